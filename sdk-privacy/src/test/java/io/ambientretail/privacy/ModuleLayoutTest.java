@@ -1,0 +1,14 @@
+package io.ambientretail.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jspecify.annotations.NullMarked;
+import org.junit.jupiter.api.Test;
+
+class ModuleLayoutTest {
+  @Test
+  void apiPackage_isNullMarked() throws Exception {
+    Class<?> info = Class.forName("io.ambientretail.privacy.package-info");
+    assertThat(info.getPackage().isAnnotationPresent(NullMarked.class)).isTrue();
+  }
+}
