@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  *
  * <p>Tests use it to prove that nothing a run wrote (logs, databases, journals, reports) holds a
  * PAN. A run is a maximal sequence of digits, optionally split by single spaces or dashes (as PANs
- * are printed); every window of 13 to 19 digits inside a longer run is checked too, so a PAN glued
- * to other digits is still found. Findings report where, never the digits themselves.
+ * are printed); a run of 13 to 19 digits that passes Luhn is a finding. Longer runs (timestamps,
+ * counters) are not windowed, as data-discovery tools do not, because any long digit string has
+ * Luhn-valid windows. Findings report where, never the digits themselves.
  *
  * <p>Thread-safe and stateless apart from its allow-list.
  */
@@ -102,18 +103,9 @@ public final class PanLeakScanner {
   private void checkRun(CharSequence digits, List<Integer> offsets, String source,
       List<Finding> out) {
     int n = digits.length();
-    if (n < 13) {
-      return;
-    }
-    for (int len = 13; len <= Math.min(19, n); len++) {
-      for (int start = 0; start + len <= n; start++) {
-        CharSequence candidate = digits.subSequence(start, start + len);
-        if (luhnValid(candidate) && !allowed.contains(candidate.toString())
-            && !allZero(candidate)) {
-          out.add(new Finding(source, offsets.get(start), len));
-          return; // one finding per run is enough to fail, and keeps reports short
-        }
-      }
+    if (n >= 13 && n <= 19 && luhnValid(digits) && !allowed.contains(digits.toString())
+        && !allZero(digits)) {
+      out.add(new Finding(source, offsets.get(0), n));
     }
   }
 
