@@ -49,7 +49,7 @@ class ForecastAccuracyTest {
     // The goal is 1.05; measured 1.053 on this mix (the dying series cost most). The bound
     // keeps what we reach from slipping while the gap is open.
     assertThat(ours / truth).isLessThanOrEqualTo(1.06);
-    assertThat(mean28 / truth).isGreaterThan(1.12);
+    assertThat(mean28 / truth).isGreaterThan(1.10);
   }
 
   static double rmsse(int[] history, double[] forecast, double[] actual) {
