@@ -60,7 +60,15 @@ public final class ForecastEngine {
    * @throws IllegalArgumentException if the slice is outside the array or horizon is below 1
    */
   public SeriesForecast forecast(int[] history, int offset, int length, int horizon) {
-    return forecast(select(history, offset, length, horizon), history, offset, length, horizon);
+    checkSlice(history, offset, length, horizon);
+    double[] y = toDouble(history, offset, length);
+    long choice = choose(y, length, horizon);
+    ForecastMethod m = ForecastMethod.values()[(int) (choice >>> 32)];
+    double[] out = new double[horizon];
+    // Refit the chosen method on the whole history: parameters fitted before the selection
+    // window are stale for series whose regime changed in it (a dying item).
+    double sse = Models.run(m, Models.fit(m, y, length), y, length, out);
+    return new SeriesForecast(m, out, Models.rmse(m, sse, length));
   }
 
   /**
@@ -79,25 +87,40 @@ public final class ForecastEngine {
 
   /**
    * Chooses the method for a series by backtest over the last {@code max(horizon, window)} days
-   * (at most a third of the history).
+   * (at most a third of the history), repeated for each fold.
    *
    * @throws IllegalArgumentException if the slice is outside the array or horizon is below 1
    */
   public ForecastMethod select(int[] history, int offset, int length, int horizon) {
     checkSlice(history, offset, length, horizon);
+    long choice = choose(toDouble(history, offset, length), length, horizon);
+    return ForecastMethod.values()[(int) (choice >>> 32)];
+  }
+
+  /**
+   * The chosen method (high 32 bits, ordinal) and its grid point (low 32 bits). Each candidate's
+   * parameters are fitted once, on the history before the last window, and replayed to forecast
+   * every fold, so a choice costs one grid fit per candidate (earlier folds then score a model
+   * whose parameters saw them: a small optimism shared by all candidates, and parameters fitted
+   * before the oldest fold would miss a change of regime, as in a dying item).
+   */
+  private long choose(double[] y, int length, int horizon) {
     if (length < MIN_SELECTION_DAYS || candidates.size() == 1) {
-      return candidates.size() == 1 ? candidates.iterator().next() : ForecastMethod.SES;
+      ForecastMethod only = candidates.size() == 1 ? candidates.iterator().next()
+          : ForecastMethod.SES;
+      return ((long) only.ordinal() << 32) | Models.fit(only, y, length);
     }
     int window = Math.min(Math.max(horizon, selectionWindowDays), length / (2 + selectionFolds));
-    double[] y = toDouble(history, offset, length);
+    int base = length - window;
     double[] out = new double[window];
-    ForecastMethod best = null;
+    long best = -1;
     double bestSse = Double.POSITIVE_INFINITY;
     for (ForecastMethod m : candidates) {
+      int p = Models.fit(m, y, base);
       double sse = 0;
-      for (int fold = 1; fold <= selectionFolds; fold++) {
+      for (int fold = selectionFolds; fold >= 1; fold--) {
         int train = length - fold * window;
-        Models.fitAndForecast(m, y, train, out);
+        Models.run(m, p, y, train, out);
         for (int i = 0; i < window; i++) {
           double e = y[train + i] - out[i];
           sse += e * e;
@@ -105,10 +128,10 @@ public final class ForecastEngine {
       }
       if (sse < bestSse - 1e-9) {
         bestSse = sse;
-        best = m;
+        best = ((long) m.ordinal() << 32) | p;
       }
     }
-    return best == null ? ForecastMethod.SES : best;
+    return best;
   }
 
   /**
