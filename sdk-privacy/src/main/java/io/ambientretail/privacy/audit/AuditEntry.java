@@ -1,8 +1,6 @@
 package io.ambientretail.privacy.audit;
 
 import io.ambientretail.privacy.PrivacyException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -21,8 +19,6 @@ import java.util.Objects;
 public final class AuditEntry {
   /** The previous hash of entry 0: 32 zero bytes. */
   public static final Sha256Hash GENESIS = Sha256Hash.wrap(new byte[Sha256Hash.LENGTH]);
-
-  private static final byte FORMAT_VERSION = 1;
 
   private final long sequence;
   private final Instant time;
@@ -51,12 +47,13 @@ public final class AuditEntry {
         Objects.requireNonNull(previousHash, "previousHash"), Objects.requireNonNull(hash, "hash"));
   }
 
-  /** Creates the entry that follows {@code previousHash}, computing its hash with {@code sha}. */
+  /** Creates the entry that follows {@code previousHash}, computing its hash. */
   static AuditEntry create(long sequence, Instant time, AuditEvent event, Sha256Hash previousHash,
-      MessageDigest sha) {
+      EntryHasher hasher) {
     Instant micros = time.truncatedTo(ChronoUnit.MICROS);
-    byte[] h = leafHash(sequence, micros, event, previousHash, sha);
-    return new AuditEntry(sequence, micros, event, previousHash, Sha256Hash.wrap(h));
+    long us = micros.getEpochSecond() * 1_000_000L + micros.getNano() / 1000;
+    return new AuditEntry(sequence, micros, event, previousHash,
+        Sha256Hash.wrap(hasher.leafHash(sequence, us, event, previousHash)));
   }
 
   private static void checkSequenceAndTime(long sequence, Instant time) {
@@ -75,46 +72,9 @@ public final class AuditEntry {
     }
   }
 
-  /** Recomputes this entry's leaf hash from its content with {@code sha}. */
-  Sha256Hash computeHash(MessageDigest sha) {
-    return Sha256Hash.wrap(leafHash(sequence, time, event, previousHash, sha));
-  }
-
-  private static byte[] leafHash(long seq, Instant time, AuditEvent e, Sha256Hash prev,
-      MessageDigest sha) {
-    sha.reset();
-    sha.update((byte) 0x00);
-    byte[] fixed = new byte[1 + 8 + 8 + 1];
-    fixed[0] = FORMAT_VERSION;
-    putLong(fixed, 1, seq);
-    putLong(fixed, 9, time.getEpochSecond() * 1_000_000L + time.getNano() / 1000);
-    fixed[17] = (byte) e.outcome().ordinal();
-    sha.update(fixed);
-    putString(sha, e.actor());
-    putString(sha, e.action());
-    putString(sha, e.origin());
-    putString(sha, e.resource());
-    putString(sha, e.detail());
-    sha.update(prev.unsafeBytes());
-    return sha.digest();
-  }
-
-  private static void putString(MessageDigest sha, String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    byte[] len = new byte[4];
-    len[0] = (byte) (b.length >>> 24);
-    len[1] = (byte) (b.length >>> 16);
-    len[2] = (byte) (b.length >>> 8);
-    len[3] = (byte) b.length;
-    sha.update(len);
-    sha.update(b);
-  }
-
-  private static void putLong(byte[] a, int off, long v) {
-    for (int i = 7; i >= 0; i--) {
-      a[off + i] = (byte) v;
-      v >>>= 8;
-    }
+  /** Recomputes this entry's leaf hash from its content. */
+  Sha256Hash computeHash(EntryHasher hasher) {
+    return Sha256Hash.wrap(hasher.leafHash(sequence, timeMicros(), event, previousHash));
   }
 
   /** The 0-based position of this entry in the log. */

@@ -3,7 +3,6 @@ package io.ambientretail.privacy.audit;
 import io.ambientretail.privacy.PrivacyException;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class AuditLog {
   private final String name;
   private final AuditStore store;
   private final Clock clock;
-  private final MessageDigest sha = MerkleTree.sha256();
+  private final EntryHasher hasher = new EntryHasher();
   private final MerkleTree tree = new MerkleTree();
   private Sha256Hash head = AuditEntry.GENESIS;
 
@@ -62,7 +61,7 @@ public final class AuditLog {
       for (AuditEntry e : page) {
         long expected = tree.size();
         if (e.sequence() != expected || !e.previousHash().equals(head)
-            || !e.computeHash(sha).equals(e.hash())) {
+            || !e.computeHash(hasher).equals(e.hash())) {
           throw new PrivacyException(PrivacyException.AUDIT_CHAIN_BROKEN,
               "audit store entry " + expected + " is changed, missing or out of order;"
                   + " export the log and run 'ambient audit verify' to see where");
@@ -96,7 +95,7 @@ public final class AuditLog {
     Sha256Hash prev = head;
     long seq = tree.size();
     for (AuditEvent ev : events) {
-      AuditEntry e = AuditEntry.create(seq++, now, Objects.requireNonNull(ev, "event"), prev, sha);
+      AuditEntry e = AuditEntry.create(seq++, now, Objects.requireNonNull(ev, "event"), prev, hasher);
       batch.add(e);
       prev = e.hash();
     }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * <p>Not thread-safe; one verifier per log being checked.
  */
 public final class AuditVerifier {
-  private final MessageDigest sha = MerkleTree.sha256();
+  private final EntryHasher hasher = new EntryHasher();
+  private final MessageDigest sha = hasher.digest();
   private final byte[][] frontier = new byte[64][];
   private long count;
   private Sha256Hash head = AuditEntry.GENESIS;
@@ -52,7 +53,7 @@ public final class AuditVerifier {
               + " (an entry was inserted, repeated or reordered)";
       return fail(why);
     }
-    Sha256Hash computed = entry.computeHash(sha);
+    Sha256Hash computed = entry.computeHash(hasher);
     if (!computed.equals(entry.hash())) {
       return fail("entry " + count + " was changed: its content does not match its hash");
     }

@@ -96,7 +96,7 @@ public final class CheckpointVerifier {
       throw new InvalidProofException("proof is for leaf " + proof.leafIndex() + " of "
           + proof.treeSize() + ", not entry " + entry.sequence() + " of " + trusted.size());
     }
-    if (!entry.computeHash(MerkleTree.sha256()).equals(entry.hash())) {
+    if (!entry.computeHash(new EntryHasher()).equals(entry.hash())) {
       throw new InvalidProofException("entry " + entry.sequence() + " does not match its hash");
     }
     proof.verify(entry.hash(), trusted.root());

@@ -191,7 +191,7 @@ class AuditLogTest {
         .appendAll(events(0, 10)));
     AuditEntry e = entries.get(4);
     AuditEntry forged = AuditEntry.create(4, e.time(), event(50), e.previousHash(),
-        MerkleTree.sha256());
+        new EntryHasher());
     entries.set(4, forged);
     AuditVerification v = AuditVerifier.verify(entries);
     assertThat(v.firstBadEntry()).isEqualTo(5);
