@@ -20,6 +20,10 @@ public final class PrivacyException extends AmbientException {
   public static final ErrorCode AUDIT_RANGE = ErrorCode.of("AUDIT_RANGE");
   /** A role, permission or purpose that is not defined, or an invalid grant. */
   public static final ErrorCode ACCESS_POLICY = ErrorCode.of("ACCESS_POLICY");
+  /** A subject id that is empty, too long or has characters outside printable ASCII. */
+  public static final ErrorCode SUBJECT_ID = ErrorCode.of("SUBJECT_ID");
+  /** The actor lacks the permission for what was asked; the refusal was audited. */
+  public static final ErrorCode ACCESS_DENIED = ErrorCode.of("ACCESS_DENIED");
   /** A consent notice, version or subject that is not known. */
   public static final ErrorCode CONSENT_UNKNOWN = ErrorCode.of("CONSENT_UNKNOWN");
   /** An export that would identify fewer than k people; nothing was exported. */
