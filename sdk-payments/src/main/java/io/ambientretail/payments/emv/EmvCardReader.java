@@ -47,7 +47,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Hostile or broken cards fail with an {@link EmvException} naming the command, status word
  * or byte offset; responses are bounded by {@link EmvReaderConfig#limits()} and the number of
- * records by {@link EmvReaderConfig#maxRecords()}. Track data and cryptograms are not kept; the
+ * records by {@link EmvReaderConfig#maxRecords()}. A record the AFL lists but the card answers
+ * with {@code 6A83} (record not found) is skipped, since this reader authenticates no data; any
+ * other error status ends the read. Track data and cryptograms are not kept; the
  * card's sensitive bytes are wiped once the result is built. Thread-safe: each read keeps its
  * state on the stack.
  */
@@ -217,6 +219,9 @@ public final class EmvCardReader {
       for (int rec = first; rec <= last; rec++) {
         String rw = "READ RECORD SFI " + sfi + " record " + rec;
         Response rr = transmit(channel, readRecord(sfi, rec), rw);
+        if (rr.sw == 0x6A83) {
+          continue; // record not found: nothing to keep from it (we do no data authentication)
+        }
         if (rr.sw != 0x9000) {
           throw status(rw, rr.sw);
         }
