@@ -25,7 +25,7 @@ final class FpeCommand implements Runnable {
   /** {@code ambient fpe ff1}. */
   @Command(name = "ff1", mixinStandardHelpOptions = true,
       description = "FF1 over the alphabet 0-9a-z truncated to the radix; prints the result alone.",
-      footer = {"", "Examples:",
+      footer = {"", "Example:",
           "  ambient fpe ff1 --key 2B7E151628AED2A6ABF7158809CF4F3C --radix 10 --encrypt 0123456789",
           "  ambient fpe ff1 --key 2B7E151628AED2A6ABF7158809CF4F3C --radix 36 "
               + "--tweak 3737373770717273373737 --decrypt a9tv40mll9kdu509eum"})
