@@ -468,11 +468,26 @@ public final class WalkOutSessions {
     checkReference(refundReference);
     synchronized (r) {
       checkAmount(r, amount);
+      // a refund reference names the whole refund: finish its parts, never add to them
+      String prefix = key(r, "refund:" + refundReference + ":").value();
       Money left = amount;
+      for (Step s : r.steps(StepKind.REFUND)) {
+        if (s.key.value().startsWith(prefix)) {
+          if (!resend(r, s).approved()) {
+            return r.receipt();
+          }
+          left = left.minus(Objects.requireNonNull(s.amount));
+        }
+      }
+      if (left.isNegative()) {
+        throw new IdempotencyKeyReusedException(IdempotencyKey.of(prefix + "all"), "refund "
+            + refundReference + " of session " + r.id + " was made for a smaller amount");
+      }
       List<ReceiptLine> lines = new ArrayList<>(receipt.lines());
       for (int i = lines.size() - 1; i >= 0 && left.minor() > 0; i--) {
         ReceiptLine l = lines.get(i);
-        if (l.kind() == ReceiptLine.Kind.REFUND || l.transaction() == null) {
+        if (l.kind() == ReceiptLine.Kind.REFUND || l.transaction() == null
+            || r.step(prefix + l.transaction()) != null) {
           continue;
         }
         Money refundable = l.amount().minus(refundedOn(r, l.transaction()));
