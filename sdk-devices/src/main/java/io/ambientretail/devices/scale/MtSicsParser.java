@@ -117,7 +117,7 @@ public final class MtSicsParser {
     }
     Weight w = WeightText.parse(b, numStart, numEnd, unit);
     if (w == null) {
-      throw new ScaleFormatException("weight is not a decimal number", numStart - off);
+      throw new ScaleFormatException("weight is not a decimal number in range", numStart - off);
     }
     return new MtSicsResponse(command, status, w, unit, List.of());
   }

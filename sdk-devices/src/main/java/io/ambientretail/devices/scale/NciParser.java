@@ -75,7 +75,7 @@ public final class NciParser {
       }
       weight = WeightText.parse(b, s, numEnd, unit);
       if (weight == null) {
-        throw new ScaleFormatException("weight is not a decimal number", numStart - off);
+        throw new ScaleFormatException("weight is not a decimal number in range", numStart - off);
       }
       i++;
       if (i >= end || b[i] != '\n') {

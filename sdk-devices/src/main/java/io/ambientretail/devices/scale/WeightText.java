@@ -14,7 +14,15 @@ final class WeightText {
    *
    * @return the weight, or null if the text is not a number or the unit unknown
    */
-  static Weight parse(byte[] b, int from, int to, String unit) {
+  static @org.jspecify.annotations.Nullable Weight parse(byte[] b, int from, int to, String unit) {
+    try {
+      return convert(b, from, to, unit);
+    } catch (ArithmeticException | io.ambientretail.core.InvalidValueException overflow) {
+      return null; // beyond a long of milligrams: reported by the caller as a bad weight
+    }
+  }
+
+  private static @org.jspecify.annotations.Nullable Weight convert(byte[] b, int from, int to, String unit) {
     int i = from;
     boolean negative = false;
     if (i < to && (b[i] == '-' || b[i] == '+')) {

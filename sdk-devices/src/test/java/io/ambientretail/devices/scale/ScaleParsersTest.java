@@ -110,4 +110,11 @@ class ScaleParsersTest {
     assertThatThrownBy(() -> nci.parse("001.250KG\r\nS00\r"))
         .isInstanceOf(ScaleFormatException.class).hasMessageContaining("LF");
   }
+
+  /** Found by Jazzer: 17 digits of kilograms overflowed the milligram conversion. */
+  @Test
+  void mtSics_hugeKilograms_failsTypedNotArithmetic() {
+    assertThatThrownBy(() -> sics.parse("S S -99999999999999999 kg"))
+        .isInstanceOf(ScaleFormatException.class).hasMessageContaining("in range");
+  }
 }
