@@ -136,6 +136,9 @@ public final class MtSicsScale implements Device {
     }
     String id = cmd.split(" ")[0];
     byte[] reply = p.request(command(cmd), (b, o, l) -> matches(b, o, l, id), timeout);
+    if (streaming && (id.equals("S") || id.equals("SI") || id.equals("@"))) {
+      p.write(command("SIR")); // these commands end an SIR stream on the balance: restart it
+    }
     return parser.parse(reply, 0, reply.length);
   }
 
