@@ -1,0 +1,163 @@
+package io.ambientretail.payments.tokenize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+  private static final byte[] KEY1 = new byte[16];
+  private static final byte[] KEY2 = new byte[32];
+
+  static {
+    for (int i = 0; i < KEY2.length; i++) {
+      KEY2[i] = (byte) (i * 7 + 1);
+      if (i < 16) {
+        KEY1[i] = (byte) (i + 100);
+      }
+    }
+  }
+
+  private static Tokenizer tokenizer(TokenPolicy policy, int current) throws Exception {
+    return Tokenizer.builder().key(1, KEY1).key(2, KEY2).currentKeyVersion(current)
+        .policy(policy).detokenizePolicy((who, why) -> who.equals("refunds")).build();
+  }
+
+  /** A random Luhn-valid PAN of {@code n} digits starting with 4. */
+  private static String randomPan(SplittableRandom rnd, int n) {
+    byte[] d = new byte[n];
+    d[0] = 4;
+    for (int i = 1; i < n - 1; i++) {
+      d[i] = (byte) rnd.nextInt(10);
+    }
+    int s = Luhn.sum(d, n);
+    d[n - 1] = (byte) ((10 - s % 10) % 10);
+    StringBuilder sb = new StringBuilder();
+    for (byte b : d) {
+      sb.append((char) ('0' + b));
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void defaultPolicy_keepsBin6AndLast4_andFailsLuhn() throws Exception {
+    Tokenizer t = tokenizer(TokenPolicy.defaults(), 1);
+    try (Pan pan = Pan.parse("4761739001010119")) {
+      CardToken token = t.tokenize(pan);
+      assertThat(token.keyVersion()).isEqualTo(1);
+      assertThat(token.digits()).hasSize(16).startsWith("476173").endsWith("0119")
+          .isNotEqualTo("4761739001010119");
+      assertThat(Pan.parse(token.digits()).isLuhnValid()).isFalse();
+      assertThat(t.tokenize(pan)).isEqualTo(token);
+      assertThat(token.text()).isEqualTo("v1:" + token.digits());
+      assertThat(CardToken.parse(token.text())).isEqualTo(token);
+    }
+  }
+
+  @Test
+  void roundTrip_manyPans_everyPolicy_isBijectiveAndKeepsItsPromises() throws Exception {
+    SplittableRandom rnd = new SplittableRandom(7);
+    for (TokenPolicy.Luhn luhn : TokenPolicy.Luhn.values()) {
+      for (int bin : new int[] {0, 6, 8}) {
+        for (boolean last4 : new boolean[] {true, false}) {
+          TokenPolicy p = TokenPolicy.builder().keepBin(bin).keepLast4(last4).luhn(luhn).build();
+          Tokenizer t = tokenizer(p, 2);
+          Set<String> tokens = new HashSet<>();
+          for (int i = 0; i < 60; i++) {
+            String digits = randomPan(rnd, 15 + rnd.nextInt(5));
+            try (Pan pan = Pan.parse(digits)) {
+              CardToken token = t.tokenize(pan);
+              tokens.add(token.digits());
+              assertThat(token.digits()).hasSameSizeAs(digits)
+                  .startsWith(digits.substring(0, bin));
+              if (last4) {
+                assertThat(token.digits()).endsWith(digits.substring(digits.length() - 4));
+              }
+              assertThat(PanLuhn.valid(token.digits()))
+                  .as("policy %s", p).isEqualTo(luhn == TokenPolicy.Luhn.VALID);
+              try (Pan back = t.detokenize(token, "refunds", "test")) {
+                assertThat(back).isEqualTo(pan);
+              }
+            }
+          }
+          assertThat(tokens).hasSize(60);
+        }
+      }
+    }
+  }
+
+  @Test
+  void keyRotation_oldTokensStillDetokenize() throws Exception {
+    Tokenizer before = tokenizer(TokenPolicy.defaults(), 1);
+    Tokenizer after = tokenizer(TokenPolicy.defaults(), 2);
+    try (Pan pan = Pan.parse("5413330089020011")) {
+      CardToken old = before.tokenize(pan);
+      CardToken fresh = after.tokenize(pan);
+      assertThat(old.keyVersion()).isEqualTo(1);
+      assertThat(fresh.keyVersion()).isEqualTo(2);
+      assertThat(fresh.digits()).isNotEqualTo(old.digits());
+      try (Pan a = after.detokenize(old, "refunds", "refund"); Pan b =
+          after.detokenize(fresh, "refunds", "refund")) {
+        assertThat(a).isEqualTo(pan);
+        assertThat(b).isEqualTo(pan);
+      }
+    }
+    Tokenizer onlyNew = Tokenizer.builder().key(2, KEY2)
+        .detokenizePolicy((w, p) -> true).build();
+    assertThatThrownBy(() -> onlyNew.detokenize(CardToken.parse("v1:5413331234560011"), "x", "y"))
+        .isInstanceOfSatisfying(TokenizationException.class,
+            e -> assertThat(e.code()).isEqualTo(TokenizationException.TOKEN_KEY_VERSION));
+  }
+
+  @Test
+  void detokenize_withoutPermission_isDenied() throws Exception {
+    Tokenizer t = tokenizer(TokenPolicy.defaults(), 1);
+    try (Pan pan = Pan.parse("4761739001010119")) {
+      CardToken token = t.tokenize(pan);
+      assertThatThrownBy(() -> t.detokenize(token, "marketing", "campaign"))
+          .isInstanceOfSatisfying(TokenizationException.class,
+              e -> assertThat(e.code()).isEqualTo(TokenizationException.DETOKENIZE_DENIED));
+      Tokenizer defaults = Tokenizer.builder().key(1, KEY1).build();
+      assertThatThrownBy(() -> defaults.detokenize(token, "refunds", "refund"))
+          .isInstanceOf(TokenizationException.class);
+    }
+  }
+
+  @Test
+  void tokenize_luhnInvalidPan_orTooShortDomain_fails() throws Exception {
+    Tokenizer t = tokenizer(TokenPolicy.builder().keepBin(8).build(), 1);
+    assertThatThrownBy(() -> t.tokenize(Pan.parse("4761739001010118")))
+        .isInstanceOfSatisfying(TokenizationException.class,
+            e -> assertThat(e.code()).isEqualTo(TokenizationException.PAN_LUHN))
+        .hasMessageContaining("476173******0118");
+    assertThatThrownBy(() -> t.tokenize(Pan.parse("4000000000006")))
+        .isInstanceOfSatisfying(TokenizationException.class,
+            e -> assertThat(e.code()).isEqualTo(TokenizationException.TOKEN_DOMAIN));
+  }
+
+  @Test
+  void fingerprint_isStablePerKey_andHidesThePan() throws Exception {
+    CardFingerprinter f1 = CardFingerprinter.create(KEY1);
+    CardFingerprinter f2 = CardFingerprinter.create(KEY2);
+    try (Pan a = Pan.parse("4761739001010119"); Pan b = Pan.parse("4761739001010119");
+        Pan c = Pan.parse("5413330089020011")) {
+      assertThat(f1.fingerprint(a)).hasSize(43).isEqualTo(f1.fingerprint(b))
+          .isNotEqualTo(f1.fingerprint(c)).isNotEqualTo(f2.fingerprint(a))
+          .doesNotContain("0119");
+    }
+  }
+
+  /** Luhn over text, for assertions. */
+  static final class PanLuhn {
+    static boolean valid(String digits) {
+      byte[] d = new byte[digits.length()];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = (byte) (digits.charAt(i) - '0');
+      }
+      return Luhn.sum(d, d.length) % 10 == 0;
+    }
+  }
+}
