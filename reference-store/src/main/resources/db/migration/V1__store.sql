@@ -1,4 +1,6 @@
 -- One schema for SQLite and PostgreSQL: portable types only, ids made by the store.
+-- The audit trail is store_audit (not sdk-privacy's audit_log): its hashes are base64url so no
+-- audit row can look like a card number to the demo's PAN scan.
 CREATE TABLE store_meta (
   meta_key   VARCHAR(64) PRIMARY KEY,
   meta_value VARCHAR(512) NOT NULL
@@ -97,7 +99,7 @@ CREATE TABLE refunds (
   created_ms    BIGINT NOT NULL
 );
 
-CREATE TABLE audit_log (
+CREATE TABLE store_audit (
   seq        BIGINT PRIMARY KEY,
   at_ms      BIGINT NOT NULL,
   actor      VARCHAR(64) NOT NULL,

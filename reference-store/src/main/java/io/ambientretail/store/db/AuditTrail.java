@@ -30,7 +30,7 @@ public final class AuditTrail {
     long seq = 1;
     String prev = GENESIS;
     try (PreparedStatement q = c.prepareStatement(
-        "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+        "SELECT seq, hash FROM store_audit ORDER BY seq DESC LIMIT 1");
         ResultSet r = q.executeQuery()) {
       if (r.next()) {
         seq = r.getLong(1) + 1;
@@ -39,7 +39,7 @@ public final class AuditTrail {
     }
     String d = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
     String hash = hash(prev, seq, nowMs, actor, action, target, d);
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO audit_log (seq, at_ms, actor,"
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO store_audit (seq, at_ms, actor,"
         + " action, target, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)")) {
       p.setLong(1, seq);
       p.setLong(2, nowMs);
@@ -58,7 +58,7 @@ public final class AuditTrail {
   public List<Entry> list(Connection c, long afterSeq, int limit) throws SQLException {
     List<Entry> out = new ArrayList<>();
     try (PreparedStatement q = c.prepareStatement("SELECT seq, at_ms, actor, action, target,"
-        + " detail, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
+        + " detail, prev_hash, hash FROM store_audit WHERE seq > ? ORDER BY seq LIMIT ?")) {
       q.setLong(1, afterSeq);
       q.setInt(2, limit);
       try (ResultSet r = q.executeQuery()) {
@@ -75,7 +75,7 @@ public final class AuditTrail {
   public List<Entry> recent(Connection c, int limit) throws SQLException {
     List<Entry> out = new ArrayList<>();
     try (PreparedStatement q = c.prepareStatement("SELECT seq, at_ms, actor, action, target,"
-        + " detail, prev_hash, hash FROM audit_log ORDER BY seq DESC LIMIT ?")) {
+        + " detail, prev_hash, hash FROM store_audit ORDER BY seq DESC LIMIT ?")) {
       q.setInt(1, limit);
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {

@@ -3,7 +3,6 @@ package io.ambientretail.store.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientretail.core.AmbientException;
-import io.ambientretail.core.InvalidValueException;
 import io.ambientretail.store.StoreApp;
 import io.ambientretail.store.config.Role;
 import io.ambientretail.store.config.StoreConfig;
@@ -213,8 +212,7 @@ public final class StoreServer implements AutoCloseable {
       String receipt = field(b, "receipt");
       long amount = b.path("amountMinor").asLong(-1);
       if (!b.path("amountMinor").isIntegralNumber()) {
-        throw new InvalidValueException(StoreEngine.CONFLICT,
-            "amountMinor: expected a whole number of minor units", -1);
+        throw new IllegalArgumentException("amountMinor: expected a whole number of minor units");
       }
       String reason = field(b, "reason");
       String id = store.refund(receipt, amount, reason, p.name());

@@ -127,7 +127,7 @@ class PersistenceTest {
       });
       assertThat(db.read(audit::firstBroken)).isEqualTo(-1);
       db.tx(c -> {
-        try (var p = c.prepareStatement("UPDATE audit_log SET detail = 'amount=0.01 EUR'"
+        try (var p = c.prepareStatement("UPDATE store_audit SET detail = 'amount=0.01 EUR'"
             + " WHERE seq = 1")) {
           p.executeUpdate();
         }
