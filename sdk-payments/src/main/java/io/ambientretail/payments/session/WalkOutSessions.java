@@ -183,7 +183,7 @@ public final class WalkOutSessions {
     }
   }
 
-  /** Sends again the authorise and increments whose answers are unknown; true if one was approved. */
+  /** Sends again the authorise and increments whose answers are unknown; true if one approved. */
   private boolean resolvePending(SessionRecord r) throws IOException {
     boolean approved = false;
     for (Step s : new ArrayList<>(r.steps.values())) {
