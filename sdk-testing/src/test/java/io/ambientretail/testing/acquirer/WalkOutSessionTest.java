@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ambientretail.core.Money;
 import io.ambientretail.payments.gateway.CardId;
 import io.ambientretail.payments.gateway.DeclineReason;
+import io.ambientretail.payments.gateway.IdempotencyKeyReusedException;
 import io.ambientretail.payments.gateway.PaymentToken;
 import io.ambientretail.payments.gateway.PaymentValueException;
 import io.ambientretail.payments.gateway.http.HttpPaymentGateway;
@@ -189,6 +190,31 @@ class WalkOutSessionTest {
     assertThat(acquirer.performed(AcquirerOperation.REFUND)).isEqualTo(2);
     assertThat(acquirer.netMinor("EUR")).isEqualTo(4500);
     assertThat(after.charged()).isEqualTo(eur(4500));
+  }
+
+  @Test
+  void refund_sameReferenceAnotherAmount_isAnError() throws Exception {
+    Receipt r = enter("v17", VISA).exit(eur(3000));
+    sessions.refund(r, eur(1000), "ret-9");
+    assertThatThrownBy(() -> sessions.refund(r, eur(1500), "ret-9"))
+        .isInstanceOf(IdempotencyKeyReusedException.class).hasMessageContaining("ret-9");
+    assertThat(acquirer.netMinor("EUR")).isEqualTo(2000);
+  }
+
+  @Test
+  void entry_gatewayDownWithoutStoreAndForward_keepsDoorShut_andRecoverReleasesAnyHold()
+      throws Exception {
+    acquirer.offline(true);
+    EntryDecision d = sessions.enter(SessionId.of("v18"), VISA, CARD);
+    assertThat(d.outcome()).isEqualTo(EntryDecision.Outcome.UNAVAILABLE);
+    assertThat(d.opensDoor()).isFalse();
+    acquirer.offline(false);
+    assertThat(sessions.recover()).isEmpty();
+    assertThat(sessions.openSessions()).isEmpty();
+    // the lost authorisation was sent again with its key to learn its fate, then released
+    assertThat(acquirer.performed(AcquirerOperation.AUTHORISE)).isEqualTo(1);
+    assertThat(acquirer.performed(AcquirerOperation.RELEASE)).isEqualTo(1);
+    assertThat(acquirer.captures()).isEmpty();
   }
 
   @Test
