@@ -171,6 +171,31 @@ class WalkOutSessionTest {
   }
 
   @Test
+  void exit_fromTwoThreadsAtOnce_capturesOnce() throws Exception {
+    WalkOutSession s = enter("v19", VISA);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.Callable<Receipt> exit = () -> {
+        go.await();
+        return s.exit(eur(2222));
+      };
+      var a = pool.submit(exit);
+      var b = pool.submit(exit);
+      go.countDown();
+      assertThat(a.get(30, java.util.concurrent.TimeUnit.SECONDS).status())
+          .isEqualTo(Receipt.Status.COMPLETE);
+      assertThat(b.get(30, java.util.concurrent.TimeUnit.SECONDS).status())
+          .isEqualTo(Receipt.Status.COMPLETE);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(acquirer.received(AcquirerOperation.CAPTURE)).isEqualTo(1);
+    assertThat(acquirer.captures()).containsExactly(eur(2222));
+  }
+
+  @Test
   void exit_again_withAnotherTotal_fails() throws Exception {
     WalkOutSession s = enter("v10", VISA);
     s.exit(eur(100));
