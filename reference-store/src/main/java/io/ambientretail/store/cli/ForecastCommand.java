@@ -1,11 +1,26 @@
 package io.ambientretail.store.cli;
 
+import io.ambientretail.inventory.InputLimits;
+import io.ambientretail.inventory.forecast.ForecastEngine;
+import io.ambientretail.inventory.forecast.ForecastErrors;
+import io.ambientretail.inventory.forecast.ForecastMethod;
+import io.ambientretail.inventory.forecast.SalesCsv;
+import io.ambientretail.inventory.forecast.SalesHistory;
+import io.ambientretail.inventory.forecast.SeriesForecast;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code ambient forecast}: backtest and forecast demand. */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
@@ -19,9 +34,20 @@ final class ForecastCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getErr());
   }
 
+  static void checkHorizon(CommandSpec spec, int horizon) {
+    if (horizon < 1 || horizon > 366) {
+      throw new ParameterException(spec.commandLine(),
+          "--horizon must be 1..366 days, was " + horizon);
+    }
+  }
+
   /** {@code ambient forecast eval}. */
   @Command(name = "eval", mixinStandardHelpOptions = true,
-      description = "Backtest every method on a sales history.",
+      description = {"Backtest every method on a sales history: each is fitted on all but the last "
+          + "H days of every series and scored on those days. Prints one line per method "
+          + "(mase, wape, rmsse, seconds; 'auto' is the per-series choice made without seeing the "
+          + "scored days, 'mean28' the baseline), then one line per series with the method "
+          + "'forecast predict' would use."},
       footer = {"", "Example:", "  ambient forecast eval --sales sales.csv --horizon 14"})
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -33,14 +59,85 @@ final class ForecastCommand implements Runnable {
     int horizon;
 
     @Override
-    public Integer call() {
-      return NotBuiltYet.report(spec.commandLine().getErr(), "forecast eval", "sdk-inventory");
+    public Integer call() throws IOException {
+      checkHorizon(spec, horizon);
+      SalesHistory h = SalesCsv.read(sales, InputLimits.defaults());
+      if (h.days() <= horizon + 14) {
+        throw new IllegalArgumentException(sales.getFileName() + ": " + h.days()
+            + " days of history are too few to backtest " + horizon + " days (need more than "
+            + (horizon + 14) + ")");
+      }
+      ForecastEngine engine = ForecastEngine.defaults();
+      Set<ForecastMethod> methods = EnumSet.allOf(ForecastMethod.class);
+      Map<ForecastMethod, Acc> acc = new EnumMap<>(ForecastMethod.class);
+      methods.forEach(m -> acc.put(m, new Acc()));
+      Acc auto = new Acc();
+      ForecastMethod[] chosen = new ForecastMethod[h.seriesCount()];
+      ForecastErrors[] chosenErr = new ForecastErrors[h.seriesCount()];
+      for (int i = 0; i < h.seriesCount(); i++) {
+        for (ForecastMethod m : methods) {
+          long t0 = System.nanoTime();
+          ForecastErrors e = h.backtest(engine, i, horizon, EnumSet.of(m)).get(m);
+          acc.get(m).add(e, System.nanoTime() - t0);
+        }
+        long t0 = System.nanoTime();
+        ForecastMethod early = h.select(engine, i, h.days() - horizon, horizon);
+        ForecastErrors e = h.backtest(engine, i, horizon, EnumSet.of(early)).get(early);
+        auto.add(e, System.nanoTime() - t0);
+        chosen[i] = h.select(engine, i, h.days(), horizon);
+        chosenErr[i] = h.backtest(engine, i, horizon, EnumSet.of(chosen[i])).get(chosen[i]);
+      }
+      JsonLines json = new JsonLines(spec.commandLine().getOut());
+      for (ForecastMethod m : methods) {
+        acc.get(m).print(json, m.id());
+      }
+      auto.print(json, "auto");
+      for (int i = 0; i < h.seriesCount(); i++) {
+        json.line().put("store", h.store(i).value()).put("sku", h.sku(i).value())
+            .put("method", chosen[i].id())
+            .put("mase", JsonLines.round(chosenErr[i].mase(), 4))
+            .put("rmsse", JsonLines.round(chosenErr[i].rmsse(), 4)).print();
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("ambient: backtested " + h.seriesCount() + " series over the last " + horizon
+          + " of " + h.days() + " days");
+      return ExitCode.OK;
+    }
+  }
+
+  /** Sums of one method's backtest errors over all series. */
+  private static final class Acc {
+    double mase;
+    double rmsse;
+    int scaled;
+    double absError;
+    double actual;
+    long nanos;
+
+    void add(ForecastErrors e, long ns) {
+      if (e.scaled()) {
+        mase += e.mase();
+        rmsse += e.rmsse();
+        scaled++;
+      }
+      absError += e.absoluteError();
+      actual += e.actualUnits();
+      nanos += ns;
+    }
+
+    void print(JsonLines json, String method) {
+      json.line().put("method", method)
+          .put("mase", scaled == 0 ? null : JsonLines.round(mase / scaled, 4))
+          .put("wape", actual == 0 ? null : JsonLines.round(absError / actual, 4))
+          .put("rmsse", scaled == 0 ? null : JsonLines.round(rmsse / scaled, 4))
+          .put("seconds", JsonLines.round(nanos / 1e9, 3)).print();
     }
   }
 
   /** {@code ambient forecast predict}. */
   @Command(name = "predict", mixinStandardHelpOptions = true,
-      description = "Forecast the next H days of every series.",
+      description = "Forecast the next H days of every series, with the method chosen per series "
+          + "by backtest; one line per series and day.",
       footer = {"", "Example:", "  ambient forecast predict --sales sales.csv --horizon 7"})
   static final class Predict implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -52,8 +149,22 @@ final class ForecastCommand implements Runnable {
     int horizon;
 
     @Override
-    public Integer call() {
-      return NotBuiltYet.report(spec.commandLine().getErr(), "forecast predict", "sdk-inventory");
+    public Integer call() throws IOException {
+      checkHorizon(spec, horizon);
+      SalesHistory h = SalesCsv.read(sales, InputLimits.defaults());
+      ForecastEngine engine = ForecastEngine.defaults();
+      JsonLines json = new JsonLines(spec.commandLine().getOut());
+      LocalDate first = h.endDate().plusDays(1);
+      for (int i = 0; i < h.seriesCount(); i++) {
+        SeriesForecast f = h.forecast(engine, i, horizon);
+        for (int d = 0; d < horizon; d++) {
+          json.line().put("store", h.store(i).value()).put("sku", h.sku(i).value())
+              .put("date", first.plusDays(d).toString())
+              .put("forecast", JsonLines.round(f.day(d), 3))
+              .put("method", f.method().id()).print();
+        }
+      }
+      return ExitCode.OK;
     }
   }
 }

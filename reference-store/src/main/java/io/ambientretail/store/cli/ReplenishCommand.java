@@ -1,11 +1,28 @@
 package io.ambientretail.store.cli;
 
+import io.ambientretail.inventory.InputLimits;
+import io.ambientretail.inventory.forecast.SalesCsv;
+import io.ambientretail.inventory.forecast.SalesHistory;
+import io.ambientretail.inventory.replenish.PlanProgress;
+import io.ambientretail.inventory.replenish.PlanSummary;
+import io.ambientretail.inventory.replenish.PolicyTable;
+import io.ambientretail.inventory.replenish.ReplenishmentPlanner;
+import io.ambientretail.inventory.replenish.StockCsv;
+import io.ambientretail.inventory.replenish.StockPositions;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code ambient replenish}: plan orders and transfers. */
 @Command(name = "replenish", mixinStandardHelpOptions = true,
@@ -21,10 +38,18 @@ final class ReplenishCommand implements Runnable {
 
   /** {@code ambient replenish plan}. */
   @Command(name = "plan", mixinStandardHelpOptions = true,
-      description = "Print the orders and transfers to place on a date, one JSON line each.",
+      description = {"Print the orders to place on a date, one JSON line each. Policies: "
+          + "minmax (below min, order up to max), ss (at or below s=min, up to S=max), rop "
+          + "(below lead-time + review demand + safety stock, order up to that + one review of "
+          + "demand); packs, moq, capacity and shelf life apply to all. See docs/replenishment.md."},
       footer = {"", "Example:",
-          "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml"})
+          "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml",
+          "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml "
+              + "--date 2026-12-01"})
   static final class Plan implements Callable<Integer> {
+    /** Plans with at least this many locations show a progress bar. */
+    static final int PROGRESS_FROM = 2000;
+
     @Spec CommandSpec spec;
 
     @Option(names = "--sales", required = true, description = "Sales CSV: date,store,sku,quantity.")
@@ -40,8 +65,84 @@ final class ReplenishCommand implements Runnable {
     String date;
 
     @Override
-    public Integer call() {
-      return NotBuiltYet.report(spec.commandLine().getErr(), "replenish plan", "sdk-inventory");
+    public Integer call() throws IOException {
+      LocalDate on = null;
+      if (date != null) {
+        try {
+          on = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+          throw new ParameterException(spec.commandLine(),
+              "--date must be an ISO date (YYYY-MM-DD), was '" + date + "'");
+        }
+      }
+      InputLimits limits = InputLimits.defaults();
+      PolicyTable policies = PolicyYaml.read(policy, limits);
+      SalesHistory h = SalesCsv.read(sales, limits);
+      StockPositions positions = StockCsv.read(stock, limits);
+      LocalDate planDate = on != null ? on : h.endDate().plusDays(1);
+      PrintWriter err = spec.commandLine().getErr();
+      JsonLines json = new JsonLines(spec.commandLine().getOut());
+      int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "ambient-plan");
+        t.setDaemon(true);
+        return t;
+      });
+      long t0 = System.nanoTime();
+      try {
+        ReplenishmentPlanner planner = ReplenishmentPlanner.builder().policies(policies)
+            .executor(pool, threads).build();
+        ProgressBar bar = positions.size() >= PROGRESS_FROM ? new ProgressBar(err) : null;
+        PlanSummary s = planner.plan(h, positions, planDate, o -> {
+          JsonLines.Line line = json.line().put("type", "order").put("store", o.store().value())
+              .put("sku", o.sku().value()).put("qty", o.quantity());
+          if (o.supplier() != null) {
+            line.put("supplier", o.supplier());
+          }
+          line.put("arrives", o.arrives().toString()).put("reason", o.reason()).print();
+        }, bar == null ? PlanProgress.NONE : bar);
+        if (bar != null) {
+          bar.finish();
+        }
+        err.println(String.format(Locale.ROOT,
+            "ambient: planned %d locations for %s: %d orders, %d units in %.1f s%s%s",
+            s.locations(), planDate, s.orders(), s.units(), (System.nanoTime() - t0) / 1e9,
+            s.notOrderDay() > 0 ? "; " + s.notOrderDay() + " not on an order day" : "",
+            s.withoutHistory() > 0 ? "; " + s.withoutHistory() + " without sales history" : ""));
+      } finally {
+        pool.shutdownNow();
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  /** A one-line progress bar on stderr, redrawn at most ten times a second. */
+  static final class ProgressBar implements PlanProgress {
+    private final PrintWriter err;
+    private long lastDraw;
+    private int lastPercent = -1;
+
+    ProgressBar(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public synchronized void planned(long done, long total) {
+      int percent = (int) (done * 100 / Math.max(1, total));
+      long now = System.nanoTime();
+      if (percent == lastPercent || (now - lastDraw < 100_000_000L && done < total)) {
+        return;
+      }
+      lastPercent = percent;
+      lastDraw = now;
+      int filled = percent / 5;
+      err.print("\rplanning [" + "#".repeat(filled) + " ".repeat(20 - filled) + "] "
+          + percent + "% " + done + "/" + total);
+      err.flush();
+    }
+
+    synchronized void finish() {
+      err.println();
     }
   }
 }

@@ -1,0 +1,156 @@
+package io.ambientretail.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ambientretail.core.Gtin;
+import io.ambientretail.store.config.StoreConfig;
+import io.ambientretail.store.db.ReceiptBook;
+import io.ambientretail.store.db.StockBook;
+import io.ambientretail.store.engine.StoreEngine;
+import io.ambientretail.store.pay.SimulatedAcquirer;
+import io.ambientretail.testing.PanLeakScanner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The demo's closing summary, computed from the store's own records: shoppers from the sessions
+ * (walk-out) or the door counter (micromarket), receipts and the captured amount from the receipts
+ * and the payment journal, exact receipts by comparing receipts with the simulator's truth file,
+ * double captures from the journal and the acquirer's books, stock mismatches from the ledger and
+ * the shelves, PAN leaks from a scan of every file the run wrote.
+ */
+public record RunSummary(long shoppers, long receipts, long exactReceipts, String currency,
+    long capturedMinor, long doubleCaptures, long stockMismatches, long panLeaks) {
+
+  /** The contract's summary line (docs/cli.md). */
+  public String toJsonLine() {
+    return "{\"summary\":{\"shoppers\":" + shoppers + ",\"receipts\":" + receipts
+        + ",\"exactReceipts\":" + exactReceipts + ",\"captured\":{\"currency\":\"" + currency
+        + "\",\"minor\":" + capturedMinor + "},\"doubleCaptures\":" + doubleCaptures
+        + ",\"stockMismatches\":" + stockMismatches + ",\"panLeaks\":" + panLeaks + "}}";
+  }
+
+  /** True when nothing is wrong: no double capture, no stock mismatch, no PAN leak. */
+  public boolean clean() {
+    return doubleCaptures == 0 && stockMismatches == 0 && panLeaks == 0;
+  }
+
+  /**
+   * Computes the summary of the records since {@code sinceMs}.
+   *
+   * @param dataDir everything the run wrote (database, acquirer books, truth, logs, receipts)
+   * @param acquirerBooks the acquirer's books file, or null when the gateway is not simulated
+   */
+  public static RunSummary compute(StoreEngine store, long sinceMs, Path dataDir,
+      Path acquirerBooks, Path truthFile) {
+    StoreConfig config = store.config();
+    var db = store.database();
+    long shoppers = db.read(c -> {
+      if (config.kind() == io.ambientretail.store.config.StoreKind.WALKOUT) {
+        return count(c, "SELECT COUNT(*) FROM sessions WHERE kind = 'walkout' AND opened_ms >= ?",
+            sinceMs);
+      }
+      return doorEntriesSince(c, sinceMs);
+    });
+    List<ReceiptBook.Receipt> receipts = db.read(c -> store.receipts().all(c)).stream()
+        .filter(r -> r.createdMs() >= sinceMs).toList();
+    long captured = db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(SUM(CASE WHEN j.op IN"
+          + " ('CAPTURE','SALE') THEN j.amount_minor WHEN j.op = 'REFUND' THEN -j.amount_minor"
+          + " ELSE 0 END), 0) FROM payment_journal j JOIN sessions s ON s.session_id ="
+          + " j.session_id WHERE j.state = 'APPROVED' AND s.opened_ms >= ?")) {
+        q.setLong(1, sinceMs);
+        try (ResultSet r = q.executeQuery()) {
+          r.next();
+          return r.getLong(1);
+        }
+      }
+    });
+    long doubles = db.read(c -> store.journal().sessionsCapturedTwice(c));
+    if (acquirerBooks != null) {
+      try {
+        doubles += SimulatedAcquirer.doubleCaptures(acquirerBooks);
+      } catch (SQLException e) {
+        throw new UncheckedIOException(new IOException("acquirer books: " + e.getMessage(), e));
+      }
+    }
+    long mismatches = 0;
+    for (StockBook.LaneStock l : db.read(c -> store.stock().lanes(c))) {
+      if (l.onHand() != l.ledgerSum() || store.shelves().units(l.laneId()) != l.onHand()) {
+        mismatches++;
+      }
+    }
+    long exact = exact(receipts, truthFile);
+    Set<String> fixtures = new HashSet<>();
+    for (StoreConfig.Lane l : config.lanes()) {
+      Gtin g = l.gtin();
+      fixtures.add(g.digits14());
+      fixtures.add(g.shortest());
+    }
+    long leaks = PanLeakScanner.allowing(fixtures).scan(dataDir).size();
+    return new RunSummary(shoppers, receipts.size(), exact, config.currency().getCurrencyCode(),
+        captured, doubles, mismatches, leaks);
+  }
+
+  private static long exact(List<ReceiptBook.Receipt> receipts, Path truthFile) {
+    if (truthFile == null || !Files.exists(truthFile)) {
+      return 0;
+    }
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Map<String, Integer>> truth = new HashMap<>();
+    try {
+      for (String line : Files.readAllLines(truthFile, StandardCharsets.UTF_8)) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode n = json.readTree(line);
+        Map<String, Integer> items = new LinkedHashMap<>();
+        n.path("items").fields().forEachRemaining(e -> items.put(e.getKey(), e.getValue().asInt()));
+        truth.put(n.path("session").asText(), items);
+      }
+      long exact = 0;
+      for (ReceiptBook.Receipt r : receipts) {
+        Map<String, Integer> t = truth.get(r.sessionId());
+        if (t == null) {
+          continue;
+        }
+        Map<String, Integer> got = new LinkedHashMap<>();
+        for (JsonNode l : json.readTree(r.body()).path("lines")) {
+          got.merge(l.path("lane").asText(), l.path("qty").asInt(), Integer::sum);
+        }
+        if (got.equals(t)) {
+          exact++;
+        }
+      }
+      return exact;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long count(java.sql.Connection c, String sql, long arg) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement(sql)) {
+      q.setLong(1, arg);
+      try (ResultSet r = q.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  private static long doorEntriesSince(java.sql.Connection c, long sinceMs) throws SQLException {
+    return count(c, "SELECT COUNT(*) FROM door_entries WHERE at_ms >= ?", sinceMs);
+  }
+}

@@ -1,0 +1,311 @@
+package io.ambientretail.store;
+
+import io.ambientretail.store.config.StoreConfig;
+import io.ambientretail.store.config.StoreKind;
+import io.ambientretail.store.db.Database;
+import io.ambientretail.store.engine.DeviceHealth;
+import io.ambientretail.store.engine.PrivacyDesk;
+import io.ambientretail.store.engine.StoreEngine;
+import io.ambientretail.store.pay.CardTokenizer;
+import io.ambientretail.store.pay.HmacCardTokenizer;
+import io.ambientretail.store.pay.HttpAcquirerClient;
+import io.ambientretail.store.pay.PaymentGateway;
+import io.ambientretail.store.pay.SimulatedAcquirer;
+import io.ambientretail.store.sim.ShopperSimulation;
+import io.ambientretail.store.sim.SimulatedShelves;
+import io.ambientretail.store.web.StoreServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running store: configuration, database (migrated), payment gateway (the simulated acquirer
+ * on loopback HTTP unless configured), engine, REST API and dashboard, and, for the demo, the
+ * simulated world. Built by {@link #start(Options)}; {@link #close()} stops everything in reverse
+ * order.
+ */
+public final class StoreApp implements AutoCloseable {
+  /** How to start a store. */
+  public record Options(StoreConfig config, Path dataDir, String dbUrl, int port, boolean serve,
+      boolean simulate, ShopperSimulation.Pace pace, long seed, int simThreads) {
+    /** Validates. */
+    public Options {
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(dataDir, "dataDir");
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("--port: must be 0 to 65535, was " + port);
+      }
+    }
+
+    /** Demo options for a store kind, data under {@code dataDir}, SQLite. */
+    public static Options demo(StoreConfig config, Path dataDir, int port, long seed) {
+      return new Options(config, dataDir, null, port, true, true, ShopperSimulation.Pace.FAST,
+          seed, 4);
+    }
+
+    /** A copy with another pace. */
+    public Options withPace(ShopperSimulation.Pace p) {
+      return new Options(config, dataDir, dbUrl, port, serve, simulate, p, seed, simThreads);
+    }
+
+    /** A copy with another database URL (null: SQLite in the data directory). */
+    public Options withDb(String url) {
+      return new Options(config, dataDir, url, port, serve, simulate, pace, seed, simThreads);
+    }
+
+    /** A copy with or without the web server. */
+    public Options withServe(boolean s) {
+      return new Options(config, dataDir, dbUrl, port, s, simulate, pace, seed, simThreads);
+    }
+  }
+
+  private final Options options;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final long startedMs;
+  private Database db;
+  private SimulatedAcquirer acquirer;
+  private StoreEngine engine;
+  private DeviceHealth health;
+  private StoreServer server;
+  private ShopperSimulation simulation;
+  private PrometheusMeterRegistry metrics;
+  private ScheduledExecutorService housekeeping;
+  private int recovered;
+  private PrivacyDesk dsr;
+  private long lastRetentionMs;
+
+  private StoreApp(Options options) {
+    this.options = options;
+    this.startedMs = System.currentTimeMillis();
+  }
+
+  /** Starts a store; on failure everything started so far is stopped again. */
+  public static StoreApp start(Options options) {
+    StoreApp app = new StoreApp(options);
+    try {
+      app.boot();
+      return app;
+    } catch (RuntimeException | IOException e) {
+      app.close();
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private void boot() throws IOException {
+    StoreConfig config = options.config();
+    Path data = options.dataDir();
+    Files.createDirectories(data);
+    Clock clock = Clock.systemUTC();
+    metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    mark("registry");
+    db = Database.open(options.dbUrl() == null ? Database.sqliteUrl(data) : options.dbUrl());
+    closeables.add(db);
+    mark("db");
+    PaymentGateway gateway;
+    if (config.payment().gateway().equals("simulated")) {
+      acquirer = SimulatedAcquirer.start(acquirerBooks(), config.payment().acquirerLatencyMs(),
+          config.payment().declineRate());
+      closeables.add(acquirer);
+      gateway = new HttpAcquirerClient(acquirer.baseUrl(), Duration.ofSeconds(5));
+    } else {
+      gateway = new HttpAcquirerClient(config.payment().gateway(), Duration.ofSeconds(10));
+    }
+    mark("acquirer");
+    CardTokenizer tokenizer = new HmacCardTokenizer(tokenizerSecret(data));
+    engine = new StoreEngine(config, db, gateway, tokenizer, clock, metrics);
+    engine.start();
+    recovered = engine.recover();
+    dsr = new PrivacyDesk(engine);
+    mark("engine");
+    health = new DeviceHealth(config.devices(), clock, 3000);
+    housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "store-housekeeping");
+      t.setDaemon(true);
+      return t;
+    });
+    closeables.add(housekeeping::shutdownNow);
+    housekeeping.scheduleAtFixedRate(this::housekeep, 1, 1, TimeUnit.SECONDS);
+    if (options.simulate()) {
+      SimulatedShelves shelves = new SimulatedShelves(config,
+          db.read(c -> engine.stock().onHand(c)), options.seed());
+      simulation = new ShopperSimulation(engine, shelves, health, options.pace(), options.seed(),
+          truthFile(), options.simThreads());
+      closeables.add(simulation);
+      simulation.startBackground();
+    }
+    if (options.serve()) {
+      server = StoreServer.start(this, options.port());
+      closeables.add(server);
+    }
+    mark("server");
+  }
+
+  private long lastMark = System.nanoTime();
+
+  private void mark(String what) {
+    if (System.getenv("AMBIENT_TIMING") != null) {
+      long n = System.nanoTime();
+      System.err.println("timing " + what + " " + (n - lastMark) / 1_000_000 + " ms");
+      lastMark = n;
+    }
+  }
+
+  private void housekeep() {
+    try {
+      List<String> offline = health.sample();
+      long now = System.currentTimeMillis();
+      db.tx(c -> {
+        for (DeviceHealth.Status s : health.statuses()) {
+          if (offline.contains(s.id())) {
+            engine.alerts().raise(c, "device_offline", s.id(), s.id() + " (" + s.type()
+                + ") has not been heard for more than 3 s", now);
+          } else {
+            engine.alerts().clear(c, "device_offline", s.id(), now);
+          }
+        }
+        return null;
+      });
+      if (now - lastRetentionMs > 3_600_000L) {
+        lastRetentionMs = now;
+        dsr.applyRetention(config().privacy().retentionDays().getOrDefault("sessions", 30), now);
+      }
+      if (engine.peopleInStore() == 0 && config().kind() == StoreKind.MICROMARKET) {
+        engine.reconcileShelves("reconcile:" + engine.ids().next("rc"));
+      }
+    } catch (RuntimeException e) {
+      // the next round tries again
+    }
+  }
+
+  /** The configuration. */
+  public StoreConfig config() {
+    return options.config();
+  }
+
+  /** The engine. */
+  public StoreEngine engine() {
+    return engine;
+  }
+
+  /** The data-subject request desk. */
+  public PrivacyDesk dsr() {
+    return dsr;
+  }
+
+  /**
+   * Restocks a lane: in the demo the simulated staff fill the shelf as it is booked; in a real
+   * store the booking follows what staff already put on the shelf.
+   */
+  public void restock(String laneId, int qty, String actor, String ref) {
+    if (simulation != null) {
+      simulation.fill(laneId, qty, actor, ref);
+    } else {
+      engine.restock(laneId, qty, actor, ref);
+    }
+  }
+
+  /** Device health. */
+  public DeviceHealth health() {
+    return health;
+  }
+
+  /** The Prometheus registry behind {@code /metrics}. */
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
+  }
+
+  /** True when the store runs a simulated world (the demo). */
+  public boolean simulated() {
+    return simulation != null;
+  }
+
+  /** The simulation, when this is a demo. */
+  public ShopperSimulation simulation() {
+    if (simulation == null) {
+      throw new IllegalStateException("not a simulated store");
+    }
+    return simulation;
+  }
+
+  /** The web server's port, or -1 when not serving. */
+  public int port() {
+    return server == null ? -1 : server.port();
+  }
+
+  /** Sessions settled by recovery at start-up. */
+  public int recoveredSessions() {
+    return recovered;
+  }
+
+  /** When this store started (epoch ms): the summary covers records from then on. */
+  public long startedMs() {
+    return startedMs;
+  }
+
+  /** The acquirer's books (simulated gateway only). */
+  public Path acquirerBooks() {
+    return options.dataDir().resolve("acquirer.db");
+  }
+
+  /** The simulator's truth file. */
+  public Path truthFile() {
+    return options.dataDir().resolve("truth.jsonl");
+  }
+
+  /** The data directory. */
+  public Path dataDir() {
+    return options.dataDir();
+  }
+
+  /** Reconciles the shelves and computes the summary of this run. */
+  public RunSummary summary() {
+    engine.reconcileShelves("reconcile:" + engine.ids().next("rc"));
+    return RunSummary.compute(engine, startedMs, options.dataDir(),
+        acquirer == null ? null : acquirerBooks(), truthFile());
+  }
+
+  @Override
+  public void close() {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception ignored) {
+        // keep closing the rest
+      }
+    }
+    closeables.clear();
+  }
+
+  private static byte[] tokenizerSecret(Path data) throws IOException {
+    Path f = data.resolve("tokenizer.key");
+    if (Files.exists(f)) {
+      return Base64.getDecoder().decode(Files.readString(f).strip());
+    }
+    byte[] k = new byte[32];
+    new SecureRandom().nextBytes(k);
+    Files.writeString(f, Base64.getEncoder().encodeToString(k));
+    try {
+      Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // not a POSIX file system
+    }
+    return k;
+  }
+}

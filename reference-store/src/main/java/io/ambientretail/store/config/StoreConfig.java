@@ -1,0 +1,105 @@
+package io.ambientretail.store.config;
+
+import io.ambientretail.core.Gtin;
+import io.ambientretail.core.Money;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated store configuration (the model of {@code store.yaml}): identity and region, payment,
+ * devices, planogram, replenishment policy, privacy settings and API tokens.
+ *
+ * <p>Immutable; built by {@link StoreConfigReader}, which checks every field and names the one that
+ * is wrong.
+ */
+public record StoreConfig(
+    String storeId,
+    String name,
+    StoreKind kind,
+    String region,
+    String privacyRegime,
+    Currency currency,
+    ZoneId zone,
+    Payment payment,
+    List<Device> devices,
+    List<Shelf> shelves,
+    Replenishment replenishment,
+    Privacy privacy,
+    List<ApiToken> tokens) {
+
+  /** Copies the lists. */
+  public StoreConfig {
+    devices = List.copyOf(devices);
+    shelves = List.copyOf(shelves);
+    tokens = List.copyOf(tokens);
+  }
+
+  /** Payment settings: gateway ({@code simulated} or a URL), entry hold, simulated acquirer knobs. */
+  public record Payment(String gateway, long holdMinor, int acquirerLatencyMs, double declineRate) {}
+
+  /** A device: id, type (shelf, card-reader, door-lock, gate, scanner, scale), driver, port. */
+  public record Device(String id, String type, String driver, String port, Map<String, String> params) {
+    /** Copies the parameters. */
+    public Device {
+      params = Map.copyOf(params);
+    }
+  }
+
+  /** A shelf of lanes, each lane holding one product. */
+  public record Shelf(String id, List<Lane> lanes) {
+    /** Copies the lanes. */
+    public Shelf {
+      lanes = List.copyOf(lanes);
+    }
+  }
+
+  /** How a lane's product is priced. */
+  public enum Pricing {
+    /** A fixed price per unit. */
+    UNIT,
+    /** A price per kilogram, the kiosk scale weighs it. */
+    WEIGHT
+  }
+
+  /**
+   * A lane: one product with its unit price (minor units), unit weight (grams), capacity and
+   * initial quantity; {@code pricePerKgMinor} applies when {@code pricing} is {@link Pricing#WEIGHT}.
+   */
+  public record Lane(String id, String shelfId, Gtin gtin, String name, long priceMinor,
+      int unitGrams, int capacity, int initial, Pricing pricing, long pricePerKgMinor) {}
+
+  /** Replenishment policy defaults: order up to {@code max} when a lane falls below {@code min}. */
+  public record Replenishment(int min, int max, int packSize, String supplier) {}
+
+  /** Privacy settings: consent for returning-card recognition and retention per record kind. */
+  public record Privacy(boolean returningCardConsent, Map<String, Integer> retentionDays) {
+    /** Copies the map. */
+    public Privacy {
+      retentionDays = Map.copyOf(retentionDays);
+    }
+  }
+
+  /**
+   * An API token mapped to a role: either the token itself (demo only) or {@code sha256:<hex>};
+   * {@code shopper} names the shopper a shopper token belongs to.
+   */
+  public record ApiToken(String token, Role role, Optional<String> shopper) {
+    @Override
+    public String toString() {
+      return "ApiToken[role=" + role + "]";
+    }
+  }
+
+  /** All lanes of all shelves, in planogram order. */
+  public List<Lane> lanes() {
+    return shelves.stream().flatMap(s -> s.lanes().stream()).toList();
+  }
+
+  /** The money of {@code minor} units in the store's currency. */
+  public Money money(long minor) {
+    return Money.ofMinor(minor, currency);
+  }
+}

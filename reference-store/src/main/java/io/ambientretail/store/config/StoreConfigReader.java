@@ -1,0 +1,366 @@
+package io.ambientretail.store.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ambientretail.core.Gtin;
+import io.ambientretail.core.InvalidValueException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and validates {@code store.yaml}. Every error names the source and the field path
+ * ({@code planogram.shelves[1].lanes[0].gtin}) or, for YAML syntax, the line and column.
+ *
+ * <p>Limits (defaults): at most {@value #DEFAULT_MAX_BYTES} bytes, nesting depth 32, 1000 lanes,
+ * 500 devices. Thread-safe.
+ */
+public final class StoreConfigReader {
+  /** Default maximum size of a configuration file in bytes. */
+  public static final int DEFAULT_MAX_BYTES = 1 << 20;
+
+  private static final int MAX_LANES = 1000;
+  private static final int MAX_DEVICES = 500;
+
+  private final int maxBytes;
+  private final ObjectMapper yaml;
+
+  private StoreConfigReader(int maxBytes) {
+    this.maxBytes = maxBytes;
+    YAMLFactory f = YAMLFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(32).maxStringLength(64 * 1024).maxDocumentLength(maxBytes).build())
+        .build();
+    this.yaml = new ObjectMapper(f);
+  }
+
+  /** A reader with the default limits. */
+  public static StoreConfigReader withDefaults() {
+    return new StoreConfigReader(DEFAULT_MAX_BYTES);
+  }
+
+  /** Reads a configuration file. */
+  public StoreConfig read(Path file) {
+    byte[] bytes;
+    try {
+      if (Files.size(file) > maxBytes) {
+        throw new StoreConfigException(file + ": larger than " + maxBytes + " bytes");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new StoreConfigException(file + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+    return read(bytes, file.toString());
+  }
+
+  /** The built-in demo configuration of a store kind. */
+  public StoreConfig demo(StoreKind kind) {
+    String name = "/io/ambientretail/store/demo-" + kind.id() + ".yaml";
+    try (InputStream in = StoreConfigReader.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return read(in.readAllBytes(), "built-in demo-" + kind.id() + ".yaml");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Reads configuration text; {@code source} names it in errors. */
+  public StoreConfig read(byte[] bytes, String source) {
+    if (bytes.length > maxBytes) {
+      throw new StoreConfigException(source + ": larger than " + maxBytes + " bytes");
+    }
+    JsonNode root;
+    try {
+      root = yaml.readTree(new String(bytes, StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      var loc = e.getLocation();
+      String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+      throw new StoreConfigException(source + where + ": not valid YAML (" + e.getOriginalMessage()
+          .lines().findFirst().orElse("") + ")", e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new StoreConfigException(source + ": expected a mapping at the top");
+    }
+    return new Walk(source).config(root);
+  }
+
+  /** Walks the tree, tracking the field path for errors. */
+  private static final class Walk {
+    private final String source;
+
+    Walk(String source) {
+      this.source = source;
+    }
+
+    StoreConfig config(JsonNode root) {
+      known(root, "", "store", "payment", "devices", "planogram", "replenishment", "privacy",
+          "security");
+      JsonNode s = object(root, "store", true);
+      known(s, "store", "id", "name", "kind", "region", "privacyRegime", "currency", "timezone");
+      String id = text(s, "store.id", "id", null);
+      StoreKind kind;
+      try {
+        kind = StoreKind.parse(text(s, "store.kind", "kind", "walkout"));
+      } catch (IllegalArgumentException e) {
+        throw fail("store.kind", e.getMessage());
+      }
+      Currency currency;
+      try {
+        currency = Currency.getInstance(text(s, "store.currency", "currency", "EUR"));
+      } catch (IllegalArgumentException e) {
+        throw fail("store.currency", "not an ISO 4217 currency code");
+      }
+      ZoneId zone;
+      try {
+        zone = ZoneId.of(text(s, "store.timezone", "timezone", "UTC"));
+      } catch (DateTimeException e) {
+        throw fail("store.timezone", "unknown time zone");
+      }
+      JsonNode p = object(root, "payment", false);
+      known(p, "payment", "gateway", "holdMinor", "acquirerLatencyMs", "declineRate");
+      double decline = p.path("declineRate").asDouble(0.0);
+      if (decline < 0 || decline > 1) {
+        throw fail("payment.declineRate", "must be between 0 and 1");
+      }
+      var payment = new StoreConfig.Payment(text(p, "payment.gateway", "gateway", "simulated"),
+          longAt(p, "payment.holdMinor", "holdMinor", 3000, 0, 10_000_000),
+          (int) longAt(p, "payment.acquirerLatencyMs", "acquirerLatencyMs", 10, 0, 10_000),
+          decline);
+      List<StoreConfig.Device> devices = devices(root.path("devices"));
+      List<StoreConfig.Shelf> shelves = shelves(object(root, "planogram", true));
+      JsonNode r = object(root, "replenishment", false).path("defaults");
+      int min = (int) longAt(r, "replenishment.defaults.min", "min", 3, 0, 100_000);
+      int max = (int) longAt(r, "replenishment.defaults.max", "max", 12, 1, 100_000);
+      if (max < min) {
+        throw fail("replenishment.defaults.max", "must not be below min");
+      }
+      var replenishment = new StoreConfig.Replenishment(min, max,
+          (int) longAt(r, "replenishment.defaults.packSize", "packSize", 1, 1, 10_000),
+          text(r, "replenishment.defaults.supplier", "supplier", "default"));
+      JsonNode pv = object(root, "privacy", false);
+      Map<String, Integer> retention = new LinkedHashMap<>();
+      JsonNode rd = pv.path("retentionDays");
+      for (Iterator<String> it = rd.fieldNames(); it.hasNext(); ) {
+        String k = it.next();
+        retention.put(k, (int) longAt(rd, "privacy.retentionDays." + k, k, 0, 1, 36_500));
+      }
+      var privacy = new StoreConfig.Privacy(pv.path("returningCardConsent").asBoolean(true),
+          retention);
+      List<StoreConfig.ApiToken> tokens = tokens(object(root, "security", false).path("tokens"));
+      return new StoreConfig(id, text(s, "store.name", "name", id), kind,
+          text(s, "store.region", "region", "EU"),
+          text(s, "store.privacyRegime", "privacyRegime", "GDPR"), currency, zone, payment,
+          devices, shelves, replenishment, privacy, tokens);
+    }
+
+    private List<StoreConfig.Device> devices(JsonNode list) {
+      List<StoreConfig.Device> out = new ArrayList<>();
+      if (list.isMissingNode()) {
+        return out;
+      }
+      if (!list.isArray()) {
+        throw fail("devices", "expected a list");
+      }
+      if (list.size() > MAX_DEVICES) {
+        throw fail("devices", "more than " + MAX_DEVICES + " devices");
+      }
+      Set<String> ids = new HashSet<>();
+      for (int i = 0; i < list.size(); i++) {
+        String path = "devices[" + i + "]";
+        JsonNode d = list.get(i);
+        known(d, path, "id", "type", "driver", "port", "params");
+        String id = text(d, path + ".id", "id", null);
+        if (!ids.add(id)) {
+          throw fail(path + ".id", "duplicate device id '" + id + "'");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        d.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        out.add(new StoreConfig.Device(id, text(d, path + ".type", "type", null),
+            text(d, path + ".driver", "driver", "simulated"), text(d, path + ".port", "port", ""),
+            params));
+      }
+      return out;
+    }
+
+    private List<StoreConfig.Shelf> shelves(JsonNode planogram) {
+      JsonNode list = planogram.path("shelves");
+      if (!list.isArray() || list.isEmpty()) {
+        throw fail("planogram.shelves", "expected a non-empty list of shelves");
+      }
+      List<StoreConfig.Shelf> out = new ArrayList<>();
+      Set<String> laneIds = new HashSet<>();
+      Set<String> shelfIds = new HashSet<>();
+      for (int i = 0; i < list.size(); i++) {
+        String path = "planogram.shelves[" + i + "]";
+        JsonNode sh = list.get(i);
+        known(sh, path, "id", "lanes");
+        String sid = text(sh, path + ".id", "id", null);
+        if (!shelfIds.add(sid)) {
+          throw fail(path + ".id", "duplicate shelf id '" + sid + "'");
+        }
+        JsonNode lanes = sh.path("lanes");
+        if (!lanes.isArray() || lanes.isEmpty()) {
+          throw fail(path + ".lanes", "expected a non-empty list of lanes");
+        }
+        List<StoreConfig.Lane> ls = new ArrayList<>();
+        for (int j = 0; j < lanes.size(); j++) {
+          String lp = path + ".lanes[" + j + "]";
+          JsonNode l = lanes.get(j);
+          known(l, lp, "id", "gtin", "name", "priceMinor", "unitGrams", "capacity", "initial",
+              "pricing", "pricePerKgMinor");
+          String lid = text(l, lp + ".id", "id", null);
+          if (!laneIds.add(lid)) {
+            throw fail(lp + ".id", "duplicate lane id '" + lid + "'");
+          }
+          if (laneIds.size() > MAX_LANES) {
+            throw fail(lp, "more than " + MAX_LANES + " lanes");
+          }
+          Gtin gtin;
+          try {
+            gtin = Gtin.parse(text(l, lp + ".gtin", "gtin", null));
+          } catch (InvalidValueException e) {
+            throw fail(lp + ".gtin", e.getMessage());
+          }
+          int capacity = (int) longAt(l, lp + ".capacity", "capacity", 10, 1, 100_000);
+          int initial = (int) longAt(l, lp + ".initial", "initial", capacity, 0, capacity);
+          StoreConfig.Pricing pricing = switch (text(l, lp + ".pricing", "pricing", "unit")) {
+            case "unit" -> StoreConfig.Pricing.UNIT;
+            case "weight" -> StoreConfig.Pricing.WEIGHT;
+            default -> throw fail(lp + ".pricing", "expected unit or weight");
+          };
+          long perKg = longAt(l, lp + ".pricePerKgMinor", "pricePerKgMinor", 0, 0, 100_000_000);
+          if (pricing == StoreConfig.Pricing.WEIGHT && perKg == 0) {
+            throw fail(lp + ".pricePerKgMinor", "required when pricing is weight");
+          }
+          ls.add(new StoreConfig.Lane(lid, sid, gtin, text(l, lp + ".name", "name", lid),
+              longAt(l, lp + ".priceMinor", "priceMinor", -1, 0, 100_000_000),
+              (int) longAt(l, lp + ".unitGrams", "unitGrams", -1, 1, 1_000_000), capacity, initial,
+              pricing, perKg));
+        }
+        out.add(new StoreConfig.Shelf(sid, ls));
+      }
+      return out;
+    }
+
+    private List<StoreConfig.ApiToken> tokens(JsonNode list) {
+      List<StoreConfig.ApiToken> out = new ArrayList<>();
+      if (list.isMissingNode()) {
+        return out;
+      }
+      if (!list.isArray()) {
+        throw fail("security.tokens", "expected a list");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        String path = "security.tokens[" + i + "]";
+        JsonNode t = list.get(i);
+        known(t, path, "token", "role", "shopper");
+        String token = text(t, path + ".token", "token", null);
+        if (token.length() < 8) {
+          throw fail(path + ".token", "shorter than 8 characters");
+        }
+        Role role;
+        try {
+          role = Role.parse(text(t, path + ".role", "role", null));
+        } catch (IllegalArgumentException e) {
+          throw fail(path + ".role", e.getMessage());
+        }
+        Optional<String> shopper = t.hasNonNull("shopper")
+            ? Optional.of(t.get("shopper").asText()) : Optional.empty();
+        if (role == Role.SHOPPER && shopper.isEmpty()) {
+          throw fail(path + ".shopper", "required for a shopper token");
+        }
+        out.add(new StoreConfig.ApiToken(token, role, shopper));
+      }
+      return out;
+    }
+
+    private JsonNode object(JsonNode parent, String field, boolean required) {
+      JsonNode n = parent.path(field);
+      if (n.isMissingNode() || n.isNull()) {
+        if (required) {
+          throw fail(field, "missing");
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      }
+      if (!n.isObject()) {
+        throw fail(field, "expected a mapping");
+      }
+      return n;
+    }
+
+    private void known(JsonNode node, String path, String... fields) {
+      if (!node.isObject()) {
+        if (node.isMissingNode()) {
+          return;
+        }
+        throw fail(path.isEmpty() ? "(top)" : path, "expected a mapping");
+      }
+      Set<String> ok = Set.of(fields);
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        if (!ok.contains(f)) {
+          throw fail((path.isEmpty() ? "" : path + ".") + f, "unknown field (expected one of "
+              + String.join(", ", fields) + ")");
+        }
+      }
+    }
+
+    private String text(JsonNode node, String path, String field, String dflt) {
+      JsonNode n = node.path(field);
+      if (n.isMissingNode() || n.isNull()) {
+        if (dflt == null) {
+          throw fail(path, "missing");
+        }
+        return dflt;
+      }
+      if (!n.isValueNode()) {
+        throw fail(path, "expected a single value");
+      }
+      String v = n.asText().strip();
+      if (v.isEmpty()) {
+        throw fail(path, "empty");
+      }
+      return v;
+    }
+
+    private long longAt(JsonNode node, String path, String field, long dflt, long min, long max) {
+      JsonNode n = node.path(field);
+      if (n.isMissingNode() || n.isNull()) {
+        if (dflt < min) {
+          throw fail(path, "missing");
+        }
+        return dflt;
+      }
+      if (!n.isIntegralNumber() && !(n.isTextual() && n.asText().matches("-?\\d{1,18}"))) {
+        throw fail(path, "expected a whole number, was '" + n.asText() + "'");
+      }
+      long v = n.asLong();
+      if (v < min || v > max) {
+        throw fail(path, "must be between " + min + " and " + max + ", was " + v);
+      }
+      return v;
+    }
+
+    private StoreConfigException fail(String path, String why) {
+      return new StoreConfigException(source + ": " + path + ": " + why);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package io.ambientretail.store.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The payment journal: every authorisation, capture, sale, void and refund, keyed by an
+ * idempotency key that is unique in the table. An operation is written PENDING (and committed)
+ * before the acquirer is called, then settled; a restart finds PENDING entries and retries them
+ * with the same key, which the acquirer answers with its first result: no payment is taken twice.
+ * Thread-safe (stateless apart from ids).
+ */
+public final class PaymentJournal {
+  /** Payment operations. */
+  public enum Op {
+    /** Pre-authorisation (walk-out entry hold). */
+    AUTHORIZE,
+    /** Capture of an authorisation (walk-out exit). */
+    CAPTURE,
+    /** Authorise and capture at once (kiosk). */
+    SALE,
+    /** Release of an authorisation. */
+    VOID,
+    /** Refund of (part of) a capture. */
+    REFUND
+  }
+
+  /** States of a journal entry. */
+  public enum State {
+    /** Written, acquirer not yet answered. */
+    PENDING,
+    /** The acquirer approved. */
+    APPROVED,
+    /** The acquirer declined. */
+    DECLINED,
+    /** Given up (for example a void of an authorisation that never existed). */
+    FAILED
+  }
+
+  /** One journal entry. */
+  public record Entry(String entryId, String sessionId, Op op, String idemKey, State state,
+      long amountMinor, String currency, String acquirerRef, String cardFingerprint,
+      long createdMs, long updatedMs) {}
+
+  private final RecordIds ids;
+
+  /** A journal making ids with {@code ids}. */
+  public PaymentJournal(RecordIds ids) {
+    this.ids = ids;
+  }
+
+  /**
+   * Writes a PENDING entry for {@code idemKey} unless one exists, and returns the entry for the
+   * key (the existing one when retried).
+   */
+  public Entry begin(Connection c, String sessionId, Op op, String idemKey, long amountMinor,
+      String currency, String cardFingerprint, long nowMs) throws SQLException {
+    Optional<Entry> existing = byKey(c, idemKey);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String id = ids.next("pj");
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO payment_journal (entry_id,"
+        + " session_id, op, idem_key, state, amount_minor, currency, card_fingerprint, created_ms,"
+        + " updated_ms) VALUES (?,?,?,?,'PENDING',?,?,?,?,?)")) {
+      p.setString(1, id);
+      p.setString(2, sessionId);
+      p.setString(3, op.name());
+      p.setString(4, idemKey);
+      p.setLong(5, amountMinor);
+      p.setString(6, currency);
+      p.setString(7, cardFingerprint);
+      p.setLong(8, nowMs);
+      p.setLong(9, nowMs);
+      p.executeUpdate();
+    }
+    return byKey(c, idemKey).orElseThrow();
+  }
+
+  /** Settles a PENDING entry; an entry already settled keeps its first result. */
+  public void settle(Connection c, String idemKey, State state, String acquirerRef, long nowMs)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("UPDATE payment_journal SET state = ?,"
+        + " acquirer_ref = ?, updated_ms = ? WHERE idem_key = ? AND state = 'PENDING'")) {
+      p.setString(1, state.name());
+      p.setString(2, acquirerRef);
+      p.setLong(3, nowMs);
+      p.setString(4, idemKey);
+      p.executeUpdate();
+    }
+  }
+
+  /** The entry of an idempotency key. */
+  public Optional<Entry> byKey(Connection c, String idemKey) throws SQLException {
+    List<Entry> l = query(c, "WHERE idem_key = ?", idemKey);
+    return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+  }
+
+  /** Entries of a session, oldest first. */
+  public List<Entry> ofSession(Connection c, String sessionId) throws SQLException {
+    return query(c, "WHERE session_id = ? ORDER BY created_ms, entry_id", sessionId);
+  }
+
+  /** Entries still PENDING, oldest first. */
+  public List<Entry> pending(Connection c) throws SQLException {
+    return query(c, "WHERE state = 'PENDING' ORDER BY created_ms, entry_id");
+  }
+
+  /** The newest entries, at most {@code limit}. */
+  public List<Entry> recent(Connection c, int limit) throws SQLException {
+    return query(c, "ORDER BY created_ms DESC, entry_id LIMIT " + Math.max(1, limit));
+  }
+
+  /** Entries on a card fingerprint since {@code sinceMs} (for unusual-pattern alerts). */
+  public List<Entry> ofCardSince(Connection c, String fingerprint, long sinceMs)
+      throws SQLException {
+    return query(c, "WHERE card_fingerprint = ? AND created_ms >= ? ORDER BY created_ms",
+        fingerprint, sinceMs);
+  }
+
+  /** Approved captures and sales minus approved refunds, in minor units. */
+  public long capturedNetMinor(Connection c) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(SUM(CASE WHEN op IN"
+        + " ('CAPTURE','SALE') THEN amount_minor WHEN op = 'REFUND' THEN -amount_minor ELSE 0 END),"
+        + " 0) FROM payment_journal WHERE state = 'APPROVED'");
+        ResultSet r = q.executeQuery()) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  /** Approved captures and sales, in minor units (refunds not deducted). */
+  public long capturedGrossMinor(Connection c) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(SUM(amount_minor), 0) FROM"
+        + " payment_journal WHERE state = 'APPROVED' AND op IN ('CAPTURE','SALE')");
+        ResultSet r = q.executeQuery()) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  /** Sessions with more than one approved capture or sale in the journal. */
+  public long sessionsCapturedTwice(Connection c) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM (SELECT session_id FROM"
+        + " payment_journal WHERE state = 'APPROVED' AND op IN ('CAPTURE','SALE')"
+        + " GROUP BY session_id HAVING COUNT(*) > 1) t");
+        ResultSet r = q.executeQuery()) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  private List<Entry> query(Connection c, String where, Object... args) throws SQLException {
+    List<Entry> out = new ArrayList<>();
+    try (PreparedStatement q = c.prepareStatement("SELECT entry_id, session_id, op, idem_key,"
+        + " state, amount_minor, currency, acquirer_ref, card_fingerprint, created_ms, updated_ms"
+        + " FROM payment_journal " + where)) {
+      for (int i = 0; i < args.length; i++) {
+        q.setObject(i + 1, args[i]);
+      }
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          out.add(new Entry(r.getString(1), r.getString(2), Op.valueOf(r.getString(3)),
+              r.getString(4), State.valueOf(r.getString(5)), r.getLong(6), r.getString(7),
+              r.getString(8), r.getString(9), r.getLong(10), r.getLong(11)));
+        }
+      }
+    }
+    return out;
+  }
+}

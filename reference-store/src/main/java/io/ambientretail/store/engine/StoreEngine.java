@@ -1,0 +1,923 @@
+package io.ambientretail.store.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ambientretail.core.AmbientException;
+import io.ambientretail.core.ErrorCode;
+import io.ambientretail.core.Money;
+import io.ambientretail.store.config.StoreConfig;
+import io.ambientretail.store.db.AlertBook;
+import io.ambientretail.store.db.AuditTrail;
+import io.ambientretail.store.db.Database;
+import io.ambientretail.store.db.PaymentJournal;
+import io.ambientretail.store.db.ReceiptBook;
+import io.ambientretail.store.db.RecordIds;
+import io.ambientretail.store.db.SessionBook;
+import io.ambientretail.store.db.StockBook;
+import io.ambientretail.store.pay.CardNumber;
+import io.ambientretail.store.pay.CardTokenizer;
+import io.ambientretail.store.pay.GatewayResult;
+import io.ambientretail.store.pay.PaymentGateway;
+import io.ambientretail.store.pay.PaymentJournalKeys;
+import io.ambientretail.store.pay.TokenizedCard;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The running store: entry, shelves, exit and kiosk checkout on one data model, with the payment
+ * journal, stock ledger and receipts in the {@link Database}.
+ *
+ * <p>Money and stock rules: a payment operation is journalled PENDING and committed before the
+ * acquirer is called, with a per-session idempotency key; the receipt, the ledger entries and the
+ * journal's APPROVED state are committed in one transaction before the caller hears of it. A
+ * restart ({@link #recover()}) settles what was in flight with the same keys.
+ *
+ * <p>Thread-safe: shoppers, shelves and the API call it concurrently.
+ */
+public final class StoreEngine {
+  /** Error code of a request about an unknown or closed session, lane or receipt. */
+  public static final ErrorCode NOT_FOUND = ErrorCode.of("STORE_NOT_FOUND");
+  /** Error code of a request that the record's state does not allow. */
+  public static final ErrorCode CONFLICT = ErrorCode.of("STORE_CONFLICT");
+
+  /** The outcome of tapping a card at the entry gate. */
+  public record EntryResult(String sessionId, boolean admitted, String declineReason) {}
+
+  /** The outcome of a checkout: the receipt when one was issued, or why not. */
+  public record CheckoutResult(String sessionId, Optional<ReceiptBook.Receipt> receipt,
+      String outcome) {}
+
+  private final StoreConfig config;
+  private final Database db;
+  private final PaymentGateway gateway;
+  private final CardTokenizer tokenizer;
+  private final Clock clock;
+  private final RecordIds ids = new RecordIds();
+  private final StockBook stock = new StockBook(ids);
+  private final PaymentJournal journal = new PaymentJournal(ids);
+  private final SessionBook sessions = new SessionBook();
+  private final ReceiptBook receipts = new ReceiptBook();
+  private final AuditTrail audit = new AuditTrail();
+  private final AlertBook alerts = new AlertBook(ids);
+  private final CartAttribution attribution = new CartAttribution(1500);
+  private final ShelfMonitor shelves = new ShelfMonitor();
+  private final Map<String, StoreConfig.Lane> lanesById = new LinkedHashMap<>();
+  private final Map<String, StoreConfig.Lane> lanesByGtin = new LinkedHashMap<>();
+  private final Map<String, String> whereIs = new ConcurrentHashMap<>();
+  private final AtomicInteger peopleInStore = new AtomicInteger();
+  private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
+  private final ObjectMapper json = new ObjectMapper();
+  private final Counter receiptsIssued;
+  private final Counter capturedMinor;
+  private final Counter shelfEvents;
+  private final Timer exitToReceipt;
+
+  /** A store engine; call {@link #start()} before use. */
+  public StoreEngine(StoreConfig config, Database db, PaymentGateway gateway,
+      CardTokenizer tokenizer, Clock clock, MeterRegistry metrics) {
+    this.config = config;
+    this.db = db;
+    this.gateway = gateway;
+    this.tokenizer = tokenizer;
+    this.clock = clock;
+    for (StoreConfig.Lane l : config.lanes()) {
+      lanesById.put(l.id(), l);
+      lanesByGtin.put(l.gtin().digits14(), l);
+    }
+    this.receiptsIssued = Counter.builder("store.receipts").description("Receipts issued")
+        .register(metrics);
+    this.capturedMinor = Counter.builder("store.captured.minor")
+        .description("Captured amount in minor units").register(metrics);
+    this.shelfEvents = Counter.builder("store.shelf.changes")
+        .description("Lane unit changes seen by the shelves").register(metrics);
+    this.exitToReceipt = Timer.builder("store.checkout.latency")
+        .description("Exit (or tap) to durable receipt").publishPercentiles(0.5, 0.99)
+        .register(metrics);
+  }
+
+  /** Loads the planogram into the database and the shelf monitor. */
+  public void start() {
+    long now = now();
+    Map<String, Integer> onHand = db.tx(c -> {
+      stock.loadPlanogram(c, config, now);
+      audit.append(c, "system", "store.start", config.storeId(), "kind=" + config.kind().id(),
+          now);
+      return stock.onHand(c);
+    });
+    for (StoreConfig.Lane l : config.lanes()) {
+      shelves.lane(l.id(), l.unitGrams() * 1000L, onHand.getOrDefault(l.id(), 0)
+          * (l.unitGrams() * 1000L));
+    }
+  }
+
+  /** Adds a listener of store events. */
+  public void addListener(StoreListener l) {
+    listeners.add(l);
+  }
+
+  /** The configuration this store runs. */
+  public StoreConfig config() {
+    return config;
+  }
+
+  /** The database. */
+  public Database database() {
+    return db;
+  }
+
+  /** The stock book. */
+  public StockBook stock() {
+    return stock;
+  }
+
+  /** The payment journal. */
+  public PaymentJournal journal() {
+    return journal;
+  }
+
+  /** The sessions. */
+  public SessionBook sessions() {
+    return sessions;
+  }
+
+  /** The receipts. */
+  public ReceiptBook receipts() {
+    return receipts;
+  }
+
+  /** The audit trail. */
+  public AuditTrail audit() {
+    return audit;
+  }
+
+  /** The alerts. */
+  public AlertBook alerts() {
+    return alerts;
+  }
+
+  /** The shelf monitor (what the load cells show). */
+  public ShelfMonitor shelves() {
+    return shelves;
+  }
+
+  /** Record id maker. */
+  public RecordIds ids() {
+    return ids;
+  }
+
+  /** Where each shopper in the store is: session id to shelf id. */
+  public Map<String, String> whereabouts() {
+    return Map.copyOf(whereIs);
+  }
+
+  /** People in the store now (walk-out: sessions admitted; micromarket: door counter). */
+  public int peopleInStore() {
+    return peopleInStore.get();
+  }
+
+  // ---------------------------------------------------------------- walk-out
+
+  /**
+   * A card tapped at the entry reader: tokenize, pre-authorise the hold, open the session. The
+   * door opens only when admitted. The card number is wiped before this returns.
+   */
+  public EntryResult enter(CardNumber card) {
+    TokenizedCard t;
+    try {
+      t = tokenizer.tokenize(card);
+    } finally {
+      card.wipe();
+    }
+    String sid = ids.next("se");
+    String shopper = shopperRef(t);
+    long now = now();
+    Money hold = config.money(config.payment().holdMinor());
+    String key = PaymentJournalKeys.authorize(sid);
+    db.tx(c -> {
+      sessions.open(c, sid, "walkout", shopper, t.token(), t.fingerprint(), t.label(),
+          SessionBook.State.AUTHORIZING, now);
+      journal.begin(c, sid, PaymentJournal.Op.AUTHORIZE, key, hold.minor(), currency(),
+          t.fingerprint(), now);
+      return null;
+    });
+    GatewayResult r;
+    try {
+      r = gateway.authorize(key, t.token(), hold);
+    } catch (IOException e) {
+      // the hold may or may not exist at the acquirer; recovery voids it with the same session
+      closeUnauthorized(sid, "acquirer unreachable");
+      return new EntryResult(sid, false, "acquirer_unreachable");
+    }
+    long at = now();
+    if (!r.approved()) {
+      db.tx(c -> {
+        journal.settle(c, key, PaymentJournal.State.DECLINED, null, at);
+        sessions.setState(c, sid, SessionBook.State.DECLINED, "declined: " + r.declineReason(),
+            at);
+        checkCardPattern(c, t.fingerprint(), at);
+        return null;
+      });
+      emit("session", Map.of("session", sid, "state", "DECLINED", "reason", r.declineReason()));
+      return new EntryResult(sid, false, r.declineReason());
+    }
+    db.tx(c -> {
+      journal.settle(c, key, PaymentJournal.State.APPROVED, r.reference(), at);
+      sessions.setAuth(c, sid, r.reference());
+      sessions.setState(c, sid, SessionBook.State.OPEN, null, at);
+      checkCardPattern(c, t.fingerprint(), at);
+      return null;
+    });
+    peopleInStore.incrementAndGet();
+    whereIs.put(sid, "entry");
+    emit("session", Map.of("session", sid, "state", "OPEN", "shopper", shopper));
+    return new EntryResult(sid, true, "");
+  }
+
+  /** A shopper (session) moved to a shelf, or to {@code entry}/{@code exit}. */
+  public void presence(String sessionId, String where) {
+    if (whereIs.replace(sessionId, where) != null) {
+      emit("presence", Map.of("session", sessionId, "at", where));
+    }
+  }
+
+  /** A shopper's hand went into a shelf (presence and hand sensing over the shelf). */
+  public void reach(String sessionId, String shelfId) {
+    attribution.reach(shelfId, sessionId, now());
+  }
+
+  /**
+   * A load-cell reading of a lane in milligrams. A change of whole units becomes a pick or
+   * put-back in the cart of the shopper who reached in (walk-out) or is only counted
+   * (micromarket, where the kiosk scan is the sale).
+   */
+  public void shelfReading(String laneId, long weightMg) {
+    Optional<ShelfMonitor.UnitChange> ch = shelves.reading(laneId, weightMg);
+    if (ch.isEmpty()) {
+      return;
+    }
+    shelfEvents.increment();
+    StoreConfig.Lane lane = lanesById.get(laneId);
+    int units = ch.get().units();
+    emit("shelf", Map.of("lane", laneId, "units", shelves.units(laneId)));
+    if (config.kind() != io.ambientretail.store.config.StoreKind.WALKOUT) {
+      return;
+    }
+    long now = now();
+    Optional<CartAttribution.Attribution> who = attribution.attribute(lane.shelfId(), now);
+    if (who.isEmpty()) {
+      db.tx(c -> {
+        alerts.raise(c, "weight_ledger_discrepancy", laneId, "lane " + laneId + " changed by "
+            + units + " with nobody at shelf " + lane.shelfId(), now).ifPresent(this::emitAlert);
+        return null;
+      });
+      return;
+    }
+    String sid = who.get().sessionId();
+    boolean ambiguous = who.get().ambiguous();
+    // taken from the shelf = into the cart
+    int qty = -units;
+    db.tx(c -> {
+      Optional<SessionBook.Session> s = sessions.get(c, sid);
+      if (s.isEmpty() || s.get().state() != SessionBook.State.OPEN) {
+        return null;
+      }
+      sessions.addCartEvent(c, sid, laneId, qty, Math.abs(ch.get().weightStepMg()),
+          lane.priceMinor() * qty, ambiguous, now);
+      if (ambiguous) {
+        sessions.markReview(c, sid);
+      }
+      return null;
+    });
+    emit("cart", Map.of("session", sid, "lane", laneId, "qty", qty, "ambiguous", ambiguous));
+  }
+
+  /** A shopper walked out: capture the cart (or release the hold) and issue the receipt. */
+  public CheckoutResult exit(String sessionId) {
+    long t0 = System.nanoTime();
+    SessionBook.Session s = db.read(c -> sessions.get(c, sessionId))
+        .orElseThrow(() -> new AmbientException(NOT_FOUND, "no session " + sessionId));
+    if (s.state() != SessionBook.State.OPEN && s.state() != SessionBook.State.CHECKOUT) {
+      throw new AmbientException(CONFLICT, "session " + sessionId + " is " + s.state());
+    }
+    whereIs.remove(sessionId);
+    attribution.forget(sessionId);
+    peopleInStore.decrementAndGet();
+    CheckoutResult r = settleWalkout(s, "exit");
+    exitToReceipt.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+    return r;
+  }
+
+  private CheckoutResult settleWalkout(SessionBook.Session s, String why) {
+    String sid = s.sessionId();
+    List<SessionBook.CartLine> cart = db.read(c -> sessions.cart(c, sid));
+    long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+    long now = now();
+    if (total == 0) {
+      String key = PaymentJournalKeys.voidAuth(sid);
+      db.tx(c -> {
+        journal.begin(c, sid, PaymentJournal.Op.VOID, key, 0, currency(), s.cardFingerprint(),
+            now);
+        return null;
+      });
+      GatewayResult v;
+      try {
+        v = gateway.voidAuthorization(key, s.authRef());
+      } catch (IOException e) {
+        return new CheckoutResult(sid, Optional.empty(), "void pending: " + e.getMessage());
+      }
+      long at = now();
+      db.tx(c -> {
+        journal.settle(c, key, v.approved() ? PaymentJournal.State.APPROVED
+            : PaymentJournal.State.FAILED, v.reference(), at);
+        sessions.setState(c, sid, SessionBook.State.ABANDONED, why + ": nothing taken", at);
+        return null;
+      });
+      emit("session", Map.of("session", sid, "state", "ABANDONED"));
+      return new CheckoutResult(sid, Optional.empty(), "nothing taken; hold released");
+    }
+    long capture = total;
+    String key = PaymentJournalKeys.capture(sid);
+    db.tx(c -> {
+      sessions.setState(c, sid, SessionBook.State.CHECKOUT, null, now);
+      journal.begin(c, sid, PaymentJournal.Op.CAPTURE, key, capture, currency(),
+          s.cardFingerprint(), now);
+      return null;
+    });
+    GatewayResult r;
+    try {
+      r = gateway.capture(key, s.authRef(), config.money(capture));
+    } catch (IOException e) {
+      // stays CHECKOUT with a PENDING capture: recovery retries with the same key
+      return new CheckoutResult(sid, Optional.empty(), "capture pending: " + e.getMessage());
+    }
+    return finish(s, key, r, cart, total, PaymentJournal.Op.CAPTURE);
+  }
+
+  // ---------------------------------------------------------------- micromarket kiosk
+
+  /** A shopper came in through the micromarket's door (people counter). */
+  public void arrived() {
+    peopleInStore.incrementAndGet();
+    long now = now();
+    db.tx(c -> {
+      try (var p = c.prepareStatement("INSERT INTO door_entries (entry_id, at_ms) VALUES (?,?)")) {
+        p.setString(1, ids.next("de"));
+        p.setLong(2, now);
+        p.executeUpdate();
+      }
+      return null;
+    });
+    emit("door", Map.of("inStore", peopleInStore.get()));
+  }
+
+  /** A shopper left the micromarket. */
+  public void left() {
+    peopleInStore.decrementAndGet();
+  }
+
+  /** Starts a kiosk checkout session. */
+  public String kioskStart() {
+    String sid = ids.next("ks");
+    long now = now();
+    db.tx(c -> {
+      sessions.open(c, sid, "kiosk", "kiosk", null, null, null, SessionBook.State.OPEN, now);
+      return null;
+    });
+    emit("session", Map.of("session", sid, "state", "OPEN", "kiosk", true));
+    return sid;
+  }
+
+  /**
+   * A code scanned at the kiosk; weighed items take their weight from the code (AI 3103) or from
+   * {@code scaleGrams} (the kiosk scale, may be null).
+   *
+   * @return the line added: lane, name, price in minor units
+   */
+  public Map<String, Object> scan(String sessionId, String code, Long scaleGrams) {
+    KioskBarcode b = KioskBarcode.parse(code);
+    StoreConfig.Lane lane = lanesByGtin.get(b.gtin().digits14());
+    if (lane == null) {
+      throw new AmbientException(NOT_FOUND, "no product with GTIN " + b.gtin().digits14());
+    }
+    long grams = b.weightGrams().orElse(scaleGrams == null ? lane.unitGrams() : scaleGrams);
+    long price = lane.pricing() == StoreConfig.Pricing.WEIGHT
+        ? Math.round(grams * lane.pricePerKgMinor() / 1000.0) : lane.priceMinor();
+    long now = now();
+    db.tx(c -> {
+      SessionBook.Session s = sessions.get(c, sessionId)
+          .orElseThrow(() -> new AmbientException(NOT_FOUND, "no session " + sessionId));
+      if (s.state() != SessionBook.State.OPEN) {
+        throw new AmbientException(CONFLICT, "session " + sessionId + " is " + s.state());
+      }
+      sessions.addCartEvent(c, sessionId, lane.id(), 1, grams * 1000, price, false, now);
+      return null;
+    });
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("lane", lane.id());
+    line.put("name", lane.name());
+    line.put("priceMinor", price);
+    emit("cart", Map.of("session", sessionId, "lane", lane.id(), "qty", 1, "ambiguous", false));
+    return line;
+  }
+
+  /** The shopper taps a card at the kiosk: sale of the basket, receipt. */
+  public CheckoutResult kioskPay(String sessionId, CardNumber card) {
+    long t0 = System.nanoTime();
+    TokenizedCard t;
+    try {
+      t = tokenizer.tokenize(card);
+    } finally {
+      card.wipe();
+    }
+    List<SessionBook.CartLine> cart = db.read(c -> sessions.cart(c, sessionId));
+    long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+    String key = PaymentJournalKeys.sale(sessionId);
+    long now = now();
+    SessionBook.Session s = db.tx(c -> {
+      SessionBook.Session cur = sessions.get(c, sessionId)
+          .orElseThrow(() -> new AmbientException(NOT_FOUND, "no session " + sessionId));
+      if (cur.state() != SessionBook.State.OPEN) {
+        throw new AmbientException(CONFLICT, "session " + sessionId + " is " + cur.state());
+      }
+      sessions.setCard(c, sessionId, t.token(), t.fingerprint(), t.label(), shopperRef(t));
+      sessions.setState(c, sessionId, SessionBook.State.CHECKOUT, null, now);
+      journal.begin(c, sessionId, PaymentJournal.Op.SALE, key, total, currency(),
+          t.fingerprint(), now);
+      return sessions.get(c, sessionId).orElseThrow();
+    });
+    if (total == 0) {
+      db.tx(c -> {
+        journal.settle(c, key, PaymentJournal.State.FAILED, null, now);
+        sessions.setState(c, sessionId, SessionBook.State.ABANDONED, "empty basket", now);
+        return null;
+      });
+      return new CheckoutResult(sessionId, Optional.empty(), "empty basket");
+    }
+    GatewayResult r;
+    try {
+      r = gateway.sale(key, t.token(), config.money(total));
+    } catch (IOException e) {
+      return new CheckoutResult(sessionId, Optional.empty(), "sale pending: " + e.getMessage());
+    }
+    CheckoutResult out = finish(s, key, r, cart, total, PaymentJournal.Op.SALE);
+    exitToReceipt.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+    return out;
+  }
+
+  /** The shopper walked away from the kiosk without paying. */
+  public void kioskCancel(String sessionId) {
+    long now = now();
+    db.tx(c -> {
+      sessions.setState(c, sessionId, SessionBook.State.ABANDONED, "cancelled at kiosk", now);
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------- common settlement
+
+  private CheckoutResult finish(SessionBook.Session s, String key, GatewayResult r,
+      List<SessionBook.CartLine> cart, long total, PaymentJournal.Op op) {
+    String sid = s.sessionId();
+    long at = now();
+    if (!r.approved()) {
+      db.tx(c -> {
+        journal.settle(c, key, PaymentJournal.State.DECLINED, null, at);
+        sessions.setState(c, sid, SessionBook.State.DECLINED, "declined: " + r.declineReason(),
+            at);
+        if (s.cardFingerprint() != null) {
+          checkCardPattern(c, s.cardFingerprint(), at);
+        }
+        alerts.raise(c, "payment_declined", sid, op.name().toLowerCase(java.util.Locale.ROOT)
+            + " of " + config.money(total) + " declined (" + r.declineReason() + ")", at)
+            .ifPresent(this::emitAlert);
+        return null;
+      });
+      emit("session", Map.of("session", sid, "state", "DECLINED"));
+      return new CheckoutResult(sid, Optional.empty(), "declined: " + r.declineReason());
+    }
+    ReceiptBook.Receipt receipt = db.tx(c -> {
+      Optional<ReceiptBook.Receipt> existing = receipts.ofSession(c, sid);
+      journal.settle(c, key, PaymentJournal.State.APPROVED, r.reference(), at);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      SessionBook.Session cur = sessions.get(c, sid).orElseThrow();
+      ReceiptBook.Receipt rc = buildReceipt(cur, cart, total, at);
+      receipts.insert(c, rc);
+      for (SessionBook.CartLine l : cart) {
+        stock.post(c, l.laneId(), -l.qty(), StockBook.Reason.SALE, "sale:" + sid, "store", at);
+      }
+      sessions.setState(c, sid, SessionBook.State.CLOSED, "paid", at);
+      audit.append(c, "store", "receipt.issued", rc.receiptId(), "session=" + sid + " total="
+          + config.money(total), at);
+      checkLanes(c, cart.stream().map(SessionBook.CartLine::laneId).toList(), at);
+      return rc;
+    });
+    receiptsIssued.increment();
+    capturedMinor.increment(total);
+    Map<String, Object> ev = new LinkedHashMap<>();
+    ev.put("receipt", receipt.receiptId());
+    ev.put("session", sid);
+    ev.put("totalMinor", total);
+    ev.put("items", receipt.itemCount());
+    ev.put("review", receipt.review());
+    emit("receipt", ev);
+    return new CheckoutResult(sid, Optional.of(receipt), "paid");
+  }
+
+  private ReceiptBook.Receipt buildReceipt(SessionBook.Session s, List<SessionBook.CartLine> cart,
+      long total, long at) {
+    String rid = ids.next("rc");
+    List<Map<String, Object>> lines = new ArrayList<>();
+    int items = 0;
+    for (SessionBook.CartLine l : cart) {
+      StoreConfig.Lane lane = lanesById.get(l.laneId());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("lane", l.laneId());
+      m.put("gtin", lane.gtin().digits14());
+      m.put("name", lane.name());
+      m.put("qty", l.qty());
+      if (lane.pricing() == StoreConfig.Pricing.WEIGHT) {
+        m.put("weightGrams", l.weightMg() / 1000);
+        m.put("pricePerKgMinor", lane.pricePerKgMinor());
+      } else {
+        m.put("unitPriceMinor", lane.priceMinor());
+      }
+      m.put("amountMinor", l.priceMinor());
+      m.put("reviewed", l.ambiguous());
+      lines.add(m);
+      items += l.qty();
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("receipt", rid);
+    body.put("store", config.storeId());
+    body.put("storeName", config.name());
+    body.put("kind", s.kind());
+    body.put("session", s.sessionId());
+    body.put("shopper", s.shopperRef());
+    body.put("card", s.cardLabel());
+    body.put("openedAt", Instant.ofEpochMilli(s.openedMs()).toString());
+    body.put("issuedAt", Instant.ofEpochMilli(at).toString());
+    body.put("lines", lines);
+    body.put("total", Map.of("currency", currency(), "minor", total));
+    body.put("review", s.review());
+    try {
+      return new ReceiptBook.Receipt(rid, s.sessionId(), s.shopperRef(), total, currency(), items,
+          s.review(), at, json.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- operator actions
+
+  /** Restocks a lane with {@code qty} units (staff filled it); returns the ledger reference. */
+  public String restock(String laneId, int qty, String actor, String ref) {
+    return restock(laneId, qty, actor, ref, false);
+  }
+
+  /**
+   * Restocks a lane; with {@code filledNow} the caller is about to put the units on the shelf, so
+   * the shelf monitor expects the added weight instead of seeing a put-back.
+   */
+  public String restock(String laneId, int qty, String actor, String ref, boolean filledNow) {
+    if (!lanesById.containsKey(laneId)) {
+      throw new AmbientException(NOT_FOUND, "no lane " + laneId);
+    }
+    if (qty <= 0 || qty > 10_000) {
+      throw new AmbientException(CONFLICT, "restock quantity must be 1 to 10000, was " + qty);
+    }
+    long now = now();
+    boolean posted = db.tx(c -> {
+      boolean p = stock.post(c, laneId, qty, StockBook.Reason.RESTOCK, ref, actor, now);
+      if (p && filledNow) {
+        shelves.adjust(laneId, qty);
+      }
+      if (p) {
+        audit.append(c, actor, "stock.restock", laneId, "qty=" + qty + " ref=" + ref, now);
+        checkLanes(c, List.of(laneId), now);
+      }
+      return p;
+    });
+    if (posted) {
+      emit("restock", Map.of("lane", laneId, "qty", qty));
+    }
+    return ref;
+  }
+
+  /**
+   * Refunds (part of) a receipt by an operator, through the acquirer, journalled and audited.
+   *
+   * @return the refund id
+   */
+  public String refund(String receiptId, long amountMinor, String reason, String operator) {
+    if (amountMinor <= 0) {
+      throw new AmbientException(CONFLICT, "refund amount must be positive");
+    }
+    if (reason.isBlank() || reason.length() > 200) {
+      throw new AmbientException(CONFLICT, "refund reason: 1 to 200 characters");
+    }
+    String refundId = ids.next("rf");
+    String key = PaymentJournalKeys.refund(refundId);
+    long now = now();
+    String captureRef = db.tx(c -> {
+      ReceiptBook.Receipt r = receipts.get(c, receiptId)
+          .orElseThrow(() -> new AmbientException(NOT_FOUND, "no receipt " + receiptId));
+      long refunded = 0;
+      try (var q = c.prepareStatement("SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE"
+          + " receipt_id = ? AND state <> 'DECLINED'")) {
+        q.setString(1, receiptId);
+        try (var rs = q.executeQuery()) {
+          rs.next();
+          refunded = rs.getLong(1);
+        }
+      }
+      if (refunded + amountMinor > r.totalMinor()) {
+        throw new AmbientException(CONFLICT, "refund of " + config.money(amountMinor)
+            + " exceeds what is left on receipt " + receiptId + " ("
+            + config.money(r.totalMinor() - refunded) + ")");
+      }
+      String ref = journal.ofSession(c, r.sessionId()).stream()
+          .filter(e -> (e.op() == PaymentJournal.Op.CAPTURE || e.op() == PaymentJournal.Op.SALE)
+              && e.state() == PaymentJournal.State.APPROVED)
+          .map(PaymentJournal.Entry::acquirerRef).findFirst()
+          .orElseThrow(() -> new AmbientException(CONFLICT, "receipt has no capture"));
+      try (var p = c.prepareStatement("INSERT INTO refunds (refund_id, receipt_id, amount_minor,"
+          + " currency, reason, operator, state, created_ms) VALUES (?,?,?,?,?,?,'PENDING',?)")) {
+        p.setString(1, refundId);
+        p.setString(2, receiptId);
+        p.setLong(3, amountMinor);
+        p.setString(4, currency());
+        p.setString(5, reason);
+        p.setString(6, operator);
+        p.setLong(7, now);
+        p.executeUpdate();
+      }
+      journal.begin(c, r.sessionId(), PaymentJournal.Op.REFUND, key, amountMinor, currency(),
+          null, now);
+      audit.append(c, operator, "refund.requested", receiptId, "refund=" + refundId + " amount="
+          + config.money(amountMinor) + " reason=" + reason, now);
+      return ref;
+    });
+    GatewayResult g;
+    try {
+      g = gateway.refund(key, captureRef, config.money(amountMinor));
+    } catch (IOException e) {
+      throw new AmbientException(CONFLICT, "refund " + refundId
+          + " is pending: the acquirer did not answer (" + e.getMessage() + ")");
+    }
+    long at = now();
+    db.tx(c -> {
+      journal.settle(c, key, g.approved() ? PaymentJournal.State.APPROVED
+          : PaymentJournal.State.DECLINED, g.reference(), at);
+      try (var p = c.prepareStatement("UPDATE refunds SET state = ? WHERE refund_id = ?")) {
+        p.setString(1, g.approved() ? "APPROVED" : "DECLINED");
+        p.setString(2, refundId);
+        p.executeUpdate();
+      }
+      audit.append(c, operator, g.approved() ? "refund.approved" : "refund.declined", receiptId,
+          "refund=" + refundId, at);
+      return null;
+    });
+    emit("refund", Map.of("refund", refundId, "receipt", receiptId, "amountMinor", amountMinor,
+        "approved", g.approved()));
+    return refundId;
+  }
+
+  // ---------------------------------------------------------------- reconciliation and alerts
+
+  /**
+   * Compares each lane's shelf count with the ledger when nobody is in the store. Micromarket: the
+   * difference left the shelves unpaid and is posted as SHRINK (per lane, in the current hour).
+   * Walk-out: a difference is a weight/ledger discrepancy alert for staff.
+   *
+   * @return lanes whose shelf count differs from the ledger after reconciliation
+   */
+  public int reconcileShelves(String ref) {
+    if (peopleInStore.get() > 0) {
+      return -1;
+    }
+    long now = now();
+    boolean micromarket = config.kind() == io.ambientretail.store.config.StoreKind.MICROMARKET;
+    int mismatches = db.tx(c -> {
+      int n = 0;
+      for (StockBook.LaneStock l : stock.lanes(c)) {
+        int shelf = shelves.units(l.laneId());
+        int diff = shelf - l.onHand();
+        if (diff == 0) {
+          alerts.clear(c, "weight_ledger_discrepancy", l.laneId(), now);
+          continue;
+        }
+        if (micromarket && diff < 0) {
+          stock.post(c, l.laneId(), diff, StockBook.Reason.SHRINK, ref, "reconciliation", now);
+          audit.append(c, "reconciliation", "stock.shrink", l.laneId(), "units=" + (-diff), now);
+        } else {
+          n++;
+          alerts.raise(c, "weight_ledger_discrepancy", l.laneId(), "shelf shows " + shelf
+              + " units, ledger " + l.onHand(), now).ifPresent(this::emitAlert);
+        }
+      }
+      return n;
+    });
+    emit("stock", Map.of("reconciled", true));
+    return mismatches;
+  }
+
+  private void checkLanes(Connection c, List<String> laneIds, long now) throws SQLException {
+    for (StockBook.LaneStock l : stock.lanes(c)) {
+      if (!laneIds.contains(l.laneId())) {
+        continue;
+      }
+      if (l.onHand() <= 0) {
+        alerts.raise(c, "lane_empty", l.laneId(), l.name() + " is out of stock", now)
+            .ifPresent(this::emitAlert);
+      } else if (l.onHand() < config.replenishment().min()) {
+        alerts.raise(c, "lane_low", l.laneId(), l.name() + " is below its minimum ("
+            + l.onHand() + " < " + config.replenishment().min() + ")", now)
+            .ifPresent(this::emitAlert);
+      } else {
+        alerts.clear(c, "lane_low", l.laneId(), now);
+        alerts.clear(c, "lane_empty", l.laneId(), now);
+      }
+    }
+  }
+
+  private void checkCardPattern(Connection c, String fingerprint, long now) throws SQLException {
+    List<PaymentJournal.Entry> recent = journal.ofCardSince(c, fingerprint, now - 600_000);
+    long declines = recent.stream().filter(e -> e.state() == PaymentJournal.State.DECLINED)
+        .count();
+    long entries = recent.stream().filter(e -> e.op() == PaymentJournal.Op.AUTHORIZE).count();
+    if (declines >= 3) {
+      alerts.raise(c, "unusual_payments", fingerprint, declines
+          + " declines on one card in 10 minutes", now).ifPresent(this::emitAlert);
+    } else if (entries >= 5) {
+      alerts.raise(c, "unusual_payments", fingerprint, entries
+          + " entries on one card in 10 minutes", now).ifPresent(this::emitAlert);
+    }
+  }
+
+  // ---------------------------------------------------------------- recovery
+
+  /**
+   * Settles what a crash left in flight, with the same idempotency keys: PENDING holds are voided,
+   * PENDING captures and sales are retried (the acquirer answers with its first result, so nothing
+   * is taken twice), and sessions still open are closed: a cart with items is captured and flagged
+   * for review, an empty one releases its hold.
+   *
+   * @return how many sessions were settled
+   */
+  public int recover() {
+    List<SessionBook.Session> open = db.read(c -> sessions.inStates(c,
+        SessionBook.State.AUTHORIZING, SessionBook.State.OPEN, SessionBook.State.CHECKOUT));
+    int n = 0;
+    for (SessionBook.Session s : open) {
+      n++;
+      try {
+        recoverSession(s);
+      } catch (RuntimeException e) {
+        long now = now();
+        db.tx(c -> {
+          alerts.raise(c, "recovery_failed", s.sessionId(), "session could not be settled: "
+              + e.getMessage(), now);
+          return null;
+        });
+      }
+    }
+    if (n > 0) {
+      long now = now();
+      int settled = n;
+      db.tx(c -> {
+        audit.append(c, "system", "store.recovered", config.storeId(), "sessions=" + settled, now);
+        return null;
+      });
+    }
+    return n;
+  }
+
+  private void recoverSession(SessionBook.Session s) {
+    String sid = s.sessionId();
+    if (s.kind().equals("kiosk")) {
+      Optional<PaymentJournal.Entry> sale = db.read(c -> journal.byKey(c,
+          PaymentJournalKeys.sale(sid)));
+      if (sale.isEmpty()) {
+        kioskCancel(sid);
+        return;
+      }
+      List<SessionBook.CartLine> cart = db.read(c -> sessions.cart(c, sid));
+      GatewayResult r;
+      try {
+        r = gateway.sale(sale.get().idemKey(), s.cardToken(), config.money(sale.get()
+            .amountMinor()));
+      } catch (IOException e) {
+        throw new AmbientException(CONFLICT, "acquirer unreachable: " + e.getMessage());
+      }
+      finish(s, sale.get().idemKey(), r, cart, sale.get().amountMinor(), PaymentJournal.Op.SALE);
+      return;
+    }
+    if (s.state() == SessionBook.State.AUTHORIZING) {
+      closeUnauthorized(sid, "recovered after restart");
+      return;
+    }
+    if (s.state() == SessionBook.State.CHECKOUT) {
+      PaymentJournal.Entry cap = db.read(c -> journal.byKey(c, PaymentJournalKeys.capture(sid)))
+          .orElse(null);
+      if (cap != null) {
+        List<SessionBook.CartLine> cart = db.read(c -> sessions.cart(c, sid));
+        GatewayResult r;
+        try {
+          r = gateway.capture(cap.idemKey(), s.authRef(), config.money(cap.amountMinor()));
+        } catch (IOException e) {
+          throw new AmbientException(CONFLICT, "acquirer unreachable: " + e.getMessage());
+        }
+        finish(s, cap.idemKey(), r, cart, cap.amountMinor(), PaymentJournal.Op.CAPTURE);
+        return;
+      }
+    }
+    // OPEN (or CHECKOUT before the capture was journalled): the shopper is gone
+    long now = now();
+    db.tx(c -> {
+      sessions.markReview(c, sid);
+      return null;
+    });
+    settleWalkout(db.read(c -> sessions.get(c, sid)).orElseThrow(), "closed after restart");
+    db.tx(c -> {
+      audit.append(c, "system", "session.closed_after_restart", sid, "", now);
+      return null;
+    });
+  }
+
+  private void closeUnauthorized(String sid, String why) {
+    String key = PaymentJournalKeys.voidAuth(sid);
+    long now = now();
+    db.tx(c -> {
+      journal.settle(c, PaymentJournalKeys.authorize(sid), PaymentJournal.State.FAILED, null, now);
+      return null;
+    });
+    String authRef = db.read(c -> sessions.get(c, sid)).map(SessionBook.Session::authRef)
+        .orElse(null);
+    try {
+      // the hold may exist at the acquirer even though the store never heard; replay the
+      // authorisation key to learn its reference and void it
+      GatewayResult a = gateway.authorize(PaymentJournalKeys.authorize(sid), "lookup-only",
+          config.money(config.payment().holdMinor()));
+      String ref = authRef != null ? authRef : (a.approved() ? a.reference() : null);
+      if (ref != null) {
+        gateway.voidAuthorization(key, ref);
+      }
+    } catch (IOException e) {
+      // the acquirer expires unused holds by itself
+    }
+    db.tx(c -> {
+      sessions.setState(c, sid, SessionBook.State.ABANDONED, why, now);
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private String shopperRef(TokenizedCard t) {
+    return "sh_" + t.fingerprint().substring(3);
+  }
+
+  private String currency() {
+    return config.currency().getCurrencyCode();
+  }
+
+  private long now() {
+    return clock.millis();
+  }
+
+  private void emitAlert(AlertBook.Alert a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("alert", a.alertId());
+    m.put("kind", a.kind());
+    m.put("subject", a.subject());
+    m.put("message", a.message());
+    emit("alert", m);
+  }
+
+  private void emit(String type, Map<String, Object> data) {
+    for (StoreListener l : listeners) {
+      try {
+        l.onEvent(type, data);
+      } catch (RuntimeException ignored) {
+        // a listener must not break the store
+      }
+    }
+  }
+}

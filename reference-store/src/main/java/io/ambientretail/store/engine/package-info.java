@@ -1,0 +1,8 @@
+/**
+ * The running store: walk-out and kiosk flows, shelf monitoring, cart attribution, settlement,
+ * reconciliation, alerts and recovery after a crash.
+ */
+@NullMarked
+package io.ambientretail.store.engine;
+
+import org.jspecify.annotations.NullMarked;

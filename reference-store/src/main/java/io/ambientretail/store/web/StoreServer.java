@@ -1,0 +1,566 @@
+package io.ambientretail.store.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ambientretail.core.AmbientException;
+import io.ambientretail.store.StoreApp;
+import io.ambientretail.store.config.Role;
+import io.ambientretail.store.config.StoreConfig;
+import io.ambientretail.store.db.AuditTrail;
+import io.ambientretail.store.db.ReceiptBook;
+import io.ambientretail.store.db.SessionBook;
+import io.ambientretail.store.db.StockBook;
+import io.ambientretail.store.engine.Kpis;
+import io.ambientretail.store.engine.ReplenishmentPlanner;
+import io.ambientretail.store.engine.StoreEngine;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The store's HTTP face on Javalin: the dashboard at {@code /} (plain ES modules from the jar),
+ * the REST API under {@code /api/} (bearer tokens mapped to roles: 401 without a valid token, 403
+ * when the role lacks the permission), live events by server-sent events at {@code /api/events},
+ * {@code /openapi.json}, {@code /health} and {@code /metrics}. Errors are RFC 9457 problem details.
+ * Binds to the loopback interface.
+ */
+public final class StoreServer implements AutoCloseable {
+  private static final String PRINCIPAL = "principal";
+  private static final int MAX_BODY = 64 * 1024;
+
+  private final StoreApp app;
+  private final StoreEngine store;
+  private final ApiTokens tokens;
+  private final Javalin javalin;
+  private final ObjectMapper json = new ObjectMapper();
+  private final ConcurrentLinkedQueue<SseClient> clients = new ConcurrentLinkedQueue<>();
+  private final byte[] openapi;
+
+  private StoreServer(StoreApp app) {
+    this.app = app;
+    this.store = app.engine();
+    this.tokens = new ApiTokens(app.config(), store.database());
+    this.openapi = resource("/openapi.json");
+    this.javalin = Javalin.create(cfg -> {
+      cfg.showJavalinBanner = false;
+      cfg.http.maxRequestSize = MAX_BODY;
+      cfg.staticFiles.add(sf -> {
+        sf.hostedPath = "/";
+        sf.directory = "/dashboard";
+        sf.location = Location.CLASSPATH;
+      });
+    });
+    routes();
+    store.addListener(this::broadcast);
+  }
+
+  /** Starts the server on 127.0.0.1:{@code port} (0: any free port). */
+  public static StoreServer start(StoreApp app, int port) {
+    StoreServer s = new StoreServer(app);
+    try {
+      s.javalin.start("127.0.0.1", port);
+    } catch (RuntimeException e) {
+      s.javalin.stop();
+      throw new IllegalArgumentException("--port: cannot listen on 127.0.0.1:" + port + " ("
+          + rootMessage(e) + ")", e);
+    }
+    return s;
+  }
+
+  /** The port listened on. */
+  public int port() {
+    return javalin.port();
+  }
+
+  private void routes() {
+    Javalin a = javalin;
+    a.get("/health", ctx -> {
+      boolean dbOk = true;
+      try {
+        store.database().read(c -> c.isValid(2));
+      } catch (RuntimeException e) {
+        dbOk = false;
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("status", dbOk ? "UP" : "DOWN");
+      m.put("store", app.config().storeId());
+      m.put("database", dbOk ? "UP" : "DOWN");
+      ctx.status(dbOk ? 200 : 503).json(m);
+    });
+    a.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+        .result(app.metrics().scrape()));
+    a.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
+
+    a.before("/api/*", this::authenticate);
+
+    a.get("/api/status", ctx -> {
+      need(ctx, Role.Permission.READ_STORE);
+      Map<String, Object> m = new LinkedHashMap<>();
+      StoreConfig cfg = app.config();
+      m.put("store", cfg.storeId());
+      m.put("name", cfg.name());
+      m.put("kind", cfg.kind().id());
+      m.put("region", cfg.region());
+      m.put("privacyRegime", cfg.privacyRegime());
+      m.put("currency", cfg.currency().getCurrencyCode());
+      m.put("database", store.database().isSqlite() ? "sqlite" : "postgresql");
+      m.put("peopleInStore", store.peopleInStore());
+      m.put("sessions", store.database().read(c -> store.sessions().countByState(c)));
+      m.put("openAlerts", store.database().read(c -> store.alerts().openAlerts(c)).size());
+      m.put("recoveredSessions", app.recoveredSessions());
+      ctx.json(m);
+    });
+    a.get("/api/devices", ctx -> {
+      need(ctx, Role.Permission.READ_STORE);
+      ctx.json(app.health().statuses());
+    });
+    a.get("/api/sessions", ctx -> {
+      need(ctx, Role.Permission.READ_PAYMENTS);
+      int limit = limit(ctx);
+      String state = ctx.queryParam("state");
+      List<SessionBook.Session> l = state == null
+          ? store.database().read(c -> store.sessions().recent(c, limit))
+          : store.database().read(c -> store.sessions().inStates(c, sessionState(state)));
+      ctx.json(l.stream().map(this::sessionJson).toList());
+    });
+    a.get("/api/sessions/{id}", ctx -> {
+      need(ctx, Role.Permission.READ_PAYMENTS);
+      String id = ctx.pathParam("id");
+      SessionBook.Session s = store.database().read(c -> store.sessions().get(c, id))
+          .orElseThrow(() -> new AmbientException(StoreEngine.NOT_FOUND, "no session " + id));
+      Map<String, Object> m = sessionJson(s);
+      m.put("cart", store.database().read(c -> store.sessions().cart(c, id)));
+      m.put("payments", store.database().read(c -> store.journal().ofSession(c, id)));
+      auditRead(ctx, "session", id);
+      ctx.json(m);
+    });
+    a.get("/api/carts", ctx -> {
+      need(ctx, Role.Permission.READ_STORE);
+      ctx.json(carts());
+    });
+    a.get("/api/plan", ctx -> {
+      need(ctx, Role.Permission.READ_STORE);
+      ctx.json(plan());
+    });
+    a.get("/api/receipts", ctx -> {
+      ApiPrincipal p = principal(ctx);
+      int limit = limit(ctx);
+      List<ReceiptBook.Receipt> l;
+      if (p.can(Role.Permission.READ_RECEIPTS)) {
+        l = store.database().read(c -> store.receipts().recent(c, null, limit));
+      } else if (p.can(Role.Permission.READ_OWN_RECEIPTS)) {
+        l = store.database().read(c -> store.receipts().recent(c, p.shopperRef(), limit));
+      } else {
+        throw forbidden(p, Role.Permission.READ_RECEIPTS);
+      }
+      List<Object> out = new ArrayList<>();
+      for (ReceiptBook.Receipt r : l) {
+        out.add(json.readTree(r.body()));
+      }
+      ctx.json(out);
+    });
+    a.get("/api/receipts/{id}", ctx -> {
+      ReceiptBook.Receipt r = ownReceipt(ctx);
+      auditRead(ctx, "receipt", r.receiptId());
+      ctx.contentType("application/json").result(r.body());
+    });
+    a.get("/api/receipts/{id}/html", ctx -> {
+      ReceiptBook.Receipt r = ownReceipt(ctx);
+      auditRead(ctx, "receipt", r.receiptId());
+      ctx.html(ReceiptHtml.render(json.readTree(r.body()), app.config().currency()));
+    });
+    a.get("/api/payments", ctx -> {
+      need(ctx, Role.Permission.READ_PAYMENTS);
+      int limit = limit(ctx);
+      ctx.json(store.database().read(c -> store.journal().recent(c, limit)));
+    });
+    a.get("/api/refunds", ctx -> {
+      need(ctx, Role.Permission.READ_PAYMENTS);
+      ctx.json(store.database().read(c -> {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (var q = c.prepareStatement("SELECT refund_id, receipt_id, amount_minor, currency,"
+            + " reason, operator, state, created_ms FROM refunds ORDER BY created_ms DESC LIMIT 200");
+            var r = q.executeQuery()) {
+          while (r.next()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("refund", r.getString(1));
+            m.put("receipt", r.getString(2));
+            m.put("amountMinor", r.getLong(3));
+            m.put("currency", r.getString(4));
+            m.put("reason", r.getString(5));
+            m.put("operator", r.getString(6));
+            m.put("state", r.getString(7));
+            m.put("createdMs", r.getLong(8));
+            out.add(m);
+          }
+        }
+        return out;
+      }));
+    });
+    a.post("/api/refunds", ctx -> {
+      ApiPrincipal p = need(ctx, Role.Permission.REFUND);
+      JsonNode b = body(ctx);
+      String receipt = field(b, "receipt");
+      long amount = b.path("amountMinor").asLong(-1);
+      if (!b.path("amountMinor").isIntegralNumber()) {
+        throw new IllegalArgumentException("amountMinor: expected a whole number of minor units");
+      }
+      String reason = field(b, "reason");
+      String id = store.refund(receipt, amount, reason, p.name());
+      ctx.status(201).json(Map.of("refund", id, "receipt", receipt, "amountMinor", amount));
+    });
+    a.get("/api/stock", ctx -> {
+      need(ctx, Role.Permission.READ_STORE);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("lanes", store.database().read(c -> store.stock().lanes(c)));
+      m.put("ledger", store.database().read(c -> store.stock().recent(c, limit(ctx))));
+      m.put("shrinkByLaneHour", store.database().read(c -> store.stock().shrinkByLaneHour(c)));
+      ctx.json(m);
+    });
+    a.post("/api/stock/{lane}/restock", ctx -> {
+      ApiPrincipal p = need(ctx, Role.Permission.ADJUST_STOCK);
+      JsonNode b = body(ctx);
+      int qty = b.path("qty").asInt(-1);
+      String lane = ctx.pathParam("lane");
+      String ref = "restock:" + store.ids().next("rs");
+      app.restock(lane, qty, p.name(), ref);
+      ctx.status(201).json(Map.of("lane", lane, "qty", qty, "ref", ref));
+    });
+    a.get("/api/replenishment", ctx -> {
+      need(ctx, Role.Permission.READ_STORE);
+      ctx.json(new ReplenishmentPlanner(app.config().replenishment())
+          .suggest(store.database().read(c -> store.stock().lanes(c))));
+    });
+    a.get("/api/kpis", ctx -> {
+      need(ctx, Role.Permission.READ_STORE);
+      ctx.json(Kpis.compute(store, app.health(), System.currentTimeMillis()));
+    });
+    a.get("/api/alerts", ctx -> {
+      need(ctx, Role.Permission.READ_STORE);
+      boolean all = "all".equals(ctx.queryParam("state"));
+      ctx.json(store.database().read(c -> all ? store.alerts().recent(c, limit(ctx))
+          : store.alerts().openAlerts(c)));
+    });
+    a.get("/api/dsr", ctx -> {
+      need(ctx, Role.Permission.HANDLE_DSR);
+      ctx.json(app.dsr().list());
+    });
+    a.post("/api/dsr", ctx -> {
+      ApiPrincipal p = need(ctx, Role.Permission.HANDLE_DSR);
+      JsonNode b = body(ctx);
+      ctx.status(201).json(app.dsr().handle(field(b, "shopper"), field(b, "kind"), p.name()));
+    });
+    a.get("/api/audit", ctx -> {
+      need(ctx, Role.Permission.READ_AUDIT);
+      int limit = limit(ctx);
+      ctx.json(store.database().read(c -> store.audit().recent(c, limit)));
+    });
+    a.get("/api/audit/verify", ctx -> {
+      need(ctx, Role.Permission.READ_AUDIT);
+      long bad = store.database().read(c -> store.audit().firstBroken(c));
+      ctx.json(bad < 0 ? Map.of("ok", true) : Map.of("ok", false, "firstBadEntry", bad));
+    });
+    a.post("/api/shopper-tokens", ctx -> {
+      ApiPrincipal p = principal(ctx);
+      if (p.role() != Role.ADMIN) {
+        throw new Forbidden("only an admin token may issue shopper tokens");
+      }
+      String shopper = field(body(ctx), "shopper");
+      String token = tokens.issueShopperToken(shopper, System.currentTimeMillis());
+      store.database().tx(c -> store.audit().append(c, p.name(), "token.issued", shopper,
+          "role=shopper", System.currentTimeMillis()));
+      ctx.status(201).json(Map.of("shopper", shopper, "token", token));
+    });
+    a.sse("/api/events", client -> {
+      client.keepAlive();
+      clients.add(client);
+      client.onClose(() -> clients.remove(client));
+      client.sendEvent("hello", Map.of("store", app.config().storeId()));
+    });
+
+    a.exception(Unauthorized.class, (e, ctx) -> problem(ctx, 401, "Unauthorized",
+        e.getMessage()));
+    a.exception(Forbidden.class, (e, ctx) -> problem(ctx, 403, "Forbidden", e.getMessage()));
+    a.exception(AmbientException.class, (e, ctx) -> {
+      int status = e.code().equals(StoreEngine.NOT_FOUND) ? 404
+          : e.code().equals(StoreEngine.CONFLICT) ? 409 : 400;
+      problem(ctx, status, status == 404 ? "Not Found" : status == 409 ? "Conflict"
+          : "Bad Request", "[" + e.code() + "] " + e.getMessage());
+    });
+    a.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad Request",
+        e.getMessage()));
+    a.exception(Exception.class, (e, ctx) -> problem(ctx, 500, "Internal Server Error",
+        "the store could not answer (" + e.getClass().getSimpleName() + ")"));
+    a.error(404, ctx -> {
+      if (ctx.result() == null || !String.valueOf(ctx.contentType()).contains("problem")) {
+        problem(ctx, 404, "Not Found", "no resource at " + ctx.path());
+      }
+    });
+    a.error(413, ctx -> problem(ctx, 413, "Content Too Large", "request body larger than "
+        + MAX_BODY + " bytes"));
+  }
+
+  // ---------------------------------------------------------------- auth
+
+  private void authenticate(Context ctx) {
+    String h = ctx.header("Authorization");
+    String token;
+    if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      token = h.substring(7).strip();
+    } else if (ctx.path().equals("/api/events")) {
+      // EventSource cannot send headers
+      token = ctx.queryParam("access_token");
+    } else {
+      token = null;
+    }
+    ApiPrincipal p = tokens.resolve(token).orElseThrow(() -> new Unauthorized(
+        token == null ? "an API token is required (Authorization: Bearer TOKEN)"
+            : "the API token is not valid"));
+    ctx.attribute(PRINCIPAL, p);
+  }
+
+  private static ApiPrincipal principal(Context ctx) {
+    ApiPrincipal p = ctx.attribute(PRINCIPAL);
+    if (p == null) {
+      throw new Unauthorized("an API token is required");
+    }
+    return p;
+  }
+
+  private static ApiPrincipal need(Context ctx, Role.Permission perm) {
+    ApiPrincipal p = principal(ctx);
+    if (!p.can(perm)) {
+      throw forbidden(p, perm);
+    }
+    return p;
+  }
+
+  private static Forbidden forbidden(ApiPrincipal p, Role.Permission perm) {
+    return new Forbidden("role " + p.role().name().toLowerCase(java.util.Locale.ROOT)
+        + " lacks permission " + perm.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private ReceiptBook.Receipt ownReceipt(Context ctx) {
+    ApiPrincipal p = principal(ctx);
+    String id = ctx.pathParam("id");
+    ReceiptBook.Receipt r = store.database().read(c -> store.receipts().get(c, id))
+        .orElseThrow(() -> new AmbientException(StoreEngine.NOT_FOUND, "no receipt " + id));
+    if (p.can(Role.Permission.READ_RECEIPTS)) {
+      return r;
+    }
+    if (p.can(Role.Permission.READ_OWN_RECEIPTS) && r.shopperRef().equals(p.shopperRef())) {
+      return r;
+    }
+    // a shopper must not learn whether someone else's receipt exists
+    throw p.can(Role.Permission.READ_OWN_RECEIPTS)
+        ? new AmbientException(StoreEngine.NOT_FOUND, "no receipt " + id)
+        : forbidden(p, Role.Permission.READ_RECEIPTS);
+  }
+
+  private void auditRead(Context ctx, String kind, String id) {
+    ApiPrincipal p = principal(ctx);
+    long now = System.currentTimeMillis();
+    store.database().tx(c -> store.audit().append(c, p.name(), kind + ".read", id, "api", now));
+  }
+
+  // ---------------------------------------------------------------- views
+
+  private Map<String, Object> sessionJson(SessionBook.Session s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("session", s.sessionId());
+    m.put("kind", s.kind());
+    m.put("shopper", s.shopperRef());
+    m.put("card", s.cardLabel());
+    m.put("state", s.state().name());
+    m.put("openedMs", s.openedMs());
+    m.put("closedMs", s.closedMs());
+    m.put("closeReason", s.closeReason());
+    m.put("review", s.review());
+    return m;
+  }
+
+  private List<Map<String, Object>> carts() {
+    List<SessionBook.Session> open = store.database().read(c -> store.sessions().inStates(c,
+        SessionBook.State.OPEN, SessionBook.State.CHECKOUT));
+    Map<String, String> where = store.whereabouts();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (SessionBook.Session s : open) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("session", s.sessionId());
+      m.put("kind", s.kind());
+      m.put("at", where.getOrDefault(s.sessionId(), s.kind().equals("kiosk") ? "kiosk" : "entry"));
+      List<SessionBook.CartLine> cart = store.database().read(c -> store.sessions().cart(c,
+          s.sessionId()));
+      m.put("items", cart.stream().mapToInt(SessionBook.CartLine::qty).sum());
+      m.put("totalMinor", cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum());
+      m.put("lines", cart);
+      m.put("review", s.review());
+      out.add(m);
+    }
+    return out;
+  }
+
+  private Map<String, Object> plan() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, StockBook.LaneStock> stock = new LinkedHashMap<>();
+    store.database().read(c -> store.stock().lanes(c)).forEach(l -> stock.put(l.laneId(), l));
+    List<Map<String, Object>> shelves = new ArrayList<>();
+    for (StoreConfig.Shelf s : app.config().shelves()) {
+      Map<String, Object> sh = new LinkedHashMap<>();
+      sh.put("id", s.id());
+      List<Map<String, Object>> lanes = new ArrayList<>();
+      for (StoreConfig.Lane l : s.lanes()) {
+        Map<String, Object> lm = new LinkedHashMap<>();
+        StockBook.LaneStock st = stock.get(l.id());
+        lm.put("id", l.id());
+        lm.put("name", l.name());
+        lm.put("onHand", st == null ? 0 : st.onHand());
+        lm.put("onShelf", store.shelves().units(l.id()));
+        lm.put("capacity", l.capacity());
+        lm.put("min", app.config().replenishment().min());
+        lanes.add(lm);
+      }
+      sh.put("lanes", lanes);
+      shelves.add(sh);
+    }
+    m.put("kind", app.config().kind().id());
+    m.put("shelves", shelves);
+    m.put("carts", carts());
+    m.put("peopleInStore", store.peopleInStore());
+    return m;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void broadcast(String type, Map<String, Object> data) {
+    String text;
+    try {
+      text = json.writeValueAsString(data);
+    } catch (IOException e) {
+      return;
+    }
+    for (SseClient c : clients) {
+      try {
+        c.sendEvent(type, text);
+      } catch (RuntimeException e) {
+        clients.remove(c);
+      }
+    }
+  }
+
+  private JsonNode body(Context ctx) {
+    String b = ctx.body();
+    if (b.isBlank()) {
+      throw new IllegalArgumentException("request body: expected a JSON object");
+    }
+    try {
+      JsonNode n = json.readTree(b);
+      if (!n.isObject()) {
+        throw new IllegalArgumentException("request body: expected a JSON object");
+      }
+      return n;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      var loc = e.getLocation();
+      throw new IllegalArgumentException("request body: not valid JSON"
+          + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
+    }
+  }
+
+  private static String field(JsonNode b, String name) {
+    JsonNode n = b.path(name);
+    if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > 200) {
+      throw new IllegalArgumentException(name + ": required text of 1 to 200 characters");
+    }
+    return n.asText();
+  }
+
+  private static int limit(Context ctx) {
+    String l = ctx.queryParam("limit");
+    if (l == null) {
+      return 100;
+    }
+    try {
+      int v = Integer.parseInt(l);
+      if (v < 1 || v > 1000) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("limit: expected 1 to 1000, was '" + l + "'");
+    }
+  }
+
+  private static SessionBook.State[] sessionState(String s) {
+    try {
+      return new SessionBook.State[] {SessionBook.State.valueOf(s.toUpperCase(
+          java.util.Locale.ROOT))};
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("state: unknown session state '" + s + "'");
+    }
+  }
+
+  private static void problem(Context ctx, int status, String title, String detail) {
+    ctx.status(status);
+    try {
+      ctx.contentType("application/problem+json").result(new ObjectMapper().writeValueAsString(
+          Problem.of(status, title, detail, ctx.path())));
+    } catch (IOException e) {
+      ctx.result(title);
+    }
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = StoreServer.class.getResourceAsStream(name)) {
+      return in == null ? "{}".getBytes(StandardCharsets.UTF_8) : in.readAllBytes();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  @Override
+  public void close() {
+    for (SseClient c : clients) {
+      try {
+        c.close();
+      } catch (RuntimeException ignored) {
+        // closing anyway
+      }
+    }
+    javalin.stop();
+  }
+
+  /** 401. */
+  static final class Unauthorized extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unauthorized(String m) {
+      super(m);
+    }
+  }
+
+  /** 403. */
+  static final class Forbidden extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Forbidden(String m) {
+      super(m);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.ambientretail.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ambientretail.store.cli.AmbientMain;
+import io.ambientretail.store.config.StoreConfigReader;
+import io.ambientretail.store.config.StoreKind;
+import io.ambientretail.store.db.Database;
+import io.ambientretail.store.pay.SimulatedAcquirer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ambient store demo} end to end through AmbientMain, checked against the database. */
+class StoreDemoTest {
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final ObjectMapper json = new ObjectMapper();
+
+  private int run(String... args) {
+    return AmbientMain.run(args, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  private JsonNode summary() throws Exception {
+    List<String> lines = out.toString().strip().lines().toList();
+    assertThat(lines).isNotEmpty();
+    JsonNode n = json.readTree(lines.get(lines.size() - 1));
+    assertThat(n.has("summary")).as(out.toString()).isTrue();
+    return n.get("summary");
+  }
+
+  @Test
+  void walkoutDemo_exitWhenDone_summaryMatchesTheRecords() throws Exception {
+    Path data = tmp.resolve("walkout");
+    int code = run("store", "demo", "--shoppers", "12", "--seed", "3", "--exit-when-done",
+        "--port", "0", "--data", data.toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString()).contains("dashboard http://127.0.0.1:").contains("12/12 done")
+        .doesNotContain("Exception");
+    JsonNode s = summary();
+    assertThat(s.path("shoppers").asInt()).isEqualTo(12);
+    assertThat(s.path("receipts").asInt()).isBetween(1, 12);
+    assertThat(s.path("exactReceipts").asInt()).isBetween(0, s.path("receipts").asInt());
+    assertThat(s.path("doubleCaptures").asInt()).isZero();
+    assertThat(s.path("stockMismatches").asInt()).isZero();
+    assertThat(s.path("panLeaks").asInt()).isZero();
+    assertThat(s.path("captured").path("currency").asText()).isEqualTo("EUR");
+    // the summary agrees with the database and with the acquirer's own books
+    try (Database db = Database.open(Database.sqliteUrl(data))) {
+      long receipts = db.read(c -> {
+        try (ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM receipts")) {
+          r.next();
+          return r.getLong(1);
+        }
+      });
+      assertThat(receipts).isEqualTo(s.path("receipts").asLong());
+    }
+    assertThat(SimulatedAcquirer.doubleCaptures(data.resolve("acquirer.db"))).isZero();
+    long settled = settledAtAcquirer(data.resolve("acquirer.db"));
+    assertThat(settled).isEqualTo(s.path("captured").path("minor").asLong()).isPositive();
+  }
+
+  @Test
+  void micromarketDemo_exitWhenDone_isClean() throws Exception {
+    Path data = tmp.resolve("mm");
+    int code = run("store", "demo", "--kind", "micromarket", "--shoppers", "10", "--seed", "5",
+        "--exit-when-done", "--port", "0", "--data", data.toString());
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode s = summary();
+    assertThat(s.path("shoppers").asInt()).isEqualTo(10);
+    assertThat(s.path("receipts").asInt()).isPositive();
+    assertThat(s.path("stockMismatches").asInt()).isZero();
+    assertThat(s.path("panLeaks").asInt()).isZero();
+  }
+
+  @Test
+  void secondRun_onSameData_summarisesOnlyItsOwnShoppers() throws Exception {
+    Path data = tmp.resolve("twice");
+    assertThat(run("store", "demo", "--shoppers", "4", "--exit-when-done", "--port", "0",
+        "--data", data.toString())).as(err.toString()).isZero();
+    out.getBuffer().setLength(0);
+    assertThat(run("store", "demo", "--shoppers", "3", "--seed", "9", "--exit-when-done",
+        "--port", "0", "--data", data.toString())).as(err.toString()).isZero();
+    assertThat(summary().path("shoppers").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void summary_findsACardNumberWrittenIntoTheDataDirectory() throws Exception {
+    Path data = tmp.resolve("leak");
+    var config = StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT);
+    try (StoreApp app = StoreApp.start(StoreApp.Options.demo(config, data, 0, 1)
+        .withServe(false))) {
+      assertThat(app.summary().panLeaks()).isZero();
+      // a test card number (Luhn-valid) as a careless log line would write it
+      Files.writeString(data.resolve("careless.log"), "card=4111 1111 1111 1111\n",
+          StandardCharsets.US_ASCII);
+      RunSummary s = app.summary();
+      assertThat(s.panLeaks()).isEqualTo(1);
+      assertThat(s.clean()).isFalse();
+    }
+  }
+
+  @Test
+  void exitWhenDone_withoutShoppers_isBadUsage() {
+    assertThat(run("store", "demo", "--exit-when-done", "--port", "0", "--data",
+        tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--shoppers").doesNotContain("\tat ");
+  }
+
+  @Test
+  void unknownKind_isBadUsage() {
+    assertThat(run("store", "demo", "--kind", "mall", "--data", tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("mall");
+  }
+
+  private static long settledAtAcquirer(Path books) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + books);
+        ResultSet r = c.createStatement().executeQuery("SELECT COALESCE(SUM(CASE WHEN op IN"
+            + " ('capture','sale') THEN amount_minor ELSE 0 END), 0) FROM acquirer_ops"
+            + " WHERE approved = 1")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package io.ambientretail.store.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplenishCommandTest {
+  static final String GTIN = "05012345678900";
+  static final String POLICY = String.join("\n",
+      "defaults: {method: rop, service_level: 0.95, lead_time_days: 2, review_days: 1, pack_size: 1}",
+      "stores:",
+      "  S002: {lead_time_days: 3}",
+      "skus:",
+      "  \"" + GTIN + "\": {method: minmax, min: 10, max: 40, pack_size: 12, moq: 24, capacity: 60,"
+          + " supplier: acme}",
+      "");
+
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {
+    List<String> lines() {
+      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+    }
+  }
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = AmbientMain.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** 70 days of steady sales: 5 a day of SKU 2000 in S001 and S002, 3 a day of the GTIN in S001. */
+  static Path sales(Path dir) throws IOException {
+    StringBuilder sb = new StringBuilder("date,store,sku,quantity\n");
+    LocalDate d = LocalDate.of(2026, 9, 1);
+    for (int i = 0; i < 70; i++, d = d.plusDays(1)) {
+      sb.append(d).append(",S001,2000,5\n");
+      sb.append(d).append(",S002,2000,5\n");
+      sb.append(d).append(",S001,").append(GTIN).append(",3\n");
+    }
+    Path p = dir.resolve("sales.csv");
+    Files.writeString(p, sb, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void plan_minmaxAndRop_followTheContractRules() throws IOException {
+    Path sales = sales(dir);
+    Path stock = write("stock.csv", "store,sku,on_hand,on_order\n"
+        + "S001," + GTIN + ",5,0\n"
+        + "S001,2000,4,0\n"
+        + "S002,2000,3,1\n"
+        + "S003,2000,100,0\n");
+    Path policy = write("policy.yaml", POLICY);
+    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
+        "--policy", policy.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // minmax: position 5 < min 10, 40 - 5 = 35 -> 36 (3 packs of 12), >= moq 24, 41 <= 60.
+    // rop S001: 3 days x 5 = 15 + safety 0 = 15 > 4 -> up to 15 + 5 = 20 -> 16, arrives in 2 days.
+    // rop S002: lead 3: 4 days x 5 = 20 > 4 -> up to 25 -> 21, arrives in 3 days.
+    // S003 has no sales history and 100 on hand: nothing.
+    assertThat(r.lines()).containsExactly(
+        "{\"type\":\"order\",\"store\":\"S001\",\"sku\":\"" + GTIN + "\",\"qty\":36,"
+            + "\"supplier\":\"acme\",\"arrives\":\"2026-11-12\","
+            + "\"reason\":\"position 5 below min 10 (order up to max 40)\"}",
+        "{\"type\":\"order\",\"store\":\"S001\",\"sku\":\"2000\",\"qty\":16,"
+            + "\"arrives\":\"2026-11-12\","
+            + "\"reason\":\"below reorder point 15 (lead-time demand 15 + safety 0)\"}",
+        "{\"type\":\"order\",\"store\":\"S002\",\"sku\":\"2000\",\"qty\":21,"
+            + "\"arrives\":\"2026-11-13\","
+            + "\"reason\":\"below reorder point 20 (lead-time demand 20 + safety 0)\"}");
+    assertThat(r.err()).contains("planned 4 locations for 2026-11-10: 3 orders, 73 units");
+  }
+
+  @Test
+  void plan_capacityCutsToWholePacks_andBelowMoqOrdersNothing() throws IOException {
+    Path sales = sales(dir);
+    Path policy = write("policy.yaml", "defaults: {method: minmax, min: 10, max: 40, "
+        + "pack_size: 12, moq: 24, capacity: 30}\n");
+    // S001: position 0 -> 48 wanted, capacity 30 -> 24 fits (2 packs), = moq: order 24.
+    // S002: position 9 -> room 21 -> 12 < moq 24: nothing.
+    Path stock = write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,0,0\nS002,2000,9,0\n");
+    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
+        "--policy", policy.toString(), "--date", "2026-11-20");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.lines()).hasSize(1);
+    assertThat(r.lines().get(0)).contains("\"store\":\"S001\"", "\"qty\":24",
+        "\"arrives\":\"2026-11-21\"", "cut to capacity 30");
+  }
+
+  @Test
+  void plan_badQuantityInStock_exits2NamingFileLineAndField() throws IOException {
+    Path sales = sales(dir);
+    Path stock = write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\nS002,2000,x,0\n");
+    Path policy = write("policy.yaml", POLICY);
+    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
+        "--policy", policy.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).isEqualTo("ambient: [INVENTORY_INPUT_FORMAT] stock.csv line 3 "
+        + "field on_hand: not an integer: 'x'");
+  }
+
+  @Test
+  void plan_unknownPolicyKey_exits2NamingLineAndKey() throws IOException {
+    Path sales = sales(dir);
+    Path stock = write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\n");
+    Path policy = write("policy.yaml", "defaults:\n  method: rop\n  lead_time: 2\n");
+    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
+        "--policy", policy.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("ambient: [INVENTORY_INPUT_FORMAT] policy.yaml line 3 field "
+        + "defaults.lead_time: unknown setting");
+    assertThat(r.err()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void plan_minmaxWithoutMax_exits2WithPolicyInvalid() throws IOException {
+    Path sales = sales(dir);
+    Path stock = write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\n");
+    Path policy = write("policy.yaml", "defaults: {method: minmax, min: 3}\n");
+    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
+        "--policy", policy.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("[INVENTORY_POLICY_INVALID]", "minmax needs both min and max");
+  }
+
+  @Test
+  void plan_badDate_exits2() throws IOException {
+    Path sales = sales(dir);
+    Path stock = write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\n");
+    Path policy = write("policy.yaml", POLICY);
+    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
+        "--policy", policy.toString(), "--date", "tomorrow");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--date must be an ISO date");
+  }
+
+  @Test
+  void plan_manyLocations_drawsProgressBarOnStderrOnly() throws IOException {
+    Path sales = sales(dir);
+    StringBuilder sb = new StringBuilder("store,sku,on_hand,on_order\n");
+    for (int s = 0; s < ReplenishCommand.Plan.PROGRESS_FROM; s++) {
+      sb.append("T").append(s).append(",2000,0,0\n");
+    }
+    Path stock = write("stock.csv", sb.toString());
+    Path policy = write("policy.yaml", "defaults: {method: minmax, min: 1, max: 6}\n");
+    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
+        "--policy", policy.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.lines()).hasSize(ReplenishCommand.Plan.PROGRESS_FROM)
+        .allMatch(l -> l.startsWith("{\"type\":\"order\"") && l.contains("\"qty\":6"));
+    assertThat(r.err()).contains("planning [####################] 100% 2000/2000");
+  }
+
+  @Test
+  void help_showsExample() {
+    Run r = run("replenish", "plan", "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Example:", "ambient replenish plan --sales sales.csv");
+  }
+}

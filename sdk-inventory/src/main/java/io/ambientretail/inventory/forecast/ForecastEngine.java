@@ -1,0 +1,228 @@
+package io.ambientretail.inventory.forecast;
+
+import io.ambientretail.inventory.forecast.internal.Models;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Forecasts daily demand series, choosing the method for each series by backtest: every candidate
+ * is fitted on the history without its last days (the selection window), forecasts those days
+ * (repeated for one or more consecutive windows back from the end), and the one with the lowest
+ * total squared error is refitted on the whole history.
+ *
+ * <p>Histories are passed as a slice of an {@code int[]} of units per day, oldest first, so that
+ * callers holding millions of series in one flat array do not copy them. An engine is immutable
+ * and thread-safe; calls allocate only small per-call buffers.
+ *
+ * <pre>{@code
+ * ForecastEngine engine = ForecastEngine.defaults();
+ * SeriesForecast f = engine.forecast(history, 0, history.length, 7);
+ * }</pre>
+ */
+public final class ForecastEngine {
+  /** Histories shorter than this are forecast by SES without selection. */
+  static final int MIN_SELECTION_DAYS = 35;
+
+  private final Set<ForecastMethod> candidates;
+  private final int selectionWindowDays;
+  private final int selectionFolds;
+
+  private ForecastEngine(Builder b) {
+    this.selectionFolds = b.selectionFolds;
+    this.candidates = EnumSet.copyOf(b.candidates);
+    this.selectionWindowDays = b.selectionWindowDays;
+  }
+
+  /**
+   * An engine choosing among SES, Holt, Holt-Winters, Croston, SBA and TSB with a 28-day
+   * selection window.
+   */
+  public static ForecastEngine defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The candidate methods, in enum order. */
+  public Set<ForecastMethod> candidates() {
+    return EnumSet.copyOf(candidates);
+  }
+
+  /**
+   * Forecasts the next {@code horizon} days with the method chosen by backtest.
+   *
+   * @throws IllegalArgumentException if the slice is outside the array or horizon is below 1
+   */
+  public SeriesForecast forecast(int[] history, int offset, int length, int horizon) {
+    checkSlice(history, offset, length, horizon);
+    double[] y = toDouble(history, offset, length);
+    long choice = choose(y, length, horizon);
+    ForecastMethod m = ForecastMethod.values()[(int) (choice >>> 32)];
+    double[] out = new double[horizon];
+    // Refit the chosen method on the whole history: parameters fitted before the selection
+    // window are stale for series whose regime changed in it (a dying item).
+    double sse = Models.run(m, Models.fit(m, y, length), y, length, out);
+    return new SeriesForecast(m, out, Models.rmse(m, sse, length));
+  }
+
+  /**
+   * Forecasts the next {@code horizon} days with a given method.
+   *
+   * @throws IllegalArgumentException if the slice is outside the array or horizon is below 1
+   */
+  public SeriesForecast forecast(ForecastMethod method, int[] history, int offset, int length,
+      int horizon) {
+    checkSlice(history, offset, length, horizon);
+    double[] y = toDouble(history, offset, length);
+    double[] out = new double[horizon];
+    double sd = Models.fitAndForecast(method, y, length, out);
+    return new SeriesForecast(method, out, sd);
+  }
+
+  /**
+   * Chooses the method for a series by backtest over the last {@code max(horizon, window)} days
+   * (at most a third of the history), repeated for each fold.
+   *
+   * @throws IllegalArgumentException if the slice is outside the array or horizon is below 1
+   */
+  public ForecastMethod select(int[] history, int offset, int length, int horizon) {
+    checkSlice(history, offset, length, horizon);
+    long choice = choose(toDouble(history, offset, length), length, horizon);
+    return ForecastMethod.values()[(int) (choice >>> 32)];
+  }
+
+  /**
+   * The chosen method (high 32 bits, ordinal) and its grid point (low 32 bits). Each candidate's
+   * parameters are fitted once, on the history before the last window, and replayed to forecast
+   * every fold, so a choice costs one grid fit per candidate (earlier folds then score a model
+   * whose parameters saw them: a small optimism shared by all candidates, and parameters fitted
+   * before the oldest fold would miss a change of regime, as in a dying item).
+   */
+  private long choose(double[] y, int length, int horizon) {
+    if (length < MIN_SELECTION_DAYS || candidates.size() == 1) {
+      ForecastMethod only = candidates.size() == 1 ? candidates.iterator().next()
+          : ForecastMethod.SES;
+      return ((long) only.ordinal() << 32) | Models.fit(only, y, length);
+    }
+    int window = Math.min(Math.max(horizon, selectionWindowDays), length / (2 + selectionFolds));
+    int base = length - window;
+    double[] out = new double[window];
+    long best = -1;
+    double bestSse = Double.POSITIVE_INFINITY;
+    for (ForecastMethod m : candidates) {
+      int p = Models.fit(m, y, base);
+      double sse = 0;
+      for (int fold = selectionFolds; fold >= 1; fold--) {
+        int train = length - fold * window;
+        Models.run(m, p, y, train, out);
+        for (int i = 0; i < window; i++) {
+          double e = y[train + i] - out[i];
+          sse += e * e;
+        }
+      }
+      if (sse < bestSse - 1e-9) {
+        bestSse = sse;
+        best = ((long) m.ordinal() << 32) | p;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Backtests {@code methods} on one series: each is fitted on all but the last {@code horizon}
+   * days and scored on those days.
+   *
+   * @throws IllegalArgumentException if the history is not longer than horizon + 14 days
+   */
+  public Map<ForecastMethod, ForecastErrors> backtest(int[] history, int offset, int length,
+      int horizon, Set<ForecastMethod> methods) {
+    checkSlice(history, offset, length, horizon);
+    if (length <= horizon + 14) {
+      throw new IllegalArgumentException("a backtest over " + horizon
+          + " days needs more than " + (horizon + 14) + " days of history, got " + length);
+    }
+    int train = length - horizon;
+    double[] y = toDouble(history, offset, length);
+    double[] actual = new double[horizon];
+    System.arraycopy(y, train, actual, 0, horizon);
+    Map<ForecastMethod, ForecastErrors> result = new EnumMap<>(ForecastMethod.class);
+    double[] out = new double[horizon];
+    for (ForecastMethod m : methods) {
+      Models.fitAndForecast(m, y, train, out);
+      result.put(m, ForecastErrors.measure(history, offset, train, out, actual));
+    }
+    return result;
+  }
+
+  private static double[] toDouble(int[] history, int offset, int length) {
+    double[] y = new double[length];
+    for (int i = 0; i < length; i++) {
+      y[i] = history[offset + i];
+    }
+    return y;
+  }
+
+  private static void checkSlice(int[] history, int offset, int length, int horizon) {
+    Objects.checkFromIndexSize(offset, length, history.length);
+    if (horizon < 1 || horizon > 3660) {
+      throw new IllegalArgumentException("horizon must be 1..3660 days, was " + horizon);
+    }
+  }
+
+  /** Configures a {@link ForecastEngine}; not thread-safe. */
+  public static final class Builder {
+    private Set<ForecastMethod> candidates = EnumSet.of(ForecastMethod.SES, ForecastMethod.HOLT,
+        ForecastMethod.HOLT_WINTERS, ForecastMethod.CROSTON, ForecastMethod.SBA, ForecastMethod.TSB);
+    private int selectionWindowDays = 28;
+    private int selectionFolds = 2;
+
+    private Builder() {}
+
+    /**
+     * How many consecutive windows back from the end of the history each candidate is scored on; 1
+     * to 4, default 2. More folds choose more steadily and cost proportionally more time.
+     */
+    public Builder selectionFolds(int folds) {
+      this.selectionFolds = folds;
+      return this;
+    }
+
+    /** The methods to choose among; at least one. */
+    public Builder candidates(Set<ForecastMethod> methods) {
+      this.candidates = EnumSet.noneOf(ForecastMethod.class);
+      this.candidates.addAll(methods);
+      return this;
+    }
+
+    /** Days held out to choose a method when the horizon is shorter; 7 to 366, default 28. */
+    public Builder selectionWindowDays(int days) {
+      this.selectionWindowDays = days;
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @throws IllegalArgumentException if no candidate is given or the window is out of range
+     */
+    public ForecastEngine build() {
+      if (candidates.isEmpty()) {
+        throw new IllegalArgumentException("at least one candidate method is needed");
+      }
+      if (selectionFolds < 1 || selectionFolds > 4) {
+        throw new IllegalArgumentException("selectionFolds must be 1..4, was " + selectionFolds);
+      }
+      if (selectionWindowDays < 7 || selectionWindowDays > 366) {
+        throw new IllegalArgumentException("selectionWindowDays must be 7..366, was "
+            + selectionWindowDays);
+      }
+      return new ForecastEngine(this);
+    }
+  }
+}

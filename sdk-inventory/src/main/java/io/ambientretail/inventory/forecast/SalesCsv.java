@@ -1,0 +1,129 @@
+package io.ambientretail.inventory.forecast;
+
+import io.ambientretail.core.SkuId;
+import io.ambientretail.core.StoreId;
+import io.ambientretail.inventory.InputLimits;
+import io.ambientretail.inventory.InventoryInputException;
+import io.ambientretail.inventory.internal.CsvLines;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a sales CSV with the header {@code date,store,sku,quantity} (one row per store, SKU and day
+ * with sales; ISO dates; integer quantities) into a {@link SalesHistory}.
+ *
+ * <p>Errors are {@link InventoryInputException}s naming the file, line and field: a bad date, id or
+ * quantity, a store-SKU-day given twice, or input beyond the {@link InputLimits}. Thread-safe
+ * (stateless).
+ */
+public final class SalesCsv {
+  private SalesCsv() {}
+
+  /**
+   * Reads a file as UTF-8.
+   *
+   * @throws InventoryInputException if the content is malformed or over a limit
+   * @throws IOException if the file cannot be read
+   */
+  public static SalesHistory read(Path file, InputLimits limits) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(r, String.valueOf(file.getFileName()), limits);
+    }
+  }
+
+  /**
+   * Reads CSV text; {@code source} names it in errors.
+   *
+   * @throws InventoryInputException if the content is malformed or over a limit
+   * @throws IOException if the reader fails
+   */
+  public static SalesHistory read(Reader in, String source, InputLimits limits)
+      throws IOException {
+    CsvLines csv = new CsvLines(in, source, limits, "date", "store", "sku", "quantity");
+    Map<StoreId, StoreId> storeIds = new HashMap<>();
+    Map<SkuId, SkuId> skuIds = new HashMap<>();
+    Map<List<Object>, Integer> seriesIndex = new HashMap<>();
+    List<StoreId> stores = new ArrayList<>();
+    List<SkuId> skus = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    int[] rowSeries = new int[1024];
+    long[] rowDay = new long[1024];
+    int[] rowQty = new int[1024];
+    int rows = 0;
+    long minDay = Long.MAX_VALUE;
+    long maxDay = Long.MIN_VALUE;
+    while (csv.next()) {
+      LocalDate date;
+      String d = csv.get("date");
+      try {
+        date = LocalDate.parse(d);
+      } catch (DateTimeParseException e) {
+        throw csv.error("date", "not an ISO date (YYYY-MM-DD): '" + CsvLines.shorten(d) + "'");
+      }
+      StoreId store = storeIds.computeIfAbsent(csv.store("store"), s -> s);
+      SkuId sku = skuIds.computeIfAbsent(csv.sku("sku"), s -> s);
+      int qty = csv.getInt("quantity", 0, limits.maxQuantity());
+      List<Object> key = List.of(store, sku);
+      Integer series = seriesIndex.get(key);
+      if (series == null) {
+        if (stores.size() >= limits.maxSeries()) {
+          throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source,
+              csv.lineNumber(), "sku", "more than " + limits.maxSeries() + " store-SKU series");
+        }
+        series = stores.size();
+        seriesIndex.put(key, series);
+        stores.add(store);
+        skus.add(sku);
+      }
+      long day = date.toEpochDay();
+      if (!seen.add(((long) series << 32) ^ (day & 0xFFFFFFFFL))) {
+        throw csv.error("date", "a second row for store " + store + ", sku " + sku + " on " + date);
+      }
+      minDay = Math.min(minDay, day);
+      maxDay = Math.max(maxDay, day);
+      if (maxDay - minDay + 1 > limits.maxDays()) {
+        throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source,
+            csv.lineNumber(), "date", "dates span more than " + limits.maxDays() + " days");
+      }
+      if (rows == rowSeries.length) {
+        int n = rows * 2;
+        rowSeries = Arrays.copyOf(rowSeries, n);
+        rowDay = Arrays.copyOf(rowDay, n);
+        rowQty = Arrays.copyOf(rowQty, n);
+      }
+      rowSeries[rows] = series;
+      rowDay[rows] = day;
+      rowQty[rows] = qty;
+      rows++;
+    }
+    if (rows == 0) {
+      throw new InventoryInputException(InventoryInputException.INPUT_FORMAT, source, 0, null,
+          "no sales rows");
+    }
+    int days = (int) (maxDay - minDay + 1);
+    long cells = (long) stores.size() * days;
+    if (cells > Integer.MAX_VALUE - 8) {
+      throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source, 0, null,
+          "series x days = " + cells + " is too many to hold");
+    }
+    int[] data = new int[(int) cells];
+    for (int r = 0; r < rows; r++) {
+      data[rowSeries[r] * days + (int) (rowDay[r] - minDay)] = rowQty[r];
+    }
+    return SalesHistory.ofDense(LocalDate.ofEpochDay(minDay), days,
+        stores.toArray(new StoreId[0]), skus.toArray(new SkuId[0]), data);
+  }
+
+}

@@ -1,0 +1,483 @@
+package io.ambientretail.inventory.forecast.internal;
+
+import io.ambientretail.inventory.forecast.ForecastMethod;
+import java.util.Arrays;
+
+/**
+ * The smoothing models behind {@link ForecastMethod}. Fitting chooses each model's parameters from
+ * a small grid by one-step-ahead squared error; all grid points run in the same pass over the
+ * history, which keeps the processor busy with independent recurrences instead of waiting on one
+ * (several times faster than one pass per grid point).
+ *
+ * <p>A fitted model is a method plus the index of its grid point ({@link #fit}); {@link #run}
+ * replays it over any prefix of the history and writes the forecast. Stateless; safe from any
+ * number of threads.
+ */
+public final class Models {
+  /** Observations at the start of a series that are not scored while fitting (state warm-up). */
+  static final int WARMUP = 14;
+
+  private static final double[] SES_A = {0.03, 0.08, 0.15, 0.3, 0.5};
+  // Holt: additive damped or undamped trend (a, b, phi), then multiplicative trend (a, b, -1).
+  private static final double[] HOLT_A;
+  private static final double[] HOLT_B;
+  private static final double[] HOLT_PHI;
+  private static final double[] HW_A;
+  private static final double[] HW_G;
+  private static final double[] HW_B;
+  private static final double[] CR_A = {0.05, 0.15, 0.3};
+  private static final double[] TSB_A;
+  private static final double[] TSB_B;
+  private static final double HW_PHI = 0.98;
+  private static final double MIN_LEVEL = 1e-3;
+
+  static {
+    double[] ha = {0.05, 0.15, 0.3};
+    double[] hb = {0.0005, 0.002, 0.01};
+    double[] hp = {0.95, 1.0};
+    double[] mb = {0.0005, 0.002};
+    int n = ha.length * hb.length * hp.length + ha.length * mb.length;
+    HOLT_A = new double[n];
+    HOLT_B = new double[n];
+    HOLT_PHI = new double[n];
+    int k = 0;
+    for (double a : ha) {
+      for (double b : hb) {
+        for (double p : hp) {
+          HOLT_A[k] = a;
+          HOLT_B[k] = b;
+          HOLT_PHI[k++] = p;
+        }
+      }
+    }
+    for (double a : ha) {
+      for (double b : mb) {
+        HOLT_A[k] = a;
+        HOLT_B[k] = b;
+        HOLT_PHI[k++] = -1;
+      }
+    }
+    double[] wa = {0.03, 0.1, 0.25};
+    double[] wg = {0.02, 0.1};
+    double[] wb = {0.0, 0.001, 0.004};
+    HW_A = new double[wa.length * wg.length * wb.length];
+    HW_G = new double[HW_A.length];
+    HW_B = new double[HW_A.length];
+    k = 0;
+    for (double a : wa) {
+      for (double g : wg) {
+        for (double b : wb) {
+          HW_A[k] = a;
+          HW_G[k] = g;
+          HW_B[k++] = b;
+        }
+      }
+    }
+    double[] ta = {0.05, 0.15, 0.3};
+    double[] tb = {0.02, 0.05, 0.15};
+    TSB_A = new double[ta.length * tb.length];
+    TSB_B = new double[TSB_A.length];
+    k = 0;
+    for (double a : ta) {
+      for (double b : tb) {
+        TSB_A[k] = a;
+        TSB_B[k++] = b;
+      }
+    }
+  }
+
+  private Models() {}
+
+  /**
+   * Fits {@code method} to {@code y[0..n)} and writes the forecast of the next {@code out.length}
+   * days into {@code out} (clamped at 0).
+   *
+   * @return the root mean squared one-step-ahead error of the fitted model, in units
+   */
+  public static double fitAndForecast(ForecastMethod method, double[] y, int n, double[] out) {
+    int p = fit(method, y, n);
+    return rmse(method, run(method, p, y, n, out), n);
+  }
+
+  /** The root mean squared error from a sum of squared one-step errors over {@code n} days. */
+  public static double rmse(ForecastMethod method, double sse, int n) {
+    int scored = Math.max(1, method == ForecastMethod.MEAN_28 ? Math.min(n, 28) : n - WARMUP);
+    return Math.sqrt(Math.max(0, sse) / scored);
+  }
+
+  /** Chooses the grid point of {@code method} for {@code y[0..n)}; returns its index. */
+  public static int fit(ForecastMethod method, double[] y, int n) {
+    if (n <= WARMUP + 1) {
+      return 0;
+    }
+    double[] sse = switch (method) {
+      case SES -> sesGrid(y, n);
+      case HOLT -> holtGrid(y, n);
+      case HOLT_WINTERS -> hwGrid(y, n);
+      case CROSTON -> crostonGrid(y, n, false);
+      case SBA -> crostonGrid(y, n, true);
+      case TSB -> tsbGrid(y, n);
+      case MEAN_28 -> new double[1];
+    };
+    int best = 0;
+    for (int i = 1; i < sse.length; i++) {
+      if (sse[i] < sse[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Runs {@code method} at grid point {@code p} over {@code y[0..n)}, writes the forecast of the
+   * following {@code out.length} days into {@code out} (clamped at 0) and returns the sum of
+   * squared one-step errors after the warm-up.
+   */
+  public static double run(ForecastMethod method, int p, double[] y, int n, double[] out) {
+    if (n == 0) {
+      Arrays.fill(out, 0);
+      return 0;
+    }
+    return switch (method) {
+      case SES -> ses(y, n, SES_A[p], out);
+      case HOLT -> HOLT_PHI[p] < 0 ? holtMul(y, n, HOLT_A[p], HOLT_B[p], out)
+          : holt(y, n, HOLT_A[p], HOLT_B[p], HOLT_PHI[p], out);
+      case HOLT_WINTERS -> holtWinters(y, n, HW_A[p], HW_G[p], HW_B[p], out);
+      case CROSTON -> croston(y, n, CR_A[p], 0, out);
+      case SBA -> croston(y, n, CR_A[p], 1, out);
+      case TSB -> tsb(y, n, TSB_A[p], TSB_B[p], out);
+      case MEAN_28 -> mean28(y, n, out);
+    };
+  }
+
+  private static double headMean(double[] y, int n, int k) {
+    int m = Math.min(n, k);
+    double s = 0;
+    for (int t = 0; t < m; t++) {
+      s += y[t];
+    }
+    return s / m;
+  }
+
+  // ---- grids: every grid point in one pass ----
+
+  private static double[] sesGrid(double[] y, int n) {
+    int g = SES_A.length;
+    double[] l = new double[g];
+    double[] sse = new double[g];
+    Arrays.fill(l, headMean(y, n, WARMUP));
+    for (int t = 0; t < n; t++) {
+      double v = y[t];
+      boolean score = t >= WARMUP;
+      for (int j = 0; j < g; j++) {
+        double e = v - l[j];
+        if (score) {
+          sse[j] += e * e;
+        }
+        l[j] += SES_A[j] * e;
+      }
+    }
+    return sse;
+  }
+
+  private static double[] holtGrid(double[] y, int n) {
+    int g = HOLT_A.length;
+    double[] l = new double[g];
+    double[] tr = new double[g];
+    double[] sse = new double[g];
+    double head = headMean(y, n, WARMUP);
+    for (int j = 0; j < g; j++) {
+      l[j] = HOLT_PHI[j] < 0 ? Math.max(MIN_LEVEL, head) : head;
+      tr[j] = HOLT_PHI[j] < 0 ? 1 : 0;
+    }
+    int additive = 0;
+    while (additive < g && HOLT_PHI[additive] >= 0) {
+      additive++;
+    }
+    for (int t = 0; t < n; t++) {
+      double v = y[t];
+      boolean score = t >= WARMUP;
+      for (int j = 0; j < additive; j++) {
+        double f = l[j] + HOLT_PHI[j] * tr[j];
+        double e = v - f;
+        if (score) {
+          sse[j] += e * e;
+        }
+        l[j] = f + HOLT_A[j] * e;
+        tr[j] = HOLT_PHI[j] * tr[j] + HOLT_B[j] * e;
+      }
+      for (int j = additive; j < g; j++) {
+        double prev = l[j];
+        double f = prev * tr[j];
+        double e = v - f;
+        if (score) {
+          sse[j] += e * e;
+        }
+        l[j] = Math.max(MIN_LEVEL, f + HOLT_A[j] * e);
+        tr[j] = Math.min(1.2, Math.max(0.8, tr[j] + HOLT_B[j] * e / prev));
+      }
+    }
+    return sse;
+  }
+
+  private static double[] hwGrid(double[] y, int n) {
+    int g = HW_A.length;
+    double[] l = new double[g];
+    double[] tr = new double[g];
+    double[] s = new double[g * 7];
+    double[] sse = new double[g];
+    double[] s0 = new double[7];
+    double l0 = hwInit(y, n, s0);
+    for (int j = 0; j < g; j++) {
+      l[j] = l0;
+      System.arraycopy(s0, 0, s, j * 7, 7);
+    }
+    int k = 0;
+    for (int t = 0; t < n; t++) {
+      double v = y[t];
+      boolean score = t >= WARMUP;
+      for (int j = 0; j < g; j++) {
+        int si = j * 7 + k;
+        double base = l[j] + HW_PHI * tr[j];
+        double e = v - base - s[si];
+        if (score) {
+          sse[j] += e * e;
+        }
+        l[j] = base + HW_A[j] * e;
+        tr[j] = HW_PHI * tr[j] + HW_B[j] * e;
+        s[si] += HW_G[j] * e;
+      }
+      if (++k == 7) {
+        k = 0;
+      }
+    }
+    return sse;
+  }
+
+  private static double[] crostonGrid(double[] y, int n, boolean sba) {
+    int g = CR_A.length;
+    double[] sse = new double[g];
+    for (int j = 0; j < g; j++) {
+      sse[j] = croston(y, n, CR_A[j], sba ? 1 : 0, null);
+    }
+    return sse;
+  }
+
+  private static double[] tsbGrid(double[] y, int n) {
+    int g = TSB_A.length;
+    double[] init = tsbInit(y, n);
+    double[] pr = new double[g];
+    double[] z = new double[g];
+    double[] sse = new double[g];
+    Arrays.fill(pr, init[0]);
+    Arrays.fill(z, init[1]);
+    for (int t = 0; t < n; t++) {
+      double v = y[t];
+      boolean score = t >= WARMUP;
+      if (v > 0) {
+        for (int j = 0; j < g; j++) {
+          double e = v - pr[j] * z[j];
+          if (score) {
+            sse[j] += e * e;
+          }
+          pr[j] += TSB_B[j] * (1 - pr[j]);
+          z[j] += TSB_A[j] * (v - z[j]);
+        }
+      } else {
+        for (int j = 0; j < g; j++) {
+          double f = pr[j] * z[j];
+          if (score) {
+            sse[j] += f * f;
+          }
+          pr[j] -= TSB_B[j] * pr[j];
+        }
+      }
+    }
+    return sse;
+  }
+
+  // ---- single runs ----
+
+  static double ses(double[] y, int n, double a, double[] out) {
+    double l = headMean(y, n, WARMUP);
+    double sse = 0;
+    for (int t = 0; t < n; t++) {
+      double e = y[t] - l;
+      if (t >= WARMUP) {
+        sse += e * e;
+      }
+      l += a * e;
+    }
+    Arrays.fill(out, Math.max(0, l));
+    return sse;
+  }
+
+  static double holt(double[] y, int n, double a, double b, double phi, double[] out) {
+    double l = headMean(y, n, WARMUP);
+    double tr = 0;
+    double sse = 0;
+    for (int t = 0; t < n; t++) {
+      double f = l + phi * tr;
+      double e = y[t] - f;
+      if (t >= WARMUP) {
+        sse += e * e;
+      }
+      l = f + a * e;
+      tr = phi * tr + b * e;
+    }
+    double damp = 0;
+    double pow = 1;
+    for (int h = 0; h < out.length; h++) {
+      pow *= phi;
+      damp += pow;
+      out[h] = Math.max(0, l + damp * tr);
+    }
+    return sse;
+  }
+
+  /**
+   * Holt with a multiplicative trend (ETS(A,M,N) in error-correction form): follows exponential
+   * growth and decay, such as an item being delisted. The daily growth factor stays in 0.8..1.2.
+   */
+  static double holtMul(double[] y, int n, double a, double b, double[] out) {
+    double l = Math.max(MIN_LEVEL, headMean(y, n, WARMUP));
+    double r = 1;
+    double sse = 0;
+    for (int t = 0; t < n; t++) {
+      double f = l * r;
+      double e = y[t] - f;
+      if (t >= WARMUP) {
+        sse += e * e;
+      }
+      double prev = l;
+      l = Math.max(MIN_LEVEL, f + a * e);
+      r = Math.min(1.2, Math.max(0.8, r + b * e / prev));
+    }
+    double f = l;
+    for (int h = 0; h < out.length; h++) {
+      f *= r;
+      out[h] = Math.max(0, f);
+    }
+    return sse;
+  }
+
+  private static double hwInit(double[] y, int n, double[] s) {
+    int weeks = Math.max(1, Math.min(4, n / 7));
+    int m = Math.min(n, weeks * 7);
+    double l = headMean(y, n, m);
+    for (int t = 0; t < m; t++) {
+      s[t % 7] += (y[t] - l) / weeks;
+    }
+    return l;
+  }
+
+  static double holtWinters(double[] y, int n, double a, double g, double b, double[] out) {
+    double[] s = new double[7];
+    double l = hwInit(y, n, s);
+    double tr = 0;
+    double sse = 0;
+    int k = 0;
+    for (int t = 0; t < n; t++) {
+      double base = l + HW_PHI * tr;
+      double e = y[t] - base - s[k];
+      if (t >= WARMUP) {
+        sse += e * e;
+      }
+      l = base + a * e;
+      tr = HW_PHI * tr + b * e;
+      s[k] += g * e;
+      if (++k == 7) {
+        k = 0;
+      }
+    }
+    double damp = 0;
+    double pow = 1;
+    for (int h = 0; h < out.length; h++) {
+      pow *= HW_PHI;
+      damp += pow;
+      out[h] = Math.max(0, l + damp * tr + s[(n + h) % 7]);
+    }
+    return sse;
+  }
+
+  /** Croston ({@code bias == 0}) or SBA ({@code bias == 1}); {@code out} may be null. */
+  static double croston(double[] y, int n, double a, double bias, double[] out) {
+    int first = 0;
+    while (first < n && y[first] == 0) {
+      first++;
+    }
+    double z = first < n ? y[first] : 0;
+    double p = first + 1.0;
+    double q = 0;
+    double corr = 1 - bias * a / 2;
+    double sse = 0;
+    for (int t = 0; t < n; t++) {
+      double f = corr * z / p;
+      double e = y[t] - f;
+      if (t >= WARMUP) {
+        sse += e * e;
+      }
+      q++;
+      if (y[t] > 0) {
+        if (t > first) {
+          z += a * (y[t] - z);
+          p += a * (q - p);
+        }
+        q = 0;
+      }
+    }
+    if (out != null) {
+      Arrays.fill(out, Math.max(0, corr * z / p));
+    }
+    return sse;
+  }
+
+  private static double[] tsbInit(double[] y, int n) {
+    int m = Math.min(n, 28);
+    int hits = 0;
+    double size = 0;
+    for (int t = 0; t < m; t++) {
+      if (y[t] > 0) {
+        hits++;
+        size += y[t];
+      }
+    }
+    return new double[] {hits / (double) m, hits > 0 ? size / hits : 1};
+  }
+
+  static double tsb(double[] y, int n, double a, double b, double[] out) {
+    double[] init = tsbInit(y, n);
+    double pr = init[0];
+    double z = init[1];
+    double sse = 0;
+    for (int t = 0; t < n; t++) {
+      double e = y[t] - pr * z;
+      if (t >= WARMUP) {
+        sse += e * e;
+      }
+      if (y[t] > 0) {
+        pr += b * (1 - pr);
+        z += a * (y[t] - z);
+      } else {
+        pr -= b * pr;
+      }
+    }
+    Arrays.fill(out, Math.max(0, pr * z));
+    return sse;
+  }
+
+  static double mean28(double[] y, int n, double[] out) {
+    int m = Math.min(n, 28);
+    double s = 0;
+    for (int t = n - m; t < n; t++) {
+      s += y[t];
+    }
+    double mean = s / m;
+    double sse = 0;
+    for (int t = n - m; t < n; t++) {
+      sse += (y[t] - mean) * (y[t] - mean);
+    }
+    Arrays.fill(out, mean);
+    return sse;
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Replenishment: policies (min/max, (s, S), reorder point with safety stock for a service level),
+ * order rules (review periods, order days, lead times, packs, minimum orders, capacity, shelf
+ * life), fair-share allocation of scarce DC stock and transfers between stores.
+ *
+ * <pre>{@code
+ * SalesHistory sales = SalesCsv.read(Path.of("sales.csv"), InputLimits.defaults());
+ * StockPositions stock = StockCsv.read(Path.of("stock.csv"), InputLimits.defaults());
+ * PolicyTable policies = PolicyTable.builder()
+ *     .defaults(PolicySettings.builder().method(ReplenishMethod.ROP).leadTimeDays(2).build())
+ *     .build();
+ * List<PlannedOrder> orders = ReplenishmentPlanner.builder().policies(policies).build()
+ *     .plan(sales, stock, sales.endDate().plusDays(1));
+ * }</pre>
+ */
+@NullMarked
+package io.ambientretail.inventory.replenish;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,12 @@
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq BIGINT NOT NULL PRIMARY KEY,
+  at_micros BIGINT NOT NULL,
+  actor VARCHAR(256) NOT NULL,
+  action VARCHAR(128) NOT NULL,
+  outcome VARCHAR(8) NOT NULL,
+  origin VARCHAR(256) NOT NULL,
+  resource VARCHAR(512) NOT NULL,
+  detail VARCHAR(4096) NOT NULL,
+  prev_hash CHAR(64) NOT NULL,
+  entry_hash CHAR(64) NOT NULL
+)
