@@ -98,15 +98,14 @@ public class StoreFootprintBenchmark {
       } else {
         System.out.println("# pcscd not running: store without the card reader");
       }
-      for (Device d : devices) {
-        d.claim(Duration.ofSeconds(10));
-        d.enable();
-      }
     }
 
+    /** Opens, claims and enables {@code d}: its host end connects before the simulator starts. */
     private void add(Device d) throws Exception {
       d.addListener(this::count);
       d.open();
+      d.claim(Duration.ofSeconds(10));
+      d.enable();
       devices.add(d);
     }
 
