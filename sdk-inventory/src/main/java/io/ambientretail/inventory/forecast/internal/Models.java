@@ -28,7 +28,7 @@ public final class Models {
   private static final double[] CR_A = {0.05, 0.15, 0.3};
   private static final double[] TSB_A;
   private static final double[] TSB_B;
-  private static final double HW_PHI = 0.98;
+  private static final double[] HW_PHI;
   private static final double MIN_LEVEL = 1e-3;
 
   static {
@@ -60,16 +60,19 @@ public final class Models {
     double[] wa = {0.03, 0.1, 0.25};
     double[] wg = {0.02, 0.1};
     double[] wb = {0.0, 0.001, 0.004};
+    double[] wp = {1.0, 0.98, 0.98};
     HW_A = new double[wa.length * wg.length * wb.length];
     HW_G = new double[HW_A.length];
     HW_B = new double[HW_A.length];
+    HW_PHI = new double[HW_A.length];
     k = 0;
     for (double a : wa) {
       for (double g : wg) {
-        for (double b : wb) {
+        for (int v = 0; v < wb.length; v++) {
           HW_A[k] = a;
           HW_G[k] = g;
-          HW_B[k++] = b;
+          HW_PHI[k] = wp[v];
+          HW_B[k++] = wb[v];
         }
       }
     }
@@ -142,7 +145,7 @@ public final class Models {
       case SES -> ses(y, n, SES_A[p], out);
       case HOLT -> HOLT_PHI[p] < 0 ? holtMul(y, n, HOLT_A[p], HOLT_B[p], out)
           : holt(y, n, HOLT_A[p], HOLT_B[p], HOLT_PHI[p], out);
-      case HOLT_WINTERS -> holtWinters(y, n, HW_A[p], HW_G[p], HW_B[p], out);
+      case HOLT_WINTERS -> holtWinters(y, n, HW_A[p], HW_G[p], HW_B[p], HW_PHI[p], out);
       case CROSTON -> croston(y, n, CR_A[p], 0, out);
       case SBA -> croston(y, n, CR_A[p], 1, out);
       case TSB -> tsb(y, n, TSB_A[p], TSB_B[p], out);
@@ -238,13 +241,13 @@ public final class Models {
       boolean score = t >= WARMUP;
       for (int j = 0; j < g; j++) {
         int si = j * 7 + k;
-        double base = l[j] + HW_PHI * tr[j];
+        double base = l[j] + HW_PHI[j] * tr[j];
         double e = v - base - s[si];
         if (score) {
           sse[j] += e * e;
         }
         l[j] = base + HW_A[j] * e;
-        tr[j] = HW_PHI * tr[j] + HW_B[j] * e;
+        tr[j] = HW_PHI[j] * tr[j] + HW_B[j] * e;
         s[si] += HW_G[j] * e;
       }
       if (++k == 7) {
@@ -361,30 +364,43 @@ public final class Models {
     return sse;
   }
 
+  /**
+   * Initial Holt-Winters state: the weekly profile from the whole series (weekday means less the
+   * overall mean; noisy daily sales need many weeks to show it, and a small gamma would take as
+   * long to correct a poor start), the level from the first four weeks.
+   */
   private static double hwInit(double[] y, int n, double[] s) {
-    int weeks = Math.max(1, Math.min(4, n / 7));
-    int m = Math.min(n, weeks * 7);
-    double l = headMean(y, n, m);
-    for (int t = 0; t < m; t++) {
-      s[t % 7] += (y[t] - l) / weeks;
+    int full = (n / 7) * 7;
+    if (full == 0) {
+      return headMean(y, n, n);
     }
-    return l;
+    double total = 0;
+    for (int t = 0; t < full; t++) {
+      s[t % 7] += y[t];
+      total += y[t];
+    }
+    double mean = total / full;
+    for (int d = 0; d < 7; d++) {
+      s[d] = s[d] / (full / 7) - mean;
+    }
+    return headMean(y, n, Math.min(full, 28));
   }
 
-  static double holtWinters(double[] y, int n, double a, double g, double b, double[] out) {
+  static double holtWinters(double[] y, int n, double a, double g, double b, double phi,
+      double[] out) {
     double[] s = new double[7];
     double l = hwInit(y, n, s);
     double tr = 0;
     double sse = 0;
     int k = 0;
     for (int t = 0; t < n; t++) {
-      double base = l + HW_PHI * tr;
+      double base = l + phi * tr;
       double e = y[t] - base - s[k];
       if (t >= WARMUP) {
         sse += e * e;
       }
       l = base + a * e;
-      tr = HW_PHI * tr + b * e;
+      tr = phi * tr + b * e;
       s[k] += g * e;
       if (++k == 7) {
         k = 0;
@@ -393,7 +409,7 @@ public final class Models {
     double damp = 0;
     double pow = 1;
     for (int h = 0; h < out.length; h++) {
-      pow *= HW_PHI;
+      pow *= phi;
       damp += pow;
       out[h] = Math.max(0, l + damp * tr + s[(n + h) % 7]);
     }
