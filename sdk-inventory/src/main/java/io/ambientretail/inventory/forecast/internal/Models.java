@@ -163,111 +163,164 @@ public final class Models {
   }
 
   // ---- grids: every grid point in one pass ----
+  // Each grid runs the warm-up days and the scored days as separate loops, so the inner loop over
+  // grid points has no branch and the JIT can keep it tight (or vectorise it).
 
   private static double[] sesGrid(double[] y, int n) {
-    int g = SES_A.length;
+    double[] alpha = SES_A;
+    int g = alpha.length;
     double[] l = new double[g];
     double[] sse = new double[g];
     Arrays.fill(l, headMean(y, n, WARMUP));
-    for (int t = 0; t < n; t++) {
+    int warm = Math.min(n, WARMUP);
+    for (int t = 0; t < warm; t++) {
       double v = y[t];
-      boolean score = t >= WARMUP;
+      for (int j = 0; j < g; j++) {
+        l[j] += alpha[j] * (v - l[j]);
+      }
+    }
+    for (int t = warm; t < n; t++) {
+      double v = y[t];
       for (int j = 0; j < g; j++) {
         double e = v - l[j];
-        if (score) {
-          sse[j] += e * e;
-        }
-        l[j] += SES_A[j] * e;
+        sse[j] += e * e;
+        l[j] += alpha[j] * e;
       }
     }
     return sse;
   }
 
   private static double[] holtGrid(double[] y, int n) {
-    int g = HOLT_A.length;
+    double[] alpha = HOLT_A;
+    double[] beta = HOLT_B;
+    double[] phi = HOLT_PHI;
+    int g = alpha.length;
+    int additive = 0;
+    while (additive < g && phi[additive] >= 0) {
+      additive++;
+    }
     double[] l = new double[g];
     double[] tr = new double[g];
     double[] sse = new double[g];
     double head = headMean(y, n, WARMUP);
     for (int j = 0; j < g; j++) {
-      l[j] = HOLT_PHI[j] < 0 ? Math.max(MIN_LEVEL, head) : head;
-      tr[j] = HOLT_PHI[j] < 0 ? 1 : 0;
+      l[j] = j < additive ? head : Math.max(MIN_LEVEL, head);
+      tr[j] = j < additive ? 0 : 1;
     }
-    int additive = 0;
-    while (additive < g && HOLT_PHI[additive] >= 0) {
-      additive++;
-    }
-    for (int t = 0; t < n; t++) {
-      double v = y[t];
-      boolean score = t >= WARMUP;
-      for (int j = 0; j < additive; j++) {
-        double f = l[j] + HOLT_PHI[j] * tr[j];
-        double e = v - f;
-        if (score) {
-          sse[j] += e * e;
+    int warm = Math.min(n, WARMUP);
+    for (int pass = 0; pass < 2; pass++) {
+      int from = pass == 0 ? 0 : warm;
+      int to = pass == 0 ? warm : n;
+      double score = pass;
+      for (int t = from; t < to; t++) {
+        double v = y[t];
+        for (int j = 0; j < additive; j++) {
+          double f = l[j] + phi[j] * tr[j];
+          double e = v - f;
+          sse[j] += score * e * e;
+          l[j] = f + alpha[j] * e;
+          tr[j] = phi[j] * tr[j] + beta[j] * e;
         }
-        l[j] = f + HOLT_A[j] * e;
-        tr[j] = HOLT_PHI[j] * tr[j] + HOLT_B[j] * e;
-      }
-      for (int j = additive; j < g; j++) {
-        double prev = l[j];
-        double f = prev * tr[j];
-        double e = v - f;
-        if (score) {
-          sse[j] += e * e;
+        for (int j = additive; j < g; j++) {
+          double prev = l[j];
+          double f = prev * tr[j];
+          double e = v - f;
+          sse[j] += score * e * e;
+          l[j] = Math.max(MIN_LEVEL, f + alpha[j] * e);
+          tr[j] = Math.min(1.2, Math.max(0.8, tr[j] + beta[j] * e / prev));
         }
-        l[j] = Math.max(MIN_LEVEL, f + HOLT_A[j] * e);
-        tr[j] = Math.min(1.2, Math.max(0.8, tr[j] + HOLT_B[j] * e / prev));
       }
     }
     return sse;
   }
 
   private static double[] hwGrid(double[] y, int n) {
-    int g = HW_A.length;
+    double[] alpha = HW_A;
+    double[] gamma = HW_G;
+    double[] beta = HW_B;
+    double[] phi = HW_PHI;
+    int g = alpha.length;
     double[] l = new double[g];
     double[] tr = new double[g];
-    double[] s = new double[g * 7];
+    // s[k * g + j]: the season of weekday slot k for grid point j, so one day touches a
+    // contiguous row.
+    double[] s = new double[7 * g];
     double[] sse = new double[g];
     double[] s0 = new double[7];
     double l0 = hwInit(y, n, s0);
-    for (int j = 0; j < g; j++) {
-      l[j] = l0;
-      System.arraycopy(s0, 0, s, j * 7, 7);
+    Arrays.fill(l, l0);
+    for (int k = 0; k < 7; k++) {
+      Arrays.fill(s, k * g, (k + 1) * g, s0[k]);
     }
+    int warm = Math.min(n, WARMUP);
     int k = 0;
-    for (int t = 0; t < n; t++) {
-      double v = y[t];
-      boolean score = t >= WARMUP;
-      for (int j = 0; j < g; j++) {
-        int si = j * 7 + k;
-        double base = l[j] + HW_PHI[j] * tr[j];
-        double e = v - base - s[si];
-        if (score) {
-          sse[j] += e * e;
+    for (int pass = 0; pass < 2; pass++) {
+      int from = pass == 0 ? 0 : warm;
+      int to = pass == 0 ? warm : n;
+      double score = pass;
+      for (int t = from; t < to; t++) {
+        double v = y[t];
+        int row = k * g;
+        for (int j = 0; j < g; j++) {
+          double base = l[j] + phi[j] * tr[j];
+          double e = v - base - s[row + j];
+          sse[j] += score * e * e;
+          l[j] = base + alpha[j] * e;
+          tr[j] = phi[j] * tr[j] + beta[j] * e;
+          s[row + j] += gamma[j] * e;
         }
-        l[j] = base + HW_A[j] * e;
-        tr[j] = HW_PHI[j] * tr[j] + HW_B[j] * e;
-        s[si] += HW_G[j] * e;
-      }
-      if (++k == 7) {
-        k = 0;
+        if (++k == 7) {
+          k = 0;
+        }
       }
     }
     return sse;
   }
 
+  /** Croston and SBA share the recursion; one pass scores both for every alpha. */
   private static double[] crostonGrid(double[] y, int n, boolean sba) {
-    int g = CR_A.length;
+    double[] alpha = CR_A;
+    int g = alpha.length;
     double[] sse = new double[g];
+    int first = 0;
+    while (first < n && y[first] == 0) {
+      first++;
+    }
+    double[] z = new double[g];
+    double[] p = new double[g];
+    double[] corr = new double[g];
     for (int j = 0; j < g; j++) {
-      sse[j] = croston(y, n, CR_A[j], sba ? 1 : 0, null);
+      z[j] = first < n ? y[first] : 0;
+      p[j] = first + 1.0;
+      corr[j] = sba ? 1 - alpha[j] / 2 : 1;
+    }
+    double q = 0;
+    for (int t = 0; t < n; t++) {
+      double v = y[t];
+      if (t >= WARMUP) {
+        for (int j = 0; j < g; j++) {
+          double e = v - corr[j] * z[j] / p[j];
+          sse[j] += e * e;
+        }
+      }
+      q++;
+      if (v > 0) {
+        if (t > first) {
+          for (int j = 0; j < g; j++) {
+            z[j] += alpha[j] * (v - z[j]);
+            p[j] += alpha[j] * (q - p[j]);
+          }
+        }
+        q = 0;
+      }
     }
     return sse;
   }
 
   private static double[] tsbGrid(double[] y, int n) {
-    int g = TSB_A.length;
+    double[] alpha = TSB_A;
+    double[] beta = TSB_B;
+    int g = alpha.length;
     double[] init = tsbInit(y, n);
     double[] pr = new double[g];
     double[] z = new double[g];
@@ -276,23 +329,19 @@ public final class Models {
     Arrays.fill(z, init[1]);
     for (int t = 0; t < n; t++) {
       double v = y[t];
-      boolean score = t >= WARMUP;
+      double score = t >= WARMUP ? 1 : 0;
       if (v > 0) {
         for (int j = 0; j < g; j++) {
           double e = v - pr[j] * z[j];
-          if (score) {
-            sse[j] += e * e;
-          }
-          pr[j] += TSB_B[j] * (1 - pr[j]);
-          z[j] += TSB_A[j] * (v - z[j]);
+          sse[j] += score * e * e;
+          pr[j] += beta[j] * (1 - pr[j]);
+          z[j] += alpha[j] * (v - z[j]);
         }
       } else {
         for (int j = 0; j < g; j++) {
           double f = pr[j] * z[j];
-          if (score) {
-            sse[j] += f * f;
-          }
-          pr[j] -= TSB_B[j] * pr[j];
+          sse[j] += score * f * f;
+          pr[j] -= beta[j] * pr[j];
         }
       }
     }
