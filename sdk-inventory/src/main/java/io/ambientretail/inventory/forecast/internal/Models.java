@@ -34,7 +34,7 @@ public final class Models {
   static {
     double[] ha = {0.05, 0.15, 0.3};
     double[] hb = {0.0005, 0.002, 0.01};
-    double[] hp = {0.95, 1.0};
+    double[] hp = {1.0};
     double[] mb = {0.0005, 0.002};
     int n = ha.length * hb.length * hp.length + ha.length * mb.length;
     HOLT_A = new double[n];
@@ -58,7 +58,7 @@ public final class Models {
       }
     }
     double[] wa = {0.03, 0.1, 0.25};
-    double[] wg = {0.02, 0.1};
+    double[] wg = {0.04};
     double[] wb = {0.0, 0.001, 0.004};
     double[] wp = {1.0, 0.98, 0.98};
     HW_A = new double[wa.length * wg.length * wb.length];
@@ -76,8 +76,8 @@ public final class Models {
         }
       }
     }
-    double[] ta = {0.05, 0.15, 0.3};
-    double[] tb = {0.02, 0.05, 0.15};
+    double[] ta = {0.05, 0.2};
+    double[] tb = {0.03, 0.1};
     TSB_A = new double[ta.length * tb.length];
     TSB_B = new double[TSB_A.length];
     k = 0;
