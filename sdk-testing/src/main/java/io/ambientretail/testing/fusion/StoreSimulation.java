@@ -371,11 +371,10 @@ final class StoreSimulation {
     }
   }
 
-  /** One visit: walk to the lane, wait, act, linger. */
+  /** One visit: walk to the lane (waiting behind whoever stands there), act, linger. */
   private void visit(Shopper s, LaneSim lane) {
-    walkTo(s, stand(lane, 0));
     long dur = 600 + rnd.nextInt(800);
-    long ta = free(lane, s.t + 300 + rnd.nextInt(1200), dur);
+    long ta = approach(s, lane, dur);
     if (rnd.nextDouble() < p.pTwoLanes) {
       LaneSim other = neighbourOf(lane);
       if (other != null) {
@@ -388,6 +387,26 @@ final class StoreSimulation {
     }
     pick(s, lane, ta, dur, null);
     stay(s, ta + dur + 200 + rnd.nextInt(800));
+    lane.busy.add(new long[] {ta, s.t});
+  }
+
+  /**
+   * Walks to the lane; when someone is using it, waits behind them first. Returns when the hand
+   * goes in.
+   */
+  private long approach(Shopper s, LaneSim lane, long dur) {
+    double[] to = stand(lane, 0);
+    double d = Math.hypot(to[0] - s.x, to[1] - s.y);
+    long arrive = s.t + (long) (d / 1.0 * 1000) + 1;
+    long want = arrive + 300 + rnd.nextInt(1200);
+    long ta = free(lane, want, dur);
+    if (ta > want) {
+      count(Situation.ONE_BEHIND_THE_OTHER);
+      walkTo(s, new double[] {to[0] + rnd.nextGaussian() * 0.1, to[1] + 0.6 + rnd.nextDouble() * 0.3});
+      stay(s, ta - 900);
+    }
+    walkTo(s, to);
+    return Math.max(ta, s.t + 300);
   }
 
   private LaneSim neighbourOf(LaneSim lane) {
@@ -419,12 +438,12 @@ final class StoreSimulation {
     if (!lane.misplaced.contains(item)) {
       return;
     }
-    walkTo(s, stand(lane, 0));
     long dur = 600 + rnd.nextInt(800);
-    long ta = free(lane, s.t + 300 + rnd.nextInt(1200), dur);
+    long ta = free(lane, approach(s, lane, dur), dur);
     count(Situation.MISPLACED_PICK);
     pick(s, lane, ta, dur, item);
     stay(s, ta + dur + 300 + rnd.nextInt(600));
+    lane.busy.add(new long[] {ta, s.t});
   }
 
   private void continueAlone(Shopper s, int visits) {
@@ -560,9 +579,8 @@ final class StoreSimulation {
     if (items.size() > 1) {
       count(Situation.MULTI_ITEM_PUT);
     }
-    walkTo(s, stand(target, 0));
     long dur = 600 + rnd.nextInt(800);
-    long ta = free(target, s.t + 300 + rnd.nextInt(1000), dur);
+    long ta = free(target, approach(s, target, dur), dur);
     double grams = 0;
     for (Item i : items) {
       s.cart.remove(i);
@@ -578,6 +596,7 @@ final class StoreSimulation {
     }
     act(s, target, ta, dur, grams, true, item.sku);
     stay(s, ta + dur + 300 + rnd.nextInt(600));
+    target.busy.add(new long[] {ta, s.t});
   }
 
   private void pick(Shopper s, LaneSim lane, long ta, long dur, Item misplacedItem) {

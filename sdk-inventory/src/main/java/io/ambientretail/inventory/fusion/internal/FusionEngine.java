@@ -279,20 +279,12 @@ public final class FusionEngine {
     nextDue = d;
   }
 
-  static final boolean DEBUG = Boolean.getBoolean("fusion.debug");
-
   private void finalizeChange(Change c) {
     open.remove(c);
     c.fin = true;
-    if (DEBUG) {
-      StringBuilder b = new StringBuilder("CHANGE " + c.lane.lane.id() + " " + c.lane.lane.sku()
-          + " t0=" + c.t0 + " t1=" + c.t1 + " d=" + Math.round(c.delta));
-      for (Hyp h : c.hyps) {
-        b.append("\n   ").append(h == c.applied ? "*" : " ").append(h.shopper).append(' ')
-            .append(java.util.Arrays.toString(h.skus)).append(java.util.Arrays.toString(h.qty))
-            .append(String.format(java.util.Locale.ROOT, " s=%.2f p=%.3f", h.score, h.post));
-      }
-      System.out.println(b);
+    if (!baseline && c.unexplained()) {
+      c.lane.residual += c.delta;
+      c.lane.residualT = c.t1;
     }
     if (baseline || c.hyps.isEmpty()) {
       return;
@@ -349,6 +341,13 @@ public final class FusionEngine {
         recomputeNextDue();
         return;
       }
+    }
+    if (lane.residual != 0) {
+      if (t0 - lane.residualT <= 10_000
+          && fitZ(lane, delta + lane.residual) + 1 < fitZ(lane, delta)) {
+        delta += lane.residual;
+      }
+      lane.residual = 0;
     }
     Change c = new Change(lane, t0, t1, delta, changes++);
     lane.last = c;
@@ -670,8 +669,8 @@ public final class FusionEngine {
         double u = dx * ax[0] + dy * ax[1];
         double v = Math.abs(-dx * ax[1] + dy * ax[0]);
         double su2 = sq(0.12) + sq(tn) / n + sq(extra);
-        double excess = Math.max(0, v - 0.65);
-        double sv2 = sq(0.2) + sq(tn) / n + sq(extra);
+        double excess = Math.max(0, v - 0.6);
+        double sv2 = sq(0.12) + sq(tn) / n + sq(extra);
         return -u * u / (2 * su2) - 0.5 * Math.log(su2 / sq(0.12)) - excess * excess / (2 * sv2);
       }
       double d2 = dx * dx + dy * dy;
@@ -704,7 +703,7 @@ public final class FusionEngine {
     boolean any = false;
     double best = -1;
     for (ReplayEvent.Vision v : s.vision) {
-      if (!v.shelf().equals(shelf) || v.t() < c.t0 - 2000 || v.t() > c.t1 + 3000) {
+      if (!v.shelf().equals(shelf) || v.t() < c.t0 - 1000 || v.t() > c.t1 + 2000) {
         continue;
       }
       any = true;
@@ -718,7 +717,7 @@ public final class FusionEngine {
     if (best < 0) {
       return Math.log(0.5);
     }
-    return Math.log(0.15 + 3 * best);
+    return Math.log(0.3 + 2.5 * best);
   }
 
   private double scan(ShopperState s, Change c, Hyp items) {
@@ -800,6 +799,31 @@ public final class FusionEngine {
     c.fin = true;
   }
 
+  /** How well a change of {@code delta} grams fits whole units, in standard deviations. */
+  private double fitZ(LaneState lane, double delta) {
+    double g = Math.abs(delta);
+    double base = sq(2.0 + 1.5 * lane.segmenter.noise());
+    double best = Double.POSITIVE_INFINITY;
+    List<double[]> units = new ArrayList<>();
+    if (delta < 0) {
+      units.add(skuWeight.get(lane.lane.sku()));
+      for (SkuId k : lane.misplaced.keySet()) {
+        units.add(skuWeight.get(k));
+      }
+    } else {
+      units.addAll(skuWeight.values());
+    }
+    for (double[] w : units) {
+      if (w == null) {
+        continue;
+      }
+      for (int n = 1; n <= config.maxUnitsPerChange(); n++) {
+        best = Math.min(best, Math.abs(g - n * w[0]) / Math.sqrt(n * w[1] * w[1] + base));
+      }
+    }
+    return best;
+  }
+
   private static double sq(double x) {
     return x * x;
   }
@@ -812,6 +836,8 @@ public final class FusionEngine {
     final LaneSegmenter segmenter;
     final Map<SkuId, Integer> misplaced = new TreeMap<>();
     @Nullable Change last;
+    double residual;
+    long residualT;
 
     LaneState(Lane lane, LaneSegmenter segmenter) {
       this.lane = lane;
