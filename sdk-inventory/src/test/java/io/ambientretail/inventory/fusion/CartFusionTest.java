@@ -9,17 +9,19 @@ import io.ambientretail.core.ShopperId;
 import io.ambientretail.core.SkuId;
 import io.ambientretail.core.StoreEvent;
 import io.ambientretail.core.StoreId;
+import io.ambientretail.core.SubscribeOptions;
 import io.ambientretail.inventory.fusion.internal.LaneSegmenter;
 import io.ambientretail.testing.fusion.FusionMix;
 import io.ambientretail.testing.fusion.Situation;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -39,19 +41,19 @@ class CartFusionTest {
     Days.Parsed d = Days.of(FusionMix.BUSY, 40, 5, true);
     List<Receipt> replayed = Days.run(d.events(), FusionConfig.defaults());
     AtomicInteger updates = new AtomicInteger();
+    CountDownLatch receipts = new CountDownLatch(40);
     try (EventBus bus = EventBus.builder().build();
         LiveCartFusion live = LiveCartFusion.start(bus, StoreId.of("S001"), CLOCK,
             FusionConfig.defaults(), Planogram.empty())) {
-      bus.subscribe(LiveCartFusion.CART_UPDATED, e -> updates.incrementAndGet());
+      bus.subscribe(LiveCartFusion.CART_UPDATED, e -> updates.incrementAndGet(),
+          SubscribeOptions.builder().capacity(1 << 16).build());
+      bus.subscribe(LiveCartFusion.RECEIPT, e -> receipts.countDown());
       EventId.Generator ids = new EventId.Generator(CLOCK);
       for (ReplayEvent e : d.events()) {
         bus.publish(StoreEvent.of(ids, StoreId.of("S001"), CLOCK.instant(),
             LiveCartFusion.INPUT, e, CLOCK));
       }
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (live.receipts().size() < 40 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
+      assertThat(receipts.await(60, TimeUnit.SECONDS)).isTrue();
       assertThat(live.receipts()).isEqualTo(replayed);
     }
     assertThat(updates.get()).isGreaterThan(40);

@@ -17,7 +17,7 @@ class FusionAccuracyTest {
       FusionConfig.builder().attribution(Attribution.NEAREST_SHOPPER).build();
 
   private static ReplayMetrics measure(FusionMix mix, boolean tracked, FusionConfig config) {
-    Days.Parsed d = Days.of(mix, 300, 11, tracked);
+    Days.Parsed d = Days.of(mix, mix == FusionMix.EASY ? 150 : 300, 11, tracked);
     List<Receipt> ours = Days.run(d.events(), config);
     ReplayMetrics m = ReplayMetrics.compare(ours, d.truth());
     System.out.println(String.format(Locale.ROOT,
