@@ -56,6 +56,7 @@ public final class FusionEngine {
   private long nextDue = Long.MAX_VALUE;
   private long now;
   private long changes;
+  private long epoch;
 
   public FusionEngine(FusionConfig config, Planogram initial, CartListener listener) {
     this.config = config;
@@ -360,8 +361,9 @@ public final class FusionEngine {
     if (baseline || open.isEmpty()) {
       return;
     }
+    epoch++;
     for (Change c : new ArrayList<>(open)) {
-      if (!c.fin && (shelf == null || c.lane.lane.shelf().equals(shelf))
+      if (!c.fin && c.epoch != epoch && (shelf == null || c.lane.lane.shelf().equals(shelf))
           && t >= c.t0 - 3000 && t <= c.t1 + config.revisionMillis()) {
         evaluateCluster(c);
       }
@@ -384,6 +386,7 @@ public final class FusionEngine {
     cluster.sort(Comparator.comparingLong((Change c) -> c.t1).thenComparingLong(c -> c.seq));
     for (Change c : cluster) {
       revert(c);
+      c.epoch = epoch;
     }
     Map<ShopperId, Map<SkuId, Integer>> pendingPicks = new HashMap<>();
     for (Change c : cluster) {
@@ -559,7 +562,13 @@ public final class FusionEngine {
       }
     }
     out.sort(Comparator.comparingDouble((Hyp h) -> -h.score));
-    return out.size() > TOP_HYPOTHESES ? new ArrayList<>(out.subList(0, TOP_HYPOTHESES)) : out;
+    // Hypotheses more than 12 nats below the best carry < 1e-5 of the mass: drop them.
+    double floor = out.get(0).score - 12;
+    int keep = 1;
+    while (keep < out.size() && keep < TOP_HYPOTHESES && out.get(keep).score >= floor) {
+      keep++;
+    }
+    return new ArrayList<>(out.subList(0, keep));
   }
 
   private void itemsOfPick(Change c, double grams, double baseVar, List<Hyp> out) {
@@ -856,6 +865,7 @@ public final class FusionEngine {
     @Nullable Hyp best;
     @Nullable Hyp applied;
     boolean fin;
+    long epoch = -1;
 
     Change(LaneState lane, long t0, long t1, double delta, long seq) {
       this.lane = lane;
