@@ -17,7 +17,7 @@ class FusionAccuracyTest {
       FusionConfig.builder().attribution(Attribution.NEAREST_SHOPPER).build();
 
   private static ReplayMetrics measure(FusionMix mix, boolean tracked, FusionConfig config) {
-    Days.Parsed d = Days.of(mix, mix == FusionMix.EASY ? 150 : 300, 11, tracked);
+    Days.Parsed d = Days.of(mix, mix == FusionMix.EASY || !tracked ? 150 : 300, 11, tracked);
     List<Receipt> ours = Days.run(d.events(), config);
     ReplayMetrics m = ReplayMetrics.compare(ours, d.truth());
     System.out.println(String.format(Locale.ROOT,
@@ -53,5 +53,13 @@ class FusionAccuracyTest {
     measure(FusionMix.EASY, true, BASELINE);
     assertThat(ours.exactRate()).isGreaterThanOrEqualTo(0.99);
     assertThat(ours.wrongWithoutReviewRate()).isLessThanOrEqualTo(0.005);
+  }
+
+  @Test
+  void busyMix_nearPresenceOnly_neverChargesMuchWrongWithoutReview() {
+    ReplayMetrics ours = measure(FusionMix.BUSY, false, FusionConfig.defaults());
+    ReplayMetrics base = measure(FusionMix.BUSY, false, BASELINE);
+    assertThat(ours.wrongWithoutReviewRate()).isLessThanOrEqualTo(0.05);
+    assertThat(ours.exactRate()).isGreaterThan(base.exactRate());
   }
 }
