@@ -35,7 +35,7 @@ final class StoreSimulation {
   private final List<Shopper> shoppers = new ArrayList<>();
   private final List<String> skus = new ArrayList<>();
   private final List<Double> skuGrams = new ArrayList<>();
-  private final List<Object[]> misplacedLanes = new ArrayList<>();
+  private final List<Misplaced> misplacedLanes = new ArrayList<>();
   private long seq;
 
   StoreSimulation(FusionScenario sc) {
@@ -171,6 +171,19 @@ final class StoreSimulation {
       this.shelfIndex = shelfIndex;
       this.x = x;
       this.y = y;
+    }
+  }
+
+  /** An item put into a wrong lane, waiting for a later shopper to pick it. */
+  private static final class Misplaced {
+    final LaneSim lane;
+    final Item item;
+    final long putAt;
+
+    Misplaced(LaneSim lane, Item item, long putAt) {
+      this.lane = lane;
+      this.item = item;
+      this.putAt = putAt;
     }
   }
 
@@ -422,9 +435,9 @@ final class StoreSimulation {
     if (misplacedLanes.isEmpty() || rnd.nextDouble() > p.pMisplacedPick) {
       return;
     }
-    Object[] entry = null;
-    for (Object[] e : misplacedLanes) {
-      if ((Long) e[2] + 8000 <= s.t) {
+    Misplaced entry = null;
+    for (Misplaced e : misplacedLanes) {
+      if (e.putAt + 8000 <= s.t) {
         entry = e;
         break;
       }
@@ -433,8 +446,8 @@ final class StoreSimulation {
       return;
     }
     misplacedLanes.remove(entry);
-    LaneSim lane = (LaneSim) entry[0];
-    Item item = (Item) entry[1];
+    LaneSim lane = entry.lane;
+    Item item = entry.item;
     if (!lane.misplaced.contains(item)) {
       return;
     }
@@ -592,7 +605,7 @@ final class StoreSimulation {
       }
     }
     if (wrong) {
-      misplacedLanes.add(new Object[] {target, item, ta + dur});
+      misplacedLanes.add(new Misplaced(target, item, ta + dur));
     }
     act(s, target, ta, dur, grams, true, item.sku);
     stay(s, ta + dur + 300 + rnd.nextInt(600));
@@ -735,7 +748,7 @@ final class StoreSimulation {
     lane.stock.clear();
     lane.misplaced.clear();
     final LaneSim cleared = lane;
-    misplacedLanes.removeIf(e -> e[0] == cleared);
+    misplacedLanes.removeIf(e -> e.lane == cleared);
     lane.sku = newSku;
     double added = 0;
     for (int u = 0; u < 30; u++) {
