@@ -49,7 +49,7 @@ public class FusionBenchmark {
 
     @Setup
     public void load() throws IOException {
-      GeneratedDay day = FusionScenario.builder().mix(FusionMix.BUSY).shoppers(60).seed(9)
+      GeneratedDay day = FusionScenario.builder().mix(FusionMix.BUSY).shoppers(200).seed(9)
           .build().generate();
       List<ReplayEvent> all;
       try (ReplayReader r = ReplayReader.open(
@@ -107,6 +107,16 @@ public class FusionBenchmark {
     double lastGrams;
     int updates;
     final Random rnd = new Random(5);
+
+    /** Runs the settle path often enough for the JIT to compile it before measuring. */
+    @Setup(Level.Trial)
+    public void warmUp() {
+      for (int i = 0; i < 3000; i++) {
+        prepare();
+        fusion.weight(LANE, lastT, lastGrams);
+        naive.weight(LANE, lastT, lastGrams);
+      }
+    }
 
     @Setup(Level.Invocation)
     public void prepare() {
