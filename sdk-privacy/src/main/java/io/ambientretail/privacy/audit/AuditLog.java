@@ -19,7 +19,8 @@ import java.util.Objects;
  * batches ({@link #appendAll}) for throughput, since each call is one durable write.
  *
  * <p>Opening a log reads the whole store, checks the chain and rebuilds the tree (about two
- * hashes per entry in memory, 64 bytes each). Thread-safe: all methods are synchronised.
+ * 32-byte hashes per entry stay in memory, 64 MB per million entries). Thread-safe: all
+ * methods are synchronised.
  *
  * <pre>{@code
  * AuditLog log = AuditLog.builder().name("acme/S001/audit").store(store).clock(clock).build();
