@@ -10,7 +10,8 @@
  * consent.publish(ConsentNotice.of("loyalty", 1, Set.of(Purpose.LOYALTY), noticeText, now));
  * consent.grant(shopper, "loyalty", 1, Set.of(Purpose.LOYALTY), "kiosk-2");
  *
- * PurposeAccess purposes = PurposeAccess.create(PurposePolicy.retailDefaults(), consent, auditSink);
+ * PurposeAccess purposes =
+ *     PurposeAccess.create(PurposePolicy.retailDefaults(), consent, auditSink);
  * if (purposes.decide(shopper, DataCategory.PURCHASE_HISTORY, Purpose.LOYALTY).allowed()) {
  *   // award points
  * }

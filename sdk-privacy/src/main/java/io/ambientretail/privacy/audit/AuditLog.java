@@ -96,7 +96,8 @@ public final class AuditLog {
     Sha256Hash prev = head;
     long seq = tree.size();
     for (AuditEvent ev : events) {
-      AuditEntry e = AuditEntry.create(seq++, now, Objects.requireNonNull(ev, "event"), prev, hasher);
+      AuditEntry e =
+          AuditEntry.create(seq++, now, Objects.requireNonNull(ev, "event"), prev, hasher);
       batch.add(e);
       prev = e.hash();
     }

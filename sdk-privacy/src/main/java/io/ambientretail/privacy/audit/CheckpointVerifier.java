@@ -92,7 +92,8 @@ public final class CheckpointVerifier {
     }
     if (!signed.checkpoint().origin().equals(origin)) {
       throw new InvalidProofException(
-          "checkpoint is for log '" + signed.checkpoint().origin() + "', expected '" + origin + "'");
+          "checkpoint is for log '" + signed.checkpoint().origin() + "', expected '" + origin
+              + "'");
     }
     Signature s = Signature.getInstance("Ed25519");
     s.initVerify(publicKey);
