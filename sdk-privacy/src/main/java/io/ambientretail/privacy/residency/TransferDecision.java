@@ -8,7 +8,10 @@ public enum TransferDecision {
   ADEQUACY,
   /** Standard contractual clauses (or the UK IDTA) with the recipient are on file. */
   STANDARD_CLAUSES,
-  /** A transfer assessment (China: security assessment, certification or standard contract) is recorded. */
+  /**
+   * A transfer assessment is recorded (China: security assessment, certification or standard
+   * contract).
+   */
   ASSESSMENT_RECORDED,
   /** The origin has no transfer restriction configured. */
   UNRESTRICTED,
