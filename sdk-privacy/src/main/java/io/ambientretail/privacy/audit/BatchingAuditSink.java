@@ -34,6 +34,7 @@ public final class BatchingAuditSink implements AuditSink {
   private final Condition progress = lock.newCondition();
   private long durable;
   private @Nullable IOException failure;
+  private long failures;
   private List<AuditEvent> retry = List.of();
 
   private BatchingAuditSink(AuditLog log, Executor executor, int maxBatch) {
@@ -81,14 +82,20 @@ public final class BatchingAuditSink implements AuditSink {
   public void flush(long timeout, TimeUnit unit) throws IOException {
     long target = recorded.get();
     long deadline = System.nanoTime() + unit.toNanos(timeout);
+    long failuresBefore;
+    lock.lock();
+    try {
+      failuresBefore = failures;
+    } finally {
+      lock.unlock();
+    }
     schedule();
     lock.lock();
     try {
       while (durable < target) {
-        if (failure != null) {
-          IOException f = failure;
-          failure = null;
-          throw new IOException("audit events are not durable yet: " + f.getMessage(), f);
+        if (failures > failuresBefore && failure != null) {
+          throw new IOException("audit events are not durable yet: " + failure.getMessage(),
+              failure);
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
@@ -154,8 +161,10 @@ public final class BatchingAuditSink implements AuditSink {
         }
         retry = batch;
         IOException io = ex instanceof IOException ? (IOException) ex : new IOException(ex);
-        signal(0, io);
+        // Stop draining before waking the flushers, so a flush that retries at once can start
+        // a new drain.
         draining.set(false);
+        signal(0, io);
         return;
       }
     }
@@ -167,6 +176,7 @@ public final class BatchingAuditSink implements AuditSink {
       durable += stored;
       if (f != null) {
         failure = f;
+        failures++;
       }
       progress.signalAll();
     } finally {
