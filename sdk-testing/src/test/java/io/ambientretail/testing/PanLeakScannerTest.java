@@ -45,5 +45,6 @@ class PanLeakScannerTest {
     assertThat(findings).hasSize(1);
     assertThat(findings.get(0).source()).endsWith("app.log");
     assertThat(findings.get(0).toString()).doesNotContain(VISA);
+    assertThat(PanLeakScanner.strict().scan(dir, f -> !f.toString().endsWith(".log"))).isEmpty();
   }
 }
