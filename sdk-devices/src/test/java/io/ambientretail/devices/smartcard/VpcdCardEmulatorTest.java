@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ambientretail.devices.SmartCard;
+import io.ambientretail.testing.devices.VpcdLock;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -67,8 +68,9 @@ class VpcdCardEmulatorTest {
   void insertedCard_answersApdusThroughPcscd() throws Exception {
     CardTerminal terminal = TerminalFactory.getDefault().terminals().list().stream()
         .filter(t -> t.getName().startsWith("Virtual PCD")).findFirst().orElseThrow();
-    try (VpcdCardEmulator emulator =
-        VpcdCardEmulator.insert(new ReversingCard(), VpcdCardEmulator.DEFAULT_ADDRESS)) {
+    try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120));
+        VpcdCardEmulator emulator =
+            VpcdCardEmulator.insert(new ReversingCard(), VpcdCardEmulator.DEFAULT_ADDRESS)) {
       assertThat(terminal.waitForCardPresent(10_000)).isTrue();
       Card card = terminal.connect("*");
       try {
@@ -85,7 +87,8 @@ class VpcdCardEmulatorTest {
       }
       assertThat(emulator.apduCount()).isGreaterThanOrEqualTo(2);
       assertThat(emulator.awaitPowerOn(Duration.ofSeconds(1))).isTrue();
+      emulator.close();
+      assertThat(terminal.waitForCardAbsent(10_000)).isTrue();
     }
-    assertThat(terminal.waitForCardAbsent(10_000)).isTrue();
   }
 }

@@ -42,10 +42,16 @@ public final class FairShareAllocator {
     if (total <= available) {
       return requested.clone();
     }
+    // Cover may be negative (a store already owes shoppers); start where nobody needs anything.
     double lo = 0;
-    double hi = 1;
-    while (fill(hi, requested, position, dailyDemand) < available && hi < 1e9) {
-      hi *= 2;
+    for (int i = 0; i < n; i++) {
+      if (dailyDemand[i] > 0) {
+        lo = Math.min(lo, position[i] / dailyDemand[i] - 1);
+      }
+    }
+    double hi = Math.max(1, lo + 1);
+    while (fill(hi, requested, position, dailyDemand) < available && hi < 1e12) {
+      hi = hi * 2 + 1;
     }
     for (int it = 0; it < 60; it++) {
       double mid = (lo + hi) / 2;
@@ -58,7 +64,7 @@ public final class FairShareAllocator {
     long[] out = new long[n];
     long given = 0;
     for (int i = 0; i < n; i++) {
-      double want = Math.min(requested[i], Math.max(0, lo * dailyDemand[i] - position[i]));
+      double want = need(lo, requested[i], position[i], dailyDemand[i]);
       out[i] = ((long) Math.floor(want) / pack) * pack;
       given += out[i];
     }
@@ -88,9 +94,14 @@ public final class FairShareAllocator {
   private static double fill(double cover, long[] req, long[] pos, double[] demand) {
     double s = 0;
     for (int i = 0; i < req.length; i++) {
-      s += Math.min(req[i], Math.max(0, cover * demand[i] - pos[i]));
+      s += need(cover, req[i], pos[i], demand[i]);
     }
     return s;
+  }
+
+  /** Units store i needs to reach {@code cover} days; a store without demand needs none. */
+  private static double need(double cover, long req, long pos, double demand) {
+    return demand > 0 ? Math.min(req, Math.max(0, cover * demand - pos)) : 0;
   }
 
   /** The days of cover each store has after an allocation ({@code +Infinity} without demand). */

@@ -96,12 +96,16 @@ public final class RecordLog implements AutoCloseable {
       header.flip();
       int len = header.getInt();
       int crc = header.getInt();
-      if (len <= 0 || len > MAX_RECORD || pos + 8 + len > size) {
-        if (pos + 8 + (long) Math.max(len, 0) >= size || zeros(ch, pos, size)) {
+      if (len <= 0 || len > MAX_RECORD) {
+        // a torn append leaves a true length; only a zero-filled tail may hold a false one
+        if (zeros(ch, pos, size)) {
           return pos;
         }
         throw new CorruptLogException(file.getFileName() + ": record at offset " + pos
             + " has an impossible length " + len);
+      }
+      if (pos + 8 + len > size) {
+        return pos; // the append was torn before its payload was all written
       }
       ByteBuffer payload = ByteBuffer.allocate(len);
       readFully(ch, payload, pos + 8);

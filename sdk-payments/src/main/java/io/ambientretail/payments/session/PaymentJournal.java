@@ -157,7 +157,7 @@ public final class PaymentJournal implements AutoCloseable {
           "session " + id + " is already in the journal");
     }
     JsonWriter w = head("open", id).put("token", token.reveal())
-        .put("card", card == null ? null : card.hex()).put("reference", reference)
+        .put("card", card == null ? null : card.toBase64()).put("reference", reference)
         .put("hold", hold).put("at", at);
     append(id, w.toBytes());
     return sessions.get(id);
@@ -224,7 +224,7 @@ public final class PaymentJournal implements AutoCloseable {
       String card = o.optString("card");
       Instant at = o.optInstant("at");
       sessions.put(id, new SessionRecord(id, PaymentToken.of(o.string("token")),
-          card == null ? null : CardId.ofHex(card), o.string("reference"), o.money("hold"),
+          card == null ? null : CardId.ofBase64(card), o.string("reference"), o.money("hold"),
           at == null ? Instant.EPOCH : at));
       return;
     }

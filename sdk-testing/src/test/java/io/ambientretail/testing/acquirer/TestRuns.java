@@ -10,7 +10,7 @@ import java.time.Duration;
 /** Where the payments tests write their journals, queues and logs, so the leak scan finds them. */
 final class TestRuns {
   static final Path ROOT = Path.of("target", "payments-test-runs");
-  static final Path LOG = Path.of("target", "test-logs", "payments.log");
+  static final Path LOG = Path.of("target", "payments-tests.log");
 
   private TestRuns() {}
 

@@ -1,0 +1,45 @@
+package io.ambientretail.devices;
+
+import io.ambientretail.core.DeviceId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A change of a device's status: connected, disconnected and reconnecting (the gap of an unplugged
+ * cable), power, overload and underload.
+ *
+ * @param device the device
+ * @param at when it happened
+ * @param status what the status is now
+ * @param health the device's health after this change
+ * @param detail a short human note, e.g. the port path or the backoff; may be empty
+ */
+public record StatusEvent(DeviceId device, Instant at, Status status, DeviceHealth health,
+    String detail) implements DeviceEvent {
+  /** The statuses a device reports. */
+  public enum Status {
+    /** The transport is connected (first time or after a gap). */
+    CONNECTED,
+    /** The transport was lost (unplugged, far end closed). */
+    DISCONNECTED,
+    /** A reconnect attempt failed; the next one follows after the backoff in the detail. */
+    RECONNECTING,
+    /** The device reports power on (or was reset). */
+    POWER_ON,
+    /** The scale reports more than its capacity. */
+    OVERLOAD,
+    /** The scale reports less than its zero range. */
+    UNDERLOAD,
+    /** The scale is back within range after an overload or underload. */
+    IN_RANGE
+  }
+
+  /** Checks for nulls. */
+  public StatusEvent {
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(detail, "detail");
+  }
+}

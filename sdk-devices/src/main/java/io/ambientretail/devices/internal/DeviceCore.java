@@ -1,0 +1,273 @@
+package io.ambientretail.devices.internal;
+
+import io.ambientretail.core.DeviceId;
+import io.ambientretail.core.ErrorCode;
+import io.ambientretail.core.EventBus;
+import io.ambientretail.core.StoreEvent;
+import io.ambientretail.core.StoreId;
+import io.ambientretail.devices.DeviceEvent;
+import io.ambientretail.devices.DeviceEvents;
+import io.ambientretail.devices.DeviceHealth;
+import io.ambientretail.devices.DeviceKind;
+import io.ambientretail.devices.DeviceListener;
+import io.ambientretail.devices.DeviceOptions;
+import io.ambientretail.devices.DeviceState;
+import io.ambientretail.devices.DeviceStateException;
+import io.ambientretail.devices.ErrorEvent;
+import io.ambientretail.devices.StatusEvent;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lifecycle, listeners and event delivery every device shares. Events are queued by the I/O
+ * thread and delivered in order on the delivery executor.
+ */
+public final class DeviceCore {
+  private final DeviceId id;
+  private final DeviceKind kind;
+  private final DeviceOptions options;
+  private final Function<DeviceCore, Attachment> attachmentFactory;
+  private final List<DeviceListener> listeners = new CopyOnWriteArrayList<>();
+  private final ConcurrentLinkedQueue<DeviceEvent> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicLong droppedData = new AtomicLong();
+  private final Runnable drain = this::drain;
+  private DeviceState state = DeviceState.CLOSED;
+  private volatile boolean enabled;
+  private volatile DeviceHealth health = DeviceHealth.IDLE;
+  private @Nullable Attachment attachment;
+  private @Nullable Executor executor;
+  private @Nullable ExecutorService ownedExecutor;
+
+  /** A core whose claim starts the attachment made by {@code attachmentFactory}. */
+  public DeviceCore(DeviceId id, DeviceKind kind, DeviceOptions options,
+      Function<DeviceCore, Attachment> attachmentFactory) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.options = Objects.requireNonNull(options, "options");
+    this.attachmentFactory = Objects.requireNonNull(attachmentFactory, "attachmentFactory");
+  }
+
+  public DeviceId id() {
+    return id;
+  }
+
+  public DeviceKind kind() {
+    return kind;
+  }
+
+  public DeviceOptions options() {
+    return options;
+  }
+
+  public synchronized DeviceState state() {
+    return state;
+  }
+
+  public DeviceHealth health() {
+    return health;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  /** Data events dropped because the device was not enabled. */
+  public long droppedData() {
+    return droppedData.get();
+  }
+
+  public synchronized void open() {
+    require("open", DeviceState.CLOSED, "closed");
+    state = DeviceState.OPENED;
+  }
+
+  public void claim(Duration timeout) throws IOException {
+    Attachment a;
+    synchronized (this) {
+      require("claim", DeviceState.OPENED, "opened");
+      if (options.executor() != null) {
+        executor = options.executor();
+      } else {
+        ExecutorService own = Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "ambient-device-" + id);
+          t.setDaemon(true);
+          return t;
+        });
+        ownedExecutor = own;
+        executor = own;
+      }
+      a = attachmentFactory.apply(this);
+      attachment = a;
+      state = DeviceState.CLAIMED;
+      health = DeviceHealth.OFFLINE;
+    }
+    try {
+      a.start(timeout);
+    } catch (IOException | RuntimeException e) {
+      a.stop();
+      synchronized (this) {
+        attachment = null;
+        state = DeviceState.OPENED;
+        health = DeviceHealth.IDLE;
+        shutdownExecutor();
+      }
+      throw e;
+    }
+  }
+
+  public synchronized void enable() {
+    require("enable", DeviceState.CLAIMED, "claimed");
+    state = DeviceState.ENABLED;
+    enabled = true;
+  }
+
+  public synchronized void disable() {
+    require("disable", DeviceState.ENABLED, "enabled");
+    state = DeviceState.CLAIMED;
+    enabled = false;
+  }
+
+  public void release() {
+    Attachment a;
+    synchronized (this) {
+      if (state != DeviceState.CLAIMED && state != DeviceState.ENABLED) {
+        throw new DeviceStateException(id.value(), "release", state, "claimed or enabled");
+      }
+      enabled = false;
+      state = DeviceState.OPENED;
+      a = attachment;
+      attachment = null;
+    }
+    if (a != null) {
+      a.stop();
+    }
+    synchronized (this) {
+      health = DeviceHealth.IDLE;
+      shutdownExecutor();
+    }
+  }
+
+  public void close() {
+    DeviceState s = state();
+    if (s == DeviceState.CLAIMED || s == DeviceState.ENABLED) {
+      release();
+    }
+    synchronized (this) {
+      state = DeviceState.CLOSED;
+    }
+  }
+
+  private void shutdownExecutor() {
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdown();
+      ownedExecutor = null;
+    }
+  }
+
+  private void require(String call, DeviceState needed, String neededText) {
+    if (state != needed) {
+      throw new DeviceStateException(id.value(), call, state, neededText);
+    }
+  }
+
+  public void addListener(DeviceListener l) {
+    listeners.add(Objects.requireNonNull(l, "listener"));
+  }
+
+  public void removeListener(DeviceListener l) {
+    listeners.remove(l);
+  }
+
+  /** Sets the health without an event (e.g. FAILED from a registry). */
+  public void health(DeviceHealth h) {
+    this.health = h;
+  }
+
+  /** Queues a status event and sets the health it carries. */
+  public void status(StatusEvent.Status status, DeviceHealth newHealth, String detail) {
+    this.health = newHealth;
+    emit(new StatusEvent(id, options.clock().instant(), status, newHealth, detail));
+  }
+
+  /** Queues an error event showing {@code len} bytes of the range safely. */
+  public void error(ErrorCode code, String message, byte[] raw, int off, int len,
+      boolean recovered) {
+    emit(new ErrorEvent(id, options.clock().instant(), code, message, Raw.show(raw, off, len, 64),
+        recovered));
+  }
+
+  /** Queues an event for delivery; data events are dropped while the device is not enabled. */
+  public void emit(DeviceEvent event) {
+    if (event.isData() && !enabled) {
+      droppedData.incrementAndGet();
+      return;
+    }
+    Executor ex = executor;
+    if (ex == null) {
+      return;
+    }
+    queue.add(event);
+    if (draining.compareAndSet(false, true)) {
+      try {
+        ex.execute(drain);
+      } catch (RuntimeException rejected) {
+        draining.set(false);
+      }
+    }
+  }
+
+  private void drain() {
+    while (true) {
+      DeviceEvent e;
+      while ((e = queue.poll()) != null) {
+        deliver(e);
+      }
+      draining.set(false);
+      if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+        return;
+      }
+    }
+  }
+
+  private void deliver(DeviceEvent e) {
+    for (DeviceListener l : listeners) {
+      try {
+        l.onEvent(e);
+      } catch (RuntimeException ignored) {
+        // a failing listener must not stop delivery to the others
+      }
+    }
+    EventBus bus = options.bus();
+    StoreId store = options.store();
+    if (bus != null && store != null) {
+      try {
+        publish(bus, store, e);
+      } catch (IllegalStateException closedBus) {
+        // the bus was closed while the device still ran
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <E extends DeviceEvent> void publish(EventBus bus, StoreId store, E e) {
+    bus.publish(StoreEvent.of(store, (io.ambientretail.core.EventType<E>) DeviceEvents.typeOf(e),
+        e, options.clock()));
+  }
+
+  /** The attachment while claimed, or null. */
+  public synchronized @Nullable Attachment attachment() {
+    return attachment;
+  }
+}

@@ -1,0 +1,112 @@
+package io.ambientretail.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ambientretail.core.DeviceId;
+import io.ambientretail.core.Weight;
+import io.ambientretail.devices.scale.MtSicsSimulator;
+import io.ambientretail.devices.shelf.ShelfController;
+import io.ambientretail.devices.transport.EventRecorder;
+import io.ambientretail.devices.transport.InMemoryLine;
+import io.ambientretail.devices.transport.Parity;
+import io.ambientretail.devices.transport.StopBits;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DeviceRegistryTest {
+  private static final String YAML = String.join("\n",
+      "store: S001",
+      "devices:",
+      "  - id: scale-1",
+      "    driver: mt-sics",
+      "    transport: memory",
+      "    port: scale-line",
+      "    claimTimeoutMs: 2000",
+      "  - id: shelf-1",
+      "    driver: shelf",
+      "    port: /dev/ttyUSB9",
+      "    baud: 19200",
+      "    parity: even",
+      "    stopBits: 2",
+      "    channels: 8",
+      "    lanes:",
+      "      - {channel: 0, lane: A1, zero: 8400, span: 108400, spanGrams: 1000}",
+      "");
+
+  @Test
+  void parseYaml_readsEveryField() {
+    List<DeviceConfig> configs = DeviceConfig.parseYaml(YAML);
+    assertThat(configs).extracting(DeviceConfig::id)
+        .containsExactly(DeviceId.of("scale-1"), DeviceId.of("shelf-1"));
+    DeviceConfig shelf = configs.get(1);
+    assertThat(shelf.baud()).isEqualTo(19_200);
+    assertThat(shelf.parity()).isEqualTo(Parity.EVEN);
+    assertThat(shelf.stopBits()).isEqualTo(StopBits.TWO);
+    assertThat(shelf.lanes()).containsExactly(new DeviceConfig.Lane(0, "A1", 8400, 108_400, 1000));
+    assertThat(shelf.line()).isEqualTo(8);
+    assertThat(configs.get(0).claimTimeout()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void parseJson_sameModel() {
+    List<DeviceConfig> configs = DeviceConfig.parseJson(
+        "{\"devices\":[{\"id\":\"card-1\",\"driver\":\"pcsc\",\"reader\":\"Virtual PCD*\"}]}");
+    assertThat(configs.get(0).reader()).isEqualTo("Virtual PCD*");
+  }
+
+  @Test
+  void badConfigs_failWithLineAndField() {
+    assertThatThrownBy(() -> DeviceConfig.parseYaml("devices:\n  - id: s\n    driver: mt-sics\n"
+        + "    port: /dev/x\n    baud: 12\n"))
+        .isInstanceOfSatisfying(DeviceConfigException.class, e -> {
+          assertThat(e.line()).isEqualTo(5);
+          assertThat(e.getMessage()).contains("devices[0].baud", "50..4000000");
+        });
+    assertThatThrownBy(() -> DeviceConfig.parseYaml("devices:\n  - id: s\n    driver: laser\n"
+        + "    port: /dev/x\n")).hasMessageContaining("driver 'laser'");
+    assertThatThrownBy(() -> DeviceConfig.parseYaml("devices:\n  - id: s\n    driver: nci\n"
+        + "    port: /dev/x\n    colour: red\n"))
+        .hasMessageContaining("line 5").hasMessageContaining("colour: unknown field");
+    assertThatThrownBy(() -> DeviceConfig.parseJson("{\"devices\":[{\"id\":\"a\""))
+        .isInstanceOf(DeviceConfigException.class).hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> DeviceConfig.parseJson("{\"devices\":" + "[".repeat(500)
+        + "]".repeat(500) + "}")).isInstanceOf(DeviceConfigException.class);
+    assertThatThrownBy(() -> DeviceConfig.parseYaml("devices:\n  - {id: a, driver: nci, port: x}"
+        + "\n  - {id: a, driver: nci, port: y}\n")).hasMessageContaining("used twice");
+  }
+
+  @Test
+  void registry_startsDevicesAndReportsHealth() throws Exception {
+    InMemoryLine line = InMemoryLine.create("scale-line");
+    try (DeviceRegistry registry = DeviceRegistry.builder()
+        .memoryLines(name -> line.hostConnector()).build()) {
+      List<Device> devices = registry.addAll(DeviceConfig.parseYaml(YAML));
+      assertThat(devices.get(1)).isInstanceOf(ShelfController.class);
+      EventRecorder rec = new EventRecorder();
+      devices.get(0).addListener(rec);
+      MtSicsSimulator sim = null;
+      Map<DeviceId, String> failed;
+      try {
+        Thread starter = new Thread(() -> { });
+        starter.start();
+        failed = registry.startAll();
+        sim = MtSicsSimulator.start(line.deviceEnd(Duration.ofSeconds(5)));
+        sim.setWeight(Weight.ofGrams(7), true);
+        sim.sendLine("S S       7.00 g");
+        rec.await(WeightEvent.class, e -> e.weight().equals(Weight.ofGrams(7)),
+            Duration.ofSeconds(5));
+      } finally {
+        if (sim != null) {
+          sim.close();
+        }
+      }
+      assertThat(failed).containsOnlyKeys(DeviceId.of("shelf-1"));
+      assertThat(failed.get(DeviceId.of("shelf-1"))).contains("/dev/ttyUSB9");
+      assertThat(registry.health()).containsEntry(DeviceId.of("shelf-1"), DeviceHealth.FAILED);
+      assertThat(registry.device(DeviceId.of("scale-1")).state()).isEqualTo(DeviceState.ENABLED);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.ambientretail.devices;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.ambientretail.core.AmbientException;
+import io.ambientretail.core.ErrorCode;
+import io.ambientretail.devices.lock.LockFrameParser;
+import io.ambientretail.devices.scale.MtSicsParser;
+import io.ambientretail.devices.scale.NciParser;
+import io.ambientretail.devices.scanner.Gs1Element;
+import io.ambientretail.devices.scanner.Scan;
+import io.ambientretail.devices.scanner.ScanParser;
+import io.ambientretail.devices.shelf.ShelfFrameParser;
+import io.ambientretail.devices.transport.FrameDecoder;
+import io.ambientretail.devices.transport.FrameLimits;
+import io.ambientretail.devices.transport.FrameSink;
+
+/**
+ * Fuzzes every frame parser: hostile bytes may only produce our typed errors (AmbientException
+ * subclasses with a code), never another exception, a hang or a scan with an invalid GTIN.
+ * Runs the seeds under FrameParsersFuzzTestInputs in regression mode in CI.
+ */
+class FrameParsersFuzzTest {
+  @FuzzTest(maxDuration = "30s")
+  void scanParser(byte[] input) {
+    try {
+      Scan s = ScanParser.create().parse(input, 0, input.length);
+      if (s.gtin() != null && !io.ambientretail.core.Gtin.isValid(s.gtin().digits14())) {
+        throw new AssertionError("scan with an invalid GTIN: " + s);
+      }
+      for (Gs1Element e : s.elements()) {
+        e.decimal();
+        e.netWeight();
+      }
+    } catch (AmbientException expected) {
+      requireCode(expected);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void mtSicsParser(byte[] input) {
+    try {
+      MtSicsParser.create().parse(input, 0, input.length);
+    } catch (AmbientException expected) {
+      requireCode(expected);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void nciParser(byte[] input) {
+    try {
+      NciParser.create().parse(input, 0, input.length);
+    } catch (AmbientException expected) {
+      requireCode(expected);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void shelfParser(byte[] input) {
+    try {
+      ShelfFrameParser.create().parse(input, 0, input.length);
+    } catch (AmbientException expected) {
+      requireCode(expected);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void lockParser(byte[] input) {
+    try {
+      LockFrameParser.create().parse(input, 0, input.length);
+    } catch (AmbientException expected) {
+      requireCode(expected);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void frameDecoder(FuzzedDataProvider data) {
+    int max = data.consumeInt(1, 64);
+    boolean length = data.consumeBoolean();
+    FrameDecoder d = length ? FrameDecoder.lengthPrefixed(FrameLimits.DEFAULTS
+        .withMaxFrameBytes(max), data.consumeInt(1, 2))
+        : FrameDecoder.delimited(FrameLimits.DEFAULTS.withMaxFrameBytes(max), (byte) '\n');
+    FrameSink sink = new FrameSink() {
+      @Override
+      public void frame(byte[] b, int off, int len) {
+        if (len > max || len <= 0) {
+          throw new AssertionError("frame of " + len + " bytes with limit " + max);
+        }
+      }
+
+      @Override
+      public void error(ErrorCode code, String message, byte[] b, int off, int len) {
+        if (len < 0 || off < 0 || off + len > b.length) {
+          throw new AssertionError("bad error range");
+        }
+      }
+    };
+    while (data.remainingBytes() > 0) {
+      byte[] chunk = data.consumeBytes(data.consumeInt(1, 16));
+      d.feed(chunk, 0, chunk.length, sink);
+    }
+    if (d.pendingBytes() > max + 2) {
+      throw new AssertionError("holds more than the limit: " + d.pendingBytes());
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void deviceConfig(byte[] input) {
+    String text = new String(input, java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      DeviceConfig.parseYaml(text);
+    } catch (AmbientException expected) {
+      requireCode(expected);
+    }
+    try {
+      DeviceConfig.parseJson(text);
+    } catch (AmbientException expected) {
+      requireCode(expected);
+    }
+  }
+
+  private static void requireCode(AmbientException e) {
+    if (e.code() == null || e.getMessage() == null) {
+      throw new AssertionError("typed error without code or message", e);
+    }
+  }
+}

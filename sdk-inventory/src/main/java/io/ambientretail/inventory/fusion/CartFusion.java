@@ -1,0 +1,116 @@
+package io.ambientretail.inventory.fusion;
+
+import io.ambientretail.core.LaneId;
+import io.ambientretail.core.ShopperId;
+import io.ambientretail.core.SkuId;
+import io.ambientretail.inventory.fusion.internal.FusionEngine;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Cart fusion for one store: feed it the store's events in time order (from a replay file or live)
+ * and it keeps one cart per shopper, tells a {@link CartListener} each time a cart changes, and
+ * gives a {@link Receipt} with a confidence and a review flag when a shopper leaves.
+ *
+ * <p>How it works: each lane's raw readings are segmented into settled pick and put changes; each
+ * change is explained as (shopper, items) hypotheses scored by unit-weight fit across the lane's
+ * SKU, misplaced items and the shopper's cart, by the shopper's positions over a window around the
+ * change, by vision hints (soft) and scans (strong), jointly with the other changes of the same
+ * moment. The best explanation updates the carts at once; later evidence may revise it for {@link
+ * FusionConfig#revisionMillis()}, after which it is final and its posterior enters the receipt's
+ * confidence. The same events in the same order always give the same receipts.
+ *
+ * <p>Not thread-safe: feed it from one thread (as {@link LiveCartFusion} does). Times are the replay
+ * format's milliseconds since the start of the recording.
+ */
+public final class CartFusion {
+  private final FusionEngine engine;
+
+  private CartFusion(Builder b) {
+    this.engine = new FusionEngine(b.config, b.planogram, b.listener);
+  }
+
+  /** A builder: empty planogram (lanes come as events), default config, no listener. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Takes the next event; its time must not be earlier than the event before. */
+  public void accept(ReplayEvent event) {
+    engine.accept(Objects.requireNonNull(event, "event"));
+  }
+
+  /**
+   * Takes one raw load-cell reading without allocating an event: the hot path for live shelves.
+   * Readings of lanes not in the planogram are ignored.
+   *
+   * @param lane the lane
+   * @param t milliseconds since the start of the recording
+   * @param grams the absolute reading, grams
+   */
+  public void weight(LaneId lane, long t, double grams) {
+    engine.weight(lane, t, grams);
+  }
+
+  /**
+   * Ends the day: decides every change still open, gives a receipt to every shopper still in the
+   * store, and returns all receipts in the order they were given.
+   */
+  public List<Receipt> finish() {
+    return engine.finish();
+  }
+
+  /** The receipts given so far, in order. */
+  public List<Receipt> receipts() {
+    return engine.receipts();
+  }
+
+  /** A shopper's cart now (units per SKU), if the shopper is known. */
+  public Optional<Map<SkuId, Integer>> cart(ShopperId shopper) {
+    return Optional.ofNullable(engine.cart(shopper));
+  }
+
+  /** The planogram as it stands now. */
+  public Planogram planogram() {
+    return engine.planogram();
+  }
+
+  /** How many settled weight changes fusion has explained so far. */
+  public long changes() {
+    return engine.changes();
+  }
+
+  /** Builds a {@link CartFusion}; not thread-safe. */
+  public static final class Builder {
+    private FusionConfig config = FusionConfig.defaults();
+    private Planogram planogram = Planogram.empty();
+    private CartListener listener = CartListener.NONE;
+
+    private Builder() {}
+
+    /** The settings. */
+    public Builder config(FusionConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** The lanes known before the first event (more may come as lane events). */
+    public Builder planogram(Planogram planogram) {
+      this.planogram = Objects.requireNonNull(planogram, "planogram");
+      return this;
+    }
+
+    /** Who hears of cart changes and receipts. */
+    public Builder listener(CartListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Builds the fusion. */
+    public CartFusion build() {
+      return new CartFusion(this);
+    }
+  }
+}

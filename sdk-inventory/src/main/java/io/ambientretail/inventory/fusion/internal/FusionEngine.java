@@ -1,0 +1,889 @@
+package io.ambientretail.inventory.fusion.internal;
+
+import io.ambientretail.core.Gtin;
+import io.ambientretail.core.LaneId;
+import io.ambientretail.core.ShopperId;
+import io.ambientretail.core.SkuId;
+import io.ambientretail.inventory.fusion.Action;
+import io.ambientretail.inventory.fusion.Attribution;
+import io.ambientretail.inventory.fusion.CartListener;
+import io.ambientretail.inventory.fusion.CartUpdate;
+import io.ambientretail.inventory.fusion.FusionConfig;
+import io.ambientretail.inventory.fusion.Lane;
+import io.ambientretail.inventory.fusion.Planogram;
+import io.ambientretail.inventory.fusion.Receipt;
+import io.ambientretail.inventory.fusion.ReplayEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fusion state machine behind {@code CartFusion}: segments lanes, explains each settled change
+ * as (shopper, items) hypotheses, weighs them jointly with the changes of the same moment, applies
+ * the best to the carts at once and revises it while later evidence arrives. Not thread-safe.
+ */
+public final class FusionEngine {
+  private static final double LOG_UNKNOWN_POSITION = -3.0;
+  private static final double LOG_AWAY = -8.0;
+  private static final double LOG_FLOOR = -30.0;
+  private static final double LOG_NULL = Math.log(0.02) - 0.5 * 4.5 * 4.5;
+  private static final double[] UNIT_PRIOR = {0, 0.70, 0.18, 0.07, 0.03, 0.012, 0.006, 0.003};
+  private static final double LOG_SAME_SHOPPER_AT_ONCE = Math.log(0.35);
+  private static final int TOP_HYPOTHESES = 6;
+  private static final int MAX_CLUSTER = 4;
+  private static final long CLUSTER_MS = 1200;
+
+  private final FusionConfig config;
+  private final CartListener listener;
+  private final boolean baseline;
+  private Planogram planogram;
+  private final Map<LaneId, LaneState> lanes = new HashMap<>();
+  private final Map<String, double[]> shelfAxis = new HashMap<>();
+  private final Map<SkuId, double[]> skuWeight = new HashMap<>();
+  private final Map<String, SkuId> skuByGtin = new HashMap<>();
+  private final Map<ShopperId, ShopperState> shoppers = new LinkedHashMap<>();
+  private final List<Change> open = new ArrayList<>();
+  private final List<Receipt> receipts = new ArrayList<>();
+  private final Set<ShopperState> touched = new LinkedHashSet<>();
+  private long nextDue = Long.MAX_VALUE;
+  private long now;
+  private long changes;
+
+  public FusionEngine(FusionConfig config, Planogram initial, CartListener listener) {
+    this.config = config;
+    this.listener = listener;
+    this.baseline = config.attribution() == Attribution.NEAREST_SHOPPER;
+    this.planogram = Planogram.empty();
+    for (Lane l : initial.lanes()) {
+      defineLane(l);
+    }
+  }
+
+  // ---------------------------------------------------------------- input
+
+  public void accept(ReplayEvent e) {
+    if (e instanceof ReplayEvent.Weight) {
+      ReplayEvent.Weight w = (ReplayEvent.Weight) e;
+      weight(w.lane(), w.t(), w.grams());
+      return;
+    }
+    advance(e.t());
+    if (e instanceof ReplayEvent.Track) {
+      ReplayEvent.Track tr = (ReplayEvent.Track) e;
+      shopper(tr.shopper(), tr.t()).track(tr.t(), tr.x(), tr.y());
+    } else if (e instanceof ReplayEvent.Near) {
+      ReplayEvent.Near n = (ReplayEvent.Near) e;
+      shopper(n.shopper(), n.t()).near(n.shelf(), n.t(), n.metres());
+    } else if (e instanceof ReplayEvent.Vision) {
+      ReplayEvent.Vision v = (ReplayEvent.Vision) e;
+      shopper(v.shopper(), v.t()).hint(v);
+      reviseAround(v.shelf(), v.t());
+    } else if (e instanceof ReplayEvent.Scan) {
+      ReplayEvent.Scan s = (ReplayEvent.Scan) e;
+      shopper(s.shopper(), s.t()).scan(s);
+      reviseAround(null, s.t());
+    } else if (e instanceof ReplayEvent.Enter) {
+      ReplayEvent.Enter en = (ReplayEvent.Enter) e;
+      ShopperState s = shopper(en.shopper(), en.t());
+      if (s.exit >= 0 && !s.done) {
+        s.exit = -1;
+      }
+    } else if (e instanceof ReplayEvent.Exit) {
+      exit(((ReplayEvent.Exit) e).shopper(), e.t());
+    } else if (e instanceof ReplayEvent.LaneDefined) {
+      defineLane(((ReplayEvent.LaneDefined) e).lane());
+    }
+    flush();
+  }
+
+  /** The hot path: one raw reading. Unknown lanes are ignored. */
+  public void weight(LaneId laneId, long t, double grams) {
+    if (t >= nextDue) {
+      advance(t);
+      flush();
+    } else if (t > now) {
+      now = t;
+    }
+    LaneState lane = lanes.get(laneId);
+    if (lane == null) {
+      return;
+    }
+    if (lane.segmenter.accept(t, grams)) {
+      settled(lane, lane.segmenter.changeStart(), lane.segmenter.changeEnd(),
+          lane.segmenter.changeDelta());
+      flush();
+    }
+  }
+
+  /** Ends the replay: decides everything still open and gives the receipts not yet given. */
+  public List<Receipt> finish() {
+    finalizeUpTo(Long.MAX_VALUE);
+    flush();
+    for (ShopperState s : shoppers.values()) {
+      if (!s.done) {
+        emitReceipt(s);
+      }
+    }
+    return Collections.unmodifiableList(new ArrayList<>(receipts));
+  }
+
+  public List<Receipt> receipts() {
+    return Collections.unmodifiableList(new ArrayList<>(receipts));
+  }
+
+  public Planogram planogram() {
+    return planogram;
+  }
+
+  public @Nullable Map<SkuId, Integer> cart(ShopperId id) {
+    ShopperState s = shoppers.get(id);
+    return s == null ? null : s.positiveCart();
+  }
+
+  public long changes() {
+    return changes;
+  }
+
+  // ---------------------------------------------------------------- planogram and shoppers
+
+  private void defineLane(Lane l) {
+    planogram = planogram.with(l);
+    LaneState st = lanes.get(l.id());
+    if (st == null) {
+      lanes.put(l.id(), new LaneState(l, new LaneSegmenter(config.stableWindowMillis(),
+          config.minChangeGrams())));
+    } else {
+      boolean restocked = !st.lane.sku().equals(l.sku());
+      st.lane = l;
+      if (restocked) {
+        st.segmenter.reset();
+        st.misplaced.clear();
+        st.last = null;
+      }
+    }
+    skuWeight.put(l.sku(), new double[] {l.unitGrams(), l.gramsStd()});
+    String text = l.sku().value();
+    if (Gtin.isValid(text)) {
+      skuByGtin.put(Gtin.parse(text).digits14(), l.sku());
+    } else {
+      skuByGtin.putIfAbsent(text, l.sku());
+    }
+    shelfAxis.remove(l.shelf());
+  }
+
+  private double @Nullable [] axis(String shelf) {
+    if (shelfAxis.containsKey(shelf)) {
+      return shelfAxis.get(shelf);
+    }
+    List<Lane> ls = planogram.shelf(shelf);
+    double[] best = null;
+    double bestD = 0.05;
+    for (int i = 0; i < ls.size(); i++) {
+      for (int j = i + 1; j < ls.size(); j++) {
+        double dx = ls.get(j).x() - ls.get(i).x();
+        double dy = ls.get(j).y() - ls.get(i).y();
+        double d = Math.hypot(dx, dy);
+        if (d > bestD) {
+          bestD = d;
+          best = new double[] {dx / d, dy / d};
+        }
+      }
+    }
+    shelfAxis.put(shelf, best);
+    return best;
+  }
+
+  private ShopperState shopper(ShopperId id, long t) {
+    ShopperState s = shoppers.get(id);
+    if (s == null) {
+      s = new ShopperState(id, shoppers.size(), t);
+      shoppers.put(id, s);
+    }
+    return s;
+  }
+
+  private void exit(ShopperId id, long t) {
+    ShopperState s = shopper(id, t);
+    if (s.done) {
+      return;
+    }
+    s.exit = t;
+    finalizeUpTo(t);
+    flush();
+    emitReceipt(s);
+  }
+
+  private void emitReceipt(ShopperState s) {
+    s.done = true;
+    double conf = baseline ? 1.0 : Math.max(0, Math.min(1, Math.exp(s.logConfidence)));
+    boolean review = !baseline && (conf < config.reviewBelow() || s.hasNegative());
+    conf = Math.round(conf * 10_000) / 10_000.0;
+    Receipt r = Receipt.of(s.id, s.positiveCart(), conf, review);
+    receipts.add(r);
+    listener.receipt(r);
+  }
+
+  private void flush() {
+    if (touched.isEmpty()) {
+      return;
+    }
+    List<ShopperState> list = new ArrayList<>(touched);
+    touched.clear();
+    for (ShopperState s : list) {
+      double conf = Math.max(0, Math.min(1, Math.exp(s.logConfidence)));
+      listener.cartUpdated(new CartUpdate(s.id, now, s.positiveCart(), baseline ? 1.0 : conf));
+    }
+  }
+
+  // ---------------------------------------------------------------- time
+
+  private void advance(long t) {
+    if (t > now) {
+      now = t;
+    }
+    if (t >= nextDue) {
+      finalizeUpTo(t - config.revisionMillis());
+    }
+  }
+
+  private void finalizeUpTo(long lastT1) {
+    while (true) {
+      Change due = null;
+      for (Change c : open) {
+        if (c.t1 <= lastT1 && (due == null || c.t1 < due.t1)) {
+          due = c;
+        }
+      }
+      if (due == null) {
+        break;
+      }
+      evaluateCluster(due);
+      finalizeChange(due);
+    }
+    recomputeNextDue();
+  }
+
+  private void recomputeNextDue() {
+    long d = Long.MAX_VALUE;
+    for (Change c : open) {
+      d = Math.min(d, c.t1 + config.revisionMillis());
+    }
+    nextDue = d;
+  }
+
+  static final boolean DEBUG = Boolean.getBoolean("fusion.debug");
+
+  private void finalizeChange(Change c) {
+    open.remove(c);
+    c.fin = true;
+    if (DEBUG) {
+      StringBuilder b = new StringBuilder("CHANGE " + c.lane.lane.id() + " " + c.lane.lane.sku()
+          + " t0=" + c.t0 + " t1=" + c.t1 + " d=" + Math.round(c.delta));
+      for (Hyp h : c.hyps) {
+        b.append("\n   ").append(h == c.applied ? "*" : " ").append(h.shopper).append(' ')
+            .append(java.util.Arrays.toString(h.skus)).append(java.util.Arrays.toString(h.qty))
+            .append(String.format(java.util.Locale.ROOT, " s=%.2f p=%.3f", h.score, h.post));
+      }
+      System.out.println(b);
+    }
+    if (baseline || c.hyps.isEmpty()) {
+      return;
+    }
+    Hyp map = c.applied;
+    Set<ShopperId> involved = new LinkedHashSet<>();
+    for (Hyp h : c.hyps) {
+      if (h.shopper != null && h.post > 1e-9) {
+        involved.add(h.shopper);
+      }
+    }
+    for (ShopperId id : involved) {
+      double wrong = 0;
+      for (Hyp h : c.hyps) {
+        if (h != map && !sameEffectFor(id, h, map)) {
+          wrong += h.post;
+        }
+      }
+      ShopperState s = shoppers.get(id);
+      if (s != null && wrong > 1e-9) {
+        s.logConfidence += Math.log(Math.max(1e-12, 1 - Math.min(1, wrong)));
+      }
+    }
+  }
+
+  private static boolean sameEffectFor(ShopperId id, Hyp a, @Nullable Hyp b) {
+    boolean aHas = id.equals(a.shopper);
+    boolean bHas = b != null && id.equals(b.shopper);
+    if (!aHas && !bHas) {
+      return true;
+    }
+    if (aHas != bHas) {
+      return false;
+    }
+    return a.sameItems(b);
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  private void settled(LaneState lane, long t0, long t1, double delta) {
+    if (baseline) {
+      Change c = new Change(lane, t0, t1, delta, changes++);
+      evaluateBaseline(c);
+      return;
+    }
+    Change prev = lane.last;
+    if (prev != null && !prev.fin && prev.unexplained() && t0 - prev.t1 <= 2500) {
+      revert(prev);
+      open.remove(prev);
+      delta += prev.delta;
+      t0 = prev.t0;
+      lane.last = null;
+      if (Math.abs(delta) < Math.max(config.minChangeGrams(), 4 * lane.segmenter.noise())) {
+        recomputeNextDue();
+        return;
+      }
+    }
+    Change c = new Change(lane, t0, t1, delta, changes++);
+    lane.last = c;
+    open.add(c);
+    evaluateCluster(c);
+    recomputeNextDue();
+  }
+
+  private void reviseAround(@Nullable String shelf, long t) {
+    if (baseline || open.isEmpty()) {
+      return;
+    }
+    for (Change c : new ArrayList<>(open)) {
+      if (!c.fin && (shelf == null || c.lane.lane.shelf().equals(shelf))
+          && t >= c.t0 - 3000 && t <= c.t1 + config.revisionMillis()) {
+        evaluateCluster(c);
+      }
+    }
+  }
+
+  private void evaluateCluster(Change seed) {
+    List<Change> cluster = new ArrayList<>();
+    cluster.add(seed);
+    List<Change> others = new ArrayList<>();
+    for (Change c : open) {
+      if (c != seed && !c.fin && c.t0 - CLUSTER_MS <= seed.t1 && seed.t0 - CLUSTER_MS <= c.t1) {
+        others.add(c);
+      }
+    }
+    others.sort(Comparator.comparingLong(c -> Math.abs(c.t1 - seed.t1)));
+    for (int i = 0; i < others.size() && cluster.size() < MAX_CLUSTER; i++) {
+      cluster.add(others.get(i));
+    }
+    cluster.sort(Comparator.comparingLong((Change c) -> c.t1).thenComparingLong(c -> c.seq));
+    for (Change c : cluster) {
+      revert(c);
+    }
+    Map<ShopperId, Map<SkuId, Integer>> pendingPicks = new HashMap<>();
+    for (Change c : cluster) {
+      c.hyps = hypotheses(c, pendingPicks);
+      Hyp best = c.hyps.isEmpty() ? null : c.hyps.get(0);
+      if (best != null && best.shopper != null) {
+        for (int i = 0; i < best.skus.length; i++) {
+          if (best.qty[i] > 0) {
+            pendingPicks.computeIfAbsent(best.shopper, k -> new HashMap<>())
+                .merge(best.skus[i], best.qty[i], Integer::sum);
+          }
+        }
+      }
+    }
+    joint(cluster);
+    for (Change c : cluster) {
+      apply(c, c.best);
+    }
+  }
+
+  /** Enumerates joint assignments of a cluster, sets posteriors and the joint best. */
+  private void joint(List<Change> cluster) {
+    int n = cluster.size();
+    int[] idx = new int[n];
+    int[] bestIdx = new int[n];
+    double[] bestScore = {Double.NEGATIVE_INFINITY};
+    List<double[]> post = new ArrayList<>();
+    for (Change c : cluster) {
+      post.add(new double[c.hyps.size()]);
+    }
+    // first pass: max score for a stable log-sum-exp
+    double[] max = {Double.NEGATIVE_INFINITY};
+    enumerate(cluster, idx, 0, 0.0, (score) -> {
+      if (score > max[0]) {
+        max[0] = score;
+      }
+      if (score > bestScore[0]) {
+        bestScore[0] = score;
+        System.arraycopy(idx, 0, bestIdx, 0, n);
+      }
+    });
+    double[] total = {0};
+    enumerate(cluster, idx, 0, 0.0, (score) -> {
+      double w = Math.exp(score - max[0]);
+      total[0] += w;
+      for (int i = 0; i < n; i++) {
+        post.get(i)[idx[i]] += w;
+      }
+    });
+    for (int i = 0; i < n; i++) {
+      Change c = cluster.get(i);
+      double[] p = post.get(i);
+      for (int j = 0; j < c.hyps.size(); j++) {
+        c.hyps.get(j).post = total[0] > 0 ? p[j] / total[0] : 0;
+      }
+      c.best = c.hyps.isEmpty() ? null : c.hyps.get(bestIdx[i]);
+    }
+  }
+
+  private interface ScoreSink {
+    void accept(double score);
+  }
+
+  private void enumerate(List<Change> cluster, int[] idx, int i, double acc, ScoreSink sink) {
+    if (i == cluster.size()) {
+      sink.accept(acc);
+      return;
+    }
+    Change c = cluster.get(i);
+    if (c.hyps.isEmpty()) {
+      idx[i] = 0;
+      enumerate(cluster, idx, i + 1, acc, sink);
+      return;
+    }
+    for (int j = 0; j < c.hyps.size(); j++) {
+      Hyp h = c.hyps.get(j);
+      double s = acc + h.score;
+      if (h.shopper != null) {
+        for (int k = 0; k < i; k++) {
+          Change o = cluster.get(k);
+          if (o.hyps.isEmpty()) {
+            continue;
+          }
+          Hyp oh = o.hyps.get(idx[k]);
+          if (h.shopper.equals(oh.shopper) && o.lane != c.lane
+              && Math.abs(o.t1 - c.t1) < 1500) {
+            s += LOG_SAME_SHOPPER_AT_ONCE;
+          }
+        }
+      }
+      idx[i] = j;
+      enumerate(cluster, idx, i + 1, s, sink);
+    }
+  }
+
+  private void revert(Change c) {
+    if (c.applied != null) {
+      effect(c, c.applied, -1);
+      c.applied = null;
+    }
+  }
+
+  private void apply(Change c, @Nullable Hyp h) {
+    if (c.applied == h) {
+      return;
+    }
+    revert(c);
+    if (h != null) {
+      effect(c, h, +1);
+      c.applied = h;
+    }
+  }
+
+  private void effect(Change c, Hyp h, int sign) {
+    if (h.shopper == null) {
+      return;
+    }
+    ShopperState s = shoppers.get(h.shopper);
+    SkuId laneSku = c.lane.lane.sku();
+    for (int i = 0; i < h.skus.length; i++) {
+      int q = sign * h.qty[i];
+      s.add(h.skus[i], q);
+      if (!h.skus[i].equals(laneSku)) {
+        c.lane.misplaced.merge(h.skus[i], -q, Integer::sum);
+        if (c.lane.misplaced.get(h.skus[i]) == 0) {
+          c.lane.misplaced.remove(h.skus[i]);
+        }
+      }
+    }
+    touched.add(s);
+  }
+
+  // ---------------------------------------------------------------- hypotheses
+
+  private List<Hyp> hypotheses(Change c, Map<ShopperId, Map<SkuId, Integer>> pendingPicks) {
+    Lane lane = c.lane.lane;
+    List<ShopperState> cands = new ArrayList<>();
+    for (ShopperState s : shoppers.values()) {
+      if (s.present(c.t0, c.t1) && !s.done) {
+        cands.add(s);
+      }
+    }
+    double noise = c.lane.segmenter.noise();
+    double baseVar = sq(2.0 + 1.5 * noise) + sq(0.004 * Math.abs(c.delta));
+    List<Hyp> out = new ArrayList<>();
+    out.add(new Hyp(null, new SkuId[0], new int[0], LOG_NULL - 0.5 * Math.log(baseVar)));
+    if (cands.isEmpty()) {
+      return out;
+    }
+    double[] pos = new double[cands.size()];
+    double maxPos = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < cands.size(); i++) {
+      pos[i] = position(cands.get(i), c);
+      maxPos = Math.max(maxPos, pos[i]);
+    }
+    Action action = c.delta < 0 ? Action.PICK : Action.PUT;
+    double grams = Math.abs(c.delta);
+    List<Hyp> items = new ArrayList<>();
+    if (action == Action.PICK) {
+      itemsOfPick(c, grams, baseVar, items);
+    }
+    for (int i = 0; i < cands.size(); i++) {
+      ShopperState s = cands.get(i);
+      double p = Math.max(LOG_FLOOR, pos[i] - maxPos);
+      List<Hyp> its = items;
+      if (action == Action.PUT) {
+        its = new ArrayList<>();
+        itemsOfPut(c, s, pendingPicks.get(s.id), grams, baseVar, its);
+      }
+      for (Hyp it : its) {
+        double score = it.score + p + vision(s, c, action, it) + scan(s, c, it);
+        out.add(new Hyp(s.id, it.skus, it.qty, score));
+      }
+    }
+    out.sort(Comparator.comparingDouble((Hyp h) -> -h.score));
+    return out.size() > TOP_HYPOTHESES ? new ArrayList<>(out.subList(0, TOP_HYPOTHESES)) : out;
+  }
+
+  private void itemsOfPick(Change c, double grams, double baseVar, List<Hyp> out) {
+    Lane lane = c.lane.lane;
+    int max = config.maxUnitsPerChange();
+    for (int n = 1; n <= max; n++) {
+      out.add(itemHyp(new SkuId[] {lane.sku()}, new int[] {n}, grams, baseVar, unitPrior(n)));
+    }
+    for (Map.Entry<SkuId, Integer> m : c.lane.misplaced.entrySet()) {
+      if (m.getValue() <= 0) {
+        continue;
+      }
+      SkuId k = m.getKey();
+      out.add(itemHyp(new SkuId[] {k}, new int[] {1}, grams, baseVar, 0.35));
+      out.add(itemHyp(new SkuId[] {k, lane.sku()}, new int[] {1, 1}, grams, baseVar, 0.03));
+      if (m.getValue() >= 2) {
+        out.add(itemHyp(new SkuId[] {k}, new int[] {2}, grams, baseVar, 0.05));
+      }
+    }
+  }
+
+  private void itemsOfPut(Change c, ShopperState s, @Nullable Map<SkuId, Integer> pending,
+      double grams, double baseVar, List<Hyp> out) {
+    Map<SkuId, Integer> cart = new TreeMap<>(s.cart);
+    if (pending != null) {
+      pending.forEach((k, v) -> cart.merge(k, v, Integer::sum));
+    }
+    SkuId laneSku = c.lane.lane.sku();
+    int max = config.maxUnitsPerChange();
+    for (Map.Entry<SkuId, Integer> e : cart.entrySet()) {
+      int have = Math.min(max, e.getValue());
+      double where = e.getKey().equals(laneSku) ? 1.0 : 0.08;
+      for (int n = 1; n <= have; n++) {
+        out.add(itemHyp(new SkuId[] {e.getKey()}, new int[] {-n}, grams, baseVar,
+            where * unitPrior(n)));
+      }
+    }
+  }
+
+  private Hyp itemHyp(SkuId[] skus, int[] qty, double grams, double baseVar, double prior) {
+    double mean = 0;
+    double var = baseVar;
+    for (int i = 0; i < skus.length; i++) {
+      double[] w = skuWeight.get(skus[i]);
+      int n = Math.abs(qty[i]);
+      double unit = w == null ? 0 : w[0];
+      double std = w == null ? 0 : w[1];
+      mean += n * unit;
+      var += n * std * std;
+    }
+    double r = grams - mean;
+    double score = -r * r / (2 * var) - 0.5 * Math.log(var) + Math.log(prior);
+    return new Hyp(null, skus, qty, score);
+  }
+
+  private static double unitPrior(int n) {
+    return n < UNIT_PRIOR.length ? UNIT_PRIOR[n] : 0.001;
+  }
+
+  /** Log-likelihood that {@code s} is the one reaching into the change's lane. */
+  private double position(ShopperState s, Change c) {
+    Lane lane = c.lane.lane;
+    if (s.hasTrack()) {
+      long a = c.t0 - 800;
+      long b = Math.min(c.t1, c.t0 + 1200);
+      double sx = 0;
+      double sy = 0;
+      int n = 0;
+      long nearestGap = Long.MAX_VALUE;
+      double nx = 0;
+      double ny = 0;
+      for (int k = 0; k < s.tSize; k++) {
+        int i = (s.tHead + k) % s.tt.length;
+        long t = s.tt[i];
+        if (t >= a && t <= b) {
+          sx += s.tx[i];
+          sy += s.ty[i];
+          n++;
+        } else {
+          long gap = t < a ? a - t : t - b;
+          if (gap < nearestGap) {
+            nearestGap = gap;
+            nx = s.tx[i];
+            ny = s.ty[i];
+          }
+        }
+      }
+      double extra = 0;
+      double mx;
+      double my;
+      if (n > 0) {
+        mx = sx / n;
+        my = sy / n;
+      } else if (nearestGap <= 6000) {
+        mx = nx;
+        my = ny;
+        n = 1;
+        extra = 0.3 * nearestGap / 1000.0;
+      } else {
+        return LOG_UNKNOWN_POSITION;
+      }
+      double tn = config.trackNoiseMetres();
+      double dx = mx - lane.x();
+      double dy = my - lane.y();
+      double[] ax = axis(lane.shelf());
+      if (ax != null) {
+        double u = dx * ax[0] + dy * ax[1];
+        double v = Math.abs(-dx * ax[1] + dy * ax[0]);
+        double su2 = sq(0.12) + sq(tn) / n + sq(extra);
+        double excess = Math.max(0, v - 0.65);
+        double sv2 = sq(0.2) + sq(tn) / n + sq(extra);
+        return -u * u / (2 * su2) - 0.5 * Math.log(su2 / sq(0.12)) - excess * excess / (2 * sv2);
+      }
+      double d2 = dx * dx + dy * dy;
+      double s2 = sq(0.35) + sq(tn) / n + sq(extra);
+      return -d2 / (2 * s2) - 0.5 * Math.log(s2 / sq(0.35));
+    }
+    ShopperState.NearRing ring = s.near.get(lane.shelf());
+    if (ring == null) {
+      return LOG_AWAY;
+    }
+    double best = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < ring.size; k++) {
+      int i = (ring.head + k) % ShopperState.NearRing.CAP;
+      if (ring.t[i] >= c.t0 - 2000 && ring.t[i] <= c.t1 + 500) {
+        best = Math.min(best, ring.m[i]);
+      }
+    }
+    if (best == Double.POSITIVE_INFINITY) {
+      return LOG_AWAY;
+    }
+    return -best * best / (2 * sq(0.5));
+  }
+
+  private double vision(ShopperState s, Change c, Action action, Hyp items) {
+    if (s.vision.isEmpty()) {
+      return 0;
+    }
+    SkuId primary = items.primary();
+    String shelf = c.lane.lane.shelf();
+    boolean any = false;
+    double best = -1;
+    for (ReplayEvent.Vision v : s.vision) {
+      if (!v.shelf().equals(shelf) || v.t() < c.t0 - 2000 || v.t() > c.t1 + 3000) {
+        continue;
+      }
+      any = true;
+      if (v.action() == action) {
+        best = Math.max(best, primary == null ? 0 : v.p(primary));
+      }
+    }
+    if (!any) {
+      return 0;
+    }
+    if (best < 0) {
+      return Math.log(0.5);
+    }
+    return Math.log(0.15 + 3 * best);
+  }
+
+  private double scan(ShopperState s, Change c, Hyp items) {
+    if (s.scans.isEmpty()) {
+      return 0;
+    }
+    SkuId primary = items.primary();
+    double out = 0;
+    for (ReplayEvent.Scan sc : s.scans) {
+      if (sc.t() < c.t0 - 3000 || sc.t() > c.t1 + config.revisionMillis()) {
+        continue;
+      }
+      SkuId sku = skuByGtin.get(sc.gtin());
+      if (sku != null && sku.equals(primary)) {
+        return Math.log(20);
+      }
+      out = Math.log(0.6);
+    }
+    return out;
+  }
+
+  private void evaluateBaseline(Change c) {
+    Lane lane = c.lane.lane;
+    ShopperState best = null;
+    double bestD = Double.POSITIVE_INFINITY;
+    for (ShopperState s : shoppers.values()) {
+      if (!s.present(c.t1, c.t1) || s.done) {
+        continue;
+      }
+      double d = Double.POSITIVE_INFINITY;
+      if (s.hasTrack()) {
+        for (int k = s.tSize - 1; k >= 0; k--) {
+          int i = (s.tHead + k) % s.tt.length;
+          if (s.tt[i] <= c.t1) {
+            d = Math.hypot(s.tx[i] - lane.x(), s.ty[i] - lane.y());
+            break;
+          }
+        }
+      } else {
+        ShopperState.NearRing ring = s.near.get(lane.shelf());
+        if (ring != null) {
+          for (int k = ring.size - 1; k >= 0; k--) {
+            int i = (ring.head + k) % ShopperState.NearRing.CAP;
+            if (ring.t[i] <= c.t1 && ring.t[i] >= c.t1 - 2000) {
+              d = ring.m[i];
+              break;
+            }
+          }
+        }
+      }
+      if (d < bestD) {
+        bestD = d;
+        best = s;
+      }
+    }
+    if (best == null) {
+      return;
+    }
+    double grams = Math.abs(c.delta);
+    SkuId sku = lane.sku();
+    if (c.delta > 0) {
+      double bestFit = Double.POSITIVE_INFINITY;
+      for (SkuId k : best.cart.keySet()) {
+        if (best.count(k) <= 0) {
+          continue;
+        }
+        double[] w = skuWeight.get(k);
+        double fit = Math.abs(grams - Math.round(grams / w[0]) * w[0]) / w[0];
+        if (fit < bestFit || (fit == bestFit && k.equals(lane.sku()))) {
+          bestFit = fit;
+          sku = k;
+        }
+      }
+    }
+    double unit = skuWeight.get(sku)[0];
+    int n = (int) Math.max(1, Math.min(config.maxUnitsPerChange(), Math.round(grams / unit)));
+    Hyp h = new Hyp(best.id, new SkuId[] {sku}, new int[] {c.delta < 0 ? n : -n}, 0);
+    apply(c, h);
+    c.fin = true;
+  }
+
+  private static double sq(double x) {
+    return x * x;
+  }
+
+  // ---------------------------------------------------------------- state
+
+  /** One lane: its definition, segmenter and the misplaced items it holds. */
+  static final class LaneState {
+    Lane lane;
+    final LaneSegmenter segmenter;
+    final Map<SkuId, Integer> misplaced = new TreeMap<>();
+    @Nullable Change last;
+
+    LaneState(Lane lane, LaneSegmenter segmenter) {
+      this.lane = lane;
+      this.segmenter = segmenter;
+    }
+  }
+
+  /** One settled weight change and how it is explained. */
+  static final class Change {
+    final LaneState lane;
+    final long t0;
+    final long t1;
+    final double delta;
+    final long seq;
+    List<Hyp> hyps = List.of();
+    @Nullable Hyp best;
+    @Nullable Hyp applied;
+    boolean fin;
+
+    Change(LaneState lane, long t0, long t1, double delta, long seq) {
+      this.lane = lane;
+      this.t0 = t0;
+      this.t1 = t1;
+      this.delta = delta;
+      this.seq = seq;
+    }
+
+    boolean unexplained() {
+      return applied == null || applied.shopper == null;
+    }
+  }
+
+  /** One explanation: who (null: nobody, the weight is unexplained) and which items. */
+  static final class Hyp {
+    final @Nullable ShopperId shopper;
+    final SkuId[] skus;
+    final int[] qty;
+    final double score;
+    double post;
+
+    Hyp(@Nullable ShopperId shopper, SkuId[] skus, int[] qty, double score) {
+      this.shopper = shopper;
+      this.skus = skus;
+      this.qty = qty;
+      this.score = score;
+    }
+
+    @Nullable SkuId primary() {
+      SkuId p = null;
+      int best = 0;
+      for (int i = 0; i < skus.length; i++) {
+        if (Math.abs(qty[i]) > best) {
+          best = Math.abs(qty[i]);
+          p = skus[i];
+        }
+      }
+      return p;
+    }
+
+    boolean sameItems(@Nullable Hyp o) {
+      if (o == null) {
+        return skus.length == 0;
+      }
+      Map<SkuId, Integer> a = new TreeMap<>();
+      Map<SkuId, Integer> b = new TreeMap<>();
+      for (int i = 0; i < skus.length; i++) {
+        a.merge(skus[i], qty[i], Integer::sum);
+      }
+      for (int i = 0; i < o.skus.length; i++) {
+        b.merge(o.skus[i], o.qty[i], Integer::sum);
+      }
+      return a.equals(b);
+    }
+  }
+}
