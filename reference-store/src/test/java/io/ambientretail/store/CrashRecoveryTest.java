@@ -62,6 +62,7 @@ class CrashRecoveryTest {
     try (StoreApp app = StoreApp.start(new StoreApp.Options(config, data, null, 0, false, false,
         io.ambientretail.store.sim.ShopperSimulation.Pace.FAST, 1, 1))) {
       Database db = app.engine().database();
+      assertThat(app.recoveredSessions()).as("sessions the last kill left open").isPositive();
       assertThat(one(db, "SELECT COUNT(*) FROM sessions WHERE state IN"
           + " ('AUTHORIZING','OPEN','CHECKOUT')")).as("open sessions").isZero();
       assertThat(one(db, "SELECT COUNT(*) FROM payment_journal WHERE state = 'PENDING' AND op IN"

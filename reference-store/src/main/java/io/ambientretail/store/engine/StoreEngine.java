@@ -94,13 +94,19 @@ public final class StoreEngine {
   }
 
   /**
-   * A store engine; a shelf change is attributed to reaches at most {@code attributionWindowMs}
-   * old. Call {@link #start()} before use.
+   * A store engine; a shelf change is attributed to the latest reach into the shelf at most 5 s
+   * old, and is ambiguous when another shopper reached in within {@code ambiguityMs}. Call
+   * {@link #start()} before use.
    */
   public StoreEngine(StoreConfig config, Database db, PaymentGateway gateway,
-      CardTokenizer tokenizer, Clock clock, MeterRegistry metrics, long attributionWindowMs) {
+      CardTokenizer tokenizer, Clock clock, MeterRegistry metrics, long ambiguityMs) {
+    this(config, db, gateway, tokenizer, clock, metrics, new CartAttribution(5000, ambiguityMs));
+  }
+
+  private StoreEngine(StoreConfig config, Database db, PaymentGateway gateway,
+      CardTokenizer tokenizer, Clock clock, MeterRegistry metrics, CartAttribution attribution) {
     this.config = config;
-    this.attribution = new CartAttribution(attributionWindowMs);
+    this.attribution = attribution;
     this.db = db;
     this.gateway = gateway;
     this.tokenizer = tokenizer;
