@@ -12,8 +12,6 @@ public final class PaymentsErrors {
   public static final ErrorCode PAYMENT_VALUE = ErrorCode.of("PAYMENT_VALUE");
   /** An idempotency key sent again with a different request body. */
   public static final ErrorCode IDEMPOTENCY_KEY_REUSED = ErrorCode.of("IDEMPOTENCY_KEY_REUSED");
-  /** A gateway answer that does not follow the protocol (field, status or body named). */
-  public static final ErrorCode GATEWAY_PROTOCOL = ErrorCode.of("GATEWAY_PROTOCOL");
   /** A walk-out session asked to do something its state does not allow. */
   public static final ErrorCode SESSION_STATE = ErrorCode.of("SESSION_STATE");
   /** A payment journal or offline queue whose records are damaged before their end. */

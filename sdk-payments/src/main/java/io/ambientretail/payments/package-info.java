@@ -1,5 +1,6 @@
 /**
- * EMV card reading over an APDU channel, BER-TLV, FF1 format-preserving tokenization, the payment gateway SPI, the walk-out payment session and offline store-and-forward.
+ * EMV card reading over an APDU channel, BER-TLV, FF1 format-preserving tokenization, the payment
+ * gateway SPI, the walk-out payment session and offline store-and-forward.
  *
  * <p>This package holds the module's {@link io.ambientretail.payments.PaymentsErrors error codes};
  * the gateway SPI is in {@code .gateway} (HTTP client in {@code .gateway.http}), the walk-out

@@ -7,7 +7,7 @@ import io.ambientretail.payments.emv.EmvCardReader;
 import io.ambientretail.payments.emv.EmvReaderConfig;
 import io.ambientretail.testing.emv.VirtualEmvCard;
 import io.ambientretail.testing.emv.VirtualEmvCards;
-import io.ambientretail.testing.emv.VpcdReaderLock;
+import io.ambientretail.devices.smartcard.VpcdLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ public class CardReadBenchmark {
   private final EmvCardReader reader = EmvCardReader.create(EmvReaderConfig.builder().build());
   private final VirtualEmvCard inProcess =
       VirtualEmvCards.mastercard(VirtualEmvCards.Interface.CONTACT);
-  private VpcdReaderLock lock;
+  private VpcdLock lock;
   private VpcdCardEmulator emulator;
   private Card card;
   private ApduChannel pcsc;
@@ -61,7 +61,7 @@ public class CardReadBenchmark {
         System.setProperty("sun.security.smartcardio.library", lib);
       }
     }
-    lock = VpcdReaderLock.acquire(Duration.ofSeconds(120));
+    lock = VpcdLock.acquire(Duration.ofSeconds(120));
     emulator = VpcdCardEmulator.insert(VirtualEmvCards.mastercard(
         VirtualEmvCards.Interface.CONTACT), VpcdCardEmulator.DEFAULT_ADDRESS);
     CardTerminal t = TerminalFactory.getDefault().terminals().list().stream()

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ambientretail.devices.SmartCard;
 import io.ambientretail.devices.smartcard.VpcdCardEmulator;
-import io.ambientretail.testing.devices.VpcdLock;
+import io.ambientretail.devices.smartcard.VpcdLock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

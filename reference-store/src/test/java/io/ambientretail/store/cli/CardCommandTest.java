@@ -7,7 +7,7 @@ import io.ambientretail.devices.smartcard.VpcdCardEmulator;
 import io.ambientretail.testing.PanLeakScanner;
 import io.ambientretail.testing.emv.VirtualEmvCard;
 import io.ambientretail.testing.emv.VirtualEmvCards;
-import io.ambientretail.testing.emv.VpcdReaderLock;
+import io.ambientretail.devices.smartcard.VpcdLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,7 +41,7 @@ class CardCommandTest {
   }
 
   private int readWith(VirtualEmvCard card, String... extra) throws Exception {
-    try (VpcdReaderLock lock = VpcdReaderLock.acquire(Duration.ofSeconds(120))) {
+    try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120))) {
       String[] base = {"card", "read", "--reader", "Virtual PCD", "--wait", "10",
           "--token-key-file", tmp.resolve("data/token.key").toString()};
       String[] args = new String[base.length + extra.length];
@@ -81,7 +81,7 @@ class CardCommandTest {
 
   @Test
   void noCard_exits1WithOneLine() throws Exception {
-    try (VpcdReaderLock lock = VpcdReaderLock.acquire(Duration.ofSeconds(120))) {
+    try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120))) {
       int code = AmbientMain.run(new String[] {"card", "read", "--reader", "Virtual PCD",
           "--wait", "1", "--token-key-file", tmp.resolve("k").toString()},
           new PrintWriter(out), new PrintWriter(err));

@@ -7,7 +7,6 @@ import io.ambientretail.core.DeviceId;
 import io.ambientretail.devices.CardEvent;
 import io.ambientretail.devices.SmartCard;
 import io.ambientretail.devices.transport.EventRecorder;
-import io.ambientretail.testing.devices.VpcdLock;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;

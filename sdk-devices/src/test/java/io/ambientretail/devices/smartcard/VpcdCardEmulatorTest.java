@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ambientretail.devices.SmartCard;
-import io.ambientretail.testing.devices.VpcdLock;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;

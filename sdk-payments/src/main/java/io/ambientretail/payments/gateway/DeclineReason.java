@@ -30,7 +30,8 @@ public final class DeclineReason {
   /** The amount is over a limit of the card, the scheme or the merchant account. */
   public static final DeclineReason AMOUNT_LIMIT = new DeclineReason("AMOUNT_LIMIT");
   /** The authorisation is no longer open (expired, released or fully captured). */
-  public static final DeclineReason AUTHORISATION_CLOSED = new DeclineReason("AUTHORISATION_CLOSED");
+  public static final DeclineReason AUTHORISATION_CLOSED =
+      new DeclineReason("AUTHORISATION_CLOSED");
   /** A capture or refund larger than what is left to capture or refund. */
   public static final DeclineReason AMOUNT_EXCEEDS_REMAINING =
       new DeclineReason("AMOUNT_EXCEEDS_REMAINING");

@@ -10,10 +10,10 @@ import java.io.IOException;
  * refund.
  *
  * <p>Every request carries an {@link IdempotencyKey}: sending the same key with the same request
- * again performs nothing new and returns the first answer ({@link GatewayOutcome.Approved#replayed()}
- * is then true); the same key with a different request throws {@link
- * IdempotencyKeyReusedException}. A request whose answer was lost is therefore safe to send again,
- * and must be, with the same key.
+ * again performs nothing new and returns the first answer ({@link
+ * GatewayOutcome.Approved#replayed()} is then true); the same key with a different request
+ * throws {@link IdempotencyKeyReusedException}. A request whose answer was lost is therefore safe
+ * to send again, and must be, with the same key.
  *
  * <p>Outcomes are results, not exceptions: a decline is {@link GatewayOutcome.Declined}. An
  * {@link IOException} ({@link GatewayUnavailableException}, {@link GatewayTimeoutException}) means

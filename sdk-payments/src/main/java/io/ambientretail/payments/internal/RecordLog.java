@@ -227,5 +227,4 @@ public final class RecordLog implements AutoCloseable {
   public synchronized void close() throws IOException {
     channel.close();
   }
-
 }

@@ -4,7 +4,8 @@
  * each exactly once, when the gateway is back.
  *
  * <pre>{@code
- * OfflinePolicy policy = OfflinePolicy.builder(Money.ofMinor(5000, "EUR"), Money.ofMinor(100000, "EUR"))
+ * OfflinePolicy policy = OfflinePolicy
+ *     .builder(Money.ofMinor(5000, "EUR"), Money.ofMinor(100000, "EUR"))
  *     .maxAge(Duration.ofHours(24)).warnBefore(Duration.ofHours(4)).build();
  * try (StoreAndForward saf = StoreAndForward.open(dir.resolve("saf.log"), aesKey, policy, clock)) {
  *   ReplayReport report = saf.replay(gateway);

@@ -233,46 +233,44 @@ public final class PaymentJournal implements AutoCloseable {
       throw new JsonFormatException("journal record: session " + id + " has '" + type
           + "' before 'open'");
     }
-    {
-      switch (type) {
-        case "basket":
-          r.basket = o.money("total");
-          break;
-        case "intent": {
-          String target = o.optString("target");
-          Step s = new Step(StepKind.valueOf(o.string("kind")), IdempotencyKey.of(o.string("key")),
-              o.string("request"), o.has("amount") ? o.money("amount") : null,
-              target == null ? null : TransactionId.of(target));
-          r.steps.put(s.key.value(), s);
-          break;
-        }
-        case "result": {
-          Step s = r.steps.get(o.string("key"));
-          if (s == null) {
-            throw new JsonFormatException("journal record: result for key " + o.string("key")
-                + " without its intent");
-          }
-          s.result = outcome(o);
-          break;
-        }
-        case "exit":
-          r.exitTotal = o.money("total");
-          break;
-        case "offline":
-          r.offline = true;
-          break;
-        case "queued":
-          r.queued = true;
-          break;
-        case "abandoned":
-          r.abandoned = true;
-          break;
-        case "closed":
-          r.closed = true;
-          break;
-        default:
-          throw new JsonFormatException("journal record: unknown type '" + type + "'");
+    switch (type) {
+      case "basket":
+        r.basket = o.money("total");
+        break;
+      case "intent": {
+        String target = o.optString("target");
+        Step s = new Step(StepKind.valueOf(o.string("kind")), IdempotencyKey.of(o.string("key")),
+            o.string("request"), o.has("amount") ? o.money("amount") : null,
+            target == null ? null : TransactionId.of(target));
+        r.steps.put(s.key.value(), s);
+        break;
       }
+      case "result": {
+        Step s = r.steps.get(o.string("key"));
+        if (s == null) {
+          throw new JsonFormatException("journal record: result for key " + o.string("key")
+              + " without its intent");
+        }
+        s.result = outcome(o);
+        break;
+      }
+      case "exit":
+        r.exitTotal = o.money("total");
+        break;
+      case "offline":
+        r.offline = true;
+        break;
+      case "queued":
+        r.queued = true;
+        break;
+      case "abandoned":
+        r.abandoned = true;
+        break;
+      case "closed":
+        r.closed = true;
+        break;
+      default:
+        throw new JsonFormatException("journal record: unknown type '" + type + "'");
     }
   }
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * One shopper's visit to a walk-out store, from the entry hold to the receipt. Obtain it from
- * {@link WalkOutSessions#enter}; tell it the basket total as it changes and the final total at exit.
+ * {@link WalkOutSessions#enter}; tell it the basket total as it changes and the final total at
+ * exit.
  *
  * <p>Every gateway request it makes is journaled before it is sent, with a key derived from the
  * session id, so each call here may be repeated (after a crash, by another thread, by a retrying

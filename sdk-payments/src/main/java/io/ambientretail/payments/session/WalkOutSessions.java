@@ -183,7 +183,7 @@ public final class WalkOutSessions {
     }
   }
 
-  /** Sends again the authorise and increments whose answers are unknown; true if one was approved. */
+  /** Sends again the authorise and increments whose answers are unknown; true if one approved. */
   private boolean resolvePending(SessionRecord r) throws IOException {
     boolean approved = false;
     for (Step s : new ArrayList<>(r.steps.values())) {
@@ -473,15 +473,15 @@ public final class WalkOutSessions {
       Money left = amount;
       for (Step s : r.steps(StepKind.REFUND)) {
         if (s.key.value().startsWith(prefix)) {
+          if (!s.request.endsWith(" of " + amount)) {
+            throw new IdempotencyKeyReusedException(s.key, "refund " + refundReference
+                + " of session " + r.id + " was made for another amount");
+          }
           if (!resend(r, s).approved()) {
             return r.receipt();
           }
           left = left.minus(Objects.requireNonNull(s.amount));
         }
-      }
-      if (left.isNegative()) {
-        throw new IdempotencyKeyReusedException(IdempotencyKey.of(prefix + "all"), "refund "
-            + refundReference + " of session " + r.id + " was made for a smaller amount");
       }
       List<ReceiptLine> lines = new ArrayList<>(receipt.lines());
       for (int i = lines.size() - 1; i >= 0 && left.minor() > 0; i--) {
@@ -498,8 +498,9 @@ public final class WalkOutSessions {
         IdempotencyKey key = key(r, "refund:" + refundReference + ":" + l.transaction());
         TransactionId target = l.transaction();
         Money p = part;
-        GatewayOutcome o = call(r, StepKind.REFUND, key, "refund " + target + " " + part,
-            part, target, () -> gateway.refund(key, target, p));
+        GatewayOutcome o = call(r, StepKind.REFUND, key,
+            "refund " + target + " " + part + " of " + amount, part, target,
+            () -> gateway.refund(key, target, p));
         if (!o.approved()) {
           break;
         }

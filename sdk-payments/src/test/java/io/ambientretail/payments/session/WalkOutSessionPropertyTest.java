@@ -24,7 +24,7 @@ class WalkOutSessionPropertyTest {
   void anyBasketHistory_chargesExactlyTheExitTotal_andNeverCapturesMoreThanHeld()
       throws Exception {
     Random random = new Random(20261127);
-    for (int run = 0; run < 200; run++) {
+    for (int run = 0; run < 60; run++) {
       FakeGateway gateway = new FakeGateway();
       long refuseAbove = random.nextInt(4000);
       gateway.refuseIncrement = m -> m.minor() > refuseAbove;

@@ -32,8 +32,8 @@ public final class AcquirerFault {
   }
 
   /**
-   * Answers with HTTP {@code status} (500-599) and a retryable error, performing nothing and keeping
-   * no idempotency record, as a gateway whose back end is briefly down.
+   * Answers with HTTP {@code status} (500-599) and a retryable error, performing nothing and
+   * keeping no idempotency record, as a gateway whose back end is briefly down.
    */
   public static AcquirerFault serverError(int status) {
     if (status < 500 || status > 599) {

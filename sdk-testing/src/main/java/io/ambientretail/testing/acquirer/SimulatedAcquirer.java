@@ -242,7 +242,7 @@ public final class SimulatedAcquirer implements AutoCloseable {
     }
   }
 
-  /** The request lines received ({@code "POST /v1/charges"}), for checks that URLs hold no card data. */
+  /** The request lines received ({@code "POST /v1/charges"}), to check URLs hold no card data. */
   public List<String> requestLines() {
     synchronized (requestLines) {
       return List.copyOf(requestLines);
@@ -721,7 +721,7 @@ public final class SimulatedAcquirer implements AutoCloseable {
       return this;
     }
 
-    /** Amounts (and authorised totals) above this many minor units are declined (default 10000.00). */
+    /** Amounts (and authorised totals) above this many minor units are declined (1000000). */
     public Builder limitMinor(long limitMinor) {
       this.limitMinor = limitMinor;
       return this;

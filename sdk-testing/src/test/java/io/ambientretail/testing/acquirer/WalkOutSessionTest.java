@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ambientretail.core.Money;
 import io.ambientretail.payments.gateway.CardId;
 import io.ambientretail.payments.gateway.DeclineReason;
+import io.ambientretail.payments.gateway.IdempotencyKeyReusedException;
 import io.ambientretail.payments.gateway.PaymentToken;
 import io.ambientretail.payments.gateway.PaymentValueException;
 import io.ambientretail.payments.gateway.http.HttpPaymentGateway;
@@ -170,6 +171,31 @@ class WalkOutSessionTest {
   }
 
   @Test
+  void exit_fromTwoThreadsAtOnce_capturesOnce() throws Exception {
+    WalkOutSession s = enter("v19", VISA);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.Callable<Receipt> exit = () -> {
+        go.await();
+        return s.exit(eur(2222));
+      };
+      var a = pool.submit(exit);
+      var b = pool.submit(exit);
+      go.countDown();
+      assertThat(a.get(30, java.util.concurrent.TimeUnit.SECONDS).status())
+          .isEqualTo(Receipt.Status.COMPLETE);
+      assertThat(b.get(30, java.util.concurrent.TimeUnit.SECONDS).status())
+          .isEqualTo(Receipt.Status.COMPLETE);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(acquirer.received(AcquirerOperation.CAPTURE)).isEqualTo(1);
+    assertThat(acquirer.captures()).containsExactly(eur(2222));
+  }
+
+  @Test
   void exit_again_withAnotherTotal_fails() throws Exception {
     WalkOutSession s = enter("v10", VISA);
     s.exit(eur(100));
@@ -189,6 +215,31 @@ class WalkOutSessionTest {
     assertThat(acquirer.performed(AcquirerOperation.REFUND)).isEqualTo(2);
     assertThat(acquirer.netMinor("EUR")).isEqualTo(4500);
     assertThat(after.charged()).isEqualTo(eur(4500));
+  }
+
+  @Test
+  void refund_sameReferenceAnotherAmount_isAnError() throws Exception {
+    Receipt r = enter("v17", VISA).exit(eur(3000));
+    sessions.refund(r, eur(1000), "ret-9");
+    assertThatThrownBy(() -> sessions.refund(r, eur(1500), "ret-9"))
+        .isInstanceOf(IdempotencyKeyReusedException.class).hasMessageContaining("ret-9");
+    assertThat(acquirer.netMinor("EUR")).isEqualTo(2000);
+  }
+
+  @Test
+  void entry_gatewayDownWithoutStoreAndForward_keepsDoorShut_andRecoverReleasesAnyHold()
+      throws Exception {
+    acquirer.offline(true);
+    EntryDecision d = sessions.enter(SessionId.of("v18"), VISA, CARD);
+    assertThat(d.outcome()).isEqualTo(EntryDecision.Outcome.UNAVAILABLE);
+    assertThat(d.opensDoor()).isFalse();
+    acquirer.offline(false);
+    assertThat(sessions.recover()).isEmpty();
+    assertThat(sessions.openSessions()).isEmpty();
+    // the lost authorisation was sent again with its key to learn its fate, then released
+    assertThat(acquirer.performed(AcquirerOperation.AUTHORISE)).isEqualTo(1);
+    assertThat(acquirer.performed(AcquirerOperation.RELEASE)).isEqualTo(1);
+    assertThat(acquirer.captures()).isEmpty();
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.ambientretail.devices.smartcard.VpcdLock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -45,7 +46,7 @@ class EmvVpcdTest {
   }
 
   private static CardRead readThroughVpcd(SmartCard card) throws Exception {
-    try (VpcdReaderLock lock = VpcdReaderLock.acquire(Duration.ofSeconds(120))) {
+    try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120))) {
       javax.smartcardio.CardTerminal terminal = javax.smartcardio.TerminalFactory.getDefault()
           .terminals().list().stream().filter(t -> t.getName().startsWith("Virtual PCD"))
           .findFirst().orElseThrow();

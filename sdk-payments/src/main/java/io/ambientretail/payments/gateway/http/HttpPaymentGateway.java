@@ -50,10 +50,10 @@ import org.slf4j.LoggerFactory;
  * non-retryable errors are returned at once. When every attempt failed without an answer, the call
  * throws {@link GatewayTimeoutException} or {@link GatewayUnavailableException}.
  *
- * <p><b>Security:</b> only {@code https} is accepted, except a loopback {@code http} address when
- * {@link Builder#allowCleartextLoopback()} was called (tests, a co-located simulator). Tokens travel
- * only in request bodies; URLs carry transaction ids; logs name the operation, key, status and
- * timing, never a body. Redirects are not followed.
+ * <p><b>Security:</b> only {@code https} is accepted, except a loopback {@code http} address
+ * when {@link Builder#allowCleartextLoopback()} was called (tests, a co-located simulator). Tokens
+ * travel only in request bodies; URLs carry transaction ids; logs name the operation, key, status
+ * and timing, never a body. Redirects are not followed.
  *
  * <p>Thread-safe. {@link #close()} releases the connection pool and threads.
  */
@@ -201,7 +201,8 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
         LOG.debug("{} key={} attempt={} status={} replayed={} in {} ms", op, key, attempt,
             r.code(), replayed, (System.nanoTime() - started) / 1_000_000);
         GatewayOutcome outcome = decode(op, key, r.code(), answer, replayed);
-        if (outcome instanceof GatewayOutcome.Error && ((GatewayOutcome.Error) outcome).retryable()) {
+        if (outcome instanceof GatewayOutcome.Error
+            && ((GatewayOutcome.Error) outcome).retryable()) {
           lastError = outcome;
           lastFailure = null;
           continue;

@@ -1,4 +1,4 @@
-package io.ambientretail.testing.devices;
+package io.ambientretail.devices.smartcard;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;

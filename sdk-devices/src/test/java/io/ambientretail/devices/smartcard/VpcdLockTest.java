@@ -1,4 +1,4 @@
-package io.ambientretail.testing.devices;
+package io.ambientretail.devices.smartcard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
