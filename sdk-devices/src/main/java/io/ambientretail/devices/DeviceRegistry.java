@@ -84,17 +84,16 @@ public final class DeviceRegistry implements AutoCloseable {
   }
 
   private Device build(DeviceConfig c) {
-    DeviceOptions o = DeviceOptions.builder().clock(options.clock())
+    DeviceOptions.Builder ob = DeviceOptions.builder().clock(options.clock())
         .backoff(options.initialBackoff(), options.maxBackoff())
-        .frameLimits(new FrameLimits(c.maxFrameBytes(), c.frameTimeout())).build();
+        .frameLimits(new FrameLimits(c.maxFrameBytes(), c.frameTimeout()));
     if (options.bus() != null && options.store() != null) {
-      o = DeviceOptions.builder().clock(options.clock()).bus(options.bus(), options.store())
-          .backoff(options.initialBackoff(), options.maxBackoff())
-          .frameLimits(new FrameLimits(c.maxFrameBytes(), c.frameTimeout())).build();
+      ob.bus(options.bus(), options.store());
     }
     if (options.executor() != null) {
-      o = copyWithExecutor(o, c);
+      ob.executor(options.executor());
     }
+    DeviceOptions o = ob.build();
     if (c.driver().equals("pcsc")) {
       return CardReader.builder(c.id(), ReaderPattern.of(c.reader())).options(o).build();
     }
@@ -124,16 +123,6 @@ public final class DeviceRegistry implements AutoCloseable {
       default:
         throw new DeviceConfigException(c.line(), c.id() + ": unknown driver " + c.driver());
     }
-  }
-
-  private DeviceOptions copyWithExecutor(DeviceOptions o, DeviceConfig c) {
-    DeviceOptions.Builder b = DeviceOptions.builder().clock(o.clock())
-        .backoff(o.initialBackoff(), o.maxBackoff()).frameLimits(o.frameLimits())
-        .executor(Objects.requireNonNull(options.executor()));
-    if (o.bus() != null && o.store() != null) {
-      b.bus(o.bus(), o.store());
-    }
-    return b.build();
   }
 
   private Connector connector(DeviceConfig c) {

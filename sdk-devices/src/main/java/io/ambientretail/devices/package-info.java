@@ -1,7 +1,18 @@
 /**
- * A UnifiedPOS-style device model (open, claim, enable, release, close), serial and smartcard transports, drivers for scanners, scales, shelf load cells, card readers and door locks, and a simulator for each.
+ * A UnifiedPOS-style device model (open, claim, enable, disable, release, close) with data, error
+ * and status events, a registry built from YAML/JSON configuration, and the seams the drivers
+ * share. Drivers live in sub-packages ({@code scanner}, {@code scale}, {@code shelf}, {@code lock},
+ * {@code smartcard}), transports and framing in {@code transport}; each driver has a simulator
+ * that speaks its wire protocol.
  *
- * <p>This package is being built; see the project's CHANGELOG for what is available.
+ * <pre>{@code
+ * try (DeviceRegistry devices = DeviceRegistry.builder()
+ *     .options(DeviceOptions.builder().bus(bus, StoreId.of("S001")).build()).build()) {
+ *   devices.addAll(DeviceConfig.parseYaml(Files.readString(Path.of("devices.yaml"))));
+ *   devices.startAll();
+ *   bus.subscribe(DeviceEvents.WEIGHT, e -> System.out.println(e.payload().weight()));
+ * }
+ * }</pre>
  */
 @NullMarked
 package io.ambientretail.devices;

@@ -90,8 +90,6 @@ class DeviceRegistryTest {
       MtSicsSimulator sim = null;
       Map<DeviceId, String> failed;
       try {
-        Thread starter = new Thread(() -> { });
-        starter.start();
         failed = registry.startAll();
         sim = MtSicsSimulator.start(line.deviceEnd(Duration.ofSeconds(5)));
         sim.setWeight(Weight.ofGrams(7), true);

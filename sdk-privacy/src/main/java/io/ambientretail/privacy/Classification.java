@@ -37,7 +37,8 @@ public final class Classification {
         if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) {
           continue;
         }
-        String where = type.getSimpleName() + "." + f.getName();
+        String where = type.getName().substring(type.getName().lastIndexOf('.') + 1) + "."
+            + f.getName();
         PersonalData pd = f.getAnnotation(PersonalData.class);
         if (pd == null && type.isRecord()) {
           pd = recordComponentAnnotation(type, f.getName());

@@ -55,7 +55,7 @@ public final class ConsentRegistry {
     this.audit = audit;
   }
 
-  /** Creates an empty registry stamping records with {@code clock} and auditing to {@code audit}. */
+  /** Creates an empty registry stamping records with {@code clock}, auditing to {@code audit}. */
   public static ConsentRegistry create(Clock clock, AuditSink audit) {
     return new ConsentRegistry(Objects.requireNonNull(clock, "clock"),
         Objects.requireNonNull(audit, "audit"));

@@ -1,7 +1,8 @@
 package io.ambientretail.privacy;
 
 /**
- * A category of personal data, declared on every personal field so retention, access and requests can treat it by kind.
+ * A category of personal data, declared on every personal field so retention, access and
+ * requests can treat it by kind.
  *
  * <p>An open set: define your own with {@link #of}; equal names are equal values. Immutable.
  */

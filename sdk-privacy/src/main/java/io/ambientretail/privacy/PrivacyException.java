@@ -28,6 +28,8 @@ public final class PrivacyException extends AmbientException {
   public static final ErrorCode CONSENT_UNKNOWN = ErrorCode.of("CONSENT_UNKNOWN");
   /** An export that would identify fewer than k people; nothing was exported. */
   public static final ErrorCode K_ANONYMITY = ErrorCode.of("K_ANONYMITY");
+  /** A data-subject request that is malformed, unknown, or reuses an id for another request. */
+  public static final ErrorCode DSR_INVALID = ErrorCode.of("DSR_INVALID");
   /** A pseudonym key or key version that is not known. */
   public static final ErrorCode KEY_UNKNOWN = ErrorCode.of("KEY_UNKNOWN");
 

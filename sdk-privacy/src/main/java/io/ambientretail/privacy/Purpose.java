@@ -1,7 +1,8 @@
 package io.ambientretail.privacy;
 
 /**
- * A purpose for which personal data is used (GDPR Art. 5(1)(b) purpose limitation): consent, legal bases and access checks are all per purpose.
+ * A purpose for which personal data is used (GDPR Art. 5(1)(b) purpose limitation): consent,
+ * legal bases and access checks are all per purpose.
  *
  * <p>An open set: define your own with {@link #of}; equal names are equal values. Immutable.
  */

@@ -1,7 +1,8 @@
 package io.ambientretail.privacy;
 
 /**
- * A job someone does in or for a store (shopper, store operator, auditor, support, admin); a {@link RolePolicy} gives each role the least permissions it needs.
+ * A job someone does in or for a store (shopper, store operator, auditor, support, admin); a
+ * {@link RolePolicy} gives each role the least permissions it needs.
  *
  * <p>An open set: define your own with {@link #of}; equal names are equal values. Immutable.
  */

@@ -52,8 +52,8 @@ class ClassificationTest {
     assertThat(Classification.undeclared(List.of(Undeclared.class),
         Classification.standardCategories(), Classification.standardPurposes()))
         .containsExactlyInAnyOrder(
-            "Undeclared.email: looks personal but has no @PersonalData or @NotPersonalData",
-            "Undeclared.member: looks personal but has no @PersonalData or @NotPersonalData");
+            "ClassificationTest$Undeclared.email: looks personal but has no @PersonalData or @NotPersonalData",
+            "ClassificationTest$Undeclared.member: looks personal but has no @PersonalData or @NotPersonalData");
   }
 
   @Test
@@ -62,7 +62,7 @@ class ClassificationTest {
         Classification.standardCategories(), Classification.standardPurposes())).isEmpty();
     assertThat(Classification.undeclared(List.of(WronglyDeclared.class),
         Classification.standardCategories(), Classification.standardPurposes()))
-        .containsExactlyInAnyOrder("WronglyDeclared.email: unknown category 'shoe-size'",
-            "WronglyDeclared.email: unknown purpose 'gossip'");
+        .containsExactlyInAnyOrder("ClassificationTest$WronglyDeclared.email: unknown category 'shoe-size'",
+            "ClassificationTest$WronglyDeclared.email: unknown purpose 'gossip'");
   }
 }

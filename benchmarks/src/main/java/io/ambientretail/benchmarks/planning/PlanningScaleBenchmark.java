@@ -40,8 +40,10 @@ public final class PlanningScaleBenchmark {
     int threads = Runtime.getRuntime().availableProcessors();
     System.out.printf(Locale.ROOT, "cores=%d maxHeap=%.1f GiB%n", threads,
         Runtime.getRuntime().maxMemory() / (double) (1L << 30));
-    System.out.println("locations  generate_s  plan_s  us_per_location  baseline_mean28_s  orders"
-        + "  heap_used_GiB");
+    System.out.printf(Locale.ROOT, "load average at start: %.1f%n",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.println("locations  generate_s  plan_s  plan_cpu_s  us_per_location"
+        + "  baseline_mean28_s  baseline_cpu_s  orders  heap_used_GiB");
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       for (int stores : storeCounts) {
@@ -63,16 +65,19 @@ public final class PlanningScaleBenchmark {
     for (int k = 0; k < SKUS; k++) {
       skuIds[k] = SkuId.of(String.format(Locale.ROOT, "SKU%04d", k));
     }
-    SplittableRandom root = new SplittableRandom(42);
-    for (int s = 0; s < storeCount; s++) {
+    int[] level = new int[n];
+    java.util.stream.IntStream.range(0, storeCount).parallel().forEach(s -> {
       StoreId store = StoreId.of(String.format(Locale.ROOT, "S%05d", s));
+      SplittableRandom r = new SplittableRandom(42L * 1_000_003L + s);
       for (int k = 0; k < SKUS; k++) {
         int i = s * SKUS + k;
         stores[i] = store;
         skus[i] = skuIds[k];
-        double level = fill(data, i * DAYS, root.split(), k);
-        stock.add(store, skuIds[k], (int) (level * root.nextInt(1, 6)), 0);
+        level[i] = (int) (fill(data, i * DAYS, r, k) * r.nextInt(1, 6));
       }
+    });
+    for (int i = 0; i < n; i++) {
+      stock.add(stores[i], skus[i], level[i], 0);
     }
     SalesHistory history = SalesHistory.ofDense(LocalDate.of(2025, 11, 27), DAYS, stores, skus,
         data);
@@ -92,19 +97,30 @@ public final class PlanningScaleBenchmark {
         .forecastEngine(ForecastEngine.builder().candidates(EnumSet.of(ForecastMethod.MEAN_28))
             .build())
         .executor(pool, threads).build();
+    System.gc();
     long b0 = System.nanoTime();
+    long bc0 = cpuNanos();
     baseline.plan(history, positions, date, o -> { }, (d, t) -> { });
     double baseSeconds = (System.nanoTime() - b0) / 1e9;
+    double baseCpu = (cpuNanos() - bc0) / 1e9;
 
     ReplenishmentPlanner planner = ReplenishmentPlanner.builder().policies(table)
         .executor(pool, threads).build();
     long p0 = System.nanoTime();
+    long pc0 = cpuNanos();
     PlanSummary summary = planner.plan(history, positions, date, o -> { }, (d, t) -> { });
     double planSeconds = (System.nanoTime() - p0) / 1e9;
+    double planCpu = (cpuNanos() - pc0) / 1e9;
     Runtime rt = Runtime.getRuntime();
-    System.out.printf(Locale.ROOT, "%9d  %10.1f  %6.2f  %15.1f  %17.2f  %6d  %13.2f%n", n,
-        genSeconds, planSeconds, planSeconds * 1e6 / n, baseSeconds, summary.orders(),
-        (rt.totalMemory() - rt.freeMemory()) / (double) (1L << 30));
+    System.out.printf(Locale.ROOT, "%9d  %10.1f  %6.2f  %10.2f  %15.1f  %17.2f  %14.2f  %6d  %13.2f%n",
+        n, genSeconds, planSeconds, planCpu, planSeconds * 1e6 / n, baseSeconds, baseCpu,
+        summary.orders(), (rt.totalMemory() - rt.freeMemory()) / (double) (1L << 30));
+  }
+
+  /** CPU time of the whole process (all threads, including GC), in nanoseconds. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /**

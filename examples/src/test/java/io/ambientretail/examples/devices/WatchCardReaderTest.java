@@ -7,9 +7,7 @@ import io.ambientretail.devices.SmartCard;
 import io.ambientretail.devices.smartcard.VpcdCardEmulator;
 import io.ambientretail.devices.smartcard.VpcdLock;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -33,12 +31,7 @@ class WatchCardReaderTest {
 
   @Test
   void run_cardInsertedIntoVpcd_isPrintedWithAtrAndSelectAnswer() throws Exception {
-    boolean vpcd;
-    try (Socket s = new Socket("127.0.0.1", 35963)) {
-      vpcd = true;
-    } catch (IOException e) {
-      vpcd = false;
-    }
+    boolean vpcd = VpcdLock.vpcdListening();
     assumeTrue(vpcd, "pcscd with vsmartcard-vpcd is not running (scripts/test starts it)");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

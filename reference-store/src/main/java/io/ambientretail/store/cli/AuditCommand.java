@@ -3,6 +3,10 @@ package io.ambientretail.store.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ambientretail.privacy.audit.AuditEntry;
+import io.ambientretail.privacy.audit.Checkpoint;
+import io.ambientretail.privacy.audit.CheckpointVerifier;
+import io.ambientretail.privacy.audit.Sha256Hash;
+import io.ambientretail.privacy.audit.SignedCheckpoint;
 import io.ambientretail.privacy.audit.AuditVerification;
 import io.ambientretail.privacy.audit.AuditVerifier;
 import io.ambientretail.privacy.audit.JdbcAuditStore;
@@ -14,6 +18,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -107,12 +112,21 @@ final class AuditCommand implements Runnable {
           "{\"ok\":false,\"firstBadEntry\":N,\"reason\":\"...\"} (then exits 1).",
           "Compare root and entries with the last checkpoint your witness signed:",
           "a hash chain alone cannot show that the newest entries were cut off.",
-          "", "Example:", "  ambient audit verify audit.jsonl"})
+          "", "Example:", "  ambient audit verify audit.jsonl",
+          "  ambient audit verify audit.jsonl --checkpoint witness.note --key S001-audit.vkey"})
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The exported audit log.")
     Path file;
+
+    @Option(names = "--checkpoint", paramLabel = "NOTE",
+        description = "A signed checkpoint (C2SP note) the log must match: catches a cut-off tail.")
+    Path checkpoint;
+
+    @Option(names = "--key", paramLabel = "VKEY",
+        description = "File with the checkpoint signer's verifier key (name+id+base64).")
+    Path key;
 
     @Override
     public Integer call() throws IOException {
@@ -120,7 +134,26 @@ final class AuditCommand implements Runnable {
       if (!Files.isRegularFile(file)) {
         return usageError(err, "no such file: " + file);
       }
+      if ((checkpoint == null) != (key == null)) {
+        return usageError(err, "--checkpoint and --key go together");
+      }
+      Checkpoint trusted = null;
+      if (checkpoint != null) {
+        try {
+          SignedCheckpoint note = SignedCheckpoint.parse(
+              Files.readString(checkpoint, StandardCharsets.UTF_8));
+          trusted = CheckpointVerifier.fromVerifierKey(
+              Files.readString(key, StandardCharsets.UTF_8), note.checkpoint().origin())
+              .verify(note);
+        } catch (GeneralSecurityException e) {
+          return usageError(err, "checkpoint " + checkpoint + " is not trusted: " + e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+          return usageError(err, "no such file: " + e.getFile());
+        }
+      }
       AuditVerifier verifier = new AuditVerifier();
+      Sha256Hash rootAtCheckpoint = trusted != null && trusted.size() == 0
+          ? verifier.currentRoot() : null;
       try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file),
           StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT))) {
@@ -140,11 +173,24 @@ final class AuditCommand implements Runnable {
             if (!verifier.add(AuditJsonLines.parse(line.toString(), lineNo))) {
               break;
             }
+            if (trusted != null && verifier.count() == trusted.size()) {
+              rootAtCheckpoint = verifier.currentRoot();
+            }
           }
         } catch (AuditJsonLines.BadLine e) {
           verifier.unreadable(e.getMessage());
         } catch (java.nio.charset.CharacterCodingException e) {
           verifier.unreadable("line " + lineNo + ": not UTF-8 text");
+        }
+      }
+      if (trusted != null && verifier.result().ok()) {
+        if (verifier.count() < trusted.size()) {
+          verifier.unreadable("the log ends after " + verifier.count() + " entries but the"
+              + " signed checkpoint covers " + trusted.size() + ": entries were cut off");
+        } else if (!trusted.root().equals(rootAtCheckpoint)) {
+          return bad(0, "the first " + trusted.size() + " entries do not match the signed"
+              + " checkpoint: the log was rewritten from entry 0 on or before entry "
+              + (trusted.size() - 1), verifier.count());
         }
       }
       AuditVerification v = verifier.result();
@@ -158,6 +204,25 @@ final class AuditCommand implements Runnable {
         return ExitCode.PROBLEM;
       }
       return ExitCode.OK;
+    }
+
+    private int bad(long first, String reason, long intact) throws IOException {
+      StringWriter w = new StringWriter();
+      try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+        g.writeStartObject();
+        g.writeBooleanField("ok", false);
+        g.writeNumberField("firstBadEntry", first);
+        g.writeStringField("reason", reason);
+        g.writeNumberField("intactEntries", intact);
+        g.writeEndObject();
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(w);
+      out.flush();
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("audit log is not intact: " + reason);
+      err.flush();
+      return ExitCode.PROBLEM;
     }
 
     private static String json(AuditVerification v) throws IOException {

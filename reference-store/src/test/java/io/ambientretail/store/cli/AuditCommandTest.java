@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.ambientretail.privacy.audit.AuditEvent;
 import io.ambientretail.privacy.audit.AuditLog;
 import io.ambientretail.privacy.audit.AuditOutcome;
+import io.ambientretail.privacy.audit.CheckpointSigner;
+import io.ambientretail.privacy.audit.SignedCheckpoint;
 import io.ambientretail.privacy.audit.JdbcAuditStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
@@ -30,6 +33,9 @@ class AuditCommandTest {
   private StringWriter out;
   private StringWriter err;
   private String url;
+  private final KeyPair keys = CheckpointSigner.generateKeyPair();
+  private SignedCheckpoint checkpoint;
+  private List<AuditEvent> events;
 
   private int run(String... args) {
     out = new StringWriter();
@@ -43,7 +49,7 @@ class AuditCommandTest {
     try (Connection c = DriverManager.getConnection(url)) {
       AuditLog log = AuditLog.builder().name("acme/S001/audit").store(JdbcAuditStore.create(c))
           .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).build();
-      List<AuditEvent> events = new ArrayList<>();
+      events = new ArrayList<>();
       for (int i = 0; i < 25; i++) {
         events.add(AuditEvent.builder().actor("op-" + (i % 3)).action("receipt.read")
             .outcome(i % 4 == 0 ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS)
@@ -51,6 +57,7 @@ class AuditCommandTest {
       }
       log.appendAll(events.subList(0, 10));
       log.appendAll(events.subList(10, 25));
+      checkpoint = log.signCheckpoint(CheckpointSigner.of("S001-audit", keys));
     }
   }
 
@@ -124,6 +131,64 @@ class AuditCommandTest {
     lines.set(1, "{\"seq\":1,\"detail\":\"" + "x".repeat(1_000_000) + "\"}");
     assertThat(verify(lines)).isEqualTo(1);
     assertThat(out.toString()).contains("firstBadEntry\":1", "longer than");
+  }
+
+  private String[] withCheckpoint(KeyPair signedBy) throws Exception {
+    Path note = dir.resolve("witness.note");
+    Files.writeString(note, checkpoint.text(), StandardCharsets.UTF_8);
+    Path vkey = dir.resolve("S001.vkey");
+    Files.writeString(vkey, CheckpointSigner.of("S001-audit", signedBy).verifierKey(),
+        StandardCharsets.UTF_8);
+    return new String[] {"--checkpoint", note.toString(), "--key", vkey.toString()};
+  }
+
+  private int verifyWith(List<String> lines, String... extra) throws Exception {
+    Path f = dir.resolve("audit.jsonl");
+    Files.write(f, lines, StandardCharsets.UTF_8);
+    List<String> args = new ArrayList<>(List.of("audit", "verify", f.toString()));
+    args.addAll(List.of(extra));
+    return run(args.toArray(new String[0]));
+  }
+
+  @Test
+  void verify_withSignedCheckpoint_intactLog_ok() throws Exception {
+    List<String> lines = export();
+    assertThat(verifyWith(lines, withCheckpoint(keys))).isZero();
+    assertThat(out.toString()).contains("\"ok\":true", "\"entries\":25",
+        checkpoint.checkpoint().root().hex());
+  }
+
+  @Test
+  void verify_withSignedCheckpoint_cutOffTail_isFound() throws Exception {
+    List<String> lines = export().subList(0, 20);
+    assertThat(verify(lines)).as("the chain alone cannot tell").isZero();
+    assertThat(verifyWith(lines, withCheckpoint(keys))).isEqualTo(1);
+    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":20,")
+        .contains("cut off");
+  }
+
+  @Test
+  void verify_withSignedCheckpoint_rewrittenLog_isFound() throws Exception {
+    Path forged = dir.resolve("forged.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + forged)) {
+      AuditLog log = AuditLog.builder().name("acme/S001/audit").store(JdbcAuditStore.create(c))
+          .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).build();
+      List<AuditEvent> changed = new ArrayList<>(events);
+      changed.set(3, events.get(4));
+      log.appendAll(changed);
+    }
+    assertThat(run("audit", "export", "--db", "jdbc:sqlite:" + forged)).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(verify(lines)).as("a consistent forged chain").isZero();
+    assertThat(verifyWith(lines, withCheckpoint(keys))).isEqualTo(1);
+    assertThat(out.toString()).contains("\"ok\":false", "rewritten");
+  }
+
+  @Test
+  void verify_checkpointFromAnotherKey_exits2() throws Exception {
+    assertThat(verifyWith(export(), withCheckpoint(CheckpointSigner.generateKeyPair())))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("not trusted");
   }
 
   @Test

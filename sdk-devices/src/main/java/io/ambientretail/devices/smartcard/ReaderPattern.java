@@ -1,6 +1,5 @@
 package io.ambientretail.devices.smartcard;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -47,6 +46,6 @@ public final class ReaderPattern {
 
   @Override
   public String toString() {
-    return glob.isEmpty() ? "*" : glob.toLowerCase(Locale.ROOT).equals(glob) ? glob : glob;
+    return glob.isEmpty() ? "*" : glob;
   }
 }

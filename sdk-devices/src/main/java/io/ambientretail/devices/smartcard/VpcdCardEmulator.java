@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import jdk.net.ExtendedSocketOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,7 @@ public final class VpcdCardEmulator implements AutoCloseable {
 
   private static final int MAX_MESSAGE = 65_535 + 7;
   private static final AtomicInteger THREADS = new AtomicInteger();
+
 
   private final SmartCard card;
   private final Socket socket;
@@ -103,6 +105,7 @@ public final class VpcdCardEmulator implements AutoCloseable {
       while (!closed) {
         int length;
         try {
+          quickAck();
           length = in.readUnsignedShort();
         } catch (EOFException e) {
           return; // vpcd went away (pcscd stopped)
@@ -126,6 +129,21 @@ public final class VpcdCardEmulator implements AutoCloseable {
       }
     } finally {
       closed = true;
+    }
+  }
+
+  /**
+   * vpcd writes each message's length and body in two sends; with delayed ACKs, Nagle on its side
+   * holds the body back for tens of milliseconds per APDU. Linux clears TCP_QUICKACK after use, so
+   * it is set again before every read.
+   */
+  private void quickAck() {
+    if (socket.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK)) {
+      try {
+        socket.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+      } catch (IOException | UnsupportedOperationException e) {
+        // an optimisation only
+      }
     }
   }
 

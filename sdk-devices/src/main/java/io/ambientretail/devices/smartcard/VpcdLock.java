@@ -47,6 +47,35 @@ public final class VpcdLock implements AutoCloseable {
     this.lock = lock;
   }
 
+  /**
+   * True when something listens on the vpcd card port (127.0.0.1:35963, TCP) on this Linux
+   * machine, checked in /proc/net/tcp without connecting: a connection to vpcd is a card insertion
+   * and would disturb a test that holds the reader. Tests use it to skip when pcscd with vpcd is
+   * not running.
+   */
+  public static boolean vpcdListening() {
+    return listening(35963);
+  }
+
+  /** True when a TCP socket listens on {@code port} (IPv4 or IPv6), per /proc/net/tcp{,6}. */
+  public static boolean listening(int port) {
+    String hexPort = String.format(java.util.Locale.ROOT, ":%04X ", port);
+    for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+      try {
+        for (String line : java.nio.file.Files.readAllLines(Path.of(table),
+            java.nio.charset.StandardCharsets.US_ASCII)) {
+          String[] f = line.trim().split("\\s+");
+          if (f.length > 3 && (f[1] + " ").endsWith(hexPort) && f[3].equals("0A")) {
+            return true;
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // no such table (not Linux, or no IPv6): try the next
+      }
+    }
+    return false;
+  }
+
   /** Acquires the lock on {@link #DEFAULT_PATH}, waiting at most {@code timeout}. */
   public static VpcdLock acquire(Duration timeout) throws IOException {
     return acquire(DEFAULT_PATH, timeout);

@@ -7,8 +7,6 @@ import io.ambientretail.core.DeviceId;
 import io.ambientretail.devices.CardEvent;
 import io.ambientretail.devices.SmartCard;
 import io.ambientretail.devices.transport.EventRecorder;
-import java.io.IOException;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -49,12 +47,7 @@ class CardReaderVpcdTest {
 
   @BeforeAll
   static void requirePcscdWithVpcd() {
-    boolean listening;
-    try (Socket s = new Socket("127.0.0.1", 35963)) {
-      listening = true;
-    } catch (IOException e) {
-      listening = false;
-    }
+    boolean listening = VpcdLock.vpcdListening();
     assumeTrue(listening, "pcscd with vsmartcard-vpcd is not running (scripts/test starts it)");
   }
 

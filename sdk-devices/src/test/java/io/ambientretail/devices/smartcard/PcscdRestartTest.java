@@ -63,9 +63,9 @@ class PcscdRestartTest {
     Files.createDirectories(run);
     Files.createDirectories(conf);
     Files.writeString(conf.resolve("vpcd"), "FRIENDLYNAME \"" + READER + "\"\n"
-        + "DEVICENAME   /dev/null:0x" + Integer.toHexString(PORT).toUpperCase() + "\n"
+        + "DEVICENAME   /dev/null:0x" + Integer.toHexString(PORT).toUpperCase(java.util.Locale.ROOT) + "\n"
         + "LIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so\n"
-        + "CHANNELID    0x" + Integer.toHexString(PORT).toUpperCase() + "\n",
+        + "CHANNELID    0x" + Integer.toHexString(PORT).toUpperCase(java.util.Locale.ROOT) + "\n",
         StandardCharsets.US_ASCII);
     Files.deleteIfExists(run.resolve("pcscd.comm"));
     // unshare execs sh, which execs pcscd: the Process's pid is pcscd's own.

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ambientretail.devices.SmartCard;
-import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,12 +45,7 @@ class VpcdCardEmulatorTest {
 
   @BeforeAll
   static void requirePcscdWithVpcd() {
-    boolean listening;
-    try (Socket s = new Socket("127.0.0.1", 35963)) {
-      listening = true;
-    } catch (IOException e) {
-      listening = false;
-    }
+    boolean listening = VpcdLock.vpcdListening();
     assumeTrue(listening, "pcscd with vsmartcard-vpcd is not running (scripts/test starts it)");
     for (String lib : new String[] {"/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
         "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1", "/usr/lib/libpcsclite.so.1"}) {

@@ -83,4 +83,14 @@ class VpcdLockTest {
       p.destroyForcibly();
     }
   }
+
+  @Test
+  void listening_seesOwnServerSocketWithoutConnecting() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(Path.of(
+        "/proc/net/tcp")), "needs Linux /proc/net/tcp");
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      assertThat(VpcdLock.listening(server.getLocalPort())).isTrue();
+    }
+  }
 }

@@ -46,9 +46,8 @@ class ForecastAccuracyTest {
         "%-16s ours/truth %.3f  mean28/truth %.3f%n", p, a[0] / a[1], a[2] / a[1]));
     System.out.printf(Locale.ROOT, "all ours %.4f truth %.4f mean28 %.4f -> %.3f / %.3f%n",
         ours, truth, mean28, ours / truth, mean28 / truth);
-    // The goal is 1.05; measured 1.053 on this mix (the dying series cost most). The bound
-    // keeps what we reach from slipping while the gap is open.
-    assertThat(ours / truth).isLessThanOrEqualTo(1.06);
+    // The goal: within 5% of the truth (measured 1.044 on this mix; the 28-day mean 1.113).
+    assertThat(ours / truth).isLessThanOrEqualTo(1.05);
     assertThat(mean28 / truth).isGreaterThan(1.10);
   }
 

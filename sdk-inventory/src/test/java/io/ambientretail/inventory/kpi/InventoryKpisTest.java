@@ -32,4 +32,35 @@ class InventoryKpisTest {
     assertThat(k.daysOfStock()).isInfinite();
     assertThat(k.shrinkRate()).isNaN();
   }
+
+  @Test
+  void ledgerDays_fromEntries_giveSalesShrinkWasteAndClosingStock() {
+    io.ambientretail.inventory.ledger.InventoryLedger l =
+        io.ambientretail.inventory.ledger.InventoryLedger.open(
+            new io.ambientretail.inventory.ledger.InMemoryLedgerStore());
+    var lane = io.ambientretail.inventory.ledger.StockLocation.backroom(
+        io.ambientretail.core.StoreId.of("S1"));
+    var sku = io.ambientretail.core.SkuId.of("A");
+    java.time.ZoneId zone = java.time.ZoneId.of("Europe/Berlin");
+    java.time.Instant day1 = java.time.Instant.parse("2026-11-01T09:00:00Z");
+    java.time.Instant day2 = java.time.Instant.parse("2026-11-02T22:30:00Z"); // Nov 2 23:30 local
+    java.time.Instant day3 = java.time.Instant.parse("2026-11-02T23:30:00Z"); // Nov 3 00:30 local
+    l.post(io.ambientretail.inventory.ledger.StockMovement.receipt("r", lane, sku, 10, null,
+        "dn", day1));
+    l.post(io.ambientretail.inventory.ledger.StockMovement.sale("s1", lane, sku, 4, "sale",
+        day2));
+    l.post(io.ambientretail.inventory.ledger.StockMovement.waste("w1", lane, sku, 1, null,
+        "expired", day3));
+    l.post(io.ambientretail.inventory.ledger.StockMovement.shrink("k1", lane, sku, 5, "count",
+        day3));
+    List<DailyStock> days = LedgerDays.of(l, lane, sku, LocalDate.of(2026, 11, 1),
+        LocalDate.of(2026, 11, 3), zone);
+    assertThat(days).extracting(DailyStock::sold).containsExactly(0L, 4L, 0L);
+    assertThat(days).extracting(DailyStock::closingOnHand).containsExactly(10L, 6L, 0L);
+    assertThat(days.get(2).waste()).isEqualTo(1);
+    assertThat(days.get(2).shrink()).isEqualTo(5);
+    InventoryKpis k = InventoryKpis.of(days);
+    assertThat(k.stockOutRate()).isEqualTo(1 / 3.0);
+    assertThat(k.shrinkRate()).isEqualTo(5 / 4.0);
+  }
 }

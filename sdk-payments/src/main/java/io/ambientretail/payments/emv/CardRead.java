@@ -1,5 +1,6 @@
 package io.ambientretail.payments.emv;
 
+import io.ambientretail.payments.CardBrand;
 import io.ambientretail.payments.tokenize.Pan;
 import java.time.YearMonth;
 import java.util.Objects;

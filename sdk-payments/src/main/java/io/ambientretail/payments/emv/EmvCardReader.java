@@ -1,5 +1,6 @@
 package io.ambientretail.payments.emv;
 
+import io.ambientretail.payments.CardBrand;
 import io.ambientretail.core.ErrorCode;
 import io.ambientretail.devices.ApduChannel;
 import io.ambientretail.payments.emv.internal.Hex;

@@ -1,5 +1,6 @@
 package io.ambientretail.payments.emv;
 
+import io.ambientretail.payments.CardBrand;
 import io.ambientretail.core.Money;
 import io.ambientretail.payments.tlv.TlvLimits;
 import java.security.SecureRandom;

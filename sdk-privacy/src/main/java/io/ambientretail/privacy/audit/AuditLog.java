@@ -19,7 +19,8 @@ import java.util.Objects;
  * batches ({@link #appendAll}) for throughput, since each call is one durable write.
  *
  * <p>Opening a log reads the whole store, checks the chain and rebuilds the tree (about two
- * hashes per entry in memory, 64 bytes each). Thread-safe: all methods are synchronised.
+ * 32-byte hashes per entry stay in memory, 64 MB per million entries). Thread-safe: all
+ * methods are synchronised.
  *
  * <pre>{@code
  * AuditLog log = AuditLog.builder().name("acme/S001/audit").store(store).clock(clock).build();
@@ -95,7 +96,8 @@ public final class AuditLog {
     Sha256Hash prev = head;
     long seq = tree.size();
     for (AuditEvent ev : events) {
-      AuditEntry e = AuditEntry.create(seq++, now, Objects.requireNonNull(ev, "event"), prev, hasher);
+      AuditEntry e =
+          AuditEntry.create(seq++, now, Objects.requireNonNull(ev, "event"), prev, hasher);
       batch.add(e);
       prev = e.hash();
     }

@@ -101,6 +101,11 @@ public final class AuditVerifier {
     return count;
   }
 
+  /** The Merkle root over the intact entries so far (the empty-tree root when none). */
+  public Sha256Hash currentRoot() {
+    return root();
+  }
+
   /** The result so far. */
   public AuditVerification result() {
     return new AuditVerification(count, head, root(), firstBad, reason);

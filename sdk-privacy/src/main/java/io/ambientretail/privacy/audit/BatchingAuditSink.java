@@ -34,6 +34,10 @@ public final class BatchingAuditSink implements AuditSink {
   private final Condition progress = lock.newCondition();
   private long durable;
   private @Nullable IOException failure;
+  /** Append attempts started so far; guarded by {@code lock}. */
+  private long attempts;
+  /** The number of the latest attempt that failed (0 for none); guarded by {@code lock}. */
+  private long lastFailedAttempt;
   private List<AuditEvent> retry = List.of();
 
   private BatchingAuditSink(AuditLog log, Executor executor, int maxBatch) {
@@ -81,14 +85,22 @@ public final class BatchingAuditSink implements AuditSink {
   public void flush(long timeout, TimeUnit unit) throws IOException {
     long target = recorded.get();
     long deadline = System.nanoTime() + unit.toNanos(timeout);
+    long attemptsBefore;
+    lock.lock();
+    try {
+      attemptsBefore = attempts;
+    } finally {
+      lock.unlock();
+    }
     schedule();
     lock.lock();
     try {
       while (durable < target) {
-        if (failure != null) {
-          IOException f = failure;
-          failure = null;
-          throw new IOException("audit events are not durable yet: " + f.getMessage(), f);
+        // Only an attempt that started after this flush began speaks for it: an older attempt
+        // may have failed before the caller removed the cause.
+        if (lastFailedAttempt > attemptsBefore && failure != null) {
+          throw new IOException("audit events are not durable yet: " + failure.getMessage(),
+              failure);
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
@@ -140,34 +152,54 @@ public final class BatchingAuditSink implements AuditSink {
         }
         continue;
       }
+      long attempt = startAttempt();
       long before = log.size();
       try {
         log.appendAll(batch);
         retry = List.of();
-        signal(batch.size(), null);
+        signal(batch.size());
       } catch (IOException | RuntimeException ex) {
         if (log.size() >= before + batch.size()) {
           // The store kept the batch although it reported a failure; the log caught up.
           retry = List.of();
-          signal(batch.size(), null);
+          signal(batch.size());
           continue;
         }
         retry = batch;
         IOException io = ex instanceof IOException ? (IOException) ex : new IOException(ex);
-        signal(0, io);
+        // Stop draining before waking the flushers, so a flush that retries at once can start
+        // a new drain.
         draining.set(false);
+        fail(attempt, io);
         return;
       }
     }
   }
 
-  private void signal(int stored, @Nullable IOException f) {
+  private long startAttempt() {
+    lock.lock();
+    try {
+      return ++attempts;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void signal(int stored) {
     lock.lock();
     try {
       durable += stored;
-      if (f != null) {
-        failure = f;
-      }
+      progress.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void fail(long attempt, IOException f) {
+    lock.lock();
+    try {
+      failure = f;
+      lastFailedAttempt = Math.max(lastFailedAttempt, attempt);
       progress.signalAll();
     } finally {
       lock.unlock();

@@ -26,11 +26,13 @@ public final class CheckpointSigner {
   private final String keyName;
   private final PrivateKey privateKey;
   private final byte[] keyId;
+  private final byte[] rawPublic;
 
-  private CheckpointSigner(String keyName, PrivateKey privateKey, byte[] keyId) {
+  private CheckpointSigner(String keyName, PrivateKey privateKey, byte[] keyId, byte[] rawPublic) {
     this.keyName = keyName;
     this.privateKey = privateKey;
     this.keyId = keyId;
+    this.rawPublic = rawPublic;
   }
 
   /**
@@ -46,7 +48,8 @@ public final class CheckpointSigner {
         && !"EdDSA".equalsIgnoreCase(priv.getAlgorithm())) {
       throw new InvalidKeyException("checkpoint keys are Ed25519, was " + priv.getAlgorithm());
     }
-    return new CheckpointSigner(keyName, priv, keyId(keyName, keys.getPublic()));
+    return new CheckpointSigner(keyName, priv, keyId(keyName, keys.getPublic()),
+        rawEd25519(keys.getPublic()));
   }
 
   /** Generates a fresh Ed25519 key pair with the JDK. */
@@ -85,6 +88,18 @@ public final class CheckpointSigner {
       throw new InvalidKeyException("checkpoint keys are Ed25519");
     }
     return Arrays.copyOfRange(spki, 12, 44);
+  }
+
+  /**
+   * The public verifier key in the C2SP note form {@code name+<8 hex key id>+<base64(0x01 ||
+   * raw Ed25519 key)>}: what a witness or {@code ambient audit verify --key} needs.
+   */
+  public String verifierKey() {
+    byte[] k = new byte[33];
+    k[0] = 0x01;
+    System.arraycopy(rawPublic, 0, k, 1, 32);
+    return keyName + "+" + java.util.HexFormat.of().formatHex(keyId) + "+"
+        + java.util.Base64.getEncoder().encodeToString(k);
   }
 
   /** The key name written on every signature line. */

@@ -40,6 +40,47 @@ public final class CheckpointVerifier {
   }
 
   /**
+   * Creates a verifier from a C2SP verifier key ({@link CheckpointSigner#verifierKey()}).
+   *
+   * @throws InvalidKeyException if the text is not {@code name+hex8+base64(0x01 || 32 bytes)} or
+   *     its key id does not match the key
+   */
+  public static CheckpointVerifier fromVerifierKey(String verifierKey, String origin)
+      throws InvalidKeyException {
+    String[] parts = verifierKey.strip().split("\\+", 3);
+    if (parts.length != 3 || parts[1].length() != 8) {
+      throw new InvalidKeyException("verifier key must be 'name+<8 hex>+<base64 key>'");
+    }
+    byte[] k;
+    byte[] id;
+    try {
+      id = java.util.HexFormat.of().parseHex(parts[1]);
+      k = java.util.Base64.getDecoder().decode(parts[2]);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidKeyException("verifier key has bad hex or base64");
+    }
+    if (k.length != 33 || k[0] != 0x01) {
+      throw new InvalidKeyException("verifier key is not an Ed25519 key (type 0x01, 32 bytes)");
+    }
+    byte[] spki = java.util.HexFormat.of().parseHex("302a300506032b6570032100");
+    byte[] encoded = java.util.Arrays.copyOf(spki, 44);
+    System.arraycopy(k, 1, encoded, 12, 32);
+    PublicKey key;
+    try {
+      key = java.security.KeyFactory.getInstance("Ed25519")
+          .generatePublic(new java.security.spec.X509EncodedKeySpec(encoded));
+    } catch (java.security.NoSuchAlgorithmException
+        | java.security.spec.InvalidKeySpecException e) {
+      throw new InvalidKeyException("verifier key is not a valid Ed25519 key", e);
+    }
+    CheckpointVerifier v = of(parts[0], origin, key);
+    if (!MessageDigest.isEqual(v.keyId, id)) {
+      throw new InvalidKeyException("verifier key id does not match its key");
+    }
+    return v;
+  }
+
+  /**
    * Checks the signature, the key and the origin of a signed checkpoint.
    *
    * @throws InvalidProofException if it was not signed by this key for this log
@@ -51,7 +92,8 @@ public final class CheckpointVerifier {
     }
     if (!signed.checkpoint().origin().equals(origin)) {
       throw new InvalidProofException(
-          "checkpoint is for log '" + signed.checkpoint().origin() + "', expected '" + origin + "'");
+          "checkpoint is for log '" + signed.checkpoint().origin() + "', expected '" + origin
+              + "'");
     }
     Signature s = Signature.getInstance("Ed25519");
     s.initVerify(publicKey);

@@ -90,33 +90,62 @@ public final class JdbcAuditStore implements AuditStore {
     return store;
   }
 
+  /** Rows per multi-row INSERT: fewer statements per batch, far below any bind-variable limit. */
+  private static final int ROWS_PER_INSERT = 64;
+
+  private static String insert(int rows) {
+    StringBuilder sb = new StringBuilder(INSERT);
+    for (int i = 1; i < rows; i++) {
+      sb.append(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    return sb.toString();
+  }
+
   @Override
   public synchronized void append(List<AuditEntry> batch) throws IOException {
     if (batch.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
-      for (AuditEntry e : batch) {
-        AuditEvent ev = e.event();
-        ps.setLong(1, e.sequence());
-        ps.setLong(2, e.timeMicros());
-        ps.setString(3, ev.actor());
-        ps.setString(4, ev.action());
-        ps.setString(5, ev.outcome().name());
-        ps.setString(6, ev.origin());
-        ps.setString(7, ev.resource());
-        ps.setString(8, ev.detail());
-        ps.setString(9, e.previousHash().hex());
-        ps.setString(10, e.hash().hex());
-        ps.addBatch();
+    try {
+      int full = batch.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+      if (full > 0) {
+        try (PreparedStatement ps = connection.prepareStatement(insert(ROWS_PER_INSERT))) {
+          for (int start = 0; start < full; start += ROWS_PER_INSERT) {
+            for (int r = 0; r < ROWS_PER_INSERT; r++) {
+              bind(ps, r * 10, batch.get(start + r));
+            }
+            ps.executeUpdate();
+          }
+        }
       }
-      ps.executeBatch();
+      if (full < batch.size()) {
+        try (PreparedStatement ps = connection.prepareStatement(insert(batch.size() - full))) {
+          for (int r = full; r < batch.size(); r++) {
+            bind(ps, (r - full) * 10, batch.get(r));
+          }
+          ps.executeUpdate();
+        }
+      }
       connection.commit();
     } catch (SQLException e) {
       rollbackQuietly(e);
       throw new IOException("audit batch of " + batch.size() + " entries from sequence "
           + batch.get(0).sequence() + " was not stored: " + e.getMessage(), e);
     }
+  }
+
+  private static void bind(PreparedStatement ps, int base, AuditEntry e) throws SQLException {
+    AuditEvent ev = e.event();
+    ps.setLong(base + 1, e.sequence());
+    ps.setLong(base + 2, e.timeMicros());
+    ps.setString(base + 3, ev.actor());
+    ps.setString(base + 4, ev.action());
+    ps.setString(base + 5, ev.outcome().name());
+    ps.setString(base + 6, ev.origin());
+    ps.setString(base + 7, ev.resource());
+    ps.setString(base + 8, ev.detail());
+    ps.setString(base + 9, e.previousHash().hex());
+    ps.setString(base + 10, e.hash().hex());
   }
 
   private void rollbackQuietly(SQLException cause) {

@@ -58,7 +58,7 @@ public final class SignedCheckpoint {
   /**
    * Parses a signed note written by {@link #text()}; does not check the signature.
    *
-   * @throws PrivacyException with {@link PrivacyException#AUDIT_FIELD} naming the line that is wrong
+   * @throws PrivacyException with {@link PrivacyException#AUDIT_FIELD} naming the bad line
    */
   public static SignedCheckpoint parse(String text) {
     if (text.length() > MAX_TEXT) {

@@ -132,6 +132,31 @@ class AuditLogTest {
   }
 
   @Test
+  void verifierKey_roundTrips_andBadKeysAreRefused() throws Exception {
+    KeyPair keys = CheckpointSigner.generateKeyPair();
+    CheckpointSigner signer = CheckpointSigner.of("S001-audit", keys);
+    AuditLog log = open(new InMemoryAuditStore());
+    log.appendAll(events(0, 4));
+    SignedCheckpoint cp = log.signCheckpoint(signer);
+    for (int i = 0; i < 20; i++) {
+      KeyPair k = CheckpointSigner.generateKeyPair();
+      String vkey = CheckpointSigner.of("S001-audit", k).verifierKey();
+      assertThat(CheckpointVerifier.fromVerifierKey(vkey, "acme/S001/audit")).isNotNull();
+    }
+    assertThat(CheckpointVerifier.fromVerifierKey(signer.verifierKey(), "acme/S001/audit")
+        .verify(cp)).isEqualTo(log.checkpoint());
+    String vkey = signer.verifierKey();
+    String wrongId = vkey.substring(0, vkey.indexOf('+') + 1) + "00000000"
+        + vkey.substring(vkey.indexOf('+') + 9);
+    assertThatThrownBy(() -> CheckpointVerifier.fromVerifierKey(wrongId, "x"))
+        .isInstanceOf(java.security.InvalidKeyException.class).hasMessageContaining("key id");
+    assertThatThrownBy(() -> CheckpointVerifier.fromVerifierKey("nonsense", "x"))
+        .isInstanceOf(java.security.InvalidKeyException.class);
+    assertThatThrownBy(() -> CheckpointVerifier.fromVerifierKey("a+00000000+AAAA", "x"))
+        .isInstanceOf(java.security.InvalidKeyException.class);
+  }
+
+  @Test
   void parseSignedCheckpoint_hostileText_failsNamingTheLine() {
     assertThatThrownBy(() -> SignedCheckpoint.parse("x\n-1\nAAAA\n\n\u2014 k AAAA\n"))
         .isInstanceOf(PrivacyException.class).hasMessageContaining("line 2");

@@ -34,6 +34,9 @@ class BatchingAuditSinkTest {
   @Test
   void concurrentProducers_everyEventDurableOnceInOrderPerProducer() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("a.db"))) {
+      try (java.sql.Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+      }
       JdbcAuditStore store = JdbcAuditStore.create(c);
       AuditLog log = AuditLog.builder().name("l").store(store).clock(clock).build();
       BatchingAuditSink sink = BatchingAuditSink.create(log, writer, 1000);

@@ -35,7 +35,7 @@ final class StoreSimulation {
   private final List<Shopper> shoppers = new ArrayList<>();
   private final List<String> skus = new ArrayList<>();
   private final List<Double> skuGrams = new ArrayList<>();
-  private final List<Object[]> misplacedLanes = new ArrayList<>();
+  private final List<Misplaced> misplacedLanes = new ArrayList<>();
   private long seq;
 
   StoreSimulation(FusionScenario sc) {
@@ -171,6 +171,19 @@ final class StoreSimulation {
       this.shelfIndex = shelfIndex;
       this.x = x;
       this.y = y;
+    }
+  }
+
+  /** An item put into a wrong lane, waiting for a later shopper to pick it. */
+  private static final class Misplaced {
+    final LaneSim lane;
+    final Item item;
+    final long putAt;
+
+    Misplaced(LaneSim lane, Item item, long putAt) {
+      this.lane = lane;
+      this.item = item;
+      this.putAt = putAt;
     }
   }
 
@@ -371,11 +384,10 @@ final class StoreSimulation {
     }
   }
 
-  /** One visit: walk to the lane, wait, act, linger. */
+  /** One visit: walk to the lane (waiting behind whoever stands there), act, linger. */
   private void visit(Shopper s, LaneSim lane) {
-    walkTo(s, stand(lane, 0));
     long dur = 600 + rnd.nextInt(800);
-    long ta = free(lane, s.t + 300 + rnd.nextInt(1200), dur);
+    long ta = approach(s, lane, dur);
     if (rnd.nextDouble() < p.pTwoLanes) {
       LaneSim other = neighbourOf(lane);
       if (other != null) {
@@ -388,6 +400,26 @@ final class StoreSimulation {
     }
     pick(s, lane, ta, dur, null);
     stay(s, ta + dur + 200 + rnd.nextInt(800));
+    lane.busy.add(new long[] {ta, s.t});
+  }
+
+  /**
+   * Walks to the lane; when someone is using it, waits behind them first. Returns when the hand
+   * goes in.
+   */
+  private long approach(Shopper s, LaneSim lane, long dur) {
+    double[] to = stand(lane, 0);
+    double d = Math.hypot(to[0] - s.x, to[1] - s.y);
+    long arrive = s.t + (long) (d / 1.0 * 1000) + 1;
+    long want = arrive + 300 + rnd.nextInt(1200);
+    long ta = free(lane, want, dur);
+    if (ta > want) {
+      count(Situation.ONE_BEHIND_THE_OTHER);
+      walkTo(s, new double[] {to[0] + rnd.nextGaussian() * 0.1, to[1] + 0.6 + rnd.nextDouble() * 0.3});
+      stay(s, ta - 900);
+    }
+    walkTo(s, to);
+    return Math.max(ta, s.t + 300);
   }
 
   private LaneSim neighbourOf(LaneSim lane) {
@@ -403,9 +435,9 @@ final class StoreSimulation {
     if (misplacedLanes.isEmpty() || rnd.nextDouble() > p.pMisplacedPick) {
       return;
     }
-    Object[] entry = null;
-    for (Object[] e : misplacedLanes) {
-      if ((Long) e[2] + 8000 <= s.t) {
+    Misplaced entry = null;
+    for (Misplaced e : misplacedLanes) {
+      if (e.putAt + 8000 <= s.t) {
         entry = e;
         break;
       }
@@ -414,17 +446,17 @@ final class StoreSimulation {
       return;
     }
     misplacedLanes.remove(entry);
-    LaneSim lane = (LaneSim) entry[0];
-    Item item = (Item) entry[1];
+    LaneSim lane = entry.lane;
+    Item item = entry.item;
     if (!lane.misplaced.contains(item)) {
       return;
     }
-    walkTo(s, stand(lane, 0));
     long dur = 600 + rnd.nextInt(800);
-    long ta = free(lane, s.t + 300 + rnd.nextInt(1200), dur);
+    long ta = free(lane, approach(s, lane, dur), dur);
     count(Situation.MISPLACED_PICK);
     pick(s, lane, ta, dur, item);
     stay(s, ta + dur + 300 + rnd.nextInt(600));
+    lane.busy.add(new long[] {ta, s.t});
   }
 
   private void continueAlone(Shopper s, int visits) {
@@ -560,9 +592,8 @@ final class StoreSimulation {
     if (items.size() > 1) {
       count(Situation.MULTI_ITEM_PUT);
     }
-    walkTo(s, stand(target, 0));
     long dur = 600 + rnd.nextInt(800);
-    long ta = free(target, s.t + 300 + rnd.nextInt(1000), dur);
+    long ta = free(target, approach(s, target, dur), dur);
     double grams = 0;
     for (Item i : items) {
       s.cart.remove(i);
@@ -574,10 +605,11 @@ final class StoreSimulation {
       }
     }
     if (wrong) {
-      misplacedLanes.add(new Object[] {target, item, ta + dur});
+      misplacedLanes.add(new Misplaced(target, item, ta + dur));
     }
     act(s, target, ta, dur, grams, true, item.sku);
     stay(s, ta + dur + 300 + rnd.nextInt(600));
+    target.busy.add(new long[] {ta, s.t});
   }
 
   private void pick(Shopper s, LaneSim lane, long ta, long dur, Item misplacedItem) {
@@ -716,7 +748,7 @@ final class StoreSimulation {
     lane.stock.clear();
     lane.misplaced.clear();
     final LaneSim cleared = lane;
-    misplacedLanes.removeIf(e -> e[0] == cleared);
+    misplacedLanes.removeIf(e -> e.lane == cleared);
     lane.sku = newSku;
     double added = 0;
     for (int u = 0; u < 30; u++) {

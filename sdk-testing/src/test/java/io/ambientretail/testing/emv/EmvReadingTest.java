@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ambientretail.core.Money;
-import io.ambientretail.payments.emv.CardBrand;
+import io.ambientretail.payments.CardBrand;
 import io.ambientretail.payments.emv.CardRead;
 import io.ambientretail.payments.emv.EmvCardReader;
 import io.ambientretail.payments.emv.EmvException;

@@ -92,20 +92,78 @@ public final class JSerialCommLink implements ByteLink {
       if (loaded) {
         return;
       }
-      if (s.nativeLibraryDirectory() != null) {
-        System.setProperty("jSerialComm.library.path", s.nativeLibraryDirectory().toString());
+      Path dir = s.nativeLibraryDirectory();
+      if (dir != null) {
+        extractInto(dir);
+        System.setProperty("jSerialComm.library.path", dir.toString());
       }
       try {
         SerialPort.getCommPorts();
         loaded = true;
       } catch (LinkageError e) {
         String where = System.getProperty("jSerialComm.library.path");
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         throw new NativeLibraryException("jSerialComm could not load its native library from "
-            + (where != null ? where : System.getProperty("java.io.tmpdir")
-            + " (its default; a noexec /tmp causes this)") + ": " + e
-            + "; set SerialSettings.nativeLibraryDirectory(...) or -DjSerialComm.library.path="
-            + "<folder on an executable file system>", e);
+            + (where != null ? where : "the folder it extracts to under "
+            + System.getProperty("java.io.tmpdir") + " or " + System.getProperty("user.home")
+            + " (a noexec /tmp causes this)") + " (" + first + "); set "
+            + "SerialSettings.Builder.nativeLibraryDirectory(dir) to a folder on a file system "
+            + "mounted with exec", e);
       }
+    }
+  }
+
+  /**
+   * jSerialComm only loads from {@code jSerialComm.library.path}; it does not extract there. So
+   * copy the library for this platform out of its jar into {@code dir} unless it is there.
+   */
+  private static void extractInto(Path dir) throws NativeLibraryException {
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    if (!os.contains("linux")) {
+      return; // elsewhere the user provides the library in the folder
+    }
+    String arch;
+    switch (System.getProperty("os.arch", "")) {
+      case "amd64":
+      case "x86_64":
+        arch = "x86_64";
+        break;
+      case "aarch64":
+        arch = "armv8_64";
+        break;
+      case "arm":
+        arch = "armv7hf";
+        break;
+      case "x86":
+      case "i386":
+        arch = "x86";
+        break;
+      case "ppc64le":
+        arch = "ppc64le";
+        break;
+      default:
+        return;
+    }
+    Path target = dir.resolve("libjSerialComm.so");
+    try {
+      if (Files.isRegularFile(target)) {
+        return;
+      }
+      Files.createDirectories(dir);
+      try (java.io.InputStream in = SerialPort.class.getResourceAsStream("/Linux/" + arch
+          + "/libjSerialComm.so")) {
+        if (in == null) {
+          throw new NativeLibraryException("the jSerialComm jar has no library for Linux/" + arch,
+              new UnsatisfiedLinkError(arch));
+        }
+        Path tmp = Files.createTempFile(dir, "libjSerialComm", ".tmp");
+        Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new NativeLibraryException("cannot put jSerialComm's native library into " + dir
+          + ": " + e.getMessage(), e);
     }
   }
 

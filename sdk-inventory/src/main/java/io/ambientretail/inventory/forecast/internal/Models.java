@@ -28,13 +28,13 @@ public final class Models {
   private static final double[] CR_A = {0.05, 0.15, 0.3};
   private static final double[] TSB_A;
   private static final double[] TSB_B;
-  private static final double HW_PHI = 0.98;
+  private static final double[] HW_PHI;
   private static final double MIN_LEVEL = 1e-3;
 
   static {
     double[] ha = {0.05, 0.15, 0.3};
     double[] hb = {0.0005, 0.002, 0.01};
-    double[] hp = {0.95, 1.0};
+    double[] hp = {1.0};
     double[] mb = {0.0005, 0.002};
     int n = ha.length * hb.length * hp.length + ha.length * mb.length;
     HOLT_A = new double[n];
@@ -58,23 +58,26 @@ public final class Models {
       }
     }
     double[] wa = {0.03, 0.1, 0.25};
-    double[] wg = {0.02, 0.1};
+    double[] wg = {0.04};
     double[] wb = {0.0, 0.001, 0.004};
+    double[] wp = {1.0, 0.98, 0.98};
     HW_A = new double[wa.length * wg.length * wb.length];
     HW_G = new double[HW_A.length];
     HW_B = new double[HW_A.length];
+    HW_PHI = new double[HW_A.length];
     k = 0;
     for (double a : wa) {
       for (double g : wg) {
-        for (double b : wb) {
+        for (int v = 0; v < wb.length; v++) {
           HW_A[k] = a;
           HW_G[k] = g;
-          HW_B[k++] = b;
+          HW_PHI[k] = wp[v];
+          HW_B[k++] = wb[v];
         }
       }
     }
-    double[] ta = {0.05, 0.15, 0.3};
-    double[] tb = {0.02, 0.05, 0.15};
+    double[] ta = {0.05, 0.2};
+    double[] tb = {0.03, 0.1};
     TSB_A = new double[ta.length * tb.length];
     TSB_B = new double[TSB_A.length];
     k = 0;
@@ -142,7 +145,7 @@ public final class Models {
       case SES -> ses(y, n, SES_A[p], out);
       case HOLT -> HOLT_PHI[p] < 0 ? holtMul(y, n, HOLT_A[p], HOLT_B[p], out)
           : holt(y, n, HOLT_A[p], HOLT_B[p], HOLT_PHI[p], out);
-      case HOLT_WINTERS -> holtWinters(y, n, HW_A[p], HW_G[p], HW_B[p], out);
+      case HOLT_WINTERS -> holtWinters(y, n, HW_A[p], HW_G[p], HW_B[p], HW_PHI[p], out);
       case CROSTON -> croston(y, n, CR_A[p], 0, out);
       case SBA -> croston(y, n, CR_A[p], 1, out);
       case TSB -> tsb(y, n, TSB_A[p], TSB_B[p], out);
@@ -160,111 +163,164 @@ public final class Models {
   }
 
   // ---- grids: every grid point in one pass ----
+  // Each grid runs the warm-up days and the scored days as separate loops, so the inner loop over
+  // grid points has no branch and the JIT can keep it tight (or vectorise it).
 
   private static double[] sesGrid(double[] y, int n) {
-    int g = SES_A.length;
+    double[] alpha = SES_A;
+    int g = alpha.length;
     double[] l = new double[g];
     double[] sse = new double[g];
     Arrays.fill(l, headMean(y, n, WARMUP));
-    for (int t = 0; t < n; t++) {
+    int warm = Math.min(n, WARMUP);
+    for (int t = 0; t < warm; t++) {
       double v = y[t];
-      boolean score = t >= WARMUP;
+      for (int j = 0; j < g; j++) {
+        l[j] += alpha[j] * (v - l[j]);
+      }
+    }
+    for (int t = warm; t < n; t++) {
+      double v = y[t];
       for (int j = 0; j < g; j++) {
         double e = v - l[j];
-        if (score) {
-          sse[j] += e * e;
-        }
-        l[j] += SES_A[j] * e;
+        sse[j] += e * e;
+        l[j] += alpha[j] * e;
       }
     }
     return sse;
   }
 
   private static double[] holtGrid(double[] y, int n) {
-    int g = HOLT_A.length;
+    double[] alpha = HOLT_A;
+    double[] beta = HOLT_B;
+    double[] phi = HOLT_PHI;
+    int g = alpha.length;
+    int additive = 0;
+    while (additive < g && phi[additive] >= 0) {
+      additive++;
+    }
     double[] l = new double[g];
     double[] tr = new double[g];
     double[] sse = new double[g];
     double head = headMean(y, n, WARMUP);
     for (int j = 0; j < g; j++) {
-      l[j] = HOLT_PHI[j] < 0 ? Math.max(MIN_LEVEL, head) : head;
-      tr[j] = HOLT_PHI[j] < 0 ? 1 : 0;
+      l[j] = j < additive ? head : Math.max(MIN_LEVEL, head);
+      tr[j] = j < additive ? 0 : 1;
     }
-    int additive = 0;
-    while (additive < g && HOLT_PHI[additive] >= 0) {
-      additive++;
-    }
-    for (int t = 0; t < n; t++) {
-      double v = y[t];
-      boolean score = t >= WARMUP;
-      for (int j = 0; j < additive; j++) {
-        double f = l[j] + HOLT_PHI[j] * tr[j];
-        double e = v - f;
-        if (score) {
-          sse[j] += e * e;
+    int warm = Math.min(n, WARMUP);
+    for (int pass = 0; pass < 2; pass++) {
+      int from = pass == 0 ? 0 : warm;
+      int to = pass == 0 ? warm : n;
+      double score = pass;
+      for (int t = from; t < to; t++) {
+        double v = y[t];
+        for (int j = 0; j < additive; j++) {
+          double f = l[j] + phi[j] * tr[j];
+          double e = v - f;
+          sse[j] += score * e * e;
+          l[j] = f + alpha[j] * e;
+          tr[j] = phi[j] * tr[j] + beta[j] * e;
         }
-        l[j] = f + HOLT_A[j] * e;
-        tr[j] = HOLT_PHI[j] * tr[j] + HOLT_B[j] * e;
-      }
-      for (int j = additive; j < g; j++) {
-        double prev = l[j];
-        double f = prev * tr[j];
-        double e = v - f;
-        if (score) {
-          sse[j] += e * e;
+        for (int j = additive; j < g; j++) {
+          double prev = l[j];
+          double f = prev * tr[j];
+          double e = v - f;
+          sse[j] += score * e * e;
+          l[j] = Math.max(MIN_LEVEL, f + alpha[j] * e);
+          tr[j] = Math.min(1.2, Math.max(0.8, tr[j] + beta[j] * e / prev));
         }
-        l[j] = Math.max(MIN_LEVEL, f + HOLT_A[j] * e);
-        tr[j] = Math.min(1.2, Math.max(0.8, tr[j] + HOLT_B[j] * e / prev));
       }
     }
     return sse;
   }
 
   private static double[] hwGrid(double[] y, int n) {
-    int g = HW_A.length;
+    double[] alpha = HW_A;
+    double[] gamma = HW_G;
+    double[] beta = HW_B;
+    double[] phi = HW_PHI;
+    int g = alpha.length;
     double[] l = new double[g];
     double[] tr = new double[g];
-    double[] s = new double[g * 7];
+    // s[k * g + j]: the season of weekday slot k for grid point j, so one day touches a
+    // contiguous row.
+    double[] s = new double[7 * g];
     double[] sse = new double[g];
     double[] s0 = new double[7];
     double l0 = hwInit(y, n, s0);
-    for (int j = 0; j < g; j++) {
-      l[j] = l0;
-      System.arraycopy(s0, 0, s, j * 7, 7);
+    Arrays.fill(l, l0);
+    for (int k = 0; k < 7; k++) {
+      Arrays.fill(s, k * g, (k + 1) * g, s0[k]);
     }
+    int warm = Math.min(n, WARMUP);
     int k = 0;
-    for (int t = 0; t < n; t++) {
-      double v = y[t];
-      boolean score = t >= WARMUP;
-      for (int j = 0; j < g; j++) {
-        int si = j * 7 + k;
-        double base = l[j] + HW_PHI * tr[j];
-        double e = v - base - s[si];
-        if (score) {
-          sse[j] += e * e;
+    for (int pass = 0; pass < 2; pass++) {
+      int from = pass == 0 ? 0 : warm;
+      int to = pass == 0 ? warm : n;
+      double score = pass;
+      for (int t = from; t < to; t++) {
+        double v = y[t];
+        int row = k * g;
+        for (int j = 0; j < g; j++) {
+          double base = l[j] + phi[j] * tr[j];
+          double e = v - base - s[row + j];
+          sse[j] += score * e * e;
+          l[j] = base + alpha[j] * e;
+          tr[j] = phi[j] * tr[j] + beta[j] * e;
+          s[row + j] += gamma[j] * e;
         }
-        l[j] = base + HW_A[j] * e;
-        tr[j] = HW_PHI * tr[j] + HW_B[j] * e;
-        s[si] += HW_G[j] * e;
-      }
-      if (++k == 7) {
-        k = 0;
+        if (++k == 7) {
+          k = 0;
+        }
       }
     }
     return sse;
   }
 
+  /** Croston and SBA share the recursion; one pass scores both for every alpha. */
   private static double[] crostonGrid(double[] y, int n, boolean sba) {
-    int g = CR_A.length;
+    double[] alpha = CR_A;
+    int g = alpha.length;
     double[] sse = new double[g];
+    int first = 0;
+    while (first < n && y[first] == 0) {
+      first++;
+    }
+    double[] z = new double[g];
+    double[] p = new double[g];
+    double[] corr = new double[g];
     for (int j = 0; j < g; j++) {
-      sse[j] = croston(y, n, CR_A[j], sba ? 1 : 0, null);
+      z[j] = first < n ? y[first] : 0;
+      p[j] = first + 1.0;
+      corr[j] = sba ? 1 - alpha[j] / 2 : 1;
+    }
+    double q = 0;
+    for (int t = 0; t < n; t++) {
+      double v = y[t];
+      if (t >= WARMUP) {
+        for (int j = 0; j < g; j++) {
+          double e = v - corr[j] * z[j] / p[j];
+          sse[j] += e * e;
+        }
+      }
+      q++;
+      if (v > 0) {
+        if (t > first) {
+          for (int j = 0; j < g; j++) {
+            z[j] += alpha[j] * (v - z[j]);
+            p[j] += alpha[j] * (q - p[j]);
+          }
+        }
+        q = 0;
+      }
     }
     return sse;
   }
 
   private static double[] tsbGrid(double[] y, int n) {
-    int g = TSB_A.length;
+    double[] alpha = TSB_A;
+    double[] beta = TSB_B;
+    int g = alpha.length;
     double[] init = tsbInit(y, n);
     double[] pr = new double[g];
     double[] z = new double[g];
@@ -273,23 +329,19 @@ public final class Models {
     Arrays.fill(z, init[1]);
     for (int t = 0; t < n; t++) {
       double v = y[t];
-      boolean score = t >= WARMUP;
+      double score = t >= WARMUP ? 1 : 0;
       if (v > 0) {
         for (int j = 0; j < g; j++) {
           double e = v - pr[j] * z[j];
-          if (score) {
-            sse[j] += e * e;
-          }
-          pr[j] += TSB_B[j] * (1 - pr[j]);
-          z[j] += TSB_A[j] * (v - z[j]);
+          sse[j] += score * e * e;
+          pr[j] += beta[j] * (1 - pr[j]);
+          z[j] += alpha[j] * (v - z[j]);
         }
       } else {
         for (int j = 0; j < g; j++) {
           double f = pr[j] * z[j];
-          if (score) {
-            sse[j] += f * f;
-          }
-          pr[j] -= TSB_B[j] * pr[j];
+          sse[j] += score * f * f;
+          pr[j] -= beta[j] * pr[j];
         }
       }
     }
@@ -361,30 +413,43 @@ public final class Models {
     return sse;
   }
 
+  /**
+   * Initial Holt-Winters state: the weekly profile from the whole series (weekday means less the
+   * overall mean; noisy daily sales need many weeks to show it, and a small gamma would take as
+   * long to correct a poor start), the level from the first four weeks.
+   */
   private static double hwInit(double[] y, int n, double[] s) {
-    int weeks = Math.max(1, Math.min(4, n / 7));
-    int m = Math.min(n, weeks * 7);
-    double l = headMean(y, n, m);
-    for (int t = 0; t < m; t++) {
-      s[t % 7] += (y[t] - l) / weeks;
+    int full = (n / 7) * 7;
+    if (full == 0) {
+      return headMean(y, n, n);
     }
-    return l;
+    double total = 0;
+    for (int t = 0; t < full; t++) {
+      s[t % 7] += y[t];
+      total += y[t];
+    }
+    double mean = total / full;
+    for (int d = 0; d < 7; d++) {
+      s[d] = s[d] / (full / 7) - mean;
+    }
+    return headMean(y, n, Math.min(full, 28));
   }
 
-  static double holtWinters(double[] y, int n, double a, double g, double b, double[] out) {
+  static double holtWinters(double[] y, int n, double a, double g, double b, double phi,
+      double[] out) {
     double[] s = new double[7];
     double l = hwInit(y, n, s);
     double tr = 0;
     double sse = 0;
     int k = 0;
     for (int t = 0; t < n; t++) {
-      double base = l + HW_PHI * tr;
+      double base = l + phi * tr;
       double e = y[t] - base - s[k];
       if (t >= WARMUP) {
         sse += e * e;
       }
       l = base + a * e;
-      tr = HW_PHI * tr + b * e;
+      tr = phi * tr + b * e;
       s[k] += g * e;
       if (++k == 7) {
         k = 0;
@@ -393,7 +458,7 @@ public final class Models {
     double damp = 0;
     double pow = 1;
     for (int h = 0; h < out.length; h++) {
-      pow *= HW_PHI;
+      pow *= phi;
       damp += pow;
       out[h] = Math.max(0, l + damp * tr + s[(n + h) % 7]);
     }

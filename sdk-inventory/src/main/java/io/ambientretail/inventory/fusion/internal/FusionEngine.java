@@ -56,6 +56,7 @@ public final class FusionEngine {
   private long nextDue = Long.MAX_VALUE;
   private long now;
   private long changes;
+  private long epoch;
 
   public FusionEngine(FusionConfig config, Planogram initial, CartListener listener) {
     this.config = config;
@@ -279,20 +280,12 @@ public final class FusionEngine {
     nextDue = d;
   }
 
-  static final boolean DEBUG = Boolean.getBoolean("fusion.debug");
-
   private void finalizeChange(Change c) {
     open.remove(c);
     c.fin = true;
-    if (DEBUG) {
-      StringBuilder b = new StringBuilder("CHANGE " + c.lane.lane.id() + " " + c.lane.lane.sku()
-          + " t0=" + c.t0 + " t1=" + c.t1 + " d=" + Math.round(c.delta));
-      for (Hyp h : c.hyps) {
-        b.append("\n   ").append(h == c.applied ? "*" : " ").append(h.shopper).append(' ')
-            .append(java.util.Arrays.toString(h.skus)).append(java.util.Arrays.toString(h.qty))
-            .append(String.format(java.util.Locale.ROOT, " s=%.2f p=%.3f", h.score, h.post));
-      }
-      System.out.println(b);
+    if (!baseline && c.unexplained()) {
+      c.lane.residual += c.delta;
+      c.lane.residualT = c.t1;
     }
     if (baseline || c.hyps.isEmpty()) {
       return;
@@ -350,6 +343,13 @@ public final class FusionEngine {
         return;
       }
     }
+    if (lane.residual != 0) {
+      if (t0 - lane.residualT <= 10_000
+          && fitZ(lane, delta + lane.residual) + 1 < fitZ(lane, delta)) {
+        delta += lane.residual;
+      }
+      lane.residual = 0;
+    }
     Change c = new Change(lane, t0, t1, delta, changes++);
     lane.last = c;
     open.add(c);
@@ -361,8 +361,9 @@ public final class FusionEngine {
     if (baseline || open.isEmpty()) {
       return;
     }
+    epoch++;
     for (Change c : new ArrayList<>(open)) {
-      if (!c.fin && (shelf == null || c.lane.lane.shelf().equals(shelf))
+      if (!c.fin && c.epoch != epoch && (shelf == null || c.lane.lane.shelf().equals(shelf))
           && t >= c.t0 - 3000 && t <= c.t1 + config.revisionMillis()) {
         evaluateCluster(c);
       }
@@ -385,6 +386,7 @@ public final class FusionEngine {
     cluster.sort(Comparator.comparingLong((Change c) -> c.t1).thenComparingLong(c -> c.seq));
     for (Change c : cluster) {
       revert(c);
+      c.epoch = epoch;
     }
     Map<ShopperId, Map<SkuId, Integer>> pendingPicks = new HashMap<>();
     for (Change c : cluster) {
@@ -560,7 +562,13 @@ public final class FusionEngine {
       }
     }
     out.sort(Comparator.comparingDouble((Hyp h) -> -h.score));
-    return out.size() > TOP_HYPOTHESES ? new ArrayList<>(out.subList(0, TOP_HYPOTHESES)) : out;
+    // Hypotheses more than 12 nats below the best carry < 1e-5 of the mass: drop them.
+    double floor = out.get(0).score - 12;
+    int keep = 1;
+    while (keep < out.size() && keep < TOP_HYPOTHESES && out.get(keep).score >= floor) {
+      keep++;
+    }
+    return new ArrayList<>(out.subList(0, keep));
   }
 
   private void itemsOfPick(Change c, double grams, double baseVar, List<Hyp> out) {
@@ -670,8 +678,8 @@ public final class FusionEngine {
         double u = dx * ax[0] + dy * ax[1];
         double v = Math.abs(-dx * ax[1] + dy * ax[0]);
         double su2 = sq(0.12) + sq(tn) / n + sq(extra);
-        double excess = Math.max(0, v - 0.65);
-        double sv2 = sq(0.2) + sq(tn) / n + sq(extra);
+        double excess = Math.max(0, v - 0.6);
+        double sv2 = sq(0.12) + sq(tn) / n + sq(extra);
         return -u * u / (2 * su2) - 0.5 * Math.log(su2 / sq(0.12)) - excess * excess / (2 * sv2);
       }
       double d2 = dx * dx + dy * dy;
@@ -704,7 +712,7 @@ public final class FusionEngine {
     boolean any = false;
     double best = -1;
     for (ReplayEvent.Vision v : s.vision) {
-      if (!v.shelf().equals(shelf) || v.t() < c.t0 - 2000 || v.t() > c.t1 + 3000) {
+      if (!v.shelf().equals(shelf) || v.t() < c.t0 - 1000 || v.t() > c.t1 + 2000) {
         continue;
       }
       any = true;
@@ -718,7 +726,7 @@ public final class FusionEngine {
     if (best < 0) {
       return Math.log(0.5);
     }
-    return Math.log(0.15 + 3 * best);
+    return Math.log(0.3 + 2.5 * best);
   }
 
   private double scan(ShopperState s, Change c, Hyp items) {
@@ -800,6 +808,31 @@ public final class FusionEngine {
     c.fin = true;
   }
 
+  /** How well a change of {@code delta} grams fits whole units, in standard deviations. */
+  private double fitZ(LaneState lane, double delta) {
+    double g = Math.abs(delta);
+    double base = sq(2.0 + 1.5 * lane.segmenter.noise());
+    double best = Double.POSITIVE_INFINITY;
+    List<double[]> units = new ArrayList<>();
+    if (delta < 0) {
+      units.add(skuWeight.get(lane.lane.sku()));
+      for (SkuId k : lane.misplaced.keySet()) {
+        units.add(skuWeight.get(k));
+      }
+    } else {
+      units.addAll(skuWeight.values());
+    }
+    for (double[] w : units) {
+      if (w == null) {
+        continue;
+      }
+      for (int n = 1; n <= config.maxUnitsPerChange(); n++) {
+        best = Math.min(best, Math.abs(g - n * w[0]) / Math.sqrt(n * w[1] * w[1] + base));
+      }
+    }
+    return best;
+  }
+
   private static double sq(double x) {
     return x * x;
   }
@@ -812,6 +845,8 @@ public final class FusionEngine {
     final LaneSegmenter segmenter;
     final Map<SkuId, Integer> misplaced = new TreeMap<>();
     @Nullable Change last;
+    double residual;
+    long residualT;
 
     LaneState(Lane lane, LaneSegmenter segmenter) {
       this.lane = lane;
@@ -830,6 +865,7 @@ public final class FusionEngine {
     @Nullable Hyp best;
     @Nullable Hyp applied;
     boolean fin;
+    long epoch = -1;
 
     Change(LaneState lane, long t0, long t1, double delta, long seq) {
       this.lane = lane;

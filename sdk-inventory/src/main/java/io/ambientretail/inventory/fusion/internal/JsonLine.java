@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.ambientretail.inventory.fusion.ReplayFormatException;
 import java.io.IOException;
@@ -60,10 +61,11 @@ public final class JsonLine {
       fields = m;
     } catch (JsonProcessingException e) {
       String msg = e.getOriginalMessage();
-      boolean limit = msg != null && (msg.contains("exceeds") || msg.contains("maximum"));
+      boolean limit = e instanceof StreamConstraintsException;
+      String column = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
       throw new ReplayFormatException(limit ? ReplayFormatException.LIMIT
           : ReplayFormatException.SYNTAX, line, null,
-          "not valid JSON: " + firstLine(msg) + " at column " + e.getLocation().getColumnNr());
+          (limit ? "over a limit: " : "not valid JSON: ") + firstLine(msg) + column);
     } catch (IOException e) {
       throw new ReplayFormatException(ReplayFormatException.SYNTAX, line, null,
           "not valid JSON: " + firstLine(e.getMessage()));

@@ -1,4 +1,4 @@
-package io.ambientretail.payments.emv;
+package io.ambientretail.payments;
 
 import java.util.List;
 import java.util.Locale;

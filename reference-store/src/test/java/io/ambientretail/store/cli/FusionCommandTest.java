@@ -1,0 +1,89 @@
+package io.ambientretail.store.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ambientretail.inventory.fusion.Receipt;
+import io.ambientretail.inventory.fusion.ReceiptReader;
+import io.ambientretail.inventory.fusion.ReplayLimits;
+import io.ambientretail.inventory.fusion.ReplayMetrics;
+import io.ambientretail.testing.fusion.FusionMix;
+import io.ambientretail.testing.fusion.FusionScenario;
+import io.ambientretail.testing.fusion.GeneratedDay;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FusionCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return AmbientMain.run(args, new PrintWriter(out), new PrintWriter(err));
+  }
+
+  @Test
+  void replay_withTruth_printsReceiptsThenAMetricsLineThatAgreesWithThem() throws Exception {
+    GeneratedDay day = FusionScenario.builder().mix(FusionMix.BUSY).shoppers(25).seed(3).build()
+        .generate();
+    Path events = dir.resolve("day.jsonl");
+    Path truth = dir.resolve("day.truth.jsonl");
+    Files.write(events, day.events(), StandardCharsets.UTF_8);
+    Files.write(truth, day.truth(), StandardCharsets.UTF_8);
+
+    assertThat(run("fusion", "replay", events.toString(), "--truth", truth.toString())).isZero();
+
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(26);
+    assertThat(lines.get(25)).startsWith("{\"metrics\":{\"receipts\":25,\"exactReceipts\":");
+    List<Receipt> printed = ReceiptReader.readAll(new StringReader(out.toString()),
+        ReplayLimits.defaults());
+    List<Receipt> expected = ReceiptReader.readAll(new StringReader(String.join("\n",
+        day.truth())), ReplayLimits.defaults());
+    ReplayMetrics m = ReplayMetrics.compare(printed, expected);
+    assertThat(lines.get(25)).contains("\"exactReceipts\":" + m.exactReceipts() + ",")
+        .contains("\"review\":" + m.review() + ",");
+    assertThat(m.exactReceipts()).isGreaterThanOrEqualTo(20);
+  }
+
+  @Test
+  void replay_withoutTruth_printsOnlyReceipts() throws Exception {
+    Path events = dir.resolve("small.jsonl");
+    Files.writeString(events, String.join("\n",
+        "{\"v\":1,\"t\":0,\"type\":\"lane\",\"lane\":\"S1-L1\",\"shelf\":\"S1\","
+            + "\"sku\":\"05012345678900\",\"unitGrams\":330.0,\"gramsStd\":2.5,\"x\":0.0,\"y\":0.0}",
+        "{\"v\":1,\"t\":100,\"type\":\"enter\",\"shopper\":\"p1\"}",
+        "{\"v\":1,\"t\":9000,\"type\":\"exit\",\"shopper\":\"p1\"}"), StandardCharsets.UTF_8);
+    assertThat(run("fusion", "replay", events.toString())).isZero();
+    assertThat(out.toString().strip()).isEqualTo(
+        "{\"type\":\"receipt\",\"shopper\":\"p1\",\"items\":[],\"confidence\":1.0,\"review\":false}");
+  }
+
+  @Test
+  void replay_badField_exits2NamingFileLineAndField() throws Exception {
+    Path events = dir.resolve("bad.jsonl");
+    Files.writeString(events, String.join("\n",
+        "{\"v\":1,\"t\":0,\"type\":\"lane\",\"lane\":\"S1-L1\",\"shelf\":\"S1\","
+            + "\"sku\":\"05012345678900\",\"unitGrams\":330.0,\"gramsStd\":2.5,\"x\":0.0,\"y\":0.0}",
+        "{\"v\":1,\"t\":10,\"type\":\"weight\",\"lane\":\"S1-L1\",\"grams\":6600.0}",
+        "{\"v\":1,\"t\":20,\"type\":\"weight\",\"lane\":\"S1-L1\",\"grams\":\"heavy\"}"),
+        StandardCharsets.UTF_8);
+    assertThat(run("fusion", "replay", events.toString())).isEqualTo(2);
+    String e = err.toString();
+    assertThat(e.strip().lines()).hasSize(1);
+    assertThat(e).contains("bad.jsonl:3:").contains("field 'grams'").doesNotContain("\tat ");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void replay_missingFile_exits2() {
+    assertThat(run("fusion", "replay", dir.resolve("nope.jsonl").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("nope.jsonl");
+  }
+}

@@ -1,0 +1,143 @@
+package io.ambientretail.inventory.fusion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ambientretail.core.EventBus;
+import io.ambientretail.core.EventId;
+import io.ambientretail.core.LaneId;
+import io.ambientretail.core.ShopperId;
+import io.ambientretail.core.SkuId;
+import io.ambientretail.core.StoreEvent;
+import io.ambientretail.core.StoreId;
+import io.ambientretail.core.SubscribeOptions;
+import io.ambientretail.inventory.fusion.internal.LaneSegmenter;
+import io.ambientretail.testing.fusion.FusionMix;
+import io.ambientretail.testing.fusion.Situation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CartFusionTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"),
+      ZoneOffset.UTC);
+
+  @Test
+  void replay_twice_givesTheSameReceipts() {
+    Days.Parsed d = Days.of(FusionMix.HARD, 300, 11, true);
+    assertThat(Days.run(d.events(), FusionConfig.defaults()))
+        .isEqualTo(Days.run(d.events(), FusionConfig.defaults()));
+  }
+
+  @Test
+  void live_onTheEventBus_givesTheSameReceiptsAsReplay() throws Exception {
+    Days.Parsed d = Days.of(FusionMix.BUSY, 40, 5, true);
+    List<Receipt> replayed = Days.run(d.events(), FusionConfig.defaults());
+    AtomicInteger updates = new AtomicInteger();
+    CountDownLatch receipts = new CountDownLatch(40);
+    try (EventBus bus = EventBus.builder().build();
+        LiveCartFusion live = LiveCartFusion.start(bus, StoreId.of("S001"), CLOCK,
+            FusionConfig.defaults(), Planogram.empty())) {
+      bus.subscribe(LiveCartFusion.CART_UPDATED, e -> updates.incrementAndGet(),
+          SubscribeOptions.builder().capacity(1 << 16).build());
+      bus.subscribe(LiveCartFusion.RECEIPT, e -> receipts.countDown());
+      EventId.Generator ids = new EventId.Generator(CLOCK);
+      for (ReplayEvent e : d.events()) {
+        bus.publish(StoreEvent.of(ids, StoreId.of("S001"), CLOCK.instant(),
+            LiveCartFusion.INPUT, e, CLOCK));
+      }
+      assertThat(receipts.await(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(live.receipts()).isEqualTo(replayed);
+    }
+    assertThat(updates.get()).isGreaterThan(40);
+  }
+
+  @Test
+  void cart_updatesAtTheSettlingReading_beforeTheShopperLeaves() {
+    List<CartUpdate> seen = new ArrayList<>();
+    CartFusion f = CartFusion.builder().listener(new CartListener() {
+      @Override
+      public void cartUpdated(CartUpdate update) {
+        seen.add(update);
+      }
+
+      @Override
+      public void receipt(Receipt receipt) {}
+    }).build();
+    LaneId lane = LaneId.of("S1-L1");
+    SkuId sku = SkuId.of("05012345678900");
+    f.accept(new ReplayEvent.LaneDefined(0, new Lane(lane, "S1", sku, 330, 2.5, 0, 0)));
+    ShopperId p1 = ShopperId.of("p1");
+    f.accept(new ReplayEvent.Enter(0, p1));
+    Random rnd = new Random(1);
+    long settledAt = -1;
+    for (long t = 0; t < 6000; t += 50) {
+      if (t % 200 == 0) {
+        f.accept(new ReplayEvent.Track(t, p1, 0.02, 0.45));
+      }
+      double g = 5000 + rnd.nextGaussian() - (t >= 3000 ? 660 : 0);
+      f.weight(lane, t, g);
+      if (settledAt < 0 && !seen.isEmpty()) {
+        settledAt = t;
+      }
+    }
+    assertThat(settledAt).isBetween(3000L, 4000L);
+    assertThat(seen.get(0).counts()).isEqualTo(Map.of(sku, 2));
+    f.accept(new ReplayEvent.Exit(7000, p1));
+    assertThat(f.receipts()).singleElement().satisfies(r -> {
+      assertThat(r.counts()).isEqualTo(Map.of(sku, 2));
+      assertThat(r.review()).isFalse();
+    });
+  }
+
+  @Test
+  void segmenter_noiseAndDrift_makeNoChange() {
+    LaneSegmenter s = new LaneSegmenter(500, 5);
+    Random rnd = new Random(2);
+    int changes = 0;
+    for (long t = 0; t < 600_000; t += 100) {
+      if (s.accept(t, 3000 + t * 3.0 / 60_000 + rnd.nextGaussian() * 2.0)) {
+        changes++;
+      }
+    }
+    assertThat(changes).isZero();
+  }
+
+  @Test
+  void segmenter_pickWithBounceAndResting_hand_isOneChange() {
+    LaneSegmenter s = new LaneSegmenter(500, 5);
+    Random rnd = new Random(3);
+    List<Double> deltas = new ArrayList<>();
+    for (long t = 0; t < 10_000; t += 50) {
+      double g = 3000 + rnd.nextGaussian() * 1.5;
+      if (t >= 4000 && t < 5200) {
+        g += 200 + rnd.nextGaussian() * 20;
+      }
+      if (t >= 4600) {
+        g -= 330;
+      }
+      if (t >= 5200 && t < 6000) {
+        double dt = (t - 5200) / 1000.0;
+        g += 80 * Math.exp(-dt / 0.15) * Math.sin(2 * Math.PI * 4 * dt);
+      }
+      if (s.accept(t, g)) {
+        deltas.add(s.changeDelta());
+      }
+    }
+    assertThat(deltas).hasSize(1);
+    assertThat(deltas.get(0)).isCloseTo(-330, org.assertj.core.data.Offset.offset(3.0));
+  }
+
+  @Test
+  void generator_hardMix_coversEverySituation() {
+    Map<Situation, Integer> s = Days.of(FusionMix.HARD, 300, 11, true).day().situations();
+    assertThat(s).allSatisfy((k, v) -> assertThat(v).as(k.name()).isPositive());
+  }
+}

@@ -1,0 +1,56 @@
+package io.ambientretail.privacy.dsr;
+
+import io.ambientretail.privacy.SubjectId;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The SPI every component that keeps personal data implements (receipts, loyalty profiles, card
+ * fingerprints, camera tracks, audit pseudonyms), so data-subject requests and retention reach
+ * all of it. Register each with the {@link DsrOrchestrator} and the retention job.
+ *
+ * <p>Every method must be idempotent: a request may be re-run after a crash. A store that cannot
+ * answer throws {@link IOException}; the request then reports a partial result and can be resumed.
+ */
+public interface PersonalDataStore {
+  /** A short unique name such as {@code receipts} or {@code camera-tracks}. */
+  String name();
+
+  /**
+   * Every record about {@code subject} (empty when there is none).
+   *
+   * @throws IOException if the store cannot answer now
+   */
+  List<PersonalRecord> find(SubjectId subject) throws IOException;
+
+  /**
+   * Deletes every record about {@code subject}, leaving no copy, index entry or cache behind;
+   * returns how many were deleted (0 when run again).
+   *
+   * @throws IOException if the store cannot delete now
+   */
+  int delete(SubjectId subject) throws IOException;
+
+  /**
+   * Corrects one field of one record about {@code subject}.
+   *
+   * @throws IOException if the store cannot change it now
+   * @throws io.ambientretail.privacy.PrivacyException if the record or field does not exist
+   */
+  void rectify(SubjectId subject, String recordId, String field, String value) throws IOException;
+
+  /**
+   * Records collected before {@code cutoff}, for the retention job.
+   *
+   * @throws IOException if the store cannot answer now
+   */
+  List<PersonalRecord> collectedBefore(Instant cutoff) throws IOException;
+
+  /**
+   * Deletes one record (retention); returns whether it was there.
+   *
+   * @throws IOException if the store cannot delete now
+   */
+  boolean deleteRecord(String recordId) throws IOException;
+}
