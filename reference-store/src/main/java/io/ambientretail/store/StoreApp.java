@@ -129,7 +129,9 @@ public final class StoreApp implements AutoCloseable {
     }
     mark("acquirer");
     CardTokenizer tokenizer = new HmacCardTokenizer(tokenizerSecret(data));
-    engine = new StoreEngine(config, db, gateway, tokenizer, clock, metrics);
+    // the fast demo compresses time about a hundredfold; so does the ambiguity window
+    long window = options.simulate() && options.pace() == ShopperSimulation.Pace.FAST ? 15 : 1500;
+    engine = new StoreEngine(config, db, gateway, tokenizer, clock, metrics, window);
     engine.start();
     recovered = engine.recover();
     dsr = new PrivacyDesk(engine);

@@ -151,7 +151,7 @@ final class StoreCommand implements Runnable {
             app.recoveredSessions());
       }
       if (app.port() > 0) {
-        err.printf(Locale.ROOT, "ambient: dashboard http://127.0.0.1:%d/#token=demo-operator"
+        err.printf(Locale.ROOT, "ambient: dashboard http://127.0.0.1:%d/#token=demo-admin"
             + "  (API: curl -H 'Authorization: Bearer demo-operator' http://127.0.0.1:%d/api/status)%n",
             app.port(), app.port());
       }

@@ -21,11 +21,16 @@ public final class CartAttribution {
   private record Reach(String sessionId, long atMs) {}
 
   private final long windowMs;
+  private final long ambiguityMs;
   private final Map<String, Deque<Reach>> reaches = new HashMap<>();
 
-  /** Attribution over reaches at most {@code windowMs} old. */
-  public CartAttribution(long windowMs) {
+  /**
+   * Attribution over reaches at most {@code windowMs} old; another shopper's reach within
+   * {@code ambiguityMs} of the change makes it ambiguous.
+   */
+  public CartAttribution(long windowMs, long ambiguityMs) {
     this.windowMs = windowMs;
+    this.ambiguityMs = ambiguityMs;
   }
 
   /** A shopper reached into a shelf. */
@@ -53,7 +58,12 @@ public final class CartAttribution {
       return Optional.empty();
     }
     Set<String> who = new LinkedHashSet<>();
-    d.forEach(r -> who.add(r.sessionId()));
+    d.forEach(r -> {
+      if (nowMs - r.atMs() <= ambiguityMs) {
+        who.add(r.sessionId());
+      }
+    });
+    who.add(d.peekLast().sessionId());
     return Optional.of(new Attribution(d.peekLast().sessionId(), who.size() > 1));
   }
 }

@@ -74,7 +74,7 @@ public final class StoreEngine {
   private final ReceiptBook receipts = new ReceiptBook();
   private final AuditTrail audit = new AuditTrail();
   private final AlertBook alerts = new AlertBook(ids);
-  private final CartAttribution attribution = new CartAttribution(1500);
+  private final CartAttribution attribution;
   private final ShelfMonitor shelves = new ShelfMonitor();
   private final Map<String, StoreConfig.Lane> lanesById = new LinkedHashMap<>();
   private final Map<String, StoreConfig.Lane> lanesByGtin = new LinkedHashMap<>();
@@ -87,10 +87,26 @@ public final class StoreEngine {
   private final Counter shelfEvents;
   private final Timer exitToReceipt;
 
-  /** A store engine; call {@link #start()} before use. */
+  /** A store engine with a 1.5 s attribution window; call {@link #start()} before use. */
   public StoreEngine(StoreConfig config, Database db, PaymentGateway gateway,
       CardTokenizer tokenizer, Clock clock, MeterRegistry metrics) {
+    this(config, db, gateway, tokenizer, clock, metrics, 1500);
+  }
+
+  /**
+   * A store engine; a shelf change is attributed to the latest reach into the shelf at most 5 s
+   * old, and is ambiguous when another shopper reached in within {@code ambiguityMs}. Call
+   * {@link #start()} before use.
+   */
+  public StoreEngine(StoreConfig config, Database db, PaymentGateway gateway,
+      CardTokenizer tokenizer, Clock clock, MeterRegistry metrics, long ambiguityMs) {
+    this(config, db, gateway, tokenizer, clock, metrics, new CartAttribution(5000, ambiguityMs));
+  }
+
+  private StoreEngine(StoreConfig config, Database db, PaymentGateway gateway,
+      CardTokenizer tokenizer, Clock clock, MeterRegistry metrics, CartAttribution attribution) {
     this.config = config;
+    this.attribution = attribution;
     this.db = db;
     this.gateway = gateway;
     this.tokenizer = tokenizer;

@@ -1,5 +1,7 @@
 package io.ambientretail.store.pay;
 
+import io.ambientretail.payments.tokenize.CardFingerprinter;
+import io.ambientretail.payments.tokenize.Pan;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,15 +11,16 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Tokenizes with keyed HMAC-SHA-256: the token and the fingerprint are two different keyed hashes,
- * written in letters only ({@code tk_...}, {@code fp_...}) so they never look like a card number.
- * The store's own tokenizer until sdk-payments' FF1 tokenization is wired. Thread-safe.
+ * Tokenizes with keyed HMAC-SHA-256: the payment token is a keyed hash written in letters only
+ * ({@code tk_...}); the fingerprint is sdk-payments' {@link CardFingerprinter} (keyed HMAC,
+ * base64url, {@code fp_...}) under a separate key. Neither looks like a card number. The store's
+ * own token until sdk-payments' vault tokenization is wired. Thread-safe.
  */
 public final class HmacCardTokenizer implements CardTokenizer {
   private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
       .toCharArray();
   private final SecretKeySpec tokenKey;
-  private final SecretKeySpec fingerprintKey;
+  private final CardFingerprinter fingerprinter;
 
   /** A tokenizer with two 32-byte keys derived from {@code secret}. */
   public HmacCardTokenizer(byte[] secret) {
@@ -25,7 +28,11 @@ public final class HmacCardTokenizer implements CardTokenizer {
       throw new IllegalArgumentException("tokenizer secret: at least 16 bytes");
     }
     this.tokenKey = new SecretKeySpec(derive(secret, "token"), "HmacSHA256");
-    this.fingerprintKey = new SecretKeySpec(derive(secret, "fingerprint"), "HmacSHA256");
+    try {
+      this.fingerprinter = CardFingerprinter.create(derive(secret, "fingerprint"));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
@@ -34,8 +41,12 @@ public final class HmacCardTokenizer implements CardTokenizer {
     byte[] bytes = StandardCharsets.US_ASCII.encode(CharBuffer.wrap(d)).array();
     try {
       String brand = brand(d);
-      return new TokenizedCard("tk_" + letters(mac(tokenKey, bytes), 20),
-          "fp_" + letters(mac(fingerprintKey, bytes), 16), brand + " ••••" + pan.last4());
+      String fingerprint;
+      try (Pan p = Pan.parse(CharBuffer.wrap(d))) {
+        fingerprint = "fp_" + fingerprinter.fingerprint(p);
+      }
+      return new TokenizedCard("tk_" + letters(mac(tokenKey, bytes), 20), fingerprint,
+          brand + " ••••" + pan.last4());
     } finally {
       Arrays.fill(d, '0');
       Arrays.fill(bytes, (byte) 0);

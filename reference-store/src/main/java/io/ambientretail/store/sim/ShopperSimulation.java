@@ -113,9 +113,9 @@ public final class ShopperSimulation implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
-  /** Lets {@code n} shoppers arrive (n < 0: keep arriving until closed). */
+  /** Lets {@code n} more shoppers arrive (n < 0: keep arriving until closed). */
   public void run(int n) {
-    target = n;
+    target = n < 0 ? -1 : started.get() + n;
     finished = new CountDownLatch(n < 0 ? 1 : n);
     exec.schedule(this::arrive, 0, TimeUnit.MILLISECONDS);
   }

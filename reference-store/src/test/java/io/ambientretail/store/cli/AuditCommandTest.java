@@ -201,7 +201,7 @@ class AuditCommandTest {
   void export_databaseWithoutAuditTable_exits2() {
     assertThat(run("audit", "export", "--db", "jdbc:sqlite:" + dir.resolve("empty.db")))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("store_audit");
+    assertThat(err.toString()).contains("audit_log");
   }
 
   @Test

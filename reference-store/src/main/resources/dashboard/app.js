@@ -1,0 +1,217 @@
+// The store dashboard: plain ES modules, live by server-sent events, no build step.
+import { api, token, setToken, money, ApiError } from './api.js';
+import { drawChart } from './chart.js';
+
+const $ = (s) => document.querySelector(s);
+let currency = 'EUR';
+let pending = null;
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v; else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return e;
+}
+
+function rows(tbody, list, render, empty) {
+  const t = $(tbody);
+  t.replaceChildren(...(list.length ? list.map(render)
+    : [el('tr', {}, el('td', { colspan: 9, class: 'note' }, empty))]));
+}
+
+async function section(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 403) {
+      document.querySelectorAll(`[data-needs="${name}"]`).forEach((n) => n.remove());
+      const note = el('p', { class: 'note', 'data-needs': name }, `Your token's role cannot see ${name}.`);
+      const host = { audit: '#audit', dsr: '#dsr', receipts: '#receipts' }[name];
+      if (host) $(host).before(note);
+    } else if (e instanceof ApiError && e.status === 401) {
+      $('#token-form').hidden = false;
+    } else {
+      console.warn(name, e);
+    }
+  }
+}
+
+async function loadStatus() {
+  const s = await api('/api/status');
+  $('#store-name').textContent = s.name;
+  $('#store-kind').textContent = `${s.kind} · ${s.store} · ${s.region}/${s.privacyRegime} · ${s.database}`;
+  currency = s.currency;
+}
+
+async function loadKpis() {
+  const k = await api('/api/kpis');
+  const tiles = [
+    ['receipts', 'Receipts', k.receipts],
+    ['captured', 'Captured', money(k.capturedMinor, k.currency)],
+    ['basket', 'Basket size', k.basketSize.toFixed(2)],
+    ['conversion', 'Conversion', pct(k.conversion)],
+    ['checkout', 'Checkout time', k.checkoutSeconds.toFixed(1) + ' s'],
+    ['stockout', 'Stock-out rate', pct(k.stockOutRate)],
+    ['shrink', 'Shrink rate', pct(k.shrinkRate)],
+    ['uptime', 'Device uptime', pct(k.deviceUptime)],
+    ['review', 'Review rate', pct(k.reviewRate)],
+  ];
+  $('#kpis').replaceChildren(...tiles.map(([id, label, v]) =>
+    el('div', { class: 'tile', id: 'kpi-' + id }, el('span', { class: 'v' }, v), el('span', {}, label))));
+  drawChart($('#chart'), k.perMinute);
+}
+
+const pct = (x) => (x * 100).toFixed(1) + ' %';
+
+async function loadPlan() {
+  const p = await api('/api/plan');
+  $('#people').textContent = `${p.peopleInStore} in store`;
+  const at = {};
+  for (const c of p.carts) (at[c.at] ||= []).push(c);
+  const shelves = p.shelves.map((s) => {
+    const lanes = s.lanes.map((l) => {
+      const cls = l.onShelf <= 0 ? 'lane empty' : l.onShelf < l.min ? 'lane low' : 'lane';
+      const fill = Math.max(0, Math.min(100, Math.round(100 * l.onShelf / l.capacity)));
+      return el('div', { class: cls, 'data-lane': l.id, title: `${l.name}: ${l.onShelf} on shelf, ${l.onHand} in ledger` },
+        el('b', {}, l.id), el('span', { class: 'pname' }, l.name),
+        el('span', { class: 'bar' }, el('i', { style: `width:${fill}%` })),
+        el('span', { class: 'qty' }, l.onShelf + '/' + l.capacity));
+    });
+    const shoppers = (at[s.id] || []).map((c) => el('span', { class: 'shopper' + (c.review ? ' review' : ''), title: c.session }, c.items));
+    return el('div', { class: 'shelf', 'data-shelf': s.id }, el('h4', {}, 'Shelf ' + s.id, ...shoppers), ...lanes);
+  });
+  const special = ['entry', 'exit', 'kiosk'].map((w) => (at[w] || []).length
+    ? el('div', { class: 'zone' }, w + ': ', ...(at[w]).map((c) => el('span', { class: 'shopper', title: c.session }, c.items))) : null)
+    .filter(Boolean);
+  $('#plan').replaceChildren(...shelves, ...special);
+  rows('#carts tbody', p.carts, (c) => el('tr', {}, el('td', {}, c.session), el('td', {}, c.at), el('td', {}, c.items),
+    el('td', {}, money(c.totalMinor, currency)), el('td', {}, c.review ? 'review' : '')), 'No open carts');
+}
+
+async function loadReceipts() {
+  const list = await api('/api/receipts?limit=15');
+  rows('#receipts tbody', list, (r) => el('tr', { 'data-receipt': r.receipt },
+    el('td', {}, el('a', { href: '#', onclick: (e) => { e.preventDefault(); openReceipt(r.receipt); } }, r.receipt)),
+    el('td', {}, r.lines.reduce((n, l) => n + l.qty, 0)),
+    el('td', {}, money(r.total.minor, r.total.currency)),
+    el('td', {}, r.card || ''),
+    el('td', {}, el('button', { class: 'small', onclick: () => askRefund(r) }, 'Refund'))), 'No receipts yet');
+}
+
+async function openReceipt(id) {
+  const r = await fetch(`/api/receipts/${id}/html`, { headers: { Authorization: 'Bearer ' + token() } });
+  const w = window.open('', '_blank');
+  if (w) { w.document.write(await r.text()); w.document.close(); }
+}
+
+function askRefund(r) {
+  $('#refund-receipt').textContent = r.receipt;
+  $('#refund-amount').max = r.total.minor;
+  $('#refund-amount').value = r.total.minor;
+  $('#refund-reason').value = '';
+  const d = $('#refund-dialog');
+  d.returnValue = '';
+  d.onclose = async () => {
+    if (d.returnValue !== 'ok') return;
+    try {
+      await api('/api/refunds', { method: 'POST', body: JSON.stringify({
+        receipt: r.receipt, amountMinor: Number($('#refund-amount').value), reason: $('#refund-reason').value }) });
+    } catch (e) { alert('Refund failed: ' + e.message); }
+    refresh();
+  };
+  d.showModal();
+}
+
+async function loadAlerts() {
+  const list = await api('/api/alerts');
+  const ul = $('#alerts');
+  ul.replaceChildren(...(list.length ? list.map((a) => el('li', { class: 'alert ' + a.kind },
+    el('b', {}, a.kind.replaceAll('_', ' ')), ' ', a.subject, ': ', a.message))
+    : [el('li', { class: 'note' }, 'No open alerts')]));
+}
+
+async function loadDevices() {
+  const list = await api('/api/devices');
+  rows('#devices tbody', list, (d) => el('tr', { class: d.online ? '' : 'offline' }, el('td', {}, d.id), el('td', {}, d.type),
+    el('td', {}, d.online ? 'online' : 'OFFLINE'), el('td', {}, pct(d.uptime))), 'No devices');
+}
+
+async function loadStock() {
+  const orders = await api('/api/replenishment');
+  rows('#orders tbody', orders, (o) => el('tr', {}, el('td', {}, o.laneId), el('td', {}, o.name), el('td', {}, o.onHand),
+    el('td', {}, o.qty + ' from ' + o.supplier), el('td', {}, el('button', { class: 'small', onclick: () => restock(o) }, 'Restocked'))),
+  'Every lane is above its minimum');
+  const stock = await api('/api/stock?limit=1');
+  rows('#shrink tbody', stock.shrinkByLaneHour.slice(-12), (s) => el('tr', {}, el('td', {}, s.hourStart.slice(0, 13) + 'h'),
+    el('td', {}, s.lane), el('td', {}, s.units)), 'No shrink recorded');
+}
+
+async function restock(o) {
+  await api(`/api/stock/${o.laneId}/restock`, { method: 'POST', body: JSON.stringify({ qty: o.qty }) });
+  refresh();
+}
+
+async function loadAudit() {
+  const list = await api('/api/audit?limit=25');
+  rows('#audit tbody', list, (a) => el('tr', {}, el('td', {}, a.seq), el('td', {}, new Date(a.atMs).toISOString().slice(11, 19)),
+    el('td', {}, a.actor), el('td', {}, a.action), el('td', {}, a.target), el('td', {}, a.detail)), 'Empty');
+}
+
+async function loadDsr() {
+  const list = await api('/api/dsr');
+  rows('#dsr tbody', list, (d) => el('tr', {}, el('td', {}, d.dsr), el('td', {}, d.shopper), el('td', {}, d.kind),
+    el('td', {}, d.state)), 'No requests');
+}
+
+function refresh() {
+  if (pending) return;
+  pending = setTimeout(async () => {
+    pending = null;
+    await Promise.all([
+      section('plan', loadPlan), section('kpis', loadKpis), section('receipts', loadReceipts),
+      section('alerts', loadAlerts), section('devices', loadDevices), section('stock', loadStock),
+      section('audit', loadAudit), section('dsr', loadDsr)]);
+    document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
+  }, 250);
+}
+
+function live() {
+  const es = new EventSource('/api/events?access_token=' + encodeURIComponent(token()));
+  es.onopen = () => { $('#live').textContent = 'live'; $('#live').className = 'live on'; };
+  es.onerror = () => { $('#live').textContent = 'reconnecting…'; $('#live').className = 'live off'; };
+  for (const t of ['receipt', 'cart', 'shelf', 'alert', 'session', 'restock', 'refund', 'presence', 'stock', 'door']) {
+    es.addEventListener(t, refresh);
+  }
+}
+
+$('#token-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  setToken($('#token-input').value);
+  $('#token-form').hidden = true;
+  start();
+});
+
+$('#dsr-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  try {
+    const r = await api('/api/dsr', { method: 'POST', body: JSON.stringify({
+      shopper: $('#dsr-shopper').value.trim(), kind: $('#dsr-kind').value }) });
+    $('#dsr-result').textContent = `${r.kind} ${r.state}: ${JSON.stringify(r.result).slice(0, 300)}`;
+  } catch (err) {
+    $('#dsr-result').textContent = 'Request failed: ' + err.message;
+  }
+  refresh();
+});
+
+async function start() {
+  if (!token()) { $('#token-form').hidden = false; return; }
+  await section('status', loadStatus);
+  refresh();
+  live();
+  setInterval(refresh, 5000);
+}
+
+start();

@@ -1,0 +1,98 @@
+package io.ambientretail.store.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class StoreConfigReaderTest {
+  private final StoreConfigReader reader = StoreConfigReader.withDefaults();
+
+  private StoreConfig read(String yaml) {
+    return reader.read(yaml.getBytes(StandardCharsets.UTF_8), "store.yaml");
+  }
+
+  private static final String MINIMAL = "store: {id: S9, kind: micromarket, currency: CHF}\n"
+      + "planogram:\n  shelves:\n    - id: A\n      lanes:\n"
+      + "        - {id: A1, gtin: '4012345670004', priceMinor: 150, unitGrams: 520}\n";
+
+  @Test
+  void demoConfigs_bothKinds_parse() {
+    StoreConfig w = reader.demo(StoreKind.WALKOUT);
+    StoreConfig m = reader.demo(StoreKind.MICROMARKET);
+    assertThat(w.kind()).isEqualTo(StoreKind.WALKOUT);
+    assertThat(w.lanes()).hasSize(24);
+    assertThat(w.tokens()).extracting(StoreConfig.ApiToken::role).contains(Role.ADMIN);
+    assertThat(m.kind()).isEqualTo(StoreKind.MICROMARKET);
+    assertThat(m.lanes()).filteredOn(l -> l.pricing() == StoreConfig.Pricing.WEIGHT).hasSize(2);
+  }
+
+  @Test
+  void minimal_appliesDefaults() {
+    StoreConfig c = read(MINIMAL);
+    assertThat(c.storeId()).isEqualTo("S9");
+    assertThat(c.currency().getCurrencyCode()).isEqualTo("CHF");
+    assertThat(c.lanes()).singleElement().satisfies(l -> {
+      assertThat(l.capacity()).isEqualTo(10);
+      assertThat(l.initial()).isEqualTo(10);
+    });
+    assertThat(c.payment().gateway()).isEqualTo("simulated");
+  }
+
+  @Test
+  void badGtin_namesTheLaneField() {
+    assertThatThrownBy(() -> read(MINIMAL.replace("4012345670004", "4012345670005")))
+        .isInstanceOf(StoreConfigException.class)
+        .hasMessageContaining("store.yaml: planogram.shelves[0].lanes[0].gtin");
+  }
+
+  @Test
+  void unknownField_isRejectedWithItsPath() {
+    assertThatThrownBy(() -> read(MINIMAL.replace("currency: CHF", "currency: CHF, colour: red")))
+        .hasMessageContaining("store.colour: unknown field");
+  }
+
+  @Test
+  void initialAboveCapacity_failsWithRange() {
+    assertThatThrownBy(() -> read(MINIMAL.replace("unitGrams: 520", "unitGrams: 520, capacity: 5,"
+        + " initial: 9"))).hasMessageContaining("initial: must be between 0 and 5, was 9");
+  }
+
+  @Test
+  void yamlSyntaxError_namesLine() {
+    assertThatThrownBy(() -> read("store: {id: S1\nplanogram: [")).isInstanceOf(
+        StoreConfigException.class).hasMessageMatching("store\\.yaml:\\d+:\\d+: not valid YAML.*");
+  }
+
+  @Test
+  void shopperTokenWithoutShopper_fails() {
+    assertThatThrownBy(() -> read(MINIMAL + "security:\n  tokens:\n"
+        + "    - {token: abcdefghij, role: shopper}\n"))
+        .hasMessageContaining("security.tokens[0].shopper: required");
+  }
+
+  @Test
+  void tooLarge_isRejectedBeforeParsing() {
+    byte[] big = new byte[StoreConfigReader.DEFAULT_MAX_BYTES + 1];
+    assertThatThrownBy(() -> reader.read(big, "big.yaml")).hasMessageContaining("larger than");
+  }
+
+  @Test
+  void apiTokenToString_hidesTheToken() {
+    StoreConfig c = reader.demo(StoreKind.WALKOUT);
+    assertThat(c.tokens().get(0).toString()).doesNotContain("demo-");
+  }
+
+  /** Any bytes give a configuration or a StoreConfigException, never anything else. */
+  @FuzzTest(maxDuration = "20s")
+  void read_anyBytes_configOrTypedError(byte[] data) {
+    try {
+      StoreConfig c = reader.read(data, "fuzz.yaml");
+      assertThat(c.lanes()).isNotEmpty();
+    } catch (StoreConfigException expected) {
+      assertThat(expected.getMessage()).startsWith("fuzz.yaml");
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.ambientretail.store.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.ambientretail.store.StoreApp;
+import io.ambientretail.store.config.StoreConfigReader;
+import io.ambientretail.store.config.StoreKind;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in Debian's headless Chromium, driven by Selenium against a running demo store:
+ * checks live content (plan, receipts, KPIs, devices, audit) and that it updates by server-sent
+ * events without a reload. Screenshots go to target/screenshots. Skips when Chromium is absent.
+ */
+class DashboardBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  @TempDir Path tmp;
+  private StoreApp app;
+  private WebDriver browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        "Chromium or chromedriver absent (/usr/bin/chromium, /usr/bin/chromedriver): scripts/test"
+            + " installs them with apt-get as root");
+    app = StoreApp.start(StoreApp.Options.demo(
+        StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT), tmp.resolve("data"), 0, 21));
+    app.simulation().run(8);
+    assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(CHROMIUM.toFile());
+    o.addArguments("--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--window-size=1400,1800",
+        "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, o);
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void dashboard_showsLiveStore_andUpdatesWithoutReload() throws Exception {
+    browser.get("http://127.0.0.1:" + app.port() + "/#token=demo-admin");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    wait.until(d -> count("#receipts tbody tr[data-receipt]") > 0 && count("#plan .lane") > 0
+        && count("#audit tbody tr") > 0 && kpiReceipts() > 0);
+    wait.until(d -> text("#live").equals("live"));
+    assertThat(text("#store-name")).isEqualTo("Ambient demo smart store");
+    assertThat(count("#plan .lane")).isEqualTo(24);
+    assertThat(count("#devices tbody tr")).isEqualTo(9);
+    assertThat(text("#devices")).contains("shelf-A", "online");
+    assertThat(text("#audit")).contains("receipt.issued");
+    assertThat(text("#receipts")).contains("€").contains("rc_").contains("••••");
+    long receiptsBefore = kpiReceipts();
+    assertThat(receiptsBefore).isPositive();
+    screenshot("dashboard-walkout");
+
+    app.simulation().run(6);
+    assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
+    long receiptsNow = app.engine().database().read(c -> {
+      try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM receipts")) {
+        r.next();
+        return r.getLong(1);
+      }
+    });
+    if (receiptsNow > receiptsBefore) {
+      wait.until(d -> kpiReceipts() == receiptsNow);
+    }
+    assertThat(kpiReceipts()).isEqualTo(receiptsNow);
+    screenshot("dashboard-walkout-after-more-shoppers");
+  }
+
+  private long kpiReceipts() {
+    String t = text("#kpi-receipts .v").strip();
+    return t.isEmpty() ? -1 : Long.parseLong(t);
+  }
+
+  /** Text of the first match, read in one script so re-rendering cannot make it stale. */
+  private String text(String css) {
+    Object r = ((JavascriptExecutor) browser).executeScript(
+        "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);
+    return String.valueOf(r);
+  }
+
+  private long count(String css) {
+    Object r = ((JavascriptExecutor) browser).executeScript(
+        "return document.querySelectorAll(arguments[0]).length;", css);
+    return ((Number) r).longValue();
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+    File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(f.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
