@@ -8,28 +8,18 @@ import io.ambientretail.devices.DeviceErrors;
 import io.ambientretail.devices.DeviceTimeoutException;
 import io.ambientretail.devices.DoorEvent;
 import io.ambientretail.devices.ErrorEvent;
+import io.ambientretail.devices.transport.Conditions;
 import io.ambientretail.devices.transport.EventRecorder;
 import io.ambientretail.devices.transport.InMemoryLine;
 import io.ambientretail.devices.transport.ByteLink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class DoorLockTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
-  private static boolean eventually(java.util.function.BooleanSupplier c, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!c.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      LockSupport.parkNanos(5_000_000);
-    }
-    return true;
-  }
 
   @Test
   void unlockAcknowledged_relocksByTimer_doorSensorEvents() throws Exception {
@@ -84,7 +74,7 @@ class DoorLockTest {
       lock.unlock(Duration.ofSeconds(30), WAIT);
       assertThat(sim.isLocked()).isFalse();
       line.unplug();
-      assertThat(eventually(sim::isLocked, WAIT)).isTrue();
+      assertThat(Conditions.await(sim::isLocked, WAIT)).isTrue();
       assertThatThrownBy(() -> lock.unlock(Duration.ofSeconds(5), WAIT))
           .isInstanceOf(IOException.class);
       sim.close();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.ambientretail.core.DeviceId;
 import io.ambientretail.devices.CardEvent;
 import io.ambientretail.devices.StatusEvent;
+import io.ambientretail.devices.transport.Conditions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,16 +74,6 @@ class PcscdRestartTest {
         .redirectErrorStream(true).redirectOutput(dir.resolve("pcscd.log").toFile()).start();
   }
 
-  private static boolean await(java.util.function.BooleanSupplier c, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!c.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-    }
-    return true;
-  }
 
   private static boolean listening(int port) {
     try (Socket s = new Socket()) {
@@ -118,8 +108,8 @@ class PcscdRestartTest {
     Process pcscd = startPcscd();
     Process child = null;
     try {
-      assumeTrue(await(() -> listening(PORT) || !pcscd.isAlive(), Duration.ofSeconds(10))
-          && pcscd.isAlive(), "cannot run a private pcscd here (unshare/mount not permitted)");
+      assumeTrue(Conditions.await(() -> listening(PORT) || !pcscd.isAlive(),
+          Duration.ofSeconds(10)) && pcscd.isAlive(), "cannot run a private pcscd here (unshare/mount not permitted)");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
           Probe.class.getName()).redirectErrorStream(true);
@@ -152,7 +142,7 @@ class PcscdRestartTest {
 
       Process again = startPcscd();
       try {
-        assertThat(await(() -> listening(PORT), Duration.ofSeconds(10))).isTrue();
+        assertThat(Conditions.await(() -> listening(PORT), Duration.ofSeconds(10))).isTrue();
         next(lines, "status CONNECTED");
         try (VpcdCardEmulator card = VpcdCardEmulator.insert(
             new CardReaderVpcdTest.ChainingCard(), new InetSocketAddress("127.0.0.1", PORT))) {

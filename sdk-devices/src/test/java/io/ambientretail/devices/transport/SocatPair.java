@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A socat pseudo-terminal pair for tests: {@link #hostPath()} and {@link #devicePath()} are
@@ -40,12 +39,11 @@ public final class SocatPair implements AutoCloseable {
     process = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + host,
         "pty,raw,echo=0,link=" + device).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!(Files.exists(host) && Files.exists(device))) {
-      if (System.nanoTime() > deadline || !process.isAlive()) {
-        throw new IOException("socat did not create " + host + " and " + device);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    Process p = process;
+    Conditions.await(() -> (Files.exists(host) && Files.exists(device)) || !p.isAlive(),
+        Duration.ofSeconds(5));
+    if (!(Files.exists(host) && Files.exists(device))) {
+      throw new IOException("socat did not create " + host + " and " + device);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.ambientretail.payments.gateway;
 
 import io.ambientretail.payments.PaymentsErrors;
+import io.ambientretail.payments.internal.Luhn;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -48,24 +49,7 @@ public final class PaymentToken {
   }
 
   static boolean looksLikePan(String s) {
-    int n = s.length();
-    if (n < 13 || n > 19) {
-      return false;
-    }
-    int sum = 0;
-    boolean dbl = false;
-    for (int i = n - 1; i >= 0; i--) {
-      int d = s.charAt(i) - '0';
-      if (d < 0 || d > 9) {
-        return false;
-      }
-      if (dbl) {
-        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      }
-      sum += d;
-      dbl = !dbl;
-    }
-    return sum % 10 == 0;
+    return s.length() >= 13 && s.length() <= 19 && Luhn.isValid(s);
   }
 
   /** The whole token, for a request body or the journal; never log it. */

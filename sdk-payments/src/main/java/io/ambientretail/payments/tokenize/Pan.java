@@ -1,5 +1,6 @@
 package io.ambientretail.payments.tokenize;
 
+import io.ambientretail.payments.internal.Luhn;
 import java.lang.System.Logger.Level;
 import java.security.MessageDigest;
 import java.util.Arrays;

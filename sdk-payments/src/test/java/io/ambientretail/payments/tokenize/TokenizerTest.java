@@ -1,5 +1,6 @@
 package io.ambientretail.payments.tokenize;
 
+import io.ambientretail.payments.internal.Luhn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
