@@ -31,11 +31,19 @@ public final class SimulatorLoop implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
-  /** Starts a loop on {@code link}. */
-  public static SimulatorLoop start(ByteLink link, Handler handler, String name) {
-    SimulatorLoop loop = new SimulatorLoop(link, handler, name);
-    loop.thread.start();
-    return loop;
+  /**
+   * A loop on {@code link}, not yet running. A simulator creates it in its constructor and calls
+   * {@link #start()} only once it is fully built: commands may already be waiting on the link, and
+   * the handler must not see a half-constructed simulator.
+   */
+  public static SimulatorLoop create(ByteLink link, Handler handler, String name) {
+    return new SimulatorLoop(link, handler, name);
+  }
+
+  /** Starts reading commands; returns this loop. */
+  public SimulatorLoop start() {
+    thread.start();
+    return this;
   }
 
   /** Writes bytes to the host; throws when the link is gone. */

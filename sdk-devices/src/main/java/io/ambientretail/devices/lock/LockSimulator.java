@@ -25,7 +25,7 @@ public final class LockSimulator implements AutoCloseable {
 
   private LockSimulator(ByteLink link, Duration failSecure) {
     this.failSecureNanos = failSecure.toNanos();
-    this.loop = SimulatorLoop.start(link, new SimulatorLoop.Handler() {
+    this.loop = SimulatorLoop.create(link, new SimulatorLoop.Handler() {
       @Override
       public void command(String line) throws IOException {
         answer(line);
@@ -48,7 +48,9 @@ public final class LockSimulator implements AutoCloseable {
 
   /** Starts a relay on {@code link} with the given fail-secure timeout. */
   public static LockSimulator start(ByteLink link, Duration failSecure) {
-    return new LockSimulator(Objects.requireNonNull(link, "link"), failSecure);
+    LockSimulator sim = new LockSimulator(Objects.requireNonNull(link, "link"), failSecure);
+    sim.loop.start();
+    return sim;
   }
 
   private SimulatorLoop loop() {

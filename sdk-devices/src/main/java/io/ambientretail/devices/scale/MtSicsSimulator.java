@@ -29,7 +29,7 @@ public final class MtSicsSimulator implements AutoCloseable {
 
   private MtSicsSimulator(ByteLink link, Duration streamInterval) {
     this.streamNanos = streamInterval.toNanos();
-    this.loop = SimulatorLoop.start(link, new SimulatorLoop.Handler() {
+    this.loop = SimulatorLoop.create(link, new SimulatorLoop.Handler() {
       @Override
       public void command(String line) throws IOException {
         answer(line.trim());
@@ -52,7 +52,9 @@ public final class MtSicsSimulator implements AutoCloseable {
 
   /** Starts a simulator on {@code link} that streams every {@code streamInterval} after SIR. */
   public static MtSicsSimulator start(ByteLink link, Duration streamInterval) {
-    return new MtSicsSimulator(Objects.requireNonNull(link, "link"), streamInterval);
+    MtSicsSimulator sim = new MtSicsSimulator(Objects.requireNonNull(link, "link"), streamInterval);
+    sim.loop.start();
+    return sim;
   }
 
   private SimulatorLoop loop() {

@@ -23,12 +23,14 @@ public final class NciSimulator implements AutoCloseable {
   private volatile int range;
 
   private NciSimulator(ByteLink link) {
-    this.loop = SimulatorLoop.start(link, this::answer, "nci-simulator");
+    this.loop = SimulatorLoop.create(link, this::answer, "nci-simulator");
   }
 
   /** Starts a simulator on {@code link}. */
   public static NciSimulator start(ByteLink link) {
-    return new NciSimulator(Objects.requireNonNull(link, "link"));
+    NciSimulator sim = new NciSimulator(Objects.requireNonNull(link, "link"));
+    sim.loop.start();
+    return sim;
   }
 
   /** Puts {@code weight} on the platter; {@code inMotion} sets the motion bit. */

@@ -29,7 +29,7 @@ public final class ShelfSimulator implements AutoCloseable {
     this.calibrations = calibrations;
     this.loadMg = new AtomicLongArray(calibrations.length);
     this.periodNanos = 1_000_000_000L / hz;
-    this.loop = SimulatorLoop.start(link, new SimulatorLoop.Handler() {
+    this.loop = SimulatorLoop.create(link, new SimulatorLoop.Handler() {
       @Override
       public void command(String cmd) throws IOException {
         answer(cmd);
@@ -54,7 +54,9 @@ public final class ShelfSimulator implements AutoCloseable {
     if (calibrations.length == 0 || hz < 1 || hz > 100) {
       throw new IllegalArgumentException("need 1+ channels and 1..100 Hz");
     }
-    return new ShelfSimulator(link, calibrations.clone(), hz);
+    ShelfSimulator sim = new ShelfSimulator(link, calibrations.clone(), hz);
+    sim.loop.start();
+    return sim;
   }
 
   /** Sets the load on {@code channel}. */
