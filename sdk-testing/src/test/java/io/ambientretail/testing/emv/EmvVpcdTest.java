@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ambientretail.core.DeviceId;
 import io.ambientretail.core.Money;
+import io.ambientretail.devices.smartcard.CardReader;
+import io.ambientretail.devices.smartcard.ReaderPattern;
+import io.ambientretail.payments.emv.SmartcardConnector;
 import io.ambientretail.devices.SmartCard;
 import io.ambientretail.devices.smartcard.VpcdCardEmulator;
 import io.ambientretail.payments.emv.CardRead;
@@ -27,7 +31,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The EMV reader through javax.smartcardio -> pcscd -> vpcd -> the virtual cards, for real. */
+/**
+ * The EMV reader through sdk-devices' CardReader (javax.smartcardio) -> pcscd -> vpcd -> the
+ * virtual cards, for real.
+ */
 class EmvVpcdTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -56,11 +63,17 @@ class EmvVpcdTest {
         try (VpcdCardEmulator emulator = VpcdCardEmulator.insert(card,
             VpcdCardEmulator.DEFAULT_ADDRESS)) {
           assertThat(terminal.waitForCardPresent(WAIT.toMillis())).isTrue();
-          ReaderPaymentTerminal pos = ReaderPaymentTerminal.of(
-              SmartcardioChannel.vpcdConnector(), EmvReaderConfig.builder().build());
-          CardRead read = pos.readCard(Money.parse("1.00 EUR"), WAIT);
-          assertThat(emulator.apduCount()).isGreaterThanOrEqualTo(4);
-          return read;
+          try (CardReader reader = CardReader.builder(DeviceId.of("card-1"),
+              ReaderPattern.of("Virtual PCD*")).build()) {
+            reader.open();
+            reader.claim(WAIT);
+            reader.enable();
+            ReaderPaymentTerminal pos = ReaderPaymentTerminal.of(
+                SmartcardConnector.over(reader), EmvReaderConfig.builder().build());
+            CardRead read = pos.readCard(Money.parse("1.00 EUR"), WAIT);
+            assertThat(emulator.apduCount()).isGreaterThanOrEqualTo(4);
+            return read;
+          }
         }
       } finally {
         assertThat(terminal.waitForCardAbsent(WAIT.toMillis())).isTrue();
