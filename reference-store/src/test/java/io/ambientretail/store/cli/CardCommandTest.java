@@ -124,6 +124,24 @@ class CardCommandTest {
     }
   }
 
+  @Test
+  void unknownReader_exits1NamingIt() {
+    int code = AmbientMain.run(new String[] {"card", "read", "--reader", "No Such Reader 9"},
+        new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString()).contains("No Such Reader 9");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void badAmount_exits2BeforeTouchingAReader() {
+    int code = AmbientMain.run(new String[] {"card", "read", "--amount", "1,00"},
+        new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--amount '1,00'");
+  }
+
   private static String token(String line) {
     int i = line.indexOf("\"token\":\"");
     return line.substring(i, line.indexOf('"', i + 9));
