@@ -41,9 +41,16 @@ class CardCommandTest {
   }
 
   private int readWith(VirtualEmvCard card, String... extra) throws Exception {
+    String[] withKey = new String[extra.length + 2];
+    withKey[0] = "--token-key-file";
+    withKey[1] = tmp.resolve("data/token.key").toString();
+    System.arraycopy(extra, 0, withKey, 2, extra.length);
+    return readWithout(card, withKey);
+  }
+
+  private int readWithout(VirtualEmvCard card, String... extra) throws Exception {
     try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120))) {
-      String[] base = {"card", "read", "--reader", "Virtual PCD", "--wait", "10",
-          "--token-key-file", tmp.resolve("data/token.key").toString()};
+      String[] base = {"card", "read", "--reader", "Virtual PCD", "--wait", "10"};
       String[] args = new String[base.length + extra.length];
       System.arraycopy(base, 0, args, 0, base.length);
       System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -80,6 +87,31 @@ class CardCommandTest {
   }
 
   @Test
+  void read_withoutTokenKeyFile_printsTheContractLine_andWritesNoFile() throws Exception {
+    Path defaultKey = Path.of("data", "token.key");
+    boolean existedBefore = Files.exists(defaultKey);
+    assertThat(readWithout(VirtualEmvCards.mastercard(VirtualEmvCards.Interface.CONTACT)))
+        .as(err.toString()).isZero();
+    String line = out.toString().strip();
+    assertThat(line.lines()).hasSize(1);
+    assertThat(line).startsWith("{\"reader\":\"Virtual PCD")
+        .contains("\"aid\":", "\"brand\":\"MASTERCARD\"", "\"maskedPan\":",
+            "\"expiry\":", "\"token\":\"v1:", "\"panSequence\":", "\"label\":")
+        .doesNotContain(VirtualEmvCards.MASTERCARD_PAN);
+    assertThat(err.toString()).contains("one-off key");
+    assertThat(Files.exists(defaultKey)).isEqualTo(existedBefore);
+  }
+
+  @Test
+  void help_namesOnlySpecOptionsPlusTheDocumentedAddition() {
+    int code = AmbientMain.run(new String[] {"card", "read", "--help"}, new PrintWriter(out),
+        new PrintWriter(err));
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("--reader", "--amount", "--currency", "--wait",
+        "--token-key-file", "Example");
+  }
+
+  @Test
   void noCard_exits1WithOneLine() throws Exception {
     try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120))) {
       int code = AmbientMain.run(new String[] {"card", "read", "--reader", "Virtual PCD",
@@ -90,6 +122,24 @@ class CardCommandTest {
       assertThat(err.toString()).contains("no card");
       assertThat(out.toString()).isEmpty();
     }
+  }
+
+  @Test
+  void unknownReader_exits1NamingIt() {
+    int code = AmbientMain.run(new String[] {"card", "read", "--reader", "No Such Reader 9"},
+        new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString()).contains("No Such Reader 9");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void badAmount_exits2BeforeTouchingAReader() {
+    int code = AmbientMain.run(new String[] {"card", "read", "--amount", "1,00"},
+        new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--amount '1,00'");
   }
 
   private static String token(String line) {

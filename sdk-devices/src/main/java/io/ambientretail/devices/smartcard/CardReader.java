@@ -42,6 +42,7 @@ public final class CardReader implements Device {
   private final DeviceCore core;
   private final ReaderPattern pattern;
   private final PcscService service;
+  private final PcscService sessions = PcscService.create();
   private volatile @Nullable CardTerminal terminal;
 
   private CardReader(Builder b) {
@@ -80,7 +81,18 @@ public final class CardReader implements Device {
       throw new IOException(core.id() + ": no reader matching '" + pattern + "' is attached");
     }
     try {
-      return new CardSession(t.connect(protocol));
+      // A context of its own: pcsc-lite serialises calls per context, so APDUs on the watcher's
+      // context would wait out its blocking status-change call (up to a second each).
+      CardTerminal own = null;
+      for (CardTerminal x : sessions.terminals()) {
+        if (x.getName().equals(t.getName())) {
+          own = x;
+        }
+      }
+      if (own == null) {
+        throw new IOException(core.id() + ": reader " + t.getName() + " went away");
+      }
+      return new CardSession(own.connect(protocol));
     } catch (CardException | RuntimeException e) {
       throw new IOException(core.id() + ": cannot connect to the card in " + t.getName() + ": "
           + PcscService.describe(e), e);

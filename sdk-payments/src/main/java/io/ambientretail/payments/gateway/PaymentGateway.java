@@ -2,6 +2,7 @@ package io.ambientretail.payments.gateway;
 
 import io.ambientretail.core.Money;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The service provider interface to an acquirer or payment gateway, in the shape that Adyen's
@@ -74,7 +75,24 @@ public interface PaymentGateway {
   /**
    * Reads where an authorisation stands.
    *
-   * @throws GatewayUnavailableException also when the gateway answers with an error
+   * @throws TransactionNotFoundException if the gateway answered that it does not know the
+   *     authorisation (implementations written before it existed may throw another exception)
+   * @throws GatewayUnavailableException when the gateway could not be reached or kept failing
    */
   AuthorisationStatus status(TransactionId authorisation) throws IOException;
+
+  /**
+   * Reads where an authorisation stands, empty when the gateway answered that it does not know
+   * it: the typed form of {@link #status(TransactionId)} for callers that reconcile journals
+   * against the gateway.
+   *
+   * @throws GatewayUnavailableException when the gateway could not be reached or kept failing
+   */
+  default Optional<AuthorisationStatus> find(TransactionId authorisation) throws IOException {
+    try {
+      return Optional.of(status(authorisation));
+    } catch (TransactionNotFoundException e) {
+      return Optional.empty();
+    }
+  }
 }

@@ -23,7 +23,9 @@ public record OfflineAdmission(boolean admitted, Refusal refusal) {
     /** A queued payment is older than the maximum age: offline for too long. */
     OFFLINE_TOO_LONG,
     /** No card id was known, so no per-card limit can be applied. */
-    NO_CARD_ID
+    NO_CARD_ID,
+    /** The reservation could not be written durably, so the exposure could not be counted. */
+    NOT_RECORDED
   }
 
   /** Validates the fields. */

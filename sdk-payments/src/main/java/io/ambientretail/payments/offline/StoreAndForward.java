@@ -37,8 +37,12 @@ import org.slf4j.LoggerFactory;
  * gateway's definite answer; a process killed in between forwards it again with the same
  * idempotency key, which the gateway answers from its record instead of charging twice.
  *
- * <p>Reservations made by {@link #admit} for shoppers still in the store are kept in memory only;
- * queued payments survive a restart. Thread-safe.
+ * <p>Reservations made by {@link #admit} for shoppers still in the store are sealed into the same
+ * file before the admission is returned, and given back by {@link #cancel} or {@link #enqueue} in
+ * the same way, so a process restarted during an outage still knows what each card fingerprint
+ * and all cards together owe, queued and reserved. An admission whose reservation cannot be
+ * written is refused ({@link OfflineAdmission.Refusal#NOT_RECORDED}). Queued payments and
+ * reservations survive a restart. Thread-safe.
  */
 public final class StoreAndForward implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StoreAndForward.class);
@@ -94,8 +98,17 @@ public final class StoreAndForward implements AutoCloseable {
   }
 
   private void apply(JsonObject o) throws JsonFormatException {
+    String type = o.string("t");
+    if (type.equals("reserve")) {
+      reserved.merge(CardId.ofHex(o.string("card")), o.money("amount"), Money::plus);
+      return;
+    }
+    if (type.equals("release")) {
+      release(CardId.ofHex(o.string("card")), o.money("amount"));
+      return;
+    }
     long seq = o.longValue("seq");
-    switch (o.string("t")) {
+    switch (type) {
       case "queued": {
         QueuedPayment p = new QueuedPayment(seq, IdempotencyKey.of(o.string("key")),
             CardId.ofHex(o.string("card")), o.money("amount"), o.string("reference"),
@@ -103,6 +116,9 @@ public final class StoreAndForward implements AutoCloseable {
             Objects.requireNonNull(o.optInstant("expiresAt")));
         pending.put(seq, new Entry(p, PaymentToken.of(o.string("token"))));
         nextSequence = Math.max(nextSequence, seq + 1);
+        if (o.has("released")) {
+          release(p.card(), o.money("released")); // files before v0.1 had no such field
+        }
         break;
       }
       case "done":
@@ -116,7 +132,9 @@ public final class StoreAndForward implements AutoCloseable {
   /**
    * Decides whether a card may enter while offline, expecting to charge at most {@code expected};
    * when admitted, {@code expected} is reserved against the limits until {@link #enqueue} or
-   * {@link #cancel}.
+   * {@link #cancel}. The reservation is sealed into the file before this returns, so it outlives
+   * a restart; when it cannot be written the card is refused with {@link
+   * OfflineAdmission.Refusal#NOT_RECORDED}.
    */
   public synchronized OfflineAdmission admit(CardId card, Money expected) {
     Objects.requireNonNull(card, "card");
@@ -126,8 +144,20 @@ public final class StoreAndForward implements AutoCloseable {
       LOG.info("offline admission refused for {}: {}", card, refusal);
       return new OfflineAdmission(false, refusal);
     }
+    try {
+      log.append(reservation("reserve", card, expected));
+    } catch (IOException | GeneralSecurityException e) {
+      LOG.warn("offline admission refused for {}: its reservation could not be recorded ({})",
+          card, e.getClass().getSimpleName());
+      return new OfflineAdmission(false, OfflineAdmission.Refusal.NOT_RECORDED);
+    }
     reserved.merge(card, expected, Money::plus);
     return new OfflineAdmission(true, OfflineAdmission.Refusal.NONE);
+  }
+
+  private static byte[] reservation(String type, CardId card, Money amount) {
+    return new JsonWriter().put("t", type).put("card", card.hex()).put("amount", amount)
+        .toBytes();
   }
 
   private OfflineAdmission.Refusal check(CardId card, Money expected) {
@@ -172,8 +202,28 @@ public final class StoreAndForward implements AutoCloseable {
     return sum;
   }
 
-  /** Gives back a reservation made by {@link #admit} (e.g. the shopper took nothing). */
+  /**
+   * Gives back a reservation made by {@link #admit} (e.g. the shopper took nothing), recording
+   * that in the file. If the record cannot be written the reservation is still given back in
+   * memory (and a warning logged); after a restart it would count again, which errs on the side
+   * of less exposure, never more.
+   */
   public synchronized void cancel(CardId card, Money reservedAmount) {
+    Objects.requireNonNull(card, "card");
+    Objects.requireNonNull(reservedAmount, "reservedAmount");
+    if (!reserved.containsKey(card)) {
+      return;
+    }
+    try {
+      log.append(reservation("release", card, reservedAmount));
+    } catch (IOException | GeneralSecurityException e) {
+      LOG.warn("release of the offline reservation for {} not recorded ({})", card,
+          e.getClass().getSimpleName());
+    }
+    release(card, reservedAmount);
+  }
+
+  private void release(CardId card, Money reservedAmount) {
     Money left = reserved.get(card);
     if (left == null) {
       return;
@@ -204,13 +254,13 @@ public final class StoreAndForward implements AutoCloseable {
     byte[] record = new JsonWriter().put("t", "queued").put("seq", seq).put("key", key.value())
         .put("token", token.reveal()).put("card", card.hex()).put("amount", amount)
         .put("reference", reference).put("queuedAt", now)
-        .put("expiresAt", now.plus(policy.maxAge())).toBytes();
-    log.append(record);
+        .put("expiresAt", now.plus(policy.maxAge())).put("released", reservedAmount).toBytes();
+    log.append(record); // the charge and the reservation it replaces, in one durable record
     QueuedPayment p = new QueuedPayment(seq, key, card, amount, reference, now,
         now.plus(policy.maxAge()));
     pending.put(seq, new Entry(p, token));
     nextSequence = seq + 1;
-    cancel(card, reservedAmount);
+    release(card, reservedAmount);
     return p;
   }
 
@@ -260,8 +310,8 @@ public final class StoreAndForward implements AutoCloseable {
    * order is kept; call again later. A declined payment is marked forwarded with its decline (it is
    * then owed by the shopper, outside the SDK) and reported.
    *
-   * <p>When the queue is empty afterwards, the file is rewritten empty, so forwarded tokens do not
-   * stay on disk.
+   * <p>When the queue is empty afterwards, the file is rewritten with only the open reservations,
+   * so forwarded tokens do not stay on disk.
    */
   public synchronized ReplayReport replay(PaymentGateway gateway)
       throws IOException, GeneralSecurityException {
@@ -294,7 +344,12 @@ public final class StoreAndForward implements AutoCloseable {
       done.add(new AbstractMap.SimpleImmutableEntry<>(p, o));
     }
     if (pending.isEmpty() && !done.isEmpty()) {
-      log.rewrite(List.of());
+      // forwarded tokens leave the disk; reservations of shoppers still inside stay
+      List<byte[]> keep = new ArrayList<>();
+      for (Map.Entry<CardId, Money> r : reserved.entrySet()) {
+        keep.add(reservation("reserve", r.getKey(), r.getValue()));
+      }
+      log.rewrite(keep);
     }
     return new ReplayReport(done, pending.size());
   }

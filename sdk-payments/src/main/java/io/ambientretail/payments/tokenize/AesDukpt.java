@@ -9,7 +9,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES DUKPT key derivation (ANSI X9.24-3-2017), host side: from a base derivation key (BDK) and
+ * AES DUKPT key derivation (ANSI X9.24-3-2017), host side (the reader side is {@link
+ * AesDukptReader}): from a base derivation key (BDK) and
  * a 12-byte key serial number (KSN = 8-byte initial key ID + 4-byte transaction counter), derive
  * the reader's initial key, the transaction's derivation key and its working keys (PIN, MAC, data
  * encryption) — for OEMs who build their own card readers and encrypt card data at the reader.
@@ -82,7 +83,7 @@ public final class AesDukpt {
     }
   }
 
-  private static final int KEY_DERIVATION = 0x8000;
+  static final int KEY_DERIVATION = 0x8000;
   private static final int INITIAL_KEY = 0x8001;
 
   private AesDukpt() {}
@@ -171,7 +172,7 @@ public final class AesDukpt {
   }
 
   /** X9.24-3 section 6.3.2: the 16-byte derivation data. */
-  private static byte[] derivationData(int usage, KeyType type, byte[] id, int idOffset,
+  static byte[] derivationData(int usage, KeyType type, byte[] id, int idOffset,
       int counter, boolean initial) {
     byte[] d = new byte[16];
     d[0] = 1; // version
@@ -195,9 +196,14 @@ public final class AesDukpt {
   }
 
   /** AES-ECB of the derivation data, one block per 128 bits of output with the block counter. */
-  private static byte[] derive(byte[] key, KeyType type, byte[] data)
+  static byte[] derive(byte[] key, KeyType type, byte[] data)
       throws GeneralSecurityException {
-    Cipher aes = Cipher.getInstance("AES/ECB/NoPadding");
+    return derive(Cipher.getInstance("AES/ECB/NoPadding"), key, type, data);
+  }
+
+  /** As {@link #derive(byte[], KeyType, byte[])} with a reusable AES/ECB/NoPadding cipher. */
+  static byte[] derive(Cipher aes, byte[] key, KeyType type, byte[] data)
+      throws GeneralSecurityException {
     aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
     int bytes = type.bits / 8;
     byte[] out = new byte[(bytes + 15) / 16 * 16];

@@ -14,8 +14,10 @@ import io.ambientretail.payments.gateway.IdempotencyKeyReusedException;
 import io.ambientretail.payments.gateway.PaymentToken;
 import io.ambientretail.payments.gateway.PaymentValueException;
 import io.ambientretail.payments.gateway.TransactionId;
+import io.ambientretail.payments.gateway.TransactionNotFoundException;
 import io.ambientretail.payments.gateway.http.HttpPaymentGateway;
 import io.ambientretail.payments.gateway.http.RetryPolicy;
+import io.ambientretail.payments.tokenize.CardToken;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +59,26 @@ class HttpPaymentGatewayTest {
     AuthorisationStatus s = gateway.status(a.transaction());
     assertThat(s.state()).isEqualTo(AuthorisationStatus.State.AUTHORISED);
     assertThat(s.authorised()).isEqualTo(TEN);
+  }
+
+  @Test
+  void status_ofUnknownAuthorisation_isNotFound_notUnavailable() throws Exception {
+    TransactionId unknown = TransactionId.of("au_never_made");
+    assertThatThrownBy(() -> gateway.status(unknown))
+        .isInstanceOf(TransactionNotFoundException.class)
+        .isNotInstanceOf(GatewayUnavailableException.class);
+    assertThat(gateway.find(unknown)).isEmpty();
+    TransactionId known = authorise("k-known", TEN);
+    assertThat(gateway.find(known)).get().extracting(AuthorisationStatus::authorised)
+        .isEqualTo(TEN);
+  }
+
+  @Test
+  void authorise_luhnValidCardToken_travelsByItsTokenForm() throws Exception {
+    CardToken fpe = CardToken.of(2, "4761739001010119"); // Luhn-valid digits, a token by its form
+    GatewayOutcome o = gateway.authorise(IdempotencyKey.of("k-fpe"), PaymentToken.of(fpe), TEN,
+        "ref-1");
+    assertThat(o).isInstanceOf(GatewayOutcome.Approved.class);
   }
 
   @Test

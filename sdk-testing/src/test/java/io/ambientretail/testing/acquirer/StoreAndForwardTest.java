@@ -87,6 +87,58 @@ class StoreAndForwardTest {
   }
 
   @Test
+  void admissions_surviveARestartDuringTheOutage_perCardAndInTotal() throws Exception {
+    assertThat(saf.admit(ALICE, eur(5000)).admitted()).isTrue();
+    assertThat(saf.admit(BOB, eur(3000)).admitted()).isTrue();
+    assertThat(saf.admit(BOB, eur(1000)).admitted()).isTrue();
+    saf.cancel(BOB, eur(1000)); // one of Bob's visits took nothing
+    saf.close();
+    saf = open(); // the process restarted while both shoppers are still inside
+    assertThat(saf.owedBy(ALICE)).isEqualTo(eur(5000));
+    assertThat(saf.owedBy(BOB)).isEqualTo(eur(3000));
+    assertThat(saf.exposure()).isEqualTo(eur(8000));
+    // the limits still count them: Alice may not pass her per-card limit, nobody the total
+    assertThat(saf.admit(ALICE, eur(1001)).refusal())
+        .isEqualTo(OfflineAdmission.Refusal.CARD_LIMIT);
+    assertThat(saf.admit(CardId.ofHex("dddddddddddddddddddddddddddddddd"), eur(2001)).refusal())
+        .isEqualTo(OfflineAdmission.Refusal.TOTAL_EXPOSURE);
+  }
+
+  @Test
+  void enqueue_replacesTheReservationDurably_notCountedTwiceAfterRestart() throws Exception {
+    assertThat(saf.admit(ALICE, eur(5000)).admitted()).isTrue();
+    assertThat(saf.admit(BOB, eur(4000)).admitted()).isTrue();
+    saf.enqueue(IdempotencyKey.of("k-alice"), PaymentToken.of("tok_alice"), ALICE, eur(1250),
+        eur(5000), "visit-a");
+    saf.close();
+    saf = open();
+    assertThat(saf.owedBy(ALICE)).isEqualTo(eur(1250));
+    assertThat(saf.exposure()).isEqualTo(eur(5250));
+    // forwarding empties the queue; Bob, still inside, keeps his reservation across the rewrite
+    ReplayReport report = saf.replay(gateway);
+    assertThat(report.forwarded()).hasSize(1);
+    saf.close();
+    saf = open();
+    assertThat(saf.pending()).isEmpty();
+    assertThat(saf.owedBy(ALICE)).isEqualTo(eur(0));
+    assertThat(saf.owedBy(BOB)).isEqualTo(eur(4000));
+    assertThat(saf.exposure()).isEqualTo(eur(4000));
+    assertThat(Files.readAllBytes(dir.resolve("saf.queue")))
+        .asString(StandardCharsets.ISO_8859_1).doesNotContain("tok_alice", "bbbbbbbb");
+  }
+
+  @Test
+  void admit_whenTheReservationCannotBeWritten_isRefused() throws Exception {
+    saf.close(); // the file is gone from under the queue
+    OfflineAdmission a = saf.admit(ALICE, eur(100));
+    assertThat(a.admitted()).isFalse();
+    assertThat(a.refusal()).isEqualTo(OfflineAdmission.Refusal.NOT_RECORDED);
+    assertThat(saf.owedBy(ALICE)).isEqualTo(eur(0));
+    saf = open();
+    assertThat(saf.exposure()).isEqualTo(eur(0));
+  }
+
+  @Test
   void admit_appliesDenyListPerCardAndTotalLimits() throws Exception {
     assertThat(saf.admit(MALLORY, eur(100)).refusal())
         .isEqualTo(OfflineAdmission.Refusal.DENY_LISTED);

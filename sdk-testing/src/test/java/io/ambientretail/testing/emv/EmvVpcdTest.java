@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ambientretail.core.DeviceId;
 import io.ambientretail.core.Money;
+import io.ambientretail.devices.smartcard.CardReader;
+import io.ambientretail.devices.smartcard.ReaderPattern;
+import io.ambientretail.payments.emv.SmartcardConnector;
 import io.ambientretail.devices.SmartCard;
 import io.ambientretail.devices.smartcard.VpcdCardEmulator;
 import io.ambientretail.payments.emv.CardRead;
@@ -23,18 +27,26 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The EMV reader through javax.smartcardio -> pcscd -> vpcd -> the virtual cards, for real. */
+/**
+ * The EMV reader through sdk-devices' CardReader (javax.smartcardio) -> pcscd -> vpcd -> the
+ * virtual cards, for real.
+ */
 class EmvVpcdTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
+
+  /** The sdk-devices reader the EMV flow runs over, as in the CLI and the store. */
+  private static CardReader reader;
+  private static SmartcardConnector connector;
 
   @TempDir Path tmp;
 
   @BeforeAll
-  static void requirePcscdWithVpcd() {
+  static void requirePcscdWithVpcd() throws IOException {
     boolean listening;
     try (Socket s = new Socket("127.0.0.1", 35963)) {
       listening = true;
@@ -43,6 +55,18 @@ class EmvVpcdTest {
     }
     assumeTrue(listening, "pcscd with vsmartcard-vpcd is not running (scripts/test starts it)");
     SmartcardioChannel.useSystemPcscLite();
+    reader = CardReader.builder(DeviceId.of("card-1"), ReaderPattern.of("Virtual PCD*")).build();
+    reader.open();
+    reader.claim(WAIT);
+    reader.enable();
+    connector = SmartcardConnector.over(reader);
+  }
+
+  @AfterAll
+  static void closeReader() {
+    if (reader != null) {
+      reader.close();
+    }
   }
 
   private static CardRead readThroughVpcd(SmartCard card) throws Exception {
@@ -56,8 +80,8 @@ class EmvVpcdTest {
         try (VpcdCardEmulator emulator = VpcdCardEmulator.insert(card,
             VpcdCardEmulator.DEFAULT_ADDRESS)) {
           assertThat(terminal.waitForCardPresent(WAIT.toMillis())).isTrue();
-          ReaderPaymentTerminal pos = ReaderPaymentTerminal.of(
-              SmartcardioChannel.vpcdConnector(), EmvReaderConfig.builder().build());
+          ReaderPaymentTerminal pos = ReaderPaymentTerminal.of(connector,
+              EmvReaderConfig.builder().build());
           CardRead read = pos.readCard(Money.parse("1.00 EUR"), WAIT);
           assertThat(emulator.apduCount()).isGreaterThanOrEqualTo(4);
           return read;

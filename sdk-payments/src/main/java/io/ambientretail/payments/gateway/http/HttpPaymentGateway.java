@@ -4,6 +4,7 @@ import io.ambientretail.core.Money;
 import io.ambientretail.payments.gateway.AuthorisationStatus;
 import io.ambientretail.payments.gateway.GatewayOutcome;
 import io.ambientretail.payments.gateway.GatewayProtocolException;
+import io.ambientretail.payments.gateway.GatewayTlsException;
 import io.ambientretail.payments.gateway.GatewayTimeoutException;
 import io.ambientretail.payments.gateway.GatewayUnavailableException;
 import io.ambientretail.payments.gateway.IdempotencyKey;
@@ -11,6 +12,7 @@ import io.ambientretail.payments.gateway.IdempotencyKeyReusedException;
 import io.ambientretail.payments.gateway.PaymentGateway;
 import io.ambientretail.payments.gateway.PaymentToken;
 import io.ambientretail.payments.gateway.TransactionId;
+import io.ambientretail.payments.gateway.TransactionNotFoundException;
 import io.ambientretail.payments.internal.GatewayWire;
 import io.ambientretail.payments.internal.JsonFormatException;
 import io.ambientretail.payments.internal.JsonObject;
@@ -20,12 +22,17 @@ import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionSpec;
@@ -48,7 +55,11 @@ import org.slf4j.LoggerFactory;
  * answer times out, or the gateway answers with a retryable error (5xx, 429), the request is sent
  * again with the same key and body after a jittered backoff ({@link RetryPolicy}); declines and
  * non-retryable errors are returned at once. When every attempt failed without an answer, the call
- * throws {@link GatewayTimeoutException} or {@link GatewayUnavailableException}.
+ * throws {@link GatewayTimeoutException} or {@link GatewayUnavailableException}. A gateway whose TLS
+ * certificate is not trusted or does not name the host fails at once with {@link
+ * GatewayTlsException} (never retried, never taken for an outage). {@link #status(TransactionId)}
+ * maps 404 to {@link TransactionNotFoundException}, 5xx/429 (after retries) and 401/403 to {@link
+ * GatewayUnavailableException}, and any other answer to {@link GatewayProtocolException}.
  *
  * <p><b>Security:</b> only {@code https} is accepted, except a loopback {@code http} address
  * when {@link Builder#allowCleartextLoopback()} was called (tests, a co-located simulator). Tokens
@@ -162,24 +173,65 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
       headers(rb);
       try (Response r = client.newCall(rb.build()).execute()) {
         byte[] bytes = read(r.body());
-        if (r.code() == 200) {
+        int code = r.code();
+        if (code == 200) {
           try {
             return GatewayWire.status(bytes, "status answer");
           } catch (JsonFormatException e) {
             throw new GatewayProtocolException(e.getMessage());
           }
         }
-        last = new GatewayUnavailableException("status answered HTTP " + r.code(), null);
-        if (r.code() < 500 && r.code() != 429) {
-          throw last;
+        if (code == 404) {
+          throw new TransactionNotFoundException(authorisation);
         }
-      } catch (GatewayProtocolException | GatewayUnavailableException e) {
+        if (code >= 500 || code == 429) {
+          last = new GatewayUnavailableException("status answered HTTP " + code, null);
+          continue;
+        }
+        if (code == 401 || code == 403) {
+          throw new GatewayUnavailableException("status refused with HTTP " + code
+              + ": check the API key", null);
+        }
+        throw new GatewayProtocolException("status answered HTTP " + code
+            + (errorCode(bytes) != null ? " " + errorCode(bytes) : ""));
+      } catch (GatewayProtocolException | GatewayUnavailableException
+          | TransactionNotFoundException e) {
         throw e;
       } catch (IOException e) {
+        GatewayTlsException tls = tlsFailure("status", e);
+        if (tls != null) {
+          throw tls;
+        }
         last = e;
       }
     }
     throw failed("status", last);
+  }
+
+  /** The typed error for a TLS identity failure, or null when {@code e} is something else. */
+  private @Nullable GatewayTlsException tlsFailure(String op, IOException e) {
+    if (!(e instanceof SSLHandshakeException) && !(e instanceof SSLPeerUnverifiedException)) {
+      return null;
+    }
+    boolean identity = e instanceof SSLPeerUnverifiedException;
+    for (Throwable t = e; t != null && !identity; t = t.getCause()) {
+      identity = t instanceof CertificateException || t instanceof CertPathValidatorException
+          || t instanceof CertPathBuilderException;
+    }
+    if (!identity) {
+      return null; // a handshake cut short by the network: retried like any lost connection
+    }
+    LOG.warn("{} refused: the TLS identity of {} could not be verified", op, base.host());
+    return new GatewayTlsException(op + ": the TLS identity of " + base.host() + ":"
+        + base.port() + " could not be verified (" + e.getClass().getSimpleName() + ": "
+        + clip(e.getMessage()) + ")", e);
+  }
+
+  private static String clip(@Nullable String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.length() > 160 ? s.substring(0, 160) + "..." : s;
   }
 
   private GatewayOutcome send(String op, IdempotencyKey key, HttpUrl url, byte[] body)
@@ -211,6 +263,10 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
       } catch (GatewayProtocolException e) {
         throw e;
       } catch (IOException e) {
+        GatewayTlsException tls = tlsFailure(op, e);
+        if (tls != null) {
+          throw tls;
+        }
         LOG.debug("{} key={} attempt={} failed after {} ms: {}", op, key, attempt,
             (System.nanoTime() - started) / 1_000_000, e.getClass().getSimpleName());
         lastFailure = e;
