@@ -22,7 +22,10 @@ public final class EntryDecision {
     DECLINED,
     /** The gateway was unreachable and store-and-forward refused the card: the door stays shut. */
     REFUSED_OFFLINE,
-    /** The gateway was unreachable and no store-and-forward is configured: the door stays shut. */
+    /**
+     * The gateway was unreachable and no store-and-forward is configured, or its TLS identity was
+     * refused (never treated as an outage): the door stays shut.
+     */
     UNAVAILABLE
   }
 

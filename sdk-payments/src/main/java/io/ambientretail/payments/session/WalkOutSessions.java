@@ -4,6 +4,7 @@ import io.ambientretail.core.Money;
 import io.ambientretail.payments.gateway.CardId;
 import io.ambientretail.payments.gateway.DeclineReason;
 import io.ambientretail.payments.gateway.GatewayOutcome;
+import io.ambientretail.payments.gateway.GatewayTlsException;
 import io.ambientretail.payments.gateway.GatewayUnavailableException;
 import io.ambientretail.payments.gateway.IdempotencyKey;
 import io.ambientretail.payments.gateway.IdempotencyKeyReusedException;
@@ -101,6 +102,14 @@ public final class WalkOutSessions {
       GatewayOutcome o;
       try {
         o = authorise(r);
+      } catch (GatewayTlsException e) {
+        // not an outage: a wrong trust configuration or someone in the middle; admitting the
+        // shopper offline would hide it behind the offline limits, so the door stays shut
+        journal.mark(r, "abandoned");
+        LOG.error("session {} entry: the gateway's TLS identity was refused; not admitting"
+            + " offline: {}", id, e.getMessage());
+        return new EntryDecision(EntryDecision.Outcome.UNAVAILABLE, null,
+            "gateway TLS identity refused", null);
       } catch (IOException e) {
         return offlineEntry(r, session, e);
       }

@@ -7,7 +7,9 @@ import io.ambientretail.core.Money;
 import io.ambientretail.payments.gateway.CardId;
 import io.ambientretail.payments.gateway.DeclineReason;
 import io.ambientretail.payments.gateway.GatewayOutcome;
+import io.ambientretail.payments.gateway.GatewayTlsException;
 import io.ambientretail.payments.gateway.IdempotencyKey;
+import io.ambientretail.payments.gateway.PaymentGateway;
 import io.ambientretail.payments.gateway.PaymentToken;
 import io.ambientretail.payments.gateway.http.HttpPaymentGateway;
 import io.ambientretail.payments.offline.OfflineAdmission;
@@ -22,6 +24,8 @@ import io.ambientretail.payments.session.Receipt;
 import io.ambientretail.payments.session.SessionId;
 import io.ambientretail.payments.session.WalkOutSessions;
 import io.ambientretail.testing.ManualClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,6 +284,34 @@ class StoreAndForwardTest {
       assertThat(sessions.openSessions()).isEmpty();
       assertThat(report.forwarded().get(0)).extracting(Map.Entry::getValue)
           .isInstanceOf(GatewayOutcome.Approved.class);
+    }
+  }
+
+  @Test
+  void walkOut_gatewayTlsRefusedAtEntry_isNotAnOutage_doorStaysShut() throws Exception {
+    PaymentGateway untrusted = (PaymentGateway) Proxy.newProxyInstance(
+        PaymentGateway.class.getClassLoader(), new Class<?>[] {PaymentGateway.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("authorise")) {
+            throw new GatewayTlsException("authorise: certificate not trusted", null);
+          }
+          try {
+            return method.invoke(gateway, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    try (PaymentJournal journal = PaymentJournal.open(dir.resolve("payments.journal"))) {
+      WalkOutSessions sessions = WalkOutSessions.builder(untrusted, journal,
+              HoldPolicy.builder(eur(3000)).build())
+          .clock(clock).storeAndForward(saf).build();
+      EntryDecision d = sessions.enter(SessionId.of("tls-1"), PaymentToken.of("tok_visa_tls"),
+          ALICE);
+      assertThat(d.outcome()).isEqualTo(EntryDecision.Outcome.UNAVAILABLE);
+      assertThat(d.session()).isEmpty();
+      assertThat(saf.owedBy(ALICE)).isEqualTo(eur(0));
+      assertThat(saf.exposure()).isEqualTo(eur(0));
+      assertThat(sessions.openSessions()).isEmpty();
     }
   }
 }
