@@ -57,6 +57,12 @@ class MtSicsScaleTest {
       sim.setWeight(Weight.ofGrams(300), false);
       rec.await(StatusEvent.class, e -> e.status() == StatusEvent.Status.IN_RANGE, WAIT);
       rec.await(WeightEvent.class, e -> !e.stable(), WAIT);
+      // S asks for a stable weight: a moving scale answers S I (and the SIR stream is restarted)
+      MtSicsResponse moving = scale.weigh(WAIT);
+      assertThat(moving.status()).isEqualTo('I');
+      assertThat(moving.weight()).isNull();
+      sim.setWeight(Weight.ofGrams(300), true);
+      assertThat(scale.weigh(WAIT).weight()).isEqualTo(Weight.ofMilligrams(199_750)); // net of tare
 
       sim.sendLine("EL");
       rec.await(ErrorEvent.class, e -> e.code().equals(DeviceErrors.SCALE_ERROR), WAIT);
