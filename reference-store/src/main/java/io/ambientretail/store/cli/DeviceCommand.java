@@ -115,6 +115,9 @@ final class DeviceCommand implements Runnable {
       o.put("status", s.status().name().toLowerCase(java.util.Locale.ROOT));
       o.put("health", s.health().name().toLowerCase(java.util.Locale.ROOT));
       o.put("detail", s.detail());
+      if (s.gap() != null) {
+        o.put("gapMs", s.gap().toMillis());
+      }
     }
     o.put("t", e.at().toString());
     return o;

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientretail.core.DeviceId;
 import io.ambientretail.core.LaneId;
 import io.ambientretail.core.Weight;
+import io.ambientretail.devices.DeviceHealth;
 import io.ambientretail.devices.LaneEvent;
+import io.ambientretail.devices.StatusEvent;
 import io.ambientretail.devices.WeightEvent;
 import io.ambientretail.devices.shelf.LaneCalibration;
 import io.ambientretail.devices.shelf.ShelfSimulator;
@@ -192,6 +194,19 @@ class DeviceCommandTest {
     WeightEvent big = new WeightEvent(DeviceId.of("scale-1"),
         Instant.parse("2026-11-27T10:00:00Z"), Weight.ofMilligrams(150_000_000_000L), true, "kg");
     assertThat(DeviceCommand.json(big).toString()).contains("\"grams\":150000000.000,");
+  }
+
+  @Test
+  void json_reconnectStatus_carriesTheGapInMilliseconds() {
+    StatusEvent back = new StatusEvent(DeviceId.of("scale-1"),
+        Instant.parse("2026-11-27T10:00:01.250Z"), StatusEvent.Status.CONNECTED,
+        DeviceHealth.ONLINE, "/dev/ttyUSB0", Duration.ofMillis(1_250));
+    assertThat(DeviceCommand.json(back).toString()).contains("\"status\":\"connected\"",
+        "\"gapMs\":1250");
+    StatusEvent first = new StatusEvent(DeviceId.of("scale-1"),
+        Instant.parse("2026-11-27T10:00:00Z"), StatusEvent.Status.CONNECTED, DeviceHealth.ONLINE,
+        "/dev/ttyUSB0");
+    assertThat(DeviceCommand.json(first).toString()).doesNotContain("gapMs");
   }
 
   @Test
