@@ -74,6 +74,15 @@ class FrameParsersFuzzTest {
   }
 
   @FuzzTest(maxDuration = "30s")
+  void calibrationFile(byte[] input) {
+    try {
+      DeviceConfig.parseLanesYaml(new String(input, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (AmbientException expected) {
+      requireCode(expected);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
   void atrParser(byte[] input) {
     try {
       io.ambientretail.devices.smartcard.Atr.parse(input).capabilities();
