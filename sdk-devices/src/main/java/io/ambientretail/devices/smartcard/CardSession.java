@@ -70,29 +70,52 @@ public final class CardSession implements AutoCloseable {
   /** PC/SC part 10 dwMaxAPDUDataSize, or empty when the reader driver does not say. */
   private static OptionalInt readerMaxApduDataSize(Card card) {
     try {
-      byte[] features = card.transmitControlCommand(GET_FEATURE_REQUEST, new byte[0]);
-      int ioctl = -1;
-      for (int i = 0; i + 6 <= features.length; i += 2 + (features[i + 1] & 0xFF)) {
-        if ((features[i] & 0xFF) == FEATURE_GET_TLV_PROPERTIES && features[i + 1] == 4) {
-          ioctl = ByteBuffer.wrap(features, i + 2, 4).getInt();
-        }
-      }
+      int ioctl = featureControlCode(
+          card.transmitControlCommand(GET_FEATURE_REQUEST, new byte[0]),
+          FEATURE_GET_TLV_PROPERTIES);
       if (ioctl == -1) {
         return OptionalInt.empty();
       }
-      byte[] p = card.transmitControlCommand(ioctl, new byte[0]);
-      for (int i = 0; i + 2 <= p.length; i += 2 + (p[i + 1] & 0xFF)) {
-        int len = p[i + 1] & 0xFF;
-        if ((p[i] & 0xFF) == PROPERTY_MAX_APDU_DATA_SIZE && len == 4 && i + 6 <= p.length) {
-          int v = (p[i + 2] & 0xFF) | (p[i + 3] & 0xFF) << 8 | (p[i + 4] & 0xFF) << 16
-              | (p[i + 5] & 0xFF) << 24; // little-endian, as PC/SC part 10 says
-          return v < 0 ? OptionalInt.empty() : OptionalInt.of(v);
-        }
-      }
-      return OptionalInt.empty();
+      return maxApduDataSize(card.transmitControlCommand(ioctl, new byte[0]));
     } catch (CardException | RuntimeException e) {
       return OptionalInt.empty(); // the driver has no part 10 support (vpcd, many others)
     }
+  }
+
+  /**
+   * The control code of {@code feature} in a GET_FEATURE_REQUEST answer (TLVs of tag, length 4,
+   * big-endian control code), or -1 when absent. Malformed input ends the search.
+   */
+  static int featureControlCode(byte[] tlv, int feature) {
+    for (int i = 0; i + 2 <= tlv.length; i += 2 + (tlv[i + 1] & 0xFF)) {
+      int len = tlv[i + 1] & 0xFF;
+      if (i + 2 + len > tlv.length) {
+        return -1;
+      }
+      if ((tlv[i] & 0xFF) == feature && len == 4) {
+        return ByteBuffer.wrap(tlv, i + 2, 4).getInt();
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * dwMaxAPDUDataSize (tag 0x0A, 4 bytes little-endian) from a GET_TLV_PROPERTIES answer, or empty
+   * when absent or malformed.
+   */
+  static OptionalInt maxApduDataSize(byte[] tlv) {
+    for (int i = 0; i + 2 <= tlv.length; i += 2 + (tlv[i + 1] & 0xFF)) {
+      int len = tlv[i + 1] & 0xFF;
+      if (i + 2 + len > tlv.length) {
+        return OptionalInt.empty();
+      }
+      if ((tlv[i] & 0xFF) == PROPERTY_MAX_APDU_DATA_SIZE && len == 4) {
+        int v = (tlv[i + 2] & 0xFF) | (tlv[i + 3] & 0xFF) << 8 | (tlv[i + 4] & 0xFF) << 16
+            | (tlv[i + 5] & 0xFF) << 24;
+        return v < 0 ? OptionalInt.empty() : OptionalInt.of(v);
+      }
+    }
+    return OptionalInt.empty();
   }
 
   /** The card's Answer To Reset. */
