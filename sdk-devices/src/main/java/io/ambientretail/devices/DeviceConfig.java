@@ -115,6 +115,24 @@ public record DeviceConfig(DeviceId id, String driver, String transport, String 
   }
 
   /**
+   * Reads a shelf calibration file: a YAML (or JSON, which YAML includes) mapping with one key,
+   * {@code lanes}, a list of {@code {channel, lane, zero, span, spanGrams}} as in a shelf device's
+   * {@code lanes} ({@code lane} defaults to {@code ch<channel>}; {@code zero} counts with the lane
+   * empty, {@code span} counts with {@code spanGrams} grams on it). At most 1 MiB.
+   *
+   * <pre>{@code
+   * lanes:
+   *   - {channel: 0, lane: A1, zero: 8400, span: 108400, spanGrams: 1000}
+   * }</pre>
+   *
+   * @throws DeviceConfigException naming the line and field that is wrong (a channel given twice,
+   *     span equal to zero, an unknown field, a value out of range)
+   */
+  public static List<Lane> parseLanesYaml(String yaml) {
+    return ConfigReader.readLanes(yaml, true);
+  }
+
+  /**
    * Reads the {@code devices:} list of a YAML document.
    *
    * @throws DeviceConfigException naming the line and field that is wrong

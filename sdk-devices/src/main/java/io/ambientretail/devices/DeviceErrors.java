@@ -31,6 +31,8 @@ public final class DeviceErrors {
   public static final ErrorCode LOCK_NO_ACK = ErrorCode.of("LOCK_NO_ACK");
   /** A card reader or PC/SC service failed. */
   public static final ErrorCode CARD_READER = ErrorCode.of("CARD_READER");
+  /** An ATR or command APDU that breaks ISO 7816-3/-4 encoding (offset given). */
+  public static final ErrorCode APDU_SYNTAX = ErrorCode.of("APDU_SYNTAX");
   /** A device configuration was invalid (field given). */
   public static final ErrorCode DEVICE_CONFIG = ErrorCode.of("DEVICE_CONFIG");
 

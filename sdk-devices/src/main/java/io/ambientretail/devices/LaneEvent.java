@@ -18,14 +18,22 @@ import java.util.Objects;
  *     that reports grams
  * @param weight the calibrated weight on the lane
  * @param controllerMillis the controller's own timestamp in milliseconds (monotonic, wraps)
+ * @param controllerGrams true when the controller sent grams (a {@code G} line, calibrated by the
+ *     controller), false when it sent counts that the host's lane calibration converted
  */
 public record LaneEvent(DeviceId device, Instant at, LaneId lane, int channel, long rawCounts,
-    Weight weight, long controllerMillis) implements DeviceEvent {
+    Weight weight, long controllerMillis, boolean controllerGrams) implements DeviceEvent {
   /** Checks for nulls. */
   public LaneEvent {
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(lane, "lane");
     Objects.requireNonNull(weight, "weight");
+  }
+
+  /** A reading converted from counts by the host's calibration ({@code controllerGrams} false). */
+  public LaneEvent(DeviceId device, Instant at, LaneId lane, int channel, long rawCounts,
+      Weight weight, long controllerMillis) {
+    this(device, at, lane, channel, rawCounts, weight, controllerMillis, false);
   }
 }

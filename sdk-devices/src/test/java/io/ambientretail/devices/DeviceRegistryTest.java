@@ -51,6 +51,33 @@ class DeviceRegistryTest {
   }
 
   @Test
+  void parseLanesYaml_calibrationFile_laneNameDefaultsToChannel() {
+    List<DeviceConfig.Lane> lanes = DeviceConfig.parseLanesYaml(String.join("\n",
+        "lanes:",
+        "  - {channel: 0, lane: A1, zero: 8400, span: 108400, spanGrams: 1000}",
+        "  - {channel: 3, zero: -20, span: 5000, spanGrams: 500}", ""));
+    assertThat(lanes).containsExactly(new DeviceConfig.Lane(0, "A1", 8400, 108_400, 1000),
+        new DeviceConfig.Lane(3, "ch3", -20, 5000, 500));
+    assertThat(DeviceConfig.parseLanesYaml("{\"lanes\": [{\"channel\": 1, \"span\": 10}]}"))
+        .containsExactly(new DeviceConfig.Lane(1, "ch1", 0, 10, 1));
+  }
+
+  @Test
+  void parseLanesYaml_badFiles_failNamingLineAndField() {
+    assertThatThrownBy(() -> DeviceConfig.parseLanesYaml("lanes:\n  - {channel: 0}\n"
+        + "  - {channel: 0, span: 5}\n")).isInstanceOf(DeviceConfigException.class)
+        .hasMessageContaining("line 3").hasMessageContaining("calibrated twice");
+    assertThatThrownBy(() -> DeviceConfig.parseLanesYaml("lanes:\n  - {channel: 0, spam: 5}\n"))
+        .isInstanceOf(DeviceConfigException.class).hasMessageContaining("lanes[0].spam");
+    assertThatThrownBy(() -> DeviceConfig.parseLanesYaml("channels: 8\n"))
+        .isInstanceOf(DeviceConfigException.class).hasMessageContaining("'lanes'");
+    assertThatThrownBy(() -> DeviceConfig.parseLanesYaml("lanes: [{channel: 300}]\n"))
+        .isInstanceOf(DeviceConfigException.class).hasMessageContaining("channel");
+    assertThatThrownBy(() -> DeviceConfig.parseLanesYaml("lanes: [{channel: 0, zero: 7, span: 7}]"))
+        .isInstanceOf(DeviceConfigException.class).hasMessageContaining("span: must differ");
+  }
+
+  @Test
   void parseJson_sameModel() {
     List<DeviceConfig> configs = DeviceConfig.parseJson(
         "{\"devices\":[{\"id\":\"card-1\",\"driver\":\"pcsc\",\"reader\":\"Virtual PCD*\"}]}");

@@ -74,6 +74,39 @@ class FrameParsersFuzzTest {
   }
 
   @FuzzTest(maxDuration = "30s")
+  void calibrationFile(byte[] input) {
+    try {
+      DeviceConfig.parseLanesYaml(new String(input, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (AmbientException expected) {
+      requireCode(expected);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void atrParser(byte[] input) {
+    try {
+      io.ambientretail.devices.smartcard.Atr.parse(input).capabilities();
+    } catch (AmbientException expected) {
+      requireCode(expected);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void commandApduParser(byte[] input) {
+    try {
+      io.ambientretail.devices.smartcard.CommandApdu c =
+          io.ambientretail.devices.smartcard.CommandApdu.parse(input);
+      byte[] again = c.fitsShort() && !io.ambientretail.devices.smartcard.CommandApdu
+          .isExtendedEncoding(input) ? c.encodeShort() : c.encodeExtended();
+      if (!java.util.Arrays.equals(again, input)) {
+        throw new AssertionError("parse/encode round trip changed the APDU: " + c);
+      }
+    } catch (AmbientException expected) {
+      requireCode(expected);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
   void frameDecoder(FuzzedDataProvider data) {
     int max = data.consumeInt(1, 64);
     boolean length = data.consumeBoolean();

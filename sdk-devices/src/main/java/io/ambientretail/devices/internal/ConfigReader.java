@@ -29,6 +29,9 @@ public final class ConfigReader {
   private static final int MAX_DEPTH = 16;
   private static final int MAX_DEVICES = 1000;
 
+  private static final java.util.Set<String> LANE_FIELDS =
+      java.util.Set.of("channel", "lane", "zero", "span", "spanGrams");
+
   private ConfigReader() {}
 
   /** A node value with the line it started on. */
@@ -38,23 +41,7 @@ public final class ConfigReader {
     if (text.length() > MAX_CHARS) {
       throw new DeviceConfigException(0, "configuration longer than " + MAX_CHARS + " characters");
     }
-    JsonFactory f = yaml ? new YAMLFactory() : new JsonFactory();
-    f.setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-        .maxStringLength(10_000).maxNumberLength(30).build());
-    Node root;
-    try (JsonParser p = f.createParser(text)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new DeviceConfigException(0, "configuration is empty");
-      }
-      root = value(p, 0);
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new DeviceConfigException(line, "not valid " + (yaml ? "YAML" : "JSON") + ": "
-          + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new DeviceConfigException(0, "cannot read configuration: " + e.getMessage());
-    }
+    Node root = parse(text, yaml);
     if (!(root.value instanceof Map)) {
       throw new DeviceConfigException(root.line, "the document must be a mapping with 'devices'");
     }
@@ -78,6 +65,92 @@ public final class ConfigReader {
       out.add(c);
     }
     return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<DeviceConfig.Lane> lanes(Node lanesNode, String path,
+      boolean laneOptional) {
+    List<DeviceConfig.Lane> lanes = new ArrayList<>();
+    if (lanesNode == null) {
+      return lanes;
+    }
+    if (!(lanesNode.value instanceof List)) {
+      throw new DeviceConfigException(lanesNode.line, path + ".lanes must be a list");
+    }
+    List<Node> ls = (List<Node>) lanesNode.value;
+    java.util.Set<Long> channels = new java.util.HashSet<>();
+    for (int i = 0; i < ls.size(); i++) {
+      Node ln = ls.get(i);
+      String lp = path + ".lanes[" + i + "]";
+      if (!(ln.value instanceof Map)) {
+        throw new DeviceConfigException(ln.line, lp + " must be a mapping");
+      }
+      Map<String, Node> lm = (Map<String, Node>) ln.value;
+      for (Map.Entry<String, Node> e : lm.entrySet()) {
+        if (!LANE_FIELDS.contains(e.getKey())) {
+          throw new DeviceConfigException(e.getValue().line, lp + "." + e.getKey()
+              + ": unknown field (known: " + new java.util.TreeSet<>(LANE_FIELDS) + ")");
+        }
+      }
+      long channel = number(lm, "channel", lp, null, 0, 255, ln.line);
+      if (!channels.add(channel)) {
+        throw new DeviceConfigException(ln.line, lp + ".channel: channel " + channel
+            + " is calibrated twice");
+      }
+      long zero = number(lm, "zero", lp, 0L, Integer.MIN_VALUE, Integer.MAX_VALUE, ln.line);
+      long span = number(lm, "span", lp, 1000L, Integer.MIN_VALUE, Integer.MAX_VALUE, ln.line);
+      if (span == zero) {
+        throw new DeviceConfigException(lm.containsKey("span") ? lm.get("span").line : ln.line,
+            lp + ".span: must differ from zero (" + zero + ")");
+      }
+      lanes.add(new DeviceConfig.Lane((int) channel,
+          text(lm, "lane", lp, laneOptional ? "ch" + channel : null, ln.line), zero, span,
+          number(lm, "spanGrams", lp, 1L, 1, 1_000_000, ln.line)));
+    }
+    return lanes;
+  }
+
+  /**
+   * Reads a shelf calibration document: a mapping with one key, {@code lanes}, a list of {@code
+   * {channel, lane, zero, span, spanGrams}} as in a device's {@code lanes}; {@code lane} defaults
+   * to {@code ch<channel>}.
+   */
+  public static List<DeviceConfig.Lane> readLanes(String text, boolean yaml) {
+    Node root = parse(text, yaml);
+    if (!(root.value instanceof Map<?, ?> m) || !m.containsKey("lanes")) {
+      throw new DeviceConfigException(root.line, "the document must be a mapping with 'lanes'");
+    }
+    for (Object k : m.keySet()) {
+      if (!k.equals("lanes")) {
+        throw new DeviceConfigException(((Node) m.get(k)).line, k
+            + ": unknown field (known: [lanes])");
+      }
+    }
+    return lanes((Node) m.get("lanes"), "calibration", true);
+  }
+
+  private static Node parse(String text, boolean yaml) {
+    if (text.length() > MAX_CHARS) {
+      throw new DeviceConfigException(0, "configuration longer than " + MAX_CHARS + " characters");
+    }
+    JsonFactory f = yaml ? new YAMLFactory() : new JsonFactory();
+    f.setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+        .maxStringLength(10_000).maxNumberLength(30).build());
+    Node root;
+    try (JsonParser p = f.createParser(text)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new DeviceConfigException(0, "configuration is empty");
+      }
+      root = value(p, 0);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new DeviceConfigException(line, "not valid " + (yaml ? "YAML" : "JSON") + ": "
+          + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new DeviceConfigException(0, "cannot read configuration: " + e.getMessage());
+    }
+    return root;
   }
 
   private static Node value(JsonParser p, int depth) throws IOException {
@@ -138,27 +211,7 @@ public final class ConfigReader {
       throw new DeviceConfigException(m.get("id").line, path + ".id: " + e.getMessage());
     }
     String driver = text(m, "driver", path, null, node.line).toLowerCase(Locale.ROOT);
-    List<DeviceConfig.Lane> lanes = new ArrayList<>();
-    Node lanesNode = m.get("lanes");
-    if (lanesNode != null) {
-      if (!(lanesNode.value instanceof List)) {
-        throw new DeviceConfigException(lanesNode.line, path + ".lanes must be a list");
-      }
-      List<Node> ls = (List<Node>) lanesNode.value;
-      for (int i = 0; i < ls.size(); i++) {
-        Node ln = ls.get(i);
-        String lp = path + ".lanes[" + i + "]";
-        if (!(ln.value instanceof Map)) {
-          throw new DeviceConfigException(ln.line, lp + " must be a mapping");
-        }
-        Map<String, Node> lm = (Map<String, Node>) ln.value;
-        lanes.add(new DeviceConfig.Lane((int) number(lm, "channel", lp, null, 0, 255, ln.line),
-            text(lm, "lane", lp, null, ln.line),
-            number(lm, "zero", lp, 0L, Integer.MIN_VALUE, Integer.MAX_VALUE, ln.line),
-            number(lm, "span", lp, 1000L, Integer.MIN_VALUE, Integer.MAX_VALUE, ln.line),
-            number(lm, "spanGrams", lp, 1L, 1, 1_000_000, ln.line)));
-      }
-    }
+    List<DeviceConfig.Lane> lanes = lanes(m.get("lanes"), path, false);
     try {
       return new DeviceConfig(id, driver, text(m, "transport", path, "serial", node.line),
           text(m, "port", path, "", node.line),

@@ -17,6 +17,7 @@ import io.ambientretail.devices.ErrorEvent;
 import io.ambientretail.devices.StatusEvent;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -196,9 +197,22 @@ public final class DeviceCore {
   }
 
   /** Queues a status event and sets the health it carries. */
-  public void status(StatusEvent.Status status, DeviceHealth newHealth, String detail) {
+  public Instant status(StatusEvent.Status status, DeviceHealth newHealth, String detail) {
+    return status(status, newHealth, detail, null);
+  }
+
+  /**
+   * Queues a status event with the gap since {@code lostAt} (for {@code CONNECTED} after a loss;
+   * null for none) and returns the event's time.
+   */
+  public Instant status(StatusEvent.Status status, DeviceHealth newHealth, String detail,
+      @Nullable Instant lostAt) {
     this.health = newHealth;
-    emit(new StatusEvent(id, options.clock().instant(), status, newHealth, detail));
+    Instant now = options.clock().instant();
+    java.time.Duration gap = lostAt == null ? null
+        : java.time.Duration.between(lostAt, now.isBefore(lostAt) ? lostAt : now);
+    emit(new StatusEvent(id, now, status, newHealth, detail, gap));
+    return now;
   }
 
   /** Queues an error event showing {@code len} bytes of the range safely. */

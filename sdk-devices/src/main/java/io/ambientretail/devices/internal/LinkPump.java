@@ -12,6 +12,7 @@ import io.ambientretail.devices.transport.FrameSink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
@@ -172,6 +173,7 @@ public final class LinkPump implements Attachment, FrameSink {
     long backoff = core.options().initialBackoff().toNanos();
     long maxBackoff = core.options().maxBackoff().toNanos();
     boolean reported = false;
+    @Nullable Instant lostAt = null;
     while (!stopping) {
       ByteLink l;
       try {
@@ -195,7 +197,8 @@ public final class LinkPump implements Attachment, FrameSink {
       backoff = core.options().initialBackoff().toNanos();
       reported = false;
       link = l;
-      core.status(StatusEvent.Status.CONNECTED, DeviceHealth.ONLINE, l.name());
+      core.status(StatusEvent.Status.CONNECTED, DeviceHealth.ONLINE, l.name(), lostAt);
+      lostAt = null;
       lock.lock();
       try {
         everConnected = true;
@@ -213,7 +216,8 @@ public final class LinkPump implements Attachment, FrameSink {
       failPending(new IOException(core.id() + " disconnected"));
       protocol.onDisconnected(core);
       if (!stopping) {
-        core.status(StatusEvent.Status.DISCONNECTED, DeviceHealth.RECONNECTING, l.name());
+        lostAt = core.status(StatusEvent.Status.DISCONNECTED, DeviceHealth.RECONNECTING,
+            l.name());
         waitNanos(core.options().initialBackoff().toNanos());
       }
     }

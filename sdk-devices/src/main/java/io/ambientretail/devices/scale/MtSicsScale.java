@@ -156,7 +156,11 @@ public final class MtSicsScale implements Device {
         return false;
       }
     }
-    return b[o + want.length()] == ' ';
+    if (b[o + want.length()] != ' ') {
+      return false;
+    }
+    // S only ever answers a stable weight (or I, +, -): an "S D" line is the SIR stream, not it
+    return !(id.equals("S") && l > 2 && b[o + 2] == 'D');
   }
 
   /**

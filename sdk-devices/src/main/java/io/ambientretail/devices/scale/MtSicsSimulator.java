@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A simulated MT-SICS scale on the far end of a link: answers {@code S}, {@code SI}, {@code SIR}
- * (streams until the next command), {@code Z}, {@code T}, {@code @}, {@code I2}, {@code I4}, and
- * {@code ES} to anything else, with the weight a test or demo sets. Weights are sent in grams with
+ * A simulated MT-SICS scale on the far end of a link: answers {@code S} (a stable weight, else
+ * {@code S I}), {@code SI} ({@code S S} or {@code S D}), {@code SIR} (the same, repeated until
+ * {@code S}, {@code SI}, {@code SR} or {@code @} ends the stream; {@code Z} and {@code T} do not),
+ * {@code Z}, {@code T}, {@code @}, {@code I2}, {@code I4}, and {@code ES} to anything else, with the
+ * weight a test or demo sets. Weights are sent in grams with
  * as many decimals as the milligrams need (2 or 3).
  *
  * <p>Thread-safe. Close it to end the simulation.
@@ -89,11 +91,15 @@ public final class MtSicsSimulator implements AutoCloseable {
   }
 
   private void answer(String cmd) throws IOException {
-    if (cmd.equals("S") || cmd.equals("SI") || cmd.equals("@")) {
+    if (cmd.equals("S") || cmd.equals("SI") || cmd.equals("SR") || cmd.equals("@")) {
       streaming = false; // as on a real balance, these end an SIR stream; Z and T do not
     }
     switch (cmd) {
       case "S":
+        // S answers only a stable weight; a balance that does not settle in time says S I (this
+        // one says it at once instead of waiting for its stability timeout)
+        loop.write(stable || busy || range != 'S' ? weightLine("S") : "S I\r\n");
+        break;
       case "SI":
         loop.write(weightLine("S"));
         break;

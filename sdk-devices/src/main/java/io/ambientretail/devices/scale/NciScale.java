@@ -41,7 +41,7 @@ public final class NciScale implements Device {
   private volatile @Nullable LinkPump pump;
   private volatile @Nullable ScheduledExecutorService poller;
   private int range;
-  private boolean faulted;
+  private String faults = "";
 
   private NciScale(Builder b) {
     this.pollInterval = b.pollInterval;
@@ -110,11 +110,11 @@ public final class NciScale implements Device {
           true);
       return;
     }
-    if (r.hardwareError() != faulted) {
-      faulted = r.hardwareError();
-      if (faulted) {
-        c.error(DeviceErrors.SCALE_ERROR, "scale reports a RAM, EEPROM, ROM or calibration fault",
-            buf, off, len, false);
+    String now = faults(r);
+    if (!now.equals(faults)) { // report each new set of faults once, not on every poll
+      faults = now;
+      if (!now.isEmpty()) {
+        c.error(DeviceErrors.SCALE_ERROR, "scale reports " + now, buf, off, len, false);
       }
     }
     int newRange = r.overCapacity() ? 1 : r.underCapacity() ? -1 : 0;
@@ -127,6 +127,29 @@ public final class NciScale implements Device {
       c.emit(new WeightEvent(c.id(), c.options().clock().instant(), r.weight(), !r.inMotion(),
           r.unit()));
     }
+  }
+
+  private static String faults(NciResponse r) {
+    java.util.List<String> f = new java.util.ArrayList<>();
+    if (r.ramError()) {
+      f.add("RAM error");
+    }
+    if (r.eepromError()) {
+      f.add("EEPROM error");
+    }
+    if (r.romError()) {
+      f.add("ROM error");
+    }
+    if (r.calibrationError()) {
+      f.add("faulty calibration");
+    }
+    if (r.initialZeroError()) {
+      f.add("initial zero error");
+    }
+    if (r.field() == NciResponse.WeightField.ZERO_ERROR) {
+      f.add("zeroing error (middle bars)");
+    }
+    return String.join(", ", f);
   }
 
   /**

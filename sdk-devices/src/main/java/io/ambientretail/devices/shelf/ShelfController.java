@@ -104,7 +104,7 @@ public final class ShelfController implements Device {
             continue;
           }
           lastReportedMg[ch] = mg;
-          c.emit(new LaneEvent(c.id(), now, lane, ch, raw, w, f.millis()));
+          c.emit(new LaneEvent(c.id(), now, lane, ch, raw, w, f.millis(), f.type() == 'G'));
         }
         break;
       case 'E':

@@ -162,6 +162,7 @@ public final class CardReader implements Device {
       long backoff = c.options().initialBackoff().toNanos();
       boolean online = false;
       boolean present = false;
+      java.time.@Nullable Instant lostAt = null;
       while (!stopping) {
         try {
           CardTerminal t = terminal;
@@ -175,7 +176,8 @@ public final class CardReader implements Device {
           if (!online) {
             online = true;
             backoff = c.options().initialBackoff().toNanos();
-            c.status(StatusEvent.Status.CONNECTED, DeviceHealth.ONLINE, t.getName());
+            c.status(StatusEvent.Status.CONNECTED, DeviceHealth.ONLINE, t.getName(), lostAt);
+            lostAt = null;
             signalFound();
           }
           boolean now = t.isCardPresent();
@@ -203,7 +205,7 @@ public final class CardReader implements Device {
               c.emit(new CardEvent(c.id(), c.options().clock().instant(), "", false,
                   new byte[0]));
             }
-            c.status(StatusEvent.Status.DISCONNECTED, DeviceHealth.RECONNECTING, why);
+            lostAt = c.status(StatusEvent.Status.DISCONNECTED, DeviceHealth.RECONNECTING, why);
             c.error(DeviceErrors.CARD_READER, "PC/SC reader lost: " + why, new byte[0], 0, 0,
                 true);
           }

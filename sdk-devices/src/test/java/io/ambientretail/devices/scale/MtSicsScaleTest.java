@@ -17,6 +17,8 @@ import io.ambientretail.devices.transport.SerialSettings;
 import io.ambientretail.devices.transport.SocatPair;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,19 +59,33 @@ class MtSicsScaleTest {
       sim.setWeight(Weight.ofGrams(300), false);
       rec.await(StatusEvent.class, e -> e.status() == StatusEvent.Status.IN_RANGE, WAIT);
       rec.await(WeightEvent.class, e -> !e.stable(), WAIT);
+      // S asks for a stable weight: a moving scale answers S I (and the SIR stream is restarted)
+      MtSicsResponse moving = scale.weigh(WAIT);
+      assertThat(moving.status()).isEqualTo('I');
+      assertThat(moving.weight()).isNull();
+      sim.setWeight(Weight.ofGrams(300), true);
+      assertThat(scale.weigh(WAIT).weight()).isEqualTo(Weight.ofMilligrams(199_750)); // net of tare
 
       sim.sendLine("EL");
       rec.await(ErrorEvent.class, e -> e.code().equals(DeviceErrors.SCALE_ERROR), WAIT);
 
       sim.close();
       pair.kill();
-      rec.await(StatusEvent.class, e -> e.status() == StatusEvent.Status.DISCONNECTED, WAIT);
+      StatusEvent lost = rec.await(StatusEvent.class,
+          e -> e.status() == StatusEvent.Status.DISCONNECTED, WAIT);
+      assertThat(lost.gap()).isNull();
+      // the cable stays out for at least 300 ms (the scenario, not a synchronisation)
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
       pair.start();
       MtSicsSimulator again = MtSicsSimulator.start(far(pair), Duration.ofMillis(20));
       again.setWeight(Weight.ofGrams(42), true);
       WeightEvent back = rec.await(WeightEvent.class,
           e -> e.weight().equals(Weight.ofGrams(42)), WAIT);
       assertThat(back.stable()).isTrue();
+      StatusEvent reconnected = rec.await(StatusEvent.class,
+          e -> e.status() == StatusEvent.Status.CONNECTED && e.gap() != null, WAIT);
+      assertThat(reconnected.gap()).isEqualTo(Duration.between(lost.at(), reconnected.at()))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(300));
       assertThat(scale.health()).isEqualTo(DeviceHealth.ONLINE);
       again.close();
     }

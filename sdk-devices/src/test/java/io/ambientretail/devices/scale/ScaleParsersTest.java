@@ -76,7 +76,7 @@ class ScaleParsersTest {
 
   @Test
   void nci_weightAndStatus() {
-    NciResponse r = nci.parse("\n001.250KG\r\nS00\r");
+    NciResponse r = nci.parse("\n001.250KG\r\n00\r");
     assertThat(r.weight()).isEqualTo(Weight.ofGrams(1250));
     assertThat(r.unit()).isEqualTo("kg");
     assertThat(r.inMotion()).isFalse();
@@ -84,17 +84,17 @@ class ScaleParsersTest {
 
   @Test
   void nci_pounds_exactToTheMilligram() {
-    assertThat(nci.parse("\n  1.00LB\r\nS00\r").weight())
+    assertThat(nci.parse("\n  1.00LB\r\n00\r").weight())
         .isEqualTo(Weight.ofMilligrams(453_592));
   }
 
   @Test
   void nci_statusOnlyWithMotionAndOverCapacity() {
-    NciResponse r = nci.parse("\nS12\r");
+    NciResponse r = nci.parse("\n12\r");
     assertThat(r.weight()).isNull();
     assertThat(r.inMotion()).isTrue();
     assertThat(r.overCapacity()).isTrue();
-    assertThat(nci.parse("\nS04\r").hardwareError()).isTrue();
+    assertThat(nci.parse("\n40\r").hardwareError()).isTrue();
   }
 
   @Test

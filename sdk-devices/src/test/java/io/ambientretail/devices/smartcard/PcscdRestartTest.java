@@ -44,6 +44,9 @@ class PcscdRestartTest {
       reader.addListener(e -> {
         if (e instanceof StatusEvent s) {
           System.out.println("status " + s.status());
+          if (s.gap() != null) {
+            System.out.println("gap " + s.gap().toMillis());
+          }
         } else if (e instanceof CardEvent c) {
           System.out.println("card " + (c.present() ? "present" : "removed"));
         }
@@ -85,6 +88,16 @@ class PcscdRestartTest {
   }
 
   private final java.util.List<String> seen = new java.util.ArrayList<>();
+
+  private String nextStartingWith(BlockingQueue<String> lines, String prefix) throws Exception {
+    String l = lines.poll(30, TimeUnit.SECONDS);
+    if (l == null || !l.startsWith(prefix)) {
+      throw new AssertionError("expected a line starting '" + prefix + "', got " + l
+          + " after " + seen);
+    }
+    seen.add(l);
+    return l;
+  }
 
   private String next(BlockingQueue<String> lines, String want) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -144,6 +157,9 @@ class PcscdRestartTest {
       try {
         assertThat(Conditions.await(() -> listening(PORT), Duration.ofSeconds(10))).isTrue();
         next(lines, "status CONNECTED");
+        // the CONNECTED that ends the outage carries how long pcscd was gone
+        long gapMs = Long.parseLong(nextStartingWith(lines, "gap ").substring(4));
+        assertThat(gapMs).isPositive().isLessThan(60_000);
         try (VpcdCardEmulator card = VpcdCardEmulator.insert(
             new CardReaderVpcdTest.ChainingCard(), new InetSocketAddress("127.0.0.1", PORT))) {
           next(lines, "card present");
