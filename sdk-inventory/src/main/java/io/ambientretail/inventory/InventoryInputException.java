@@ -5,8 +5,8 @@ import io.ambientretail.core.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when an input file for planning (sales CSV, stock CSV, policy YAML) is malformed or over a
- * limit; it names the file, the 1-based line and the field where the input went wrong.
+ * Thrown when an input file for planning (sales, stock or DC stock CSV, policy YAML) is malformed
+ * or over a limit; it names the file, the 1-based line and the field where the input went wrong.
  *
  * <p>The message has the form {@code "sales.csv line 12 field quantity: not an integer: 'x'"}, fit
  * for a one-line command-line error. Nothing from a failed read is kept: a reader either returns

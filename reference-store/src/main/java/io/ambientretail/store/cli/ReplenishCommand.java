@@ -1,12 +1,20 @@
 package io.ambientretail.store.cli;
 
+import io.ambientretail.core.SkuId;
+import io.ambientretail.core.StoreId;
 import io.ambientretail.inventory.InputLimits;
+import io.ambientretail.inventory.forecast.ForecastEngine;
 import io.ambientretail.inventory.forecast.SalesCsv;
 import io.ambientretail.inventory.forecast.SalesHistory;
+import io.ambientretail.inventory.replenish.DcStock;
+import io.ambientretail.inventory.replenish.DcStockCsv;
 import io.ambientretail.inventory.replenish.PlanProgress;
 import io.ambientretail.inventory.replenish.PlanSummary;
+import io.ambientretail.inventory.replenish.PlannedOrder;
+import io.ambientretail.inventory.replenish.PlannedTransfer;
 import io.ambientretail.inventory.replenish.PolicyTable;
 import io.ambientretail.inventory.replenish.ReplenishmentPlanner;
+import io.ambientretail.inventory.replenish.ScarceStockBalancer;
 import io.ambientretail.inventory.replenish.StockCsv;
 import io.ambientretail.inventory.replenish.StockPositions;
 import java.io.IOException;
@@ -14,7 +22,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,11 +53,16 @@ final class ReplenishCommand implements Runnable {
       description = {"Print the orders to place on a date, one JSON line each. Policies: "
           + "minmax (below min, order up to max), ss (at or below s=min, up to S=max), rop "
           + "(below lead-time + review demand + safety stock, order up to that + one review of "
-          + "demand); packs, moq, capacity and shelf life apply to all. See docs/replenishment.md."},
+          + "demand); packs, moq, capacity and shelf life apply to all. With --dc-stock, orders "
+          + "of a SKU the DC cannot fully ship are cut to a fair share; with --transfers too, "
+          + "stores left short take units from stores with surplus (type transfer lines). See "
+          + "docs/replenishment.md."},
       footer = {"", "Example:",
           "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml",
           "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml "
-              + "--date 2026-12-01"})
+              + "--date 2026-12-01",
+          "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml "
+              + "--dc-stock dc.csv --transfers"})
   static final class Plan implements Callable<Integer> {
     /** Plans with at least this many locations show a progress bar. */
     static final int PROGRESS_FROM = 2000;
@@ -64,6 +81,14 @@ final class ReplenishCommand implements Runnable {
     @Option(names = "--date", description = "Plan date (default: the day after the last sale).")
     String date;
 
+    @Option(names = "--dc-stock", description = "Optional DC stock CSV: sku,available. Orders of a "
+        + "SKU beyond what the DC holds are shared out by days of cover.")
+    Path dcStock;
+
+    @Option(names = "--transfers", description = "With --dc-stock: cover what the DC cannot ship "
+        + "by transfers from stores with surplus.")
+    boolean transfers;
+
     @Override
     public Integer call() throws IOException {
       LocalDate on = null;
@@ -79,6 +104,10 @@ final class ReplenishCommand implements Runnable {
       PolicyTable policies = PolicyYaml.read(policy, limits);
       SalesHistory h = SalesCsv.read(sales, limits);
       StockPositions positions = StockCsv.read(stock, limits);
+      if (transfers && dcStock == null) {
+        throw new ParameterException(spec.commandLine(), "--transfers needs --dc-stock");
+      }
+      DcStock dc = dcStock == null ? null : DcStockCsv.read(dcStock, limits);
       LocalDate planDate = on != null ? on : h.endDate().plusDays(1);
       PrintWriter err = spec.commandLine().getErr();
       JsonLines json = new JsonLines(spec.commandLine().getOut());
@@ -93,16 +122,19 @@ final class ReplenishCommand implements Runnable {
         ReplenishmentPlanner planner = ReplenishmentPlanner.builder().policies(policies)
             .executor(pool, threads).build();
         ProgressBar bar = positions.size() >= PROGRESS_FROM ? new ProgressBar(err) : null;
+        List<PlannedOrder> held = Collections.synchronizedList(new ArrayList<>());
         PlanSummary s = planner.plan(h, positions, planDate, o -> {
-          JsonLines.Line line = json.line().put("type", "order").put("store", o.store().value())
-              .put("sku", o.sku().value()).put("qty", o.quantity());
-          if (o.supplier() != null) {
-            line.put("supplier", o.supplier());
+          if (dc == null) {
+            printOrder(json, o);
+          } else {
+            held.add(o);
           }
-          line.put("arrives", o.arrives().toString()).put("reason", o.reason()).print();
         }, bar == null ? PlanProgress.NONE : bar);
         if (bar != null) {
           bar.finish();
+        }
+        if (dc != null) {
+          balanceAndPrint(held, h, positions, policies, dc, json, err);
         }
         err.println(String.format(Locale.ROOT,
             "ambient: planned %d locations for %s: %d orders, %d units in %.1f s%s%s",
@@ -113,6 +145,58 @@ final class ReplenishCommand implements Runnable {
         pool.shutdownNow();
       }
       return ExitCode.OK;
+    }
+
+    private static void printOrder(JsonLines json, PlannedOrder o) {
+      JsonLines.Line line = json.line().put("type", "order").put("store", o.store().value())
+          .put("sku", o.sku().value()).put("qty", o.quantity());
+      if (o.supplier() != null) {
+        line.put("supplier", o.supplier());
+      }
+      line.put("arrives", o.arrives().toString()).put("reason", o.reason()).print();
+    }
+
+    /** Fits the held orders to the DC's stock, then prints orders and transfers. */
+    private void balanceAndPrint(List<PlannedOrder> held, SalesHistory h,
+        StockPositions positions, PolicyTable policies, DcStock dc, JsonLines json,
+        PrintWriter err) {
+      List<PlannedOrder> orders = new ArrayList<>(held);
+      // The planner calls back from several threads: print in a stable order.
+      orders.sort((a, b) -> {
+        int c = a.store().value().compareTo(b.store().value());
+        return c != 0 ? c : a.sku().value().compareTo(b.sku().value());
+      });
+      ForecastEngine engine = ForecastEngine.defaults();
+      ScarceStockBalancer.Result r = ScarceStockBalancer.balance(orders, positions, dc, policies,
+          (StoreId store, SkuId sku) -> dailyDemand(h, engine, store, sku), transfers);
+      for (PlannedOrder o : r.orders()) {
+        printOrder(json, o);
+      }
+      for (PlannedTransfer t : r.transfers()) {
+        json.line().put("type", "transfer").put("store", t.to().value())
+            .put("from", t.from().value()).put("sku", t.sku().value()).put("qty", t.quantity())
+            .put("reason", t.reason()).print();
+      }
+      if (r.cut() > 0 || !r.transfers().isEmpty()) {
+        err.println(String.format(Locale.ROOT,
+            "ambient: DC stock short: %d orders cut (%d dropped), %d transfers", r.cut(),
+            r.dropped(), r.transfers().size()));
+      }
+    }
+
+    /** Mean forecast units per day over the next week; 0 without sales history. */
+    private static double dailyDemand(SalesHistory h, ForecastEngine engine, StoreId store,
+        SkuId sku) {
+      OptionalInt i = h.indexOf(store, sku);
+      if (i.isEmpty()) {
+        return 0;
+      }
+      double sum = 0;
+      double[] f = h.forecast(engine, i.getAsInt(), 7).daily();
+      for (double v : f) {
+        sum += v;
+      }
+      return sum / f.length;
     }
   }
 

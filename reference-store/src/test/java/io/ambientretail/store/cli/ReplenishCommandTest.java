@@ -88,6 +88,97 @@ class ReplenishCommandTest {
     assertThat(r.err()).contains("planned 4 locations for 2026-11-10: 3 orders, 73 units");
   }
 
+  static final String STOCK_WITH_SURPLUS = "store,sku,on_hand,on_order\n"
+      + "S001," + GTIN + ",5,0\n"
+      + "S001,2000,4,0\n"
+      + "S002,2000,3,1\n"
+      + "S003,2000,100,0\n";
+
+  @Test
+  void plan_dcShort_sharesOrdersByDaysOfCover_andLeavesOtherSkusAlone() throws IOException {
+    Path sales = sales(dir);
+    Path stock = write("stock.csv", STOCK_WITH_SURPLUS);
+    Path policy = write("policy.yaml", POLICY);
+    // The plan asks 16 (S001) + 21 (S002) of SKU 2000; the DC has 20. Both stores sell 5 a day
+    // and hold 4: equal cover means 10 each. The GTIN is not in the DC file: unchanged.
+    Path dc = write("dc.csv", "sku,available\n2000,20\n");
+    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
+        "--policy", policy.toString(), "--dc-stock", dc.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.lines()).containsExactly(
+        "{\"type\":\"order\",\"store\":\"S001\",\"sku\":\"" + GTIN + "\",\"qty\":36,"
+            + "\"supplier\":\"acme\",\"arrives\":\"2026-11-12\","
+            + "\"reason\":\"position 5 below min 10 (order up to max 40)\"}",
+        "{\"type\":\"order\",\"store\":\"S001\",\"sku\":\"2000\",\"qty\":10,"
+            + "\"arrives\":\"2026-11-12\","
+            + "\"reason\":\"below reorder point 15 (lead-time demand 15 + safety 0); DC has 20 of"
+            + " the 37 units ordered, fair share 10\"}",
+        "{\"type\":\"order\",\"store\":\"S002\",\"sku\":\"2000\",\"qty\":10,"
+            + "\"arrives\":\"2026-11-13\","
+            + "\"reason\":\"below reorder point 20 (lead-time demand 20 + safety 0); DC has 20 of"
+            + " the 37 units ordered, fair share 10\"}");
+    assertThat(r.err()).contains("DC stock short: 2 orders cut (0 dropped), 0 transfers");
+  }
+
+  @Test
+  void plan_dcShortWithTransfers_movesSurplusToTheStoresLeftShort() throws IOException {
+    Path sales = sales(dir);
+    Path stock = write("stock.csv", STOCK_WITH_SURPLUS);
+    Path policy = write("policy.yaml", POLICY);
+    Path dc = write("dc.csv", "sku,available\n2000,20\n" + GTIN + ",500\n");
+    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
+        "--policy", policy.toString(), "--dc-stock", dc.toString(), "--transfers");
+    assertThat(r.code()).as(r.err()).isZero();
+    // S003 sells nothing and holds 100: it gives S001 the 6 and S002 the 11 the DC could not.
+    assertThat(r.lines()).hasSize(5);
+    assertThat(r.lines().subList(3, 5)).containsExactly(
+        "{\"type\":\"transfer\",\"store\":\"S001\",\"from\":\"S003\",\"sku\":\"2000\","
+            + "\"qty\":6,\"reason\":\"store S003 holds 100 over its need; S001 is 6 short\"}",
+        "{\"type\":\"transfer\",\"store\":\"S002\",\"from\":\"S003\",\"sku\":\"2000\","
+            + "\"qty\":11,\"reason\":\"store S003 holds 100 over its need; S002 is 11 short\"}");
+    assertThat(r.lines().get(0)).contains("\"qty\":36").doesNotContain("DC has");
+  }
+
+  @Test
+  void plan_dcEnough_printsTheSameOrdersAsWithoutIt() throws IOException {
+    Path sales = sales(dir);
+    Path stock = write("stock.csv", STOCK_WITH_SURPLUS);
+    Path policy = write("policy.yaml", POLICY);
+    Path dc = write("dc.csv", "sku,available\n2000,37\n");
+    Run with = run("replenish", "plan", "--sales", sales.toString(), "--stock",
+        stock.toString(), "--policy", policy.toString(), "--dc-stock", dc.toString(),
+        "--transfers");
+    Run without = run("replenish", "plan", "--sales", sales.toString(), "--stock",
+        stock.toString(), "--policy", policy.toString());
+    assertThat(with.code()).as(with.err()).isZero();
+    assertThat(with.lines()).hasSize(3).containsExactlyInAnyOrderElementsOf(without.lines());
+  }
+
+  @Test
+  void plan_transfersWithoutDcStock_exits2() throws IOException {
+    Path sales = sales(dir);
+    Path stock = write("stock.csv", STOCK_WITH_SURPLUS);
+    Path policy = write("policy.yaml", POLICY);
+    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
+        "--policy", policy.toString(), "--transfers");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--transfers needs --dc-stock").doesNotContain("at io.");
+  }
+
+  @Test
+  void plan_badDcStock_exits2NamingFileLineAndField() throws IOException {
+    Path sales = sales(dir);
+    Path stock = write("stock.csv", STOCK_WITH_SURPLUS);
+    Path policy = write("policy.yaml", POLICY);
+    Path dc = write("dc.csv", "sku,available\n2000,20\n2001,-3\n");
+    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
+        "--policy", policy.toString(), "--dc-stock", dc.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("dc.csv").contains("3").contains("available")
+        .doesNotContain("at io.");
+    assertThat(r.out()).isEmpty();
+  }
+
   @Test
   void plan_capacityCutsToWholePacks_andBelowMoqOrdersNothing() throws IOException {
     Path sales = sales(dir);

@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>How it works: each lane's raw readings are segmented into settled pick and put changes; each
  * change is explained as (shopper, items) hypotheses scored by unit-weight fit across the lane's
  * SKU, misplaced items and the shopper's cart, by the shopper's positions over a window around the
- * change, by vision hints (soft) and scans (strong), jointly with the other changes of the same
+ * change (and whether they stood still), by vision hints (soft) and scans (strong), jointly with the other changes of the same
  * moment. The best explanation updates the carts at once; later evidence may revise it for {@link
  * FusionConfig#revisionMillis()}, after which it is final and its posterior enters the receipt's
  * confidence. The same events in the same order always give the same receipts.

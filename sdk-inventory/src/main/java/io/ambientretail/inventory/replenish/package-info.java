@@ -11,6 +11,10 @@
  *     .build();
  * List<PlannedOrder> orders = ReplenishmentPlanner.builder().policies(policies).build()
  *     .plan(sales, stock, sales.endDate().plusDays(1));
+ * // When the DC cannot ship everything: fair shares, then transfers from stores with surplus.
+ * ScarceStockBalancer.Result fitted = ScarceStockBalancer.balance(orders, stock,
+ *     DcStockCsv.read(Path.of("dc.csv"), InputLimits.defaults()), policies,
+ *     (store, sku) -> 5.0, true);
  * }</pre>
  */
 @NullMarked

@@ -46,7 +46,8 @@ class ForecastAccuracyTest {
         "%-16s ours/truth %.3f  mean28/truth %.3f%n", p, a[0] / a[1], a[2] / a[1]));
     System.out.printf(Locale.ROOT, "all ours %.4f truth %.4f mean28 %.4f -> %.3f / %.3f%n",
         ours, truth, mean28, ours / truth, mean28 / truth);
-    // The issue's goal: within 5% of the truth (measured 1.044 on this mix; the 28-day mean 1.113).
+    // The issue's goal: within 5% of the truth (measured 1.045 on this mix). The issue expects the
+    // 28-day mean about 20% worse; on this mix it is 1.113 (see docs/replenishment.md for why).
     assertThat(ours / truth).isLessThanOrEqualTo(1.05);
     assertThat(mean28 / truth).isGreaterThan(1.10);
   }

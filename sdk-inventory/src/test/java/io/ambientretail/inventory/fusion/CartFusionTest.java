@@ -98,6 +98,46 @@ class CartFusionTest {
   }
 
   @Test
+  void pick_whileAnotherShopperWalksPastTheLane_goesToTheOneStandingStill() {
+    CartFusion f = CartFusion.builder().build();
+    LaneId lane = LaneId.of("S1-L1");
+    SkuId sku = SkuId.of("05012345678900");
+    f.accept(new ReplayEvent.LaneDefined(0, new Lane(lane, "S1", sku, 330, 2.5, 0, 0)));
+    f.accept(new ReplayEvent.LaneDefined(0,
+        new Lane(LaneId.of("S1-L8"), "S1", SkuId.of("05012345678917"), 500, 2.5, 2.45, 0)));
+    ShopperId still = ShopperId.of("p1");
+    ShopperId walker = ShopperId.of("p2");
+    f.accept(new ReplayEvent.Enter(0, still));
+    f.accept(new ReplayEvent.Enter(0, walker));
+    Random rnd = new Random(4);
+    for (long t = 0; t < 7000; t += 50) {
+      if (t % 200 == 0) {
+        f.accept(new ReplayEvent.Track(t, still, rnd.nextGaussian() * 0.05,
+            0.45 + rnd.nextGaussian() * 0.05));
+        // Walking along the shelf at 1.3 m/s, passing the lane's front as the item leaves it:
+        // its mean position over the pick is as close to the lane as the picker's.
+        double x = -1.9 + 1.3 * t / 1000.0 - 1.3 * 1.5;
+        f.accept(new ReplayEvent.Track(t, walker, x + rnd.nextGaussian() * 0.05,
+            0.45 + rnd.nextGaussian() * 0.05));
+      }
+      f.weight(lane, t, 5000 + rnd.nextGaussian() - (t >= 3000 ? 330 : 0));
+    }
+    f.accept(new ReplayEvent.Exit(7500, still));
+    f.accept(new ReplayEvent.Exit(7500, walker));
+    assertThat(f.receipts()).hasSize(2);
+    assertThat(f.receipts()).filteredOn(r -> r.shopper().equals(still)).singleElement()
+        .satisfies(r -> {
+          assertThat(r.counts()).isEqualTo(Map.of(sku, 1));
+          assertThat(r.review()).isFalse();
+        });
+    assertThat(f.receipts()).filteredOn(r -> r.shopper().equals(walker)).singleElement()
+        .satisfies(r -> {
+          assertThat(r.counts()).isEmpty();
+          assertThat(r.review()).isFalse();
+        });
+  }
+
+  @Test
   void segmenter_noiseAndDrift_makeNoChange() {
     LaneSegmenter s = new LaneSegmenter(500, 5);
     Random rnd = new Random(2);

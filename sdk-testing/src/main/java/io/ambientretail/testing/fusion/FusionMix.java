@@ -5,8 +5,10 @@ public enum FusionMix {
   /** Shoppers mostly alone at a shelf, quiet load cells, good tracking and vision. */
   EASY,
   /**
-   * Overlapping shoppers (a few lanes apart, neighbours, one behind the other), put-backs into the
-   * right and wrong lanes, bounces, hands resting, multi-item picks, some wrong or missing vision.
+   * Overlapping shoppers (two or three at a shelf a few lanes apart, one waiting behind another),
+   * put-backs into the item's own lane, bounces, hands resting, multi-item picks and puts, mild
+   * tracking noise; vision sometimes missing and rarely wrong. No adjacent-lane picks at the same
+   * moment, no misplaced items, no misattributed vision: those make the {@link #HARD} mix.
    */
   BUSY,
   /**

@@ -86,26 +86,25 @@ final class StoreSimulation {
           p.pVisionWrong = 0.02;
           break;
         case BUSY:
+          // The busy mix: overlapping shoppers (a few lanes apart, one behind the other),
+          // put-backs into their own lane, bounces, multi-item picks. Adjacent-lane neighbours
+          // picking at the same moment, misplaced items, wrong vision, dropouts and drift are the
+          // hard mix's.
           p.arrivalMs = 6_000;
-          p.pNeighbours = 0.08;
-          p.pFewApart = 0.12;
-          p.pBehind = 0.08;
-          p.pPutBack = 0.12;
-          p.pWrongLane = 0.3;
-          p.pMisplacedPick = 0.5;
+          p.pFewApart = 0.15;
+          p.pBehind = 0.10;
+          p.pPutBack = 0.15;
           p.pTwoLanes = 0.04;
-          p.pHandRest = 0.12;
-          p.pBounce = 0.5;
+          p.pHandRest = 0.10;
+          p.pBounce = 0.6;
           p.pScanner = 0.15;
           p.noise = 1.5;
-          p.driftPerMin = 0.8;
-          p.spikeRate = 0.0005;
-          p.trackNoise = 0.10;
-          p.dropoutPerS = 0.02;
-          p.dropoutMaxS = 1.5;
+          p.driftPerMin = 0.3;
+          p.trackNoise = 0.08;
+          p.dropoutPerS = 0.01;
+          p.dropoutMaxS = 1.0;
           p.pVision = 0.85;
-          p.pVisionWrong = 0.06;
-          p.pVisionWrongShopper = 0.03;
+          p.pVisionWrong = 0.03;
           p.planogramChanges = 1;
           break;
         default:
@@ -422,6 +421,25 @@ final class StoreSimulation {
     return Math.max(ta, s.t + 300);
   }
 
+  /**
+   * For a shopper already standing at the lane who wants to reach in at {@code planned}: when
+   * someone else is using the lane then, steps back behind them and comes forward once it is
+   * free, as people do. Returns when the hand goes in.
+   */
+  private long waitTurn(Shopper s, LaneSim lane, long planned, long dur) {
+    long ta = free(lane, planned, dur);
+    if (ta == planned) {
+      return ta;
+    }
+    count(Situation.ONE_BEHIND_THE_OTHER);
+    double[] front = {s.x, s.y};
+    walkTo(s, new double[] {front[0] + rnd.nextGaussian() * 0.1,
+        front[1] + 0.6 + rnd.nextDouble() * 0.3});
+    stay(s, ta - 900);
+    walkTo(s, front);
+    return Math.max(ta, s.t + 300);
+  }
+
   private LaneSim neighbourOf(LaneSim lane) {
     int i = lanes.indexOf(lane);
     int idx = i % LANES_PER_SHELF;
@@ -491,9 +509,19 @@ final class StoreSimulation {
     walkTo(a, stand(la, 0));
     walkTo(b, stand(lb, 0));
     long dur = 700 + rnd.nextInt(600);
-    long ta = Math.max(a.t, b.t) + 300 + rnd.nextInt(800);
-    ta = free(lb, free(la, ta, dur), dur);
+    long planned = Math.max(a.t, b.t) + 300 + rnd.nextInt(800);
+    long ta = free(lb, free(la, planned, dur), dur);
     ta = free(la, ta, dur);
+    if (ta > planned) {
+      // Someone is using one of the lanes: both wait a step back until it is free.
+      for (Shopper s : List.of(a, b)) {
+        double[] front = {s.x, s.y};
+        walkTo(s, new double[] {front[0], front[1] + 0.6 + rnd.nextDouble() * 0.3});
+        stay(s, ta - 900);
+        walkTo(s, front);
+      }
+      ta = Math.max(ta, Math.max(a.t, b.t) + 300);
+    }
     long tb = ta + rnd.nextInt(400);
     count(Situation.NEIGHBOURS_AT_ONCE);
     pick(a, la, ta, dur, null);
@@ -523,7 +551,7 @@ final class StoreSimulation {
     for (int k = 0; k < n; k++) {
       Shopper s = group.get(k);
       long dur = 600 + rnd.nextInt(800);
-      long when = free(at.get(k), ta + 200 + rnd.nextInt(1500), dur);
+      long when = waitTurn(s, at.get(k), Math.max(s.t, ta) + 200 + rnd.nextInt(1500), dur);
       pick(s, at.get(k), when, dur, null);
       stay(s, when + dur + 300 + rnd.nextInt(700));
     }
@@ -547,7 +575,7 @@ final class StoreSimulation {
     stay(b, ta + dur + 300);
     continueAlone(a, rnd.nextInt(2));
     walkTo(b, stand(lane, 0));
-    long tb = free(lane, b.t + 400 + rnd.nextInt(800), dur);
+    long tb = waitTurn(b, lane, b.t + 400 + rnd.nextInt(800), dur);
     pick(b, lane, tb, dur, null);
     stay(b, tb + dur + 300);
     continueAlone(b, rnd.nextInt(2));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,25 @@ class FusionScenarioTest {
     GeneratedDay day = FusionScenario.builder().shoppers(5).tracked(false).build().generate();
     assertThat(day.events()).noneMatch(l -> l.contains("\"type\":\"track\""))
         .anyMatch(l -> l.contains("\"type\":\"near\""));
+  }
+
+  @Test
+  void generate_busyMix_hasTheBusySituations_andNoneOfTheHardOnes() {
+    Map<Situation, Integer> s = FusionScenario.builder().mix(FusionMix.BUSY).shoppers(300)
+        .seed(5).build().generate().situations();
+    assertThat(s).as("busy: overlapping shoppers, put-backs, bounces, multi-item picks")
+        .extractingByKeys(Situation.FEW_LANES_APART, Situation.ONE_BEHIND_THE_OTHER,
+            Situation.PUT_BACK_RIGHT_LANE, Situation.BOUNCE, Situation.MULTI_ITEM_PICK)
+        .allMatch(n -> n > 0);
+    assertThat(s).as("the hard mix's situations")
+        .extractingByKeys(Situation.NEIGHBOURS_AT_ONCE, Situation.PUT_BACK_WRONG_LANE,
+            Situation.MISPLACED_PICK, Situation.VISION_WRONG_SHOPPER)
+        .containsOnly(0);
+    Map<Situation, Integer> hard = FusionScenario.builder().mix(FusionMix.HARD).shoppers(300)
+        .seed(5).build().generate().situations();
+    assertThat(hard).extractingByKeys(Situation.NEIGHBOURS_AT_ONCE,
+        Situation.PUT_BACK_WRONG_LANE, Situation.MISPLACED_PICK, Situation.VISION_WRONG_SHOPPER)
+        .allMatch(n -> n > 0);
   }
 
   @Test

@@ -40,6 +40,8 @@ public final class FusionEngine {
   private static final int TOP_HYPOTHESES = 6;
   private static final int MAX_CLUSTER = 4;
   private static final long CLUSTER_MS = 1200;
+  /** Metres per second a shopper reaching into a shelf may still appear to move. */
+  private static final double STILL_SPEED = 0.3;
 
   private final FusionConfig config;
   private final CartListener listener;
@@ -671,6 +673,10 @@ public final class FusionEngine {
         return LOG_UNKNOWN_POSITION;
       }
       double tn = config.trackNoiseMetres();
+      // From just before the hand went in until the lane began to settle (the picker may turn
+      // away during the settling window itself).
+      double moving = moving(s, c.t0 - 300,
+          Math.max(c.t0 + 300, c.t1 - config.stableWindowMillis()), tn);
       double dx = mx - lane.x();
       double dy = my - lane.y();
       double[] ax = axis(lane.shelf());
@@ -680,11 +686,12 @@ public final class FusionEngine {
         double su2 = sq(0.12) + sq(tn) / n + sq(extra);
         double excess = Math.max(0, v - 0.6);
         double sv2 = sq(0.12) + sq(tn) / n + sq(extra);
-        return -u * u / (2 * su2) - 0.5 * Math.log(su2 / sq(0.12)) - excess * excess / (2 * sv2);
+        return -u * u / (2 * su2) - 0.5 * Math.log(su2 / sq(0.12)) - excess * excess / (2 * sv2)
+            + moving;
       }
       double d2 = dx * dx + dy * dy;
       double s2 = sq(0.35) + sq(tn) / n + sq(extra);
-      return -d2 / (2 * s2) - 0.5 * Math.log(s2 / sq(0.35));
+      return -d2 / (2 * s2) - 0.5 * Math.log(s2 / sq(0.35)) + moving;
     }
     ShopperState.NearRing ring = s.near.get(lane.shelf());
     if (ring == null) {
@@ -701,6 +708,48 @@ public final class FusionEngine {
       return LOG_AWAY;
     }
     return -best * best / (2 * sq(0.5));
+  }
+
+  /**
+   * Log-likelihood term for walking while the lane changed: a hand in a shelf means standing
+   * nearly still, so a shopper whose track crosses the lane's front at walking pace between the
+   * first moving reading and the settle is unlikely to be the one reaching in. The speed is the
+   * least-squares slope of the samples in [from, to]; its own uncertainty (tracking noise over
+   * the span) widens the allowance, so few or noisy samples cost little.
+   */
+  private static double moving(ShopperState s, long from, long to, double trackNoise) {
+    int n = 0;
+    double st = 0;
+    for (int k = 0; k < s.tSize; k++) {
+      int i = (s.tHead + k) % s.tt.length;
+      if (s.tt[i] >= from && s.tt[i] <= to) {
+        st += s.tt[i];
+        n++;
+      }
+    }
+    if (n < 3) {
+      return 0;
+    }
+    double mt = st / n;
+    double stt = 0;
+    double sx = 0;
+    double sy = 0;
+    for (int k = 0; k < s.tSize; k++) {
+      int i = (s.tHead + k) % s.tt.length;
+      if (s.tt[i] >= from && s.tt[i] <= to) {
+        double dt = (s.tt[i] - mt) / 1000.0;
+        stt += dt * dt;
+        sx += dt * s.tx[i];
+        sy += dt * s.ty[i];
+      }
+    }
+    if (stt < 0.04) {
+      return 0;
+    }
+    double speed = Math.hypot(sx / stt, sy / stt);
+    double slopeSd = trackNoise / Math.sqrt(stt);
+    double z = Math.max(0, speed - STILL_SPEED) / Math.hypot(0.15, slopeSd);
+    return -0.5 * z * z;
   }
 
   private double vision(ShopperState s, Change c, Action action, Hyp items) {
