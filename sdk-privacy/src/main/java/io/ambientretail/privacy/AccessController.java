@@ -3,11 +3,14 @@ package io.ambientretail.privacy;
 import io.ambientretail.privacy.audit.AuditEvent;
 import io.ambientretail.privacy.audit.AuditOutcome;
 import io.ambientretail.privacy.audit.AuditSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Role-based access control: who holds which {@link Role}, and whether an actor may do something.
@@ -17,21 +20,61 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Actors are ids as they appear in the audit log (a staff id, a service name, a shopper's
  * pseudonym). Thread-safe; a role change is visible to every check that starts after it returns.
+ * Created with a {@link RoleAssignmentStore}, every role change is durable in it before it takes
+ * effect (a failure is an {@link UncheckedIOException} and changes nothing) and the controller
+ * starts from the assignments kept there; without one, assignments live in memory only.
  */
 public final class AccessController {
   private final RolePolicy policy;
   private final AuditSink audit;
   private final Map<String, Set<Role>> roles = new ConcurrentHashMap<>();
+  private final @Nullable RoleAssignmentStore store;
 
-  private AccessController(RolePolicy policy, AuditSink audit) {
+  private AccessController(RolePolicy policy, AuditSink audit,
+      @Nullable RoleAssignmentStore store) {
     this.policy = policy;
     this.audit = audit;
+    this.store = store;
   }
 
   /** Creates a controller with the given policy, reporting to {@code audit}; nobody has a role. */
   public static AccessController create(RolePolicy policy, AuditSink audit) {
     return new AccessController(Objects.requireNonNull(policy, "policy"),
-        Objects.requireNonNull(audit, "audit"));
+        Objects.requireNonNull(audit, "audit"), null);
+  }
+
+  /**
+   * Creates a controller that keeps role assignments in {@code store}, starting from those kept
+   * there.
+   *
+   * @throws IOException if the store cannot be read
+   */
+  public static AccessController create(RolePolicy policy, AuditSink audit,
+      RoleAssignmentStore store) throws IOException {
+    AccessController c = new AccessController(Objects.requireNonNull(policy, "policy"),
+        Objects.requireNonNull(audit, "audit"), Objects.requireNonNull(store, "store"));
+    store.assignments().forEach((actor, held) -> {
+      if (!held.isEmpty()) {
+        c.roles.put(actor, Set.copyOf(held));
+      }
+    });
+    return c;
+  }
+
+  private void persist(String actor, Role role, boolean add) {
+    if (store == null) {
+      return;
+    }
+    try {
+      if (add) {
+        store.addRole(actor, role);
+      } else {
+        store.removeRole(actor, role);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("role change was not stored, nothing changed: "
+          + e.getMessage(), e);
+    }
   }
 
   /**
@@ -39,6 +82,7 @@ public final class AccessController {
    * up. Audited as {@code role.bootstrap}.
    */
   public void bootstrap(String actor, Role role, String origin) {
+    persist(actor, Objects.requireNonNull(role, "role"), true);
     roles.compute(actor, (a, now) -> with(now, role));
     audit.record(event("system", "role.bootstrap", AuditOutcome.SUCCESS, origin,
         "actor/" + actor, "role=" + role.name()));
@@ -90,6 +134,10 @@ public final class AccessController {
   private void changeRole(String by, String actor, Role role, String origin, boolean grant) {
     String action = grant ? "role.grant" : "role.revoke";
     boolean ok = has(by, Permission.ROLE_ASSIGN) && !by.equals(actor);
+    if (ok) {
+      // Durable first: the audit log must not show a change that did not happen.
+      persist(actor, role, grant);
+    }
     audit.record(event(by, action, ok ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, origin,
         "actor/" + actor, "role=" + role.name()));
     if (!ok) {

@@ -41,6 +41,20 @@ public final class ConsentRecord {
     this.time = time;
   }
 
+  /**
+   * Rebuilds a record as a {@link ConsentStore} kept it.
+   *
+   * @param noticeId the notice shown, empty for none
+   * @param noticeVersion the notice's version, 0 for none
+   */
+  public static ConsentRecord of(SubjectId subject, Purpose purpose, Action action,
+      String noticeId, int noticeVersion, String channel, Instant time) {
+    return new ConsentRecord(Objects.requireNonNull(subject, "subject"),
+        Objects.requireNonNull(purpose, "purpose"), Objects.requireNonNull(action, "action"),
+        Objects.requireNonNull(noticeId, "noticeId"), noticeVersion, channel,
+        Objects.requireNonNull(time, "time"));
+  }
+
   /** Who decided. */
   public SubjectId subject() {
     return subject;
@@ -74,6 +88,22 @@ public final class ConsentRecord {
   /** When. */
   public Instant time() {
     return time;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ConsentRecord)) {
+      return false;
+    }
+    ConsentRecord r = (ConsentRecord) o;
+    return subject.equals(r.subject) && purpose.equals(r.purpose) && action == r.action
+        && noticeId.equals(r.noticeId) && noticeVersion == r.noticeVersion
+        && channel.equals(r.channel) && time.equals(r.time);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(subject, purpose, action, noticeId, noticeVersion, channel, time);
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.ambientretail.privacy;
 import io.ambientretail.privacy.audit.AuditEvent;
 import io.ambientretail.privacy.audit.AuditOutcome;
 import io.ambientretail.privacy.audit.AuditSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who consented to what: versioned notices, grants, withdrawals and objections per subject and
@@ -25,8 +28,11 @@ import java.util.function.Consumer;
  * register a {@link #onChange listener}, which runs before {@code withdraw} returns.
  *
  * <p>A subject's state is replaced atomically, so a check racing a withdrawal sees either the old
- * or the new state, never a mix. Thread-safe. State is in memory; persist the records (the
- * audit log holds them) and {@link #replay} them on start.
+ * or the new state, never a mix. Thread-safe. Created with a {@link ConsentStore}, every record is
+ * durable in it before it takes effect (a failure is an {@link UncheckedIOException} and changes
+ * nothing) and the registry reloads them on start; without one, state is in memory only (then
+ * {@link #replay} records kept elsewhere on start). Notices are configuration: publish them again
+ * on every start.
  */
 public final class ConsentRegistry {
   private final Clock clock;
@@ -37,6 +43,7 @@ public final class ConsentRegistry {
   @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
   private final Map<SubjectId, List<ConsentRecord>> history = new ConcurrentHashMap<>();
   private final List<Consumer<ConsentRecord>> listeners = new CopyOnWriteArrayList<>();
+  private final @Nullable ConsentStore store;
 
   /** One subject's current state: immutable, replaced as a whole. */
   private static final class SubjectConsent {
@@ -50,15 +57,33 @@ public final class ConsentRegistry {
     }
   }
 
-  private ConsentRegistry(Clock clock, AuditSink audit) {
+  private ConsentRegistry(Clock clock, AuditSink audit, @Nullable ConsentStore store) {
     this.clock = clock;
     this.audit = audit;
+    this.store = store;
   }
 
-  /** Creates an empty registry stamping records with {@code clock}, auditing to {@code audit}. */
+  /**
+   * Creates an empty, in-memory registry stamping records with {@code clock}, auditing to
+   * {@code audit}.
+   */
   public static ConsentRegistry create(Clock clock, AuditSink audit) {
     return new ConsentRegistry(Objects.requireNonNull(clock, "clock"),
-        Objects.requireNonNull(audit, "audit"));
+        Objects.requireNonNull(audit, "audit"), null);
+  }
+
+  /**
+   * Creates a registry that keeps every record in {@code store} and starts from the records kept
+   * there (replayed oldest first, not audited again).
+   *
+   * @throws IOException if the store cannot be read
+   */
+  public static ConsentRegistry create(Clock clock, AuditSink audit, ConsentStore store)
+      throws IOException {
+    ConsentRegistry r = new ConsentRegistry(Objects.requireNonNull(clock, "clock"),
+        Objects.requireNonNull(audit, "audit"), Objects.requireNonNull(store, "store"));
+    r.replay(store.consentRecords());
+    return r;
   }
 
   /**
@@ -144,6 +169,14 @@ public final class ConsentRegistry {
   }
 
   private ConsentRecord apply(ConsentRecord r) {
+    if (store != null) {
+      try {
+        store.appendConsent(r);
+      } catch (IOException e) {
+        throw new UncheckedIOException("consent record was not stored, nothing changed: "
+            + e.getMessage(), e);
+      }
+    }
     audit.record(AuditEvent.builder().actor(r.subject().value())
         .action("consent." + r.action().name().toLowerCase(java.util.Locale.ROOT))
         .outcome(AuditOutcome.SUCCESS).origin(r.channel())
@@ -197,12 +230,25 @@ public final class ConsentRegistry {
     return List.copyOf(history.getOrDefault(subject, List.of()));
   }
 
-  /** Forgets a subject entirely (after an erasure request); returns how many records went. */
+  /**
+   * Forgets a subject entirely (after an erasure request), in the store too; returns how many
+   * records went.
+   *
+   * @throws UncheckedIOException if the store could not erase them; then nothing was forgotten
+   */
   public int erase(SubjectId subject) {
-    int[] n = {0};
+    int kept = 0;
+    if (store != null) {
+      try {
+        kept = store.eraseConsent(subject);
+      } catch (IOException e) {
+        throw new UncheckedIOException("consent records were not erased: " + e.getMessage(), e);
+      }
+    }
+    int[] n = {kept};
     subjects.compute(subject, (s, now) -> {
       List<ConsentRecord> h = history.remove(s);
-      n[0] = h == null ? 0 : h.size();
+      n[0] = Math.max(n[0], h == null ? 0 : h.size());
       return null;
     });
     return n[0];

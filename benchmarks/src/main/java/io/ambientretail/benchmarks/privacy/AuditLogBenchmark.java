@@ -125,7 +125,7 @@ public class AuditLogBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   @OperationsPerInvocation(BATCH)
   public int insertOnly(Db db) throws Exception {
-    String hex = "0".repeat(64);
+    String hex = "A".repeat(43);
     db.connection.setAutoCommit(false);
     try (PreparedStatement ps = db.connection.prepareStatement(
         "INSERT INTO plain VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -72,4 +72,17 @@ class PrivacyExamplesTest {
     assertThatThrownBy(() -> ExportKAnonymousSales.run(out, 3))
         .isInstanceOf(PrivacyException.class);
   }
+
+  @Test
+  void retention_anonymisesReceiptsAndTracks_noShopperLeft() {
+    InMemoryPersonalDataStore receipts = InMemoryPersonalDataStore.create("receipts");
+    InMemoryPersonalDataStore tracks = InMemoryPersonalDataStore.create("camera-tracks");
+    io.ambientretail.privacy.dsr.RetentionJob.Report report = AnonymizeExpiredData.run(out,
+        receipts, tracks, java.time.Instant.parse("2026-11-27T03:00:00Z"));
+    assertThat(report.anonymized()).isEqualTo(2);
+    assertThat(receipts.find(SubjectId.of("loyalty:4711"))).isEmpty();
+    assertThat(receipts.anonymized().get("R-1001")).containsOnlyKeys("basket");
+    assertThat(tracks.anonymized().get("T-9")).containsEntry("path", "48.14,11.58;48.14,11.58");
+    assertThat(printed()).contains("purchase-history {deleted=0, anonymized=1").doesNotContain("4711");
+  }
 }

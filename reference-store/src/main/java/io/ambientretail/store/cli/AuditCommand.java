@@ -53,7 +53,8 @@ final class AuditCommand implements Runnable {
 
   /** {@code ambient audit export}. */
   @Command(name = "export", mixinStandardHelpOptions = true,
-      description = "Write the store's audit trail as JSON lines, oldest first.",
+      description = {"Write the store's audit trail as JSON lines, oldest first, with the store's",
+          "signed checkpoints, each right after the last entry it covers."},
       footer = {"", "Example:", "  ambient audit export > audit.jsonl",
           "  ambient audit export --db jdbc:sqlite:/var/lib/ambient/store.db > audit.jsonl"})
   static final class Export implements Callable<Integer> {
@@ -84,10 +85,17 @@ final class AuditCommand implements Runnable {
         } catch (IOException e) {
           return usageError(err, e.getMessage());
         }
+        List<SignedCheckpoint> checkpoints = store.checkpoints();
+        int nextCheckpoint = 0;
         long next = 0;
         while (true) {
           List<AuditEntry> page = store.read(next, PAGE);
           for (AuditEntry e : page) {
+            // A checkpoint goes right after the last entry it covers.
+            while (nextCheckpoint < checkpoints.size()
+                && checkpoints.get(nextCheckpoint).checkpoint().size() <= e.sequence()) {
+              AuditJsonLines.writeLine(out, AuditJsonLines.write(checkpoints.get(nextCheckpoint++)));
+            }
             AuditJsonLines.writeLine(out, AuditJsonLines.write(e));
           }
           next += page.size();
@@ -95,8 +103,13 @@ final class AuditCommand implements Runnable {
             break;
           }
         }
+        // Checkpoints beyond the last entry stay in: verify then reports the missing tail.
+        while (nextCheckpoint < checkpoints.size()) {
+          AuditJsonLines.writeLine(out, AuditJsonLines.write(checkpoints.get(nextCheckpoint++)));
+        }
         out.flush();
-        err.println("exported " + next + " audit entries");
+        err.println("exported " + next + " audit entries and " + checkpoints.size()
+            + " signed checkpoints");
         err.flush();
         return ExitCode.OK;
       } catch (SQLException e) {
@@ -105,14 +118,67 @@ final class AuditCommand implements Runnable {
     }
   }
 
+  /**
+   * The signed checkpoints found in an export: each must sit right after the last entry it covers
+   * and match the Merkle root of the entries before it; a checkpoint by the {@code --key} key
+   * must carry that key's valid signature.
+   */
+  static final class InFileCheckpoints {
+    private final String verifierKey;
+    private final String keyName;
+    int count;
+    int signed;
+    long beyondEnd;
+    long beyondEndLine;
+
+    InFileCheckpoints(String verifierKey) {
+      this.verifierKey = verifierKey;
+      this.keyName = verifierKey == null ? null : verifierKey.strip().split("\\+", 2)[0];
+    }
+
+    /** Checks one checkpoint line; returns why it is bad, or null. */
+    String check(SignedCheckpoint note, long lineNo, AuditVerifier verifier) {
+      Checkpoint c = note.checkpoint();
+      String where = "signed checkpoint at line " + lineNo + " (size " + c.size() + ")";
+      if (c.size() < beyondEnd) {
+        return where + " comes after a checkpoint of size " + beyondEnd + ": lines were moved";
+      }
+      if (keyName != null && keyName.equals(note.keyName())) {
+        try {
+          CheckpointVerifier.fromVerifierKey(verifierKey, c.origin()).verify(note);
+        } catch (GeneralSecurityException e) {
+          return where + " is not validly signed by " + keyName + ": " + e.getMessage();
+        }
+        signed++;
+      }
+      count++;
+      if (c.size() < verifier.count()) {
+        return where + " comes after entry " + (verifier.count() - 1)
+            + ": lines were moved (a checkpoint follows the last entry it covers)";
+      }
+      if (c.size() > verifier.count()) {
+        beyondEnd = c.size();
+        beyondEndLine = lineNo;
+        return null;
+      }
+      if (!c.root().equals(verifier.currentRoot())) {
+        return where + " does not match the entries before it: the log was rewritten at or"
+            + " before entry " + (c.size() - 1) + ", or the checkpoint was forged";
+      }
+      return null;
+    }
+  }
+
   /** {@code ambient audit verify}. */
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = "Check a tamper-evident audit log; exit 1 when it was changed.",
       footer = {"", "Prints {\"ok\":true,\"entries\":N,\"head\":\"...\",\"root\":\"...\"} or",
           "{\"ok\":false,\"firstBadEntry\":N,\"reason\":\"...\"} (then exits 1).",
-          "Compare root and entries with the last checkpoint your witness signed:",
-          "a hash chain alone cannot show that the newest entries were cut off.",
-          "", "Example:", "  ambient audit verify audit.jsonl",
+          "Signed checkpoints in the file must match the entries before them; with --key",
+          "their signatures by that key are checked too. Compare root and entries with the",
+          "last checkpoint your witness signed (--checkpoint): a hash chain alone cannot",
+          "show that the newest entries were cut off.",
+          "", "Example:", "  ambient audit verify audit.jsonl --key S001-audit.vkey",
           "  ambient audit verify audit.jsonl --checkpoint witness.note --key S001-audit.vkey"})
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -125,7 +191,8 @@ final class AuditCommand implements Runnable {
     Path checkpoint;
 
     @Option(names = "--key", paramLabel = "VKEY",
-        description = "File with the checkpoint signer's verifier key (name+id+base64).")
+        description = {"File with the checkpoint signer's verifier key (name+id+base64):",
+            "checks the signatures of the file's checkpoints by that key."})
     Path key;
 
     @Override
@@ -134,16 +201,26 @@ final class AuditCommand implements Runnable {
       if (!Files.isRegularFile(file)) {
         return usageError(err, "no such file: " + file);
       }
-      if ((checkpoint == null) != (key == null)) {
-        return usageError(err, "--checkpoint and --key go together");
+      if (checkpoint != null && key == null) {
+        return usageError(err, "--checkpoint needs --key");
+      }
+      String verifierKey = null;
+      if (key != null) {
+        try {
+          verifierKey = Files.readString(key, StandardCharsets.UTF_8);
+          CheckpointVerifier.fromVerifierKey(verifierKey, "-");
+        } catch (java.nio.file.NoSuchFileException e) {
+          return usageError(err, "no such file: " + e.getFile());
+        } catch (GeneralSecurityException e) {
+          return usageError(err, "key " + key + " is not a verifier key: " + e.getMessage());
+        }
       }
       Checkpoint trusted = null;
       if (checkpoint != null) {
         try {
           SignedCheckpoint note = SignedCheckpoint.parse(
               Files.readString(checkpoint, StandardCharsets.UTF_8));
-          trusted = CheckpointVerifier.fromVerifierKey(
-              Files.readString(key, StandardCharsets.UTF_8), note.checkpoint().origin())
+          trusted = CheckpointVerifier.fromVerifierKey(verifierKey, note.checkpoint().origin())
               .verify(note);
         } catch (GeneralSecurityException e) {
           return usageError(err, "checkpoint " + checkpoint + " is not trusted: " + e.getMessage());
@@ -152,6 +229,7 @@ final class AuditCommand implements Runnable {
         }
       }
       AuditVerifier verifier = new AuditVerifier();
+      InFileCheckpoints inFile = new InFileCheckpoints(verifierKey);
       Sha256Hash rootAtCheckpoint = trusted != null && trusted.size() == 0
           ? verifier.currentRoot() : null;
       try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file),
@@ -170,7 +248,22 @@ final class AuditCommand implements Runnable {
             if (blankSeen) {
               throw new AuditJsonLines.BadLine(lineNo - 1, "blank line inside the log");
             }
-            if (!verifier.add(AuditJsonLines.parse(line.toString(), lineNo))) {
+            Object item = AuditJsonLines.parseLine(line.toString(), lineNo);
+            if (item instanceof SignedCheckpoint) {
+              String why = inFile.check((SignedCheckpoint) item, lineNo, verifier);
+              if (why != null) {
+                verifier.unreadable(why);
+                break;
+              }
+              continue;
+            }
+            if (inFile.beyondEnd > 0) {
+              verifier.unreadable("line " + lineNo + ": an entry after the signed checkpoint at"
+                  + " line " + inFile.beyondEndLine + ", which covers " + inFile.beyondEnd
+                  + " entries: lines were moved");
+              break;
+            }
+            if (!verifier.add((AuditEntry) item)) {
               break;
             }
             if (trusted != null && verifier.count() == trusted.size()) {
@@ -182,6 +275,11 @@ final class AuditCommand implements Runnable {
         } catch (java.nio.charset.CharacterCodingException e) {
           verifier.unreadable("line " + lineNo + ": not UTF-8 text");
         }
+      }
+      if (verifier.result().ok() && inFile.beyondEnd > 0) {
+        verifier.unreadable("the log ends after " + verifier.count() + " entries but a signed"
+            + " checkpoint in the file (line " + inFile.beyondEndLine + ") covers "
+            + inFile.beyondEnd + ": entries were cut off");
       }
       if (trusted != null && verifier.result().ok()) {
         if (verifier.count() < trusted.size()) {
@@ -195,8 +293,14 @@ final class AuditCommand implements Runnable {
       }
       AuditVerification v = verifier.result();
       PrintWriter out = spec.commandLine().getOut();
-      out.println(json(v));
+      out.println(json(v, inFile));
       out.flush();
+      if (v.ok() && inFile.count > inFile.signed) {
+        err.println((inFile.count - inFile.signed) + " of " + inFile.count + " signed checkpoints"
+            + " in the file match the log but their signatures were not checked"
+            + (verifierKey == null ? " (give --key)" : " (signed by another key)"));
+        err.flush();
+      }
       if (!v.ok()) {
         err.println("audit log is not intact: entry " + v.firstBadEntry() + ": "
             + v.reason().orElse(""));
@@ -225,7 +329,7 @@ final class AuditCommand implements Runnable {
       return ExitCode.PROBLEM;
     }
 
-    private static String json(AuditVerification v) throws IOException {
+    private static String json(AuditVerification v, InFileCheckpoints inFile) throws IOException {
       StringWriter w = new StringWriter();
       try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
         g.writeStartObject();
@@ -234,6 +338,8 @@ final class AuditCommand implements Runnable {
           g.writeNumberField("entries", v.entries());
           g.writeStringField("head", v.head().hex());
           g.writeStringField("root", v.root().hex());
+          g.writeNumberField("checkpoints", inFile.count);
+          g.writeNumberField("checkpointSignaturesVerified", inFile.signed);
         } else {
           g.writeNumberField("firstBadEntry", v.firstBadEntry());
           g.writeStringField("reason", v.reason().orElse(""));

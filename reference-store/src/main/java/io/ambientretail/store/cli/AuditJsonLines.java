@@ -11,6 +11,7 @@ import io.ambientretail.privacy.audit.AuditEntry;
 import io.ambientretail.privacy.audit.AuditEvent;
 import io.ambientretail.privacy.audit.AuditOutcome;
 import io.ambientretail.privacy.audit.Sha256Hash;
+import io.ambientretail.privacy.audit.SignedCheckpoint;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -22,7 +23,13 @@ import java.util.Map;
 
 /**
  * The audit export format: one JSON object per line with the entry's fields
- * ({@code seq, time, actor, action, outcome, origin, resource, detail, prev, hash}).
+ * ({@code seq, time, actor, action, outcome, origin, resource, detail, prev, hash}), oldest first,
+ * and, right after the entry a signed checkpoint covers up to, a line
+ * {@code {"checkpoint":"<C2SP signed note>"}}.
+ *
+ * <p>Version 2 writes {@code prev} and {@code hash} as 43 base64url characters (hex runs of
+ * digits can look like card numbers to a PAN scan); version 1 wrote 64 hex digits, and both are
+ * read. Version 1 files have no checkpoint lines.
  *
  * <p>Reading is strict and bounded: a line longer than {@link #MAX_LINE_CHARS}, a missing,
  * unknown or repeated field, or a value of the wrong type is a {@link BadLine} naming the line
@@ -62,8 +69,18 @@ final class AuditJsonLines {
       g.writeStringField("origin", ev.origin());
       g.writeStringField("resource", ev.resource());
       g.writeStringField("detail", ev.detail());
-      g.writeStringField("prev", e.previousHash().hex());
-      g.writeStringField("hash", e.hash().hex());
+      g.writeStringField("prev", e.previousHash().base64Url());
+      g.writeStringField("hash", e.hash().base64Url());
+      g.writeEndObject();
+    }
+    return w.toString();
+  }
+
+  static String write(SignedCheckpoint c) throws IOException {
+    StringWriter w = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(w)) {
+      g.writeStartObject();
+      g.writeStringField("checkpoint", c.text());
       g.writeEndObject();
     }
     return w.toString();
@@ -94,7 +111,26 @@ final class AuditJsonLines {
     return true;
   }
 
+  /**
+   * Parses an entry line.
+   *
+   * @throws BadLine if the line is not an entry (a checkpoint line is not one either)
+   */
   static AuditEntry parse(String line, long lineNo) throws BadLine {
+    Object item = parseLine(line, lineNo);
+    if (!(item instanceof AuditEntry)) {
+      throw new BadLine(lineNo, "a signed checkpoint, not an entry");
+    }
+    return (AuditEntry) item;
+  }
+
+  /**
+   * Parses any line of an export: an {@link AuditEntry} or a {@link SignedCheckpoint} (its
+   * signature not checked).
+   *
+   * @throws BadLine naming the line and what is wrong
+   */
+  static Object parseLine(String line, long lineNo) throws BadLine {
     Map<String, Object> f = new HashMap<>();
     try (JsonParser p = JSON.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -131,6 +167,16 @@ final class AuditJsonLines {
     } catch (IOException e) {
       throw new BadLine(lineNo, "unreadable: " + e.getMessage());
     }
+    if (f.containsKey("checkpoint")) {
+      if (f.size() != 1) {
+        throw new BadLine(lineNo, "a checkpoint line has only the field 'checkpoint'");
+      }
+      try {
+        return SignedCheckpoint.parse((String) f.get("checkpoint"));
+      } catch (AmbientException e) {
+        throw new BadLine(lineNo, "field 'checkpoint': " + e.getMessage());
+      }
+    }
     for (String name : new String[] {"seq", "time", "actor", "action", "outcome", "origin",
         "resource", "detail", "prev", "hash"}) {
       if (!f.containsKey(name)) {
@@ -159,7 +205,7 @@ final class AuditJsonLines {
 
   private static Sha256Hash hash(Map<String, Object> f, String name, long lineNo) throws BadLine {
     try {
-      return Sha256Hash.parseHex((String) f.get(name));
+      return Sha256Hash.parse((String) f.get(name));
     } catch (IllegalArgumentException e) {
       throw new BadLine(lineNo, "field '" + name + "': " + e.getMessage());
     }
@@ -176,6 +222,7 @@ final class AuditJsonLines {
       case "detail":
       case "prev":
       case "hash":
+      case "checkpoint":
         return true;
       default:
         return false;

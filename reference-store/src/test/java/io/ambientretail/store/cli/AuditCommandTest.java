@@ -9,6 +9,7 @@ import io.ambientretail.privacy.audit.AuditOutcome;
 import io.ambientretail.privacy.audit.CheckpointSigner;
 import io.ambientretail.privacy.audit.SignedCheckpoint;
 import io.ambientretail.privacy.audit.JdbcAuditStore;
+import io.ambientretail.privacy.audit.Sha256Hash;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -77,13 +78,150 @@ class AuditCommandTest {
     List<String> lines = export();
     assertThat(lines).hasSize(25);
     assertThat(lines.get(0)).startsWith("{\"seq\":0,\"time\":\"2026-11-27T10:00:00Z\"")
-        .contains("\"outcome\":\"failure\"", "\"prev\":\"" + "0".repeat(64) + "\"");
+        .contains("\"outcome\":\"failure\"", "\"prev\":\"" + "A".repeat(43) + "\"");
     assertThat(err.toString()).contains("exported 25");
     assertThat(verify(lines)).isZero();
     assertThat(out.toString().strip()).matches(
-        "\\{\"ok\":true,\"entries\":25,\"head\":\"[0-9a-f]{64}\",\"root\":\"[0-9a-f]{64}\"}");
-    assertThat(out.toString()).contains(lines.get(24).replaceAll(".*\"hash\":\"([0-9a-f]+)\".*",
-        "$1"));
+        "\\{\"ok\":true,\"entries\":25,\"head\":\"[0-9a-f]{64}\",\"root\":\"[0-9a-f]{64}\","
+            + "\"checkpoints\":0,\"checkpointSignaturesVerified\":0}");
+    assertThat(out.toString()).contains(Sha256Hash.parseBase64Url(
+        lines.get(24).replaceAll(".*\"hash\":\"([A-Za-z0-9_-]+)\".*", "$1")).hex());
+  }
+
+  @Test
+  void export_hashesAreBase64Url_andAVersion1HexExportStillVerifies() throws Exception {
+    List<String> lines = export();
+    for (String l : lines) {
+      assertThat(l).matches(".*\"prev\":\"[A-Za-z0-9_-]{43}\",\"hash\":\"[A-Za-z0-9_-]{43}\"}");
+    }
+    List<String> v1 = lines.stream().map(AuditCommandTest::toVersion1).toList();
+    assertThat(v1.get(0)).contains("\"prev\":\"" + "0".repeat(64) + "\"");
+    assertThat(verify(v1)).isZero();
+    assertThat(out.toString()).contains("\"ok\":true", "\"entries\":25");
+    List<String> mixed = new ArrayList<>(lines.subList(0, 12));
+    mixed.addAll(v1.subList(12, 25));
+    assertThat(verify(mixed)).isZero();
+    v1 = new ArrayList<>(v1);
+    v1.set(9, v1.get(9).replace("receipt/R-9", "receipt/R-8"));
+    assertThat(verify(v1)).isEqualTo(1);
+    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":9,");
+  }
+
+  /** Rewrites an export line's hashes as version 1 wrote them: 64 hex digits. */
+  private static String toVersion1(String line) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"(prev|hash)\":\"([A-Za-z0-9_-]{43})\"").matcher(line);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(b, "\"" + m.group(1) + "\":\""
+          + Sha256Hash.parseBase64Url(m.group(2)).hex() + "\"");
+    }
+    return m.appendTail(b).toString();
+  }
+
+  /** A second store whose log has checkpoints published after 10 and 25 entries. */
+  private List<String> exportWithCheckpoints(List<AuditEvent> logged, CheckpointSigner signer)
+      throws Exception {
+    String cpUrl = "jdbc:sqlite:" + dir.resolve("cp-" + System.nanoTime() + ".db");
+    try (Connection c = DriverManager.getConnection(cpUrl)) {
+      JdbcAuditStore store = JdbcAuditStore.create(c);
+      AuditLog log = AuditLog.builder().name("acme/S001/audit").store(store)
+          .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).build();
+      log.appendAll(logged.subList(0, 10));
+      log.publishCheckpoint(signer, store);
+      log.appendAll(logged.subList(10, 25));
+      log.publishCheckpoint(signer, store);
+    }
+    assertThat(run("audit", "export", "--db", cpUrl)).isZero();
+    assertThat(err.toString()).contains("exported 25 audit entries and 2 signed checkpoints");
+    return new ArrayList<>(out.toString().lines().toList());
+  }
+
+  private String[] keyOnly(KeyPair of) throws Exception {
+    Path vkey = dir.resolve("only.vkey");
+    Files.writeString(vkey, CheckpointSigner.of("S001-audit", of).verifierKey(),
+        StandardCharsets.UTF_8);
+    return new String[] {"--key", vkey.toString()};
+  }
+
+  @Test
+  void export_withPublishedCheckpoints_placesEachAfterItsLastEntry_andVerifyChecksThem()
+      throws Exception {
+    List<String> lines = exportWithCheckpoints(events, CheckpointSigner.of("S001-audit", keys));
+    assertThat(lines).hasSize(27);
+    assertThat(lines.get(10)).startsWith("{\"checkpoint\":\"acme/S001/audit\\n10\\n");
+    assertThat(lines.get(26)).startsWith("{\"checkpoint\":\"acme/S001/audit\\n25\\n");
+    assertThat(verifyWith(lines, keyOnly(keys))).isZero();
+    assertThat(out.toString()).contains("\"ok\":true", "\"entries\":25",
+        "\"checkpoints\":2,\"checkpointSignaturesVerified\":2");
+    assertThat(err.toString()).doesNotContain("not checked");
+    assertThat(verify(lines)).isZero();
+    assertThat(out.toString()).contains("\"checkpoints\":2,\"checkpointSignaturesVerified\":0");
+    assertThat(err.toString()).contains("2 of 2 signed checkpoints", "not checked", "--key");
+  }
+
+  @Test
+  void verify_checkpointInFileSignedByAnotherKeyPair_exits1() throws Exception {
+    List<String> lines = exportWithCheckpoints(events,
+        CheckpointSigner.of("S001-audit", CheckpointSigner.generateKeyPair()));
+    assertThat(verifyWith(lines, keyOnly(keys))).isEqualTo(1);
+    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":10,")
+        .contains("line 11", "not validly signed");
+  }
+
+  @Test
+  void verify_rewrittenLogWithTheOriginalCheckpoints_isFound() throws Exception {
+    CheckpointSigner signer = CheckpointSigner.of("S001-audit", keys);
+    List<String> honest = exportWithCheckpoints(events, signer);
+    List<AuditEvent> changed = new ArrayList<>(events);
+    changed.set(3, events.get(4));
+    List<String> forged = exportWithCheckpoints(changed, CheckpointSigner.of("S001-audit",
+        CheckpointSigner.generateKeyPair()));
+    forged.set(10, honest.get(10));
+    forged.set(26, honest.get(26));
+    assertThat(verify(forged)).isEqualTo(1);
+    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":10,")
+        .contains("does not match the entries before it");
+  }
+
+  @Test
+  void verify_tailCutOffButCheckpointKept_isFound() throws Exception {
+    List<String> lines = exportWithCheckpoints(events, CheckpointSigner.of("S001-audit", keys));
+    List<String> cut = new ArrayList<>(lines.subList(0, 21));
+    cut.add(lines.get(26));
+    assertThat(verifyWith(cut, keyOnly(keys))).isEqualTo(1);
+    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":20,")
+        .contains("cut off");
+  }
+
+  @Test
+  void verify_checkpointLineMoved_isFound() throws Exception {
+    List<String> lines = exportWithCheckpoints(events, CheckpointSigner.of("S001-audit", keys));
+    Collections.swap(lines, 10, 11);
+    assertThat(verify(lines)).isEqualTo(1);
+    assertThat(out.toString()).contains("\"ok\":false", "moved");
+    lines = exportWithCheckpoints(events, CheckpointSigner.of("S001-audit", keys));
+    Collections.swap(lines, 25, 26);
+    assertThat(verify(lines)).isEqualTo(1);
+    assertThat(out.toString()).contains("\"ok\":false", "moved");
+  }
+
+  @Test
+  void exportThenVerify_fromPostgres_ok() throws Exception {
+    String pg = io.ambientretail.store.TestDatabases.freshPostgres();
+    CheckpointSigner signer = CheckpointSigner.of("S001-audit", keys);
+    try (Connection c = DriverManager.getConnection(pg)) {
+      JdbcAuditStore store = JdbcAuditStore.create(c);
+      AuditLog log = AuditLog.builder().name("acme/S001/audit").store(store)
+          .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).build();
+      log.appendAll(events);
+      log.publishCheckpoint(signer, store);
+    }
+    assertThat(run("audit", "export", "--db", pg)).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(26);
+    assertThat(verifyWith(lines, keyOnly(keys))).isZero();
+    assertThat(out.toString()).contains("\"entries\":25", "\"checkpointSignaturesVerified\":1");
   }
 
   @Test

@@ -25,4 +25,28 @@ class AuditJsonLinesFuzzTest {
       assertThat(expected.getMessage()).startsWith("line 1: ");
     }
   }
+
+  @FuzzTest(maxDuration = "10s")
+  void parseLine_anyLine_entryCheckpointOrTypedError(byte[] data) throws IOException {
+    String text = new String(data, StandardCharsets.UTF_8);
+    StringBuilder line = new StringBuilder();
+    try {
+      if (!AuditJsonLines.readLine(new StringReader(text), line, 3)) {
+        return;
+      }
+      Object item = AuditJsonLines.parseLine(line.toString(), 3);
+      if (item instanceof io.ambientretail.privacy.audit.SignedCheckpoint) {
+        io.ambientretail.privacy.audit.SignedCheckpoint c =
+            (io.ambientretail.privacy.audit.SignedCheckpoint) item;
+        assertThat(AuditJsonLines.parseLine(AuditJsonLines.write(c), 3))
+            .extracting(o -> ((io.ambientretail.privacy.audit.SignedCheckpoint) o).text())
+            .isEqualTo(c.text());
+      } else {
+        AuditEntry e = (AuditEntry) item;
+        assertThat(AuditJsonLines.parseLine(AuditJsonLines.write(e), 3)).isEqualTo(e);
+      }
+    } catch (AuditJsonLines.BadLine expected) {
+      assertThat(expected.getMessage()).startsWith("line 3: ");
+    }
+  }
 }

@@ -153,6 +153,25 @@ public final class AuditLog {
     return signer.sign(checkpoint());
   }
 
+  /**
+   * Signs the current checkpoint and keeps it in {@code checkpoints} (for a {@link JdbcAuditStore}
+   * usually the log's own store, so {@code ambient audit export} carries it): the call a store
+   * makes on a schedule, for example every minute and at shutdown. Safe to retry; when nothing
+   * was appended since the last call, the same checkpoint is signed and storing it again does
+   * nothing (Ed25519 signatures are deterministic). Hand the result to a witness as well.
+   *
+   * <p>The checkpoint covers only entries that are already durable.
+   *
+   * @throws IOException if the checkpoint could not be stored
+   * @throws GeneralSecurityException if signing fails
+   */
+  public SignedCheckpoint publishCheckpoint(CheckpointSigner signer, CheckpointStore checkpoints)
+      throws IOException, GeneralSecurityException {
+    SignedCheckpoint signed = signCheckpoint(Objects.requireNonNull(signer, "signer"));
+    checkpoints.saveCheckpoint(signed);
+    return signed;
+  }
+
   /** Proves entry {@code sequence} is in the log at {@code treeSize} entries. */
   public synchronized InclusionProof inclusionProof(long sequence, long treeSize) {
     return tree.inclusionProof(sequence, treeSize);

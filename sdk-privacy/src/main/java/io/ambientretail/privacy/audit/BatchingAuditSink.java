@@ -102,6 +102,17 @@ public final class BatchingAuditSink implements AuditSink {
           throw new IOException("audit events are not durable yet: " + failure.getMessage(),
               failure);
         }
+        if (failure != null && lastFailedAttempt == attempts && !draining.get()) {
+          // The attempt already running when this flush began failed and nothing retries:
+          // start one that speaks for this flush (otherwise it would wait out its timeout).
+          lock.unlock();
+          try {
+            schedule();
+          } finally {
+            lock.lock();
+          }
+          continue;
+        }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new InterruptedIOException("audit events not durable within " + timeout + " "

@@ -144,6 +144,11 @@ public final class CheckpointVerifier {
     proof.verify(entry.hash(), trusted.root());
   }
 
+  /** The name of the key whose signatures this verifier checks. */
+  public String keyName() {
+    return keyName;
+  }
+
   @Override
   public String toString() {
     return "CheckpointVerifier{" + keyName + " for " + origin + "}";

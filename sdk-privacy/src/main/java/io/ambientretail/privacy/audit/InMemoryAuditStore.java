@@ -8,8 +8,9 @@ import java.util.List;
  *
  * <p>Thread-safe.
  */
-public final class InMemoryAuditStore implements AuditStore {
+public final class InMemoryAuditStore implements AuditStore, CheckpointStore {
   private final List<AuditEntry> entries = new ArrayList<>();
+  private final java.util.TreeMap<String, SignedCheckpoint> checkpoints = new java.util.TreeMap<>();
 
   /** Creates an empty store. */
   public InMemoryAuditStore() {}
@@ -38,6 +39,21 @@ public final class InMemoryAuditStore implements AuditStore {
     int start = (int) Math.min(from, entries.size());
     int end = (int) Math.min((long) start + max, entries.size());
     return List.copyOf(entries.subList(start, end));
+  }
+
+  @Override
+  public synchronized void saveCheckpoint(SignedCheckpoint checkpoint) {
+    Checkpoint c = checkpoint.checkpoint();
+    String key = String.format(java.util.Locale.ROOT, "%020d %s", c.size(), checkpoint.keyName());
+    SignedCheckpoint kept = checkpoints.putIfAbsent(key, checkpoint);
+    if (kept != null && !kept.text().equals(checkpoint.text())) {
+      throw JdbcAuditStore.forked(c.size(), checkpoint.keyName());
+    }
+  }
+
+  @Override
+  public synchronized List<SignedCheckpoint> checkpoints() {
+    return List.copyOf(checkpoints.values());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.ambientretail.privacy.audit;
 
+import io.ambientretail.privacy.PrivacyException;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,19 +13,26 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An {@link AuditStore} in a SQL database through plain JDBC (tested with SQLite; the DDL and
- * statements are standard SQL that PostgreSQL also runs).
+ * An {@link AuditStore} and {@link CheckpointStore} in a SQL database through plain JDBC (tested
+ * with SQLite and PostgreSQL; the DDL and statements are standard SQL).
  *
  * <p>The table is {@link #DDL}, also shipped as the resource
  * {@code io/ambientretail/privacy/audit/audit_log.sql} so a Flyway migration can create the same
- * table. Each {@link #append} is one transaction, so a batch is atomic and, with the database's
+ * table; signed checkpoints go to {@link #CHECKPOINT_DDL} (resource
+ * {@code audit_checkpoint.sql} next to it). Both statements are idempotent
+ * ({@code CREATE TABLE IF NOT EXISTS}).
+ *
+ * <p>Hashes are stored as 43 characters of base64url ({@link Sha256Hash#base64Url()}), not hex:
+ * about 0.4% of SHA-256 hex strings hold a Luhn-valid run of 13 to 19 digits, which a PAN scan of
+ * a database dump would flag. Rows written as 64 hex digits by the first version are still read
+ * (a {@code CHAR(64)} column's blank padding included), so old and new rows mix freely. Each {@link #append} is one transaction, so a batch is atomic and, with the database's
  * durable settings (SQLite: {@code synchronous=FULL}, or {@code NORMAL} in WAL mode; PostgreSQL:
  * {@code synchronous_commit=on}), durable when it returns.
  *
  * <p>The store uses the connection it is given exclusively and does not close it; it switches the
  * connection to manual commit. Thread-safe (methods are synchronised on the store).
  */
-public final class JdbcAuditStore implements AuditStore {
+public final class JdbcAuditStore implements AuditStore, CheckpointStore {
   /** The table's name. */
   public static final String TABLE = "audit_log";
 
@@ -38,8 +46,22 @@ public final class JdbcAuditStore implements AuditStore {
       + "  origin VARCHAR(256) NOT NULL,\n"
       + "  resource VARCHAR(512) NOT NULL,\n"
       + "  detail VARCHAR(4096) NOT NULL,\n"
-      + "  prev_hash CHAR(64) NOT NULL,\n"
-      + "  entry_hash CHAR(64) NOT NULL\n"
+      + "  prev_hash VARCHAR(64) NOT NULL,\n"
+      + "  entry_hash VARCHAR(64) NOT NULL\n"
+      + ")\n";
+
+  /** The checkpoint table's name. */
+  public static final String CHECKPOINT_TABLE = "audit_checkpoint";
+
+  /**
+   * The checkpoint table's DDL: one {@code CREATE TABLE IF NOT EXISTS} statement; {@code note} is
+   * the C2SP signed note ({@link SignedCheckpoint#text()}).
+   */
+  public static final String CHECKPOINT_DDL = "CREATE TABLE IF NOT EXISTS audit_checkpoint (\n"
+      + "  tree_size BIGINT NOT NULL,\n"
+      + "  key_name VARCHAR(128) NOT NULL,\n"
+      + "  note VARCHAR(4096) NOT NULL,\n"
+      + "  PRIMARY KEY (tree_size, key_name)\n"
       + ")\n";
 
   private static final String INSERT = "INSERT INTO audit_log (seq, at_micros, actor, action,"
@@ -50,6 +72,7 @@ public final class JdbcAuditStore implements AuditStore {
       + " LIMIT ?";
 
   private final Connection connection;
+  private boolean checkpointTable;
 
   private JdbcAuditStore(Connection connection) {
     this.connection = connection;
@@ -65,10 +88,14 @@ public final class JdbcAuditStore implements AuditStore {
     try (Statement s = connection.createStatement()) {
       connection.setAutoCommit(false);
       s.execute(DDL);
+      s.execute(CHECKPOINT_DDL);
       connection.commit();
     } catch (SQLException e) {
-      throw new IOException("cannot create table audit_log: " + e.getMessage(), e);
+      store.rollbackQuietly(e);
+      throw new IOException("cannot create tables audit_log and audit_checkpoint: "
+          + e.getMessage(), e);
     }
+    store.checkpointTable = true;
     return store;
   }
 
@@ -85,7 +112,20 @@ public final class JdbcAuditStore implements AuditStore {
       s.executeQuery("SELECT seq FROM audit_log WHERE seq < 0").close();
       connection.rollback();
     } catch (SQLException e) {
+      store.rollbackQuietly(e);
       throw new IOException("the database has no readable audit_log table: " + e.getMessage(), e);
+    }
+    // A database from the first version has no checkpoint table: then there are no checkpoints.
+    try (Statement s = connection.createStatement()) {
+      s.executeQuery("SELECT tree_size FROM audit_checkpoint WHERE tree_size < 0").close();
+      store.checkpointTable = true;
+    } catch (SQLException e) {
+      store.checkpointTable = false;
+    }
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      throw new IOException("cannot use the database: " + e.getMessage(), e);
     }
     return store;
   }
@@ -144,8 +184,8 @@ public final class JdbcAuditStore implements AuditStore {
     ps.setString(base + 6, ev.origin());
     ps.setString(base + 7, ev.resource());
     ps.setString(base + 8, ev.detail());
-    ps.setString(base + 9, e.previousHash().hex());
-    ps.setString(base + 10, e.hash().hex());
+    ps.setString(base + 9, e.previousHash().base64Url());
+    ps.setString(base + 10, e.hash().base64Url());
   }
 
   private void rollbackQuietly(SQLException cause) {
@@ -208,11 +248,87 @@ public final class JdbcAuditStore implements AuditStore {
           .build();
       Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
           Math.floorMod(micros, 1_000_000L) * 1000L);
-      return AuditEntry.of(seq, time, event, Sha256Hash.parseHex(rs.getString(9)),
-          Sha256Hash.parseHex(rs.getString(10)));
+      return AuditEntry.of(seq, time, event, storedHash(rs.getString(9)),
+          storedHash(rs.getString(10)));
     } catch (RuntimeException e) {
       throw new IOException("audit_log row " + seq + " is malformed: " + e.getMessage(), e);
     }
+  }
+
+  /** Reads a hash column: base64url, or hex from the first version; CHAR padding stripped. */
+  private static Sha256Hash storedHash(String text) {
+    return Sha256Hash.parse(Objects.requireNonNull(text, "hash column is NULL").strip());
+  }
+
+  @Override
+  public synchronized void saveCheckpoint(SignedCheckpoint checkpoint) throws IOException {
+    Checkpoint c = checkpoint.checkpoint();
+    String note = checkpoint.text();
+    if (!checkpointTable) {
+      throw new IOException("the database has no audit_checkpoint table; open the store with"
+          + " JdbcAuditStore.create to add it");
+    }
+    try {
+      String kept = null;
+      try (PreparedStatement ps = connection.prepareStatement(
+          "SELECT note FROM audit_checkpoint WHERE tree_size = ? AND key_name = ?")) {
+        ps.setLong(1, c.size());
+        ps.setString(2, checkpoint.keyName());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            kept = rs.getString(1);
+          }
+        }
+      }
+      if (kept == null) {
+        try (PreparedStatement ps = connection.prepareStatement(
+            "INSERT INTO audit_checkpoint (tree_size, key_name, note) VALUES (?, ?, ?)")) {
+          ps.setLong(1, c.size());
+          ps.setString(2, checkpoint.keyName());
+          ps.setString(3, note);
+          ps.executeUpdate();
+        }
+      }
+      connection.commit();
+      if (kept != null && !kept.equals(note)) {
+        throw forked(c.size(), checkpoint.keyName());
+      }
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new IOException("checkpoint at size " + c.size() + " was not stored: "
+          + e.getMessage(), e);
+    }
+  }
+
+  static PrivacyException forked(long size, String keyName) {
+    return new PrivacyException(PrivacyException.AUDIT_CHAIN_BROKEN, "a different checkpoint at"
+        + " size " + size + " signed by " + keyName + " is already kept: the log forked");
+  }
+
+  @Override
+  public synchronized List<SignedCheckpoint> checkpoints() throws IOException {
+    if (!checkpointTable) {
+      return List.of();
+    }
+    List<SignedCheckpoint> out = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT tree_size, note FROM audit_checkpoint"
+            + " ORDER BY tree_size, key_name")) {
+      while (rs.next()) {
+        long size = rs.getLong(1);
+        try {
+          out.add(SignedCheckpoint.parse(rs.getString(2)));
+        } catch (RuntimeException e) {
+          throw new IOException("audit_checkpoint row at size " + size + " is malformed: "
+              + e.getMessage(), e);
+        }
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new IOException("cannot read audit_checkpoint: " + e.getMessage(), e);
+    }
+    return out;
   }
 
   @Override

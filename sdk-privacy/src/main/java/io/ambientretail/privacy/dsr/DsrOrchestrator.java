@@ -6,6 +6,7 @@ import io.ambientretail.privacy.audit.AuditEvent;
 import io.ambientretail.privacy.audit.AuditOutcome;
 import io.ambientretail.privacy.audit.AuditSink;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs data-subject requests across every registered {@link PersonalDataStore}: verifies the
@@ -33,8 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code dsr.<kind>} per store, {@code dsr.complete} with the proof digest). A DELETE also
  * erases the subject's consent state.
  *
- * <p>Thread-safe; one request runs at a time per id. State is in memory: persist
- * {@link DsrStatus} snapshots if requests must survive a restart.
+ * <p>Thread-safe; one request runs at a time per id. Built with a {@link DsrProgressStore}, each
+ * request, its state and every step are saved as they happen and reloaded on build, so after a
+ * restart {@link #run} resumes from the step that failed (a store failure is an
+ * {@link UncheckedIOException}; steps are idempotent, so a step whose result was not saved simply
+ * runs again). Records found for access and export are not saved: after a restart, {@link #run}
+ * reads them again. Without a progress store, state is in memory only.
  */
 public final class DsrOrchestrator {
   private final List<PersonalDataStore> stores;
@@ -43,6 +49,7 @@ public final class DsrOrchestrator {
   private final IdentityVerifier identity;
   private final ConsentRegistry consent;
   private final Map<String, Progress> requests = new ConcurrentHashMap<>();
+  private final @Nullable DsrProgressStore progressStore;
 
   private static final class Progress {
     final DsrRequest request;
@@ -64,6 +71,52 @@ public final class DsrOrchestrator {
     this.clock = b.clock;
     this.identity = b.identity;
     this.consent = b.consent;
+    this.progressStore = b.progressStore;
+  }
+
+  private void load() {
+    if (progressStore == null) {
+      return;
+    }
+    List<DsrStatus> kept;
+    try {
+      kept = progressStore.requests();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load data-subject requests: " + e.getMessage(), e);
+    }
+    for (DsrStatus st : kept) {
+      Progress p = new Progress(st.request());
+      p.state = st.state();
+      for (DsrStatus.Step step : st.steps()) {
+        p.steps.put(step.store(), step);
+      }
+      p.refusal = st.refusal().orElse(null);
+      p.completed = st.completed().orElse(null);
+      p.proof = st.proof().orElse(null);
+      requests.put(st.request().id(), p);
+    }
+  }
+
+  private void save(Progress p) {
+    if (progressStore == null) {
+      return;
+    }
+    try {
+      progressStore.saveRequest(snapshot(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException("progress of request " + p.request.id()
+          + " was not saved: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean readsRecords(DsrRequest r) {
+    return r.kind() == DsrKind.ACCESS || r.kind() == DsrKind.EXPORT;
+  }
+
+  /** Whether {@code prior} stands: done, and for access and export its records are at hand. */
+  private static boolean stands(Progress p, DsrStatus.@Nullable Step prior) {
+    return prior != null && prior.done()
+        && (!readsRecords(p.request) || p.found.containsKey(prior.store()));
   }
 
   /** Starts configuring. */
@@ -79,8 +132,10 @@ public final class DsrOrchestrator {
    */
   public DsrStatus submit(DsrRequest request) {
     Progress p = requests.computeIfAbsent(request.id(), id -> {
+      Progress fresh = new Progress(request);
+      save(fresh);
       record(request, "dsr.received", AuditOutcome.SUCCESS, "request", "due=" + request.due());
-      return new Progress(request);
+      return fresh;
     });
     if (!p.request.sameAs(request)) {
       throw new PrivacyException(PrivacyException.DSR_INVALID,
@@ -97,6 +152,9 @@ public final class DsrOrchestrator {
   public DsrStatus run(String requestId) {
     Progress p = progress(requestId);
     synchronized (p) {
+      if (p.state == DsrStatus.State.COMPLETED && readsRecords(p.request)) {
+        rereadAfterRestart(p);
+      }
       if (p.state == DsrStatus.State.COMPLETED || p.state == DsrStatus.State.REJECTED) {
         return snapshot(p);
       }
@@ -106,6 +164,7 @@ public final class DsrOrchestrator {
         if (refusal.isPresent()) {
           p.state = DsrStatus.State.REJECTED;
           p.refusal = refusal.get();
+          save(p);
           record(r, "dsr.identity", AuditOutcome.FAILURE, "request", "identity not verified");
           return snapshot(p);
         }
@@ -113,17 +172,20 @@ public final class DsrOrchestrator {
       }
       for (PersonalDataStore s : stores) {
         DsrStatus.Step prior = p.steps.get(s.name());
-        if (prior != null && prior.done()) {
+        if (stands(p, prior)) {
           continue;
         }
         p.steps.put(s.name(), step(p, s));
+        save(p);
       }
       if (r.kind() == DsrKind.DELETE) {
         int erased = consent.erase(r.subject());
         p.steps.put("consent", new DsrStatus.Step("consent", true, erased, null));
+        save(p);
       } else if (r.kind() == DsrKind.OBJECT) {
         consent.object(r.subject(), Objects.requireNonNull(r.purpose()), "dsr:" + r.id());
         p.steps.put("consent", new DsrStatus.Step("consent", true, 1, null));
+        save(p);
       }
       boolean all = p.steps.values().stream().allMatch(DsrStatus.Step::done);
       if (all) {
@@ -131,9 +193,11 @@ public final class DsrOrchestrator {
         p.completed = clock.instant();
         p.proof = proof(p);
         String digest = p.proof.substring(p.proof.lastIndexOf(' ') + 1);
+        save(p);
         record(r, "dsr.complete", AuditOutcome.SUCCESS, "request", "proof=" + digest);
       } else {
         p.state = DsrStatus.State.PARTIAL;
+        save(p);
       }
       return snapshot(p);
     }
@@ -175,6 +239,25 @@ public final class DsrOrchestrator {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       record(r, action, AuditOutcome.FAILURE, s.name(), "error=" + oneLine(why));
       return new DsrStatus.Step(s.name(), false, 0, why);
+    }
+  }
+
+  /**
+   * After a restart a completed access or export request has its steps but not its records: read
+   * them again from the stores (reading is safe to repeat). A store that cannot answer now is left
+   * out; running the request again later tries it again.
+   */
+  private void rereadAfterRestart(Progress p) {
+    for (PersonalDataStore s : stores) {
+      DsrStatus.Step prior = p.steps.get(s.name());
+      if (prior != null && prior.done() && !p.found.containsKey(s.name())) {
+        try {
+          p.found.put(s.name(), s.find(p.request.subject()));
+        } catch (IOException | RuntimeException e) {
+          record(p.request, "dsr.reread", AuditOutcome.FAILURE, s.name(), "error="
+              + oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+      }
     }
   }
 
@@ -308,8 +391,18 @@ public final class DsrOrchestrator {
     private Clock clock;
     private IdentityVerifier identity;
     private ConsentRegistry consent;
+    private @Nullable DsrProgressStore progressStore;
 
     private Builder() {}
+
+    /**
+     * Keeps every request and its progress in {@code store}; {@link #build} loads the requests
+     * kept there.
+     */
+    public Builder progress(DsrProgressStore store) {
+      this.progressStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
 
     /** Registers a store; names must be unique. */
     public Builder store(PersonalDataStore store) {
@@ -345,6 +438,7 @@ public final class DsrOrchestrator {
      * Builds the orchestrator.
      *
      * @throws IllegalStateException if a part is missing or two stores share a name
+     * @throws UncheckedIOException if the progress store cannot be read
      */
     public DsrOrchestrator build() {
       if (audit == null || clock == null || identity == null || consent == null) {
@@ -353,7 +447,9 @@ public final class DsrOrchestrator {
       if (stores.stream().map(PersonalDataStore::name).distinct().count() != stores.size()) {
         throw new IllegalStateException("two stores share a name");
       }
-      return new DsrOrchestrator(this);
+      DsrOrchestrator o = new DsrOrchestrator(this);
+      o.load();
+      return o;
     }
   }
 }

@@ -3,6 +3,7 @@ package io.ambientretail.privacy.dsr;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,20 @@ public final class DsrStatus {
       this.done = done;
       this.records = records;
       this.error = error;
+    }
+
+    /**
+     * Rebuilds a step as a {@link DsrProgressStore} kept it.
+     *
+     * @param error why it failed; null when done
+     * @throws IllegalArgumentException if records is negative, or a failed step has no error
+     */
+    public static Step of(String store, boolean done, int records, @Nullable String error) {
+      Objects.requireNonNull(store, "store");
+      if (records < 0 || !done && error == null) {
+        throw new IllegalArgumentException("a step has records >= 0 and a failed step an error");
+      }
+      return new Step(store, done, records, done ? null : error);
     }
 
     /** The store. */
@@ -80,6 +95,19 @@ public final class DsrStatus {
     this.refusal = refusal;
     this.completed = completed;
     this.proof = proof;
+  }
+
+  /**
+   * Rebuilds a status as a {@link DsrProgressStore} kept it (without records).
+   *
+   * @param refusal why identity verification refused it, or null
+   * @param completed when it completed, or null
+   * @param proof the proof of completion, or null
+   */
+  public static DsrStatus restore(DsrRequest request, State state, List<Step> steps,
+      @Nullable String refusal, @Nullable Instant completed, @Nullable String proof) {
+    return new DsrStatus(Objects.requireNonNull(request, "request"),
+        Objects.requireNonNull(state, "state"), steps, List.of(), refusal, completed, proof);
   }
 
   /** The request. */

@@ -1,5 +1,6 @@
 package io.ambientretail.privacy.dsr;
 
+import io.ambientretail.privacy.NotPersonalData;
 import io.ambientretail.privacy.PersonalData;
 import io.ambientretail.privacy.PrivacyException;
 import io.ambientretail.privacy.SubjectId;
@@ -18,6 +19,8 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore {
   private final String name;
   @PersonalData(category = "purchase-history", purposes = {"order-fulfilment"})
   private final Map<String, PersonalRecord> records = new LinkedHashMap<>();
+  @NotPersonalData("anonymised: no subject link, identifiers dropped by the policy")
+  private final Map<String, Map<String, String>> anonymized = new LinkedHashMap<>();
 
   private InMemoryPersonalDataStore(String name) {
     this.name = name;
@@ -93,6 +96,20 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore {
   @Override
   public synchronized boolean deleteRecord(String recordId) {
     return records.remove(recordId) != null;
+  }
+
+  @Override
+  public synchronized boolean anonymizeRecord(String recordId, Map<String, String> fields) {
+    if (records.remove(recordId) == null) {
+      return false;
+    }
+    anonymized.put(recordId, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
+    return true;
+  }
+
+  /** The records anonymised in place, by id: what remains after retention, for tests. */
+  public synchronized Map<String, Map<String, String>> anonymized() {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(anonymized));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.ambientretail.privacy.SubjectId;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SPI every component that keeps personal data implements (receipts, loyalty profiles, card
@@ -53,4 +54,22 @@ public interface PersonalDataStore {
    * @throws IOException if the store cannot delete now
    */
   boolean deleteRecord(String recordId) throws IOException;
+
+  /**
+   * Anonymises one record in place (retention with an {@link Anonymization}): keeps
+   * {@code fields} as the record's only content and removes every link to its subject, so that
+   * afterwards no method of this store returns it as the subject's record, and neither
+   * {@link #delete} nor {@link #collectedBefore} sees it. Returns whether the record was there.
+   *
+   * <p>The default refuses: a store that keeps nothing worth anonymising need not implement it,
+   * and the retention job then reports the record as a failure and leaves it in place.
+   *
+   * @throws IOException if the store cannot change it now
+   * @throws UnsupportedOperationException if the store cannot anonymise in place
+   */
+  default boolean anonymizeRecord(String recordId, Map<String, String> fields)
+      throws IOException {
+    throw new UnsupportedOperationException("store " + name()
+        + " cannot anonymise records in place");
+  }
 }

@@ -1,5 +1,6 @@
 package io.ambientretail.privacy.dsr;
 
+import io.ambientretail.privacy.DataCategory;
 import io.ambientretail.privacy.audit.AuditEvent;
 import io.ambientretail.privacy.audit.AuditOutcome;
 import io.ambientretail.privacy.audit.AuditSink;
@@ -7,15 +8,22 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * Deletes personal data whose retention period has ended, in every registered store, unless a
- * legal hold covers the subject; reports what it did. Run it daily from a scheduler of your own
- * (it starts nothing itself). Each deletion and each failure is audited.
+ * Ends personal data whose retention period is over, in every registered store: deletes it, or,
+ * where the {@link RetentionPolicy} says so, anonymises it in place (the record loses its subject
+ * and identifiers, keeps what the policy lets it keep). A legal hold on the subject overrides
+ * both. Reports what it did per category. Run it daily from a scheduler of your own (it starts
+ * nothing itself). Each deletion, anonymisation and failure is audited.
  *
- * <p>Thread-safe as long as the stores are; runs are idempotent.
+ * <p>Thread-safe as long as the stores are; runs are idempotent (an anonymised record is no
+ * longer personal data, so the next run does not see it).
  */
 public final class RetentionJob {
   private final List<PersonalDataStore> stores;
@@ -38,11 +46,12 @@ public final class RetentionJob {
         Objects.requireNonNull(holds, "holds"), Objects.requireNonNull(audit, "audit"));
   }
 
-  /** Runs once as of {@code now} and reports what it deleted, kept on hold and could not reach. */
+  /**
+   * Runs once as of {@code now} and reports what it deleted, anonymised, kept on hold and could
+   * not reach.
+   */
   public Report run(Instant now) {
-    int deleted = 0;
-    int held = 0;
-    int unmanaged = 0;
+    Map<DataCategory, int[]> counts = new TreeMap<>(Comparator.comparing(DataCategory::name));
     List<String> failures = new ArrayList<>();
     Instant cutoff = now.minus(policy.shortest());
     for (PersonalDataStore s : stores) {
@@ -54,50 +63,72 @@ public final class RetentionJob {
         continue;
       }
       for (PersonalRecord r : candidates) {
+        int[] c = counts.computeIfAbsent(r.category(), k -> new int[5]);
         Duration period = policy.period(r.category(), r.region());
         if (period == null) {
-          unmanaged++;
+          c[UNMANAGED]++;
           continue;
         }
         if (!r.collected().plus(period).isBefore(now)) {
           continue;
         }
         if (holds.reason(r.subject()).isPresent()) {
-          held++;
+          c[HELD]++;
           continue;
         }
+        Anonymization how = policy.anonymization(r.category(), r.region());
+        String resource = s.name() + "/" + r.id();
+        String detail = "category=" + r.category() + " region=" + r.region() + " period="
+            + period;
         try {
-          if (s.deleteRecord(r.id())) {
-            deleted++;
-            audit(s.name() + "/" + r.id(), AuditOutcome.SUCCESS,
-                "category=" + r.category() + " region=" + r.region() + " period=" + period);
+          if (how == null) {
+            if (s.deleteRecord(r.id())) {
+              c[DELETED]++;
+              audit("retention.delete", resource, AuditOutcome.SUCCESS, detail);
+            }
+          } else if (s.anonymizeRecord(r.id(), how.apply(r.fields()))) {
+            c[ANONYMIZED]++;
+            audit("retention.anonymize", resource, AuditOutcome.SUCCESS, detail);
           }
-        } catch (IOException e) {
-          failures.add(s.name() + "/" + r.id() + ": " + e.getMessage());
-          audit(s.name() + "/" + r.id(), AuditOutcome.FAILURE, "delete failed");
+        } catch (IOException | UnsupportedOperationException e) {
+          c[FAILED]++;
+          failures.add(resource + ": " + e.getMessage());
+          audit(how == null ? "retention.delete" : "retention.anonymize", resource,
+              AuditOutcome.FAILURE, detail);
         }
       }
     }
-    return new Report(deleted, held, unmanaged, failures);
+    Map<DataCategory, CategoryReport> byCategory = new LinkedHashMap<>();
+    counts.forEach((k, c) -> byCategory.put(k,
+        new CategoryReport(c[DELETED], c[ANONYMIZED], c[HELD], c[UNMANAGED], c[FAILED])));
+    return new Report(byCategory, failures);
   }
 
-  private void audit(String resource, AuditOutcome outcome, String detail) {
-    audit.record(AuditEvent.builder().actor("retention-job").action("retention.delete")
+  private static final int DELETED = 0;
+  private static final int ANONYMIZED = 1;
+  private static final int HELD = 2;
+  private static final int UNMANAGED = 3;
+  private static final int FAILED = 4;
+
+  private void audit(String action, String resource, AuditOutcome outcome, String detail) {
+    audit.record(AuditEvent.builder().actor("retention-job").action(action)
         .outcome(outcome).origin("retention").resource(resource).detail(detail).build());
   }
 
-  /** What one run did. Immutable. */
-  public static final class Report {
+  /** What one run did to one category of data. Immutable. */
+  public static final class CategoryReport {
     private final int deleted;
+    private final int anonymized;
     private final int held;
     private final int unmanaged;
-    private final List<String> failures;
+    private final int failed;
 
-    Report(int deleted, int held, int unmanaged, List<String> failures) {
+    CategoryReport(int deleted, int anonymized, int held, int unmanaged, int failed) {
       this.deleted = deleted;
+      this.anonymized = anonymized;
       this.held = held;
       this.unmanaged = unmanaged;
-      this.failures = List.copyOf(failures);
+      this.failed = failed;
     }
 
     /** Records deleted. */
@@ -105,14 +136,70 @@ public final class RetentionJob {
       return deleted;
     }
 
+    /** Records anonymised in place. */
+    public int anonymized() {
+      return anonymized;
+    }
+
     /** Expired records kept because of a legal hold. */
     public int held() {
       return held;
     }
 
-    /** Old records of a category with no retention rule. */
+    /** Old records with no retention rule. */
     public int unmanaged() {
       return unmanaged;
+    }
+
+    /** Expired records that could not be deleted or anonymised this run. */
+    public int failed() {
+      return failed;
+    }
+
+    @Override
+    public String toString() {
+      return "{deleted=" + deleted + ", anonymized=" + anonymized + ", held=" + held
+          + ", unmanaged=" + unmanaged + ", failed=" + failed + "}";
+    }
+  }
+
+  /** What one run did. Immutable. */
+  public static final class Report {
+    private final Map<DataCategory, CategoryReport> byCategory;
+    private final List<String> failures;
+
+    Report(Map<DataCategory, CategoryReport> byCategory, List<String> failures) {
+      this.byCategory = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byCategory));
+      this.failures = List.copyOf(failures);
+    }
+
+    private int sum(java.util.function.ToIntFunction<CategoryReport> f) {
+      return byCategory.values().stream().mapToInt(f).sum();
+    }
+
+    /** Records deleted. */
+    public int deleted() {
+      return sum(CategoryReport::deleted);
+    }
+
+    /** Records anonymised in place. */
+    public int anonymized() {
+      return sum(CategoryReport::anonymized);
+    }
+
+    /** Expired records kept because of a legal hold. */
+    public int held() {
+      return sum(CategoryReport::held);
+    }
+
+    /** Old records of a category with no retention rule. */
+    public int unmanaged() {
+      return sum(CategoryReport::unmanaged);
+    }
+
+    /** What the run did per category of data, by category name (categories it saw only). */
+    public Map<DataCategory, CategoryReport> byCategory() {
+      return byCategory;
     }
 
     /** Stores or records that could not be reached; the next run retries them. */
@@ -122,8 +209,9 @@ public final class RetentionJob {
 
     @Override
     public String toString() {
-      return "RetentionReport{deleted=" + deleted + ", held=" + held + ", unmanaged=" + unmanaged
-          + ", failures=" + failures.size() + "}";
+      return "RetentionReport{deleted=" + deleted() + ", anonymized=" + anonymized() + ", held="
+          + held() + ", unmanaged=" + unmanaged() + ", failures=" + failures.size() + ", "
+          + byCategory + "}";
     }
   }
 }

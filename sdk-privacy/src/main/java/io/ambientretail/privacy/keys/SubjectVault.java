@@ -20,8 +20,11 @@ import javax.crypto.spec.SecretKeySpec;
  * (backups, replicas) are.
  *
  * <p>Ciphertext: {@code nonce (12) | AES-GCM ciphertext+tag}, with the subject id and the
- * caller's associated data authenticated. Thread-safe. Wrapped keys live in memory here; persist
- * {@link #wrappedKey} values next to the data and {@link #restore} them on start.
+ * caller's associated data authenticated. Thread-safe. Created with a {@link SubjectKeyStore},
+ * each subject's wrapped key is durable there before the first record is encrypted under it,
+ * looked up there after a restart, and deleted there by {@link #shred} (a store failure is an
+ * {@link java.io.UncheckedIOException}); without one, wrapped keys live in memory only: persist
+ * {@link #wrappedKey} values yourself and {@link #restore} them on start.
  */
 public final class SubjectVault {
   private static final int NONCE = 12;
@@ -32,16 +35,50 @@ public final class SubjectVault {
   @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
   private final Map<SubjectId, WrappedKey> subjectKeys = new ConcurrentHashMap<>();
 
-  private SubjectVault(KeyStore keys, String facility, SecureRandom random) {
+  private final @org.jspecify.annotations.Nullable SubjectKeyStore store;
+
+  private SubjectVault(KeyStore keys, String facility, SecureRandom random,
+      @org.jspecify.annotations.Nullable SubjectKeyStore store) {
     this.keys = keys;
     this.facility = facility;
     this.random = random;
+    this.store = store;
   }
 
-  /** Creates a vault whose subject keys are wrapped by {@code facility}'s KEK. */
+  /** Creates a vault whose subject keys are wrapped by {@code facility}'s KEK, in memory. */
   public static SubjectVault create(KeyStore keys, String facility, SecureRandom random) {
     return new SubjectVault(Objects.requireNonNull(keys, "keys"),
-        Objects.requireNonNull(facility, "facility"), Objects.requireNonNull(random, "random"));
+        Objects.requireNonNull(facility, "facility"), Objects.requireNonNull(random, "random"),
+        null);
+  }
+
+  /**
+   * Creates a vault whose subject keys are wrapped by {@code facility}'s KEK and kept in
+   * {@code store}.
+   */
+  public static SubjectVault create(KeyStore keys, String facility, SecureRandom random,
+      SubjectKeyStore store) {
+    return new SubjectVault(Objects.requireNonNull(keys, "keys"),
+        Objects.requireNonNull(facility, "facility"), Objects.requireNonNull(random, "random"),
+        Objects.requireNonNull(store, "store"));
+  }
+
+  /** The subject's wrapped key from memory, else from the store; null when there is none. */
+  private @org.jspecify.annotations.Nullable WrappedKey lookup(SubjectId subject) {
+    WrappedKey wk = subjectKeys.get(subject);
+    if (wk != null || store == null) {
+      return wk;
+    }
+    try {
+      wk = store.key(subject);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the subject's key: " + e.getMessage(),
+          e);
+    }
+    if (wk != null) {
+      subjectKeys.putIfAbsent(subject, wk);
+    }
+    return wk;
   }
 
   /**
@@ -51,12 +88,20 @@ public final class SubjectVault {
    */
   public byte[] encrypt(SubjectId subject, byte[] plaintext, byte[] associatedData)
       throws GeneralSecurityException {
-    WrappedKey wk = subjectKeys.get(subject);
+    WrappedKey wk = lookup(subject);
     if (wk == null) {
       byte[] fresh = new byte[32];
       random.nextBytes(fresh);
       WrappedKey created = keys.wrap(facility, fresh);
       Arrays.fill(fresh, (byte) 0);
+      if (store != null) {
+        try {
+          created = store.putKeyIfAbsent(subject, created);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("the subject's new key was not stored: "
+              + e.getMessage(), e);
+        }
+      }
       WrappedKey raced = subjectKeys.putIfAbsent(subject, created);
       wk = raced == null ? created : raced;
     }
@@ -82,7 +127,7 @@ public final class SubjectVault {
    */
   public byte[] decrypt(SubjectId subject, byte[] ciphertext, byte[] associatedData)
       throws GeneralSecurityException {
-    WrappedKey wk = subjectKeys.get(subject);
+    WrappedKey wk = lookup(subject);
     if (wk == null) {
       throw new UnknownKeyException("no key for subject (shredded or never created)");
     }
@@ -108,23 +153,46 @@ public final class SubjectVault {
     return c;
   }
 
-  /** Deletes the subject's key: their records can never be decrypted again. */
+  /**
+   * Deletes the subject's key, in the store too: their records can never be decrypted again.
+   *
+   * @throws java.io.UncheckedIOException if the store could not delete it; the key may remain
+   */
   public boolean shred(SubjectId subject) {
-    return subjectKeys.remove(subject) != null;
+    boolean kept = false;
+    if (store != null) {
+      try {
+        kept = store.removeKey(subject);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("the subject's key was not shredded: "
+            + e.getMessage(), e);
+      }
+    }
+    return subjectKeys.remove(subject) != null || kept;
   }
 
   /** Whether the subject has a key (has records that can be read). */
   public boolean hasKey(SubjectId subject) {
-    return subjectKeys.containsKey(subject);
+    return lookup(subject) != null;
   }
 
   /** The subject's wrapped key, to persist; null when there is none. */
   public @org.jspecify.annotations.Nullable WrappedKey wrappedKey(SubjectId subject) {
-    return subjectKeys.get(subject);
+    return lookup(subject);
   }
 
-  /** Restores a persisted wrapped key. */
+  /**
+   * Restores a persisted wrapped key (kept in the store too, when there is one and it has none).
+   */
   public void restore(SubjectId subject, WrappedKey key) {
+    if (store != null) {
+      try {
+        key = store.putKeyIfAbsent(subject, key);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("the subject's key was not stored: "
+            + e.getMessage(), e);
+      }
+    }
     subjectKeys.put(subject, key);
   }
 

@@ -7,6 +7,6 @@ CREATE TABLE IF NOT EXISTS audit_log (
   origin VARCHAR(256) NOT NULL,
   resource VARCHAR(512) NOT NULL,
   detail VARCHAR(4096) NOT NULL,
-  prev_hash CHAR(64) NOT NULL,
-  entry_hash CHAR(64) NOT NULL
+  prev_hash VARCHAR(64) NOT NULL,
+  entry_hash VARCHAR(64) NOT NULL
 )

@@ -111,4 +111,62 @@ class BatchingAuditSinkTest {
       assertThat(all.get(i).event().resource()).isEqualTo("receipt/R-" + (1000 + i));
     }
   }
+
+  @Test
+  void flush_startedWhileTheFailingAttemptRuns_reportsTheFailureWithoutWaitingOutItsTimeout()
+      throws Exception {
+    InMemoryAuditStore inner = new InMemoryAuditStore();
+    java.util.concurrent.CountDownLatch inAppend = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    AuditStore locked = new AuditStore() {
+      @Override
+      public void append(List<AuditEntry> batch) throws IOException {
+        inAppend.countDown();
+        try {
+          release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new IOException("database is locked");
+      }
+
+      @Override
+      public long size() {
+        return inner.size();
+      }
+
+      @Override
+      public List<AuditEntry> read(long from, int max) {
+        return inner.read(from, max);
+      }
+    };
+    AuditLog log = AuditLog.builder().name("l").store(locked).clock(clock).build();
+    BatchingAuditSink sink = BatchingAuditSink.create(log, writer, 10);
+    sink.record(AuditFixtures.event(0));
+    assertThat(inAppend.await(10, TimeUnit.SECONDS)).isTrue();
+    ExecutorService flusher = Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.atomic.AtomicReference<Thread> flushThread =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Future<Long> took = flusher.submit(() -> {
+        flushThread.set(Thread.currentThread());
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> sink.flush(20, TimeUnit.SECONDS))
+            .isInstanceOf(IOException.class).hasMessageContaining("locked");
+        return System.nanoTime() - start;
+      });
+      // Let the failing attempt finish only once the flush is waiting for it.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (flushThread.get() == null
+          || flushThread.get().getState() != Thread.State.TIMED_WAITING) {
+        assertThat(System.nanoTime()).as("flush is waiting").isLessThan(deadline);
+        Thread.onSpinWait();
+      }
+      release.countDown();
+      assertThat(took.get(15, TimeUnit.SECONDS)).isLessThan(TimeUnit.SECONDS.toNanos(15));
+      assertThat(sink.pending()).isEqualTo(1);
+    } finally {
+      flusher.shutdownNow();
+    }
+  }
 }

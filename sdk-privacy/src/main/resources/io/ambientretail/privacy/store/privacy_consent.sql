@@ -1,0 +1,10 @@
+CREATE TABLE IF NOT EXISTS privacy_consent (
+  seq BIGINT NOT NULL PRIMARY KEY,
+  subject VARCHAR(128) NOT NULL,
+  purpose VARCHAR(128) NOT NULL,
+  action VARCHAR(16) NOT NULL,
+  notice_id VARCHAR(256) NOT NULL,
+  notice_version INTEGER NOT NULL,
+  channel VARCHAR(256) NOT NULL,
+  at_micros BIGINT NOT NULL
+)

@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS privacy_legal_hold (
+  subject VARCHAR(128) NOT NULL PRIMARY KEY,
+  reason TEXT NOT NULL
+)

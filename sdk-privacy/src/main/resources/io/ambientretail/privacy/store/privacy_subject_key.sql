@@ -1,0 +1,6 @@
+CREATE TABLE IF NOT EXISTS privacy_subject_key (
+  subject VARCHAR(128) NOT NULL PRIMARY KEY,
+  facility VARCHAR(256) NOT NULL,
+  kek_version INTEGER NOT NULL,
+  wrapped VARCHAR(1024) NOT NULL
+)
