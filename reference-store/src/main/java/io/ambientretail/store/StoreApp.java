@@ -163,6 +163,7 @@ public final class StoreApp implements AutoCloseable {
         engine::shelfReading, System.err::println, data.resolve("pty"));
     closeables.add(devices);
     health.attach(devices::online);
+    engine.useKiosk(io.ambientretail.store.devices.KioskStation.attach(engine, devices));
     mark("devices");
     if (options.simulate()) {
       shelves.attach(StoreDevices.sensorsOf(devices, engine.shelves()));

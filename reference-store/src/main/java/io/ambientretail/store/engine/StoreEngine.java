@@ -78,6 +78,7 @@ public final class StoreEngine {
   private final CartAttribution attribution;
   private final ShelfMonitor shelves = new ShelfMonitor();
   private final ReplenishmentPlanner replenishment;
+  private volatile io.ambientretail.store.devices.KioskStation kiosk;
   private final Map<String, StoreConfig.Lane> lanesById = new LinkedHashMap<>();
   private final Map<String, StoreConfig.Lane> lanesByGtin = new LinkedHashMap<>();
   private final Map<String, String> whereIs = new ConcurrentHashMap<>();
@@ -436,6 +437,10 @@ public final class StoreEngine {
    * @return the line added: lane, name, price in minor units
    */
   public Map<String, Object> scan(String sessionId, String code, Long scaleGrams) {
+    io.ambientretail.store.devices.KioskStation station = kiosk;
+    if (station != null && !io.ambientretail.store.devices.KioskStation.delivering()) {
+      return station.scan(sessionId, code, scaleGrams);
+    }
     KioskBarcode b = KioskBarcode.parse(code);
     StoreConfig.Lane lane = lanesByGtin.get(b.gtin().digits14());
     if (lane == null) {
@@ -460,6 +465,14 @@ public final class StoreEngine {
     line.put("priceMinor", price);
     emit("cart", Map.of("session", sessionId, "lane", lane.id(), "qty", 1, "ambiguous", false));
     return line;
+  }
+
+  /**
+   * Routes kiosk scans through the kiosk's devices (scanner and scale wire protocols); null for
+   * straight to the engine.
+   */
+  public void useKiosk(io.ambientretail.store.devices.KioskStation station) {
+    this.kiosk = station;
   }
 
   /** The shopper taps a card at the kiosk: sale of the basket, receipt. */
