@@ -3,6 +3,7 @@ package io.ambientretail.store;
 import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.config.StoreKind;
 import io.ambientretail.store.db.Database;
+import io.ambientretail.store.devices.StoreDevices;
 import io.ambientretail.store.engine.DeviceHealth;
 import io.ambientretail.store.engine.PrivacyDesk;
 import io.ambientretail.store.engine.StoreEngine;
@@ -74,6 +75,8 @@ public final class StoreApp implements AutoCloseable {
   }
 
   private final Options options;
+  private final StoreDevices.Transport transport;
+  private StoreDevices devices;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final long startedMs;
   private Database db;
@@ -88,14 +91,23 @@ public final class StoreApp implements AutoCloseable {
   private PrivacyDesk dsr;
   private long lastRetentionMs;
 
-  private StoreApp(Options options) {
+  private StoreApp(Options options, StoreDevices.Transport transport) {
     this.options = options;
+    this.transport = transport;
     this.startedMs = System.currentTimeMillis();
   }
 
   /** Starts a store; on failure everything started so far is stopped again. */
   public static StoreApp start(Options options) {
-    StoreApp app = new StoreApp(options);
+    return start(options, StoreDevices.Transport.MEMORY);
+  }
+
+  /**
+   * Starts a store whose simulated devices' bytes travel over {@code transport}; on failure
+   * everything started so far is stopped again.
+   */
+  public static StoreApp start(Options options, StoreDevices.Transport transport) {
+    StoreApp app = new StoreApp(options, transport);
     try {
       app.boot();
       return app;
@@ -144,9 +156,17 @@ public final class StoreApp implements AutoCloseable {
     });
     closeables.add(housekeeping::shutdownNow);
     housekeeping.scheduleAtFixedRate(this::housekeep, 1, 1, TimeUnit.SECONDS);
+    SimulatedShelves shelves = options.simulate() ? new SimulatedShelves(config,
+        db.read(c -> engine.stock().onHand(c)), options.seed()) : null;
+    devices = StoreDevices.start(config, shelves != null ? shelves.loadsMg()
+        : StoreDevices.loadsOf(config, db.read(c -> engine.stock().onHand(c))), transport,
+        engine::shelfReading, System.err::println, data.resolve("pty"));
+    closeables.add(devices);
+    health.attach(devices::online);
+    engine.useKiosk(io.ambientretail.store.devices.KioskStation.attach(engine, devices));
+    mark("devices");
     if (options.simulate()) {
-      SimulatedShelves shelves = new SimulatedShelves(config,
-          db.read(c -> engine.stock().onHand(c)), options.seed());
+      shelves.attach(StoreDevices.sensorsOf(devices, engine.shelves()));
       simulation = new ShopperSimulation(engine, shelves, health, options.pace(), options.seed(),
           truthFile(), options.simThreads());
       closeables.add(simulation);
@@ -221,6 +241,11 @@ public final class StoreApp implements AutoCloseable {
     } else {
       engine.restock(laneId, qty, actor, ref);
     }
+  }
+
+  /** The store's devices (sdk-devices registry and simulators). */
+  public StoreDevices devices() {
+    return devices;
   }
 
   /** Device health. */

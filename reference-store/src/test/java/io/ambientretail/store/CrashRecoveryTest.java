@@ -97,8 +97,8 @@ class CrashRecoveryTest {
         assertThat(l.onHand()).as(l.laneId()).isEqualTo(l.ledgerSum());
       }
       // sales in the ledger match the receipts' items
-      assertThat(-one(db, "SELECT COALESCE(SUM(delta), 0) FROM stock_ledger WHERE reason ="
-          + " 'SALE'")).isEqualTo(one(db, "SELECT COALESCE(SUM(item_count), 0) FROM receipts"));
+      assertThat(-one(db, "SELECT COALESCE(SUM(quantity), 0) FROM inventory_ledger WHERE"
+          + " entry_type = 'SALE'")).isEqualTo(one(db, "SELECT COALESCE(SUM(item_count), 0) FROM receipts"));
     }
   }
 

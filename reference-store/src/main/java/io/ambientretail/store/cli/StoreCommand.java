@@ -4,6 +4,7 @@ import io.ambientretail.core.Money;
 import io.ambientretail.store.RunSummary;
 import io.ambientretail.store.StoreApp;
 import io.ambientretail.store.config.StoreConfig;
+import io.ambientretail.store.devices.StoreDevices;
 import io.ambientretail.store.config.StoreConfigReader;
 import io.ambientretail.store.config.StoreKind;
 import io.ambientretail.store.sim.ShopperSimulation;
@@ -84,8 +85,8 @@ final class StoreCommand implements Runnable {
         throw new IllegalArgumentException("--exit-when-done needs --shoppers N");
       }
       if (realTransports) {
-        err.println("ambient: note: --real-transports is not wired yet (it comes with"
-            + " sdk-devices); the demo uses in-process simulated devices");
+        err.println("ambient: note: --real-transports: simulated serial devices over socat"
+            + " pseudo-terminals (jSerialComm); card readers stay simulated in-process");
       }
       StoreConfig config = StoreConfigReader.withDefaults().demo(k);
       Path dir = data != null ? data
@@ -94,7 +95,9 @@ final class StoreCommand implements Runnable {
           : ShopperSimulation.Pace.REALTIME;
       StoreApp.Options o = StoreApp.Options.demo(config, dir, port, seed).withDb(db)
           .withPace(pace);
-      return runStore(o, shoppers == null ? -1 : shoppers, exitWhenDone, duration, out, err);
+      return runStore(o, realTransports ? StoreDevices.Transport.PSEUDO_TERMINALS
+          : StoreDevices.Transport.MEMORY, shoppers == null ? -1 : shoppers, exitWhenDone,
+          duration, out, err);
     }
   }
 
@@ -133,8 +136,14 @@ final class StoreCommand implements Runnable {
 
   static int runStore(StoreApp.Options o, int shoppers, boolean exitWhenDone, Integer duration,
       PrintWriter out, PrintWriter err) throws InterruptedException {
+    return runStore(o, StoreDevices.Transport.MEMORY, shoppers, exitWhenDone, duration, out, err);
+  }
+
+  static int runStore(StoreApp.Options o, StoreDevices.Transport transport, int shoppers,
+      boolean exitWhenDone, Integer duration, PrintWriter out, PrintWriter err)
+      throws InterruptedException {
     long t0 = System.nanoTime();
-    StoreApp app = StoreApp.start(o);
+    StoreApp app = StoreApp.start(o, transport);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       app.close();

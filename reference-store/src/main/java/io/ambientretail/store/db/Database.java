@@ -17,7 +17,8 @@ import org.flywaydb.core.Flyway;
  *
  * <p>All work runs on one connection under a lock, in a transaction committed before the call
  * returns: a change reported done is on disk. That is the store's rule "durable before
- * acknowledged". Thread-safe. Close it to release the connection.
+ * acknowledged". Work arriving while a commit is under way is grouped into the next commit, each
+ * in its own savepoint. Thread-safe. Close it to release the connection.
  */
 public final class Database implements AutoCloseable {
   /** Work done inside a transaction. */
@@ -30,12 +31,14 @@ public final class Database implements AutoCloseable {
   private final String url;
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
+  private final GroupCommit group;
   private final boolean sqlite;
 
   private Database(String url, Connection connection, boolean sqlite) {
     this.url = url;
     this.connection = connection;
     this.sqlite = sqlite;
+    this.group = new GroupCommit(connection, lock);
   }
 
   /** The default SQLite URL of a data directory: {@code dataDir/store.db}. */
@@ -102,28 +105,12 @@ public final class Database implements AutoCloseable {
     return redact(url);
   }
 
-  /** Runs {@code work} in a transaction and commits it before returning; rolls back on failure. */
+  /**
+   * Runs {@code work} in a transaction and commits it before returning; rolls back on failure.
+   * Transactions that arrive while another commits share one commit ({@link GroupCommit}).
+   */
   public <T> T tx(Work<T> work) {
-    lock.lock();
-    try {
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        try {
-          connection.rollback();
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-        if (e instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new StoreDataException("database: " + e.getMessage(), e);
-      }
-    } finally {
-      lock.unlock();
-    }
+    return group.run(work);
   }
 
   /** Runs read-only work (in a transaction, so it sees one consistent state). */

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Device health from heartbeats: a device is online when heard within the timeout; uptime is the
- * share of periodic samples in which it was online. Thread-safe.
+ * Device health: a device in sdk-devices' registry (see {@link #attach}) is online when the
+ * registry reports it online; any other device when heard within the timeout. Uptime is the share
+ * of periodic samples in which it was online. Thread-safe.
  */
 public final class DeviceHealth {
   /** One device's health. */
@@ -28,6 +29,7 @@ public final class DeviceHealth {
   }
 
   private final Map<String, State> devices = new LinkedHashMap<>();
+  private java.util.function.Supplier<Map<String, Boolean>> registry = Map::of;
   private final Clock clock;
   private final long timeoutMs;
 
@@ -43,10 +45,18 @@ public final class DeviceHealth {
     }
   }
 
-  /** A heartbeat or any data from a device. */
+  /**
+   * Takes the health of the devices {@code online} reports (device id to online now) from it,
+   * for example sdk-devices' registry; their heartbeats are then ignored.
+   */
+  public synchronized void attach(java.util.function.Supplier<Map<String, Boolean>> online) {
+    this.registry = online;
+  }
+
+  /** A heartbeat or any data from a device (ignored for devices the registry reports on). */
   public synchronized void seen(String deviceId) {
     State s = devices.get(deviceId);
-    if (s != null) {
+    if (s != null && !registry.get().containsKey(deviceId)) {
       s.lastSeen = clock.millis();
     }
   }
@@ -54,9 +64,14 @@ public final class DeviceHealth {
   /** Takes one uptime sample of every device; returns the ids now offline. */
   public synchronized List<String> sample() {
     long now = clock.millis();
+    Map<String, Boolean> reported = registry.get();
     List<String> offline = new ArrayList<>();
     for (State s : devices.values()) {
-      boolean on = now - s.lastSeen <= timeoutMs;
+      Boolean r = reported.get(s.device.id());
+      if (Boolean.TRUE.equals(r)) {
+        s.lastSeen = now;
+      }
+      boolean on = r != null ? r : now - s.lastSeen <= timeoutMs;
       s.samples++;
       if (on) {
         s.onlineSamples++;
@@ -70,10 +85,12 @@ public final class DeviceHealth {
   /** The health of every device. */
   public synchronized List<Status> statuses() {
     long now = clock.millis();
+    Map<String, Boolean> reported = registry.get();
     List<Status> out = new ArrayList<>();
     for (State s : devices.values()) {
+      Boolean r = reported.get(s.device.id());
       out.add(new Status(s.device.id(), s.device.type(), s.device.driver(),
-          now - s.lastSeen <= timeoutMs, s.lastSeen,
+          r != null ? r : now - s.lastSeen <= timeoutMs, s.lastSeen,
           s.samples == 0 ? 1.0 : (double) s.onlineSamples / s.samples));
     }
     return out;

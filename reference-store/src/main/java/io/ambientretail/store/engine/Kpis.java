@@ -34,9 +34,10 @@ public final class Kpis {
           + " r JOIN sessions s ON s.session_id = r.session_id");
       long lanes = one(c, "SELECT COUNT(*) FROM lanes");
       long empty = one(c, "SELECT COUNT(*) FROM lanes WHERE on_hand <= 0");
-      long sold = -one(c, "SELECT COALESCE(SUM(delta), 0) FROM stock_ledger WHERE reason = 'SALE'");
+      long sold = -one(c,
+          "SELECT COALESCE(SUM(quantity), 0) FROM inventory_ledger WHERE entry_type = 'SALE'");
       long shrink = -one(c,
-          "SELECT COALESCE(SUM(delta), 0) FROM stock_ledger WHERE reason = 'SHRINK'");
+          "SELECT COALESCE(SUM(quantity), 0) FROM inventory_ledger WHERE entry_type = 'SHRINK'");
       m.put("receipts", receipts);
       m.put("basketSize", ratio(items, receipts));
       m.put("conversion", ratio(Math.min(receipts, ended), ended));

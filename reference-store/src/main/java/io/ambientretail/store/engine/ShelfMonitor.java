@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Turns lane weight readings (milligrams, from shelf load cells at their sampling rate) into unit
  * changes: a lane's change is its weight step divided by the unit weight, rounded, once the step is
- * larger than half a unit. Keeps each lane's last settled weight and count. Thread-safe.
+ * larger than half a unit. Keeps each lane's last settled weight and count, and the count the store
+ * has finished acting on ({@link #published}), which {@link #awaitPublished} waits for. Thread-safe.
  */
 public final class ShelfMonitor {
   /** A change of whole units on a lane (negative: taken; positive: put back). */
@@ -15,11 +16,13 @@ public final class ShelfMonitor {
 
   private final Map<String, Long> unitMg = new HashMap<>();
   private final Map<String, Long> settledMg = new HashMap<>();
+  private final Map<String, Integer> published = new HashMap<>();
 
   /** Declares a lane with its unit weight and current weight. */
   public synchronized void lane(String laneId, long unitWeightMg, long currentMg) {
     unitMg.put(laneId, unitWeightMg);
     settledMg.put(laneId, currentMg);
+    published.put(laneId, units(laneId));
   }
 
   /** A reading; returns the unit change when the weight moved by at least half a unit. */
@@ -43,7 +46,47 @@ public final class ShelfMonitor {
     Long unit = unitMg.get(laneId);
     if (unit != null) {
       settledMg.merge(laneId, units * unit, Long::sum);
+      publish(laneId);
     }
+  }
+
+  /**
+   * Marks the lane's settled count as acted on (its picks are in the carts) and wakes those
+   * waiting for it.
+   */
+  public synchronized void publish(String laneId) {
+    if (unitMg.containsKey(laneId)) {
+      published.put(laneId, units(laneId));
+      notifyAll();
+    }
+  }
+
+  /** The lane's count the store has finished acting on. */
+  public synchronized int published(String laneId) {
+    return published.getOrDefault(laneId, 0);
+  }
+
+  /**
+   * Waits until the store has acted on the lane showing {@code units} whole units, at most {@code
+   * timeoutMs}.
+   *
+   * @return true when it has; false on timeout or interruption (the flag is kept)
+   */
+  public synchronized boolean awaitPublished(String laneId, int units, long timeoutMs) {
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+    while (published.getOrDefault(laneId, Integer.MIN_VALUE) != units) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      try {
+        wait(Math.max(1, left / 1_000_000L));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The whole units the shelf shows on a lane now. */
@@ -51,6 +94,11 @@ public final class ShelfMonitor {
     Long unit = unitMg.get(laneId);
     Long settled = settledMg.get(laneId);
     return unit == null || settled == null ? 0 : (int) Math.round((double) settled / unit);
+  }
+
+  /** The settled weight of a lane in milligrams (whole units), 0 for an unknown lane. */
+  public synchronized long settledMg(String laneId) {
+    return settledMg.getOrDefault(laneId, 0L);
   }
 
   /** Lane ids known. */

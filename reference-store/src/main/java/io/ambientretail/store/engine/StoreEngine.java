@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientretail.core.AmbientException;
 import io.ambientretail.core.ErrorCode;
 import io.ambientretail.core.Money;
+import io.ambientretail.inventory.ledger.Discrepancy;
 import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.db.AlertBook;
 import io.ambientretail.store.db.AuditTrail;
@@ -76,6 +77,8 @@ public final class StoreEngine {
   private final AlertBook alerts = new AlertBook(ids);
   private final CartAttribution attribution;
   private final ShelfMonitor shelves = new ShelfMonitor();
+  private final ReplenishmentPlanner replenishment;
+  private volatile io.ambientretail.store.devices.KioskStation kiosk;
   private final Map<String, StoreConfig.Lane> lanesById = new LinkedHashMap<>();
   private final Map<String, StoreConfig.Lane> lanesByGtin = new LinkedHashMap<>();
   private final Map<String, String> whereIs = new ConcurrentHashMap<>();
@@ -107,6 +110,7 @@ public final class StoreEngine {
       CardTokenizer tokenizer, Clock clock, MeterRegistry metrics, CartAttribution attribution) {
     this.config = config;
     this.attribution = attribution;
+    this.replenishment = new ReplenishmentPlanner(config.replenishment());
     this.db = db;
     this.gateway = gateway;
     this.tokenizer = tokenizer;
@@ -286,9 +290,17 @@ public final class StoreEngine {
     if (ch.isEmpty()) {
       return;
     }
+    try {
+      actOnShelfChange(laneId, ch.get());
+    } finally {
+      shelves.publish(laneId);
+    }
+  }
+
+  private void actOnShelfChange(String laneId, ShelfMonitor.UnitChange change) {
     shelfEvents.increment();
     StoreConfig.Lane lane = lanesById.get(laneId);
-    int units = ch.get().units();
+    int units = change.units();
     emit("shelf", Map.of("lane", laneId, "units", shelves.units(laneId)));
     if (config.kind() != io.ambientretail.store.config.StoreKind.WALKOUT) {
       return;
@@ -312,7 +324,7 @@ public final class StoreEngine {
       if (s.isEmpty() || s.get().state() != SessionBook.State.OPEN) {
         return null;
       }
-      sessions.addCartEvent(c, sid, laneId, qty, Math.abs(ch.get().weightStepMg()),
+      sessions.addCartEvent(c, sid, laneId, qty, Math.abs(change.weightStepMg()),
           lane.priceMinor() * qty, ambiguous, now);
       if (ambiguous) {
         sessions.markReview(c, sid);
@@ -425,6 +437,10 @@ public final class StoreEngine {
    * @return the line added: lane, name, price in minor units
    */
   public Map<String, Object> scan(String sessionId, String code, Long scaleGrams) {
+    io.ambientretail.store.devices.KioskStation station = kiosk;
+    if (station != null && !io.ambientretail.store.devices.KioskStation.delivering()) {
+      return station.scan(sessionId, code, scaleGrams);
+    }
     KioskBarcode b = KioskBarcode.parse(code);
     StoreConfig.Lane lane = lanesByGtin.get(b.gtin().digits14());
     if (lane == null) {
@@ -449,6 +465,14 @@ public final class StoreEngine {
     line.put("priceMinor", price);
     emit("cart", Map.of("session", sessionId, "lane", lane.id(), "qty", 1, "ambiguous", false));
     return line;
+  }
+
+  /**
+   * Routes kiosk scans through the kiosk's devices (scanner and scale wire protocols); null for
+   * straight to the engine.
+   */
+  public void useKiosk(io.ambientretail.store.devices.KioskStation station) {
+    this.kiosk = station;
   }
 
   /** The shopper taps a card at the kiosk: sale of the basket, receipt. */
@@ -733,19 +757,21 @@ public final class StoreEngine {
     int mismatches = db.tx(c -> {
       int n = 0;
       for (StockBook.LaneStock l : stock.lanes(c)) {
-        int shelf = shelves.units(l.laneId());
-        int diff = shelf - l.onHand();
-        if (diff == 0) {
+        Optional<Discrepancy> d = stock.reconcile(c, l.laneId(), shelves.settledMg(l.laneId()));
+        if (d.isEmpty()) {
           alerts.clear(c, "weight_ledger_discrepancy", l.laneId(), now);
           continue;
         }
-        if (micromarket && diff < 0) {
-          stock.post(c, l.laneId(), diff, StockBook.Reason.SHRINK, ref, "reconciliation", now);
+        long diff = d.get().shelfUnits() - d.get().ledgerUnits();
+        if (micromarket && d.get().kind() == Discrepancy.Kind.SHORTAGE) {
+          stock.post(c, l.laneId(), (int) diff, StockBook.Reason.SHRINK, ref, "reconciliation",
+              now);
           audit.append(c, "reconciliation", "stock.shrink", l.laneId(), "units=" + (-diff), now);
         } else {
           n++;
-          alerts.raise(c, "weight_ledger_discrepancy", l.laneId(), "shelf shows " + shelf
-              + " units, ledger " + l.onHand(), now).ifPresent(this::emitAlert);
+          alerts.raise(c, "weight_ledger_discrepancy", l.laneId(), d.get().kind().name()
+              .toLowerCase(java.util.Locale.ROOT) + ": " + d.get().evidence(), now)
+              .ifPresent(this::emitAlert);
         }
       }
       return n;
@@ -755,17 +781,19 @@ public final class StoreEngine {
   }
 
   private void checkLanes(Connection c, List<String> laneIds, long now) throws SQLException {
-    for (StockBook.LaneStock l : stock.lanes(c)) {
+    List<StockBook.LaneStock> all = stock.lanes(c);
+    io.ambientretail.inventory.replenish.PolicyTable policies = replenishment.policies(all);
+    for (StockBook.LaneStock l : all) {
       if (!laneIds.contains(l.laneId())) {
         continue;
       }
+      int min = replenishment.minimum(policies, l);
       if (l.onHand() <= 0) {
         alerts.raise(c, "lane_empty", l.laneId(), l.name() + " is out of stock", now)
             .ifPresent(this::emitAlert);
-      } else if (l.onHand() < config.replenishment().min()) {
-        alerts.raise(c, "lane_low", l.laneId(), l.name() + " is below its minimum ("
-            + l.onHand() + " < " + config.replenishment().min() + ")", now)
-            .ifPresent(this::emitAlert);
+      } else if (l.onHand() < min) {
+        alerts.raise(c, "lane_low", l.laneId(), l.name() + " is below its policy minimum ("
+            + l.onHand() + " < " + min + ")", now).ifPresent(this::emitAlert);
       } else {
         alerts.clear(c, "lane_low", l.laneId(), now);
         alerts.clear(c, "lane_empty", l.laneId(), now);

@@ -10,11 +10,26 @@ import java.util.Random;
  * produce (unit weight times units, plus sensor noise well under half a unit). The ground truth the
  * store's sensors measure. Thread-safe; callers hold {@link #lock()} across a change and the
  * reading that reports it, so readings reach the store in the order the shelf changed.
+ *
+ * <p>With {@link #attach(Sensors) sensors} attached (the simulated shelf controllers of
+ * sdk-devices), every change is put on the lane's load cell, and {@link #weightMg} returns only
+ * once the store has acted on the reading the controller sent (or after 2 s), so the direct
+ * reading a caller then reports changes nothing: the devices, not the caller, told the store.
  */
 public final class SimulatedShelves {
   private final Map<String, StoreConfig.Lane> lanes = new LinkedHashMap<>();
   private final Map<String, Integer> units = new LinkedHashMap<>();
   private final Random noise;
+  private volatile Sensors sensors;
+
+  /** The load cells of the simulated shelves, as the store's devices see them. */
+  public interface Sensors {
+    /** The lane now weighs {@code mg} milligrams. */
+    void load(String laneId, long mg);
+
+    /** Waits until the store has acted on the lane showing {@code units}; false on timeout. */
+    boolean awaitSeen(String laneId, int units, long timeoutMs);
+  }
 
   /** Shelves of the planogram, each lane holding {@code onHand} units. */
   public SimulatedShelves(StoreConfig config, Map<String, Integer> onHand, long seed) {
@@ -25,7 +40,37 @@ public final class SimulatedShelves {
     this.noise = new Random(seed);
   }
 
-  /** The lock to hold across a change and its reading. */
+  /** Puts the shelves on sensors: every lane's load now, and every change from now on. */
+  public synchronized void attach(Sensors s) {
+    this.sensors = s;
+    for (String lane : lanes.keySet()) {
+      s.load(lane, units.get(lane) * lanes.get(lane).unitGrams() * 1000L);
+    }
+  }
+
+  /** The weight on each lane now, in milligrams, without noise. */
+  public synchronized Map<String, Long> loadsMg() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (String lane : lanes.keySet()) {
+      out.put(lane, units.get(lane) * lanes.get(lane).unitGrams() * 1000L);
+    }
+    return out;
+  }
+
+  private void changed(String laneId) {
+    Sensors s = sensors;
+    if (s != null) {
+      long unit = lanes.get(laneId).unitGrams() * 1000L;
+      long jitter = (long) ((noise.nextDouble() - 0.5) * unit / 5);
+      s.load(laneId, Math.max(0, units.get(laneId) * unit + jitter));
+    }
+  }
+
+  /**
+   * The lock to hold across a reach, a change and its reading. With sensors attached the holder
+   * waits (in {@link #weightMg}) until the store has acted on the shelf controller's reading, so
+   * the reach the store attributes the change to is the holder's.
+   */
   public Object lock() {
     return this;
   }
@@ -37,12 +82,14 @@ public final class SimulatedShelves {
       return false;
     }
     units.put(laneId, u - 1);
+    changed(laneId);
     return true;
   }
 
   /** Puts {@code n} units on a lane. */
   public synchronized void put(String laneId, int n) {
     units.merge(laneId, n, Integer::sum);
+    changed(laneId);
   }
 
   /** Units on a lane now. */
@@ -50,8 +97,23 @@ public final class SimulatedShelves {
     return units.get(laneId);
   }
 
-  /** The load-cell reading of a lane in milligrams, with noise of at most a tenth of a unit. */
-  public synchronized long weightMg(String laneId) {
+  /**
+   * The load-cell reading of a lane in milligrams, with noise of at most a tenth of a unit; with
+   * sensors attached, once the store has seen the lane's current count (at most 2 s).
+   */
+  public long weightMg(String laneId) {
+    Sensors s = sensors;
+    if (s != null) {
+      // another shopper may move the lane meanwhile: wait for whatever the lane shows now
+      long deadline = System.nanoTime() + 2_000_000_000L;
+      while (System.nanoTime() < deadline && !s.awaitSeen(laneId, units(laneId), 25)) {
+        // the next slice re-reads the lane
+      }
+    }
+    return reading(laneId);
+  }
+
+  private synchronized long reading(String laneId) {
     long unit = lanes.get(laneId).unitGrams() * 1000L;
     long jitter = (long) ((noise.nextDouble() - 0.5) * unit / 5);
     return Math.max(0, units.get(laneId) * unit + jitter);
