@@ -72,6 +72,10 @@ final class StoreCommand implements Runnable {
         description = "Use socat pseudo-terminals and the vpcd virtual reader when present.")
     boolean realTransports;
 
+    @Option(names = "--gateway", description = "Payment gateway base URL (default: the simulated"
+        + " acquirer on loopback HTTP).")
+    String gateway;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -84,16 +88,19 @@ final class StoreCommand implements Runnable {
         throw new IllegalArgumentException("--exit-when-done needs --shoppers N");
       }
       if (realTransports) {
-        err.println("ambient: note: --real-transports is not wired yet (it comes with"
-            + " sdk-devices); the demo uses in-process simulated devices");
+        err.println("ambient: note: --real-transports reads card taps through pcscd and vpcd"
+            + " when it answers; the other simulated devices stay in process");
       }
       StoreConfig config = StoreConfigReader.withDefaults().demo(k);
+      if (gateway != null) {
+        config = io.ambientretail.store.pay.GatewaySetting.withGateway(config, gateway);
+      }
       Path dir = data != null ? data
           : k == StoreKind.WALKOUT ? Path.of("data") : Path.of("data", "micromarket");
       ShopperSimulation.Pace pace = exitWhenDone ? ShopperSimulation.Pace.FAST
           : ShopperSimulation.Pace.REALTIME;
       StoreApp.Options o = StoreApp.Options.demo(config, dir, port, seed).withDb(db)
-          .withPace(pace);
+          .withPace(pace).withRealTransports(realTransports);
       return runStore(o, shoppers == null ? -1 : shoppers, exitWhenDone, duration, out, err);
     }
   }
@@ -146,6 +153,9 @@ final class StoreCommand implements Runnable {
       StoreConfig cfg = o.config();
       err.printf(Locale.ROOT, "ambient: %s %s (%s) ready in %d ms; database %s%n", cfg.storeId(),
           cfg.name(), cfg.kind().id(), readyMs, app.engine().database().describe());
+      if (o.realTransports()) {
+        err.println("ambient: " + app.cardTapNote());
+      }
       if (app.recoveredSessions() > 0) {
         err.printf(Locale.ROOT, "ambient: settled %d sessions left open by the last run%n",
             app.recoveredSessions());
