@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Returning-card recognition needs the shopper's consent (sdk-privacy's ConsentRegistry, purpose
  * {@code returning-card}), granted and withdrawn through {@code POST
  * /api/receipts/{id}/consent}: without it each visit gets its own pseudonym, with it the same
- * card keeps one shopper reference, and after a withdrawal (or a restart that forgets nothing)
- * the next visit is unlinked again. The fingerprint stays on the session for the fraud limits.
+ * card keeps one shopper reference (also after a restart), and after a withdrawal or a
+ * data-subject erasure the next visit is unlinked again. The fingerprint stays on the session for the fraud limits.
  */
 class ReturningCardConsentTest {
   @TempDir Path tmp;
@@ -63,6 +63,15 @@ class ReturningCardConsentTest {
       assertThat(shopperOf(store, enter(store, 7))).as("after withdrawal").startsWith("sv_");
       assertThat(post(app, "/api/receipts/" + receipt + "/consent", "demo-operator",
           "{\"granted\":\"yes\"}").statusCode()).isEqualTo(400);
+      // granted again, then erased by a data-subject request: recognition ends with it
+      assertThat(post(app, "/api/receipts/" + receipt + "/consent", "demo-operator",
+          "{\"granted\":true}").statusCode()).isEqualTo(200);
+      String linked = shopperOf(store, enter(store, 7));
+      assertThat(linked).startsWith("sh_");
+      HttpResponse<String> erased = post(app, "/api/dsr", "demo-operator",
+          "{\"shopper\":\"" + linked + "\",\"kind\":\"erasure\"}");
+      assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
+      assertThat(shopperOf(store, enter(store, 7))).as("after erasure").startsWith("sv_");
       long audited = store.database().read(c -> {
         try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM store_audit WHERE"
             + " action LIKE 'consent.%'")) {
@@ -70,7 +79,7 @@ class ReturningCardConsentTest {
           return r.getLong(1);
         }
       });
-      assertThat(audited).isEqualTo(2);
+      assertThat(audited).isEqualTo(3);
     }
   }
 

@@ -511,6 +511,7 @@ public final class StoreEngine {
       return new CheckoutResult(sessionId, Optional.empty(), "card not readable");
     }
     String key = StorePayments.kioskCaptureKey(sessionId).value();
+    String shopper = shopperRef(t);
     long now = now();
     record Start(SessionBook.Session s, List<SessionBook.CartLine> cart, long total) {}
     Start st = db.tx(c -> {
@@ -521,7 +522,7 @@ public final class StoreEngine {
       }
       List<SessionBook.CartLine> cart = sessions.cart(c, sessionId);
       long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
-      sessions.setCard(c, sessionId, t.token(), t.fingerprint(), t.label(), shopperRef(t));
+      sessions.setCard(c, sessionId, t.token(), t.fingerprint(), t.label(), shopper);
       sessions.setState(c, sessionId, SessionBook.State.CHECKOUT, null, now);
       journal.begin(c, sessionId, PaymentJournal.Op.SALE, key, total, currency(),
           t.fingerprint(), now);
@@ -1148,7 +1149,7 @@ public final class StoreEngine {
   // ---------------------------------------------------------------- helpers
 
   private String shopperRef(CardTap t) {
-    return payments.returningCards().shopperRef(t);
+    return db.read(c -> payments.returningCards().shopperRef(c, t));
   }
 
   private String currency() {

@@ -87,16 +87,32 @@ public final class ReturningCards {
 
   /**
    * The shopper pseudonym for a visit with {@code card}: stable across visits only with consent.
+   * The grant must also still be in the database: a data-subject erasure that deleted it there
+   * is honoured here too (the registry forgets the subject).
    */
-  public String shopperRef(CardTap card) {
+  public String shopperRef(Connection c, CardTap card) throws SQLException {
     if (recognises(card.fingerprint())) {
-      return card.shopperRef();
+      if (grantedInDatabase(c, card.fingerprint())) {
+        return card.shopperRef();
+      }
+      registry.erase(SubjectId.of(card.fingerprint()));
     }
-    char[] c = new char[16];
-    for (int i = 0; i < c.length; i++) {
-      c[i] = LETTERS[random.nextInt(LETTERS.length)];
+    char[] p = new char[16];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = LETTERS[random.nextInt(LETTERS.length)];
     }
-    return "sv_" + new String(c);
+    return "sv_" + new String(p);
+  }
+
+  private static boolean grantedInDatabase(Connection c, String fingerprint) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT granted FROM consents WHERE"
+        + " card_fingerprint = ? AND purpose = ?")) {
+      q.setString(1, fingerprint);
+      q.setString(2, PURPOSE.name());
+      try (ResultSet r = q.executeQuery()) {
+        return r.next() && r.getInt(1) == 1;
+      }
+    }
   }
 
   /**
