@@ -89,6 +89,27 @@ class StoreDemoTest {
   }
 
   @Test
+  void walkoutDemo_onPostgresql_paysThroughTheSdkAndIsClean() throws Exception {
+    String url = TestDatabases.freshPostgres();
+    Path data = tmp.resolve("pg");
+    try (SimulatedAcquirer acquirer = SimulatedAcquirer.start()) {
+      int code = run("store", "demo", "--shoppers", "6", "--seed", "4", "--exit-when-done",
+          "--port", "0", "--data", data.toString(), "--db", url, "--gateway",
+          acquirer.uri().toString());
+      assertThat(code).as(err.toString()).isZero();
+      JsonNode s = summary();
+      assertThat(s.path("receipts").asInt()).isPositive();
+      assertThat(s.path("doubleCaptures").asInt()).isZero();
+      long receiptTotal;
+      try (Database db = Database.open(url)) {
+        receiptTotal = one(db, "SELECT COALESCE(SUM(total_minor), 0) FROM receipts");
+      }
+      assertThat(acquirer.netMinor("EUR")).isEqualTo(receiptTotal)
+          .isEqualTo(s.path("captured").path("minor").asLong());
+    }
+  }
+
+  @Test
   void micromarketDemo_exitWhenDone_isClean() throws Exception {
     Path data = tmp.resolve("mm");
     int code = run("store", "demo", "--kind", "micromarket", "--shoppers", "10", "--seed", "5",
