@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,13 @@ final class BasketHolds implements StoreListener {
   private final StorePayments payments;
   private final ToLongFunction<String> basketTotal;
   private final java.util.Currency currency;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "basket-holds");
-    t.setDaemon(true);
-    return t;
-  });
+  // one thread, in order; it ends when idle, so a store that is dropped leaves no thread behind
+  private final ExecutorService executor = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS,
+      new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "basket-holds");
+        t.setDaemon(true);
+        return t;
+      });
 
   BasketHolds(StorePayments payments, ToLongFunction<String> basketTotal,
       java.util.Currency currency) {
