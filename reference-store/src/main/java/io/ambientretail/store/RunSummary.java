@@ -7,7 +7,10 @@ import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.db.ReceiptBook;
 import io.ambientretail.store.db.StockBook;
 import io.ambientretail.store.engine.StoreEngine;
-import io.ambientretail.store.pay.SimulatedAcquirer;
+import io.ambientretail.payments.session.Receipt;
+import io.ambientretail.payments.session.ReceiptLine;
+import io.ambientretail.store.db.PaymentJournal;
+import io.ambientretail.store.pay.StorePayments;
 import io.ambientretail.testing.PanLeakScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,13 +25,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The demo's closing summary, computed from the store's own records: shoppers from the sessions
  * (walk-out) or the door counter (micromarket), receipts and the captured amount from the receipts
- * and the payment journal, exact receipts by comparing receipts with the simulator's truth file,
- * double captures from the journal and the acquirer's books, stock mismatches from the ledger and
+ * and the SDK payment journal (a walk-out receipt's money is what the SDK session captured and
+ * charged for it; a kiosk receipt's is its approved sale), exact receipts by comparing receipts
+ * with the simulator's truth file, double captures as receipts whose session took more than the
+ * receipt's total, or captured more than once, stock mismatches from the ledger and
  * the shelves, PAN leaks from a scan of every file the run wrote.
  */
 public record RunSummary(long shoppers, long receipts, long exactReceipts, String currency,
@@ -50,11 +56,11 @@ public record RunSummary(long shoppers, long receipts, long exactReceipts, Strin
   /**
    * Computes the summary of the records since {@code sinceMs}.
    *
-   * @param dataDir everything the run wrote (database, acquirer books, truth, logs, receipts)
-   * @param acquirerBooks the acquirer's books file, or null when the gateway is not simulated
+   * @param payments the store's payments, whose SDK journal holds each walk-out's money
+   * @param dataDir everything the run wrote (database, payment journal, truth, logs, receipts)
    */
-  public static RunSummary compute(StoreEngine store, long sinceMs, Path dataDir,
-      Path acquirerBooks, Path truthFile) {
+  public static RunSummary compute(StoreEngine store, StorePayments payments, long sinceMs,
+      Path dataDir, Path truthFile) {
     StoreConfig config = store.config();
     var db = store.database();
     long shoppers = db.read(c -> {
@@ -66,24 +72,33 @@ public record RunSummary(long shoppers, long receipts, long exactReceipts, Strin
     });
     List<ReceiptBook.Receipt> receipts = db.read(c -> store.receipts().all(c)).stream()
         .filter(r -> r.createdMs() >= sinceMs).toList();
-    long captured = db.read(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(SUM(CASE WHEN j.op IN"
-          + " ('CAPTURE','SALE') THEN j.amount_minor WHEN j.op = 'REFUND' THEN -j.amount_minor"
-          + " ELSE 0 END), 0) FROM payment_journal j JOIN sessions s ON s.session_id ="
-          + " j.session_id WHERE j.state = 'APPROVED' AND s.opened_ms >= ?")) {
-        q.setLong(1, sinceMs);
-        try (ResultSet r = q.executeQuery()) {
-          r.next();
-          return r.getLong(1);
+    long captured = 0;
+    long doubles = 0;
+    for (ReceiptBook.Receipt r : receipts) {
+      Optional<Receipt> sdk = payments.walkOutReceipt(r.sessionId());
+      long taken;
+      if (sdk.isPresent()) {
+        long caps = sdk.get().lines().stream()
+            .filter(l -> l.kind() == ReceiptLine.Kind.CAPTURE).count();
+        taken = sdk.get().lines().stream().filter(l -> l.kind() != ReceiptLine.Kind.REFUND)
+            .mapToLong(l -> l.amount().minor()).sum();
+        captured += sdk.get().charged().minor();
+        if (caps > 1 || taken > r.totalMinor()) {
+          doubles++;
         }
-      }
-    });
-    long doubles = db.read(c -> store.journal().sessionsCapturedTwice(c));
-    if (acquirerBooks != null) {
-      try {
-        doubles += SimulatedAcquirer.doubleCaptures(acquirerBooks);
-      } catch (SQLException e) {
-        throw new UncheckedIOException(new IOException("acquirer books: " + e.getMessage(), e));
+      } else {
+        List<PaymentJournal.Entry> sales = db.read(c -> store.journal().ofSession(c,
+            r.sessionId())).stream().filter(e -> e.op() == PaymentJournal.Op.SALE
+            && e.state() == PaymentJournal.State.APPROVED).toList();
+        taken = sales.stream().mapToLong(PaymentJournal.Entry::amountMinor).sum();
+        long refunded = db.read(c -> store.journal().ofSession(c, r.sessionId())).stream()
+            .filter(e -> e.op() == PaymentJournal.Op.REFUND
+                && e.state() == PaymentJournal.State.APPROVED)
+            .mapToLong(PaymentJournal.Entry::amountMinor).sum();
+        captured += taken - refunded;
+        if (sales.size() > 1 || taken > r.totalMinor()) {
+          doubles++;
+        }
       }
     }
     long mismatches = 0;

@@ -7,11 +7,10 @@ import io.ambientretail.store.devices.StoreDevices;
 import io.ambientretail.store.engine.DeviceHealth;
 import io.ambientretail.store.engine.PrivacyDesk;
 import io.ambientretail.store.engine.StoreEngine;
-import io.ambientretail.store.pay.CardTokenizer;
-import io.ambientretail.store.pay.HmacCardTokenizer;
-import io.ambientretail.store.pay.HttpAcquirerClient;
-import io.ambientretail.store.pay.PaymentGateway;
-import io.ambientretail.store.pay.SimulatedAcquirer;
+import io.ambientretail.payments.gateway.http.HttpPaymentGateway;
+import io.ambientretail.payments.gateway.http.RetryPolicy;
+import io.ambientretail.store.pay.StorePayments;
+import io.ambientretail.testing.acquirer.SimulatedAcquirer;
 import io.ambientretail.store.sim.ShopperSimulation;
 import io.ambientretail.store.sim.SimulatedShelves;
 import io.ambientretail.store.web.StoreServer;
@@ -42,7 +41,8 @@ import java.util.concurrent.TimeUnit;
 public final class StoreApp implements AutoCloseable {
   /** How to start a store. */
   public record Options(StoreConfig config, Path dataDir, String dbUrl, int port, boolean serve,
-      boolean simulate, ShopperSimulation.Pace pace, long seed, int simThreads) {
+      boolean simulate, ShopperSimulation.Pace pace, long seed, int simThreads,
+      boolean realTransports) {
     /** Validates. */
     public Options {
       Objects.requireNonNull(config, "config");
@@ -50,6 +50,21 @@ public final class StoreApp implements AutoCloseable {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("--port: must be 0 to 65535, was " + port);
       }
+    }
+
+    /** Options with in-process transports. */
+    public Options(StoreConfig config, Path dataDir, String dbUrl, int port, boolean serve,
+        boolean simulate, ShopperSimulation.Pace pace, long seed, int simThreads) {
+      this(config, dataDir, dbUrl, port, serve, simulate, pace, seed, simThreads, false);
+    }
+
+    /**
+     * A copy that reads cards through pcscd and the vpcd virtual reader when vpcd answers (and
+     * says so on stderr when it does not).
+     */
+    public Options withRealTransports(boolean r) {
+      return new Options(config, dataDir, dbUrl, port, serve, simulate, pace, seed, simThreads,
+          r);
     }
 
     /** Demo options for a store kind, data under {@code dataDir}, SQLite. */
@@ -60,17 +75,20 @@ public final class StoreApp implements AutoCloseable {
 
     /** A copy with another pace. */
     public Options withPace(ShopperSimulation.Pace p) {
-      return new Options(config, dataDir, dbUrl, port, serve, simulate, p, seed, simThreads);
+      return new Options(config, dataDir, dbUrl, port, serve, simulate, p, seed, simThreads,
+          realTransports);
     }
 
     /** A copy with another database URL (null: SQLite in the data directory). */
     public Options withDb(String url) {
-      return new Options(config, dataDir, url, port, serve, simulate, pace, seed, simThreads);
+      return new Options(config, dataDir, url, port, serve, simulate, pace, seed, simThreads,
+          realTransports);
     }
 
     /** A copy with or without the web server. */
     public Options withServe(boolean s) {
-      return new Options(config, dataDir, dbUrl, port, s, simulate, pace, seed, simThreads);
+      return new Options(config, dataDir, dbUrl, port, s, simulate, pace, seed, simThreads,
+          realTransports);
     }
   }
 
@@ -81,6 +99,8 @@ public final class StoreApp implements AutoCloseable {
   private final long startedMs;
   private Database db;
   private SimulatedAcquirer acquirer;
+  private StorePayments payments;
+  private String cardTapNote = "card taps are read in process";
   private StoreEngine engine;
   private DeviceHealth health;
   private StoreServer server;
@@ -130,20 +150,40 @@ public final class StoreApp implements AutoCloseable {
     db = Database.open(options.dbUrl() == null ? Database.sqliteUrl(data) : options.dbUrl());
     closeables.add(db);
     mark("db");
-    PaymentGateway gateway;
+    java.net.URI gatewayUrl;
     if (config.payment().gateway().equals("simulated")) {
-      acquirer = SimulatedAcquirer.start(acquirerBooks(), config.payment().acquirerLatencyMs(),
-          config.payment().declineRate());
+      acquirer = SimulatedAcquirer.builder().clock(clock).start();
       closeables.add(acquirer);
-      gateway = new HttpAcquirerClient(acquirer.baseUrl(), Duration.ofSeconds(5));
+      gatewayUrl = acquirer.uri();
     } else {
-      gateway = new HttpAcquirerClient(config.payment().gateway(), Duration.ofSeconds(10));
+      gatewayUrl = java.net.URI.create(config.payment().gateway());
+    }
+    HttpPaymentGateway.Builder gb = HttpPaymentGateway.builder(gatewayUrl)
+        .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5))
+        .retryPolicy(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)));
+    if ("http".equals(gatewayUrl.getScheme())) {
+      gb.allowCleartextLoopback();
+    }
+    HttpPaymentGateway gateway = gb.build();
+    closeables.add(gateway);
+    payments = StorePayments.open(data, gateway, config.money(config.payment().holdMinor()),
+        tokenizerSecret(data), config.privacy().returningCardConsent(), clock);
+    closeables.add(payments);
+    if (options.realTransports()) {
+      var vpcd = io.ambientretail.store.pay.VpcdTaps.open(Duration.ofSeconds(5));
+      if (vpcd.isPresent()) {
+        payments.useVpcd(vpcd.get());
+        cardTapNote = "card taps go through pcscd and the vpcd reader ("
+            + vpcd.get().readerName() + ")";
+      } else {
+        cardTapNote = "note: vpcd does not answer on 127.0.0.1:35963 (is pcscd running with"
+            + " vsmartcard-vpcd?); card taps are read in process";
+      }
     }
     mark("acquirer");
-    CardTokenizer tokenizer = new HmacCardTokenizer(tokenizerSecret(data));
     // the fast demo compresses time about a hundredfold; so does the ambiguity window
     long window = options.simulate() && options.pace() == ShopperSimulation.Pace.FAST ? 15 : 1500;
-    engine = new StoreEngine(config, db, gateway, tokenizer, clock, metrics, window);
+    engine = new StoreEngine(config, db, payments, clock, metrics, window);
     engine.start();
     recovered = engine.recover();
     dsr = new PrivacyDesk(engine);
@@ -208,6 +248,7 @@ public final class StoreApp implements AutoCloseable {
         lastRetentionMs = now;
         dsr.applyRetention(config().privacy().retentionDays().getOrDefault("sessions", 30), now);
       }
+      engine.paymentHousekeeping();
       if (engine.peopleInStore() == 0 && config().kind() == StoreKind.MICROMARKET) {
         engine.reconcileShelves("reconcile:" + engine.ids().next("rc"));
       }
@@ -286,9 +327,19 @@ public final class StoreApp implements AutoCloseable {
     return startedMs;
   }
 
-  /** The acquirer's books (simulated gateway only). */
-  public Path acquirerBooks() {
-    return options.dataDir().resolve("acquirer.db");
+  /** The simulated acquirer of the demo, or null when a gateway URL is configured. */
+  public SimulatedAcquirer acquirer() {
+    return acquirer;
+  }
+
+  /** How card taps reach the EMV flow, for the start-up notes. */
+  public String cardTapNote() {
+    return cardTapNote;
+  }
+
+  /** The store's payments (SDK gateway, walk-out sessions, payment journal, offline queue). */
+  public StorePayments payments() {
+    return payments;
   }
 
   /** The simulator's truth file. */
@@ -304,8 +355,7 @@ public final class StoreApp implements AutoCloseable {
   /** Reconciles the shelves and computes the summary of this run. */
   public RunSummary summary() {
     engine.reconcileShelves("reconcile:" + engine.ids().next("rc"));
-    return RunSummary.compute(engine, startedMs, options.dataDir(),
-        acquirer == null ? null : acquirerBooks(), truthFile());
+    return RunSummary.compute(engine, payments, startedMs, options.dataDir(), truthFile());
   }
 
   @Override

@@ -6,9 +6,10 @@ import io.ambientretail.store.config.Role;
 import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.config.StoreKind;
 import io.ambientretail.store.engine.StoreEngine;
-import io.ambientretail.store.pay.CardNumber;
+import io.ambientretail.devices.ApduChannel;
 import io.ambientretail.store.sim.ShopperSimulation;
 import io.ambientretail.store.sim.SimulatedShelves;
+import io.ambientretail.store.sim.TestCards;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,22 +129,8 @@ public class StoreCheckoutBenchmark {
     }
   }
 
-  private static CardNumber card() {
-    char[] d = "4761730000000000".toCharArray();
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    for (int i = 6; i < 15; i++) {
-      d[i] = (char) ('0' + r.nextInt(10));
-    }
-    int sum = 0;
-    for (int i = 14, k = 0; i >= 0; i--, k++) {
-      int v = d[i] - '0';
-      if (k % 2 == 0) {
-        v = v * 2 > 9 ? v * 2 - 9 : v * 2;
-      }
-      sum += v;
-    }
-    d[15] = (char) ('0' + (10 - sum % 10) % 10);
-    return CardNumber.of(d);
+  private static ApduChannel card() {
+    return TestCards.next(new java.util.Random(ThreadLocalRandom.current().nextLong()))::process;
   }
 
   static StoreConfig config() {

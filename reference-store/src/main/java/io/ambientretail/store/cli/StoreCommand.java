@@ -73,6 +73,10 @@ final class StoreCommand implements Runnable {
         description = "Use socat pseudo-terminals and the vpcd virtual reader when present.")
     boolean realTransports;
 
+    @Option(names = "--gateway", description = "Payment gateway base URL (default: the simulated"
+        + " acquirer on loopback HTTP).")
+    String gateway;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -86,15 +90,19 @@ final class StoreCommand implements Runnable {
       }
       if (realTransports) {
         err.println("ambient: note: --real-transports: simulated serial devices over socat"
-            + " pseudo-terminals (jSerialComm); card readers stay simulated in-process");
+            + " pseudo-terminals (jSerialComm) and card taps through pcscd and vpcd, each"
+            + " when present (otherwise in process, with a note)");
       }
       StoreConfig config = StoreConfigReader.withDefaults().demo(k);
+      if (gateway != null) {
+        config = io.ambientretail.store.pay.GatewaySetting.withGateway(config, gateway);
+      }
       Path dir = data != null ? data
           : k == StoreKind.WALKOUT ? Path.of("data") : Path.of("data", "micromarket");
       ShopperSimulation.Pace pace = exitWhenDone ? ShopperSimulation.Pace.FAST
           : ShopperSimulation.Pace.REALTIME;
       StoreApp.Options o = StoreApp.Options.demo(config, dir, port, seed).withDb(db)
-          .withPace(pace);
+          .withPace(pace).withRealTransports(realTransports);
       return runStore(o, realTransports ? StoreDevices.Transport.PSEUDO_TERMINALS
           : StoreDevices.Transport.MEMORY, shoppers == null ? -1 : shoppers, exitWhenDone,
           duration, out, err);
@@ -155,6 +163,9 @@ final class StoreCommand implements Runnable {
       StoreConfig cfg = o.config();
       err.printf(Locale.ROOT, "ambient: %s %s (%s) ready in %d ms; database %s%n", cfg.storeId(),
           cfg.name(), cfg.kind().id(), readyMs, app.engine().database().describe());
+      if (o.realTransports()) {
+        err.println("ambient: " + app.cardTapNote());
+      }
       if (app.recoveredSessions() > 0) {
         err.printf(Locale.ROOT, "ambient: settled %d sessions left open by the last run%n",
             app.recoveredSessions());

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The payment journal: every authorisation, capture, sale, void and refund, keyed by an
- * idempotency key that is unique in the table. An operation is written PENDING (and committed)
- * before the acquirer is called, then settled; a restart finds PENDING entries and retries them
- * with the same key, which the acquirer answers with its first result: no payment is taken twice.
- * Thread-safe (stateless apart from ids).
+ * The store database's record of every authorisation, capture, sale, void and refund, keyed by an
+ * idempotency key that is unique in the table, for the API, the KPIs and the card-pattern alerts.
+ * Walk-out money is driven by sdk-payments' file journal ({@code payments.journal}, written before
+ * each gateway request); its settled movements are mirrored here in the same transaction as the
+ * receipt. Kiosk sales and refunds are written PENDING (and committed) before the gateway is
+ * called, then settled; a restart replays PENDING sales with the same keys, which the gateway
+ * answers with its first result: no payment is taken twice. Thread-safe (stateless apart from ids).
  */
 public final class PaymentJournal {
   /** Payment operations. */
@@ -144,11 +146,14 @@ public final class PaymentJournal {
     }
   }
 
-  /** Sessions with more than one approved capture or sale in the journal. */
+  /**
+   * Sessions with more than one approved capture, or more than one approved sale (a walk-out
+   * session's capture plus its recovery charge for a refused increment is not a double capture).
+   */
   public long sessionsCapturedTwice(Connection c) throws SQLException {
     try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM (SELECT session_id FROM"
         + " payment_journal WHERE state = 'APPROVED' AND op IN ('CAPTURE','SALE')"
-        + " GROUP BY session_id HAVING COUNT(*) > 1) t");
+        + " GROUP BY session_id, op HAVING COUNT(*) > 1) t");
         ResultSet r = q.executeQuery()) {
       r.next();
       return r.getLong(1);

@@ -15,12 +15,17 @@ import io.ambientretail.store.db.ReceiptBook;
 import io.ambientretail.store.db.RecordIds;
 import io.ambientretail.store.db.SessionBook;
 import io.ambientretail.store.db.StockBook;
-import io.ambientretail.store.pay.CardNumber;
-import io.ambientretail.store.pay.CardTokenizer;
-import io.ambientretail.store.pay.GatewayResult;
-import io.ambientretail.store.pay.PaymentGateway;
-import io.ambientretail.store.pay.PaymentJournalKeys;
-import io.ambientretail.store.pay.TokenizedCard;
+import io.ambientretail.devices.ApduChannel;
+import io.ambientretail.payments.gateway.GatewayOutcome;
+import io.ambientretail.payments.gateway.PaymentToken;
+import io.ambientretail.payments.gateway.PaymentValueException;
+import io.ambientretail.payments.session.EntryDecision;
+import io.ambientretail.payments.session.Receipt;
+import io.ambientretail.payments.session.ReceiptLine;
+import io.ambientretail.payments.session.SessionId;
+import io.ambientretail.payments.session.WalkOutSession;
+import io.ambientretail.store.pay.CardTap;
+import io.ambientretail.store.pay.StorePayments;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -65,8 +70,8 @@ public final class StoreEngine {
 
   private final StoreConfig config;
   private final Database db;
-  private final PaymentGateway gateway;
-  private final CardTokenizer tokenizer;
+  private final StorePayments payments;
+  private final java.util.Set<String> settling = ConcurrentHashMap.newKeySet();
   private final Clock clock;
   private final RecordIds ids = new RecordIds();
   private final StockBook stock = new StockBook(ids);
@@ -91,9 +96,9 @@ public final class StoreEngine {
   private final Timer exitToReceipt;
 
   /** A store engine with a 1.5 s attribution window; call {@link #start()} before use. */
-  public StoreEngine(StoreConfig config, Database db, PaymentGateway gateway,
-      CardTokenizer tokenizer, Clock clock, MeterRegistry metrics) {
-    this(config, db, gateway, tokenizer, clock, metrics, 1500);
+  public StoreEngine(StoreConfig config, Database db, StorePayments payments, Clock clock,
+      MeterRegistry metrics) {
+    this(config, db, payments, clock, metrics, 1500);
   }
 
   /**
@@ -101,20 +106,21 @@ public final class StoreEngine {
    * old, and is ambiguous when another shopper reached in within {@code ambiguityMs}. Call
    * {@link #start()} before use.
    */
-  public StoreEngine(StoreConfig config, Database db, PaymentGateway gateway,
-      CardTokenizer tokenizer, Clock clock, MeterRegistry metrics, long ambiguityMs) {
-    this(config, db, gateway, tokenizer, clock, metrics, new CartAttribution(5000, ambiguityMs));
+  public StoreEngine(StoreConfig config, Database db, StorePayments payments, Clock clock,
+      MeterRegistry metrics, long ambiguityMs) {
+    this(config, db, payments, clock, metrics, new CartAttribution(5000, ambiguityMs));
   }
 
-  private StoreEngine(StoreConfig config, Database db, PaymentGateway gateway,
-      CardTokenizer tokenizer, Clock clock, MeterRegistry metrics, CartAttribution attribution) {
+  private StoreEngine(StoreConfig config, Database db, StorePayments payments, Clock clock,
+      MeterRegistry metrics, CartAttribution attribution) {
     this.config = config;
     this.attribution = attribution;
     this.replenishment = new ReplenishmentPlanner(config.replenishment());
     this.db = db;
-    this.gateway = gateway;
-    this.tokenizer = tokenizer;
+    this.payments = payments;
     this.clock = clock;
+    listeners.add(new BasketHolds(payments, sid -> db.read(c -> sessions.cart(c, sid)).stream()
+        .mapToLong(SessionBook.CartLine::priceMinor).sum(), config.currency()));
     for (StoreConfig.Lane l : config.lanes()) {
       lanesById.put(l.id(), l);
       lanesByGtin.put(l.gtin().digits14(), l);
@@ -213,59 +219,91 @@ public final class StoreEngine {
   // ---------------------------------------------------------------- walk-out
 
   /**
-   * A card tapped at the entry reader: tokenize, pre-authorise the hold, open the session. The
-   * door opens only when admitted. The card number is wiped before this returns.
+   * A card tapped at the entry reader: the SDK's EMV flow reads it over {@code card}, it becomes a
+   * token and fingerprint at once, and the SDK walk-out session authorises the entry hold. The door
+   * opens only when admitted (approved, or admitted offline under the store-and-forward limits).
+   * The card number never leaves the card read.
    */
-  public EntryResult enter(CardNumber card) {
-    TokenizedCard t;
-    try {
-      t = tokenizer.tokenize(card);
-    } finally {
-      card.wipe();
-    }
+  public EntryResult enter(ApduChannel card) {
+    return enterWith(() -> payments.taps().read(card));
+  }
+
+  /**
+   * A card presented at the entry reader: read in process, or through pcscd and the vpcd reader
+   * when the store runs with real transports; then as {@link #enter(ApduChannel)}.
+   */
+  public EntryResult enter(io.ambientretail.devices.SmartCard card) {
+    return enterWith(() -> payments.tap(card));
+  }
+
+  /** Reads a tapped card into its token and fingerprint. */
+  @FunctionalInterface
+  private interface CardReading {
+    CardTap read() throws IOException;
+  }
+
+  private EntryResult enterWith(CardReading reading) {
     String sid = ids.next("se");
+    CardTap t;
+    try {
+      t = reading.read();
+    } catch (IOException | RuntimeException e) {
+      emit("session", Map.of("session", sid, "state", "UNREAD", "reason", "card not readable"));
+      return new EntryResult(sid, false, "card_unreadable");
+    }
     String shopper = shopperRef(t);
     long now = now();
     Money hold = config.money(config.payment().holdMinor());
-    String key = PaymentJournalKeys.authorize(sid);
     db.tx(c -> {
       sessions.open(c, sid, "walkout", shopper, t.token(), t.fingerprint(), t.label(),
           SessionBook.State.AUTHORIZING, now);
-      journal.begin(c, sid, PaymentJournal.Op.AUTHORIZE, key, hold.minor(), currency(),
-          t.fingerprint(), now);
       return null;
     });
-    GatewayResult r;
+    EntryDecision d;
     try {
-      r = gateway.authorize(key, t.token(), hold);
+      d = payments.walkOut().enter(SessionId.of(sid), t.paymentToken(), t.cardId());
     } catch (IOException e) {
-      // the hold may or may not exist at the acquirer; recovery voids it with the same session
-      closeUnauthorized(sid, "acquirer unreachable");
-      return new EntryResult(sid, false, "acquirer_unreachable");
+      closeUnauthorized(sid, "payment journal unavailable");
+      return new EntryResult(sid, false, "journal_unavailable");
     }
     long at = now();
-    if (!r.approved()) {
+    String key = sid + ":authorise";
+    if (!d.opensDoor()) {
+      boolean declined = d.outcome() == EntryDecision.Outcome.DECLINED;
+      String reason = d.declineReason().map(Object::toString)
+          .orElse(d.outcome().name().toLowerCase(java.util.Locale.ROOT));
       db.tx(c -> {
-        journal.settle(c, key, PaymentJournal.State.DECLINED, null, at);
-        sessions.setState(c, sid, SessionBook.State.DECLINED, "declined: " + r.declineReason(),
-            at);
+        journal.begin(c, sid, PaymentJournal.Op.AUTHORIZE, key, hold.minor(), currency(),
+            t.fingerprint(), at);
+        journal.settle(c, key, declined ? PaymentJournal.State.DECLINED
+            : PaymentJournal.State.FAILED, null, at);
+        sessions.setState(c, sid, declined ? SessionBook.State.DECLINED
+            : SessionBook.State.ABANDONED, d.reason(), at);
         checkCardPattern(c, t.fingerprint(), at);
         return null;
       });
-      emit("session", Map.of("session", sid, "state", "DECLINED", "reason", r.declineReason()));
-      return new EntryResult(sid, false, r.declineReason());
+      emit("session", Map.of("session", sid, "state", declined ? "DECLINED" : "ABANDONED",
+          "reason", reason));
+      return new EntryResult(sid, false, reason);
     }
+    boolean offline = d.outcome() == EntryDecision.Outcome.ADMITTED_OFFLINE;
     db.tx(c -> {
-      journal.settle(c, key, PaymentJournal.State.APPROVED, r.reference(), at);
-      sessions.setAuth(c, sid, r.reference());
+      journal.begin(c, sid, PaymentJournal.Op.AUTHORIZE, key, offline ? 0 : hold.minor(),
+          currency(), t.fingerprint(), at);
+      journal.settle(c, key, PaymentJournal.State.APPROVED, offline ? "offline" : "sdk", at);
+      sessions.setAuth(c, sid, offline ? "offline" : key);
       sessions.setState(c, sid, SessionBook.State.OPEN, null, at);
       checkCardPattern(c, t.fingerprint(), at);
+      if (offline) {
+        alerts.raise(c, "payment_offline", config.storeId(), "gateway unreachable: shoppers"
+            + " admitted offline, charges queued", at).ifPresent(this::emitAlert);
+      }
       return null;
     });
     peopleInStore.incrementAndGet();
     whereIs.put(sid, "entry");
     emit("session", Map.of("session", sid, "state", "OPEN", "shopper", shopper));
-    return new EntryResult(sid, true, "");
+    return new EntryResult(sid, true, offline ? "admitted_offline" : "");
   }
 
   /** A shopper (session) moved to a shelf, or to {@code entry}/{@code exit}. */
@@ -352,48 +390,48 @@ public final class StoreEngine {
 
   private CheckoutResult settleWalkout(SessionBook.Session s, String why) {
     String sid = s.sessionId();
-    List<SessionBook.CartLine> cart = db.read(c -> sessions.cart(c, sid));
-    long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
-    long now = now();
-    if (total == 0) {
-      String key = PaymentJournalKeys.voidAuth(sid);
-      db.tx(c -> {
-        journal.begin(c, sid, PaymentJournal.Op.VOID, key, 0, currency(), s.cardFingerprint(),
-            now);
-        return null;
-      });
-      GatewayResult v;
-      try {
-        v = gateway.voidAuthorization(key, s.authRef());
-      } catch (IOException e) {
-        return new CheckoutResult(sid, Optional.empty(), "void pending: " + e.getMessage());
-      }
-      long at = now();
-      db.tx(c -> {
-        journal.settle(c, key, v.approved() ? PaymentJournal.State.APPROVED
-            : PaymentJournal.State.FAILED, v.reference(), at);
-        sessions.setState(c, sid, SessionBook.State.ABANDONED, why + ": nothing taken", at);
-        return null;
-      });
-      emit("session", Map.of("session", sid, "state", "ABANDONED"));
-      return new CheckoutResult(sid, Optional.empty(), "nothing taken; hold released");
+    if (!settling.add(sid)) {
+      return new CheckoutResult(sid, Optional.empty(), "capture pending: already settling");
     }
-    long capture = total;
-    String key = PaymentJournalKeys.capture(sid);
-    db.tx(c -> {
-      sessions.setState(c, sid, SessionBook.State.CHECKOUT, null, now);
-      journal.begin(c, sid, PaymentJournal.Op.CAPTURE, key, capture, currency(),
-          s.cardFingerprint(), now);
-      return null;
-    });
-    GatewayResult r;
     try {
-      r = gateway.capture(key, s.authRef(), config.money(capture));
-    } catch (IOException e) {
-      // stays CHECKOUT with a PENDING capture: recovery retries with the same key
-      return new CheckoutResult(sid, Optional.empty(), "capture pending: " + e.getMessage());
+      return settleWalkoutOnce(s, why);
+    } finally {
+      settling.remove(sid);
     }
-    return finish(s, key, r, cart, total, PaymentJournal.Op.CAPTURE);
+  }
+
+  private CheckoutResult settleWalkoutOnce(SessionBook.Session s, String why) {
+    String sid = s.sessionId();
+    long now = now();
+    // CHECKOUT first, then the cart: no pick can join the cart after the total is taken
+    List<SessionBook.CartLine> cart = db.tx(c -> {
+      sessions.setState(c, sid, SessionBook.State.CHECKOUT, null, now);
+      return sessions.cart(c, sid);
+    });
+    long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+    Optional<WalkOutSession> w = payments.walkOutSession(sid);
+    if (w.isEmpty()) {
+      // the SDK journal never opened this session: no money moved
+      db.tx(c -> {
+        sessions.setState(c, sid, SessionBook.State.ABANDONED, why + ": no payment session", now);
+        return null;
+      });
+      return new CheckoutResult(sid, Optional.empty(), "no payment session");
+    }
+    Receipt r;
+    try {
+      r = w.get().exit(config.money(total));
+    } catch (IOException e) {
+      return new CheckoutResult(sid, Optional.empty(), "capture pending: " + e.getMessage());
+    } catch (PaymentValueException e) {
+      // exited before with the basket as it was then (a restart): settle what the SDK settled
+      r = w.get().receipt();
+      if (!w.get().closed()) {
+        return new CheckoutResult(sid, Optional.empty(), "capture pending: " + e.getMessage());
+      }
+      total = r.total().minor();
+    }
+    return finish(s, r, cart, total, why);
   }
 
   // ---------------------------------------------------------------- micromarket kiosk
@@ -475,32 +513,46 @@ public final class StoreEngine {
     this.kiosk = station;
   }
 
-  /** The shopper taps a card at the kiosk: sale of the basket, receipt. */
-  public CheckoutResult kioskPay(String sessionId, CardNumber card) {
+  /**
+   * The shopper taps a card at the kiosk: the EMV flow reads it, the basket is authorised and
+   * captured through the gateway with the session's idempotency keys, and the receipt is issued.
+   */
+  public CheckoutResult kioskPay(String sessionId, ApduChannel card) {
+    return kioskPayWith(sessionId, () -> payments.taps().read(card));
+  }
+
+  /** {@link #kioskPay(String, ApduChannel)} with a card presented at the kiosk's reader. */
+  public CheckoutResult kioskPay(String sessionId, io.ambientretail.devices.SmartCard card) {
+    return kioskPayWith(sessionId, () -> payments.tap(card));
+  }
+
+  private CheckoutResult kioskPayWith(String sessionId, CardReading reading) {
     long t0 = System.nanoTime();
-    TokenizedCard t;
+    CardTap t;
     try {
-      t = tokenizer.tokenize(card);
-    } finally {
-      card.wipe();
+      t = reading.read();
+    } catch (IOException | RuntimeException e) {
+      return new CheckoutResult(sessionId, Optional.empty(), "card not readable");
     }
-    List<SessionBook.CartLine> cart = db.read(c -> sessions.cart(c, sessionId));
-    long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
-    String key = PaymentJournalKeys.sale(sessionId);
+    String key = StorePayments.kioskCaptureKey(sessionId).value();
+    String shopper = shopperRef(t);
     long now = now();
-    SessionBook.Session s = db.tx(c -> {
+    record Start(SessionBook.Session s, List<SessionBook.CartLine> cart, long total) {}
+    Start st = db.tx(c -> {
       SessionBook.Session cur = sessions.get(c, sessionId)
           .orElseThrow(() -> new AmbientException(NOT_FOUND, "no session " + sessionId));
       if (cur.state() != SessionBook.State.OPEN) {
         throw new AmbientException(CONFLICT, "session " + sessionId + " is " + cur.state());
       }
-      sessions.setCard(c, sessionId, t.token(), t.fingerprint(), t.label(), shopperRef(t));
+      List<SessionBook.CartLine> cart = sessions.cart(c, sessionId);
+      long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+      sessions.setCard(c, sessionId, t.token(), t.fingerprint(), t.label(), shopper);
       sessions.setState(c, sessionId, SessionBook.State.CHECKOUT, null, now);
       journal.begin(c, sessionId, PaymentJournal.Op.SALE, key, total, currency(),
           t.fingerprint(), now);
-      return sessions.get(c, sessionId).orElseThrow();
+      return new Start(sessions.get(c, sessionId).orElseThrow(), cart, total);
     });
-    if (total == 0) {
+    if (st.total() == 0) {
       db.tx(c -> {
         journal.settle(c, key, PaymentJournal.State.FAILED, null, now);
         sessions.setState(c, sessionId, SessionBook.State.ABANDONED, "empty basket", now);
@@ -508,13 +560,13 @@ public final class StoreEngine {
       });
       return new CheckoutResult(sessionId, Optional.empty(), "empty basket");
     }
-    GatewayResult r;
+    GatewayOutcome o;
     try {
-      r = gateway.sale(key, t.token(), config.money(total));
+      o = payments.kioskSale(sessionId, t, config.money(st.total()));
     } catch (IOException e) {
       return new CheckoutResult(sessionId, Optional.empty(), "sale pending: " + e.getMessage());
     }
-    CheckoutResult out = finish(s, key, r, cart, total, PaymentJournal.Op.SALE);
+    CheckoutResult out = finishKiosk(st.s(), key, o, st.cart(), st.total());
     exitToReceipt.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     return out;
   }
@@ -530,29 +582,111 @@ public final class StoreEngine {
 
   // ---------------------------------------------------------------- common settlement
 
-  private CheckoutResult finish(SessionBook.Session s, String key, GatewayResult r,
-      List<SessionBook.CartLine> cart, long total, PaymentJournal.Op op) {
+  /** One movement of money to mirror into the store's journal with the receipt. */
+  private record Movement(PaymentJournal.Op op, String key, long amountMinor, String ref) {}
+
+  private CheckoutResult finishKiosk(SessionBook.Session s, String key, GatewayOutcome o,
+      List<SessionBook.CartLine> cart, long total) {
+    if (o instanceof GatewayOutcome.Error e && e.retryable()) {
+      return new CheckoutResult(s.sessionId(), Optional.empty(), "sale pending: " + e.code());
+    }
+    if (!(o instanceof GatewayOutcome.Approved a)) {
+      String why = o instanceof GatewayOutcome.Declined d ? d.reason().toString()
+          : o instanceof GatewayOutcome.Error e ? "error " + e.code() : "referral";
+      return declined(s, key, total, why, PaymentJournal.Op.SALE);
+    }
+    return issue(s, cart, total, List.of(new Movement(PaymentJournal.Op.SALE, key,
+        a.amount().minor(), a.transaction().value())), "paid");
+  }
+
+  /** Settles a walk-out exit from the SDK's receipt: receipt, ledger and journal mirror. */
+  private CheckoutResult finish(SessionBook.Session s, Receipt r, List<SessionBook.CartLine> cart,
+      long total, String why) {
     String sid = s.sessionId();
     long at = now();
-    if (!r.approved()) {
+    if (r.status() == Receipt.Status.PENDING) {
+      return new CheckoutResult(sid, Optional.empty(), "capture pending");
+    }
+    if (total == 0) {
       db.tx(c -> {
-        journal.settle(c, key, PaymentJournal.State.DECLINED, null, at);
-        sessions.setState(c, sid, SessionBook.State.DECLINED, "declined: " + r.declineReason(),
+        String key = sid + ":release";
+        journal.begin(c, sid, PaymentJournal.Op.VOID, key, 0, currency(), s.cardFingerprint(),
             at);
-        if (s.cardFingerprint() != null) {
-          checkCardPattern(c, s.cardFingerprint(), at);
-        }
-        alerts.raise(c, "payment_declined", sid, op.name().toLowerCase(java.util.Locale.ROOT)
-            + " of " + config.money(total) + " declined (" + r.declineReason() + ")", at)
-            .ifPresent(this::emitAlert);
+        journal.settle(c, key, PaymentJournal.State.APPROVED, null, at);
+        sessions.setState(c, sid, SessionBook.State.ABANDONED, why + ": nothing taken", at);
         return null;
       });
-      emit("session", Map.of("session", sid, "state", "DECLINED"));
-      return new CheckoutResult(sid, Optional.empty(), "declined: " + r.declineReason());
+      emit("session", Map.of("session", sid, "state", "ABANDONED"));
+      return new CheckoutResult(sid, Optional.empty(), "nothing taken; hold released");
     }
+    List<Movement> moves = new ArrayList<>();
+    int n = 0;
+    for (ReceiptLine l : r.lines()) {
+      n++;
+      PaymentJournal.Op op = switch (l.kind()) {
+        case CAPTURE -> PaymentJournal.Op.CAPTURE;
+        case REFUND -> PaymentJournal.Op.REFUND;
+        default -> PaymentJournal.Op.SALE;
+      };
+      if (op == PaymentJournal.Op.REFUND) {
+        continue;
+      }
+      moves.add(new Movement(op, sid + ":" + l.kind().name().toLowerCase(java.util.Locale.ROOT)
+          + ":" + n, l.amount().minor(), l.transaction() == null ? "offline-queued"
+          : l.transaction().value()));
+    }
+    if (moves.isEmpty()) {
+      return declined(s, sid + ":capture", total, "capture and charge declined",
+          PaymentJournal.Op.CAPTURE);
+    }
+    CheckoutResult out = issue(s, cart, total, moves, r.status() == Receipt.Status.QUEUED_OFFLINE
+        ? "paid (queued offline)" : "paid");
+    if (r.outstanding().minor() > 0) {
+      db.tx(c -> {
+        alerts.raise(c, "payment_outstanding", sid, config.money(r.outstanding().minor())
+            + " of receipt could not be charged", at).ifPresent(this::emitAlert);
+        return null;
+      });
+    }
+    return out;
+  }
+
+  private CheckoutResult declined(SessionBook.Session s, String key, long total, String why,
+      PaymentJournal.Op op) {
+    String sid = s.sessionId();
+    long at = now();
+    db.tx(c -> {
+      journal.begin(c, sid, op, key, total, currency(), s.cardFingerprint(), at);
+      journal.settle(c, key, PaymentJournal.State.DECLINED, null, at);
+      sessions.setState(c, sid, SessionBook.State.DECLINED, "declined: " + why, at);
+      if (s.cardFingerprint() != null) {
+        checkCardPattern(c, s.cardFingerprint(), at);
+      }
+      alerts.raise(c, "payment_declined", sid, op.name().toLowerCase(java.util.Locale.ROOT)
+          + " of " + config.money(total) + " declined (" + why + ")", at)
+          .ifPresent(this::emitAlert);
+      return null;
+    });
+    emit("session", Map.of("session", sid, "state", "DECLINED"));
+    return new CheckoutResult(sid, Optional.empty(), "declined: " + why);
+  }
+
+  /**
+   * Makes the receipt durable with the ledger's sale entries, the journal mirror of the money
+   * moved and the session's close, in one transaction, before anyone hears of it. Idempotent: a
+   * session that already has a receipt keeps it.
+   */
+  private CheckoutResult issue(SessionBook.Session s, List<SessionBook.CartLine> cart, long total,
+      List<Movement> moves, String outcome) {
+    String sid = s.sessionId();
+    long at = now();
     ReceiptBook.Receipt receipt = db.tx(c -> {
+      for (Movement m : moves) {
+        journal.begin(c, sid, m.op(), m.key(), m.amountMinor(), currency(), s.cardFingerprint(),
+            at);
+        journal.settle(c, m.key(), PaymentJournal.State.APPROVED, m.ref(), at);
+      }
       Optional<ReceiptBook.Receipt> existing = receipts.ofSession(c, sid);
-      journal.settle(c, key, PaymentJournal.State.APPROVED, r.reference(), at);
       if (existing.isPresent()) {
         return existing.get();
       }
@@ -577,7 +711,7 @@ public final class StoreEngine {
     ev.put("items", receipt.itemCount());
     ev.put("review", receipt.review());
     emit("receipt", ev);
-    return new CheckoutResult(sid, Optional.of(receipt), "paid");
+    return new CheckoutResult(sid, Optional.of(receipt), outcome);
   }
 
   private ReceiptBook.Receipt buildReceipt(SessionBook.Session s, List<SessionBook.CartLine> cart,
@@ -661,7 +795,9 @@ public final class StoreEngine {
   }
 
   /**
-   * Refunds (part of) a receipt by an operator, through the acquirer, journalled and audited.
+   * Refunds (part of) a receipt by an operator, through the gateway, journalled and audited: a
+   * walk-out receipt through the SDK session's refund (from its latest charge backwards, keyed by
+   * the refund id so a retry refunds once), a kiosk receipt against its capture.
    *
    * @return the refund id
    */
@@ -673,9 +809,10 @@ public final class StoreEngine {
       throw new AmbientException(CONFLICT, "refund reason: 1 to 200 characters");
     }
     String refundId = ids.next("rf");
-    String key = PaymentJournalKeys.refund(refundId);
+    String key = refundId + ":refund";
     long now = now();
-    String captureRef = db.tx(c -> {
+    record Target(String sessionId, String captureRef) {}
+    Target target = db.tx(c -> {
       ReceiptBook.Receipt r = receipts.get(c, receiptId)
           .orElseThrow(() -> new AmbientException(NOT_FOUND, "no receipt " + receiptId));
       long refunded = 0;
@@ -712,31 +849,83 @@ public final class StoreEngine {
           null, now);
       audit.append(c, operator, "refund.requested", receiptId, "refund=" + refundId + " amount="
           + config.money(amountMinor) + " reason=" + reason, now);
-      return ref;
+      return new Target(r.sessionId(), ref);
     });
-    GatewayResult g;
+    boolean approved;
+    String ref;
     try {
-      g = gateway.refund(key, captureRef, config.money(amountMinor));
+      Optional<Receipt> walkout = payments.walkOutReceipt(target.sessionId());
+      if (walkout.isPresent()) {
+        Receipt before = walkout.get();
+        Receipt after = payments.walkOut().refund(before, config.money(amountMinor),
+            refundId.replaceAll("[^A-Za-z0-9_-]", "_"));
+        long moved = before.charged().minor() - after.charged().minor();
+        approved = moved >= amountMinor;
+        ref = after.lines().isEmpty() || !approved ? null
+            : String.valueOf(after.lines().get(after.lines().size() - 1).transaction());
+      } else {
+        GatewayOutcome g = payments.kioskRefund(refundId, target.captureRef(),
+            config.money(amountMinor));
+        approved = g.approved();
+        ref = g instanceof GatewayOutcome.Approved a ? a.transaction().value() : null;
+      }
     } catch (IOException e) {
       throw new AmbientException(CONFLICT, "refund " + refundId
-          + " is pending: the acquirer did not answer (" + e.getMessage() + ")");
+          + " is pending: the gateway did not answer (" + e.getClass().getSimpleName() + ")");
     }
     long at = now();
+    boolean ok = approved;
     db.tx(c -> {
-      journal.settle(c, key, g.approved() ? PaymentJournal.State.APPROVED
-          : PaymentJournal.State.DECLINED, g.reference(), at);
+      journal.settle(c, key, ok ? PaymentJournal.State.APPROVED
+          : PaymentJournal.State.DECLINED, ref, at);
       try (var p = c.prepareStatement("UPDATE refunds SET state = ? WHERE refund_id = ?")) {
-        p.setString(1, g.approved() ? "APPROVED" : "DECLINED");
+        p.setString(1, ok ? "APPROVED" : "DECLINED");
         p.setString(2, refundId);
         p.executeUpdate();
       }
-      audit.append(c, operator, g.approved() ? "refund.approved" : "refund.declined", receiptId,
+      audit.append(c, operator, ok ? "refund.approved" : "refund.declined", receiptId,
           "refund=" + refundId, at);
       return null;
     });
     emit("refund", Map.of("refund", refundId, "receipt", receiptId, "amountMinor", amountMinor,
-        "approved", g.approved()));
+        "approved", ok));
     return refundId;
+  }
+
+  /**
+   * Grants or withdraws the consent to recognise the card that paid {@code receiptId} on later
+   * visits (purpose {@code returning-card}), durably and audited; a withdrawal holds for every
+   * entry that starts after this returns.
+   *
+   * @return the card's consent state: receipt, purpose, granted
+   */
+  public Map<String, Object> consent(String receiptId, boolean granted, String actor,
+      String channel) {
+    long now = now();
+    db.tx(c -> {
+      ReceiptBook.Receipt r = receipts.get(c, receiptId)
+          .orElseThrow(() -> new AmbientException(NOT_FOUND, "no receipt " + receiptId));
+      String fp = sessions.get(c, r.sessionId()).map(SessionBook.Session::cardFingerprint)
+          .orElse(null);
+      if (fp == null) {
+        throw new AmbientException(CONFLICT, "receipt " + receiptId
+            + " has no card on record (erased or never paid by card)");
+      }
+      if (granted && !payments.returningCards().offered()) {
+        throw new AmbientException(CONFLICT, "this store does not offer returning-card"
+            + " recognition (privacy.returningCardConsent is false)");
+      }
+      payments.returningCards().record(c, fp, granted, channel, now);
+      audit.append(c, actor, granted ? "consent.granted" : "consent.withdrawn", receiptId,
+          "purpose=" + io.ambientretail.store.pay.ReturningCards.PURPOSE.name() + " channel="
+          + channel, now);
+      return null;
+    });
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("receipt", receiptId);
+    m.put("purpose", io.ambientretail.store.pay.ReturningCards.PURPOSE.name());
+    m.put("granted", granted);
+    return m;
   }
 
   // ---------------------------------------------------------------- reconciliation and alerts
@@ -818,14 +1007,30 @@ public final class StoreEngine {
   // ---------------------------------------------------------------- recovery
 
   /**
-   * Settles what a crash left in flight, with the same idempotency keys: PENDING holds are voided,
-   * PENDING captures and sales are retried (the acquirer answers with its first result, so nothing
-   * is taken twice), and sessions still open are closed: a cart with items is captured and flagged
-   * for review, an empty one releases its hold.
+   * Settles what a crash left in flight: first the SDK's own recovery sends every unanswered
+   * walk-out step again with its journaled key (and forwards the offline queue), then each store
+   * session still open is finished: walk-out exits get their receipt from the SDK's settled
+   * result, shoppers the crash left inside are charged for their cart (flagged for review) or
+   * released, kiosk sales are replayed with their keys. The acquirer answers a replayed key with
+   * its first result, so nothing is taken twice and no receipt is lost.
    *
-   * @return how many sessions were settled
+   * @return how many store sessions were settled
    */
   public int recover() {
+    db.read(c -> {
+      payments.returningCards().load(c);
+      return null;
+    });
+    try {
+      payments.recover();
+    } catch (IOException e) {
+      long now = now();
+      db.tx(c -> {
+        alerts.raise(c, "recovery_failed", config.storeId(), "payment recovery: "
+            + e.getClass().getSimpleName(), now);
+        return null;
+      });
+    }
     List<SessionBook.Session> open = db.read(c -> sessions.inStates(c,
         SessionBook.State.AUTHORIZING, SessionBook.State.OPEN, SessionBook.State.CHECKOUT));
     int n = 0;
@@ -853,80 +1058,117 @@ public final class StoreEngine {
     return n;
   }
 
+  /**
+   * The payment side's periodic work (call it every second or so): settles sessions whose capture
+   * deadline nears, sends unanswered steps again and forwards the offline queue when the gateway
+   * answers, raises or clears the offline-queue alerts (exposure near its limit, a queued payment
+   * near its expiry), and issues the receipts of exits the gateway finished after an outage.
+   */
+  public void paymentHousekeeping() {
+    long now = now();
+    try {
+      payments.walkOut().settleDue();
+      payments.recover();
+    } catch (IOException | RuntimeException e) {
+      // the gateway is still away: the next round tries again
+    }
+    var queue = payments.offlineQueue();
+    long exposure = queue.exposure().minor();
+    long limit = payments.offlinePolicy().totalExposure().minor();
+    var expiring = queue.expiringSoon();
+    int queued = queue.pending().size();
+    db.tx(c -> {
+      if (limit > 0 && exposure * 5 >= limit * 4) {
+        alerts.raise(c, "offline_queue_near_limit", config.storeId(), "offline exposure "
+            + config.money(exposure) + " of " + config.money(limit), now)
+            .ifPresent(this::emitAlert);
+      } else {
+        alerts.clear(c, "offline_queue_near_limit", config.storeId(), now);
+      }
+      for (var p : expiring) {
+        alerts.raise(c, "offline_payment_expiring", p.key().value(), "queued offline payment of "
+            + p.amount() + " expires at " + p.expiresAt(), now).ifPresent(this::emitAlert);
+      }
+      if (queued == 0) {
+        alerts.clear(c, "payment_offline", config.storeId(), now);
+      }
+      return null;
+    });
+    List<SessionBook.Session> due = db.read(c -> sessions.inStates(c, SessionBook.State.OPEN,
+        SessionBook.State.CHECKOUT));
+    for (SessionBook.Session s : due) {
+      if (!s.kind().equals("walkout")) {
+        continue;
+      }
+      Optional<WalkOutSession> w = payments.walkOutSession(s.sessionId());
+      boolean stuck = s.state() == SessionBook.State.CHECKOUT && now - s.openedMs() > 10_000;
+      boolean settledByDeadline = s.state() == SessionBook.State.OPEN && w.isPresent()
+          && w.get().closed();
+      if (stuck || settledByDeadline) {
+        try {
+          settleWalkout(s, settledByDeadline ? "capture deadline" : "settled after outage");
+        } catch (RuntimeException e) {
+          // the next round tries again
+        }
+      }
+    }
+  }
+
   private void recoverSession(SessionBook.Session s) {
     String sid = s.sessionId();
     if (s.kind().equals("kiosk")) {
       Optional<PaymentJournal.Entry> sale = db.read(c -> journal.byKey(c,
-          PaymentJournalKeys.sale(sid)));
-      if (sale.isEmpty()) {
+          StorePayments.kioskCaptureKey(sid).value()));
+      if (sale.isEmpty() || s.cardToken() == null) {
         kioskCancel(sid);
         return;
       }
       List<SessionBook.CartLine> cart = db.read(c -> sessions.cart(c, sid));
-      GatewayResult r;
+      GatewayOutcome o;
       try {
-        r = gateway.sale(sale.get().idemKey(), s.cardToken(), config.money(sale.get()
-            .amountMinor()));
+        o = payments.kioskSale(sid, PaymentToken.of(s.cardToken()),
+            config.money(sale.get().amountMinor()));
       } catch (IOException e) {
-        throw new AmbientException(CONFLICT, "acquirer unreachable: " + e.getMessage());
+        throw new AmbientException(CONFLICT, "gateway unreachable: " + e.getMessage());
       }
-      finish(s, sale.get().idemKey(), r, cart, sale.get().amountMinor(), PaymentJournal.Op.SALE);
+      finishKiosk(s, sale.get().idemKey(), o, cart, sale.get().amountMinor());
       return;
     }
     if (s.state() == SessionBook.State.AUTHORIZING) {
       closeUnauthorized(sid, "recovered after restart");
       return;
     }
-    if (s.state() == SessionBook.State.CHECKOUT) {
-      PaymentJournal.Entry cap = db.read(c -> journal.byKey(c, PaymentJournalKeys.capture(sid)))
-          .orElse(null);
-      if (cap != null) {
-        List<SessionBook.CartLine> cart = db.read(c -> sessions.cart(c, sid));
-        GatewayResult r;
-        try {
-          r = gateway.capture(cap.idemKey(), s.authRef(), config.money(cap.amountMinor()));
-        } catch (IOException e) {
-          throw new AmbientException(CONFLICT, "acquirer unreachable: " + e.getMessage());
-        }
-        finish(s, cap.idemKey(), r, cart, cap.amountMinor(), PaymentJournal.Op.CAPTURE);
-        return;
-      }
-    }
-    // OPEN (or CHECKOUT before the capture was journalled): the shopper is gone
     long now = now();
+    if (s.state() == SessionBook.State.OPEN) {
+      // the shopper is gone: charge the cart as it stands, for staff to review
+      db.tx(c -> {
+        sessions.markReview(c, sid);
+        return null;
+      });
+    }
+    CheckoutResult r = settleWalkout(db.read(c -> sessions.get(c, sid)).orElseThrow(),
+        "closed after restart");
     db.tx(c -> {
-      sessions.markReview(c, sid);
-      return null;
-    });
-    settleWalkout(db.read(c -> sessions.get(c, sid)).orElseThrow(), "closed after restart");
-    db.tx(c -> {
-      audit.append(c, "system", "session.closed_after_restart", sid, "", now);
+      audit.append(c, "system", "session.closed_after_restart", sid, r.outcome(), now);
       return null;
     });
   }
 
   private void closeUnauthorized(String sid, String why) {
-    String key = PaymentJournalKeys.voidAuth(sid);
     long now = now();
-    db.tx(c -> {
-      journal.settle(c, PaymentJournalKeys.authorize(sid), PaymentJournal.State.FAILED, null, now);
-      return null;
-    });
-    String authRef = db.read(c -> sessions.get(c, sid)).map(SessionBook.Session::authRef)
-        .orElse(null);
-    try {
-      // the hold may exist at the acquirer even though the store never heard; replay the
-      // authorisation key to learn its reference and void it
-      GatewayResult a = gateway.authorize(PaymentJournalKeys.authorize(sid), "lookup-only",
-          config.money(config.payment().holdMinor()));
-      String ref = authRef != null ? authRef : (a.approved() ? a.reference() : null);
-      if (ref != null) {
-        gateway.voidAuthorization(key, ref);
+    // a hold may exist at the acquirer although the store never heard: exiting the SDK session
+    // with an empty basket releases it (or, for a session that never opened the door, the SDK's
+    // recovery settles the dangling hold)
+    Optional<WalkOutSession> w = payments.walkOutSession(sid);
+    if (w.isPresent() && !w.get().closed()) {
+      try {
+        w.get().exit(config.money(0));
+      } catch (IOException | PaymentValueException e) {
+        // recovery releases it on the next start; the acquirer expires unused holds anyway
       }
-    } catch (IOException e) {
-      // the acquirer expires unused holds by itself
     }
     db.tx(c -> {
+      journal.settle(c, sid + ":authorise", PaymentJournal.State.FAILED, null, now);
       sessions.setState(c, sid, SessionBook.State.ABANDONED, why, now);
       return null;
     });
@@ -934,8 +1176,8 @@ public final class StoreEngine {
 
   // ---------------------------------------------------------------- helpers
 
-  private String shopperRef(TokenizedCard t) {
-    return "sh_" + t.fingerprint().substring(3);
+  private String shopperRef(CardTap t) {
+    return db.read(c -> payments.returningCards().shopperRef(c, t));
   }
 
   private String currency() {

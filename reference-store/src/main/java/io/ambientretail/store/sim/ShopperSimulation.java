@@ -6,7 +6,6 @@ import io.ambientretail.store.config.StoreKind;
 import io.ambientretail.store.engine.DeviceHealth;
 import io.ambientretail.store.engine.ReplenishmentPlanner;
 import io.ambientretail.store.engine.StoreEngine;
-import io.ambientretail.store.pay.CardNumber;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -244,7 +243,7 @@ public final class ShopperSimulation implements AutoCloseable {
     private boolean walkoutStep() {
       if (stepNo == 0) {
         stepNo++;
-        CardNumber card = TestCards.next(new Random(cardSeed));
+        var card = TestCards.next(new Random(cardSeed));
         StoreEngine.EntryResult e = store.enter(card);
         session = e.sessionId();
         return e.admitted();

@@ -218,6 +218,20 @@ public final class StoreServer implements AutoCloseable {
       String id = store.refund(receipt, amount, reason, p.name());
       ctx.status(201).json(Map.of("refund", id, "receipt", receipt, "amountMinor", amount));
     });
+    a.post("/api/receipts/{id}/consent", ctx -> {
+      // the shopper (own receipt) or an operator on the shopper's behalf
+      ApiPrincipal p = principal(ctx);
+      if (p.role() != Role.SHOPPER && !p.can(Role.Permission.HANDLE_DSR)) {
+        throw forbidden(p, Role.Permission.HANDLE_DSR);
+      }
+      ReceiptBook.Receipt r = ownReceipt(ctx);
+      JsonNode b = body(ctx);
+      if (!b.path("granted").isBoolean()) {
+        throw new IllegalArgumentException("granted: expected true or false");
+      }
+      ctx.status(200).json(store.consent(r.receiptId(), b.path("granted").asBoolean(), p.name(),
+          p.role() == Role.SHOPPER ? "shopper-api" : "operator-api"));
+    });
     a.get("/api/stock", ctx -> {
       need(ctx, Role.Permission.READ_STORE);
       Map<String, Object> m = new LinkedHashMap<>();
