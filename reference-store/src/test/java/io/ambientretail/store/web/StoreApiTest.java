@@ -112,6 +112,10 @@ class StoreApiTest {
     var issued = post("/api/shopper-tokens", "demo-admin", "{\"shopper\":\"" + shopper + "\"}");
     assertThat(issued.statusCode()).isEqualTo(201);
     String token = json.readTree(issued.body()).path("token").asText();
+    // the grant of the shopper role is audited, naming the shopper only by pseudonym
+    String audit = get("/api/audit?limit=200&skip=access.check", "demo-auditor").body();
+    assertThat(audit).contains("role.grant", "token.issued", "shopper:ps_")
+        .doesNotContain(shopper);
     JsonNode mine = json.readTree(get("/api/receipts", token).body());
     assertThat(mine.size()).isPositive();
     for (JsonNode r : mine) {
