@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import io.ambientretail.store.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,14 +29,16 @@ class StoreAuditCliTest {
     return AmbientMain.run(args, new PrintWriter(out), new PrintWriter(err));
   }
 
-  @Test
-  void demoTrail_exportVerify_ok_thenTamperedLine_isNamed() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void demoTrail_exportVerify_ok_thenTamperedLine_isNamed(String kind) throws Exception {
     Path data = tmp.resolve("data");
+    String url = kind.equals("sqlite") ? "jdbc:sqlite:" + data.resolve("store.db")
+        : TestDatabases.freshPostgres();
     assertThat(run("store", "demo", "--shoppers", "4", "--seed", "11", "--exit-when-done",
-        "--port", "0", "--data", data.toString())).as(err.toString()).isZero();
+        "--port", "0", "--data", data.toString(), "--db", url)).as(err.toString()).isZero();
 
-    assertThat(run("audit", "export", "--db", "jdbc:sqlite:" + data.resolve("store.db")))
-        .as(err.toString()).isZero();
+    assertThat(run("audit", "export", "--db", url)).as(err.toString()).isZero();
     List<String> lines = new ArrayList<>(out.toString().lines().toList());
     assertThat(lines.size()).isGreaterThan(4);
     String all = String.join("\n", lines);
