@@ -201,6 +201,29 @@ class StoreApiTest {
   }
 
   @Test
+  void dsr_objectIsRecordedInConsent_rectifyOfAKeptRecordIsRefusedWithTheReason()
+      throws Exception {
+    JsonNode rc = json.readTree(get("/api/receipts?limit=1000", "demo-operator").body());
+    String shopper = rc.get(0).path("shopper").asText();
+    String receipt = rc.get(0).path("receipt").asText();
+    var object = post("/api/dsr", "demo-operator", "{\"shopper\":\"" + shopper
+        + "\",\"kind\":\"object\",\"purpose\":\"marketing\"}");
+    assertThat(object.statusCode()).as(object.body()).isEqualTo(201);
+    JsonNode o = json.readTree(object.body());
+    assertThat(o.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(o.path("steps").toString()).contains("\"store\":\"consent\"");
+    String audit = get("/api/audit?limit=200&skip=access.check", "demo-auditor").body();
+    assertThat(audit).contains("consent.object").doesNotContain(shopper);
+    var rectify = post("/api/dsr", "demo-operator", "{\"shopper\":\"" + shopper
+        + "\",\"kind\":\"rectify\",\"store\":\"receipts\",\"record\":\"" + receipt
+        + "\",\"field\":\"total\",\"value\":\"0\"}");
+    assertThat(rectify.statusCode()).isEqualTo(201);
+    JsonNode r = json.readTree(rectify.body());
+    assertThat(r.path("state").asText()).isEqualTo("PARTIAL");
+    assertThat(r.path("steps").toString()).contains("no field 'total'");
+  }
+
+  @Test
   void dsr_badKindOrMissingRectifyField_is400() throws Exception {
     var bad = post("/api/dsr", "demo-operator", "{\"shopper\":\"sh_x\",\"kind\":\"forget\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
