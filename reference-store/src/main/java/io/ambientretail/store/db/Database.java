@@ -126,6 +126,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** True when the calling thread is inside {@link #tx} (or {@link #read}). */
+  public boolean inTransaction() {
+    return lock.isHeldByCurrentThread();
+  }
+
   /** Runs read-only work (in a transaction, so it sees one consistent state). */
   public <T> T read(Work<T> work) {
     return tx(work);

@@ -27,8 +27,18 @@ public final class StoreAuditSink implements AuditSink {
     this.clock = clock;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException when called inside {@code Database.tx}, where its own commit
+   *     would also commit the caller's unfinished work
+   */
   @Override
   public void record(AuditEvent event) {
+    if (db.inTransaction()) {
+      throw new IllegalStateException("audit sink called inside a database transaction: append to"
+          + " the AuditTrail on the transaction's connection instead");
+    }
     long now = clock.millis();
     db.tx(c -> trail.append(c, event, now));
   }
