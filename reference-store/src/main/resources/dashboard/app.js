@@ -154,16 +154,54 @@ async function restock(o) {
   refresh();
 }
 
+let verified = null;
+
 async function loadAudit() {
-  const list = await api('/api/audit?limit=25');
-  rows('#audit tbody', list, (a) => el('tr', {}, el('td', {}, a.seq), el('td', {}, new Date(a.atMs).toISOString().slice(11, 19)),
-    el('td', {}, a.actor), el('td', {}, a.action), el('td', {}, a.target), el('td', {}, a.detail)), 'Empty');
+  const skip = $('#audit-checks').checked ? '' : '&skip=access.check,auth.token';
+  const list = await api('/api/audit?limit=25' + skip);
+  rows('#audit tbody', list, (a) => el('tr', { class: a.outcome === 'FAILURE' ? 'failure' : '' },
+    el('td', {}, a.seq), el('td', {}, new Date(a.atMs).toISOString().slice(11, 19)),
+    el('td', {}, a.actor), el('td', {}, a.action), el('td', {}, a.outcome.toLowerCase()),
+    el('td', {}, a.origin), el('td', {}, a.target), el('td', {}, a.detail)), 'Empty');
+  // verifying reads the whole log: at most once a minute; the checkpoint is cheap
+  if (!verified || Date.now() - verified.at > 60000) {
+    verified = { at: Date.now(), v: await api('/api/audit/verify') };
+  }
+  const v = verified.v;
+  const cp = await api('/api/audit/checkpoint');
+  $('#audit-state').textContent = (v.ok ? `intact: ${v.entries} entries` : `BROKEN at entry ${v.firstBadEntry}: ${v.reason}`)
+    + (cp.size ? ` · checkpoint ${cp.size} entries, root ${cp.root.slice(0, 12)}…, signed ${new Date(cp.signedMs).toISOString().slice(11, 19)} by ${cp.keyName}` : '');
+}
+
+function dsrResult(r) {
+  const steps = (r.steps || []).map((s) => `${s.store} ${s.done ? s.records : 'failed: ' + s.error}`).join(', ');
+  const found = r.result ? ' · found ' + Object.entries(r.result).map(([k, v]) => `${k} ${v.length}`).join(', ') : '';
+  const proof = r.proof ? ' · proof ' + r.proof.slice(r.proof.lastIndexOf(' ') + 1, r.proof.lastIndexOf(' ') + 13) + '…' : '';
+  return `${r.dsr} ${r.kind} ${r.state}: ${steps}${found}${proof}`;
 }
 
 async function loadDsr() {
   const list = await api('/api/dsr');
-  rows('#dsr tbody', list, (d) => el('tr', {}, el('td', {}, d.dsr), el('td', {}, d.shopper), el('td', {}, d.kind),
-    el('td', {}, d.state)), 'No requests');
+  rows('#dsr tbody', list, (d) => el('tr', {}, el('td', {}, d.dsr), el('td', {}, d.subject), el('td', {}, d.kind),
+    el('td', {}, d.state), el('td', {}, (d.steps || []).map((s) => `${s.store}:${s.done ? s.records : '✗'}`).join(' ')),
+    el('td', {}, d.state === 'PARTIAL'
+      ? el('button', { onclick: async () => { $('#dsr-result').textContent = dsrResult(await api(`/api/dsr/${d.dsr}/resume`, { method: 'POST' })); refresh(); } }, 'Resume')
+      : (d.kind === 'access' || d.kind === 'export') && d.state === 'COMPLETED'
+        ? el('a', { href: '#', onclick: (e) => { e.preventDefault(); exportDsr(d.dsr); } }, 'Export') : '')),
+  'No requests');
+  const r = await api('/api/privacy/retention');
+  $('#retention').textContent = r.ranAt ? `Retention ${r.ranAt.slice(0, 19)}: ${r.deleted} deleted, ${r.held} held, `
+    + `${r.unmanaged} unmanaged, ${r.failures.length} failures` : 'Retention has not run yet';
+}
+
+async function exportDsr(id) {
+  try {
+    const body = await api(`/api/dsr/${id}/export`);
+    const a = el('a', { href: URL.createObjectURL(new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' })), download: `${id}.json` });
+    a.click();
+  } catch (err) {
+    $('#dsr-result').textContent = 'Export failed: ' + err.message;
+  }
 }
 
 function refresh() {
@@ -197,14 +235,27 @@ $('#token-form').addEventListener('submit', (e) => {
 $('#dsr-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   try {
-    const r = await api('/api/dsr', { method: 'POST', body: JSON.stringify({
-      shopper: $('#dsr-shopper').value.trim(), kind: $('#dsr-kind').value }) });
-    $('#dsr-result').textContent = `${r.kind} ${r.state}: ${JSON.stringify(r.result).slice(0, 300)}`;
+    const kind = $('#dsr-kind').value;
+    const req = { shopper: $('#dsr-shopper').value.trim(), kind };
+    if (kind === 'rectify') {
+      for (const f of ['store', 'record', 'field', 'value']) req[f] = $('#dsr-' + f).value.trim();
+    } else if (kind === 'object') {
+      req.purpose = $('#dsr-purpose').value.trim();
+    }
+    const r = await api('/api/dsr', { method: 'POST', body: JSON.stringify(req) });
+    $('#dsr-result').textContent = dsrResult(r);
   } catch (err) {
     $('#dsr-result').textContent = 'Request failed: ' + err.message;
   }
   refresh();
 });
+
+$('#dsr-kind').addEventListener('change', () => {
+  $('#dsr-rectify').hidden = $('#dsr-kind').value !== 'rectify';
+  $('#dsr-purpose').hidden = $('#dsr-kind').value !== 'object';
+});
+
+$('#audit-checks').addEventListener('change', refresh);
 
 async function start() {
   if (!token()) { $('#token-form').hidden = false; return; }

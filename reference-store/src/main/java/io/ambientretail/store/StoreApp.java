@@ -6,6 +6,11 @@ import io.ambientretail.store.db.Database;
 import io.ambientretail.store.devices.StoreDevices;
 import io.ambientretail.store.engine.DeviceHealth;
 import io.ambientretail.store.engine.PrivacyDesk;
+import io.ambientretail.store.privacy.AuditCheckpoints;
+import io.ambientretail.store.privacy.StoreAuditSink;
+import io.ambientretail.privacy.AccessController;
+import io.ambientretail.privacy.ConsentRegistry;
+import io.ambientretail.store.config.Role;
 import io.ambientretail.store.engine.StoreEngine;
 import io.ambientretail.payments.gateway.http.HttpPaymentGateway;
 import io.ambientretail.payments.gateway.http.RetryPolicy;
@@ -110,6 +115,10 @@ public final class StoreApp implements AutoCloseable {
   private int recovered;
   private PrivacyDesk dsr;
   private long lastRetentionMs;
+  private StoreAuditSink auditSink;
+  private AccessController access;
+  private AuditCheckpoints checkpoints;
+  private long lastCheckpointMs;
 
   private StoreApp(Options options, StoreDevices.Transport transport) {
     this.options = options;
@@ -184,9 +193,10 @@ public final class StoreApp implements AutoCloseable {
     // the fast demo compresses time about a hundredfold; so does the ambiguity window
     long window = options.simulate() && options.pace() == ShopperSimulation.Pace.FAST ? 15 : 1500;
     engine = new StoreEngine(config, db, payments, clock, metrics, window);
+    engine.audit().name(config.storeId() + "/audit");
     engine.start();
     recovered = engine.recover();
-    dsr = new PrivacyDesk(engine);
+    wirePrivacy(config, data, clock);
     mark("engine");
     health = new DeviceHealth(config.devices(), clock, 3000);
     housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -219,6 +229,20 @@ public final class StoreApp implements AutoCloseable {
     mark("server");
   }
 
+  /** The privacy path on sdk-privacy: audit sink, access control, checkpoints, DSR desk. */
+  private void wirePrivacy(StoreConfig config, Path data, Clock clock) throws IOException {
+    auditSink = new StoreAuditSink(db, engine.audit(), clock);
+    access = AccessController.create(Role.POLICY, auditSink);
+    // the payment path's registry: consent for recognising a returning card, which data-subject
+    // requests erase and object through
+    ConsentRegistry consent = payments.returningCards().registry();
+    dsr = new PrivacyDesk(engine, auditSink, consent, clock);
+    checkpoints = AuditCheckpoints.open(db, engine.audit(), data, config.storeId() + "-audit",
+        clock);
+    // closed before the database: the last checkpoint covers everything up to shutdown
+    closeables.add(() -> checkpoints.sign());
+  }
+
   private long lastMark = System.nanoTime();
 
   private void mark(String what) {
@@ -246,7 +270,11 @@ public final class StoreApp implements AutoCloseable {
       });
       if (now - lastRetentionMs > 3_600_000L) {
         lastRetentionMs = now;
-        dsr.applyRetention(config().privacy().retentionDays().getOrDefault("sessions", 30), now);
+        dsr.applyRetention();
+      }
+      if (now - lastCheckpointMs >= CHECKPOINT_EVERY_MS) {
+        lastCheckpointMs = now;
+        checkpoints.sign();
       }
       engine.paymentHousekeeping();
       if (engine.peopleInStore() == 0 && config().kind() == StoreKind.MICROMARKET) {
@@ -265,6 +293,24 @@ public final class StoreApp implements AutoCloseable {
   /** The engine. */
   public StoreEngine engine() {
     return engine;
+  }
+
+  /** How often the audit log's checkpoint is signed (and at shutdown). */
+  public static final long CHECKPOINT_EVERY_MS = 60_000L;
+
+  /** The sink sdk-privacy components of this store audit to. */
+  public StoreAuditSink auditSink() {
+    return auditSink;
+  }
+
+  /** Role-based access control of the API's tokens. */
+  public AccessController access() {
+    return access;
+  }
+
+  /** The audit log's signed checkpoints. */
+  public AuditCheckpoints checkpoints() {
+    return checkpoints;
   }
 
   /** The data-subject request desk. */

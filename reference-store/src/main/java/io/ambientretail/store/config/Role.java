@@ -1,36 +1,36 @@
 package io.ambientretail.store.config;
 
-import java.util.EnumSet;
+import io.ambientretail.privacy.RolePolicy;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * A role an API token carries, with its permissions. Mirrors the roles of sdk-privacy's role-based
- * access (admin, operator, auditor, viewer, shopper) until the store wires that module.
+ * The role names a store configuration gives its API tokens, each standing for one of
+ * sdk-privacy's {@link io.ambientretail.privacy.Role}s; what a role may do is the store's
+ * {@link RolePolicy} ({@link #POLICY}) over sdk-privacy
+ * {@link io.ambientretail.privacy.Permission}s ({@link Permission}), checked and audited by
+ * sdk-privacy's {@link io.ambientretail.privacy.AccessController}.
  */
 public enum Role {
-  /** Everything. */
-  ADMIN(EnumSet.allOf(Permission.class)),
-  /** Runs the store: reads everything operational, refunds, adjusts stock, handles DSRs. */
-  OPERATOR(EnumSet.of(Permission.READ_STORE, Permission.READ_PAYMENTS, Permission.REFUND,
-      Permission.ADJUST_STOCK, Permission.HANDLE_DSR, Permission.READ_RECEIPTS)),
-  /** Reads the audit trail and the payment journal, changes nothing. */
-  AUDITOR(EnumSet.of(Permission.READ_STORE, Permission.READ_PAYMENTS, Permission.READ_AUDIT,
-      Permission.READ_RECEIPTS)),
-  /** Reads non-personal operational data: devices, stock, KPIs, alerts. */
-  VIEWER(EnumSet.of(Permission.READ_STORE)),
-  /** A shopper: sees only their own receipts. */
-  SHOPPER(EnumSet.of(Permission.READ_OWN_RECEIPTS));
+  /** Everything, including issuing shopper tokens ({@code admin}). */
+  ADMIN(io.ambientretail.privacy.Role.ADMIN),
+  /** Runs the store: operations, payments, refunds, stock, receipts, DSRs (store-operator). */
+  OPERATOR(io.ambientretail.privacy.Role.STORE_OPERATOR),
+  /** Reads and verifies the audit trail and payment journal, changes nothing ({@code auditor}). */
+  AUDITOR(io.ambientretail.privacy.Role.AUDITOR),
+  /** Reads non-personal operational data: devices, stock, KPIs, alerts ({@code viewer}). */
+  VIEWER(io.ambientretail.privacy.Role.of("viewer")),
+  /** A shopper: sees only their own receipts ({@code shopper}). */
+  SHOPPER(io.ambientretail.privacy.Role.SHOPPER);
 
-  private final Set<Permission> permissions;
+  private final io.ambientretail.privacy.Role role;
 
-  Role(Set<Permission> permissions) {
-    this.permissions = permissions;
+  Role(io.ambientretail.privacy.Role role) {
+    this.role = role;
   }
 
-  /** True when this role has {@code p}. */
-  public boolean can(Permission p) {
-    return permissions.contains(p);
+  /** The sdk-privacy role this configuration name stands for. */
+  public io.ambientretail.privacy.Role privacyRole() {
+    return role;
   }
 
   /** Parses a role name (case-insensitive). */
@@ -43,23 +43,58 @@ public enum Role {
     }
   }
 
-  /** What a request may do. */
-  public enum Permission {
-    /** Status, devices, stock, KPIs, alerts, replenishment. */
-    READ_STORE,
-    /** Payment journal and sessions with card tokens. */
-    READ_PAYMENTS,
-    /** Every receipt. */
-    READ_RECEIPTS,
-    /** Receipts of the token's own shopper. */
-    READ_OWN_RECEIPTS,
+  /**
+   * The sdk-privacy permissions the store's API checks: sdk-privacy's own where one fits, and the
+   * store's operational ones ({@code store.read}, {@code payments.read}, {@code payments.refund}).
+   */
+  public static final class Permission {
+    /** Status, devices, stock, carts, KPIs, alerts, replenishment, live events. */
+    public static final io.ambientretail.privacy.Permission READ_STORE =
+        io.ambientretail.privacy.Permission.of("store.read");
+    /** The payment journal, refunds and sessions with card labels. */
+    public static final io.ambientretail.privacy.Permission READ_PAYMENTS =
+        io.ambientretail.privacy.Permission.of("payments.read");
+    /** Every shopper's receipts: personal data read in the course of work. */
+    public static final io.ambientretail.privacy.Permission READ_RECEIPTS =
+        io.ambientretail.privacy.Permission.PERSONAL_DATA_READ;
+    /** The receipts of the token's own shopper. */
+    public static final io.ambientretail.privacy.Permission READ_OWN_RECEIPTS =
+        io.ambientretail.privacy.Permission.OWN_DATA_READ;
     /** Refunds and payment adjustments. */
-    REFUND,
+    public static final io.ambientretail.privacy.Permission REFUND =
+        io.ambientretail.privacy.Permission.of("payments.refund");
     /** Stock adjustments and restocking. */
-    ADJUST_STOCK,
-    /** Data-subject requests. */
-    HANDLE_DSR,
+    public static final io.ambientretail.privacy.Permission ADJUST_STOCK =
+        io.ambientretail.privacy.Permission.STORE_OPERATE;
+    /** Data-subject requests and the retention report. */
+    public static final io.ambientretail.privacy.Permission HANDLE_DSR =
+        io.ambientretail.privacy.Permission.DSR_HANDLE;
     /** The audit trail. */
-    READ_AUDIT
+    public static final io.ambientretail.privacy.Permission READ_AUDIT =
+        io.ambientretail.privacy.Permission.AUDIT_READ;
+    /** Verifying the audit trail and fetching its signed checkpoints. */
+    public static final io.ambientretail.privacy.Permission VERIFY_AUDIT =
+        io.ambientretail.privacy.Permission.AUDIT_VERIFY;
+    /** Issuing shopper tokens (granting the shopper role). */
+    public static final io.ambientretail.privacy.Permission ISSUE_TOKENS =
+        io.ambientretail.privacy.Permission.ROLE_ASSIGN;
+
+    private Permission() {}
   }
+
+  /** What each role may do in the store (same grants as before the store used sdk-privacy). */
+  public static final RolePolicy POLICY = RolePolicy.builder()
+      .allow(ADMIN.role, Permission.READ_STORE, Permission.READ_PAYMENTS, Permission.READ_RECEIPTS,
+          Permission.REFUND, Permission.ADJUST_STOCK, Permission.HANDLE_DSR, Permission.READ_AUDIT,
+          Permission.VERIFY_AUDIT, Permission.ISSUE_TOKENS,
+          io.ambientretail.privacy.Permission.PERSONAL_DATA_RECTIFY)
+      .allow(OPERATOR.role, Permission.READ_STORE, Permission.READ_PAYMENTS, Permission.REFUND,
+          Permission.ADJUST_STOCK, Permission.HANDLE_DSR, Permission.READ_RECEIPTS,
+          io.ambientretail.privacy.Permission.PERSONAL_DATA_RECTIFY)
+      .allow(AUDITOR.role, Permission.READ_STORE, Permission.READ_PAYMENTS, Permission.READ_AUDIT,
+          Permission.VERIFY_AUDIT, Permission.READ_RECEIPTS)
+      .allow(VIEWER.role, Permission.READ_STORE)
+      .allow(SHOPPER.role, Permission.READ_OWN_RECEIPTS,
+          io.ambientretail.privacy.Permission.OWN_CONSENT_MANAGE)
+      .build();
 }

@@ -113,6 +113,11 @@ public final class Database implements AutoCloseable {
     return group.run(work);
   }
 
+  /** True when the calling thread is inside {@link #tx} (or {@link #read}). */
+  public boolean inTransaction() {
+    return lock.isHeldByCurrentThread();
+  }
+
   /** Runs read-only work (in a transaction, so it sees one consistent state). */
   public <T> T read(Work<T> work) {
     return tx(work);

@@ -48,7 +48,8 @@ public final class StoreServer implements AutoCloseable {
   private StoreServer(StoreApp app) {
     this.app = app;
     this.store = app.engine();
-    this.tokens = new ApiTokens(app.config(), store.database());
+    this.tokens = new ApiTokens(app.config(), store.database(), app.access());
+    app.dsr().onErased(tokens::forgetShopper);
     this.openapi = resource("/openapi.json");
     this.javalin = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
@@ -101,6 +102,8 @@ public final class StoreServer implements AutoCloseable {
     a.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
 
     a.before("/api/*", this::authenticate);
+    a.before("/api/events", ctx -> need(ctx, Role.Permission.READ_STORE));
+    a.after("/api/*", ctx -> store.audit().clearOrigin());
 
     a.get("/api/status", ctx -> {
       need(ctx, Role.Permission.READ_STORE);
@@ -155,9 +158,9 @@ public final class StoreServer implements AutoCloseable {
       ApiPrincipal p = principal(ctx);
       int limit = limit(ctx);
       List<ReceiptBook.Receipt> l;
-      if (p.can(Role.Permission.READ_RECEIPTS)) {
+      if (can(ctx, p, Role.Permission.READ_RECEIPTS)) {
         l = store.database().read(c -> store.receipts().recent(c, null, limit));
-      } else if (p.can(Role.Permission.READ_OWN_RECEIPTS)) {
+      } else if (can(ctx, p, Role.Permission.READ_OWN_RECEIPTS)) {
         l = store.database().read(c -> store.receipts().recent(c, p.shopperRef(), limit));
       } else {
         throw forbidden(p, Role.Permission.READ_RECEIPTS);
@@ -271,28 +274,73 @@ public final class StoreServer implements AutoCloseable {
     a.post("/api/dsr", ctx -> {
       ApiPrincipal p = need(ctx, Role.Permission.HANDLE_DSR);
       JsonNode b = body(ctx);
-      ctx.status(201).json(app.dsr().handle(field(b, "shopper"), field(b, "kind"), p.name()));
+      Map<String, String> extra = new LinkedHashMap<>();
+      for (String f : new String[] {"store", "record", "field", "value", "purpose"}) {
+        if (b.hasNonNull(f)) {
+          extra.put(f, field(b, f));
+        }
+      }
+      ctx.status(201).json(app.dsr().submit(field(b, "shopper"), field(b, "kind"), p.name(),
+          extra));
+    });
+    a.get("/api/dsr/{id}", ctx -> {
+      need(ctx, Role.Permission.HANDLE_DSR);
+      ctx.json(app.dsr().get(ctx.pathParam("id")));
+    });
+    a.post("/api/dsr/{id}/resume", ctx -> {
+      need(ctx, Role.Permission.HANDLE_DSR);
+      ctx.json(app.dsr().resume(ctx.pathParam("id")));
+    });
+    a.get("/api/dsr/{id}/export", ctx -> {
+      need(ctx, Role.Permission.HANDLE_DSR);
+      ctx.contentType("application/json").result(app.dsr().export(ctx.pathParam("id")));
+    });
+    a.get("/api/privacy/retention", ctx -> {
+      need(ctx, Role.Permission.HANDLE_DSR);
+      ctx.json(app.dsr().lastRetention());
+    });
+    a.post("/api/privacy/retention", ctx -> {
+      need(ctx, Role.Permission.HANDLE_DSR);
+      ctx.json(app.dsr().applyRetention());
     });
     a.get("/api/audit", ctx -> {
       need(ctx, Role.Permission.READ_AUDIT);
       int limit = limit(ctx);
-      ctx.json(store.database().read(c -> store.audit().recent(c, limit)));
+      String skip = ctx.queryParam("skip");
+      ctx.json(store.database().read(c -> skip == null ? store.audit().recent(c, limit)
+          : store.audit().recent(c, limit, java.util.Set.copyOf(
+              java.util.Arrays.asList(skip.split(",", 20))), 20_000)));
     });
     a.get("/api/audit/verify", ctx -> {
-      need(ctx, Role.Permission.READ_AUDIT);
-      long bad = store.database().read(c -> store.audit().firstBroken(c));
-      ctx.json(bad < 0 ? Map.of("ok", true) : Map.of("ok", false, "firstBadEntry", bad));
+      need(ctx, Role.Permission.VERIFY_AUDIT);
+      var v = store.database().read(c -> store.audit().verify(c));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("ok", v.ok());
+      m.put("entries", v.entries());
+      if (v.ok()) {
+        m.put("head", v.head().hex());
+        m.put("root", v.root().hex());
+      } else {
+        m.put("firstBadEntry", v.firstBadEntry());
+        m.put("reason", v.reason().orElse(""));
+      }
+      ctx.json(m);
+    });
+    a.get("/api/audit/checkpoint", ctx -> {
+      need(ctx, Role.Permission.VERIFY_AUDIT);
+      if (app.checkpoints().latest().isEmpty()) {
+        app.checkpoints().sign();
+      }
+      ctx.json(app.checkpoints().latestJson());
     });
     a.post("/api/shopper-tokens", ctx -> {
-      ApiPrincipal p = principal(ctx);
-      if (p.role() != Role.ADMIN) {
-        throw new Forbidden("only an admin token may issue shopper tokens");
-      }
+      ApiPrincipal p = need(ctx, Role.Permission.ISSUE_TOKENS);
       String shopper = field(body(ctx), "shopper");
-      String token = tokens.issueShopperToken(shopper, System.currentTimeMillis());
-      store.database().tx(c -> store.audit().append(c, p.name(), "token.issued", shopper,
-          "role=shopper", System.currentTimeMillis()));
-      ctx.status(201).json(Map.of("shopper", shopper, "token", token));
+      long now = System.currentTimeMillis();
+      ApiTokens.Issued t = tokens.issueShopperToken(p.name(), shopper, origin(ctx), now);
+      store.database().tx(c -> store.audit().append(c, p.name(), "token.issued", t.actor(),
+          "role=shopper", now));
+      ctx.status(201).json(Map.of("shopper", shopper, "token", t.token()));
     });
     a.sse("/api/events", client -> {
       client.keepAlive();
@@ -304,6 +352,11 @@ public final class StoreServer implements AutoCloseable {
     a.exception(Unauthorized.class, (e, ctx) -> problem(ctx, 401, "Unauthorized",
         e.getMessage()));
     a.exception(Forbidden.class, (e, ctx) -> problem(ctx, 403, "Forbidden", e.getMessage()));
+    a.exception(io.ambientretail.privacy.PrivacyException.class, (e, ctx) -> {
+      boolean denied = e.code().equals(io.ambientretail.privacy.PrivacyException.ACCESS_DENIED);
+      problem(ctx, denied ? 403 : 400, denied ? "Forbidden" : "Bad Request",
+          "[" + e.code() + "] " + e.getMessage());
+    });
     a.exception(AmbientException.class, (e, ctx) -> {
       int status = e.code().equals(StoreEngine.NOT_FOUND) ? 404
           : e.code().equals(StoreEngine.CONFLICT) ? 409 : 400;
@@ -326,6 +379,7 @@ public final class StoreServer implements AutoCloseable {
   // ---------------------------------------------------------------- auth
 
   private void authenticate(Context ctx) {
+    store.audit().enterOrigin(origin(ctx));
     String h = ctx.header("Authorization");
     String token;
     if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -336,10 +390,32 @@ public final class StoreServer implements AutoCloseable {
     } else {
       token = null;
     }
-    ApiPrincipal p = tokens.resolve(token).orElseThrow(() -> new Unauthorized(
-        token == null ? "an API token is required (Authorization: Bearer TOKEN)"
-            : "the API token is not valid"));
-    ctx.attribute(PRINCIPAL, p);
+    var found = tokens.resolve(token);
+    if (found.isEmpty()) {
+      // PCI DSS 10.2.1.4: invalid logical access attempts are audited too
+      app.auditSink().record(io.ambientretail.privacy.audit.AuditEvent.builder()
+          .actor("anonymous").action("auth.token")
+          .outcome(io.ambientretail.privacy.audit.AuditOutcome.FAILURE).origin(origin(ctx))
+          .resource(ctx.path().length() > 500 ? ctx.path().substring(0, 500) : ctx.path())
+          .detail(token == null ? "no token" : "unknown token").build());
+      throw new Unauthorized(token == null
+          ? "an API token is required (Authorization: Bearer TOKEN)"
+          : "the API token is not valid");
+    }
+    ctx.attribute(PRINCIPAL, found.get());
+  }
+
+  /** Where a request came from, for the audit trail. */
+  private static String origin(Context ctx) {
+    return "api " + ctx.ip();
+  }
+
+  /** Asks sdk-privacy's access controller, which audits the answer either way. */
+  private boolean can(Context ctx, ApiPrincipal p,
+      io.ambientretail.privacy.Permission perm) {
+    String path = ctx.path();
+    return app.access().check(p.name(), perm, path.length() > 500 ? path.substring(0, 500) : path,
+        origin(ctx));
   }
 
   private static ApiPrincipal principal(Context ctx) {
@@ -350,17 +426,17 @@ public final class StoreServer implements AutoCloseable {
     return p;
   }
 
-  private static ApiPrincipal need(Context ctx, Role.Permission perm) {
+  private ApiPrincipal need(Context ctx, io.ambientretail.privacy.Permission perm) {
     ApiPrincipal p = principal(ctx);
-    if (!p.can(perm)) {
+    if (!can(ctx, p, perm)) {
       throw forbidden(p, perm);
     }
     return p;
   }
 
-  private static Forbidden forbidden(ApiPrincipal p, Role.Permission perm) {
+  private static Forbidden forbidden(ApiPrincipal p, io.ambientretail.privacy.Permission perm) {
     return new Forbidden("role " + p.role().name().toLowerCase(java.util.Locale.ROOT)
-        + " lacks permission " + perm.name().toLowerCase(java.util.Locale.ROOT));
+        + " lacks permission " + perm.name());
   }
 
   private ReceiptBook.Receipt ownReceipt(Context ctx) {
@@ -368,14 +444,15 @@ public final class StoreServer implements AutoCloseable {
     String id = ctx.pathParam("id");
     ReceiptBook.Receipt r = store.database().read(c -> store.receipts().get(c, id))
         .orElseThrow(() -> new AmbientException(StoreEngine.NOT_FOUND, "no receipt " + id));
-    if (p.can(Role.Permission.READ_RECEIPTS)) {
+    if (can(ctx, p, Role.Permission.READ_RECEIPTS)) {
       return r;
     }
-    if (p.can(Role.Permission.READ_OWN_RECEIPTS) && r.shopperRef().equals(p.shopperRef())) {
+    boolean own = can(ctx, p, Role.Permission.READ_OWN_RECEIPTS);
+    if (own && r.shopperRef().equals(p.shopperRef())) {
       return r;
     }
     // a shopper must not learn whether someone else's receipt exists
-    throw p.can(Role.Permission.READ_OWN_RECEIPTS)
+    throw own
         ? new AmbientException(StoreEngine.NOT_FOUND, "no receipt " + id)
         : forbidden(p, Role.Permission.READ_RECEIPTS);
   }

@@ -85,6 +85,25 @@ class DashboardBrowserTest {
     assertThat(receiptsBefore).isPositive();
     screenshot("dashboard-walkout");
 
+    // the audit panel shows the log verified and its latest signed checkpoint
+    wait.until(d -> text("#audit-state").contains("intact") && text("#audit-state")
+        .contains("checkpoint"));
+    // a data-subject request from the DSR panel runs through sdk-privacy's orchestrator
+    String shopper = app.engine().database().read(c -> {
+      try (var r = c.createStatement().executeQuery(
+          "SELECT shopper_ref FROM receipts WHERE shopper_ref LIKE 'sh!_%' ESCAPE '!'")) {
+        r.next();
+        return r.getString(1);
+      }
+    });
+    browser.findElement(org.openqa.selenium.By.id("dsr-shopper")).sendKeys(shopper);
+    browser.findElement(org.openqa.selenium.By.cssSelector("#dsr-form button")).click();
+    wait.until(d -> text("#dsr-result").contains("access COMPLETED"));
+    assertThat(text("#dsr-result")).contains("receipts", "card-data");
+    wait.until(d -> text("#dsr").contains("COMPLETED"));
+    assertThat(text("#dsr")).doesNotContain(shopper);
+    screenshot("dashboard-dsr");
+
     app.simulation().run(6);
     assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
     long receiptsNow = app.engine().database().read(c -> {

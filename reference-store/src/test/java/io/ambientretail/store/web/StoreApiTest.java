@@ -112,6 +112,10 @@ class StoreApiTest {
     var issued = post("/api/shopper-tokens", "demo-admin", "{\"shopper\":\"" + shopper + "\"}");
     assertThat(issued.statusCode()).isEqualTo(201);
     String token = json.readTree(issued.body()).path("token").asText();
+    // the grant of the shopper role is audited, naming the shopper only by pseudonym
+    String audit = get("/api/audit?limit=200&skip=access.check", "demo-auditor").body();
+    assertThat(audit).contains("role.grant", "token.issued", "shopper:ps_")
+        .doesNotContain(shopper);
     JsonNode mine = json.readTree(get("/api/receipts", token).body());
     assertThat(mine.size()).isPositive();
     for (JsonNode r : mine) {
@@ -173,16 +177,168 @@ class StoreApiTest {
     var access = post("/api/dsr", "demo-operator", "{\"shopper\":\"" + shopper
         + "\",\"kind\":\"access\"}");
     assertThat(access.statusCode()).as(access.body()).isEqualTo(201);
-    assertThat(json.readTree(access.body()).path("result").path("receipts").size()).isPositive();
+    JsonNode a = json.readTree(access.body());
+    assertThat(a.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(a.path("result").path("receipts").size()).isPositive();
+    assertThat(a.path("result").path("card-data").size()).isPositive();
+    assertThat(a.path("subject").asText()).startsWith("ps_");
+    var export = get("/api/dsr/" + a.path("dsr").asText() + "/export", "demo-operator");
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(export.body()).path("records").size()).isPositive();
     var erase = post("/api/dsr", "demo-operator", "{\"shopper\":\"" + shopper
         + "\",\"kind\":\"erasure\"}");
     assertThat(erase.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(erase.body()).path("proof").asText()).contains("sha256");
     JsonNode after = json.readTree(get("/api/receipts?limit=1000", "demo-operator").body());
     assertThat(after.toString()).doesNotContain(shopper);
     assertThat(post("/api/dsr", "demo-operator", "{\"shopper\":\"" + shopper
         + "\",\"kind\":\"access\"}").statusCode()).isEqualTo(404);
-    assertThat(json.readTree(get("/api/audit?limit=1000", "demo-auditor").body()).toString())
-        .contains("dsr.access", "dsr.erasure");
+    String audit = json.readTree(get("/api/audit?limit=1000", "demo-auditor").body()).toString();
+    assertThat(audit).contains("dsr.access", "dsr.delete", "dsr.complete", "dsr.submitted")
+        .doesNotContain(shopper);
+    JsonNode list = json.readTree(get("/api/dsr", "demo-operator").body());
+    assertThat(list.toString()).contains(a.path("dsr").asText()).doesNotContain(shopper);
+  }
+
+  @Test
+  void dsr_objectIsRecordedInConsent_rectifyOfAKeptRecordIsRefusedWithTheReason()
+      throws Exception {
+    JsonNode rc = json.readTree(get("/api/receipts?limit=1000", "demo-operator").body());
+    String shopper = rc.get(0).path("shopper").asText();
+    String receipt = rc.get(0).path("receipt").asText();
+    var object = post("/api/dsr", "demo-operator", "{\"shopper\":\"" + shopper
+        + "\",\"kind\":\"object\",\"purpose\":\"marketing\"}");
+    assertThat(object.statusCode()).as(object.body()).isEqualTo(201);
+    JsonNode o = json.readTree(object.body());
+    assertThat(o.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(o.path("steps").toString()).contains("\"store\":\"consent\"");
+    String audit = get("/api/audit?limit=200&skip=access.check", "demo-auditor").body();
+    assertThat(audit).contains("consent.object").doesNotContain(shopper);
+    var rectify = post("/api/dsr", "demo-operator", "{\"shopper\":\"" + shopper
+        + "\",\"kind\":\"rectify\",\"store\":\"receipts\",\"record\":\"" + receipt
+        + "\",\"field\":\"total\",\"value\":\"0\"}");
+    assertThat(rectify.statusCode()).isEqualTo(201);
+    JsonNode r = json.readTree(rectify.body());
+    assertThat(r.path("state").asText()).isEqualTo("PARTIAL");
+    assertThat(r.path("steps").toString()).contains("no field 'total'");
+  }
+
+  @Test
+  void dsr_badKindOrMissingRectifyField_is400() throws Exception {
+    var bad = post("/api/dsr", "demo-operator", "{\"shopper\":\"sh_x\",\"kind\":\"forget\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(bad.body()).path("detail").asText()).contains("kind");
+    var rect = post("/api/dsr", "demo-operator", "{\"shopper\":\"sh_x\",\"kind\":\"rectify\"}");
+    assertThat(rect.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(rect.body()).path("detail").asText()).contains("store");
+  }
+
+  @Test
+  void retention_reportOnTheApi() throws Exception {
+    var run = post("/api/privacy/retention", "demo-operator", "{}");
+    assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+    JsonNode r = json.readTree(get("/api/privacy/retention", "demo-operator").body());
+    assertThat(r.has("deleted")).isTrue();
+    assertThat(r.path("failures").isArray()).isTrue();
+    assertThat(r.path("failures").size()).isZero();
+  }
+
+  @Test
+  void auditCheckpoint_isSignedAndVerifiesWithTheStoreKey() throws Exception {
+    var r = get("/api/audit/checkpoint", "demo-auditor");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode cp = json.readTree(r.body());
+    var note = io.ambientretail.privacy.audit.SignedCheckpoint.parse(cp.path("note").asText());
+    var verified = io.ambientretail.privacy.audit.CheckpointVerifier.fromVerifierKey(
+        cp.path("verifierKey").asText(), note.checkpoint().origin()).verify(note);
+    assertThat(verified.origin()).isEqualTo(app.config().storeId() + "/audit");
+    assertThat(verified.size()).isEqualTo(cp.path("size").asLong()).isPositive();
+    assertThat(verified.root().hex()).isEqualTo(cp.path("root").asText());
+    JsonNode v = json.readTree(get("/api/audit/verify", "demo-auditor").body());
+    assertThat(v.path("ok").asBoolean()).isTrue();
+    assertThat(v.path("entries").asLong()).isGreaterThanOrEqualTo(verified.size());
+    assertThat(get("/api/audit/checkpoint", "demo-viewer").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void everyPermissionCheck_isAudited_allowedAndDenied() throws Exception {
+    assertThat(get("/api/payments", "demo-viewer").statusCode()).isEqualTo(403);
+    assertThat(get("/api/payments", "demo-operator").statusCode()).isEqualTo(200);
+    assertThat(get("/api/payments", "no-such-token").statusCode()).isEqualTo(401);
+    JsonNode audit = json.readTree(get("/api/audit?limit=50", "demo-auditor").body());
+    boolean denied = false;
+    boolean allowed = false;
+    boolean unauthenticated = false;
+    for (JsonNode e : audit) {
+      if (!e.path("target").asText().equals("/api/payments")) {
+        continue;
+      }
+      assertThat(e.path("origin").asText()).startsWith("api ");
+      if (e.path("action").asText().equals("access.check")) {
+        assertThat(e.path("detail").asText()).isEqualTo("permission=payments.read");
+        denied |= e.path("outcome").asText().equals("FAILURE")
+            && e.path("actor").asText().startsWith("viewer-token");
+        allowed |= e.path("outcome").asText().equals("SUCCESS")
+            && e.path("actor").asText().startsWith("operator-token");
+      }
+      unauthenticated |= e.path("action").asText().equals("auth.token")
+          && e.path("outcome").asText().equals("FAILURE");
+    }
+    assertThat(denied).as("denied check audited").isTrue();
+    assertThat(allowed).as("allowed check audited").isTrue();
+    assertThat(unauthenticated).as("unknown token audited").isTrue();
+  }
+
+  /** Every route of the OpenAPI document, and for each a token whose role lacks its permission. */
+  @Test
+  void everyApiRoute_401WithoutToken_403ForARoleWithoutThePermission() throws Exception {
+    String receipt = json.readTree(get("/api/receipts", "demo-operator").body()).get(0)
+        .path("receipt").asText();
+    String shopperToken = json.readTree(post("/api/shopper-tokens", "demo-admin",
+        "{\"shopper\":\"sh_routes-test\"}").body()).path("token").asText();
+    String[][] routes = {
+        {"GET", "/api/status", shopperToken}, {"GET", "/api/devices", shopperToken},
+        {"GET", "/api/sessions", "demo-viewer"}, {"GET", "/api/sessions/{id}", "demo-viewer"},
+        {"GET", "/api/carts", shopperToken}, {"GET", "/api/plan", shopperToken},
+        {"GET", "/api/receipts", "demo-viewer"}, {"GET", "/api/receipts/{id}", "demo-viewer"},
+        {"GET", "/api/receipts/{id}/html", "demo-viewer"}, {"GET", "/api/payments", "demo-viewer"},
+        {"GET", "/api/refunds", "demo-viewer"}, {"POST", "/api/refunds", "demo-auditor"},
+        {"GET", "/api/stock", shopperToken}, {"POST", "/api/stock/{lane}/restock", "demo-viewer"},
+        {"GET", "/api/replenishment", shopperToken}, {"GET", "/api/kpis", shopperToken},
+        {"GET", "/api/alerts", shopperToken}, {"GET", "/api/dsr", "demo-auditor"},
+        {"POST", "/api/dsr", "demo-viewer"}, {"GET", "/api/dsr/{id}", "demo-viewer"},
+        {"POST", "/api/dsr/{id}/resume", "demo-viewer"},
+        {"GET", "/api/dsr/{id}/export", "demo-auditor"},
+        {"GET", "/api/privacy/retention", "demo-viewer"},
+        {"POST", "/api/privacy/retention", "demo-auditor"}, {"GET", "/api/audit", "demo-operator"},
+        {"GET", "/api/audit/verify", "demo-operator"},
+        {"GET", "/api/audit/checkpoint", "demo-operator"},
+        {"POST", "/api/shopper-tokens", "demo-operator"}, {"GET", "/api/events", shopperToken}};
+    java.util.Set<String> covered = new java.util.HashSet<>();
+    for (String[] r : routes) {
+      covered.add(r[0] + " " + r[1]);
+      String path = r[1].replace("{id}", r[1].startsWith("/api/receipts") ? receipt : "x")
+          .replace("{lane}", "A1");
+      var none = r[0].equals("GET") ? get(path, null) : post(path, null, "{}");
+      assertThat(none.statusCode()).as(r[0] + " " + path + " without a token").isEqualTo(401);
+      var lacking = r[0].equals("GET") ? get(path, r[2]) : post(path, r[2], "{}");
+      assertThat(lacking.statusCode()).as(r[0] + " " + path + " " + lacking.body())
+          .isEqualTo(403);
+      assertThat(json.readTree(lacking.body()).path("title").asText()).isEqualTo("Forbidden");
+    }
+    JsonNode paths = json.readTree(get("/openapi.json", null).body()).path("paths");
+    java.util.Set<String> documented = new java.util.HashSet<>();
+    paths.fields().forEachRemaining(p -> {
+      if (p.getKey().startsWith("/api/")) {
+        p.getValue().fieldNames().forEachRemaining(m -> {
+          if (java.util.Set.of("get", "post", "put", "patch", "delete").contains(m)) {
+            documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey());
+          }
+        });
+      }
+    });
+    assertThat(covered).as("every documented /api/ route is checked here")
+        .containsAll(documented);
   }
 
   @Test

@@ -1,0 +1,165 @@
+package io.ambientretail.store.privacy;
+
+import io.ambientretail.privacy.audit.CheckpointSigner;
+import io.ambientretail.privacy.audit.SignedCheckpoint;
+import io.ambientretail.store.db.AuditTrail;
+import io.ambientretail.store.db.Database;
+import io.ambientretail.store.db.StoreDataException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Signs checkpoints of the store's audit log with sdk-privacy's Ed25519 {@link CheckpointSigner}
+ * and keeps them (table {@code audit_checkpoints}): the store signs on a schedule and at
+ * shutdown, a witness fetches the latest from {@code /api/audit/checkpoint} and holds the store to
+ * it ({@code ambient audit verify --checkpoint NOTE --key VKEY}).
+ *
+ * <p>The signing key is generated on first use and kept in the data directory
+ * ({@code audit-checkpoint.key}, owner-only), never in the database it vouches for. Each signing
+ * is itself audited ({@code audit.checkpoint}). Thread-safe.
+ */
+public final class AuditCheckpoints {
+  private final Database db;
+  private final AuditTrail trail;
+  private final CheckpointSigner signer;
+  private final Clock clock;
+  private @Nullable SignedCheckpoint latest;
+  private long latestMs;
+
+  private AuditCheckpoints(Database db, AuditTrail trail, CheckpointSigner signer, Clock clock) {
+    this.db = db;
+    this.trail = trail;
+    this.signer = signer;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens the checkpoints of a store's log, loading (or creating) the key in {@code dataDir}.
+   *
+   * @throws IOException if the key file cannot be read or written
+   */
+  public static AuditCheckpoints open(Database db, AuditTrail trail, Path dataDir, String keyName,
+      Clock clock) throws IOException {
+    CheckpointSigner signer;
+    try {
+      signer = CheckpointSigner.of(keyName, keys(dataDir.resolve("audit-checkpoint.key")));
+    } catch (GeneralSecurityException e) {
+      throw new IOException("audit-checkpoint.key: not an Ed25519 key pair (" + e.getMessage()
+          + ")", e);
+    }
+    AuditCheckpoints cps = new AuditCheckpoints(db, trail, signer, clock);
+    db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT note, signed_ms FROM"
+          + " audit_checkpoints WHERE key_name = ? ORDER BY tree_size DESC LIMIT 1")) {
+        q.setString(1, keyName);
+        try (ResultSet r = q.executeQuery()) {
+          if (r.next()) {
+            cps.latest = SignedCheckpoint.parse(r.getString(1));
+            cps.latestMs = r.getLong(2);
+          }
+        }
+      }
+      return null;
+    });
+    return cps;
+  }
+
+  /** The verifier key a witness needs ({@code name+id+base64}). */
+  public String verifierKey() {
+    return signer.verifierKey();
+  }
+
+  /**
+   * Signs the log as committed now, keeps the note and audits the signing; returns the note.
+   * Signs nothing new when nothing but the latest signing was audited since.
+   */
+  public synchronized SignedCheckpoint sign() {
+    long now = clock.millis();
+    return db.tx(c -> {
+      SignedCheckpoint cp;
+      try {
+        cp = trail.signCheckpoint(c, signer);
+      } catch (GeneralSecurityException e) {
+        throw new StoreDataException("audit checkpoint: " + e.getMessage(), e);
+      }
+      // after each signing the log holds one more entry: the audit of that signing
+      if (latest != null && cp.checkpoint().size() <= latest.checkpoint().size() + 1) {
+        return latest;
+      }
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO audit_checkpoints (tree_size,"
+          + " signed_ms, key_name, note) VALUES (?,?,?,?)")) {
+        p.setLong(1, cp.checkpoint().size());
+        p.setLong(2, now);
+        p.setString(3, signer.keyName());
+        p.setString(4, cp.text());
+        p.executeUpdate();
+      }
+      trail.append(c, "audit-checkpointer", "audit.checkpoint", "audit-log/" + cp.checkpoint()
+          .origin(), "size=" + cp.checkpoint().size() + " key=" + signer.keyName(), now);
+      latest = cp;
+      latestMs = now;
+      return cp;
+    });
+  }
+
+  /** The latest signed checkpoint, if any was signed. */
+  public synchronized Optional<SignedCheckpoint> latest() {
+    return Optional.ofNullable(latest);
+  }
+
+  /** The latest checkpoint as the API shows it (empty before the first). */
+  public synchronized Map<String, Object> latestJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (latest == null) {
+      return m;
+    }
+    m.put("origin", latest.checkpoint().origin());
+    m.put("size", latest.checkpoint().size());
+    m.put("root", latest.checkpoint().root().hex());
+    m.put("signedMs", latestMs);
+    m.put("keyName", latest.keyName());
+    m.put("verifierKey", signer.verifierKey());
+    m.put("note", latest.text());
+    return m;
+  }
+
+  private static KeyPair keys(Path file) throws IOException, GeneralSecurityException {
+    KeyFactory kf = KeyFactory.getInstance("Ed25519");
+    if (Files.exists(file)) {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+      if (lines.size() < 2) {
+        throw new IOException(file + ": expected 2 lines (private and public key)");
+      }
+      return new KeyPair(
+          kf.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(lines.get(1)))),
+          kf.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines.get(0)))));
+    }
+    KeyPair k = CheckpointSigner.generateKeyPair();
+    Files.writeString(file, Base64.getEncoder().encodeToString(k.getPrivate().getEncoded()) + "\n"
+        + Base64.getEncoder().encodeToString(k.getPublic().getEncoded()) + "\n",
+        StandardCharsets.US_ASCII);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // not a POSIX file system
+    }
+    return k;
+  }
+}
