@@ -2,6 +2,7 @@ package io.ambientretail.benchmarks.store;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.ambientretail.core.Gtin;
+import io.ambientretail.devices.ApduChannel;
 import io.ambientretail.devices.Device;
 import io.ambientretail.store.StoreApp;
 import io.ambientretail.store.config.Role;
@@ -9,8 +10,8 @@ import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.config.StoreKind;
 import io.ambientretail.store.devices.StoreDevices;
 import io.ambientretail.store.engine.StoreEngine;
-import io.ambientretail.store.pay.CardNumber;
 import io.ambientretail.store.sim.ShopperSimulation;
+import io.ambientretail.store.sim.TestCards;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -241,21 +242,8 @@ public final class StoreFloorRun {
     }
   }
 
-  private static CardNumber card(SplittableRandom r) {
-    char[] d = "4761730000000000".toCharArray();
-    for (int i = 6; i < 15; i++) {
-      d[i] = (char) ('0' + r.nextInt(10));
-    }
-    int sum = 0;
-    for (int i = 14, k = 0; i >= 0; i--, k++) {
-      int v = d[i] - '0';
-      if (k % 2 == 0) {
-        v = v * 2 > 9 ? v * 2 - 9 : v * 2;
-      }
-      sum += v;
-    }
-    d[15] = (char) ('0' + (10 - sum % 10) % 10);
-    return CardNumber.of(d);
+  private static ApduChannel card(SplittableRandom r) {
+    return TestCards.next(new java.util.Random(r.nextLong()))::process;
   }
 
   private static StoreConfig config() {

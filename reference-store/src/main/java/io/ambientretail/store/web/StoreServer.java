@@ -224,7 +224,7 @@ public final class StoreServer implements AutoCloseable {
     a.post("/api/receipts/{id}/consent", ctx -> {
       // the shopper (own receipt) or an operator on the shopper's behalf
       ApiPrincipal p = principal(ctx);
-      if (p.role() != Role.SHOPPER && !p.can(Role.Permission.HANDLE_DSR)) {
+      if (p.role() != Role.SHOPPER && !can(ctx, p, Role.Permission.HANDLE_DSR)) {
         throw forbidden(p, Role.Permission.HANDLE_DSR);
       }
       ReceiptBook.Receipt r = ownReceipt(ctx);
