@@ -233,9 +233,10 @@ public final class StoreApp implements AutoCloseable {
   private void wirePrivacy(StoreConfig config, Path data, Clock clock) throws IOException {
     auditSink = new StoreAuditSink(db, engine.audit(), clock);
     access = AccessController.create(Role.POLICY, auditSink);
-    // the payment path's registry: consent for recognising a returning card, which data-subject
-    // requests erase and object through
-    ConsentRegistry consent = payments.returningCards().registry();
+    // objections and withdrawals that data-subject requests record (audited through the sink);
+    // returning-card recognition keeps its own registry in the payment path, backed by the
+    // consents table, which an erasure clears (CardData), so recognition ends with it
+    ConsentRegistry consent = ConsentRegistry.create(clock, auditSink);
     dsr = new PrivacyDesk(engine, auditSink, consent, clock);
     checkpoints = AuditCheckpoints.open(db, engine.audit(), data, config.storeId() + "-audit",
         clock);

@@ -73,7 +73,7 @@ class ReturningCardConsentTest {
       assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
       assertThat(shopperOf(store, enter(store, 7))).as("after erasure").startsWith("sv_");
       long audited = store.database().read(c -> {
-        try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM store_audit WHERE"
+        try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_log WHERE"
             + " action LIKE 'consent.%'")) {
           r.next();
           return r.getLong(1);

@@ -70,9 +70,12 @@ public final class AuditTrail {
   public static final String DEFAULT_ORIGIN = "store";
 
   private static final int PAGE = 10_000;
-  /** A shopper reference ({@code sh_...}) or card fingerprint ({@code fp_...}) of the store. */
+  /**
+   * A shopper reference ({@code sh_...} with consent, {@code sv_...} for one visit without) or
+   * card fingerprint ({@code fp_...}) of the store.
+   */
   private static final Pattern SUBJECT =
-      Pattern.compile("(?<![A-Za-z0-9_-])(sh|fp)_([A-Za-z0-9_-]{6,})");
+      Pattern.compile("(?<![A-Za-z0-9_-])(sh|fp|sv)_([A-Za-z0-9_-]{6,})");
 
   private final AuditPseudonyms pseudonyms = new AuditPseudonyms();
 
@@ -308,7 +311,7 @@ public final class AuditTrail {
 
   /** {@code text} with each shopper reference or fingerprint replaced, or {@code text} itself. */
   private String pseudonymised(Connection c, String text, long nowMs) throws SQLException {
-    if (!text.contains("sh_") && !text.contains("fp_")) {
+    if (!text.contains("sh_") && !text.contains("fp_") && !text.contains("sv_")) {
       return text;
     }
     Matcher m = SUBJECT.matcher(text);
@@ -319,7 +322,9 @@ public final class AuditTrail {
         b = new StringBuilder(text.length());
       }
       b.append(text, last, m.start());
-      b.append("shopper:").append(pseudonyms.of(c, "sh_" + m.group(2), nowMs));
+      // a fingerprint and its consented shopper reference share their core: one pseudonym
+      String key = (m.group(1).equals("sv") ? "sv_" : "sh_") + m.group(2);
+      b.append("shopper:").append(pseudonyms.of(c, key, nowMs));
       last = m.end();
     }
     if (b == null) {

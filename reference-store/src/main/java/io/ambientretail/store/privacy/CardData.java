@@ -20,9 +20,9 @@ import java.util.Map;
  * Card data linked to a shopper ({@code card-data}, financial tokens): the card token,
  * fingerprint and label on each of their sessions, the fingerprint on the payment journal's rows
  * and the consents recorded under the fingerprint. One record per session that holds card data
- * ({@code card@<session>}). Deleting removes all of it; the journal's amounts and acquirer
- * references stay for the books. Must run before {@code session-tracks}, which unlinks the
- * sessions from the shopper.
+ * ({@code card@<session>}). Deleting removes all of it, on every visit made with the same card;
+ * the journal's amounts and acquirer references stay for the books. Must run before
+ * {@code session-tracks}, which unlinks the sessions from the shopper.
  */
 final class CardData extends SqlPersonalData {
   CardData(Database db, Region region) {
@@ -54,13 +54,31 @@ final class CardData extends SqlPersonalData {
   @Override
   public int delete(SubjectId subject) throws IOException {
     return tx(c -> {
-      List<String> sessions = new ArrayList<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT session_id FROM sessions WHERE"
-          + " shopper_ref = ? AND (card_token IS NOT NULL OR card_fingerprint IS NOT NULL)")) {
+      // the subject's sessions, and every other visit with the same card: without consent each
+      // visit has its own shopper reference, but the card (its fingerprint) is the same person's
+      java.util.Set<String> sessions = new java.util.LinkedHashSet<>();
+      java.util.Set<String> fingerprints = new java.util.LinkedHashSet<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT session_id, card_fingerprint FROM"
+          + " sessions WHERE shopper_ref = ? AND (card_token IS NOT NULL OR card_fingerprint IS"
+          + " NOT NULL)")) {
         q.setString(1, subject.value());
         try (ResultSet r = q.executeQuery()) {
           while (r.next()) {
             sessions.add(r.getString(1));
+            if (r.getString(2) != null) {
+              fingerprints.add(r.getString(2));
+            }
+          }
+        }
+      }
+      for (String fp : fingerprints) {
+        try (PreparedStatement q = c.prepareStatement(
+            "SELECT session_id FROM sessions WHERE card_fingerprint = ?")) {
+          q.setString(1, fp);
+          try (ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+              sessions.add(r.getString(1));
+            }
           }
         }
       }

@@ -59,6 +59,9 @@ class KioskStationTest {
           / 1000.0));
       Map<String, Object> unit = app.engine().scan(session, water.gtin().shortest(), null);
       assertThat(unit.get("priceMinor")).isEqualTo(water.priceMinor());
+      // listeners hear of device events on the devices' delivery threads: wait for both scans
+      Conditions.await(() -> events.stream().filter(e -> e instanceof ScanEvent).count() >= 2,
+          "two scan events");
       assertThat(events).filteredOn(e -> e instanceof ScanEvent).hasSize(2);
       assertThat(events).filteredOn(e -> e instanceof WeightEvent w
           && w.weight().milligrams() == 250_000).isNotEmpty();

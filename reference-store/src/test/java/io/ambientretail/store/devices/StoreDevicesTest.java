@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,10 +32,10 @@ class StoreDevicesTest {
           .contains("shelf-A", "door-1", "exit-gate-1").doesNotContain("entry-reader-1");
       StoreConfig.Lane a1 = walkout.lanes().get(0);
       long start = 10L * a1.unitGrams() * 1000;
-      await(() -> near(seen.get(a1.id()), start), "first reading of " + a1.id());
+      Conditions.await(() -> near(seen.get(a1.id()), start), "first reading of " + a1.id());
       long after = 9L * a1.unitGrams() * 1000 + 1_234;
       d.setLaneLoad(a1.id(), after);
-      await(() -> near(seen.get(a1.id()), after), "reading after a pick");
+      Conditions.await(() -> near(seen.get(a1.id()), after), "reading after a pick");
     }
   }
 
@@ -47,17 +44,18 @@ class StoreDevicesTest {
     try (StoreDevices d = start(walkout, StoreDevices.Transport.MEMORY)) {
       DeviceHealth health = new DeviceHealth(walkout.devices(), Clock.systemUTC(), 3000);
       health.attach(d::online);
-      await(() -> Boolean.TRUE.equals(d.online().get("shelf-B")), "shelf-B online");
+      Conditions.await(() -> Boolean.TRUE.equals(d.online().get("shelf-B")), "shelf-B online");
       assertThat(health.sample()).doesNotContain("shelf-B");
       d.unplug("shelf-B");
-      await(() -> Boolean.FALSE.equals(d.online().get("shelf-B")), "shelf-B offline");
+      Conditions.await(() -> Boolean.FALSE.equals(d.online().get("shelf-B")), "shelf-B offline");
       assertThat(health.sample()).contains("shelf-B").doesNotContain("shelf-A");
       d.plug("shelf-B");
-      await(() -> Boolean.TRUE.equals(d.online().get("shelf-B")), "shelf-B back online");
+      Conditions.await(() -> Boolean.TRUE.equals(d.online().get("shelf-B")), "shelf-B back online");
       StoreConfig.Lane b1 = walkout.shelves().get(1).lanes().get(0);
       seen.remove(b1.id());
       d.setLaneLoad(b1.id(), 3L * b1.unitGrams() * 1000);
-      await(() -> near(seen.get(b1.id()), 3L * b1.unitGrams() * 1000), "readings resumed");
+      Conditions.await(() -> near(seen.get(b1.id()), 3L * b1.unitGrams() * 1000),
+          "readings resumed");
     }
   }
 
@@ -67,7 +65,7 @@ class StoreDevicesTest {
     try (StoreDevices d = start(mm, StoreDevices.Transport.MEMORY)) {
       assertThat(d.scanner()).isNotNull();
       assertThat(d.scale()).isNotNull();
-      await(() -> Boolean.TRUE.equals(d.online().get("kiosk-scale-1")), "scale online");
+      Conditions.await(() -> Boolean.TRUE.equals(d.online().get("kiosk-scale-1")), "scale online");
     }
   }
 
@@ -79,7 +77,7 @@ class StoreDevicesTest {
       StoreConfig.Lane a2 = walkout.lanes().get(1);
       long load = 7L * a2.unitGrams() * 1000;
       d.setLaneLoad(a2.id(), load);
-      await(() -> near(seen.get(a2.id()), load), "reading over the pseudo-terminal");
+      Conditions.await(() -> near(seen.get(a2.id()), load), "reading over the pseudo-terminal");
     }
   }
 
@@ -95,13 +93,4 @@ class StoreDevicesTest {
     return got != null && Math.abs(got - want) <= 10;
   }
 
-  private static void await(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
-  }
 }

@@ -91,8 +91,9 @@ class DashboardBrowserTest {
     // a data-subject request from the DSR panel runs through sdk-privacy's orchestrator
     String shopper = app.engine().database().read(c -> {
       try (var r = c.createStatement().executeQuery(
-          "SELECT shopper_ref FROM receipts WHERE shopper_ref LIKE 'sh!_%' ESCAPE '!'")) {
-        r.next();
+          "SELECT shopper_ref FROM receipts WHERE shopper_ref LIKE 'sh!_%' ESCAPE '!' OR"
+              + " shopper_ref LIKE 'sv!_%' ESCAPE '!'")) {
+        assertThat(r.next()).as("a receipt with a shopper reference").isTrue();
         return r.getString(1);
       }
     });

@@ -116,9 +116,10 @@ public final class JdbcAuditStore implements AuditStore, CheckpointStore {
       throw new IOException("the database has no readable audit_log table: " + e.getMessage(), e);
     }
     // A database from the first version has no checkpoint table: then there are no checkpoints.
-    try (Statement s = connection.createStatement()) {
-      s.executeQuery("SELECT tree_size FROM audit_checkpoint WHERE tree_size < 0").close();
-      store.checkpointTable = true;
+    // Asked through the metadata, not by a failing query: on PostgreSQL a failed statement
+    // aborts the whole transaction, which may be the caller's.
+    try {
+      store.checkpointTable = hasTable(connection, CHECKPOINT_TABLE);
     } catch (SQLException e) {
       store.checkpointTable = false;
     }
@@ -334,5 +335,17 @@ public final class JdbcAuditStore implements AuditStore, CheckpointStore {
   @Override
   public String toString() {
     return "JdbcAuditStore{audit_log}";
+  }
+
+  private static boolean hasTable(Connection connection, String table) throws SQLException {
+    java.sql.DatabaseMetaData md = connection.getMetaData();
+    for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT)}) {
+      try (java.sql.ResultSet r = md.getTables(null, connection.getSchema(), name, null)) {
+        if (r.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }
