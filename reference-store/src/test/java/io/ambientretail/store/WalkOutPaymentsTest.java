@@ -8,6 +8,7 @@ import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.config.StoreConfigReader;
 import io.ambientretail.store.config.StoreKind;
 import io.ambientretail.store.db.SessionBook;
+import io.ambientretail.store.devices.StoreDevices;
 import io.ambientretail.store.engine.StoreEngine;
 import io.ambientretail.store.sim.ShopperSimulation;
 import io.ambientretail.store.sim.SimulatedShelves;
@@ -54,6 +55,9 @@ class WalkOutPaymentsTest {
     store = app.engine();
     shelves = new SimulatedShelves(config, store.database().read(c -> store.stock().onHand(c)),
         1);
+    // the store's simulated shelf controllers report these shelves' loads: a reading the test
+    // sends itself is then never overtaken by a controller still streaming the old load
+    shelves.attach(StoreDevices.sensorsOf(app.devices(), store.shelves()));
   }
 
   @AfterEach
