@@ -214,6 +214,7 @@ public final class StoreApp implements AutoCloseable {
     closeables.add(devices);
     health.attach(devices::online);
     engine.useKiosk(io.ambientretail.store.devices.KioskStation.attach(engine, devices));
+    engine.useDoors(io.ambientretail.store.devices.Doors.of(config, devices));
     mark("devices");
     if (options.simulate()) {
       shelves.attach(StoreDevices.sensorsOf(devices, engine.shelves()));
