@@ -176,7 +176,7 @@ public final class StoreApp implements AutoCloseable {
     HttpPaymentGateway gateway = gb.build();
     closeables.add(gateway);
     payments = StorePayments.open(data, gateway, config.money(config.payment().holdMinor()),
-        tokenizerSecret(data), config.privacy().returningCardConsent(), clock);
+        config.payment().offline(), tokenizerSecret(data), config.privacy().returningCardConsent(), clock);
     closeables.add(payments);
     if (options.realTransports()) {
       var vpcd = io.ambientretail.store.pay.VpcdTaps.open(Duration.ofSeconds(5));
