@@ -58,6 +58,10 @@ class WalkOutPaymentsTest {
     store = app.engine();
     shelves = new SimulatedShelves(config, store.database().read(c -> store.stock().onHand(c)),
         1);
+    // the store's simulated shelf controllers stream the lanes too: they must show these shelves,
+    // or a stale reading undoes a pick as a put-back
+    shelves.attach(io.ambientretail.store.devices.StoreDevices.sensorsOf(app.devices(),
+        store.shelves()));
   }
 
   @AfterEach
