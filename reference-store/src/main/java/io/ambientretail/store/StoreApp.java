@@ -176,7 +176,7 @@ public final class StoreApp implements AutoCloseable {
     HttpPaymentGateway gateway = gb.build();
     closeables.add(gateway);
     payments = StorePayments.open(data, gateway, config.money(config.payment().holdMinor()),
-        tokenizerSecret(data), config.privacy().returningCardConsent(), clock);
+        config.payment().offline(), tokenizerSecret(data), config.privacy().returningCardConsent(), clock);
     closeables.add(payments);
     if (options.realTransports()) {
       var vpcd = io.ambientretail.store.pay.VpcdTaps.open(Duration.ofSeconds(5));
@@ -214,6 +214,7 @@ public final class StoreApp implements AutoCloseable {
     closeables.add(devices);
     health.attach(devices::online);
     engine.useKiosk(io.ambientretail.store.devices.KioskStation.attach(engine, devices));
+    engine.useDoors(io.ambientretail.store.devices.Doors.of(config, devices));
     mark("devices");
     if (options.simulate()) {
       shelves.attach(StoreDevices.sensorsOf(devices, engine.shelves()));

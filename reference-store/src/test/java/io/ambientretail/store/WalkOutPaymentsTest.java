@@ -44,11 +44,15 @@ class WalkOutPaymentsTest {
   private StoreConfig config;
 
   private void start(SimulatedAcquirer a) {
+    start(a, StoreConfig.Offline.DEFAULTS);
+  }
+
+  private void start(SimulatedAcquirer a, StoreConfig.Offline offline) {
     acquirer = a;
     StoreConfig demo = StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT);
     config = new StoreConfig(demo.storeId(), demo.name(), demo.kind(), demo.region(),
         demo.privacyRegime(), demo.currency(), demo.zone(),
-        new StoreConfig.Payment(a.uri().toString(), HOLD, 0, 0.0), demo.devices(),
+        new StoreConfig.Payment(a.uri().toString(), HOLD, 0, 0.0, offline), demo.devices(),
         demo.shelves(), demo.replenishment(), demo.privacy(), demo.tokens());
     app = StoreApp.start(new StoreApp.Options(config, tmp.resolve("data"), null, 0, false, false,
         ShopperSimulation.Pace.FAST, 1, 1));
@@ -95,6 +99,16 @@ class WalkOutPaymentsTest {
     assertThat(acquirer.performed(AcquirerOperation.RELEASE)).isEqualTo(1);
     assertThat(acquirer.performed(AcquirerOperation.CAPTURE)).isZero();
     assertThat(state(sid)).isEqualTo(SessionBook.State.ABANDONED);
+  }
+
+  @Test
+  void offlineLimitsFromConfig_reachTheStoreAndForwardPolicy() throws Exception {
+    start(SimulatedAcquirer.start(), new StoreConfig.Offline(3, 7, 10, 1));
+    var policy = app.payments().offlinePolicy();
+    assertThat(policy.perCardLimit()).isEqualTo(money(3 * HOLD));
+    assertThat(policy.totalExposure()).isEqualTo(money(7 * HOLD));
+    assertThat(policy.maxAge()).isEqualTo(Duration.ofHours(10));
+    assertThat(policy.warnBefore()).isEqualTo(Duration.ofHours(1));
   }
 
   @Test

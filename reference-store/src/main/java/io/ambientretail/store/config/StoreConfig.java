@@ -37,8 +37,48 @@ public record StoreConfig(
     tokens = List.copyOf(tokens);
   }
 
-  /** Payment settings: gateway ({@code simulated} or a URL), entry hold, simulated acquirer knobs. */
-  public record Payment(String gateway, long holdMinor, int acquirerLatencyMs, double declineRate) {}
+  /**
+   * Payment settings: gateway ({@code simulated} or a URL), entry hold, simulated acquirer knobs,
+   * and the offline (store-and-forward) limits.
+   */
+  public record Payment(String gateway, long holdMinor, int acquirerLatencyMs, double declineRate,
+      Offline offline) {
+    /** Checks the offline limits are present. */
+    public Payment {
+      java.util.Objects.requireNonNull(offline, "offline");
+    }
+
+    /** Payment settings with the default offline limits ({@link Offline#DEFAULTS}). */
+    public Payment(String gateway, long holdMinor, int acquirerLatencyMs, double declineRate) {
+      this(gateway, holdMinor, acquirerLatencyMs, declineRate, Offline.DEFAULTS);
+    }
+  }
+
+  /**
+   * Limits on shoppers admitted while the gateway is unreachable ({@code payment.offline}): the
+   * queued exposure per card and in total as multiples of the entry hold, how long a queued
+   * payment may wait (hours) and how long before that it is flagged as expiring (hours).
+   */
+  public record Offline(int perCardHolds, int totalHolds, int maxAgeHours, int warnBeforeHours) {
+    /** 2 holds per card, 40 in total, 24 h maximum age, flagged 4 h before. */
+    public static final Offline DEFAULTS = new Offline(2, 40, 24, 4);
+
+    /**
+     * Checks the limits.
+     *
+     * @throws IllegalArgumentException if a limit is negative, the per-card limit exceeds the
+     *     total, the age is under an hour, or the warning is not shorter than the age
+     */
+    public Offline {
+      if (perCardHolds < 0 || totalHolds < 0 || perCardHolds > totalHolds) {
+        throw new IllegalArgumentException("need 0 <= perCardHolds <= totalHolds");
+      }
+      if (maxAgeHours < 1 || warnBeforeHours < 0 || warnBeforeHours >= maxAgeHours) {
+        throw new IllegalArgumentException("need 1 <= maxAgeHours and 0 <= warnBeforeHours"
+            + " < maxAgeHours");
+      }
+    }
+  }
 
   /** A device: id, type (shelf, card-reader, door-lock, gate, scanner, scale), driver, port. */
   public record Device(String id, String type, String driver, String port, Map<String, String> params) {

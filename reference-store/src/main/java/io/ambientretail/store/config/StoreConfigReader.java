@@ -135,7 +135,8 @@ public final class StoreConfigReader {
         throw fail("store.timezone", "unknown time zone");
       }
       JsonNode p = object(root, "payment", false);
-      known(p, "payment", "gateway", "holdMinor", "acquirerLatencyMs", "declineRate");
+      known(p, "payment", "gateway", "holdMinor", "acquirerLatencyMs", "declineRate",
+          "offline");
       double decline = p.path("declineRate").asDouble(0.0);
       if (decline < 0 || decline > 1) {
         throw fail("payment.declineRate", "must be between 0 and 1");
@@ -143,7 +144,7 @@ public final class StoreConfigReader {
       var payment = new StoreConfig.Payment(text(p, "payment.gateway", "gateway", "simulated"),
           longAt(p, "payment.holdMinor", "holdMinor", 3000, 0, 10_000_000),
           (int) longAt(p, "payment.acquirerLatencyMs", "acquirerLatencyMs", 10, 0, 10_000),
-          decline);
+          decline, offline(p.path("offline")));
       List<StoreConfig.Device> devices = devices(root.path("devices"));
       List<StoreConfig.Shelf> shelves = shelves(object(root, "planogram", true));
       JsonNode r = object(root, "replenishment", false).path("defaults");
@@ -290,6 +291,34 @@ public final class StoreConfigReader {
         out.add(new StoreConfig.ApiToken(token, role, shopper));
       }
       return out;
+    }
+
+    /** The optional {@code payment.offline} limits; each field defaults as in DEFAULTS. */
+    private StoreConfig.Offline offline(JsonNode o) {
+      if (o.isMissingNode() || o.isNull()) {
+        return StoreConfig.Offline.DEFAULTS;
+      }
+      if (!o.isObject()) {
+        throw fail("payment.offline", "expected a mapping");
+      }
+      known(o, "payment.offline", "perCardHolds", "totalHolds", "maxAgeHours", "warnBeforeHours");
+      StoreConfig.Offline d = StoreConfig.Offline.DEFAULTS;
+      int total = (int) longAt(o, "payment.offline.totalHolds", "totalHolds", d.totalHolds(), 0,
+          10_000);
+      int perCard = (int) longAt(o, "payment.offline.perCardHolds", "perCardHolds",
+          Math.min(d.perCardHolds(), total), 0, 1_000);
+      if (perCard > total) {
+        throw fail("payment.offline.perCardHolds", "must not exceed totalHolds (" + total + ")");
+      }
+      int maxAge = (int) longAt(o, "payment.offline.maxAgeHours", "maxAgeHours", d.maxAgeHours(),
+          1, 168);
+      int warn = (int) longAt(o, "payment.offline.warnBeforeHours", "warnBeforeHours",
+          Math.min(d.warnBeforeHours(), maxAge - 1), 0, 167);
+      if (warn >= maxAge) {
+        throw fail("payment.offline.warnBeforeHours", "must be less than maxAgeHours (" + maxAge
+            + ")");
+      }
+      return new StoreConfig.Offline(perCard, total, maxAge, warn);
     }
 
     private JsonNode object(JsonNode parent, String field, boolean required) {

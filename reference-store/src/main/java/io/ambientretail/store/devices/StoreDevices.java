@@ -75,6 +75,7 @@ public final class StoreDevices implements AutoCloseable {
   private @Nullable ScannerSimulator scanner;
   private @Nullable MtSicsSimulator scale;
   private @Nullable LockSimulator lock;
+  private final Map<String, LockSimulator> locks = new HashMap<>();
 
   /** One simulated shelf controller: its lanes, calibrations and the loads it streams. */
   private static final class SimulatedShelf {
@@ -244,6 +245,7 @@ public final class StoreDevices implements AutoCloseable {
         case "lock" -> {
           LockSimulator l = LockSimulator.start(end);
           closeables.add(l);
+          locks.put(dev.id(), l);
           if (lock == null) {
             lock = l;
           }
@@ -369,6 +371,11 @@ public final class StoreDevices implements AutoCloseable {
   /** The simulated door lock, when one is configured. */
   public @Nullable LockSimulator lock() {
     return lock;
+  }
+
+  /** The simulated door lock or gate relay with this device id, when there is one. */
+  public @Nullable LockSimulator lock(String deviceId) {
+    return locks.get(deviceId);
   }
 
   /** Pulls the cable of a simulated in-process device: it goes offline until {@link #plug}. */

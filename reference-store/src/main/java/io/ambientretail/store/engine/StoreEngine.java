@@ -84,6 +84,7 @@ public final class StoreEngine {
   private final ShelfMonitor shelves = new ShelfMonitor();
   private final ReplenishmentPlanner replenishment;
   private volatile io.ambientretail.store.devices.KioskStation kiosk;
+  private volatile io.ambientretail.store.devices.Doors doors;
   private final Map<String, StoreConfig.Lane> lanesById = new LinkedHashMap<>();
   private final Map<String, StoreConfig.Lane> lanesByGtin = new LinkedHashMap<>();
   private final Map<String, String> whereIs = new ConcurrentHashMap<>();
@@ -300,6 +301,9 @@ public final class StoreEngine {
       }
       return null;
     });
+    if (!entryDoorOpened(sid)) {
+      return new EntryResult(sid, false, "door_unavailable");
+    }
     peopleInStore.incrementAndGet();
     whereIs.put(sid, "entry");
     emit("session", Map.of("session", sid, "state", "OPEN", "shopper", shopper));
@@ -385,7 +389,59 @@ public final class StoreEngine {
     peopleInStore.decrementAndGet();
     CheckoutResult r = settleWalkout(s, "exit");
     exitToReceipt.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+    if (r.receipt().isPresent() || r.outcome().startsWith("nothing taken")) {
+      openExitGate(sessionId);
+    }
     return r;
+  }
+
+  /**
+   * Commands the walk-out doors (entry door, exit gate) through {@code d}; without it (the
+   * default) the store commands no door.
+   */
+  public void useDoors(io.ambientretail.store.devices.Doors d) {
+    this.doors = d;
+  }
+
+  /**
+   * Releases the entry door for an admitted session. A door that does not acknowledge stays
+   * locked: the session is closed with its hold released and {@code device_offline} raised.
+   */
+  private boolean entryDoorOpened(String sid) {
+    io.ambientretail.store.devices.Doors d = doors;
+    if (d == null) {
+      return true;
+    }
+    io.ambientretail.store.devices.Doors.Result r = d.unlockEntry();
+    if (r.ok()) {
+      return true;
+    }
+    long now = now();
+    db.tx(c -> {
+      alerts.raise(c, "device_offline", r.deviceId(), "entry door " + r.deviceId()
+          + " did not unlock (stays locked): " + r.reason(), now).ifPresent(this::emitAlert);
+      return null;
+    });
+    closeUnauthorized(sid, "entry door did not unlock");
+    emit("session", Map.of("session", sid, "state", "ABANDONED", "reason", "door_unavailable"));
+    return false;
+  }
+
+  /** Opens the exit gate, when configured, once the exit is settled (receipt durable). */
+  private void openExitGate(String sid) {
+    io.ambientretail.store.devices.Doors d = doors;
+    if (d == null) {
+      return;
+    }
+    io.ambientretail.store.devices.Doors.Result r = d.openExit();
+    if (!r.ok()) {
+      long now = now();
+      db.tx(c -> {
+        alerts.raise(c, "device_offline", r.deviceId(), "exit gate " + r.deviceId()
+            + " did not open for " + sid + ": " + r.reason(), now).ifPresent(this::emitAlert);
+        return null;
+      });
+    }
   }
 
   private CheckoutResult settleWalkout(SessionBook.Session s, String why) {

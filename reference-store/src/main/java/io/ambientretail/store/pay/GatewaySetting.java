@@ -25,7 +25,8 @@ public final class GatewaySetting {
     StoreConfig.Payment p = config.payment();
     return new StoreConfig(config.storeId(), config.name(), config.kind(), config.region(),
         config.privacyRegime(), config.currency(), config.zone(),
-        new StoreConfig.Payment(url, p.holdMinor(), p.acquirerLatencyMs(), p.declineRate()),
+        new StoreConfig.Payment(url, p.holdMinor(), p.acquirerLatencyMs(), p.declineRate(),
+            p.offline()),
         config.devices(), config.shelves(), config.replenishment(), config.privacy(),
         config.tokens());
   }

@@ -37,10 +37,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe. {@link #close()} closes the journal and the queue, not the gateway.
  */
 public final class StorePayments implements AutoCloseable {
-  /** Offline limits: per card and in total, as multiples of the entry hold. */
-  private static final int OFFLINE_PER_CARD_HOLDS = 2;
-  private static final int OFFLINE_TOTAL_HOLDS = 40;
-
   private final PaymentGateway gateway;
   private final PaymentJournal journal;
   private final StoreAndForward offline;
@@ -75,12 +71,30 @@ public final class StorePayments implements AutoCloseable {
    */
   public static StorePayments open(Path dataDir, PaymentGateway gateway, Money hold,
       byte[] secret, boolean offerRecognition, Clock clock) throws IOException {
+    return open(dataDir, gateway, hold, io.ambientretail.store.config.StoreConfig.Offline.DEFAULTS,
+        secret, offerRecognition, clock);
+  }
+
+  /**
+   * As {@link #open(Path, PaymentGateway, Money, byte[], boolean, Clock)}, with the offline
+   * (store-and-forward) limits of {@code store.yaml}'s {@code payment.offline}: exposure per card
+   * and in total as multiples of {@code hold}, maximum age and warning time of a queued payment.
+   *
+   * @throws IOException if the journal or the queue cannot be opened
+   */
+  public static StorePayments open(Path dataDir, PaymentGateway gateway, Money hold,
+      io.ambientretail.store.config.StoreConfig.Offline limits, byte[] secret,
+      boolean offerRecognition, Clock clock) throws IOException {
+    Objects.requireNonNull(limits, "limits");
     HoldPolicy policy = HoldPolicy.builder(hold).incrementStep(hold)
         .settleMargin(Duration.ofHours(1)).fallbackCaptureWindow(Duration.ofDays(1)).build();
     OfflinePolicy offlinePolicy = OfflinePolicy.builder(
-        Money.ofMinor(hold.minor() * OFFLINE_PER_CARD_HOLDS, hold.currency()),
-        Money.ofMinor(hold.minor() * OFFLINE_TOTAL_HOLDS, hold.currency()))
-        .maxAge(Duration.ofHours(24)).warnBefore(Duration.ofHours(4)).build();
+        Money.ofMinor(Math.multiplyExact(hold.minor(), (long) limits.perCardHolds()),
+            hold.currency()),
+        Money.ofMinor(Math.multiplyExact(hold.minor(), (long) limits.totalHolds()),
+            hold.currency()))
+        .maxAge(Duration.ofHours(limits.maxAgeHours()))
+        .warnBefore(Duration.ofHours(limits.warnBeforeHours())).build();
     PaymentJournal journal = PaymentJournal.open(dataDir.resolve("payments.journal"));
     StoreAndForward saf;
     try {

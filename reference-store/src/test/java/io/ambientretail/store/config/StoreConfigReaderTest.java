@@ -42,6 +42,40 @@ class StoreConfigReaderTest {
   }
 
   @Test
+  void paymentOffline_absent_usesTheDefaults() {
+    assertThat(read(MINIMAL).payment().offline())
+        .isEqualTo(new StoreConfig.Offline(2, 40, 24, 4));
+  }
+
+  @Test
+  void paymentOffline_setsTheStoreAndForwardLimits() {
+    StoreConfig c = read(MINIMAL + "payment:\n  holdMinor: 700\n  offline: {perCardHolds: 1,"
+        + " totalHolds: 10, maxAgeHours: 12, warnBeforeHours: 2}\n");
+    assertThat(c.payment().offline()).isEqualTo(new StoreConfig.Offline(1, 10, 12, 2));
+    assertThat(c.payment().holdMinor()).isEqualTo(700);
+    assertThat(read(MINIMAL + "payment:\n  offline: {totalHolds: 5}\n").payment().offline())
+        .isEqualTo(new StoreConfig.Offline(2, 5, 24, 4));
+  }
+
+  @Test
+  void paymentOffline_badValues_nameTheField() {
+    String p = MINIMAL + "payment:\n  offline: ";
+    assertThatThrownBy(() -> read(p + "{perCardHolds: 5, totalHolds: 4}\n"))
+        .isInstanceOf(StoreConfigException.class)
+        .hasMessageContaining("payment.offline.perCardHolds: must not exceed totalHolds (4)");
+    assertThatThrownBy(() -> read(p + "{maxAgeHours: 6, warnBeforeHours: 6}\n"))
+        .hasMessageContaining("payment.offline.warnBeforeHours: must be less than maxAgeHours");
+    assertThatThrownBy(() -> read(p + "{totalHolds: -1}\n"))
+        .hasMessageContaining("payment.offline.totalHolds");
+    assertThatThrownBy(() -> read(p + "{maxAgeHours: 0}\n"))
+        .hasMessageContaining("payment.offline.maxAgeHours");
+    assertThatThrownBy(() -> read(p + "{cap: 3}\n"))
+        .hasMessageContaining("payment.offline.cap: unknown field");
+    assertThatThrownBy(() -> read(p + "7\n"))
+        .hasMessageContaining("payment.offline: expected a mapping");
+  }
+
+  @Test
   void badGtin_namesTheLaneField() {
     assertThatThrownBy(() -> read(MINIMAL.replace("4012345670004", "4012345670005")))
         .isInstanceOf(StoreConfigException.class)
