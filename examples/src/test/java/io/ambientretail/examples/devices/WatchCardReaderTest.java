@@ -38,20 +38,21 @@ class WatchCardReaderTest {
     try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120))) {
       CompletableFuture<Integer> watching = CompletableFuture.supplyAsync(() -> {
         try {
-          return WatchCardReader.run("Virtual PCD*", out, Duration.ofSeconds(6));
+          return WatchCardReader.run("Virtual PCD*", out, Duration.ofSeconds(15));
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
       });
       try (VpcdCardEmulator card =
           VpcdCardEmulator.insert(new PpseCard(), VpcdCardEmulator.DEFAULT_ADDRESS)) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        // the card stays in until the watcher has answered (pcscd notices a card within a poll)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
         while (!bytes.toString(StandardCharsets.UTF_8).contains("SELECT PPSE")
             && System.nanoTime() < deadline) {
           java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
       }
-      assertThat(watching.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(watching.get(30, TimeUnit.SECONDS)).isEqualTo(1);
     }
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertThat(text).contains("card in  ATR 3B80800101", "SELECT PPSE -> SW 9000", "card out");
