@@ -10,7 +10,6 @@ import io.ambientretail.privacy.audit.SignedCheckpoint;
 import io.ambientretail.privacy.audit.AuditVerification;
 import io.ambientretail.privacy.audit.AuditVerifier;
 import io.ambientretail.privacy.audit.JdbcAuditStore;
-import io.ambientretail.store.privacy.AuditConnections;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -82,8 +81,7 @@ final class AuditCommand implements Runnable {
       try (Connection c = DriverManager.getConnection(url)) {
         JdbcAuditStore store;
         try {
-          // the store keeps its hashes as base64url; the view gives them back as hex
-          store = JdbcAuditStore.open(AuditConnections.reading(c));
+          store = JdbcAuditStore.open(c);
         } catch (IOException e) {
           return usageError(err, e.getMessage());
         }

@@ -8,6 +8,7 @@ import io.ambientretail.privacy.audit.AuditVerification;
 import io.ambientretail.privacy.audit.AuditVerifier;
 import io.ambientretail.privacy.audit.CheckpointSigner;
 import io.ambientretail.privacy.audit.JdbcAuditStore;
+import io.ambientretail.privacy.audit.Sha256Hash;
 import io.ambientretail.privacy.audit.SignedCheckpoint;
 import io.ambientretail.store.privacy.AuditConnections;
 import io.ambientretail.store.privacy.AuditPseudonyms;
@@ -292,7 +293,7 @@ public final class AuditTrail {
         return l.size() == 0;
       }
       return r.getLong(1) == l.size() - 1
-          && AuditConnections.hex(r.getString(2)).equals(l.head().hex());
+          && Sha256Hash.parse(r.getString(2).strip()).equals(l.head());
     }
   }
 

@@ -166,7 +166,7 @@ class PersistenceTest {
         }
       });
       assertThat(stored).hasSize(43);
-      assertThat(io.ambientretail.store.privacy.AuditConnections.hex(stored))
+      assertThat(io.ambientretail.privacy.audit.Sha256Hash.parse(stored).hex())
           .isEqualTo(all.get(1).hash());
     }
   }
