@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Cart fusion for one store: feed it the store's events in time order (from a replay file or live)
@@ -80,6 +81,34 @@ public final class CartFusion {
   /** How many settled weight changes fusion has explained so far. */
   public long changes() {
     return engine.changes();
+  }
+
+  /**
+   * The lanes whose weight has moved from its settled level and not settled again (or has not
+   * settled yet at all): a pick or put-back there may still be reported. A store waits for the
+   * lanes a leaving shopper stood at to be absent from this set before it takes the receipt.
+   */
+  public Set<LaneId> unsettledLanes() {
+    return engine.unsettledLanes();
+  }
+
+  /**
+   * The weight a lane holds as the store knows it from its count (at start-up, say), grams:
+   * taken as the lane's settled level until its readings first settle, so a pick in the first
+   * moments is not lost in the starting level. Ignored for a lane that has settled, and for
+   * unknown lanes.
+   */
+  public void assumeWeight(LaneId lane, double grams) {
+    engine.assumeWeight(Objects.requireNonNull(lane, "lane"), grams);
+  }
+
+  /**
+   * Staff changed a lane on purpose (restock, removal, cleaning): its settled level is forgotten,
+   * and the next steady level is taken as it is, with no pick or put-back reported for anyone.
+   * Call it before the change reaches the load cell. Unknown lanes are ignored.
+   */
+  public void relevel(LaneId lane) {
+    engine.relevel(Objects.requireNonNull(lane, "lane"));
   }
 
   /** Builds a {@link CartFusion}; not thread-safe. */

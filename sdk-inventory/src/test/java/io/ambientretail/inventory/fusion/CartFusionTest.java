@@ -98,6 +98,94 @@ class CartFusionTest {
   }
 
   @Test
+  void unsettledLanes_fromFirstMoveUntilTheChangeSettles() {
+    CartFusion f = CartFusion.builder().build();
+    LaneId lane = LaneId.of("S1-L1");
+    LaneId other = LaneId.of("S1-L2");
+    f.accept(new ReplayEvent.LaneDefined(0, new Lane(lane, "S1", SkuId.of("05012345678900"),
+        330, 2.5, 0, 0)));
+    f.accept(new ReplayEvent.LaneDefined(0, new Lane(other, "S1", SkuId.of("05012345678917"),
+        500, 2.5, 0.5, 0)));
+    assertThat(f.unsettledLanes()).containsExactlyInAnyOrder(lane, other);
+    long movedAt = -1;
+    long settledAgainAt = -1;
+    for (long t = 0; t < 4000; t += 50) {
+      f.weight(lane, t, t >= 2000 ? 4670 : 5000);
+      f.weight(other, t, 8000);
+      boolean unsettled = f.unsettledLanes().contains(lane);
+      if (t >= 2000 && unsettled && movedAt < 0) {
+        movedAt = t;
+      }
+      if (movedAt >= 0 && !unsettled && settledAgainAt < 0) {
+        settledAgainAt = t;
+      }
+      if (t == 1950) {
+        assertThat(f.unsettledLanes()).isEmpty();
+      }
+    }
+    assertThat(movedAt).isEqualTo(2000L);
+    assertThat(settledAgainAt).isBetween(2300L, 3000L);
+    assertThat(f.changes()).isEqualTo(1);
+  }
+
+  @Test
+  void assumeWeight_pickBeforeTheFirstSettle_isStillSeen() {
+    for (boolean assume : new boolean[] {false, true}) {
+      CartFusion f = CartFusion.builder().build();
+      LaneId lane = LaneId.of("S1-L1");
+      SkuId sku = SkuId.of("05012345678900");
+      f.accept(new ReplayEvent.LaneDefined(0, new Lane(lane, "S1", sku, 330, 2.5, 0, 0)));
+      if (assume) {
+        f.assumeWeight(lane, 5000);
+      }
+      ShopperId p1 = ShopperId.of("p1");
+      f.accept(new ReplayEvent.Enter(0, p1));
+      f.accept(new ReplayEvent.Track(0, p1, 0.02, 0.45));
+      for (long t = 0; t < 3000; t += 50) {
+        // the shopper takes one in the first 100 ms, before the lane could settle on its own
+        f.weight(lane, t, t >= 100 ? 4670 : 5000);
+      }
+      f.accept(new ReplayEvent.Exit(3000, p1));
+      assertThat(f.receipts().get(0).counts()).as("assumed " + assume)
+          .isEqualTo(assume ? Map.of(sku, 1) : Map.of());
+    }
+  }
+
+  @Test
+  void relevel_staffRestock_isNoPutBackForTheShopperAtTheShelf() {
+    List<CartUpdate> seen = new ArrayList<>();
+    CartFusion f = CartFusion.builder().listener(new CartListener() {
+      @Override
+      public void cartUpdated(CartUpdate update) {
+        seen.add(update);
+      }
+
+      @Override
+      public void receipt(Receipt receipt) {}
+    }).build();
+    LaneId lane = LaneId.of("S1-L1");
+    SkuId sku = SkuId.of("05012345678900");
+    f.accept(new ReplayEvent.LaneDefined(0, new Lane(lane, "S1", sku, 330, 2.5, 0, 0)));
+    ShopperId p1 = ShopperId.of("p1");
+    f.accept(new ReplayEvent.Enter(0, p1));
+    for (long t = 0; t < 8000; t += 50) {
+      if (t % 200 == 0) {
+        f.accept(new ReplayEvent.Track(t, p1, 0.02, 0.45));
+      }
+      if (t == 4000) {
+        f.relevel(lane);
+      }
+      // p1 takes one at 2 s; staff add six at 4 s while p1 still stands there
+      f.weight(lane, t, 5000 - (t >= 2000 ? 330 : 0) + (t >= 4000 ? 6 * 330 : 0));
+    }
+    f.accept(new ReplayEvent.Exit(8000, p1));
+    assertThat(f.receipts()).singleElement()
+        .satisfies(r -> assertThat(r.counts()).isEqualTo(Map.of(sku, 1)));
+    assertThat(f.changes()).isEqualTo(1);
+    assertThat(f.unsettledLanes()).isEmpty();
+  }
+
+  @Test
   void pick_whileAnotherShopperWalksPastTheLane_goesToTheOneStandingStill() {
     CartFusion f = CartFusion.builder().build();
     LaneId lane = LaneId.of("S1-L1");

@@ -155,6 +155,33 @@ public final class FusionEngine {
     return changes;
   }
 
+  public Set<LaneId> unsettledLanes() {
+    Set<LaneId> out = new LinkedHashSet<>();
+    for (LaneState l : lanes.values()) {
+      if (l.segmenter.unsettled()) {
+        out.add(l.lane.id());
+      }
+    }
+    return out;
+  }
+
+  public void assumeWeight(LaneId laneId, double grams) {
+    LaneState lane = lanes.get(laneId);
+    if (lane != null) {
+      lane.segmenter.assumeLevel(grams);
+    }
+  }
+
+  public void relevel(LaneId laneId) {
+    LaneState lane = lanes.get(laneId);
+    if (lane == null) {
+      return;
+    }
+    lane.segmenter.reset();
+    lane.last = null;
+    lane.residual = 0;
+  }
+
   // ---------------------------------------------------------------- planogram and shoppers
 
   private void defineLane(Lane l) {

@@ -155,6 +155,24 @@ public final class LaneSegmenter {
     }
   }
 
+  /**
+   * Whether the lane's readings have moved away from the settled level, or it has not settled
+   * since it was defined or reset, so a change may still be reported.
+   */
+  public boolean unsettled() {
+    return moving || Double.isNaN(level);
+  }
+
+  /**
+   * Takes {@code grams} as the settled level when the lane has not settled yet (a known weight
+   * before the first readings), so a change in the first window is still reported.
+   */
+  public void assumeLevel(double grams) {
+    if (Double.isNaN(level) && !moving) {
+      level = grams;
+    }
+  }
+
   /** The settled level, grams, or NaN before the lane first settles. */
   public double level() {
     return level;
