@@ -17,6 +17,7 @@ import io.ambientretail.payments.gateway.http.RetryPolicy;
 import io.ambientretail.store.pay.StorePayments;
 import io.ambientretail.testing.acquirer.SimulatedAcquirer;
 import io.ambientretail.store.sim.ShopperSimulation;
+import io.ambientretail.inventory.fusion.FusionConfig;
 import io.ambientretail.store.sim.SimulatedShelves;
 import io.ambientretail.store.web.StoreServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -190,9 +191,15 @@ public final class StoreApp implements AutoCloseable {
       }
     }
     mark("acquirer");
-    // the fast demo compresses time about a hundredfold; so does the ambiguity window
-    long window = options.simulate() && options.pace() == ShopperSimulation.Pace.FAST ? 15 : 1500;
-    engine = new StoreEngine(config, db, payments, clock, metrics, window);
+    boolean fast = options.simulate() && options.pace() == ShopperSimulation.Pace.FAST;
+    engine = new StoreEngine(config, db, payments, clock, metrics, fusionConfig(fast),
+        fast ? ShopperSimulation.Pace.FAST_TIME_SCALE : 1);
+    closeables.add(engine);
+    String record = System.getProperty("ambient.fusion.record",
+        System.getenv("AMBIENT_FUSION_RECORD"));
+    if (record != null) {
+      engine.fusion().record(Files.newBufferedWriter(Path.of(record)));
+    }
     engine.audit().name(config.storeId() + "/audit");
     engine.start();
     recovered = engine.recover();
@@ -228,6 +235,16 @@ public final class StoreApp implements AutoCloseable {
       closeables.add(server);
     }
     mark("server");
+  }
+
+  /**
+   * Cart fusion's settings: the library's defaults for real shelves. The fast demo's world runs
+   * ten times faster than the wall clock, so its shelves' 20 Hz readings come twice a second of
+   * that world: a lane settles over 1.2 s of it.
+   */
+  private static FusionConfig fusionConfig(boolean fast) {
+    return fast ? FusionConfig.builder().stableWindowMillis(600).build()
+        : FusionConfig.defaults();
   }
 
   /** The privacy path on sdk-privacy: audit sink, access control, checkpoints, DSR desk. */

@@ -185,11 +185,9 @@ class WalkOutPaymentsTest {
     List<StoreConfig.Lane> lanes = config.lanes();
     for (int i = 0; i < n; i++) {
       StoreConfig.Lane l = lanes.get(i);
-      synchronized (shelves.lock()) {
-        store.reach(sid, l.shelfId());
-        assertThat(shelves.take(l.id())).isTrue();
-        store.shelfReading(l.id(), shelves.weightMg(l.id()));
-      }
+      // the store's simulated shelf controllers stream the lane's new load to cart fusion
+      store.reach(sid, l.shelfId());
+      assertThat(shelves.take(l.id())).isTrue();
       total += l.priceMinor();
     }
     long t = total;

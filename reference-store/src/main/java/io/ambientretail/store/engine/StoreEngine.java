@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientretail.core.AmbientException;
 import io.ambientretail.core.ErrorCode;
 import io.ambientretail.core.Money;
+import io.ambientretail.inventory.fusion.FusionConfig;
 import io.ambientretail.inventory.ledger.Discrepancy;
 import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.db.AlertBook;
@@ -55,7 +56,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe: shoppers, shelves and the API call it concurrently.
  */
-public final class StoreEngine {
+public final class StoreEngine implements AutoCloseable {
   /** Error code of a request about an unknown or closed session, lane or receipt. */
   public static final ErrorCode NOT_FOUND = ErrorCode.of("STORE_NOT_FOUND");
   /** Error code of a request that the record's state does not allow. */
@@ -80,7 +81,8 @@ public final class StoreEngine {
   private final ReceiptBook receipts = new ReceiptBook();
   private final AuditTrail audit = new AuditTrail();
   private final AlertBook alerts = new AlertBook(ids);
-  private final CartAttribution attribution;
+  private final FusionCarts fusion;
+  private final StorePlan plan;
   private final ShelfMonitor shelves = new ShelfMonitor();
   private final ReplenishmentPlanner replenishment;
   private volatile io.ambientretail.store.devices.KioskStation kiosk;
@@ -88,6 +90,7 @@ public final class StoreEngine {
   private final Map<String, StoreConfig.Lane> lanesById = new LinkedHashMap<>();
   private final Map<String, StoreConfig.Lane> lanesByGtin = new LinkedHashMap<>();
   private final Map<String, String> whereIs = new ConcurrentHashMap<>();
+  private final long exitWaitMs;
   private final AtomicInteger peopleInStore = new AtomicInteger();
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
   private final ObjectMapper json = new ObjectMapper();
@@ -96,26 +99,27 @@ public final class StoreEngine {
   private final Counter shelfEvents;
   private final Timer exitToReceipt;
 
-  /** A store engine with a 1.5 s attribution window; call {@link #start()} before use. */
+  /**
+   * A store engine whose walk-out carts come from cart fusion with its default settings (shelves
+   * read 10 to 50 times a second); call {@link #start()} before use.
+   */
   public StoreEngine(StoreConfig config, Database db, StorePayments payments, Clock clock,
       MeterRegistry metrics) {
-    this(config, db, payments, clock, metrics, 1500);
+    this(config, db, payments, clock, metrics, FusionConfig.defaults(), 1);
   }
 
   /**
-   * A store engine; a shelf change is attributed to the latest reach into the shelf at most 5 s
-   * old, and is ambiguous when another shopper reached in within {@code ambiguityMs}. Call
-   * {@link #start()} before use.
+   * A store engine whose walk-out carts come from sdk-inventory's cart fusion with {@code
+   * fusionConfig}, run on the store's own clock, its world running {@code timeScale} times as fast
+   * (1 for a real store; see {@link FusionCarts#start}). Call {@link #start()} before use.
    */
   public StoreEngine(StoreConfig config, Database db, StorePayments payments, Clock clock,
-      MeterRegistry metrics, long ambiguityMs) {
-    this(config, db, payments, clock, metrics, new CartAttribution(5000, ambiguityMs));
-  }
-
-  private StoreEngine(StoreConfig config, Database db, StorePayments payments, Clock clock,
-      MeterRegistry metrics, CartAttribution attribution) {
+      MeterRegistry metrics, FusionConfig fusionConfig, int timeScale) {
     this.config = config;
-    this.attribution = attribution;
+    this.plan = StorePlan.of(config);
+    this.fusion = FusionCarts.start(config, plan, fusionConfig, clock, timeScale,
+        this::fusedCart);
+    this.exitWaitMs = 2 * fusionConfig.stableWindowMillis() + 1000;
     this.replenishment = new ReplenishmentPlanner(config.replenishment());
     this.db = db;
     this.payments = payments;
@@ -149,7 +153,19 @@ public final class StoreEngine {
     for (StoreConfig.Lane l : config.lanes()) {
       shelves.lane(l.id(), l.unitGrams() * 1000L, onHand.getOrDefault(l.id(), 0)
           * (l.unitGrams() * 1000L));
+      fusion.assumeWeight(l.id(), shelves.settledMg(l.id()));
     }
+  }
+
+  /** Cart fusion of the walk-out store: what it is told can be recorded for replay. */
+  public FusionCarts fusion() {
+    return fusion;
+  }
+
+  /** Stops the cart writer once the carts it holds are written. */
+  @Override
+  public void close() {
+    fusion.close();
   }
 
   /** Adds a listener of store events. */
@@ -306,20 +322,57 @@ public final class StoreEngine {
     }
     peopleInStore.incrementAndGet();
     whereIs.put(sid, "entry");
+    if (config.kind() == io.ambientretail.store.config.StoreKind.WALKOUT) {
+      fusion.enter(sid);
+    }
     emit("session", Map.of("session", sid, "state", "OPEN", "shopper", shopper));
     return new EntryResult(sid, true, offline ? "admitted_offline" : "");
   }
 
-  /** A shopper (session) moved to a shelf, or to {@code entry}/{@code exit}. */
+  /**
+   * A shopper (session) moved to a shelf, or to {@code entry}/{@code exit}: presence sensing
+   * without positions (a floor mat, a beacon). Cart fusion takes it as the shopper being within
+   * reach of that shelf; positions from {@link #position}, when the store has tracking, count
+   * for more.
+   */
   public void presence(String sessionId, String where) {
     if (whereIs.replace(sessionId, where) != null) {
+      if (config.kind() == io.ambientretail.store.config.StoreKind.WALKOUT) {
+        fusion.near(sessionId, where, 0.5);
+      }
       emit("presence", Map.of("session", sessionId, "at", where));
     }
   }
 
-  /** A shopper's hand went into a shelf (presence and hand sensing over the shelf). */
+  /**
+   * The tracking system (ceiling cameras, floor sensors) saw a shopper at {@code (x, y)} on the
+   * store plan ({@link #plan()}), metres. Cart fusion weighs who stood at a lane when it changed.
+   */
+  public void position(String sessionId, double x, double y) {
+    if (!whereIs.containsKey(sessionId)) {
+      return;
+    }
+    fusion.track(sessionId, x, y);
+    plan.shelfNear(x, y, 1.5).ifPresent(shelf -> {
+      if (!shelf.equals(whereIs.put(sessionId, shelf))) {
+        emit("presence", Map.of("session", sessionId, "at", shelf));
+      }
+    });
+  }
+
+  /** Where shelves and lanes stand, in the coordinates of {@link #position}. */
+  public StorePlan plan() {
+    return plan;
+  }
+
+  /**
+   * A shopper's hand went into a shelf (hand sensing over the shelf): fusion takes the shopper
+   * as standing right at it.
+   */
   public void reach(String sessionId, String shelfId) {
-    attribution.reach(shelfId, sessionId, now());
+    if (whereIs.containsKey(sessionId)) {
+      fusion.near(sessionId, shelfId, 0.2);
+    }
   }
 
   /**
@@ -328,6 +381,9 @@ public final class StoreEngine {
    * (micromarket, where the kiosk scan is the sale).
    */
   public void shelfReading(String laneId, long weightMg) {
+    if (config.kind() == io.ambientretail.store.config.StoreKind.WALKOUT) {
+      fusion.weight(laneId, weightMg);
+    }
     Optional<ShelfMonitor.UnitChange> ch = shelves.reading(laneId, weightMg);
     if (ch.isEmpty()) {
       return;
@@ -344,36 +400,44 @@ public final class StoreEngine {
     StoreConfig.Lane lane = lanesById.get(laneId);
     int units = change.units();
     emit("shelf", Map.of("lane", laneId, "units", shelves.units(laneId)));
-    if (config.kind() != io.ambientretail.store.config.StoreKind.WALKOUT) {
-      return;
-    }
+  }
+
+  /**
+   * A cart fusion decided (on the cart writer thread): the session's cart becomes {@code
+   * unitsPerLane}, written as the difference to what the database holds, while the session is
+   * open.
+   */
+  private void fusedCart(String sid, Map<String, Integer> unitsPerLane, double confidence,
+      boolean review) {
     long now = now();
-    Optional<CartAttribution.Attribution> who = attribution.attribute(lane.shelfId(), now);
-    if (who.isEmpty()) {
-      db.tx(c -> {
-        alerts.raise(c, "weight_ledger_discrepancy", laneId, "lane " + laneId + " changed by "
-            + units + " with nobody at shelf " + lane.shelfId(), now).ifPresent(this::emitAlert);
-        return null;
-      });
-      return;
-    }
-    String sid = who.get().sessionId();
-    boolean ambiguous = who.get().ambiguous();
-    // taken from the shelf = into the cart
-    int qty = -units;
-    db.tx(c -> {
+    List<Map<String, Object>> changed = db.tx(c -> {
       Optional<SessionBook.Session> s = sessions.get(c, sid);
       if (s.isEmpty() || s.get().state() != SessionBook.State.OPEN) {
-        return null;
+        return List.of();
       }
-      sessions.addCartEvent(c, sid, laneId, qty, Math.abs(change.weightStepMg()),
-          lane.priceMinor() * qty, ambiguous, now);
-      if (ambiguous) {
+      Map<String, Integer> held = new LinkedHashMap<>();
+      for (SessionBook.CartLine l : sessions.cart(c, sid)) {
+        held.put(l.laneId(), l.qty());
+      }
+      java.util.Set<String> lanes = new java.util.LinkedHashSet<>(held.keySet());
+      lanes.addAll(unitsPerLane.keySet());
+      List<Map<String, Object>> out = new java.util.ArrayList<>();
+      for (String laneId : lanes) {
+        int diff = unitsPerLane.getOrDefault(laneId, 0) - held.getOrDefault(laneId, 0);
+        StoreConfig.Lane lane = lanesById.get(laneId);
+        if (diff == 0 || lane == null) {
+          continue;
+        }
+        sessions.addCartEvent(c, sid, laneId, diff, Math.abs(diff) * lane.unitGrams() * 1000L,
+            lane.priceMinor() * diff, review, now);
+        out.add(Map.of("session", sid, "lane", laneId, "qty", diff, "ambiguous", review));
+      }
+      if (review && !out.isEmpty()) {
         sessions.markReview(c, sid);
       }
-      return null;
+      return out;
     });
-    emit("cart", Map.of("session", sid, "lane", laneId, "qty", qty, "ambiguous", ambiguous));
+    changed.forEach(m -> emit("cart", m));
   }
 
   /** A shopper walked out: capture the cart (or release the hold) and issue the receipt. */
@@ -384,15 +448,45 @@ public final class StoreEngine {
     if (s.state() != SessionBook.State.OPEN && s.state() != SessionBook.State.CHECKOUT) {
       throw new AmbientException(CONFLICT, "session " + sessionId + " is " + s.state());
     }
+    if (s.state() == SessionBook.State.OPEN) {
+      takeFusedCart(sessionId);
+    }
     whereIs.remove(sessionId);
-    attribution.forget(sessionId);
     peopleInStore.decrementAndGet();
     CheckoutResult r = settleWalkout(s, "exit");
+    fusion.forget(sessionId);
     exitToReceipt.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     if (r.receipt().isPresent() || r.outcome().startsWith("nothing taken")) {
       openExitGate(sessionId);
     }
     return r;
+  }
+
+  /**
+   * Takes fusion's final cart of a leaving shopper: waits for the lanes the shopper stood at to
+   * settle, writes the cart, and flags the session for review when fusion is unsure or a lane did
+   * not settle in time.
+   */
+  private void takeFusedCart(String sessionId) {
+    Optional<FusionCarts.Checkout> out;
+    try {
+      out = fusion.exit(sessionId, exitWaitMs);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      out = Optional.empty();
+    }
+    if (out.isPresent() && out.get().review()) {
+      long now = now();
+      boolean unsettled = !out.get().settled();
+      db.tx(c -> {
+        sessions.markReview(c, sessionId);
+        if (unsettled) {
+          audit.append(c, "system", "cart.unsettled", sessionId,
+              "a shelf had not settled when the shopper left", now);
+        }
+        return null;
+      });
+    }
   }
 
   /**
@@ -837,6 +931,7 @@ public final class StoreEngine {
       boolean p = stock.post(c, laneId, qty, StockBook.Reason.RESTOCK, ref, actor, now);
       if (p && filledNow) {
         shelves.adjust(laneId, qty);
+        fusion.relevel(laneId);
       }
       if (p) {
         audit.append(c, actor, "stock.restock", laneId, "qty=" + qty + " ref=" + ref, now);

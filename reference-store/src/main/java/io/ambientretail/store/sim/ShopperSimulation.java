@@ -39,10 +39,19 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ShopperSimulation implements AutoCloseable {
   /** How fast the simulated world runs. */
   public enum Pace {
-    /** Steps a few milliseconds apart: for tests and {@code --exit-when-done}. */
-    FAST(1, 6, 4),
+    /**
+     * Steps a quarter to half a second apart, a world ten times faster than ours: for tests and {@code
+     * --exit-when-done}.
+     */
+    FAST(250, 500, 120),
     /** Steps about a second apart, so a person can watch the dashboard. */
     REALTIME(500, 1800, 2500);
+
+    /**
+     * How much faster than the wall clock the {@link #FAST} world runs: its shoppers stand at a
+     * lane 2.5 to 5 seconds of their time, a tenth of that of ours.
+     */
+    public static final int FAST_TIME_SCALE = 10;
 
     final int minStepMs;
     final int maxStepMs;
@@ -71,6 +80,8 @@ public final class ShopperSimulation implements AutoCloseable {
   private final List<Long> cardSeeds = new ArrayList<>();
   private final ReplenishmentPlanner planner;
   private final List<String> shelfIds;
+  /** Who stands at a lane now: people take turns at one lane rather than reach in together. */
+  private final Map<String, String> standingAt = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, List<StoreConfig.Lane>> lanesOfShelf = new LinkedHashMap<>();
   private volatile CountDownLatch finished = new CountDownLatch(0);
   private volatile int target = -1;
@@ -181,7 +192,9 @@ public final class ShopperSimulation implements AutoCloseable {
           String ref = "restock:" + store.ids().next("rs");
           store.restock(s.laneId(), s.qty(), "staff", ref, true);
           shelves.put(s.laneId(), s.qty());
-          store.shelfReading(s.laneId(), shelves.weightMg(s.laneId()));
+          if (!shelves.streamed()) {
+            store.shelfReading(s.laneId(), shelves.weightMg(s.laneId()));
+          }
           restocks.incrementAndGet();
         }
       }
@@ -195,7 +208,9 @@ public final class ShopperSimulation implements AutoCloseable {
     synchronized (shelves.lock()) {
       store.restock(laneId, qty, actor, ref, true);
       shelves.put(laneId, qty);
-      store.shelfReading(laneId, shelves.weightMg(laneId));
+      if (!shelves.streamed()) {
+        store.shelfReading(laneId, shelves.weightMg(laneId));
+      }
     }
   }
 
@@ -206,6 +221,10 @@ public final class ShopperSimulation implements AutoCloseable {
     private final Map<String, Integer> holding = new LinkedHashMap<>();
     private final List<String> plan = new ArrayList<>();
     private String session;
+    private io.ambientretail.store.engine.StorePlan.Point standing;
+    private Runnable reaching;
+    private String atLane;
+    private int waited;
     private int stepNo;
 
     Shopper(Random r, long cardSeed) {
@@ -229,6 +248,21 @@ public final class ShopperSimulation implements AutoCloseable {
     void step() {
       try {
         boolean more = config.kind() == StoreKind.WALKOUT ? walkoutStep() : kioskStep();
+        Runnable hand = reaching;
+        if (hand != null) {
+          // a person reaches in a moment after stepping up to the lane, not as they arrive
+          reaching = null;
+          exec.schedule(() -> {
+            try {
+              hand.run();
+              exec.schedule(this::step, pace.minStepMs
+                  + r.nextInt(pace.maxStepMs - pace.minStepMs + 1), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+              leave();
+            }
+          }, pace.minStepMs / 3 + r.nextInt(pace.minStepMs / 3 + 1), TimeUnit.MILLISECONDS);
+          return;
+        }
         if (more) {
           exec.schedule(this::step, pace.minStepMs
               + r.nextInt(pace.maxStepMs - pace.minStepMs + 1), TimeUnit.MILLISECONDS);
@@ -248,19 +282,47 @@ public final class ShopperSimulation implements AutoCloseable {
         session = e.sessionId();
         return e.admitted();
       }
+      if (standing != null) {
+        // still where the last step left them, until this step moves them on
+        seenAt(standing);
+      }
+      if (atLane != null) {
+        standingAt.remove(atLane, session);
+        atLane = null;
+      }
       if (stepNo <= plan.size()) {
-        String[] a = plan.get(stepNo++ - 1).split(":", 2);
+        String[] a = plan.get(stepNo - 1).split(":", 2);
+        String lane = a[0].equals("take") ? a[1] : a[0].equals("putback") ? heldLane() : null;
+        if (lane != null && standingAt.putIfAbsent(lane, session) != null) {
+          // someone else stands at that lane: wait a moment for them, or give it a miss
+          if (++waited < 4) {
+            return true;
+          }
+          waited = 0;
+          stepNo++;
+          return true;
+        }
+        waited = 0;
+        atLane = lane;
+        stepNo++;
         switch (a[0]) {
-          case "go" -> store.presence(session, a[1]);
+          case "go" -> {
+            store.presence(session, a[1]);
+            store.plan().shelf(a[1]).ifPresent(this::seenAt);
+          }
           case "take" -> {
             store.presence(session, shelfOf(a[1]));
-            synchronized (shelves.lock()) {
+            store.plan().lane(a[1]).ifPresent(this::seenAt);
+            reaching = () -> {
+              seenAt(standing);
               store.reach(session, shelfOf(a[1]));
               if (shelves.take(a[1])) {
                 holding.merge(a[1], 1, Integer::sum);
-                store.shelfReading(a[1], shelves.weightMg(a[1]));
+                if (!shelves.streamed()) {
+                  store.shelfReading(a[1], shelves.weightMg(a[1]));
+                }
               }
-            }
+            };
           }
           case "putback" -> putBackOne();
           default -> throw new IllegalStateException(a[0]);
@@ -268,9 +330,19 @@ public final class ShopperSimulation implements AutoCloseable {
         return true;
       }
       store.presence(session, "exit");
+      seenAt(store.plan().exit());
       writeTruth();
       store.exit(session);
       return false;
+    }
+
+    private String heldLane() {
+      for (var e : holding.entrySet()) {
+        if (e.getValue() > 0) {
+          return e.getKey();
+        }
+      }
+      return null;
     }
 
     private void putBackOne() {
@@ -278,15 +350,29 @@ public final class ShopperSimulation implements AutoCloseable {
         if (e.getValue() > 0) {
           String lane = e.getKey();
           store.presence(session, shelfOf(lane));
-          synchronized (shelves.lock()) {
+          store.plan().lane(lane).ifPresent(this::seenAt);
+          holding.merge(lane, -1, Integer::sum);
+          reaching = () -> {
+            seenAt(standing);
             store.reach(session, shelfOf(lane));
             shelves.put(lane, 1);
-            holding.merge(lane, -1, Integer::sum);
-            store.shelfReading(lane, shelves.weightMg(lane));
-          }
+            if (!shelves.streamed()) {
+              store.shelfReading(lane, shelves.weightMg(lane));
+            }
+          };
           return;
         }
       }
+    }
+
+    /**
+     * The ceiling tracker sees the shopper standing at {@code p}, with the few centimetres of
+     * noise a tracker has.
+     */
+    private void seenAt(io.ambientretail.store.engine.StorePlan.Point p) {
+      standing = p;
+      store.position(session, p.x() + r.nextGaussian() * 0.04, p.y() + 0.4
+          + r.nextGaussian() * 0.04);
     }
 
     private boolean kioskStep() {
@@ -389,6 +475,10 @@ public final class ShopperSimulation implements AutoCloseable {
     }
 
     private void leave() {
+      if (atLane != null) {
+        standingAt.remove(atLane, session);
+        atLane = null;
+      }
       if (config.kind() == StoreKind.MICROMARKET && stepNo > 0) {
         store.left();
       }

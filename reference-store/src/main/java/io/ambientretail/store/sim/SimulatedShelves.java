@@ -40,6 +40,14 @@ public final class SimulatedShelves {
     this.noise = new Random(seed);
   }
 
+  /**
+   * Whether sensors are attached: shelf controllers stream every lane's weight to the store, so a
+   * caller must not report readings of its own (cart fusion would see two load cells disagree).
+   */
+  public boolean streamed() {
+    return sensors != null;
+  }
+
   /** Puts the shelves on sensors: every lane's load now, and every change from now on. */
   public synchronized void attach(Sensors s) {
     this.sensors = s;
