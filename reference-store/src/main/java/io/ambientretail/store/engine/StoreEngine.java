@@ -971,7 +971,7 @@ public final class StoreEngine {
         throw new AmbientException(CONFLICT, "this store does not offer returning-card"
             + " recognition (privacy.returningCardConsent is false)");
       }
-      payments.returningCards().record(c, fp, granted, channel, now);
+      payments.returningCards().record(fp, granted, channel);
       audit.append(c, actor, granted ? "consent.granted" : "consent.withdrawn", receiptId,
           "purpose=" + io.ambientretail.store.pay.ReturningCards.PURPOSE.name() + " channel="
           + channel, now);
@@ -1073,10 +1073,6 @@ public final class StoreEngine {
    * @return how many store sessions were settled
    */
   public int recover() {
-    db.read(c -> {
-      payments.returningCards().load(c);
-      return null;
-    });
     try {
       payments.recover();
     } catch (IOException e) {
@@ -1233,7 +1229,7 @@ public final class StoreEngine {
   // ---------------------------------------------------------------- helpers
 
   private String shopperRef(CardTap t) {
-    return db.read(c -> payments.returningCards().shopperRef(c, t));
+    return payments.returningCards().shopperRef(t);
   }
 
   private String currency() {
