@@ -263,6 +263,11 @@ public final class StoreApp implements AutoCloseable {
 
   private void housekeep() {
     try {
+      if (!resumedRequests) {
+        // once per start: requests a restart left part-way ask the stores that failed again
+        resumedRequests = true;
+        dsr.resumePending();
+      }
       List<String> offline = health.sample();
       long now = System.currentTimeMillis();
       db.tx(c -> {
@@ -276,11 +281,6 @@ public final class StoreApp implements AutoCloseable {
         }
         return null;
       });
-      if (!resumedRequests) {
-        // once per start: requests a restart left part-way ask the stores that failed again
-        resumedRequests = true;
-        dsr.resumePending();
-      }
       if (now - lastRetentionMs > 3_600_000L) {
         lastRetentionMs = now;
         dsr.applyRetention();

@@ -70,6 +70,7 @@ public final class PrivacyDesk {
   private final Clock clock;
   private final DsrOrchestrator orchestrator;
   private final List<PersonalDataStore> stores;
+  private final long openedMs;
   private final RetentionJob retention;
   private final Regime regime;
   private final AuditPseudonyms pseudonyms = new AuditPseudonyms();
@@ -97,8 +98,8 @@ public final class PrivacyDesk {
     this.store = store;
     this.db = store.database();
     this.clock = clock;
-    this.stores = StorePersonalData.all(db, store.config().region(),
-        fingerprint -> consent.erase(ReturningCards.subjectOf(fingerprint)));
+    this.stores = StorePersonalData.all(db, store.config().region(), consent,
+        ReturningCards::subjectOf);
     DsrOrchestrator.Builder b = DsrOrchestrator.builder().audit(audit).clock(clock)
         .consent(consent).identity(r -> filed(r.id()) ? Optional.empty()
             : Optional.of("requester not verified"));
@@ -118,6 +119,7 @@ public final class PrivacyDesk {
     this.retention = RetentionJob.create(stores, policy(store.config().privacy().retentionDays()),
         holds, audit);
     this.regime = regime(store.config().privacyRegime());
+    this.openedMs = clock.millis();
   }
 
   /** True when a request with this id was filed by this desk (by a principal allowed to). */
@@ -264,18 +266,21 @@ public final class PrivacyDesk {
   }
 
   /**
-   * Resumes every request a restart left unfinished (received or partial, kept in the privacy
-   * store): each asks only the stores that have not answered yet. Returns how many ran; one that
-   * still fails stays partial for the next try.
+   * Resumes every request filed before this desk was made (before the restart) and left
+   * unfinished (received or partial, kept in the privacy store): each asks only the stores that
+   * have not answered yet. Returns how many ran; one that still fails stays partial for the next
+   * {@link #resume}.
    */
   public int resumePending() {
     List<String> ids = db.read(c -> {
       List<String> out = new ArrayList<>();
       try (PreparedStatement q = c.prepareStatement("SELECT dsr_id FROM dsr_requests WHERE state"
-          + " IN ('RECEIVED', 'PARTIAL') ORDER BY created_ms");
-          ResultSet r = q.executeQuery()) {
-        while (r.next()) {
-          out.add(r.getString(1));
+          + " IN ('RECEIVED', 'PARTIAL') AND created_ms < ? ORDER BY created_ms")) {
+        q.setLong(1, openedMs);
+        try (ResultSet r = q.executeQuery()) {
+          while (r.next()) {
+            out.add(r.getString(1));
+          }
         }
       }
       return out;

@@ -1,18 +1,24 @@
 package io.ambientretail.store.privacy;
 
+import io.ambientretail.privacy.ConsentRegistry;
+import io.ambientretail.privacy.SubjectId;
 import io.ambientretail.privacy.dsr.PersonalDataStore;
 import io.ambientretail.privacy.residency.Region;
 import io.ambientretail.store.db.Database;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store's personal data as sdk-privacy {@link PersonalDataStore}s, in the order a request
  * runs them: {@code card-data} (card tokens, fingerprints and what was copied from them),
- * {@code session-tracks} (visits), {@code receipts} (purchase history) and
- * {@code audit-pseudonyms} (the shopper's audit pseudonym and shopper tokens).
+ * {@code session-tracks} (visits), {@code receipts} (purchase history),
+ * {@code audit-pseudonyms} (the shopper's audit pseudonym and shopper tokens) and, with the
+ * store's consent registry, {@code consents} (their consent decisions).
  */
 public final class StorePersonalData {
   private StorePersonalData() {}
@@ -31,6 +37,10 @@ public final class StorePersonalData {
       "receipts", NOTHING_GIVEN + "receipts are financial records of what was charged to your"
           + " card; a wrong line is corrected by a refund or an adjustment (by staff, audited),"
           + " which the receipt then shows, never by editing the record.",
+      "consents", NOTHING_GIVEN + "consents holds your decisions on the notices the store"
+          + " showed you (given, withdrawn, objected), with when and through which channel: the"
+          + " proof of each decision, which is not edited. To change a decision, give or"
+          + " withdraw consent, or object.",
       "audit-pseudonyms", NOTHING_GIVEN + "audit-pseudonyms holds a random pseudonym the store"
           + " made for its audit log and hashes of shopper API tokens it issued: nothing about"
           + " you to correct. To remove them, ask for deletion.");
@@ -49,24 +59,38 @@ public final class StorePersonalData {
    * kept about a card outside the database.
    */
   public static List<PersonalDataStore> all(Database db, String regionCode) {
-    return all(db, regionCode, fingerprint -> { });
+    return all(db, regionCode, fingerprint -> { }, null);
+  }
+
+  private static Region region(String regionCode) {
+    try {
+      return Region.of(regionCode);
+    } catch (IllegalArgumentException e) {
+      return Region.EU;
+    }
   }
 
   /**
-   * Every store of personal data in the database, tagged with the store's region;
-   * {@code cardForgotten} erases what is kept under a card fingerprint outside these stores (its
-   * returning-card consent) once no session holds the fingerprint any more. It runs inside the
-   * deleting transaction: it must work on the store's database in that transaction or not at all.
+   * Every store of personal data in the database, tagged with the store's region, and the
+   * {@code consents} the store's one registry keeps ({@code cardSubject}: a card fingerprint's
+   * consent subject). A card's consent is erased with its last card data; that runs inside the
+   * deleting transaction, so {@code consent} must keep its records in the store's database (or in
+   * memory).
    */
   public static List<PersonalDataStore> all(Database db, String regionCode,
-      Consumer<String> cardForgotten) {
-    Region region;
-    try {
-      region = Region.of(regionCode);
-    } catch (IllegalArgumentException e) {
-      region = Region.EU;
+      ConsentRegistry consent, Function<String, SubjectId> cardSubject) {
+    return all(db, regionCode, fingerprint -> consent.erase(cardSubject.apply(fingerprint)),
+        new ConsentData(db, region(regionCode), consent, cardSubject));
+  }
+
+  private static List<PersonalDataStore> all(Database db, String regionCode,
+      Consumer<String> cardForgotten, @Nullable PersonalDataStore consents) {
+    Region region = region(regionCode);
+    List<PersonalDataStore> out = new ArrayList<>(List.of(new CardData(db, region, cardForgotten),
+        new SessionTracks(db, region), new ReceiptData(db, region), new PseudonymData(db, region)));
+    if (consents != null) {
+      out.add(consents);
     }
-    return List.of(new CardData(db, region, cardForgotten), new SessionTracks(db, region),
-        new ReceiptData(db, region), new PseudonymData(db, region));
+    return List.copyOf(out);
   }
 }
