@@ -971,10 +971,11 @@ public final class StoreEngine {
         throw new AmbientException(CONFLICT, "this store does not offer returning-card"
             + " recognition (privacy.returningCardConsent is false)");
       }
-      payments.returningCards().record(fp, granted, channel);
       audit.append(c, actor, granted ? "consent.granted" : "consent.withdrawn", receiptId,
           "purpose=" + io.ambientretail.store.pay.ReturningCards.PURPOSE.name() + " channel="
           + channel, now);
+      // last: the registry takes effect in memory as it stores the record in this transaction
+      payments.returningCards().record(fp, granted, channel);
       return null;
     });
     Map<String, Object> m = new LinkedHashMap<>();
