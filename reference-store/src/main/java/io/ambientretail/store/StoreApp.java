@@ -7,6 +7,8 @@ import io.ambientretail.store.devices.StoreDevices;
 import io.ambientretail.store.engine.DeviceHealth;
 import io.ambientretail.store.engine.PrivacyDesk;
 import io.ambientretail.store.privacy.AuditCheckpoints;
+import io.ambientretail.store.privacy.ConsentAuditSink;
+import io.ambientretail.store.privacy.StorePrivacyStore;
 import io.ambientretail.store.privacy.StoreAuditSink;
 import io.ambientretail.privacy.AccessController;
 import io.ambientretail.privacy.ConsentRegistry;
@@ -120,6 +122,7 @@ public final class StoreApp implements AutoCloseable {
   private AccessController access;
   private AuditCheckpoints checkpoints;
   private long lastCheckpointMs;
+  private boolean resumedRequests;
 
   private StoreApp(Options options, StoreDevices.Transport transport) {
     this.options = options;
@@ -251,11 +254,14 @@ public final class StoreApp implements AutoCloseable {
   private void wirePrivacy(StoreConfig config, Path data, Clock clock) throws IOException {
     auditSink = new StoreAuditSink(db, engine.audit(), clock);
     access = AccessController.create(Role.POLICY, auditSink);
-    // objections and withdrawals that data-subject requests record (audited through the sink);
-    // returning-card recognition keeps its own registry in the payment path, backed by the
-    // consents table, which an erasure clears (CardData), so recognition ends with it
-    ConsentRegistry consent = ConsentRegistry.create(clock, auditSink);
-    dsr = new PrivacyDesk(engine, auditSink, consent, clock);
+    // the store's one consent registry and its DSR progress and legal holds, kept by
+    // sdk-privacy's JdbcPrivacyStore in the store's database (privacy_* tables, migration V32):
+    // returning-card recognition asks it, requests erase it and record objections in it
+    StorePrivacyStore privacy = StorePrivacyStore.open(db);
+    ConsentAuditSink consentAudit = new ConsentAuditSink(db, engine.audit(), clock);
+    ConsentRegistry consent = ConsentRegistry.create(clock, consentAudit, privacy);
+    payments.returningCards().share(consent, consentAudit);
+    dsr = new PrivacyDesk(engine, auditSink, consent, privacy, clock);
     checkpoints = AuditCheckpoints.open(db, engine.audit(), data, config.storeId() + "-audit",
         clock);
     // closed before the database: the last checkpoint covers everything up to shutdown
@@ -274,6 +280,11 @@ public final class StoreApp implements AutoCloseable {
 
   private void housekeep() {
     try {
+      if (!resumedRequests) {
+        // once per start: requests a restart left part-way ask the stores that failed again
+        resumedRequests = true;
+        dsr.resumePending();
+      }
       List<String> offline = health.sample();
       long now = System.currentTimeMillis();
       db.tx(c -> {

@@ -260,6 +260,33 @@ public final class AuditTrail {
     return log(c).signCheckpoint(signer);
   }
 
+  /**
+   * Signs a checkpoint of the log as committed now and keeps it in sdk-privacy's table
+   * {@code audit_checkpoint} ({@link AuditLog#publishCheckpoint}), where {@code ambient audit
+   * export} finds it: call it outside any other transaction.
+   *
+   * @throws GeneralSecurityException if signing fails
+   * @throws SQLException if it cannot be kept (or a different checkpoint of the same size and key
+   *     is kept already: the log forked)
+   */
+  public synchronized SignedCheckpoint publishCheckpoint(Connection c, CheckpointSigner signer)
+      throws SQLException, GeneralSecurityException {
+    try {
+      return log(c).publishCheckpoint(signer, JdbcAuditStore.open(AuditConnections.joined(c)));
+    } catch (IOException | RuntimeException e) {
+      throw new SQLException("audit checkpoint: " + e.getMessage(), e);
+    }
+  }
+
+  /** The signed checkpoints kept in {@code audit_checkpoint}, by tree size then key name. */
+  public synchronized List<SignedCheckpoint> checkpoints(Connection c) throws SQLException {
+    try {
+      return JdbcAuditStore.open(AuditConnections.joined(c)).checkpoints();
+    } catch (IOException e) {
+      throw new SQLException("audit checkpoints: " + e.getMessage(), e);
+    }
+  }
+
   private List<AuditEntry> read(Connection c, long from, int limit) throws SQLException {
     try {
       return JdbcAuditStore.open(AuditConnections.joined(c)).read(from, limit);

@@ -18,6 +18,8 @@ import io.ambientretail.privacy.dsr.RetentionJob;
 import io.ambientretail.privacy.dsr.RetentionPolicy;
 import io.ambientretail.store.db.Database;
 import io.ambientretail.store.privacy.AuditPseudonyms;
+import io.ambientretail.privacy.store.PrivacyStore;
+import io.ambientretail.store.pay.ReturningCards;
 import io.ambientretail.store.privacy.StorePersonalData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,10 +33,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store's data-subject requests and retention on sdk-privacy: a {@link DsrOrchestrator} and
@@ -45,8 +47,20 @@ import java.util.function.Consumer;
  * pseudonym, never their reference, with its steps and proof of completion (the records an access
  * request found are returned, not kept).
  *
+ * <p>Durable progress: with a {@link PrivacyStore} (the store's {@code privacy_*} tables), each
+ * request's state and every store's step are kept as they happen, so a request that failed
+ * part-way resumes after a restart and asks only the stores that failed ({@link #resume}, and
+ * {@link #resumePending} once at start). Deletions erase the card's returning-card consent in the
+ * store's one consent registry, objections are recorded in it.
+ *
+ * <p>Rectification: the store holds nothing a shopper gave it (no name, e-mail or phone); what
+ * it holds is derived from the card or observed by its devices, and receipts are financial
+ * records corrected by refunds. A rectify request is answered {@code REJECTED} with the named
+ * store's reason ({@link StorePersonalData#whyNotRectifiable}), and the new value is not kept.
+ *
  * <p>Identity: a request submitted by a principal with the DSR permission is taken as verified by
- * that operator; a shopper may ask only about themselves. Thread-safe.
+ * that operator (every request filed in {@code dsr_requests} was); a shopper may ask only about
+ * themselves. Thread-safe.
  */
 public final class PrivacyDesk {
   private static final String[] KINDS = {"access", "export", "rectify", "delete", "object"};
@@ -55,10 +69,11 @@ public final class PrivacyDesk {
   private final Database db;
   private final Clock clock;
   private final DsrOrchestrator orchestrator;
+  private final List<PersonalDataStore> stores;
+  private final long openedMs;
   private final RetentionJob retention;
   private final Regime regime;
   private final AuditPseudonyms pseudonyms = new AuditPseudonyms();
-  private final Set<String> verified = ConcurrentHashMap.newKeySet();
   private final List<Consumer<String>> erasedListeners = new CopyOnWriteArrayList<>();
   private final ObjectMapper json = new ObjectMapper();
   private volatile Map<String, Object> lastRetention = Map.of();
@@ -68,18 +83,56 @@ public final class PrivacyDesk {
    * deletions and objections.
    */
   public PrivacyDesk(StoreEngine store, AuditSink audit, ConsentRegistry consent, Clock clock) {
+    this(store, audit, consent, null, clock);
+  }
+
+  /**
+   * A desk whose requests and legal holds are kept in {@code privacy} (null: in memory only),
+   * auditing to {@code audit} and telling {@code consent}, the store's one consent registry, of
+   * deletions and objections.
+   *
+   * @throws java.io.UncheckedIOException if the kept requests or holds cannot be read
+   */
+  public PrivacyDesk(StoreEngine store, AuditSink audit, ConsentRegistry consent,
+      @Nullable PrivacyStore privacy, Clock clock) {
     this.store = store;
     this.db = store.database();
     this.clock = clock;
-    List<PersonalDataStore> stores = StorePersonalData.all(db, store.config().region());
+    this.stores = StorePersonalData.all(db, store.config().region(), consent,
+        ReturningCards::subjectOf);
     DsrOrchestrator.Builder b = DsrOrchestrator.builder().audit(audit).clock(clock)
-        .consent(consent).identity(r -> verified.contains(r.id()) ? java.util.Optional.empty()
-            : java.util.Optional.of("requester not verified"));
+        .consent(consent).identity(r -> filed(r.id()) ? Optional.empty()
+            : Optional.of("requester not verified"));
     stores.forEach(b::store);
+    LegalHolds holds;
+    if (privacy != null) {
+      b.progress(privacy);
+      try {
+        holds = LegalHolds.create(audit, privacy);
+      } catch (IOException e) {
+        throw new UncheckedIOException("legal holds cannot be read: " + e.getMessage(), e);
+      }
+    } else {
+      holds = LegalHolds.create(audit);
+    }
     this.orchestrator = b.build();
     this.retention = RetentionJob.create(stores, policy(store.config().privacy().retentionDays()),
-        LegalHolds.create(audit), audit);
+        holds, audit);
     this.regime = regime(store.config().privacyRegime());
+    this.openedMs = clock.millis();
+  }
+
+  /** True when a request with this id was filed by this desk (by a principal allowed to). */
+  private boolean filed(String requestId) {
+    return db.read(c -> {
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT 1 FROM dsr_requests WHERE dsr_id = ?")) {
+        q.setString(1, requestId);
+        try (ResultSet r = q.executeQuery()) {
+          return r.next();
+        }
+      }
+    });
   }
 
   /** Tells {@code listener} the shopper reference of every shopper erased. */
@@ -114,9 +167,15 @@ public final class PrivacyDesk {
     Instant now = clock.instant();
     DsrRequest.Builder rb = DsrRequest.builder().id(id).subject(subject).kind(k).regime(regime)
         .received(now);
+    String refusal = null;
     if (k == DsrKind.RECTIFY) {
-      rb.rectify(need(extra, "store"), need(extra, "record"), need(extra, "field"),
-          need(extra, "value"));
+      String target = need(extra, "store");
+      if (stores.stream().noneMatch(s -> s.name().equals(target))) {
+        throw new IllegalArgumentException("store: expected one of " + String.join(", ",
+            stores.stream().map(PersonalDataStore::name).toList()) + ", was '" + target + "'");
+      }
+      rb.rectify(target, need(extra, "record"), need(extra, "field"), need(extra, "value"));
+      refusal = StorePersonalData.whyNotRectifiable(target).orElse(null);
     } else if (k == DsrKind.OBJECT) {
       rb.purpose(Purpose.of(need(extra, "purpose")));
     }
@@ -150,7 +209,9 @@ public final class PrivacyDesk {
           + " kind=" + k.name().toLowerCase(Locale.ROOT), now.toEpochMilli());
       return null;
     });
-    verified.add(id);
+    if (refusal != null) {
+      return refuse(request, pseudonym, refusal, by);
+    }
     orchestrator.submit(request);
     DsrStatus s = orchestrator.run(id);
     save(s, pseudonym);
@@ -163,6 +224,78 @@ public final class PrivacyDesk {
           + " (request " + id + ")");
     }
     return view(s, pseudonym, true);
+  }
+
+  /**
+   * Answers a request the store cannot carry out with its reason: kept as {@code REJECTED} in
+   * {@code dsr_requests} with the reason (and nothing the shopper asked to write) and audited.
+   */
+  private Map<String, Object> refuse(DsrRequest request, String pseudonym, String reason,
+      String by) {
+    Instant now = clock.instant();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dsr", request.id());
+    m.put("subject", pseudonym);
+    m.put("kind", request.kind().name().toLowerCase(Locale.ROOT));
+    m.put("state", DsrStatus.State.REJECTED.name());
+    m.put("due", request.due().toString());
+    m.put("completedMs", now.toEpochMilli());
+    m.put("refusal", reason);
+    m.put("steps", List.of());
+    String text;
+    try {
+      text = json.writeValueAsString(m);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    db.tx(c -> {
+      try (PreparedStatement p = c.prepareStatement("UPDATE dsr_requests SET state = ?,"
+          + " completed_ms = ?, result = ? WHERE dsr_id = ?")) {
+        p.setString(1, DsrStatus.State.REJECTED.name());
+        p.setLong(2, now.toEpochMilli());
+        p.setString(3, text);
+        p.setString(4, request.id());
+        p.executeUpdate();
+      }
+      store.audit().append(c, by, "dsr.refused", "dsr/" + request.id(), "kind="
+          + request.kind().name().toLowerCase(Locale.ROOT) + " store=" + request.store()
+          + " field=" + request.field(), now.toEpochMilli());
+      return null;
+    });
+    return m;
+  }
+
+  /**
+   * Resumes every request filed before this desk was made (before the restart) and left
+   * unfinished (received or partial, kept in the privacy store): each asks only the stores that
+   * have not answered yet. Returns how many ran; one that still fails stays partial for the next
+   * {@link #resume}.
+   */
+  public int resumePending() {
+    List<String> ids = db.read(c -> {
+      List<String> out = new ArrayList<>();
+      try (PreparedStatement q = c.prepareStatement("SELECT dsr_id FROM dsr_requests WHERE state"
+          + " IN ('RECEIVED', 'PARTIAL') AND created_ms < ? ORDER BY created_ms")) {
+        q.setLong(1, openedMs);
+        try (ResultSet r = q.executeQuery()) {
+          while (r.next()) {
+            out.add(r.getString(1));
+          }
+        }
+      }
+      return out;
+    });
+    int n = 0;
+    for (String id : ids) {
+      try {
+        orchestrator.status(id);
+      } catch (io.ambientretail.privacy.PrivacyException unknown) {
+        continue; // filed but never handed to the orchestrator: nothing was asked yet
+      }
+      resume(id);
+      n++;
+    }
+    return n;
   }
 
   /** Resumes a request that ended PARTIAL; returns its status. */
@@ -186,7 +319,12 @@ public final class PrivacyDesk {
 
   /** The portable JSON answer of an access or export request run since this start. */
   public String export(String requestId) {
-    status(requestId);
+    DsrStatus s = status(requestId);
+    if (s.records().isEmpty() && s.steps().stream().anyMatch(st -> st.records() > 0)) {
+      throw new AmbientException(StoreEngine.NOT_FOUND, "request " + requestId + " ran before the"
+          + " store restarted: the records it found were returned then and are not kept; submit"
+          + " a new access request");
+    }
     return orchestrator.exportJson(requestId);
   }
 
@@ -219,7 +357,11 @@ public final class PrivacyDesk {
           String res = r.getString(7);
           if (res != null) {
             try {
-              m.put("steps", json.readTree(res).path("steps"));
+              com.fasterxml.jackson.databind.JsonNode j = json.readTree(res);
+              if (j.hasNonNull("refusal")) {
+                m.put("refusal", j.path("refusal").asText());
+              }
+              m.put("steps", j.path("steps"));
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }

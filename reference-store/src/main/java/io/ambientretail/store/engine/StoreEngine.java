@@ -1066,10 +1066,11 @@ public final class StoreEngine implements AutoCloseable {
         throw new AmbientException(CONFLICT, "this store does not offer returning-card"
             + " recognition (privacy.returningCardConsent is false)");
       }
-      payments.returningCards().record(c, fp, granted, channel, now);
       audit.append(c, actor, granted ? "consent.granted" : "consent.withdrawn", receiptId,
           "purpose=" + io.ambientretail.store.pay.ReturningCards.PURPOSE.name() + " channel="
           + channel, now);
+      // last: the registry takes effect in memory as it stores the record in this transaction
+      payments.returningCards().record(fp, granted, channel);
       return null;
     });
     Map<String, Object> m = new LinkedHashMap<>();
@@ -1168,10 +1169,6 @@ public final class StoreEngine implements AutoCloseable {
    * @return how many store sessions were settled
    */
   public int recover() {
-    db.read(c -> {
-      payments.returningCards().load(c);
-      return null;
-    });
     try {
       payments.recover();
     } catch (IOException e) {
@@ -1328,7 +1325,7 @@ public final class StoreEngine implements AutoCloseable {
   // ---------------------------------------------------------------- helpers
 
   private String shopperRef(CardTap t) {
-    return db.read(c -> payments.returningCards().shopperRef(c, t));
+    return payments.returningCards().shopperRef(t);
   }
 
   private String currency() {

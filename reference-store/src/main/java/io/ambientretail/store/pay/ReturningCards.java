@@ -4,14 +4,13 @@ import io.ambientretail.privacy.ConsentNotice;
 import io.ambientretail.privacy.ConsentRegistry;
 import io.ambientretail.privacy.Purpose;
 import io.ambientretail.privacy.SubjectId;
+import io.ambientretail.store.privacy.ConsentAuditSink;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognising a returning card, only with the cardholder's consent for that purpose (sdk-privacy's
@@ -22,9 +21,12 @@ import java.util.Set;
  * payment rules need (declines and entries per card, offline limits per card), on the store's
  * legitimate interest in preventing fraud (docs/store.md).
  *
- * <p>Grants and withdrawals are kept in the store database's {@code consents} table (so they
- * survive a restart, {@link #load}) and in the registry, which the entry gate asks; the store's
- * audit trail records each change in the same transaction. Thread-safe.
+ * <p>Consent lives in the store's one registry ({@link #share}): the one the privacy desk's
+ * data-subject requests erase (delete) and tell of objections, kept durably by sdk-privacy's
+ * {@code JdbcPrivacyStore} in the store's database (table {@code privacy_consent}). A card's
+ * consent subject is the shopper reference consent gives it ({@link #subjectOf}), so a request
+ * about that shopper reaches the same record. Until {@code share} is called (a store engine used
+ * without {@code StoreApp}) the registry is in memory only. Thread-safe.
  */
 public final class ReturningCards {
   /** The purpose a shopper consents to. */
@@ -33,9 +35,10 @@ public final class ReturningCards {
   public static final String NOTICE = "returning-card";
   private static final char[] LETTERS = "abcdefghjkmnpqrstuvwxyz".toCharArray();
 
-  private final ConsentRegistry registry;
   private final boolean offered;
   private final SecureRandom random = new SecureRandom();
+  private volatile ConsentRegistry registry;
+  private volatile @Nullable ConsentAuditSink audit;
 
   private ReturningCards(ConsentRegistry registry, boolean offered) {
     this.registry = registry;
@@ -43,18 +46,38 @@ public final class ReturningCards {
   }
 
   /**
-   * The store's returning-card recognition.
+   * The store's returning-card recognition, with an in-memory registry until {@link #share}.
    *
    * @param offered false when the store's configuration does not offer recognition at all
    *     ({@code privacy.returningCardConsent: false}): every visit then gets its own pseudonym
    */
   public static ReturningCards create(boolean offered, Clock clock) {
-    // the store's audit trail records each change, in the transaction that stores it
     ConsentRegistry r = ConsentRegistry.create(clock, event -> { });
+    publishNotice(r);
+    return new ReturningCards(r, offered);
+  }
+
+  /**
+   * Uses the store's one consent registry from now on, publishing the recognition notice in it;
+   * {@code audit} is the registry's audit sink (the caller of {@link #record} audits grants and
+   * withdrawals itself).
+   */
+  public void share(ConsentRegistry storeRegistry, ConsentAuditSink audit) {
+    publishNotice(storeRegistry);
+    this.audit = audit;
+    this.registry = storeRegistry;
+  }
+
+  private static void publishNotice(ConsentRegistry r) {
     r.publish(ConsentNotice.of(NOTICE, 1, Set.of(PURPOSE), "Recognise my card when I come"
         + " back, so my visits and receipts are kept together under one shopper reference. I"
         + " can withdraw this at any time.", Instant.EPOCH));
-    return new ReturningCards(r, offered);
+  }
+
+  /** The consent subject of the card with {@code fingerprint}: its shopper reference with consent. */
+  public static SubjectId subjectOf(String fingerprint) {
+    return SubjectId.of("sh_" + (fingerprint.startsWith("fp_") ? fingerprint.substring(3)
+        : fingerprint));
   }
 
   /** True when the store offers recognition (with consent). */
@@ -67,35 +90,18 @@ public final class ReturningCards {
     return registry;
   }
 
-  /** Loads the grants kept in the database into the registry (on start). */
-  public void load(Connection c) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement("SELECT card_fingerprint FROM consents WHERE"
-        + " purpose = ? AND granted = 1")) {
-      q.setString(1, PURPOSE.name());
-      try (ResultSet r = q.executeQuery()) {
-        while (r.next()) {
-          registry.grant(SubjectId.of(r.getString(1)), NOTICE, 1, Set.of(PURPOSE), "restart");
-        }
-      }
-    }
-  }
-
-  /** True when the holder of the card with this fingerprint consented to be recognised. */
-  public boolean recognises(String fingerprint) {
-    return offered && registry.consents(SubjectId.of(fingerprint), PURPOSE);
-  }
-
   /**
-   * The shopper pseudonym for a visit with {@code card}: stable across visits only with consent.
-   * The grant must also still be in the database: a data-subject erasure that deleted it there
-   * is honoured here too (the registry forgets the subject).
+   * True when the holder of the card with this fingerprint consented to be recognised (and has
+   * not withdrawn, objected or been erased since).
    */
-  public String shopperRef(Connection c, CardTap card) throws SQLException {
+  public boolean recognises(String fingerprint) {
+    return offered && registry.consents(subjectOf(fingerprint), PURPOSE);
+  }
+
+  /** The shopper pseudonym for a visit with {@code card}: stable across visits only with consent. */
+  public String shopperRef(CardTap card) {
     if (recognises(card.fingerprint())) {
-      if (grantedInDatabase(c, card.fingerprint())) {
-        return card.shopperRef();
-      }
-      registry.erase(SubjectId.of(card.fingerprint()));
+      return card.shopperRef();
     }
     char[] p = new char[16];
     for (int i = 0; i < p.length; i++) {
@@ -104,48 +110,27 @@ public final class ReturningCards {
     return "sv_" + new String(p);
   }
 
-  private static boolean grantedInDatabase(Connection c, String fingerprint) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement("SELECT granted FROM consents WHERE"
-        + " card_fingerprint = ? AND purpose = ?")) {
-      q.setString(1, fingerprint);
-      q.setString(2, PURPOSE.name());
-      try (ResultSet r = q.executeQuery()) {
-        return r.next() && r.getInt(1) == 1;
-      }
-    }
-  }
-
   /**
-   * Records a grant or a withdrawal for the card with {@code fingerprint}, durably in {@code c}'s
-   * transaction and then in the registry (a withdrawal is effective for every entry that starts
-   * after this returns).
+   * Records a grant or a withdrawal for the card with {@code fingerprint} in the registry, durably
+   * and in the caller's database transaction when called inside one (a withdrawal is effective
+   * for every entry that starts after this returns). The caller audits the change.
    *
    * @throws IllegalStateException when the store does not offer recognition and this is a grant
+   * @throws java.io.UncheckedIOException when the record could not be stored (nothing changed)
    */
-  public void record(Connection c, String fingerprint, boolean granted, String channel,
-      long nowMs) throws SQLException {
+  public void record(String fingerprint, boolean granted, String channel) {
     if (granted && !offered) {
       throw new IllegalStateException("this store does not offer returning-card recognition");
     }
-    try (PreparedStatement d = c.prepareStatement("DELETE FROM consents WHERE card_fingerprint = ?"
-        + " AND purpose = ?")) {
-      d.setString(1, fingerprint);
-      d.setString(2, PURPOSE.name());
-      d.executeUpdate();
-    }
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO consents (card_fingerprint,"
-        + " purpose, granted, at_ms) VALUES (?,?,?,?)")) {
-      p.setString(1, fingerprint);
-      p.setString(2, PURPOSE.name());
-      p.setInt(3, granted ? 1 : 0);
-      p.setLong(4, nowMs);
-      p.executeUpdate();
-    }
-    SubjectId s = SubjectId.of(fingerprint);
-    if (granted) {
-      registry.grant(s, NOTICE, 1, Set.of(PURPOSE), channel);
+    SubjectId s = subjectOf(fingerprint);
+    ConsentRegistry r = registry;
+    Supplier<Object> change = () -> granted ? r.grant(s, NOTICE, 1, Set.of(PURPOSE), channel)
+        : r.withdraw(s, PURPOSE, channel);
+    ConsentAuditSink a = audit;
+    if (a == null) {
+      change.get();
     } else {
-      registry.withdraw(s, PURPOSE, channel);
+      a.auditedByCaller(change);
     }
   }
 }

@@ -15,8 +15,10 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -27,15 +29,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Signs checkpoints of the store's audit log with sdk-privacy's Ed25519 {@link CheckpointSigner}
- * and keeps them (table {@code audit_checkpoints}): the store signs on a schedule and at
- * shutdown, a witness fetches the latest from {@code /api/audit/checkpoint} and holds the store to
- * it ({@code ambient audit verify --checkpoint NOTE --key VKEY}).
+ * and keeps them where the library keeps a log's checkpoints ({@code AuditLog.publishCheckpoint}
+ * into table {@code audit_checkpoint}, next to {@code audit_log}): the store signs on a schedule
+ * and at shutdown, {@code ambient audit export} writes each checkpoint after the last entry it
+ * covers and {@code ambient audit verify --key VKEY} checks them, and a witness fetches the latest
+ * from {@code /api/audit/checkpoint} and holds the store to it ({@code --checkpoint NOTE}).
  *
  * <p>The signing key is generated on first use and kept in the data directory
- * ({@code audit-checkpoint.key}, owner-only), never in the database it vouches for. Each signing
- * is itself audited ({@code audit.checkpoint}). Thread-safe.
+ * ({@link #KEY_FILE}, owner-only: the PKCS#8 private key and the X.509 public key, base64, one per
+ * line), never in the database it vouches for; its C2SP verifier key, which {@code audit verify
+ * --key} reads, is written next to it ({@link #VERIFIER_KEY_FILE}). Each signing is itself
+ * audited ({@code audit.checkpoint}), as the entry right after the ones it covers; the time of
+ * that entry is the checkpoint's {@code signedMs}. Thread-safe.
  */
 public final class AuditCheckpoints {
+  /** The signing key's file in the data directory. */
+  public static final String KEY_FILE = "audit-checkpoint.key";
+  /** The verifier key's file in the data directory, for {@code ambient audit verify --key}. */
+  public static final String VERIFIER_KEY_FILE = "audit-checkpoint.vkey";
+
   private final Database db;
   private final AuditTrail trail;
   private final CheckpointSigner signer;
@@ -59,22 +71,26 @@ public final class AuditCheckpoints {
       Clock clock) throws IOException {
     CheckpointSigner signer;
     try {
-      signer = CheckpointSigner.of(keyName, keys(dataDir.resolve("audit-checkpoint.key")));
+      signer = CheckpointSigner.of(keyName, keys(dataDir.resolve(KEY_FILE)));
     } catch (GeneralSecurityException e) {
-      throw new IOException("audit-checkpoint.key: not an Ed25519 key pair (" + e.getMessage()
-          + ")", e);
+      throw new IOException(KEY_FILE + ": not an Ed25519 key pair (" + e.getMessage() + ")", e);
+    }
+    Path vkey = dataDir.resolve(VERIFIER_KEY_FILE);
+    String verifier = signer.verifierKey() + "\n";
+    if (!Files.exists(vkey) || !Files.readString(vkey, StandardCharsets.US_ASCII).equals(verifier)) {
+      Files.writeString(vkey, verifier, StandardCharsets.US_ASCII);
     }
     AuditCheckpoints cps = new AuditCheckpoints(db, trail, signer, clock);
     db.read(c -> {
-      try (PreparedStatement q = c.prepareStatement("SELECT note, signed_ms FROM"
-          + " audit_checkpoints WHERE key_name = ? ORDER BY tree_size DESC LIMIT 1")) {
-        q.setString(1, keyName);
-        try (ResultSet r = q.executeQuery()) {
-          if (r.next()) {
-            cps.latest = SignedCheckpoint.parse(r.getString(1));
-            cps.latestMs = r.getLong(2);
-          }
+      SignedCheckpoint newest = null;
+      for (SignedCheckpoint cp : trail.checkpoints(c)) {
+        if (cp.keyName().equals(keyName)) {
+          newest = cp;
         }
+      }
+      if (newest != null) {
+        cps.latest = newest;
+        cps.latestMs = signedMs(c, newest);
       }
       return null;
     });
@@ -93,23 +109,15 @@ public final class AuditCheckpoints {
   public synchronized SignedCheckpoint sign() {
     long now = clock.millis();
     return db.tx(c -> {
-      SignedCheckpoint cp;
-      try {
-        cp = trail.signCheckpoint(c, signer);
-      } catch (GeneralSecurityException e) {
-        throw new StoreDataException("audit checkpoint: " + e.getMessage(), e);
-      }
       // after each signing the log holds one more entry: the audit of that signing
-      if (latest != null && cp.checkpoint().size() <= latest.checkpoint().size() + 1) {
+      if (latest != null && trail.size(c) <= latest.checkpoint().size() + 1) {
         return latest;
       }
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO audit_checkpoints (tree_size,"
-          + " signed_ms, key_name, note) VALUES (?,?,?,?)")) {
-        p.setLong(1, cp.checkpoint().size());
-        p.setLong(2, now);
-        p.setString(3, signer.keyName());
-        p.setString(4, cp.text());
-        p.executeUpdate();
+      SignedCheckpoint cp;
+      try {
+        cp = trail.publishCheckpoint(c, signer);
+      } catch (GeneralSecurityException e) {
+        throw new StoreDataException("audit checkpoint: " + e.getMessage(), e);
       }
       trail.append(c, "audit-checkpointer", "audit.checkpoint", "audit-log/" + cp.checkpoint()
           .origin(), "size=" + cp.checkpoint().size() + " key=" + signer.keyName(), now);
@@ -138,6 +146,17 @@ public final class AuditCheckpoints {
     m.put("verifierKey", signer.verifierKey());
     m.put("note", latest.text());
     return m;
+  }
+
+  /** When {@code cp} was signed: the time of the audit entry of its signing, right after it. */
+  private static long signedMs(Connection c, SignedCheckpoint cp) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT at_micros FROM audit_log WHERE seq = ?"
+        + " AND action = 'audit.checkpoint'")) {
+      q.setLong(1, cp.checkpoint().size());
+      try (ResultSet r = q.executeQuery()) {
+        return r.next() ? Math.floorDiv(r.getLong(1), 1000L) : 0L;
+      }
+    }
   }
 
   private static KeyPair keys(Path file) throws IOException, GeneralSecurityException {

@@ -15,18 +15,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Card data linked to a shopper ({@code card-data}, financial tokens): the card token,
  * fingerprint and label on each of their sessions, the fingerprint on the payment journal's rows
- * and the consents recorded under the fingerprint. One record per session that holds card data
+ * and the card's consent (in the store's consent registry, told through {@code cardForgotten} once
+ * no session holds the fingerprint any more). One record per session that holds card data
  * ({@code card@<session>}). Deleting removes all of it, on every visit made with the same card;
  * the journal's amounts and acquirer references stay for the books. Must run before
  * {@code session-tracks}, which unlinks the sessions from the shopper.
  */
 final class CardData extends SqlPersonalData {
-  CardData(Database db, Region region) {
+  private final Consumer<String> cardForgotten;
+
+  /**
+   * Card data in {@code db}; {@code cardForgotten} gets each fingerprint no session holds any
+   * more, inside the deleting transaction (on the same connection), to erase what is kept under
+   * it elsewhere.
+   */
+  CardData(Database db, Region region, Consumer<String> cardForgotten) {
     super("card-data", DataCategory.FINANCIAL_TOKEN, db, region);
+    this.cardForgotten = cardForgotten;
   }
 
   @Override
@@ -118,7 +128,7 @@ final class CardData extends SqlPersonalData {
   }
 
   /** Removes the card data of one session wherever the store copied it. */
-  private static boolean clear(Connection c, String sessionId) throws SQLException {
+  private boolean clear(Connection c, String sessionId) throws SQLException {
     String fingerprint = null;
     try (PreparedStatement q = c.prepareStatement(
         "SELECT card_fingerprint FROM sessions WHERE session_id = ?")) {
@@ -144,13 +154,20 @@ final class CardData extends SqlPersonalData {
     if (fingerprint != null && !stillUsed(c, fingerprint)) {
       for (String sql : new String[] {
           "UPDATE payment_journal SET card_fingerprint = NULL WHERE card_fingerprint = ?",
-          "DELETE FROM consents WHERE card_fingerprint = ?",
           "DELETE FROM alerts WHERE subject = ?"}) {
         try (PreparedStatement p = c.prepareStatement(sql)) {
           p.setString(1, fingerprint);
           p.executeUpdate();
         }
       }
+      // the audit log's pseudonym of the card (a fingerprint and its consented shopper
+      // reference share one): the entries stay, but nothing leads from them to the card
+      try (PreparedStatement p = c.prepareStatement(
+          "DELETE FROM audit_pseudonyms WHERE shopper_ref = ?")) {
+        p.setString(1, "sh_" + fingerprint.substring(fingerprint.startsWith("fp_") ? 3 : 0));
+        p.executeUpdate();
+      }
+      cardForgotten.accept(fingerprint);
     }
     return n > 0;
   }

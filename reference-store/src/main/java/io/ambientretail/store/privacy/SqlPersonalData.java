@@ -67,11 +67,13 @@ abstract class SqlPersonalData implements PersonalDataStore {
         Instant.ofEpochMilli(collectedMs), fields);
   }
 
+  /** Refuses: nothing the store holds was provided by the shopper (see the message). */
   @Override
   public void rectify(SubjectId subject, String recordId, String field, String value)
       throws IOException {
-    throw new PrivacyException(PrivacyException.DSR_INVALID, name + " has no field '" + field
-        + "' to correct in " + recordId + " (its records are kept as written)");
+    throw new PrivacyException(PrivacyException.DSR_INVALID, "cannot correct '" + field + "' in "
+        + recordId + ": " + StorePersonalData.whyNotRectifiable(name).orElse(name
+        + " keeps its records as written"));
   }
 
   static String text(Object o) {

@@ -44,16 +44,29 @@ class StoreAuditCliTest {
     String all = String.join("\n", lines);
     assertThat(all).contains("\"action\":\"store.start\"", "\"action\":\"receipt.issued\"",
         "\"action\":\"audit.checkpoint\"", "\"outcome\":\"success\"", "\"origin\":\"store\"");
+    // the store's signed checkpoints travel in the export, checked against the store's key
+    List<Integer> entryLines = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).startsWith("{\"checkpoint\"")) {
+        entryLines.add(i);
+      }
+    }
+    int checkpoints = lines.size() - entryLines.size();
+    assertThat(checkpoints).as("the shutdown checkpoint at least").isPositive();
     Path file = tmp.resolve("audit.jsonl");
     Files.write(file, lines, StandardCharsets.UTF_8);
-    assertThat(run("audit", "verify", file.toString())).as(err.toString()).isZero();
-    assertThat(out.toString()).startsWith("{\"ok\":true,\"entries\":" + lines.size() + ",");
+    String vkey = data.resolve("audit-checkpoint.vkey").toString();
+    assertThat(run("audit", "verify", file.toString(), "--key", vkey)).as(err.toString())
+        .isZero();
+    assertThat(out.toString()).startsWith("{\"ok\":true,\"entries\":" + entryLines.size()
+        + ",").contains("\"checkpoints\":" + checkpoints,
+        "\"checkpointSignaturesVerified\":" + checkpoints);
 
-    int victim = lines.size() / 2;
-    String before = lines.get(victim);
+    int victim = entryLines.size() / 2;
+    String before = lines.get(entryLines.get(victim));
     String after = before.replaceFirst("\"actor\":\"[^\"]*\"", "\"actor\":\"mallory\"");
     assertThat(after).isNotEqualTo(before);
-    lines.set(victim, after);
+    lines.set(entryLines.get(victim), after);
     Files.write(file, lines, StandardCharsets.UTF_8);
     assertThat(run("audit", "verify", file.toString())).isEqualTo(1);
     assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":" + victim + ",");

@@ -51,12 +51,17 @@ class ErasureResidueTest {
           + " WHERE shopper_ref = '" + shopper + "' AND card_fingerprint IS NOT NULL"));
       assertThat(fingerprints).isNotEmpty();
       ids.addAll(fingerprints);
+      fingerprints.forEach(f -> ids.add(f.substring(3)));
       long now = System.currentTimeMillis();
-      // what other parts of the store write about a card: a consent, an alert, audit entries
+      // what other parts of the store write about a card: a returning-card consent (kept in the
+      // store's one consent registry, privacy_consent), an alert, audit entries
+      String receipt = db.read(c -> one(c, "SELECT receipt_id FROM receipts WHERE shopper_ref = '"
+          + shopper + "'"));
+      app.engine().consent(receipt, true, "operator-1", "test");
+      long kept = db.read(c -> count(c, "SELECT COUNT(*) FROM privacy_consent WHERE subject = 'sh_"
+          + fingerprints.get(0).substring(3) + "'"));
+      assertThat(kept).as("the consent is kept").isEqualTo(1);
       db.tx(c -> {
-        c.createStatement().executeUpdate("INSERT INTO consents (card_fingerprint, purpose,"
-            + " granted, at_ms) VALUES ('" + fingerprints.get(0) + "', 'recognition', 1, " + now
-            + ")");
         app.engine().alerts().raise(c, "card_velocity", fingerprints.get(0),
             "many entries on one card", now);
         app.engine().audit().append(c, "operator-1", "receipt.read", shopper,
@@ -102,7 +107,8 @@ class ErasureResidueTest {
       }
     }
     assertThat(tables).contains("receipts", "sessions", "payment_journal", "audit_log",
-        "audit_pseudonyms", "consents", "alerts", "dsr_requests", "api_tokens");
+        "audit_pseudonyms", "privacy_consent", "privacy_dsr_request", "privacy_dsr_step",
+        "audit_checkpoint", "alerts", "dsr_requests", "api_tokens");
     for (String table : tables) {
       try (ResultSet r = c.createStatement().executeQuery("SELECT * FROM " + table)) {
         int n = r.getMetaData().getColumnCount();

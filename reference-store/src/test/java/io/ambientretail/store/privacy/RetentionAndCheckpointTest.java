@@ -95,12 +95,23 @@ class RetentionAndCheckpointTest {
     assertThat(AmbientMain.run(new String[] {"audit", "export", "--db", url},
         new PrintWriter(out), new PrintWriter(new StringWriter()))).isZero();
     List<String> lines = out.toString().lines().toList();
-    assertThat(lines).hasSize((int) entries);
+    // the export carries the store's checkpoints (the library's audit_checkpoint), each right
+    // after the last entry it covers: the shutdown checkpoint is the last but one line
+    List<String> checkpointLines = lines.stream().filter(l -> l.startsWith("{\"checkpoint\""))
+        .toList();
+    assertThat(lines.size() - checkpointLines.size()).isEqualTo(entries);
+    assertThat(checkpointLines).isNotEmpty();
+    assertThat(lines.get(lines.size() - 2)).contains(note.replace("\n", "\\n"));
     Path log = Files.write(tmp.resolve("audit.jsonl"), lines, StandardCharsets.UTF_8);
     StringWriter v = new StringWriter();
     assertThat(AmbientMain.run(new String[] {"audit", "verify", log.toString(), "--checkpoint",
         notePath.toString(), "--key", keyPath.toString()}, new PrintWriter(v),
         new PrintWriter(new StringWriter()))).as(v.toString()).isZero();
+    assertThat(v.toString()).contains("\"checkpoints\":" + checkpointLines.size(),
+        "\"checkpointSignaturesVerified\":" + checkpointLines.size());
+    // the store keeps its verifier key in the data directory, for `audit verify --key`
+    assertThat(Files.readString(data.resolve(AuditCheckpoints.VERIFIER_KEY_FILE)).strip())
+        .isEqualTo(vkey);
     Path cut = Files.write(tmp.resolve("cut.jsonl"), lines.subList(0, lines.size() - 3),
         StandardCharsets.UTF_8);
     StringWriter bad = new StringWriter();

@@ -201,7 +201,7 @@ class StoreApiTest {
   }
 
   @Test
-  void dsr_objectIsRecordedInConsent_rectifyOfAKeptRecordIsRefusedWithTheReason()
+  void dsr_objectIsRecordedInConsent_rectifyIsRejectedWithWhatTheStoreHolds()
       throws Exception {
     JsonNode rc = json.readTree(get("/api/receipts?limit=1000", "demo-operator").body());
     String shopper = rc.get(0).path("shopper").asText();
@@ -219,8 +219,18 @@ class StoreApiTest {
         + "\",\"field\":\"total\",\"value\":\"0\"}");
     assertThat(rectify.statusCode()).isEqualTo(201);
     JsonNode r = json.readTree(rectify.body());
-    assertThat(r.path("state").asText()).isEqualTo("PARTIAL");
-    assertThat(r.path("steps").toString()).contains("no field 'total'");
+    // the store holds nothing the shopper provided: refused with the reason, on the API
+    assertThat(r.path("state").asText()).as(r.toString()).isEqualTo("REJECTED");
+    assertThat(r.path("refusal").asText()).contains("no name, e-mail", "financial records",
+        "refund");
+    JsonNode again = json.readTree(get("/api/dsr/" + r.path("dsr").asText(), "demo-operator")
+        .body());
+    assertThat(again.path("refusal").asText()).isEqualTo(r.path("refusal").asText());
+    var unknown = post("/api/dsr", "demo-operator", "{\"shopper\":\"" + shopper
+        + "\",\"kind\":\"rectify\",\"store\":\"loyalty\",\"record\":\"x\",\"field\":\"f\","
+        + "\"value\":\"v\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(unknown.body()).path("detail").asText()).contains("card-data");
   }
 
   @Test
