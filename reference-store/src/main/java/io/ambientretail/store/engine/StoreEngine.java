@@ -427,6 +427,9 @@ public final class StoreEngine {
     return false;
   }
 
+  /** The alert kind of an exit gate that did not open after a settled exit; subject: session. */
+  public static final String EXIT_GATE_FAILED = "exit_gate_failed";
+
   /** Opens the exit gate, when configured, once the exit is settled (receipt durable). */
   private void openExitGate(String sid) {
     io.ambientretail.store.devices.Doors d = doors;
@@ -437,7 +440,9 @@ public final class StoreEngine {
     if (!r.ok()) {
       long now = now();
       db.tx(c -> {
-        alerts.raise(c, "device_offline", r.deviceId(), "exit gate " + r.deviceId()
+        // per session (not device_offline, which device health clears while the relay's line
+        // is up): staff see each shopper left at the gate, and the override clears it
+        alerts.raise(c, EXIT_GATE_FAILED, sid, "exit gate " + r.deviceId()
             + " did not open for " + sid + ": " + r.reason(), now).ifPresent(this::emitAlert);
         return null;
       });
@@ -457,9 +462,9 @@ public final class StoreEngine {
    * issued, or nothing was taken and the hold released): the remote override for a gate that did
    * not open after the exit. Audited with the actor, the session and the result: {@code
    * exit_gate.override} (opened), {@code exit_gate.override.failed} (still not answering) or
-   * {@code exit_gate.override.denied} (refused). An opened gate clears its {@code
-   * device_offline} alert; a gate still not answering keeps it raised. Blocks up to the relay's
-   * acknowledgement time.
+   * {@code exit_gate.override.denied} (refused). An opened gate clears the session's {@link
+   * #EXIT_GATE_FAILED} alert; a gate still not answering keeps it raised. Blocks up to the
+   * relay's acknowledgement time.
    *
    * @throws AmbientException {@link #NOT_FOUND} for an unknown session; {@link #CONFLICT} for a
    *     session not settled (still open, paying, declined) or not a walk-out exit, or a store
@@ -492,9 +497,9 @@ public final class StoreEngine {
           sessionId, "device=" + r.deviceId() + " result=" + (r.ok() ? "opened"
           : "not answering: " + r.reason()), now);
       if (r.ok()) {
-        alerts.clear(c, "device_offline", r.deviceId(), now);
+        alerts.clear(c, EXIT_GATE_FAILED, sessionId, now);
       } else {
-        alerts.raise(c, "device_offline", r.deviceId(), "exit gate " + r.deviceId()
+        alerts.raise(c, EXIT_GATE_FAILED, sessionId, "exit gate " + r.deviceId()
             + " did not open for " + sessionId + " (remote override by " + actor + "): "
             + r.reason(), now).ifPresent(this::emitAlert);
       }

@@ -110,8 +110,9 @@ class ExitGateOverrideTest {
   void gateSilentAtExit_raisesAlert_overrideReportsItStillSilent_thenOpensItOnceItAnswers()
       throws Exception {
     String sid = settledExitWithTheGateSilent();
-    assertThat(openAlerts("device_offline", "exit-gate-1")).singleElement()
-        .satisfies(a -> assertThat(a.path("message").asText()).contains("did not open", sid));
+    assertThat(openAlerts("exit_gate_failed", sid)).singleElement()
+        .satisfies(a -> assertThat(a.path("message").asText()).contains("exit-gate-1",
+            "did not open"));
 
     HttpResponse<String> still = override(sid, "demo-operator");
     assertThat(still.statusCode()).as(still.body()).isEqualTo(200);
@@ -121,7 +122,7 @@ class ExitGateOverrideTest {
     assertThat(s.path("gate").asText()).isEqualTo("exit-gate-1");
     assertThat(s.path("reason").asText()).isNotBlank();
     assertThat(gate.isLocked()).isTrue();
-    assertThat(openAlerts("device_offline", "exit-gate-1")).hasSize(1);
+    assertThat(openAlerts("exit_gate_failed", sid)).hasSize(1);
 
     gate.silent(false);
     HttpResponse<String> ok = override(sid, "demo-operator");
@@ -131,8 +132,7 @@ class ExitGateOverrideTest {
     assertThat(o.path("opened").asBoolean()).isTrue();
     assertThat(o.path("session").asText()).isEqualTo(sid);
     assertThat(gate.isLocked()).as("the gate after the override").isFalse();
-    assertThat(openAlerts("device_offline", "exit-gate-1")).as("cleared once it answered")
-        .isEmpty();
+    assertThat(openAlerts("exit_gate_failed", sid)).as("cleared once it answered").isEmpty();
 
     // who, which session, what happened: in the store's audit trail, read through the API
     HttpResponse<String> audit = send("GET", "/api/audit?limit=200&skip=access.check",
