@@ -125,12 +125,41 @@ function askRefund(r) {
   d.showModal();
 }
 
+// The remote override for an exit gate that did not open after a settled exit: one
+// exit_gate_failed alert per session (its subject); the result is kept across live refreshes.
+const gateResults = {};
+
+function exitGateSession(a) {
+  return a.kind === 'exit_gate_failed' ? a.subject : null;
+}
+
+function exitGateControl(sid) {
+  const out = el('span', { class: 'note gate-result' }, gateResults[sid] || '');
+  const b = el('button', { class: 'small gate-override', 'data-session': sid, onclick: async () => {
+    b.disabled = true;
+    try {
+      const r = await api(`/api/sessions/${encodeURIComponent(sid)}/exit-gate`, { method: 'POST' });
+      gateResults[sid] = r.opened ? 'gate opened' : 'gate still not answering: ' + r.reason;
+    } catch (e) { gateResults[sid] = 'override refused: ' + e.message; }
+    out.textContent = gateResults[sid];
+    b.disabled = false;
+    refresh();
+  } }, 'Open exit gate');
+  return el('span', {}, ' ', b, ' ', out);
+}
+
 async function loadAlerts() {
   const list = await api('/api/alerts');
   const ul = $('#alerts');
-  ul.replaceChildren(...(list.length ? list.map((a) => el('li', { class: 'alert ' + a.kind },
-    el('b', {}, a.kind.replaceAll('_', ' ')), ' ', a.subject, ': ', a.message))
+  ul.replaceChildren(...(list.length ? list.map((a) => {
+    const sid = exitGateSession(a);
+    return el('li', { class: 'alert ' + a.kind },
+      el('b', {}, a.kind.replaceAll('_', ' ')), ' ', a.subject, ': ', a.message,
+      ...(sid ? [exitGateControl(sid)] : []));
+  })
     : [el('li', { class: 'note' }, 'No open alerts')]));
+  const opened = Object.entries(gateResults).filter(([, v]) => v === 'gate opened');
+  $('#gate-log').textContent = opened.length ? 'Exit gate opened remotely for ' + opened.map(([k]) => k).join(', ') : '';
 }
 
 async function loadDevices() {

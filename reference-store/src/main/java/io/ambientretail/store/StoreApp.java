@@ -165,7 +165,11 @@ public final class StoreApp implements AutoCloseable {
     mark("db");
     java.net.URI gatewayUrl;
     if (config.payment().gateway().equals("simulated")) {
-      acquirer = SimulatedAcquirer.builder().clock(clock).start();
+      // the configured round trip and issuer declines, drawn from the run's seed: a demo run
+      // with the same seed meets the same declines (in the order its shoppers reach the acquirer)
+      acquirer = SimulatedAcquirer.builder().clock(clock)
+          .latency(Duration.ofMillis(config.payment().acquirerLatencyMs()))
+          .declineRate(config.payment().declineRate()).seed(options.seed()).start();
       closeables.add(acquirer);
       gatewayUrl = acquirer.uri();
     } else {

@@ -31,7 +31,10 @@ class ReturningCardConsentTest {
 
   @Test
   void consent_grantedThenWithdrawn_linksVisitsOnlyWhileGranted() throws Exception {
-    StoreConfig config = StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT);
+    // about consent, not payments: every visit must be admitted, so no issuer declines (the
+    // demo's 3 % would decline one of these visits of the same card now and then)
+    StoreConfig config = TestConfigs.withAcquirer(
+        StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT), 0, 0.0);
     Path data = tmp.resolve("data");
     String receipt;
     try (StoreApp app = start(config, data)) {

@@ -75,6 +75,12 @@ public enum Role {
     /** Verifying the audit trail and fetching its signed checkpoints. */
     public static final io.ambientretail.privacy.Permission VERIFY_AUDIT =
         io.ambientretail.privacy.Permission.AUDIT_VERIFY;
+    /**
+     * Re-commanding the walk-out exit gate for a settled exit (the remote override when the gate
+     * did not open); never the entry door.
+     */
+    public static final io.ambientretail.privacy.Permission OPERATE_EXIT_GATE =
+        io.ambientretail.privacy.Permission.of("doors.exit-override");
     /** Issuing shopper tokens (granting the shopper role). */
     public static final io.ambientretail.privacy.Permission ISSUE_TOKENS =
         io.ambientretail.privacy.Permission.ROLE_ASSIGN;
@@ -87,10 +93,10 @@ public enum Role {
       .allow(ADMIN.role, Permission.READ_STORE, Permission.READ_PAYMENTS, Permission.READ_RECEIPTS,
           Permission.REFUND, Permission.ADJUST_STOCK, Permission.HANDLE_DSR, Permission.READ_AUDIT,
           Permission.VERIFY_AUDIT, Permission.ISSUE_TOKENS,
-          io.ambientretail.privacy.Permission.PERSONAL_DATA_RECTIFY)
+          io.ambientretail.privacy.Permission.PERSONAL_DATA_RECTIFY, Permission.OPERATE_EXIT_GATE)
       .allow(OPERATOR.role, Permission.READ_STORE, Permission.READ_PAYMENTS, Permission.REFUND,
           Permission.ADJUST_STOCK, Permission.HANDLE_DSR, Permission.READ_RECEIPTS,
-          io.ambientretail.privacy.Permission.PERSONAL_DATA_RECTIFY)
+          io.ambientretail.privacy.Permission.PERSONAL_DATA_RECTIFY, Permission.OPERATE_EXIT_GATE)
       .allow(AUDITOR.role, Permission.READ_STORE, Permission.READ_PAYMENTS, Permission.READ_AUDIT,
           Permission.VERIFY_AUDIT, Permission.READ_RECEIPTS)
       .allow(VIEWER.role, Permission.READ_STORE)

@@ -521,6 +521,9 @@ public final class StoreEngine implements AutoCloseable {
     return false;
   }
 
+  /** The alert kind of an exit gate that did not open after a settled exit; subject: session. */
+  public static final String EXIT_GATE_FAILED = "exit_gate_failed";
+
   /** Opens the exit gate, when configured, once the exit is settled (receipt durable). */
   private void openExitGate(String sid) {
     io.ambientretail.store.devices.Doors d = doors;
@@ -531,11 +534,76 @@ public final class StoreEngine implements AutoCloseable {
     if (!r.ok()) {
       long now = now();
       db.tx(c -> {
-        alerts.raise(c, "device_offline", r.deviceId(), "exit gate " + r.deviceId()
+        // per session (not device_offline, which device health clears while the relay's line
+        // is up): staff see each shopper left at the gate, and the override clears it
+        alerts.raise(c, EXIT_GATE_FAILED, sid, "exit gate " + r.deviceId()
             + " did not open for " + sid + ": " + r.reason(), now).ifPresent(this::emitAlert);
         return null;
       });
     }
+  }
+
+  /**
+   * What a remote override of the exit gate did: {@code opened} when the gate's relay
+   * acknowledged, otherwise the gate ({@code deviceId}) is still not answering, for {@code
+   * reason}.
+   */
+  public record ExitGateOverride(String sessionId, boolean opened, String deviceId,
+      String reason) {}
+
+  /**
+   * Commands the exit gate again for a walk-out session whose exit is settled (its receipt is
+   * issued, or nothing was taken and the hold released): the remote override for a gate that did
+   * not open after the exit. Audited with the actor, the session and the result: {@code
+   * exit_gate.override} (opened), {@code exit_gate.override.failed} (still not answering) or
+   * {@code exit_gate.override.denied} (refused). An opened gate clears the session's {@link
+   * #EXIT_GATE_FAILED} alert; a gate still not answering keeps it raised. Blocks up to the
+   * relay's acknowledgement time.
+   *
+   * @throws AmbientException {@link #NOT_FOUND} for an unknown session; {@link #CONFLICT} for a
+   *     session not settled (still open, paying, declined) or not a walk-out exit, or a store
+   *     without an exit gate
+   */
+  public ExitGateOverride reopenExitGate(String sessionId, String actor) {
+    SessionBook.Session s = db.read(c -> sessions.get(c, sessionId))
+        .orElseThrow(() -> new AmbientException(NOT_FOUND, "no session " + sessionId));
+    boolean receipted = s.state() == SessionBook.State.CLOSED
+        && db.read(c -> receipts.ofSession(c, sessionId)).isPresent();
+    boolean nothingTaken = s.state() == SessionBook.State.ABANDONED && s.closeReason() != null
+        && s.closeReason().endsWith("nothing taken");
+    io.ambientretail.store.devices.Doors d = doors;
+    String refusal = !"walkout".equals(s.kind()) ? "is not a walk-out session"
+        : !receipted && !nothingTaken ? "is " + s.state() + ", not a settled exit"
+        : d == null ? "has no exit gate in this store" : null;
+    io.ambientretail.store.devices.Doors.Result r = refusal == null ? d.openExit() : null;
+    if (r != null && r.outcome() == io.ambientretail.store.devices.Doors.Outcome.NO_DOOR) {
+      refusal = "has no exit gate in this store";
+    }
+    long now = now();
+    String why = refusal;
+    db.tx(c -> {
+      if (why != null) {
+        audit.append(c, actor, "exit_gate.override.denied", sessionId, "result=refused: session "
+            + why, now);
+        return null;
+      }
+      audit.append(c, actor, r.ok() ? "exit_gate.override" : "exit_gate.override.failed",
+          sessionId, "device=" + r.deviceId() + " result=" + (r.ok() ? "opened"
+          : "not answering: " + r.reason()), now);
+      if (r.ok()) {
+        alerts.clear(c, EXIT_GATE_FAILED, sessionId, now);
+      } else {
+        alerts.raise(c, EXIT_GATE_FAILED, sessionId, "exit gate " + r.deviceId()
+            + " did not open for " + sessionId + " (remote override by " + actor + "): "
+            + r.reason(), now).ifPresent(this::emitAlert);
+      }
+      return null;
+    });
+    if (why != null) {
+      throw new AmbientException(CONFLICT, "session " + sessionId + " " + why);
+    }
+    emit("door", Map.of("session", sessionId, "device", r.deviceId(), "opened", r.ok()));
+    return new ExitGateOverride(sessionId, r.ok(), r.deviceId(), r.reason());
   }
 
   private CheckoutResult settleWalkout(SessionBook.Session s, String why) {

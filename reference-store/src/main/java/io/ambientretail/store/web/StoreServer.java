@@ -342,6 +342,7 @@ public final class StoreServer implements AutoCloseable {
           "role=shopper", now));
       ctx.status(201).json(Map.of("shopper", shopper, "token", t.token()));
     });
+    exitGateRoutes(a);
     a.sse("/api/events", client -> {
       client.keepAlive();
       clients.add(client);
@@ -374,6 +375,26 @@ public final class StoreServer implements AutoCloseable {
     });
     a.error(413, ctx -> problem(ctx, 413, "Content Too Large", "request body larger than "
         + MAX_BODY + " bytes"));
+  }
+
+  /**
+   * The remote override for an exit gate that did not open after a settled walk-out exit; there
+   * is deliberately no route that opens the entry door or any other lock.
+   */
+  private void exitGateRoutes(Javalin a) {
+    a.post("/api/sessions/{id}/exit-gate", ctx -> {
+      ApiPrincipal p = need(ctx, Role.Permission.OPERATE_EXIT_GATE);
+      StoreEngine.ExitGateOverride o = store.reopenExitGate(ctx.pathParam("id"), p.name());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("session", o.sessionId());
+      m.put("gate", o.deviceId());
+      m.put("result", o.opened() ? "opened" : "not_answering");
+      m.put("opened", o.opened());
+      if (!o.opened()) {
+        m.put("reason", o.reason());
+      }
+      ctx.json(m);
+    });
   }
 
   // ---------------------------------------------------------------- auth

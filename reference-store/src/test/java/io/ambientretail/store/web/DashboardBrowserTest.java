@@ -120,6 +120,47 @@ class DashboardBrowserTest {
     screenshot("dashboard-walkout-after-more-shoppers");
   }
 
+  @Test
+  void exitGateAlert_offersTheRemoteOverride_whichOpensTheGateOnceItAnswers() throws Exception {
+    var gate = app.devices().lock("exit-gate-1");
+    var store = app.engine();
+    // the demo's issuer declines 3 % of entries: a declined card simply tries the next one
+    io.ambientretail.store.engine.StoreEngine.EntryResult e = null;
+    for (int card = 90; card < 110 && (e == null || !e.admitted()); card++) {
+      e = store.enter(io.ambientretail.store.sim.TestCards.next(new java.util.Random(card)));
+    }
+    assertThat(e.admitted()).as(e.declineReason()).isTrue();
+    String sid = e.sessionId();
+    // the last simulated shopper's exit released the gate for a few seconds: let it lock again
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> gate.isLocked());
+    gate.silent(true);
+    assertThat(store.exit(sid).outcome()).startsWith("nothing taken");
+    assertThat(gate.isLocked()).isTrue();
+
+    browser.get("http://127.0.0.1:" + app.port() + "/#token=demo-operator");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    String button = "#alerts button.gate-override[data-session=\"" + sid + "\"]";
+    wait.until(d -> count(button) == 1);
+    assertThat(text("#alerts")).contains("exit-gate-1", "did not open for " + sid);
+    click(button);
+    wait.until(d -> text("#alerts").contains("gate still not answering"));
+    assertThat(gate.isLocked()).isTrue();
+    screenshot("dashboard-exit-gate-not-answering");
+
+    gate.silent(false);
+    wait.until(d -> count(button) == 1);
+    click(button);
+    wait.until(d -> text("#gate-log").contains("Exit gate opened remotely for " + sid));
+    assertThat(gate.isLocked()).as("the gate after the dashboard's override").isFalse();
+    wait.until(d -> count(button) == 0);
+    screenshot("dashboard-exit-gate-opened");
+  }
+
+  private void click(String css) {
+    ((JavascriptExecutor) browser).executeScript("document.querySelector(arguments[0]).click();",
+        css);
+  }
+
   private long kpiReceipts() {
     String t = text("#kpi-receipts .v").strip();
     return t.isEmpty() ? -1 : Long.parseLong(t);

@@ -309,6 +309,7 @@ class StoreApiTest {
     String[][] routes = {
         {"GET", "/api/status", shopperToken}, {"GET", "/api/devices", shopperToken},
         {"GET", "/api/sessions", "demo-viewer"}, {"GET", "/api/sessions/{id}", "demo-viewer"},
+        {"POST", "/api/sessions/{id}/exit-gate", "demo-auditor"},
         {"GET", "/api/carts", shopperToken}, {"GET", "/api/plan", shopperToken},
         {"GET", "/api/receipts", "demo-viewer"}, {"GET", "/api/receipts/{id}", "demo-viewer"},
         {"GET", "/api/receipts/{id}/html", "demo-viewer"},

@@ -32,9 +32,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +56,14 @@ import org.jspecify.annotations.Nullable;
  * the configured limit are declined. The capture deadline is the clock's now plus the capture
  * window.
  *
+ * <p>Two knobs make it behave like a real acquirer in a demo (both off by default): a {@linkplain
+ * Builder#latency(Duration, Duration) latency} delays every answer by a fixed duration plus a
+ * seeded jitter, without holding a request thread (the answer is scheduled and written later, so
+ * many requests can wait at once); a {@linkplain Builder#declineRate(double) decline rate} declines
+ * that share of otherwise approvable authorisations and charges with {@code DO_NOT_HONOUR}, drawn
+ * from a {@link Random} with the builder's {@linkplain Builder#seed(long) seed}, so the same
+ * sequence of requests meets the same declines on every run.
+ *
  * <p>Thread-safe. Close it to stop the server and release stalled answers.
  */
 public final class SimulatedAcquirer implements AutoCloseable {
@@ -67,6 +78,12 @@ public final class SimulatedAcquirer implements AutoCloseable {
   private final Clock clock;
   private final Duration captureWindow;
   private final long limitMinor;
+  private final Duration latency;
+  private final Duration jitter;
+  private final double declineRate;
+  private final Random declineDraws;
+  private final Random jitterDraws;
+  private final @Nullable ScheduledExecutorService delayer;
   private final Object lock = new Object();
   private final Map<String, Idem> idempotency = new HashMap<>();
   private final Map<String, Auth> auths = new LinkedHashMap<>();
@@ -143,6 +160,12 @@ public final class SimulatedAcquirer implements AutoCloseable {
     this.clock = b.clock;
     this.captureWindow = b.captureWindow;
     this.limitMinor = b.limitMinor;
+    this.latency = b.latency;
+    this.jitter = b.jitter;
+    this.declineRate = b.declineRate;
+    // two streams, so the answers' timing never shifts which requests are declined
+    this.declineDraws = new Random(b.seed);
+    this.jitterDraws = new Random(b.seed ^ 0x5DEECE66DL);
     for (AcquirerOperation op : AcquirerOperation.values()) {
       faults.put(op, new ArrayDeque<>());
       performed.put(op, new AtomicInteger());
@@ -156,6 +179,12 @@ public final class SimulatedAcquirer implements AutoCloseable {
       return t;
     });
     server.setExecutor(executor);
+    this.delayer = latency.isZero() && jitter.isZero() ? null
+        : Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "simulated-acquirer-latency");
+          t.setDaemon(true);
+          return t;
+        });
     server.createContext("/v1/", this::handle);
     server.start();
   }
@@ -277,7 +306,7 @@ public final class SimulatedAcquirer implements AutoCloseable {
           .toArray(String[]::new);
       AcquirerOperation op = route(method, seg);
       if (op == null) {
-        send(ex, 404, error(false, "NOT_FOUND", "no such resource"), false);
+        respond(ex, 404, error(false, "NOT_FOUND", "no such resource"), false);
         return;
       }
       received.get(op).incrementAndGet();
@@ -286,14 +315,14 @@ public final class SimulatedAcquirer implements AutoCloseable {
         synchronized (lock) {
           a = status(seg[2]);
         }
-        send(ex, a.status, a.body, false);
+        respond(ex, a.status, a.body, false);
         return;
       }
       byte[] body = readBody(ex.getRequestBody());
       String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
       if (key == null || key.isEmpty() || key.length() > 255) {
-        send(ex, 400, error(false, "IDEMPOTENCY_KEY_MISSING", "Idempotency-Key header required"),
-            false);
+        respond(ex, 400, error(false, "IDEMPOTENCY_KEY_MISSING",
+            "Idempotency-Key header required"), false);
         return;
       }
       AcquirerFault fault;
@@ -344,15 +373,57 @@ public final class SimulatedAcquirer implements AutoCloseable {
             break;
         }
       }
-      send(ex, answer.status, answer.body, replayed);
+      respond(ex, answer.status, answer.body, replayed);
     } catch (BadRequest e) {
-      send(ex, 400, error(false, "BAD_REQUEST", e.getMessage()), false);
+      respond(ex, 400, error(false, "BAD_REQUEST", e.getMessage()), false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       ex.close();
     } catch (RuntimeException e) {
-      send(ex, 500, error(true, "INTERNAL", e.getClass().getSimpleName()), false);
+      respond(ex, 500, error(true, "INTERNAL", e.getClass().getSimpleName()), false);
     }
+  }
+
+  /**
+   * Sends the answer now, or after the configured latency: the write is scheduled and this
+   * request thread returns at once, so a slow acquirer never starves the server's small pool.
+   */
+  private void respond(HttpExchange ex, int status, byte[] body, boolean replayed)
+      throws IOException {
+    ScheduledExecutorService d = delayer;
+    if (d == null) {
+      send(ex, status, body, replayed);
+      return;
+    }
+    long delayNanos = latency.toNanos();
+    if (!jitter.isZero()) {
+      synchronized (jitterDraws) {
+        delayNanos += (long) (jitterDraws.nextDouble() * (jitter.toNanos() + 1));
+      }
+    }
+    Runnable write = () -> {
+      try {
+        send(ex, status, body, replayed);
+      } catch (IOException | RuntimeException e) {
+        ex.close();
+      }
+    };
+    try {
+      d.schedule(() -> {
+        try {
+          executor.execute(write);
+        } catch (RejectedExecutionException e) {
+          ex.close();
+        }
+      }, delayNanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      ex.close(); // closed meanwhile
+    }
+  }
+
+  /** True when this otherwise approvable authorisation or charge draws a random decline. */
+  private boolean drawsDecline() {
+    return declineRate > 0 && declineDraws.nextDouble() < declineRate;
   }
 
   private static @Nullable AcquirerOperation route(String method, String[] seg) {
@@ -403,6 +474,9 @@ public final class SimulatedAcquirer implements AutoCloseable {
         }
         if (minor > limitMinor) {
           return new Answer(200, declined(DeclineReason.AMOUNT_LIMIT, "over the limit"), true);
+        }
+        if (drawsDecline()) {
+          return new Answer(200, declined(DeclineReason.DO_NOT_HONOUR, "issuer declined"), true);
         }
         String id = (op == AcquirerOperation.AUTHORISE ? "auth_" : "ch_") + nextId++;
         count(op);
@@ -692,6 +766,9 @@ public final class SimulatedAcquirer implements AutoCloseable {
   public void close() {
     releaseStalled();
     server.stop(0);
+    if (delayer != null) {
+      delayer.shutdownNow();
+    }
     executor.shutdownNow();
   }
 
@@ -706,6 +783,10 @@ public final class SimulatedAcquirer implements AutoCloseable {
     private Duration captureWindow = Duration.ofDays(7);
     private long limitMinor = 1_000_000;
     private int port;
+    private Duration latency = Duration.ZERO;
+    private Duration jitter = Duration.ZERO;
+    private double declineRate;
+    private long seed;
 
     private Builder() {}
 
@@ -730,6 +811,58 @@ public final class SimulatedAcquirer implements AutoCloseable {
     /** The loopback port (default 0, a free one). */
     public Builder port(int port) {
       this.port = port;
+      return this;
+    }
+
+    /**
+     * Delays every answer by {@code latency} (default zero: answers at once), as the round trip
+     * to a real acquirer. The delay is scheduled, not slept: no request thread waits, so many
+     * requests can be in their delay at once. Scripted faults ({@link AcquirerFault#delay}, a
+     * stall) add to it.
+     *
+     * @throws IllegalArgumentException if {@code latency} is negative
+     */
+    public Builder latency(Duration latency) {
+      return latency(latency, Duration.ZERO);
+    }
+
+    /**
+     * Delays every answer by {@code latency} plus a jitter drawn uniformly from zero to {@code
+     * jitter} inclusive, from a {@link Random} seeded with {@link #seed(long)}.
+     *
+     * @throws IllegalArgumentException if either is negative
+     */
+    public Builder latency(Duration latency, Duration jitter) {
+      Objects.requireNonNull(latency, "latency");
+      Objects.requireNonNull(jitter, "jitter");
+      if (latency.isNegative() || jitter.isNegative()) {
+        throw new IllegalArgumentException("latency and jitter must not be negative, were "
+            + latency + " and " + jitter);
+      }
+      this.latency = latency;
+      this.jitter = jitter;
+      return this;
+    }
+
+    /**
+     * The share (0 to 1, default 0) of authorisations and charges that the issuer declines with
+     * {@code DO_NOT_HONOUR}, drawn in arrival order from a {@link Random} seeded with {@link
+     * #seed(long)}; 1 declines every one, 0 none. Only requests the built-in rules would approve
+     * draw, and an idempotent replay gets its first answer, so a retried decline stays declined.
+     *
+     * @throws IllegalArgumentException if {@code rate} is not within 0 and 1
+     */
+    public Builder declineRate(double rate) {
+      if (!(rate >= 0.0 && rate <= 1.0)) {
+        throw new IllegalArgumentException("declineRate must be between 0 and 1, was " + rate);
+      }
+      this.declineRate = rate;
+      return this;
+    }
+
+    /** The seed of the decline and jitter draws (default 0), so a demo run is reproducible. */
+    public Builder seed(long seed) {
+      this.seed = seed;
       return this;
     }
 
