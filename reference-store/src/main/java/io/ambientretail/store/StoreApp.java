@@ -90,6 +90,12 @@ public final class StoreApp implements AutoCloseable {
           realTransports);
     }
 
+    /** A copy with or without the simulated world (shoppers, staff, shelves). */
+    public Options withSimulate(boolean s) {
+      return new Options(config, dataDir, dbUrl, port, serve, s, pace, seed, simThreads,
+          realTransports);
+    }
+
     /** A copy with or without the web server. */
     public Options withServe(boolean s) {
       return new Options(config, dataDir, dbUrl, port, s, simulate, pace, seed, simThreads,
