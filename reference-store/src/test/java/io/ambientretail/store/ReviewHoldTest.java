@@ -152,6 +152,45 @@ class ReviewHoldTest {
     assertThat(kpis.path("reviewDecisions").path("approve").asLong()).isEqualTo(1);
   }
 
+  @Test
+  void concurrentDecisions_oneWins_andTheCartIsCapturedOnce() throws Exception {
+    start("sqlite", StoreConfig.Review.DEFAULTS);
+    Held h = heldSession();
+    String[] bodies = {"{\"decision\":\"approve\"}", "{\"decision\":\"approve\"}",
+        "{\"decision\":\"void\"}", "{\"decision\":\"approve\"}"};
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls =
+        new java.util.ArrayList<>();
+    for (String b : bodies) {
+      calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          go.await();
+          return post("/api/reviews/" + h.sid, "demo-operator", b);
+        } catch (Exception e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      }));
+    }
+    go.countDown();
+    List<Integer> codes = new java.util.ArrayList<>();
+    for (var f : calls) {
+      codes.add(f.get(60, TimeUnit.SECONDS).statusCode());
+    }
+    // one decision is recorded; the others are conflicts, or (the same decision while its
+    // capture runs) accepted as in flight
+    assertThat(codes).containsOnly(200, 202, 409).contains(200);
+    ReviewBook.Review r = store.database().read(c -> store.reviews().book().get(c, h.sid))
+        .orElseThrow();
+    await("the decision settled", () -> state(h.sid) != SessionBook.State.REVIEW);
+    if (r.decision() == ReviewBook.Decision.APPROVE) {
+      assertThat(acquirer.captures()).containsExactly(money(h.total));
+    } else {
+      assertThat(acquirer.performed(AcquirerOperation.CAPTURE)).isZero();
+    }
+    assertThat(acquirer.performed(AcquirerOperation.CAPTURE)
+        + acquirer.performed(AcquirerOperation.RELEASE)).as("holds ended, each once").isEqualTo(2);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql"})
   void adjust_capturesTheCorrectedTotal_andBooksTheLedgerForIt(String db) throws Exception {

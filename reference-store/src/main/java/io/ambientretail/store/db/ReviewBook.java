@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walk-out receipts held for a person ({@code reviews} table): the cart as the store saw it when
@@ -49,8 +50,9 @@ public final class ReviewBook {
 
   /** A held receipt. {@code decision}, {@code decidedBy}, {@code lines}... are null until decided. */
   public record Review(String sessionId, State state, long heldMs, long dueMs, long seenMinor,
-      List<Line> seenLines, Decision decision, String decidedBy, Long decidedMs, List<Line> lines,
-      Long totalMinor, String outcome) {}
+      List<Line> seenLines, @Nullable Decision decision, @Nullable String decidedBy,
+      @Nullable Long decidedMs, @Nullable List<Line> lines, @Nullable Long totalMinor,
+      @Nullable String outcome) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

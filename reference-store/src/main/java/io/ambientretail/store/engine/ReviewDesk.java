@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The staff's desk for walk-out receipts held for review: a session whose cart attribution was
@@ -56,7 +57,8 @@ public final class ReviewDesk {
 
   /**
    * A staff decision: {@code approve} or {@code void} without lines, {@code adjust} with the
-   * corrected basket (lines with quantity 0 are dropped).
+   * corrected basket (lines with quantity 0 are dropped). The constructor takes null lines for
+   * approve and void (kept as an empty list), so {@link #lines()} is never null.
    */
   public record Request(ReviewBook.Decision decision, List<ReviewBook.Line> lines) {
     /**
@@ -284,7 +286,7 @@ public final class ReviewDesk {
    * {@link #decide(String, Request, String)} with a note from staff (what the footage showed, at
    * most 200 characters), audited with the decision; null for none.
    */
-  public Outcome decide(String sessionId, Request request, String actor, String note) {
+  public Outcome decide(String sessionId, Request request, String actor, @Nullable String note) {
     if (note != null && note.length() > 200) {
       throw new AmbientException(INVALID, "note: at most 200 characters");
     }
