@@ -58,7 +58,12 @@ class ReviewHoldTest {
   private String dbUrl;
 
   private void start(String db, StoreConfig.Review review) throws Exception {
-    acquirer = SimulatedAcquirer.start();
+    start(db, review, SimulatedAcquirer.start());
+  }
+
+  private void start(String db, StoreConfig.Review review, SimulatedAcquirer a)
+      throws Exception {
+    acquirer = a;
     dbUrl = db.equals("sqlite") ? null : TestDatabases.freshPostgres();
     StoreConfig demo = StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT);
     config = new StoreConfig(demo.storeId(), demo.name(), demo.kind(), demo.region(),
