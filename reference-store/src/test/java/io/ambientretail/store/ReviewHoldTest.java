@@ -299,6 +299,35 @@ class ReviewHoldTest {
     assertThat(acquirer.captures()).containsExactly(money(h.total));
   }
 
+  @Test
+  void holdSettledBySdkAtItsCaptureDeadline_isClosedAsSeen_auditedAsSystem() throws Exception {
+    start("sqlite", StoreConfig.Review.DEFAULTS);
+    Held h = heldSession();
+    // what the SDK's settleDue does near the gateway's capture deadline: exit at the last basket
+    app.payments().walkOutSession(h.sid).orElseThrow().exit(money(h.total));
+    assertThat(store.reviews().applyDeadlines(System.currentTimeMillis())).isEqualTo(1);
+    assertThat(state(h.sid)).isEqualTo(SessionBook.State.CLOSED);
+    assertThat(acquirer.captures()).containsExactly(money(h.total));
+    assertThat(receiptOf(h.sid).orElseThrow().totalMinor()).isEqualTo(h.total);
+    assertThat(audited("review.approve")).containsExactly("system");
+  }
+
+  @Test
+  void decisionAfterTheSdkSettled_keepsWhatWasCaptured_andRaisesReviewOvertaken()
+      throws Exception {
+    start("sqlite", StoreConfig.Review.DEFAULTS);
+    Held h = heldSession();
+    app.payments().walkOutSession(h.sid).orElseThrow().exit(money(h.total));
+    var r = post("/api/reviews/" + h.sid, "demo-operator", "{\"decision\":\"adjust\","
+        + "\"lines\":[{\"lane\":\"" + h.ambiguousLane.id() + "\",\"qty\":0}]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(acquirer.captures()).containsExactly(money(h.total));
+    assertThat(receiptOf(h.sid).orElseThrow().totalMinor()).as("the receipt says what was taken")
+        .isEqualTo(h.total);
+    assertThat(store.database().read(c -> store.alerts().open(c, "review_overtaken", h.sid))
+        .isPresent()).isTrue();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql"})
   void restart_keepsTheReviewHeld_andTheDecisionThenCapturesOnce(String db) throws Exception {
