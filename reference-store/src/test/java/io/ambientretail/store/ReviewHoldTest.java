@@ -183,7 +183,7 @@ class ReviewHoldTest {
     }
     // one decision is recorded; the others are conflicts, or (the same decision while its
     // capture runs) accepted as in flight
-    assertThat(codes).containsOnly(200, 202, 409).contains(200);
+    assertThat(codes).isSubsetOf(200, 202, 409).contains(200);
     ReviewBook.Review r = store.database().read(c -> store.reviews().book().get(c, h.sid))
         .orElseThrow();
     await("the decision settled", () -> state(h.sid) != SessionBook.State.REVIEW);
