@@ -1,6 +1,7 @@
 // The store dashboard: plain ES modules, live by server-sent events, no build step.
 import { api, token, setToken, money, ApiError } from './api.js';
 import { drawChart } from './chart.js';
+import { loadReviews } from './reviews.js';
 
 const $ = (s) => document.querySelector(s);
 let currency = 'EUR';
@@ -29,7 +30,7 @@ async function section(name, fn) {
     if (e instanceof ApiError && e.status === 403) {
       document.querySelectorAll(`[data-needs="${name}"]`).forEach((n) => n.remove());
       const note = el('p', { class: 'note', 'data-needs': name }, `Your token's role cannot see ${name}.`);
-      const host = { audit: '#audit', dsr: '#dsr', receipts: '#receipts' }[name];
+      const host = { audit: '#audit', dsr: '#dsr', receipts: '#receipts', reviews: '#reviews' }[name];
       if (host) $(host).before(note);
     } else if (e instanceof ApiError && e.status === 401) {
       $('#token-form').hidden = false;
@@ -240,7 +241,8 @@ function refresh() {
     await Promise.all([
       section('plan', loadPlan), section('kpis', loadKpis), section('receipts', loadReceipts),
       section('alerts', loadAlerts), section('devices', loadDevices), section('stock', loadStock),
-      section('audit', loadAudit), section('dsr', loadDsr)]);
+      section('audit', loadAudit), section('dsr', loadDsr),
+      section('reviews', () => loadReviews($('#reviews tbody'), el, refresh))]);
     document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
   }, 250);
 }
@@ -249,7 +251,7 @@ function live() {
   const es = new EventSource('/api/events?access_token=' + encodeURIComponent(token()));
   es.onopen = () => { $('#live').textContent = 'live'; $('#live').className = 'live on'; };
   es.onerror = () => { $('#live').textContent = 'reconnecting…'; $('#live').className = 'live off'; };
-  for (const t of ['receipt', 'cart', 'shelf', 'alert', 'session', 'restock', 'refund', 'presence', 'stock', 'door']) {
+  for (const t of ['receipt', 'cart', 'shelf', 'alert', 'session', 'restock', 'refund', 'presence', 'stock', 'door', 'review']) {
     es.addEventListener(t, refresh);
   }
 }

@@ -93,6 +93,12 @@ public final class StoreApp implements AutoCloseable {
           realTransports);
     }
 
+    /** A copy with or without the simulated world (shoppers, staff, shelves). */
+    public Options withSimulate(boolean s) {
+      return new Options(config, dataDir, dbUrl, port, serve, s, pace, seed, simThreads,
+          realTransports);
+    }
+
     /** A copy with or without the web server. */
     public Options withServe(boolean s) {
       return new Options(config, dataDir, dbUrl, port, s, simulate, pace, seed, simThreads,
@@ -311,6 +317,7 @@ public final class StoreApp implements AutoCloseable {
         checkpoints.sign();
       }
       engine.paymentHousekeeping();
+      engine.reviews().applyDeadlines(System.currentTimeMillis());
       if (engine.peopleInStore() == 0 && config().kind() == StoreKind.MICROMARKET) {
         engine.reconcileShelves("reconcile:" + engine.ids().next("rc"));
       }
@@ -432,8 +439,22 @@ public final class StoreApp implements AutoCloseable {
     return options.dataDir();
   }
 
-  /** Reconciles the shelves and computes the summary of this run. */
+  /** How long {@link #summary()} waits for the demo's staff to decide held receipts. */
+  static final long REVIEWS_SETTLE_MS = 60_000;
+
+  /**
+   * Reconciles the shelves and computes the summary of this run. In the demo, receipts held for
+   * review are decided by the simulated staff first (waiting at most a minute), so the summary
+   * counts them; a real store's summary counts what is settled now.
+   */
   public RunSummary summary() {
+    if (simulation != null) {
+      long deadline = System.nanoTime() + REVIEWS_SETTLE_MS * 1_000_000L;
+      while (engine.reviews().openCount() > 0 && System.nanoTime() < deadline) {
+        // the staff task decides them every few tens of milliseconds
+        java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+      }
+    }
     engine.reconcileShelves("reconcile:" + engine.ids().next("rc"));
     return RunSummary.compute(engine, payments, startedMs, options.dataDir(), truthFile());
   }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * acquirer, which runs in this test's JVM and so survives the kills, captured exactly once per
  * receipt and settled exactly the receipts' total), every entry hold ended in one capture or one
  * release, stock equals the ledger, and no session is left open in the store or in the SDK's
- * payment journal.
+ * payment journal except receipts held for review, which stay held until decided (here by the
+ * review deadline).
  */
 class CrashRecoveryTest {
   @TempDir Path tmp;
@@ -71,6 +72,16 @@ class CrashRecoveryTest {
         assertThat(app.recoveredSessions()).as("sessions the last kill left open").isPositive();
         assertThat(one(db, "SELECT COUNT(*) FROM sessions WHERE state IN"
             + " ('AUTHORIZING','OPEN','CHECKOUT')")).as("open sessions").isZero();
+        // receipts held for review stay held across the restart, their entry hold still open in
+        // the SDK; the review deadline then applies the store's default decision to each
+        List<String> held = db.read(c -> app.engine().sessions().inStates(c,
+            io.ambientretail.store.db.SessionBook.State.REVIEW)).stream()
+            .map(io.ambientretail.store.db.SessionBook.Session::sessionId).toList();
+        assertThat(app.payments().walkOut().openSessions()).as("open SDK sessions")
+            .extracting(w -> w.id().value()).containsExactlyInAnyOrderElementsOf(held);
+        app.engine().reviews().applyDeadlines(System.currentTimeMillis() + 86_400_000L);
+        assertThat(one(db, "SELECT COUNT(*) FROM sessions WHERE state = 'REVIEW'"))
+            .as("receipts still held after the deadline").isZero();
         assertThat(app.payments().walkOut().openSessions()).as("open SDK sessions").isEmpty();
         assertThat(one(db, "SELECT COUNT(*) FROM payment_journal WHERE state = 'PENDING' AND op"
             + " IN ('CAPTURE','SALE')")).as("captures in flight").isZero();

@@ -228,8 +228,10 @@ final class StoreCommand implements Runnable {
     String done = !app.simulated() ? "" : "shoppers " + app.simulation().done()
         + (shoppers > 0 ? "/" + shoppers : "") + " done, " + app.simulation().inStore()
         + " in store, ";
+    long held = app.engine().reviews().openCount();
     err.println("ambient: " + done + "receipts " + r[0] + ", captured "
-        + Money.ofMinor(r[1], app.config().currency()));
+        + Money.ofMinor(r[1], app.config().currency())
+        + (held > 0 ? ", " + held + " held for review" : ""));
     err.flush();
   }
 }

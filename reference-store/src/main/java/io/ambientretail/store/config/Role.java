@@ -63,6 +63,12 @@ public enum Role {
     /** Refunds and payment adjustments. */
     public static final io.ambientretail.privacy.Permission REFUND =
         io.ambientretail.privacy.Permission.of("payments.refund");
+    /**
+     * Deciding walk-out receipts held for review: approve, adjust or void the basket before the
+     * money is captured ({@code receipts.review}).
+     */
+    public static final io.ambientretail.privacy.Permission REVIEW_RECEIPTS =
+        io.ambientretail.privacy.Permission.of("receipts.review");
     /** Stock adjustments and restocking. */
     public static final io.ambientretail.privacy.Permission ADJUST_STOCK =
         io.ambientretail.privacy.Permission.STORE_OPERATE;
@@ -97,6 +103,8 @@ public enum Role {
       .allow(OPERATOR.role, Permission.READ_STORE, Permission.READ_PAYMENTS, Permission.REFUND,
           Permission.ADJUST_STOCK, Permission.HANDLE_DSR, Permission.READ_RECEIPTS,
           io.ambientretail.privacy.Permission.PERSONAL_DATA_RECTIFY, Permission.OPERATE_EXIT_GATE)
+      .allow(ADMIN.role, Permission.REVIEW_RECEIPTS)
+      .allow(OPERATOR.role, Permission.REVIEW_RECEIPTS)
       .allow(AUDITOR.role, Permission.READ_STORE, Permission.READ_PAYMENTS, Permission.READ_AUDIT,
           Permission.VERIFY_AUDIT, Permission.READ_RECEIPTS)
       .allow(VIEWER.role, Permission.READ_STORE)

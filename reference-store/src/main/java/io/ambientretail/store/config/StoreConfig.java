@@ -28,13 +28,62 @@ public record StoreConfig(
     List<Shelf> shelves,
     Replenishment replenishment,
     Privacy privacy,
-    List<ApiToken> tokens) {
+    List<ApiToken> tokens,
+    Review review) {
 
   /** Copies the lists. */
   public StoreConfig {
     devices = List.copyOf(devices);
     shelves = List.copyOf(shelves);
     tokens = List.copyOf(tokens);
+    java.util.Objects.requireNonNull(review, "review");
+  }
+
+  /** A configuration with the default review settings ({@link Review#DEFAULTS}). */
+  public StoreConfig(String storeId, String name, StoreKind kind, String region,
+      String privacyRegime, Currency currency, ZoneId zone, Payment payment, List<Device> devices,
+      List<Shelf> shelves, Replenishment replenishment, Privacy privacy, List<ApiToken> tokens) {
+    this(storeId, name, kind, region, privacyRegime, currency, zone, payment, devices, shelves,
+        replenishment, privacy, tokens, Review.DEFAULTS);
+  }
+
+  /** A copy with other review settings. */
+  public StoreConfig withReview(Review r) {
+    return new StoreConfig(storeId, name, kind, region, privacyRegime, currency, zone, payment,
+        devices, shelves, replenishment, privacy, tokens, r);
+  }
+
+  /**
+   * How long a walk-out receipt held for review ({@code review}) may wait for staff, and what the
+   * store decides when nobody did in time: {@link LateDecision#APPROVE} captures the cart as the
+   * store saw it, {@link LateDecision#VOID} releases the hold without a charge.
+   */
+  public record Review(int decideWithinMinutes, LateDecision whenLate) {
+    /** 30 minutes, then approve. */
+    public static final Review DEFAULTS = new Review(30, LateDecision.APPROVE);
+
+    /** The longest wait: the entry hold must still be capturable (the SDK settles a day-old hold). */
+    public static final int MAX_MINUTES = 720;
+
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException if the wait is not 1 to {@link #MAX_MINUTES} minutes
+     */
+    public Review {
+      java.util.Objects.requireNonNull(whenLate, "whenLate");
+      if (decideWithinMinutes < 1 || decideWithinMinutes > MAX_MINUTES) {
+        throw new IllegalArgumentException("decideWithinMinutes: 1 to " + MAX_MINUTES);
+      }
+    }
+  }
+
+  /** The decision a review deadline applies. */
+  public enum LateDecision {
+    /** Capture the cart as the store saw it. */
+    APPROVE,
+    /** Release the hold; nothing is charged. */
+    VOID
   }
 
   /**

@@ -112,7 +112,7 @@ public final class StoreConfigReader {
 
     StoreConfig config(JsonNode root) {
       known(root, "", "store", "payment", "devices", "planogram", "replenishment", "privacy",
-          "security");
+          "security", "review");
       JsonNode s = object(root, "store", true);
       known(s, "store", "id", "name", "kind", "region", "privacyRegime", "currency", "timezone");
       String id = text(s, "store.id", "id", null);
@@ -169,7 +169,29 @@ public final class StoreConfigReader {
       return new StoreConfig(id, text(s, "store.name", "name", id), kind,
           text(s, "store.region", "region", "EU"),
           text(s, "store.privacyRegime", "privacyRegime", "GDPR"), currency, zone, payment,
-          devices, shelves, replenishment, privacy, tokens);
+          devices, shelves, replenishment, privacy, tokens, review(root.path("review")));
+    }
+
+    /** The optional {@code review} settings; each field defaults as in DEFAULTS. */
+    private StoreConfig.Review review(JsonNode r) {
+      if (r.isMissingNode() || r.isNull()) {
+        return StoreConfig.Review.DEFAULTS;
+      }
+      if (!r.isObject()) {
+        throw fail("review", "expected a mapping");
+      }
+      known(r, "review", "decideWithinMinutes", "whenLate");
+      StoreConfig.Review d = StoreConfig.Review.DEFAULTS;
+      int minutes = (int) longAt(r, "review.decideWithinMinutes", "decideWithinMinutes",
+          d.decideWithinMinutes(), 1, StoreConfig.Review.MAX_MINUTES);
+      String late = text(r, "review.whenLate", "whenLate", d.whenLate().name());
+      StoreConfig.LateDecision when;
+      try {
+        when = StoreConfig.LateDecision.valueOf(late.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw fail("review.whenLate", "expected approve or void, was '" + late + "'");
+      }
+      return new StoreConfig.Review(minutes, when);
     }
 
     private List<StoreConfig.Device> devices(JsonNode list) {

@@ -23,6 +23,11 @@ public final class SessionBook {
     OPEN,
     /** Exited or paying: capture in flight. */
     CHECKOUT,
+    /**
+     * Exited with a cart flagged for review: the entry hold stays, nothing is captured until staff
+     * (or the review deadline) decide the basket ({@code reviews} table).
+     */
+    REVIEW,
     /** Paid, receipt issued. */
     CLOSED,
     /** Ended without a purchase (empty cart, walked away). */

@@ -13,8 +13,10 @@ import java.util.Map;
 /**
  * The operators' KPIs, computed from the store's records: basket size, conversion (entries or
  * kiosk sessions ending in a purchase), checkout time (entry or kiosk start to receipt), stock-out
- * rate, shrink rate, device uptime and review rate of walk-out receipts, plus a per-minute series
- * of receipts and revenue for charts. Stateless.
+ * rate, shrink rate, device uptime and review rate of walk-out receipts (receipts that went
+ * through review over all receipts; {@code reviewsPending} are held receipts still waiting for
+ * staff, {@code reviewDecisions} counts reviews by decision), plus a per-minute series of receipts
+ * and revenue for charts. Stateless.
  */
 public final class Kpis {
   private Kpis() {}
@@ -46,6 +48,11 @@ public final class Kpis {
       m.put("shrinkRate", ratio(shrink, sold + shrink));
       m.put("deviceUptime", Math.round(health.meanUptime() * 10000) / 10000.0);
       m.put("reviewRate", ratio(review, receipts));
+      Map<String, Long> decisions = store.reviews().book().countByDecision(c);
+      m.put("reviewsPending", decisions.getOrDefault("pending", 0L));
+      Map<String, Long> decided = new LinkedHashMap<>(decisions);
+      decided.remove("pending");
+      m.put("reviewDecisions", decided);
       m.put("capturedMinor", store.journal().capturedNetMinor(c));
       m.put("currency", store.config().currency().getCurrencyCode());
       m.put("perMinute", perMinute(c, nowMs));

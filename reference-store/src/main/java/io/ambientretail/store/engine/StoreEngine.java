@@ -14,6 +14,7 @@ import io.ambientretail.store.db.Database;
 import io.ambientretail.store.db.PaymentJournal;
 import io.ambientretail.store.db.ReceiptBook;
 import io.ambientretail.store.db.RecordIds;
+import io.ambientretail.store.db.ReviewBook;
 import io.ambientretail.store.db.SessionBook;
 import io.ambientretail.store.db.StockBook;
 import io.ambientretail.devices.ApduChannel;
@@ -83,6 +84,8 @@ public final class StoreEngine implements AutoCloseable {
   private final AlertBook alerts = new AlertBook(ids);
   private final FusionCarts fusion;
   private final StorePlan plan;
+  private final ReviewBook reviewBook = new ReviewBook();
+  private final ReviewDesk reviews;
   private final ShelfMonitor shelves = new ShelfMonitor();
   private final ReplenishmentPlanner replenishment;
   private volatile io.ambientretail.store.devices.KioskStation kiosk;
@@ -124,6 +127,19 @@ public final class StoreEngine implements AutoCloseable {
     this.db = db;
     this.payments = payments;
     this.clock = clock;
+    this.reviews = new ReviewDesk(db, config, sessions, reviewBook, audit, alerts,
+        new ReviewDesk.Settler() {
+          @Override
+          public CheckoutResult settle(String sessionId, List<SessionBook.CartLine> basket,
+              String why) {
+            return settleReviewed(sessionId, basket, why);
+          }
+
+          @Override
+          public boolean paymentClosed(String sessionId) {
+            return payments.walkOutSession(sessionId).map(WalkOutSession::closed).orElse(false);
+          }
+        }, clock::millis, this::emit, this::emitAlert);
     listeners.add(new BasketHolds(payments, sid -> db.read(c -> sessions.cart(c, sid)).stream()
         .mapToLong(SessionBook.CartLine::priceMinor).sum(), config.currency()));
     for (StoreConfig.Lane l : config.lanes()) {
@@ -211,6 +227,11 @@ public final class StoreEngine implements AutoCloseable {
   /** The alerts. */
   public AlertBook alerts() {
     return alerts;
+  }
+
+  /** The desk where staff decide walk-out receipts held for review. */
+  public ReviewDesk reviews() {
+    return reviews;
   }
 
   /** The shelf monitor (what the load cells show). */
@@ -456,7 +477,9 @@ public final class StoreEngine implements AutoCloseable {
     CheckoutResult r = settleWalkout(s, "exit");
     fusion.forget(sessionId);
     exitToReceipt.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-    if (r.receipt().isPresent() || r.outcome().startsWith("nothing taken")) {
+    // a receipt held for review holds the money, not the shopper: the gate opens
+    if (r.receipt().isPresent() || r.outcome().startsWith("nothing taken")
+        || r.outcome().equals(ReviewDesk.HELD)) {
       openExitGate(sessionId);
     }
     return r;
@@ -621,13 +644,30 @@ public final class StoreEngine implements AutoCloseable {
   private CheckoutResult settleWalkoutOnce(SessionBook.Session s, String why) {
     String sid = s.sessionId();
     long now = now();
-    // CHECKOUT first, then the cart: no pick can join the cart after the total is taken
-    List<SessionBook.CartLine> cart = db.tx(c -> {
-      sessions.setState(c, sid, SessionBook.State.CHECKOUT, null, now);
-      return sessions.cart(c, sid);
-    });
-    long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
     Optional<WalkOutSession> w = payments.walkOutSession(sid);
+    // a cart flagged for review is held while the SDK session still holds the money
+    boolean canHold = w.isPresent() && !w.get().closed();
+    record Taken(List<SessionBook.CartLine> cart, boolean held) {}
+    // CHECKOUT first, then the cart: no pick can join the cart after the total is taken
+    Taken taken = db.tx(c -> {
+      sessions.setState(c, sid, SessionBook.State.CHECKOUT, null, now);
+      List<SessionBook.CartLine> seen = sessions.cart(c, sid);
+      SessionBook.Session cur = sessions.get(c, sid).orElseThrow();
+      // an empty cart has nothing to charge and nothing to review: its hold is released as today
+      if (canHold && cur.review() && !seen.isEmpty()) {
+        sessions.setState(c, sid, SessionBook.State.REVIEW, why, now);
+        reviews.hold(c, cur, seen, now);
+        return new Taken(seen, true);
+      }
+      return new Taken(seen, false);
+    });
+    List<SessionBook.CartLine> cart = taken.cart();
+    long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+    if (taken.held()) {
+      reviews.announce(sid, total);
+      emit("session", Map.of("session", sid, "state", "REVIEW"));
+      return new CheckoutResult(sid, Optional.empty(), ReviewDesk.HELD);
+    }
     if (w.isEmpty()) {
       // the SDK journal never opened this session: no money moved
       db.tx(c -> {
@@ -650,6 +690,63 @@ public final class StoreEngine implements AutoCloseable {
       total = r.total().minor();
     }
     return finish(s, r, cart, total, why);
+  }
+
+  /**
+   * Settles a session held for review with the basket staff (or the deadline) decided: the same
+   * SDK walk-out exit as a normal one, with the session's keys, then the receipt and the ledger.
+   */
+  private CheckoutResult settleReviewed(String sid, List<SessionBook.CartLine> decided,
+      String why) {
+    if (!settling.add(sid)) {
+      return new CheckoutResult(sid, Optional.empty(), "capture pending: already settling");
+    }
+    try {
+      SessionBook.Session s = db.read(c -> sessions.get(c, sid)).orElseThrow();
+      if (s.state() != SessionBook.State.REVIEW) {
+        return new CheckoutResult(sid, db.read(c -> receipts.ofSession(c, sid)),
+            "already settled: " + s.state().name().toLowerCase(java.util.Locale.ROOT));
+      }
+      List<SessionBook.CartLine> cart = decided;
+      long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+      Optional<WalkOutSession> w = payments.walkOutSession(sid);
+      long now = now();
+      if (w.isEmpty()) {
+        db.tx(c -> {
+          sessions.setState(c, sid, SessionBook.State.ABANDONED, why + ": no payment session",
+              now);
+          return null;
+        });
+        return new CheckoutResult(sid, Optional.empty(), "no payment session");
+      }
+      Receipt r;
+      try {
+        r = w.get().exit(config.money(total));
+      } catch (IOException e) {
+        return new CheckoutResult(sid, Optional.empty(), "capture pending: " + e.getMessage());
+      } catch (PaymentValueException e) {
+        // the SDK settled the visit before the decision (its capture deadline): what it took is
+        // the cart as the store saw it
+        r = w.get().receipt();
+        if (!w.get().closed()) {
+          return new CheckoutResult(sid, Optional.empty(), "capture pending: " + e.getMessage());
+        }
+        if (r.total().minor() != total) {
+          cart = db.read(c -> sessions.cart(c, sid));
+          total = r.total().minor();
+          long t = total;
+          db.tx(c -> {
+            alerts.raise(c, "review_overtaken", sid, "the payment of " + sid + " settled at its"
+                + " capture deadline (" + config.money(t) + ") before the review decision",
+                now).ifPresent(this::emitAlert);
+            return null;
+          });
+        }
+      }
+      return finish(s, r, cart, total, why);
+    } finally {
+      settling.remove(sid);
+    }
   }
 
   // ---------------------------------------------------------------- micromarket kiosk
@@ -909,7 +1006,7 @@ public final class StoreEngine implements AutoCloseable {
         return existing.get();
       }
       SessionBook.Session cur = sessions.get(c, sid).orElseThrow();
-      ReceiptBook.Receipt rc = buildReceipt(cur, cart, total, at);
+      ReceiptBook.Receipt rc = buildReceipt(cur, cart, total, at, reviewBook.get(c, sid));
       receipts.insert(c, rc);
       for (SessionBook.CartLine l : cart) {
         stock.post(c, l.laneId(), -l.qty(), StockBook.Reason.SALE, "sale:" + sid, "store", at);
@@ -933,7 +1030,7 @@ public final class StoreEngine implements AutoCloseable {
   }
 
   private ReceiptBook.Receipt buildReceipt(SessionBook.Session s, List<SessionBook.CartLine> cart,
-      long total, long at) {
+      long total, long at, Optional<ReviewBook.Review> review) {
     String rid = ids.next("rc");
     List<Map<String, Object>> lines = new ArrayList<>();
     int items = 0;
@@ -968,6 +1065,8 @@ public final class StoreEngine implements AutoCloseable {
     body.put("lines", lines);
     body.put("total", Map.of("currency", currency(), "minor", total));
     body.put("review", s.review());
+    review.filter(rv -> rv.decision() != null).ifPresent(rv -> body.put("reviewed", Map.of(
+        "decision", rv.decision().id(), "at", Instant.ofEpochMilli(rv.decidedMs()).toString())));
     try {
       return new ReceiptBook.Receipt(rid, s.sessionId(), s.shopperRef(), total, currency(), items,
           s.review(), at, json.writeValueAsString(body));
@@ -1230,9 +1329,11 @@ public final class StoreEngine implements AutoCloseable {
    * Settles what a crash left in flight: first the SDK's own recovery sends every unanswered
    * walk-out step again with its journaled key (and forwards the offline queue), then each store
    * session still open is finished: walk-out exits get their receipt from the SDK's settled
-   * result, shoppers the crash left inside are charged for their cart (flagged for review) or
-   * released, kiosk sales are replayed with their keys. The acquirer answers a replayed key with
-   * its first result, so nothing is taken twice and no receipt is lost.
+   * result, shoppers the crash left inside have their cart held for review (or the hold
+   * released when the cart is empty), kiosk sales are replayed with their keys, and review
+   * decisions whose capture was in flight are finished. Receipts still waiting for staff stay
+   * held ({@link SessionBook.State#REVIEW}). The acquirer answers a replayed key with its first
+   * result, so nothing is taken twice and no receipt is lost.
    *
    * @return how many store sessions were settled
    */
@@ -1263,6 +1364,7 @@ public final class StoreEngine implements AutoCloseable {
         });
       }
     }
+    n += reviews.resume();
     if (n > 0) {
       long now = now();
       int settled = n;
@@ -1356,7 +1458,7 @@ public final class StoreEngine implements AutoCloseable {
     }
     long now = now();
     if (s.state() == SessionBook.State.OPEN) {
-      // the shopper is gone: charge the cart as it stands, for staff to review
+      // the shopper is gone: hold the cart as it stands for staff to review
       db.tx(c -> {
         sessions.markReview(c, sid);
         return null;

@@ -1,6 +1,7 @@
 /**
  * The running store: walk-out and kiosk flows, shelf monitoring, cart attribution, settlement,
- * reconciliation, alerts and recovery after a crash.
+ * receipts held for review ({@link io.ambientretail.store.engine.ReviewDesk}), reconciliation,
+ * alerts and recovery after a crash.
  */
 @NullMarked
 package io.ambientretail.store.engine;

@@ -28,6 +28,6 @@ public final class GatewaySetting {
         new StoreConfig.Payment(url, p.holdMinor(), p.acquirerLatencyMs(), p.declineRate(),
             p.offline()),
         config.devices(), config.shelves(), config.replenishment(), config.privacy(),
-        config.tokens());
+        config.tokens(), config.review());
   }
 }

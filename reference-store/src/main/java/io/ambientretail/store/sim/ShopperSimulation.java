@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.config.StoreKind;
 import io.ambientretail.store.engine.DeviceHealth;
+import io.ambientretail.store.db.ReviewBook;
 import io.ambientretail.store.engine.ReplenishmentPlanner;
+import io.ambientretail.store.engine.ReviewDesk;
 import io.ambientretail.store.engine.StoreEngine;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -33,7 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * planner suggests; devices send heartbeats.
  *
  * <p>What each shopper really left with is appended to {@code truth.jsonl} (by session id): the
- * summary compares the store's receipts with it. Every step runs on a small scheduler so hundreds
+ * summary compares the store's receipts with it. Staff also decide the receipts the store held
+ * for review, as a person watching the footage would: they know what the shopper really took
+ * (the truth) and approve the cart when it matches, or adjust it to what was taken. Every step runs on a small scheduler so hundreds
  * of shoppers can be in the store at once. Thread-safe; {@link #close()} stops it.
  */
 public final class ShopperSimulation implements AutoCloseable {
@@ -83,6 +87,10 @@ public final class ShopperSimulation implements AutoCloseable {
   /** Who stands at a lane now: people take turns at one lane rather than reach in together. */
   private final Map<String, String> standingAt = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, List<StoreConfig.Lane>> lanesOfShelf = new LinkedHashMap<>();
+  // what each walk-out shopper really left with: the staff's "footage" when deciding a review
+  private final Map<String, Map<String, Integer>> footage =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final AtomicLong reviewsDecided = new AtomicLong();
   private volatile CountDownLatch finished = new CountDownLatch(0);
   private volatile int target = -1;
   private volatile String offlineDevice;
@@ -109,6 +117,12 @@ public final class ShopperSimulation implements AutoCloseable {
     this.shelfIds = List.copyOf(lanesOfShelf.keySet());
     try {
       Files.createDirectories(truthFile.toAbsolutePath().getParent());
+      if (Files.exists(truthFile)) {
+        // shoppers of an earlier run on the same data, whose receipts may still wait for review
+        for (String line : Files.readAllLines(truthFile, StandardCharsets.UTF_8)) {
+          readFootage(line);
+        }
+      }
       this.truth = Files.newBufferedWriter(truthFile, StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
@@ -184,7 +198,19 @@ public final class ShopperSimulation implements AutoCloseable {
     }
   }
 
+  private void readFootage(String line) {
+    try {
+      var n = json.readTree(line);
+      Map<String, Integer> items = new LinkedHashMap<>();
+      n.path("items").fields().forEachRemaining(e -> items.put(e.getKey(), e.getValue().asInt()));
+      footage.put(n.path("session").asText(), items);
+    } catch (IOException | RuntimeException e) {
+      // a line torn by a crash: that shopper's review falls back to the cart as seen
+    }
+  }
+
   private void staff() {
+    decideReviews();
     try {
       var lanes = store.database().read(c -> store.stock().lanes(c));
       for (ReplenishmentPlanner.Suggestion s : planner.suggest(lanes)) {
@@ -201,6 +227,53 @@ public final class ShopperSimulation implements AutoCloseable {
     } catch (RuntimeException e) {
       // staff try again at the next round
     }
+  }
+
+  /**
+   * Staff decide the receipts held for review: approve when the cart as the store saw it is what
+   * the shopper took, adjust it to what was taken otherwise. A shopper the footage does not cover
+   * (left inside by a crash of an earlier run) is approved as seen.
+   */
+  private void decideReviews() {
+    List<Map<String, Object>> pending;
+    try {
+      pending = store.reviews().pending();
+    } catch (RuntimeException e) {
+      return;
+    }
+    for (Map<String, Object> r : pending) {
+      String sid = (String) r.get("session");
+      Map<String, Integer> seen = new LinkedHashMap<>();
+      for (Object o : (List<?>) r.get("lines")) {
+        Map<?, ?> l = (Map<?, ?>) o;
+        seen.merge((String) l.get("lane"), ((Number) l.get("qty")).intValue(), Integer::sum);
+      }
+      Map<String, Integer> took = footage.get(sid);
+      ReviewDesk.Request decision;
+      String note;
+      if (took == null || took.equals(seen)) {
+        decision = ReviewDesk.Request.approve();
+        note = took == null ? "no footage of this shopper: cart as seen" : "footage matches";
+      } else {
+        List<ReviewBook.Line> lines = new ArrayList<>();
+        took.forEach((lane, q) -> lines.add(new ReviewBook.Line(lane, q)));
+        seen.keySet().stream().filter(lane -> !took.containsKey(lane))
+            .forEach(lane -> lines.add(new ReviewBook.Line(lane, 0)));
+        decision = ReviewDesk.Request.adjust(lines);
+        note = "footage shows another basket";
+      }
+      try {
+        store.reviews().decide(sid, decision, "staff", note);
+        reviewsDecided.incrementAndGet();
+      } catch (RuntimeException e) {
+        // decided meanwhile (the deadline, or another desk): nothing to do
+      }
+    }
+  }
+
+  /** Reviews the simulated staff decided. */
+  public long reviewsDecided() {
+    return reviewsDecided.get();
   }
 
   /** Staff fill a lane with {@code qty} units and book it (the dashboard's restock). */
@@ -462,6 +535,7 @@ public final class ShopperSimulation implements AutoCloseable {
         }
       });
       line.put("items", items);
+      footage.put(session, items);
       try {
         String text = json.writeValueAsString(line);
         synchronized (truth) {

@@ -343,6 +343,31 @@ public final class StoreServer implements AutoCloseable {
       ctx.status(201).json(Map.of("shopper", shopper, "token", t.token()));
     });
     exitGateRoutes(a);
+    // ---- walk-out receipts held for review: staff decide, then the money is captured
+    a.get("/api/reviews", ctx -> {
+      need(ctx, Role.Permission.READ_PAYMENTS);
+      ctx.json(store.reviews().pending());
+    });
+    a.get("/api/reviews/{id}", ctx -> {
+      need(ctx, Role.Permission.READ_PAYMENTS);
+      ctx.json(store.reviews().get(ctx.pathParam("id")));
+    });
+    a.post("/api/reviews/{id}", ctx -> {
+      ApiPrincipal p = need(ctx, Role.Permission.REVIEW_RECEIPTS);
+      JsonNode b = body(ctx);
+      var request = ReviewBody.parse(b);
+      var o = store.reviews().decide(ctx.pathParam("id"), request, p.name(), ReviewBody.note(b));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("session", o.sessionId());
+      m.put("decision", o.decision().id());
+      m.put("totalMinor", o.totalMinor());
+      m.put("receipt", o.receiptId().orElse(null));
+      m.put("settled", o.settled());
+      m.put("outcome", o.outcome());
+      // 202: decided and durable, the capture is still in flight (housekeeping finishes it)
+      ctx.status(o.settled() ? 200 : 202).json(m);
+    });
+
     a.sse("/api/events", client -> {
       client.keepAlive();
       clients.add(client);

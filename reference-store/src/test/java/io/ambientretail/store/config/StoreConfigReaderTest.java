@@ -76,6 +76,31 @@ class StoreConfigReaderTest {
   }
 
   @Test
+  void review_absent_usesTheDefaults_andIsReadWhenGiven() {
+    assertThat(read(MINIMAL).review())
+        .isEqualTo(new StoreConfig.Review(30, StoreConfig.LateDecision.APPROVE));
+    assertThat(read(MINIMAL + "review: {decideWithinMinutes: 15, whenLate: void}\n").review())
+        .isEqualTo(new StoreConfig.Review(15, StoreConfig.LateDecision.VOID));
+    assertThat(read(MINIMAL + "review: {whenLate: VOID}\n").review())
+        .isEqualTo(new StoreConfig.Review(30, StoreConfig.LateDecision.VOID));
+  }
+
+  @Test
+  void review_badValues_nameTheField() {
+    assertThatThrownBy(() -> read(MINIMAL + "review: {decideWithinMinutes: 0}\n"))
+        .isInstanceOf(StoreConfigException.class)
+        .hasMessageContaining("review.decideWithinMinutes: must be between 1 and 720");
+    assertThatThrownBy(() -> read(MINIMAL + "review: {decideWithinMinutes: 721}\n"))
+        .hasMessageContaining("review.decideWithinMinutes");
+    assertThatThrownBy(() -> read(MINIMAL + "review: {whenLate: refund}\n"))
+        .hasMessageContaining("review.whenLate: expected approve or void, was 'refund'");
+    assertThatThrownBy(() -> read(MINIMAL + "review: {after: 3}\n"))
+        .hasMessageContaining("review.after: unknown field");
+    assertThatThrownBy(() -> read(MINIMAL + "review: 30\n"))
+        .hasMessageContaining("review: expected a mapping");
+  }
+
+  @Test
   void badGtin_namesTheLaneField() {
     assertThatThrownBy(() -> read(MINIMAL.replace("4012345670004", "4012345670005")))
         .isInstanceOf(StoreConfigException.class)

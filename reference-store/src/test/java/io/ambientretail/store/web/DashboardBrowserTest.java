@@ -43,10 +43,6 @@ class DashboardBrowserTest {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
         "Chromium or chromedriver absent (/usr/bin/chromium, /usr/bin/chromedriver): scripts/test"
             + " installs them with apt-get as root");
-    app = StoreApp.start(StoreApp.Options.demo(
-        StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT), tmp.resolve("data"), 0, 21));
-    app.simulation().run(8);
-    assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());
     o.addArguments("--headless", "--no-sandbox", "--disable-gpu",
@@ -70,6 +66,10 @@ class DashboardBrowserTest {
 
   @Test
   void dashboard_showsLiveStore_andUpdatesWithoutReload() throws Exception {
+    app = StoreApp.start(StoreApp.Options.demo(
+        StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT), tmp.resolve("data"), 0, 21));
+    app.simulation().run(8);
+    assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
     browser.get("http://127.0.0.1:" + app.port() + "/#token=demo-admin");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     wait.until(d -> count("#receipts tbody tr[data-receipt]") > 0 && count("#plan .lane") > 0
@@ -159,6 +159,34 @@ class DashboardBrowserTest {
   private void click(String css) {
     ((JavascriptExecutor) browser).executeScript("document.querySelector(arguments[0]).click();",
         css);
+  }
+
+  @Test
+  void reviewPanel_approvesAHeldReceipt_andTheCartIsCapturedOnce() throws Exception {
+    // a store without simulated staff, so the held receipt waits for the person at the dashboard
+    app = StoreApp.start(StoreApp.Options.demo(
+        StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT), tmp.resolve("data"), 0, 22)
+        .withSimulate(false));
+    String sid = io.ambientretail.store.ReviewFixture.holdOne(app);
+    long total = app.engine().database().read(c -> app.engine().sessions().cart(c, sid)).stream()
+        .mapToLong(io.ambientretail.store.db.SessionBook.CartLine::priceMinor).sum();
+    assertThat(app.acquirer().performed(
+        io.ambientretail.testing.acquirer.AcquirerOperation.CAPTURE)).isZero();
+    browser.get("http://127.0.0.1:" + app.port() + "/#token=demo-operator");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    wait.until(d -> count("#reviews tr[data-review='" + sid + "'] button.approve") == 1);
+    assertThat(text("#reviews")).contains("(ambiguous)");
+    screenshot("dashboard-review-pending");
+    browser.findElement(org.openqa.selenium.By.cssSelector(
+        "#reviews tr[data-review='" + sid + "'] button.approve")).click();
+    wait.until(d -> count("#reviews tr[data-review]") == 0
+        && text("#reviews").contains("No receipts held for review"));
+    wait.until(d -> count("#receipts tbody tr[data-receipt]") == 1);
+    assertThat(app.acquirer().captures()).containsExactly(app.config().money(total));
+    java.util.Optional<io.ambientretail.store.db.ReceiptBook.Receipt> receipt = app.engine()
+        .database().read(c -> app.engine().receipts().ofSession(c, sid));
+    assertThat(receipt).isPresent();
+    screenshot("dashboard-review-approved");
   }
 
   private long kpiReceipts() {

@@ -325,7 +325,9 @@ class StoreApiTest {
         {"POST", "/api/privacy/retention", "demo-auditor"}, {"GET", "/api/audit", "demo-operator"},
         {"GET", "/api/audit/verify", "demo-operator"},
         {"GET", "/api/audit/checkpoint", "demo-operator"},
-        {"POST", "/api/shopper-tokens", "demo-operator"}, {"GET", "/api/events", shopperToken}};
+        {"POST", "/api/shopper-tokens", "demo-operator"}, {"GET", "/api/events", shopperToken},
+        {"GET", "/api/reviews", "demo-viewer"}, {"GET", "/api/reviews/{id}", shopperToken},
+        {"POST", "/api/reviews/{id}", "demo-auditor"}};
     java.util.Set<String> covered = new java.util.HashSet<>();
     for (String[] r : routes) {
       covered.add(r[0] + " " + r[1]);
