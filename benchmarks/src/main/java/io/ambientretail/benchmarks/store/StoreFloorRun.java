@@ -116,6 +116,7 @@ public final class StoreFloorRun {
       AtomicLong receipts = new AtomicLong();
       AtomicLong lostPicks = new AtomicLong();
       AtomicInteger failures = new AtomicInteger();
+      Map<String, Integer> outcomes = new ConcurrentHashMap<>();
       long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       warmupEndRef[0] = warmupEnd;
       long end = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
@@ -137,9 +138,7 @@ public final class StoreFloorRun {
                 try {
                   // the tracker sees the shopper step up to the lane; a moment later the hand
                   StorePlan.Point at = store.plan().lane(lane.id()).orElseThrow();
-                  store.position(sid, at.x() + r.nextDouble(-0.04, 0.04), at.y() + 0.4);
-                  LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
-                  store.position(sid, at.x() + r.nextDouble(-0.04, 0.04), at.y() + 0.4);
+                  stand(store, sid, at, r, 1000);
                   store.reach(sid, lane.shelfId());
                   int left = truth.merge(lane.id(), -1, Integer::sum);
                   long p0 = System.nanoTime();
@@ -155,8 +154,7 @@ public final class StoreFloorRun {
                     lostPicks.incrementAndGet();
                   }
                   // standing at the lane while the hand leaves and the shelf settles
-                  LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(800));
-                  store.position(sid, at.x() + r.nextDouble(-0.04, 0.04), at.y() + 0.4);
+                  stand(store, sid, at, r, 600);
                 } finally {
                   lock.unlock();
                 }
@@ -171,6 +169,8 @@ public final class StoreFloorRun {
                 if (res.receipt().isPresent()) {
                   receipts.incrementAndGet();
                 }
+                outcomes.merge(res.receipt().isPresent() ? "receipt" : res.outcome().replaceAll(
+                    "se_[a-z0-9]+", "<session>"), 1, Integer::sum);
               }
             } catch (RuntimeException e) {
               if (failures.incrementAndGet() <= 3) {
@@ -232,6 +232,7 @@ public final class StoreFloorRun {
           lostPicks.get());
       System.out.printf(Locale.ROOT, "receipts/s         %.1f (%d receipts, %d failures)%n",
           receipts.get() / secs, receipts.get(), failures.get());
+      System.out.println("exit outcomes      " + new java.util.TreeMap<>(outcomes));
       System.out.printf(Locale.ROOT, "pick: load change to shelf count  p50 %.1f ms  p99 %.1f ms%n",
           pickLatency.percentile(0.50), pickLatency.percentile(0.99));
       System.out.printf(Locale.ROOT, "pick: load change to fused cart  p50 %.1f ms  p99 %.1f ms"
@@ -247,6 +248,16 @@ public final class StoreFloorRun {
       System.out.printf(Locale.ROOT, "heap               peak %.0f MB, after GC %.0f MB, max %.0f"
           + " MB%n", heapPeak / 1048576.0, heapAfterGc / 1048576.0,
           mem.getHeapMemoryUsage().getMax() / 1048576.0);
+    }
+  }
+
+  /** The shopper stands at a lane for {@code ms}; the ceiling tracker reports it at 10 Hz. */
+  private static void stand(StoreEngine store, String sid, StorePlan.Point at, SplittableRandom r,
+      int ms) {
+    for (int t = 0; t < ms; t += 100) {
+      store.position(sid, at.x() + r.nextDouble(-0.04, 0.04), at.y() + 0.4
+          + r.nextDouble(-0.04, 0.04));
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
     }
   }
 

@@ -13,7 +13,6 @@ import io.ambientretail.inventory.fusion.Receipt;
 import io.ambientretail.inventory.fusion.ReplayEvent;
 import io.ambientretail.store.config.StoreConfig;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +56,14 @@ public final class FusionCarts implements AutoCloseable {
   public record Checkout(Map<String, Integer> unitsPerLane, double confidence, boolean review,
       boolean settled) {}
 
+  /**
+   * How long after a shopper was last near a shelf (presence sensing, no positions) a lane there
+   * may begin to move by their hand: presence is coarse and repeated about once a second.
+   */
+  static final long REACH_SLACK_MS = 2000;
+  /** The same for a tracked shopper: a lane reports a movement within a few readings. */
+  static final long TRACKED_REACH_SLACK_MS = 500;
+
   private final CartFusion fusion;
   private final Clock clock;
   private final long epochMs;
@@ -65,8 +72,10 @@ public final class FusionCarts implements AutoCloseable {
   private final Map<SkuId, String> laneOfSku = new LinkedHashMap<>();
   private final Map<String, String> shelfOfLane = new LinkedHashMap<>();
   private final Map<String, List<LaneId>> lanesOfShelf = new LinkedHashMap<>();
-  private final Map<String, Set<String>> shelvesVisited = new ConcurrentHashMap<>();
+  /** Per shopper in the store: each shelf they were seen at, and when last (fusion's time). */
+  private final Map<String, Map<String, Long>> shelvesVisited = new ConcurrentHashMap<>();
   private final Map<String, Receipt> receipts = new ConcurrentHashMap<>();
+  private final Set<String> tracked = ConcurrentHashMap.newKeySet();
   private final ExecutorService writer;
   private final CartSink sink;
   private volatile io.ambientretail.inventory.fusion.ReplayWriter recorder;
@@ -179,13 +188,14 @@ public final class FusionCarts implements AutoCloseable {
 
   /** A shopper came in. */
   public synchronized void enter(String sessionId) {
-    shelvesVisited.put(sessionId, ConcurrentHashMap.newKeySet());
+    shelvesVisited.put(sessionId, new ConcurrentHashMap<>());
     accept(new ReplayEvent.Enter(t(), ShopperId.of(sessionId)));
   }
 
   /** The tracking system saw a shopper at {@code (x, y)} on the store plan, metres. */
   public synchronized void track(String sessionId, double x, double y) {
     accept(new ReplayEvent.Track(t(), ShopperId.of(sessionId), x, y));
+    tracked.add(sessionId);
     plan.shelfNear(x, y, 1.5).ifPresent(s -> visited(sessionId, s));
   }
 
@@ -199,9 +209,9 @@ public final class FusionCarts implements AutoCloseable {
   }
 
   private void visited(String sessionId, String shelfId) {
-    Set<String> s = shelvesVisited.get(sessionId);
+    Map<String, Long> s = shelvesVisited.get(sessionId);
     if (s != null) {
-      s.add(shelfId);
+      s.put(shelfId, lastT);
     }
   }
 
@@ -229,17 +239,21 @@ public final class FusionCarts implements AutoCloseable {
 
   /**
    * A shopper leaves: waits at most {@code maxWaitMs} of the store's world time (wall time times
-   * the time scale) for the lanes of the shelves they stood at
-   * to settle, takes fusion's receipt and waits until its cart is written.
+   * the time scale) until no lane is still settling whose movement began while the shopper was at
+   * its shelf (or within {@value #TRACKED_REACH_SLACK_MS} ms after they were last seen there,
+   * {@value #REACH_SLACK_MS} ms for a shopper known only by presence sensing), takes
+   * fusion's receipt and waits until its cart is written. Other shoppers' changes elsewhere do not
+   * hold the exit up.
    *
    * @return the final cart, or empty when fusion never saw the shopper enter
    */
   public Optional<Checkout> exit(String sessionId, long maxWaitMs) throws InterruptedException {
-    Set<String> shelves = shelvesVisited.getOrDefault(sessionId, Set.of());
+    Map<String, Long> shelves = shelvesVisited.getOrDefault(sessionId, Map.of());
     boolean settled;
     Receipt r;
     synchronized (this) {
-      settled = awaitSettled(shelves, maxWaitMs);
+      settled = awaitSettled(shelves, tracked.contains(sessionId) ? TRACKED_REACH_SLACK_MS
+          : REACH_SLACK_MS, maxWaitMs);
       if (!shelvesVisited.containsKey(sessionId) && !receipts.containsKey(sessionId)) {
         return Optional.empty();
       }
@@ -260,21 +274,24 @@ public final class FusionCarts implements AutoCloseable {
     return Optional.of(out);
   }
 
-  private boolean awaitSettled(Set<String> shelves, long maxWaitMs) throws InterruptedException {
-    Set<LaneId> mine = new HashSet<>();
-    for (String s : shelves) {
-      mine.addAll(lanesOfShelf.getOrDefault(s, List.of()));
-    }
-    if (mine.isEmpty()) {
+  private boolean awaitSettled(Map<String, Long> shelves, long slackMs, long maxWaitMs)
+      throws InterruptedException {
+    if (shelves.isEmpty()) {
       return true;
     }
     long deadline = System.nanoTime() + maxWaitMs * 1_000_000L / timeScale;
     waiters++;
     try {
       while (true) {
-        Set<LaneId> open = new HashSet<>(fusion.unsettledLanes());
-        open.retainAll(mine);
-        if (open.isEmpty()) {
+        boolean open = false;
+        for (Map.Entry<LaneId, Long> e : fusion.unsettledLanes().entrySet()) {
+          Long seen = shelves.get(shelfOfLane.get(e.getKey().value()));
+          if (seen != null && e.getValue() <= seen + slackMs) {
+            open = true;
+            break;
+          }
+        }
+        if (!open) {
           return true;
         }
         long left = deadline - System.nanoTime();
@@ -291,6 +308,7 @@ public final class FusionCarts implements AutoCloseable {
   /** Forgets a shopper who left (after the receipt is settled) or never entered. */
   public void forget(String sessionId) {
     shelvesVisited.remove(sessionId);
+    tracked.remove(sessionId);
     receipts.remove(sessionId);
   }
 

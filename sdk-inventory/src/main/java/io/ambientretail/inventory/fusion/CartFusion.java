@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Cart fusion for one store: feed it the store's events in time order (from a replay file or live)
@@ -84,11 +83,13 @@ public final class CartFusion {
   }
 
   /**
-   * The lanes whose weight has moved from its settled level and not settled again (or has not
-   * settled yet at all): a pick or put-back there may still be reported. A store waits for the
-   * lanes a leaving shopper stood at to be absent from this set before it takes the receipt.
+   * The lanes whose weight has moved from its settled level and not settled again, each with the
+   * time (recording milliseconds) the movement began, or {@link Long#MIN_VALUE} for a lane that
+   * has not settled since it was defined: a pick or put-back there may still be reported. A store
+   * waits before it takes a leaving shopper's receipt until no lane is here whose movement began
+   * while the shopper stood at it.
    */
-  public Set<LaneId> unsettledLanes() {
+  public Map<LaneId, Long> unsettledLanes() {
     return engine.unsettledLanes();
   }
 

@@ -106,15 +106,17 @@ class CartFusionTest {
         330, 2.5, 0, 0)));
     f.accept(new ReplayEvent.LaneDefined(0, new Lane(other, "S1", SkuId.of("05012345678917"),
         500, 2.5, 0.5, 0)));
-    assertThat(f.unsettledLanes()).containsExactlyInAnyOrder(lane, other);
+    assertThat(f.unsettledLanes()).containsOnlyKeys(lane, other)
+        .containsValue(Long.MIN_VALUE);
     long movedAt = -1;
     long settledAgainAt = -1;
     for (long t = 0; t < 4000; t += 50) {
       f.weight(lane, t, t >= 2000 ? 4670 : 5000);
       f.weight(other, t, 8000);
-      boolean unsettled = f.unsettledLanes().contains(lane);
+      boolean unsettled = f.unsettledLanes().containsKey(lane);
       if (t >= 2000 && unsettled && movedAt < 0) {
         movedAt = t;
+        assertThat(f.unsettledLanes()).containsEntry(lane, 2000L);
       }
       if (movedAt >= 0 && !unsettled && settledAgainAt < 0) {
         settledAgainAt = t;

@@ -155,11 +155,11 @@ public final class FusionEngine {
     return changes;
   }
 
-  public Set<LaneId> unsettledLanes() {
-    Set<LaneId> out = new LinkedHashSet<>();
+  public Map<LaneId, Long> unsettledLanes() {
+    Map<LaneId, Long> out = new LinkedHashMap<>();
     for (LaneState l : lanes.values()) {
       if (l.segmenter.unsettled()) {
-        out.add(l.lane.id());
+        out.put(l.lane.id(), l.segmenter.unsettledSince());
       }
     }
     return out;

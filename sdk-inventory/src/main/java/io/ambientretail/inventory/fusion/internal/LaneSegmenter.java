@@ -164,6 +164,15 @@ public final class LaneSegmenter {
   }
 
   /**
+   * When the lane's readings began to move away from the settled level, milliseconds; {@link
+   * Long#MIN_VALUE} when it has not settled since it was defined or reset. Meaningful only while
+   * {@link #unsettled()}.
+   */
+  public long unsettledSince() {
+    return Double.isNaN(level) ? Long.MIN_VALUE : moveStart;
+  }
+
+  /**
    * Takes {@code grams} as the settled level when the lane has not settled yet (a known weight
    * before the first readings), so a change in the first window is still reported.
    */
