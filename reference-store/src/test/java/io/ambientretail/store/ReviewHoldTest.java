@@ -395,8 +395,8 @@ class ReviewHoldTest {
       StoreConfig.Lane ambiguousLane, StoreConfig.Lane clearLane) {}
 
   /**
-   * Two shoppers reach into one shelf within the ambiguity window and a unit leaves it: the
-   * store gives it to the later one, flagged. That shopper also takes a unit from another shelf
+   * Two shoppers stand at one lane and a unit leaves it: cart fusion gives it to the nearer one,
+   * unsure, which flags the session. That shopper also takes a unit from another shelf
    * (unambiguous) and walks out; the other leaves with nothing.
    */
   private Held heldSession() {
@@ -406,26 +406,30 @@ class ReviewHoldTest {
     StoreConfig.Lane a = lanes.get(0);
     StoreConfig.Lane b = lanes.stream().filter(l -> !l.shelfId().equals(a.shelfId())).findFirst()
         .orElseThrow();
-    synchronized (shelves.lock()) {
-      store.reach(other, a.shelfId());
-      store.reach(sid, a.shelfId());
-      assertThat(shelves.take(a.id())).isTrue();
-      store.shelfReading(a.id(), shelves.weightMg(a.id()));
-    }
-    synchronized (shelves.lock()) {
-      store.reach(sid, b.shelfId());
-      assertThat(shelves.take(b.id())).isTrue();
-      store.shelfReading(b.id(), shelves.weightMg(b.id()));
-    }
+    // both stand at lane a, the session's shopper a little nearer; the controller streams the
+    // lane's new load to cart fusion, which gives the unit to the nearer one, unsure
+    ReviewFixture.standAt(store, sid, a, 0);
+    ReviewFixture.standAt(store, other, a, 0.15);
+    assertThat(shelves.take(a.id())).isTrue();
+    await("fusion's decision on lane " + a.id(), () -> store.database().read(c ->
+        store.sessions().cart(c, sid)).stream().anyMatch(l -> l.laneId().equals(a.id())));
+    ReviewFixture.stepUpTo(store, sid, b);
+    assertThat(shelves.take(b.id())).isTrue();
     long total = a.priceMinor() + b.priceMinor();
     await("the cart", () -> store.database().read(c -> store.sessions().cart(c, sid)).stream()
         .mapToLong(SessionBook.CartLine::priceMinor).sum() == total);
-    assertThat(store.database().read(c -> store.sessions().get(c, sid)).orElseThrow().review())
-        .as("the ambiguous pick flags the session").isTrue();
     assertThat(store.exit(other).outcome()).startsWith("nothing taken");
     StoreEngine.CheckoutResult out = store.exit(sid);
     assertThat(out.outcome()).isEqualTo(ReviewDesk.HELD);
     assertThat(out.receipt()).isEmpty();
+    assertThat(store.database().read(c -> store.sessions().get(c, sid)).orElseThrow().review())
+        .as("fusion unsure of the pick at the shared lane flags the session").isTrue();
+    // the reviewer is pointed at the shared lane's line, not the clear one
+    List<SessionBook.CartLine> held = store.database().read(c -> store.sessions().cart(c, sid));
+    assertThat(held)
+        .extracting(SessionBook.CartLine::laneId, SessionBook.CartLine::ambiguous)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a.id(), true),
+            org.assertj.core.groups.Tuple.tuple(b.id(), false));
     String shopper = store.database().read(c -> store.sessions().get(c, sid)).orElseThrow()
         .shopperRef();
     return new Held(sid, other, shopper, total, a, b);

@@ -130,9 +130,12 @@ public final class StoreFloorRun {
             try {
               String sid = store.enter(card(r)).sessionId();
               int n = 2 + r.nextInt(5);
+              StorePlan.Point here = store.plan().exit();
               for (int k = 0; k < n; k++) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(think / 2 + r.nextInt(think)));
                 StoreConfig.Lane lane = laneList.get(r.nextInt(laneList.size()));
+                StorePlan.Point next = store.plan().lane(lane.id()).orElseThrow();
+                walk(store, sid, here, next, r, think / 2 + r.nextInt(think));
+                here = next;
                 ReentrantLock lock = laneLocks.get(lane.id());
                 lock.lock();
                 try {
@@ -159,8 +162,7 @@ public final class StoreFloorRun {
                   lock.unlock();
                 }
               }
-              // a walk to the exit
-              LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(think / 2 + r.nextInt(think)));
+              walk(store, sid, here, store.plan().exit(), r, think / 2 + r.nextInt(think));
               long e0 = System.nanoTime();
               StoreEngine.CheckoutResult res = store.exit(sid);
               long dt = System.nanoTime() - e0;
@@ -248,6 +250,17 @@ public final class StoreFloorRun {
       System.out.printf(Locale.ROOT, "heap               peak %.0f MB, after GC %.0f MB, max %.0f"
           + " MB%n", heapPeak / 1048576.0, heapAfterGc / 1048576.0,
           mem.getHeapMemoryUsage().getMax() / 1048576.0);
+    }
+  }
+
+  /** The shopper walks from one point to another in {@code ms}; the tracker reports at 10 Hz. */
+  private static void walk(StoreEngine store, String sid, StorePlan.Point from, StorePlan.Point to,
+      SplittableRandom r, int ms) {
+    for (int t = 0; t < ms; t += 100) {
+      double f = (double) t / ms;
+      store.position(sid, from.x() + f * (to.x() - from.x()) + r.nextDouble(-0.04, 0.04),
+          from.y() + 1.0 + f * (to.y() - from.y()) + r.nextDouble(-0.04, 0.04));
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
     }
   }
 

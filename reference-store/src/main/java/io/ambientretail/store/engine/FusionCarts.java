@@ -44,9 +44,11 @@ public final class FusionCarts implements AutoCloseable {
      * A session's cart is now {@code unitsPerLane}.
      *
      * @param review fusion is not sure of it: a person should look before it is charged
+     * @param doubtfulLanes lanes whose changes another explanation (another shopper, other items)
+     *     could account for: the lines a reviewer should look at
      */
     void cart(String sessionId, Map<String, Integer> unitsPerLane, double confidence,
-        boolean review);
+        boolean review, Set<String> doubtfulLanes);
   }
 
   /**
@@ -54,7 +56,7 @@ public final class FusionCarts implements AutoCloseable {
    * (fusion unsure, or a lane the shopper stood at had not settled when the store had to decide).
    */
   public record Checkout(Map<String, Integer> unitsPerLane, double confidence, boolean review,
-      boolean settled) {}
+      boolean settled, Set<String> doubtfulLanes) {}
 
   /**
    * How long after a shopper was last near a shelf (presence sensing, no positions) a lane there
@@ -117,7 +119,8 @@ public final class FusionCarts implements AutoCloseable {
             Map<String, Integer> lanes = lanesOf(update.counts());
             double conf = update.confidence();
             boolean review = conf < fusionConfig.reviewBelow();
-            writer.execute(() -> sink.cart(sid, lanes, conf, review));
+            Set<String> doubt = doubtfulLanes(update.shopper());
+            writer.execute(() -> sink.cart(sid, lanes, conf, review, doubt));
           }
 
           @Override
@@ -137,6 +140,17 @@ public final class FusionCarts implements AutoCloseable {
   public static FusionCarts start(StoreConfig config, StorePlan plan, FusionConfig fusionConfig,
       Clock clock, int timeScale, CartSink sink) {
     return new FusionCarts(config, plan, fusionConfig, clock, timeScale, sink);
+  }
+
+  private Set<String> doubtfulLanes(ShopperId shopper) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (SkuId sku : fusion.doubtful(shopper)) {
+      String lane = laneOfSku.get(sku);
+      if (lane != null) {
+        out.add(lane);
+      }
+    }
+    return out;
   }
 
   private Map<String, Integer> lanesOf(Map<SkuId, Integer> counts) {
@@ -251,6 +265,7 @@ public final class FusionCarts implements AutoCloseable {
     Map<String, Long> shelves = shelvesVisited.getOrDefault(sessionId, Map.of());
     boolean settled;
     Receipt r;
+    Set<String> doubt;
     synchronized (this) {
       settled = awaitSettled(shelves, tracked.contains(sessionId) ? TRACKED_REACH_SLACK_MS
           : REACH_SLACK_MS, maxWaitMs);
@@ -259,15 +274,16 @@ public final class FusionCarts implements AutoCloseable {
       }
       accept(new ReplayEvent.Exit(t(), ShopperId.of(sessionId)));
       r = receipts.get(sessionId);
+      doubt = doubtfulLanes(ShopperId.of(sessionId));
     }
     if (r == null) {
       return Optional.empty();
     }
     Checkout out = new Checkout(lanesOf(r.counts()), r.confidence(), r.review() || !settled,
-        settled);
+        settled, doubt);
     try {
       writer.submit(() -> sink.cart(sessionId, out.unitsPerLane(), out.confidence(),
-          out.review())).get(10, TimeUnit.SECONDS);
+          out.review(), out.doubtfulLanes())).get(10, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cart of " + sessionId + " not written: " + e, e);
     }

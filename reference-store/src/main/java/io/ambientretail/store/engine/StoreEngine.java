@@ -429,7 +429,7 @@ public final class StoreEngine implements AutoCloseable {
    * open.
    */
   private void fusedCart(String sid, Map<String, Integer> unitsPerLane, double confidence,
-      boolean review) {
+      boolean review, java.util.Set<String> doubtfulLanes) {
     long now = now();
     List<Map<String, Object>> changed = db.tx(c -> {
       Optional<SessionBook.Session> s = sessions.get(c, sid);
@@ -437,8 +437,12 @@ public final class StoreEngine implements AutoCloseable {
         return List.of();
       }
       Map<String, Integer> held = new LinkedHashMap<>();
+      java.util.Set<String> marked = new java.util.HashSet<>();
       for (SessionBook.CartLine l : sessions.cart(c, sid)) {
         held.put(l.laneId(), l.qty());
+        if (l.ambiguous()) {
+          marked.add(l.laneId());
+        }
       }
       java.util.Set<String> lanes = new java.util.LinkedHashSet<>(held.keySet());
       lanes.addAll(unitsPerLane.keySet());
@@ -446,12 +450,15 @@ public final class StoreEngine implements AutoCloseable {
       for (String laneId : lanes) {
         int diff = unitsPerLane.getOrDefault(laneId, 0) - held.getOrDefault(laneId, 0);
         StoreConfig.Lane lane = lanesById.get(laneId);
-        if (diff == 0 || lane == null) {
+        boolean doubt = doubtfulLanes.contains(laneId);
+        if (lane == null || diff == 0 && (!doubt || marked.contains(laneId)
+            || !unitsPerLane.containsKey(laneId))) {
           continue;
         }
+        // a line fusion is unsure of is marked for the reviewer (a zero-unit event marks it)
         sessions.addCartEvent(c, sid, laneId, diff, Math.abs(diff) * lane.unitGrams() * 1000L,
-            lane.priceMinor() * diff, review, now);
-        out.add(Map.of("session", sid, "lane", laneId, "qty", diff, "ambiguous", review));
+            lane.priceMinor() * diff, doubt, now);
+        out.add(Map.of("session", sid, "lane", laneId, "qty", diff, "ambiguous", doubt));
       }
       if (review && !out.isEmpty()) {
         sessions.markReview(c, sid);

@@ -122,6 +122,10 @@ class DashboardBrowserTest {
 
   @Test
   void exitGateAlert_offersTheRemoteOverride_whichOpensTheGateOnceItAnswers() throws Exception {
+    app = StoreApp.start(StoreApp.Options.demo(
+        StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT), tmp.resolve("data"), 0, 21));
+    app.simulation().run(8);
+    assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
     var gate = app.devices().lock("exit-gate-1");
     var store = app.engine();
     // the demo's issuer declines 3 % of entries: a declined card simply tries the next one

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Cart fusion for one store: feed it the store's events in time order (from a replay file or live)
@@ -80,6 +81,15 @@ public final class CartFusion {
   /** How many settled weight changes fusion has explained so far. */
   public long changes() {
     return engine.changes();
+  }
+
+  /**
+   * The SKUs of a shopper's decided changes that another explanation (another shopper, other
+   * items) accounts for with at least 5% probability: the receipt lines a reviewer should look at.
+   * Empty for an unknown shopper.
+   */
+  public Set<SkuId> doubtful(ShopperId shopper) {
+    return engine.doubtful(Objects.requireNonNull(shopper, "shopper"));
   }
 
   /**

@@ -154,6 +154,36 @@ class CartFusionTest {
   }
 
   @Test
+  void doubtful_namesTheSkuTwoShoppersAtOneLaneCouldHaveTaken_andNotAClearPick() {
+    CartFusion f = CartFusion.builder().build();
+    LaneId shared = LaneId.of("S1-L1");
+    LaneId alone = LaneId.of("S2-L1");
+    SkuId water = SkuId.of("05012345678900");
+    SkuId cola = SkuId.of("05012345678917");
+    f.accept(new ReplayEvent.LaneDefined(0, new Lane(shared, "S1", water, 330, 2.5, 0, 0)));
+    f.accept(new ReplayEvent.LaneDefined(0, new Lane(alone, "S2", cola, 500, 2.5, 0, 5)));
+    ShopperId p1 = ShopperId.of("p1");
+    ShopperId p2 = ShopperId.of("p2");
+    f.accept(new ReplayEvent.Enter(0, p1));
+    f.accept(new ReplayEvent.Enter(0, p2));
+    for (long t = 0; t < 12_000; t += 50) {
+      if (t % 200 == 0) {
+        boolean atShared = t < 6000;
+        f.accept(new ReplayEvent.Track(t, p1, 0.0, atShared ? 0.45 : 5.45));
+        f.accept(new ReplayEvent.Track(t, p2, 0.1, 0.45));
+      }
+      // a unit of water leaves while both stand there; later p1 alone takes a cola
+      f.weight(shared, t, 5000 - (t >= 3000 ? 330 : 0));
+      f.weight(alone, t, 8000 - (t >= 9000 ? 500 : 0));
+    }
+    f.accept(new ReplayEvent.Exit(12_000, p1));
+    f.accept(new ReplayEvent.Exit(12_000, p2));
+    assertThat(f.doubtful(p1)).containsExactly(water);
+    assertThat(f.doubtful(p2)).containsExactly(water);
+    assertThat(f.doubtful(ShopperId.of("nobody"))).isEmpty();
+  }
+
+  @Test
   void relevel_staffRestock_isNoPutBackForTheShopperAtTheShelf() {
     List<CartUpdate> seen = new ArrayList<>();
     CartFusion f = CartFusion.builder().listener(new CartListener() {

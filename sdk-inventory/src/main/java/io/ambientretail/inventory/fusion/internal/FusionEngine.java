@@ -36,6 +36,8 @@ public final class FusionEngine {
   private static final double LOG_FLOOR = -30.0;
   private static final double LOG_NULL = Math.log(0.02) - 0.5 * 4.5 * 4.5;
   private static final double[] UNIT_PRIOR = {0, 0.70, 0.18, 0.07, 0.03, 0.012, 0.006, 0.003};
+  /** A decided change another explanation has this much probability of makes its SKU doubtful. */
+  private static final double DOUBTFUL = 0.05;
   private static final double LOG_SAME_SHOPPER_AT_ONCE = Math.log(0.35);
   private static final int TOP_HYPOTHESES = 6;
   private static final int MAX_CLUSTER = 4;
@@ -153,6 +155,11 @@ public final class FusionEngine {
 
   public long changes() {
     return changes;
+  }
+
+  public Set<SkuId> doubtful(ShopperId id) {
+    ShopperState s = shoppers.get(id);
+    return s == null ? Set.of() : Set.copyOf(s.doubtful);
   }
 
   public Map<LaneId, Long> unsettledLanes() {
@@ -336,6 +343,9 @@ public final class FusionEngine {
       ShopperState s = shoppers.get(id);
       if (s != null && wrong > 1e-9) {
         s.logConfidence += Math.log(Math.max(1e-12, 1 - Math.min(1, wrong)));
+        if (wrong >= DOUBTFUL) {
+          s.doubtful.add(c.lane.lane.sku());
+        }
       }
     }
   }

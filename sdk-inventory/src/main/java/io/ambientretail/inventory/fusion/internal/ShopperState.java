@@ -27,6 +27,8 @@ final class ShopperState {
   final ArrayDeque<ReplayEvent.Vision> vision = new ArrayDeque<>();
   final ArrayDeque<ReplayEvent.Scan> scans = new ArrayDeque<>();
   final TreeMap<SkuId, Integer> cart = new TreeMap<>();
+  /** SKUs of changes another explanation could account for with material probability. */
+  final java.util.TreeSet<SkuId> doubtful = new java.util.TreeSet<>();
   double logConfidence;
   boolean inconsistent;
 
