@@ -439,6 +439,23 @@ public final class StoreApp implements AutoCloseable {
     return options.dataDir();
   }
 
+  /**
+   * Waits until no receipt is held for review (the demo's simulated staff decide them within a
+   * few tens of milliseconds; a real store's staff take their time), at most {@code timeout}.
+   *
+   * @return true when none is held
+   */
+  public boolean awaitReviewsDecided(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (engine.reviews().openCount() > 0) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+    }
+    return true;
+  }
+
   /** How long {@link #summary()} waits for the demo's staff to decide held receipts. */
   static final long REVIEWS_SETTLE_MS = 60_000;
 
@@ -449,11 +466,7 @@ public final class StoreApp implements AutoCloseable {
    */
   public RunSummary summary() {
     if (simulation != null) {
-      long deadline = System.nanoTime() + REVIEWS_SETTLE_MS * 1_000_000L;
-      while (engine.reviews().openCount() > 0 && System.nanoTime() < deadline) {
-        // the staff task decides them every few tens of milliseconds
-        java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-      }
+      awaitReviewsDecided(Duration.ofMillis(REVIEWS_SETTLE_MS));
     }
     engine.reconcileShelves("reconcile:" + engine.ids().next("rc"));
     return RunSummary.compute(engine, payments, startedMs, options.dataDir(), truthFile());

@@ -97,6 +97,7 @@ class DeclineRateTest {
         .withServe(false))) {
       app.simulation().run(16);
       assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(app.awaitReviewsDecided(java.time.Duration.ofSeconds(60))).isTrue();
       StoreEngine store = app.engine();
       List<String> declined = sessions(store, "kiosk", "DECLINED");
       List<String> paid = sessions(store, "kiosk", "CLOSED");
@@ -135,6 +136,7 @@ class DeclineRateTest {
         .withServe(false))) {
       app.simulation().run(12);
       assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(app.awaitReviewsDecided(java.time.Duration.ofSeconds(60))).isTrue();
       StoreEngine store = app.engine();
       List<String> declined = sessions(store, "walkout", "DECLINED");
       assertThat(declined).as("a 0.5 decline rate declines some of 12 entries").isNotEmpty()

@@ -48,7 +48,7 @@ class OfflinePaymentsTest {
         assertThat(app.simulation().awaitDone(180, TimeUnit.SECONDS)).isTrue();
         await("queue forwarded and sessions settled", () -> app.payments().offlineQueue()
             .pending().isEmpty() && one(db, "SELECT COUNT(*) FROM sessions WHERE state IN"
-            + " ('AUTHORIZING','OPEN','CHECKOUT')") == 0);
+            + " ('AUTHORIZING','OPEN','CHECKOUT','REVIEW')") == 0);
 
         long queued = one(db, "SELECT COUNT(*) FROM payment_journal WHERE state = 'APPROVED'"
             + " AND acquirer_ref = 'offline-queued'");

@@ -55,6 +55,7 @@ class DurablePrivacyTest {
     try (StoreApp app = demo(data, url)) {
       app.simulation().run(4);
       assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(app.awaitReviewsDecided(java.time.Duration.ofSeconds(60))).isTrue();
       Database db = app.engine().database();
       shopper = db.read(c -> all(c, "SELECT shopper_ref FROM receipts WHERE shopper_ref NOT IN"
           + " ('erased', 'kiosk')")).get(0);

@@ -33,6 +33,7 @@ class RetentionAndCheckpointTest {
         StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT), data, 0, 5).withServe(false));
     app.simulation().run(shoppers);
     assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(app.awaitReviewsDecided(java.time.Duration.ofSeconds(60))).isTrue();
     return app;
   }
 

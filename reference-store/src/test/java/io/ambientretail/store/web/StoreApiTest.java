@@ -34,6 +34,7 @@ class StoreApiTest {
         StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT), data, 0, 11));
     app.simulation().run(10);
     assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(app.awaitReviewsDecided(java.time.Duration.ofSeconds(60))).isTrue();
   }
 
   @AfterAll
