@@ -112,6 +112,7 @@ public final class StoreFloorRun {
       });
       Samples pickLatency = new Samples();
       Samples exitLatency = new Samples();
+      Samples exitHeldLatency = new Samples();
       AtomicLong picks = new AtomicLong();
       AtomicLong receipts = new AtomicLong();
       AtomicLong lostPicks = new AtomicLong();
@@ -167,9 +168,11 @@ public final class StoreFloorRun {
               StoreEngine.CheckoutResult res = store.exit(sid);
               long dt = System.nanoTime() - e0;
               if (e0 > warmupEnd && e0 < end) {
-                exitLatency.add(dt);
                 if (res.receipt().isPresent()) {
+                  exitLatency.add(dt);
                   receipts.incrementAndGet();
+                } else {
+                  exitHeldLatency.add(dt);
                 }
                 outcomes.merge(res.receipt().isPresent() ? "receipt" : res.outcome().replaceAll(
                     "se_[a-z0-9]+", "<session>"), 1, Integer::sum);
@@ -243,6 +246,9 @@ public final class StoreFloorRun {
       System.out.printf(Locale.ROOT, "exit to captured receipt   p50 %.1f ms  p99 %.1f ms"
           + "  max %.1f ms%n", exitLatency.percentile(0.50), exitLatency.percentile(0.99),
           exitLatency.percentile(1.0));
+      System.out.printf(Locale.ROOT, "exit to other outcome      p50 %.1f ms  p99 %.1f ms"
+          + " (held for review, nothing taken)%n", exitHeldLatency.percentile(0.50),
+          exitHeldLatency.percentile(0.99));
       System.out.printf(Locale.ROOT, "database lock+tx probe      p50 %.1f ms  p99 %.1f ms%n",
           dbProbe.percentile(0.50), dbProbe.percentile(0.99));
       System.out.printf(Locale.ROOT, "process CPU        %.0f%% of one core (%.0f%% of %d)%n",

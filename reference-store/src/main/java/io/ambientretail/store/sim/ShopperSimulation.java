@@ -323,7 +323,7 @@ public final class ShopperSimulation implements AutoCloseable {
         boolean more = config.kind() == StoreKind.WALKOUT ? walkoutStep() : kioskStep();
         Runnable hand = reaching;
         if (hand != null) {
-          // a person reaches in a moment after stepping up to the lane, not as they arrive
+          // a person reaches in a second or so after stepping up to the lane, not as they arrive
           reaching = null;
           exec.schedule(() -> {
             try {
@@ -333,7 +333,8 @@ public final class ShopperSimulation implements AutoCloseable {
             } catch (RuntimeException e) {
               leave();
             }
-          }, pace.minStepMs / 3 + r.nextInt(pace.minStepMs / 3 + 1), TimeUnit.MILLISECONDS);
+          }, (1000 + r.nextInt(600)) / (pace == Pace.FAST ? Pace.FAST_TIME_SCALE : 1),
+              TimeUnit.MILLISECONDS);
           return;
         }
         if (more) {
