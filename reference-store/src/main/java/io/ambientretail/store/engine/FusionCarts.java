@@ -112,6 +112,7 @@ public final class FusionCarts implements AutoCloseable {
           .add(LaneId.of(l.id()));
     }
     this.fusion = CartFusion.builder().config(fusionConfig).planogram(planogram)
+        .retainReceipts(false)
         .listener(new CartListener() {
           @Override
           public void cartUpdated(CartUpdate update) {

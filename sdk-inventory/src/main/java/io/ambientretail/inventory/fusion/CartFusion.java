@@ -30,7 +30,7 @@ public final class CartFusion {
   private final FusionEngine engine;
 
   private CartFusion(Builder b) {
-    this.engine = new FusionEngine(b.config, b.planogram, b.listener);
+    this.engine = new FusionEngine(b.config, b.planogram, b.listener, b.retainReceipts);
   }
 
   /** A builder: empty planogram (lanes come as events), default config, no listener. */
@@ -63,12 +63,16 @@ public final class CartFusion {
     return engine.finish();
   }
 
-  /** The receipts given so far, in order. */
+  /** The receipts given so far, in order (none when built with {@code retainReceipts(false)}). */
   public List<Receipt> receipts() {
     return engine.receipts();
   }
 
-  /** A shopper's cart now (units per SKU), if the shopper is known. */
+  /**
+   * A shopper's cart now (units per SKU), if the shopper is known: in the store, or left less
+   * than a minute (of the recording's time) before the latest exit; fusion forgets shoppers after
+   * that, so a live store's memory stays bounded.
+   */
   public Optional<Map<SkuId, Integer>> cart(ShopperId shopper) {
     return Optional.ofNullable(engine.cart(shopper));
   }
@@ -86,7 +90,7 @@ public final class CartFusion {
   /**
    * The SKUs of a shopper's decided changes that another explanation (another shopper, other
    * items) accounts for with at least 5% probability: the receipt lines a reviewer should look at.
-   * Empty for an unknown shopper.
+   * Empty for an unknown shopper (see {@link #cart} for how long a shopper is known).
    */
   public Set<SkuId> doubtful(ShopperId shopper) {
     return engine.doubtful(Objects.requireNonNull(shopper, "shopper"));
@@ -127,8 +131,19 @@ public final class CartFusion {
     private FusionConfig config = FusionConfig.defaults();
     private Planogram planogram = Planogram.empty();
     private CartListener listener = CartListener.NONE;
+    private boolean retainReceipts = true;
 
     private Builder() {}
+
+    /**
+     * Whether {@link CartFusion#receipts()} and {@link CartFusion#finish()} keep every receipt
+     * given (the default, for replays). A store running for weeks passes false and takes each
+     * receipt from its {@link CartListener}, so memory stays bounded.
+     */
+    public Builder retainReceipts(boolean retain) {
+      this.retainReceipts = retain;
+      return this;
+    }
 
     /** The settings. */
     public Builder config(FusionConfig config) {

@@ -184,6 +184,34 @@ class CartFusionTest {
   }
 
   @Test
+  void liveStore_forgetsShoppersAMinuteAfterTheyLeft_andNeedNotKeepReceipts() {
+    List<Receipt> heard = new ArrayList<>();
+    CartFusion f = CartFusion.builder().retainReceipts(false).listener(new CartListener() {
+      @Override
+      public void cartUpdated(CartUpdate update) {}
+
+      @Override
+      public void receipt(Receipt receipt) {
+        heard.add(receipt);
+      }
+    }).build();
+    ShopperId early = ShopperId.of("early");
+    ShopperId late = ShopperId.of("late");
+    f.accept(new ReplayEvent.Enter(0, early));
+    f.accept(new ReplayEvent.Exit(1_000, early));
+    f.accept(new ReplayEvent.Enter(30_000, late));
+    f.accept(new ReplayEvent.Exit(40_000, late));
+    assertThat(f.cart(early)).as("left 39 s before the latest exit").isPresent();
+    ShopperId last = ShopperId.of("last");
+    f.accept(new ReplayEvent.Enter(70_000, last));
+    f.accept(new ReplayEvent.Exit(70_000, last));
+    assertThat(f.cart(early)).as("left 69 s before the latest exit").isEmpty();
+    assertThat(f.cart(late)).isPresent();
+    assertThat(heard).extracting(Receipt::shopper).containsExactly(early, late, last);
+    assertThat(f.receipts()).isEmpty();
+  }
+
+  @Test
   void relevel_staffRestock_isNoPutBackForTheShopperAtTheShelf() {
     List<CartUpdate> seen = new ArrayList<>();
     CartFusion f = CartFusion.builder().listener(new CartListener() {

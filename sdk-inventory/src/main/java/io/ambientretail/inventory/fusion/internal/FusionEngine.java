@@ -36,6 +36,8 @@ public final class FusionEngine {
   private static final double LOG_FLOOR = -30.0;
   private static final double LOG_NULL = Math.log(0.02) - 0.5 * 4.5 * 4.5;
   private static final double[] UNIT_PRIOR = {0, 0.70, 0.18, 0.07, 0.03, 0.012, 0.006, 0.003};
+  /** How long a shopper's state is kept after the exit (for cart and doubt queries), ms. */
+  private static final long FORGET_AFTER_EXIT_MS = 60_000;
   /** A decided change another explanation has this much probability of makes its SKU doubtful. */
   private static final double DOUBTFUL = 0.05;
   private static final double LOG_SAME_SHOPPER_AT_ONCE = Math.log(0.35);
@@ -56,6 +58,8 @@ public final class FusionEngine {
   private final Map<ShopperId, ShopperState> shoppers = new LinkedHashMap<>();
   private final List<Change> open = new ArrayList<>();
   private final List<Receipt> receipts = new ArrayList<>();
+  private final boolean retainReceipts;
+  private long shopperSeq;
   private final Set<ShopperState> touched = new LinkedHashSet<>();
   private long nextDue = Long.MAX_VALUE;
   private long now;
@@ -63,6 +67,12 @@ public final class FusionEngine {
   private long epoch;
 
   public FusionEngine(FusionConfig config, Planogram initial, CartListener listener) {
+    this(config, initial, listener, true);
+  }
+
+  public FusionEngine(FusionConfig config, Planogram initial, CartListener listener,
+      boolean retainReceipts) {
+    this.retainReceipts = retainReceipts;
     this.config = config;
     this.listener = listener;
     this.baseline = config.attribution() == Attribution.NEAREST_SHOPPER;
@@ -241,7 +251,7 @@ public final class FusionEngine {
   private ShopperState shopper(ShopperId id, long t) {
     ShopperState s = shoppers.get(id);
     if (s == null) {
-      s = new ShopperState(id, shoppers.size(), t);
+      s = new ShopperState(id, shopperSeq++, t);
       shoppers.put(id, s);
     }
     return s;
@@ -256,6 +266,16 @@ public final class FusionEngine {
     finalizeUpTo(t);
     flush();
     emitReceipt(s);
+    forgetLeftBefore(t - FORGET_AFTER_EXIT_MS);
+  }
+
+  /**
+   * Drops shoppers who left before {@code t}: a shopper who has left is never a candidate again
+   * and every change from before the exit was decided at the exit, so a live store's memory stays
+   * bounded by the shoppers of the last minute.
+   */
+  private void forgetLeftBefore(long t) {
+    shoppers.values().removeIf(s -> s.done && s.exit >= 0 && s.exit < t);
   }
 
   private void emitReceipt(ShopperState s) {
@@ -264,7 +284,9 @@ public final class FusionEngine {
     boolean review = !baseline && (conf < config.reviewBelow() || s.hasNegative());
     conf = Math.round(conf * 10_000) / 10_000.0;
     Receipt r = Receipt.of(s.id, s.positiveCart(), conf, review);
-    receipts.add(r);
+    if (retainReceipts) {
+      receipts.add(r);
+    }
     listener.receipt(r);
   }
 
