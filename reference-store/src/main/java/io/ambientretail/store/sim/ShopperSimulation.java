@@ -47,15 +47,20 @@ public final class ShopperSimulation implements AutoCloseable {
      * Steps a quarter to half a second apart, a world ten times faster than ours: for tests and {@code
      * --exit-when-done}.
      */
-    FAST(250, 500, 120),
+    FAST(2500, 5000, 1200),
     /** Steps about a second apart, so a person can watch the dashboard. */
     REALTIME(500, 1800, 2500);
 
     /**
-     * How much faster than the wall clock the {@link #FAST} world runs: its shoppers stand at a
-     * lane 2.5 to 5 seconds of their time, a tenth of that of ours.
+     * How much faster than the wall clock the {@link #FAST} world runs in process: its shoppers
+     * stand at a lane 2.5 to 5 seconds of their time, a tenth of that of ours.
      */
     public static final int FAST_TIME_SCALE = 10;
+    /**
+     * The same through socat pseudo-terminals, whose shelf readings arrive about ten times a
+     * second: a world only twice as fast keeps a lane's settling window several readings long.
+     */
+    public static final int FAST_TIME_SCALE_REAL_TRANSPORTS = 2;
 
     final int minStepMs;
     final int maxStepMs;
@@ -93,12 +98,27 @@ public final class ShopperSimulation implements AutoCloseable {
   private final AtomicLong reviewsDecided = new AtomicLong();
   private volatile CountDownLatch finished = new CountDownLatch(0);
   private volatile int target = -1;
+  private final int timeScale;
   private volatile String offlineDevice;
   private volatile long offlineUntilMs;
 
   /** A simulation in {@code store}, writing truth to {@code truthFile}. */
   public ShopperSimulation(StoreEngine store, SimulatedShelves shelves, DeviceHealth health,
       Pace pace, long seed, Path truthFile, int threads) {
+    this(store, shelves, health, pace, pace == Pace.FAST ? Pace.FAST_TIME_SCALE : 1, seed,
+        truthFile, threads);
+  }
+
+  /**
+   * A simulation whose world runs {@code timeScale} times as fast as the wall clock (the pace's
+   * times are of that world), writing truth to {@code truthFile}.
+   */
+  public ShopperSimulation(StoreEngine store, SimulatedShelves shelves, DeviceHealth health,
+      Pace pace, int timeScale, long seed, Path truthFile, int threads) {
+    if (timeScale < 1) {
+      throw new IllegalArgumentException("timeScale must be at least 1, was " + timeScale);
+    }
+    this.timeScale = timeScale;
     this.store = store;
     this.shelves = shelves;
     this.health = health;
@@ -176,7 +196,8 @@ public final class ShopperSimulation implements AutoCloseable {
     inFlight.incrementAndGet();
     Shopper s = new Shopper(r, cardSeed);
     exec.execute(s::step);
-    int gap = pace == Pace.FAST ? pace.arrivalMs : pace.arrivalMs / 2 + r.nextInt(pace.arrivalMs);
+    int gap = (pace == Pace.FAST ? pace.arrivalMs : pace.arrivalMs / 2 + r.nextInt(pace.arrivalMs))
+        / timeScale;
     exec.schedule(this::arrive, gap, TimeUnit.MILLISECONDS);
   }
 
@@ -328,18 +349,15 @@ public final class ShopperSimulation implements AutoCloseable {
           exec.schedule(() -> {
             try {
               hand.run();
-              exec.schedule(this::step, pace.minStepMs
-                  + r.nextInt(pace.maxStepMs - pace.minStepMs + 1), TimeUnit.MILLISECONDS);
+              exec.schedule(this::step, stepMs(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
               leave();
             }
-          }, (1000 + r.nextInt(600)) / (pace == Pace.FAST ? Pace.FAST_TIME_SCALE : 1),
-              TimeUnit.MILLISECONDS);
+          }, (1000 + r.nextInt(600)) / timeScale, TimeUnit.MILLISECONDS);
           return;
         }
         if (more) {
-          exec.schedule(this::step, pace.minStepMs
-              + r.nextInt(pace.maxStepMs - pace.minStepMs + 1), TimeUnit.MILLISECONDS);
+          exec.schedule(this::step, stepMs(), TimeUnit.MILLISECONDS);
         } else {
           leave();
         }
@@ -443,6 +461,11 @@ public final class ShopperSimulation implements AutoCloseable {
      * The ceiling tracker sees the shopper standing at {@code p}, with the few centimetres of
      * noise a tracker has.
      */
+    /** The pause before the next step, wall milliseconds. */
+    private long stepMs() {
+      return (pace.minStepMs + r.nextInt(pace.maxStepMs - pace.minStepMs + 1)) / timeScale;
+    }
+
     private void seenAt(io.ambientretail.store.engine.StorePlan.Point p) {
       standing = p;
       store.position(session, p.x() + r.nextGaussian() * 0.04, p.y() + 0.4
