@@ -11,8 +11,12 @@ import io.ambientretail.inventory.fusion.Lane;
 import io.ambientretail.inventory.fusion.Planogram;
 import io.ambientretail.inventory.fusion.Receipt;
 import io.ambientretail.inventory.fusion.ReplayEvent;
+import io.ambientretail.inventory.fusion.ReplayWriter;
 import io.ambientretail.store.config.StoreConfig;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The walk-out store's carts from sdk-inventory's cart fusion: the shelves' raw load-cell readings,
@@ -31,12 +37,15 @@ import java.util.concurrent.TimeoutException;
  * store's real time; each cart fusion decides is handed, in order, to a {@link CartSink} on one
  * writer thread, so no shelf reading waits for the database.
  *
- * <p>At exit the store waits (bounded) until every lane of the shelves the shopper stood at has
- * settled — a pick made just before leaving is still a change in the making — then takes
- * fusion's receipt and waits until its cart is written. Thread-safe: fusion itself runs under this
- * object's lock, a few microseconds per reading.
+ * <p>At exit the store waits (bounded) until no lane is still settling whose movement began while
+ * the shopper was at its shelf — a pick made just before leaving is still a change in the making
+ * — then takes fusion's receipt and waits until its cart is written. Thread-safe: fusion itself
+ * runs under this object's lock, a few microseconds per reading; a failing sink is logged and the
+ * next cart of the session replaces what it missed.
  */
 public final class FusionCarts implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FusionCarts.class);
+
   /** Where a fused cart goes: the session's cart per lane, replacing what it held. */
   @FunctionalInterface
   public interface CartSink {
@@ -80,7 +89,7 @@ public final class FusionCarts implements AutoCloseable {
   private final Set<String> tracked = ConcurrentHashMap.newKeySet();
   private final ExecutorService writer;
   private final CartSink sink;
-  private volatile io.ambientretail.inventory.fusion.ReplayWriter recorder;
+  private volatile ReplayWriter recorder;
   private long lastT;
   private int waiters;
 
@@ -108,7 +117,7 @@ public final class FusionCarts implements AutoCloseable {
           Math.max(0.5, l.unitGrams() / 10.0), p.x(), p.y()));
       laneOfSku.put(sku, l.id());
       shelfOfLane.put(l.id(), l.shelfId());
-      lanesOfShelf.computeIfAbsent(l.shelfId(), k -> new java.util.ArrayList<>())
+      lanesOfShelf.computeIfAbsent(l.shelfId(), k -> new ArrayList<>())
           .add(LaneId.of(l.id()));
     }
     this.fusion = CartFusion.builder().config(fusionConfig).planogram(planogram)
@@ -121,7 +130,7 @@ public final class FusionCarts implements AutoCloseable {
             double conf = update.confidence();
             boolean review = conf < fusionConfig.reviewBelow();
             Set<String> doubt = doubtfulLanes(update.shopper());
-            writer.execute(() -> sink.cart(sid, lanes, conf, review, doubt));
+            writer.execute(() -> write(sid, lanes, conf, review, doubt));
           }
 
           @Override
@@ -141,6 +150,15 @@ public final class FusionCarts implements AutoCloseable {
   public static FusionCarts start(StoreConfig config, StorePlan plan, FusionConfig fusionConfig,
       Clock clock, int timeScale, CartSink sink) {
     return new FusionCarts(config, plan, fusionConfig, clock, timeScale, sink);
+  }
+
+  private void write(String sid, Map<String, Integer> lanes, double conf, boolean review,
+      Set<String> doubt) {
+    try {
+      sink.cart(sid, lanes, conf, review, doubt);
+    } catch (RuntimeException e) {
+      LOG.warn("cart of {} not written (the next cart replaces it): {}", sid, e.toString());
+    }
   }
 
   private Set<String> doubtfulLanes(ShopperId shopper) {
@@ -182,7 +200,8 @@ public final class FusionCarts implements AutoCloseable {
   private void record(ReplayEvent e) {
     try {
       recorder.event(e);
-    } catch (java.io.IOException ex) {
+    } catch (IOException ex) {
+      LOG.warn("fusion recording stopped: {}", ex.toString());
       recorder = null;
     }
   }
@@ -192,9 +211,8 @@ public final class FusionCarts implements AutoCloseable {
    * {@code out}, with the store's lanes first, so a day can be replayed with {@code ambient fusion
    * replay}; a write failure stops the recording, never the store.
    */
-  public synchronized void record(java.io.Writer out) throws java.io.IOException {
-    io.ambientretail.inventory.fusion.ReplayWriter w =
-        io.ambientretail.inventory.fusion.ReplayWriter.to(out);
+  public synchronized void record(Writer out) throws IOException {
+    ReplayWriter w = ReplayWriter.to(out);
     for (Lane l : fusion.planogram().lanes()) {
       w.event(new ReplayEvent.LaneDefined(0, l));
     }
@@ -341,7 +359,7 @@ public final class FusionCarts implements AutoCloseable {
       if (recorder != null) {
         try {
           recorder.close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
           // the recording is only as complete as the disk allowed
         }
         recorder = null;

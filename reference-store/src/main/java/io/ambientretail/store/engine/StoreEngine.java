@@ -446,7 +446,7 @@ public final class StoreEngine implements AutoCloseable {
       }
       java.util.Set<String> lanes = new java.util.LinkedHashSet<>(held.keySet());
       lanes.addAll(unitsPerLane.keySet());
-      List<Map<String, Object>> out = new java.util.ArrayList<>();
+      List<Map<String, Object>> out = new ArrayList<>();
       for (String laneId : lanes) {
         int diff = unitsPerLane.getOrDefault(laneId, 0) - held.getOrDefault(laneId, 0);
         StoreConfig.Lane lane = lanesById.get(laneId);
