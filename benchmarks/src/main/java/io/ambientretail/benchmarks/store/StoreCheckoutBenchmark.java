@@ -101,6 +101,8 @@ public class StoreCheckoutBenchmark {
         }
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
       }
+      // and at the exit gate
+      b.store.position(session, b.store.plan().exit().x(), b.store.plan().exit().y());
     }
   }
 
@@ -140,6 +142,9 @@ public class StoreCheckoutBenchmark {
   StoreConfig.Lane pick(String session) {
     StoreConfig.Lane l = lanes.get(ThreadLocalRandom.current().nextInt(lanes.size()));
     synchronized (shelves.lock()) {
+      // the tracker sees the shopper at the lane as the hand goes in
+      var at = store.plan().lane(l.id()).orElseThrow();
+      store.position(session, at.x(), at.y() + 0.4);
       store.reach(session, l.shelfId());
       shelves.take(l.id());
       store.shelfReading(l.id(), shelves.loadsMg().get(l.id()));

@@ -72,8 +72,13 @@ public final class FusionCarts implements AutoCloseable {
    * may begin to move by their hand: presence is coarse and repeated about once a second.
    */
   static final long REACH_SLACK_MS = 2000;
-  /** The same for a tracked shopper: a lane reports a movement within a few readings. */
-  static final long TRACKED_REACH_SLACK_MS = 500;
+  /** The same for a tracked shopper, seen several times a second: a lane reports a movement within a few readings. */
+  static final long TRACKED_REACH_SLACK_MS = 250;
+  /**
+   * How near a lane's front a tracked shopper stands to reach into it, metres: walking past in the
+   * aisle is not standing at a shelf.
+   */
+  static final double REACH_METRES = 0.8;
 
   private final CartFusion fusion;
   private final Clock clock;
@@ -229,7 +234,7 @@ public final class FusionCarts implements AutoCloseable {
   public synchronized void track(String sessionId, double x, double y) {
     accept(new ReplayEvent.Track(t(), ShopperId.of(sessionId), x, y));
     tracked.add(sessionId);
-    plan.shelfNear(x, y, 1.5).ifPresent(s -> visited(sessionId, s));
+    plan.shelfNear(x, y, REACH_METRES).ifPresent(s -> visited(sessionId, s));
   }
 
   /** A shopper is within {@code metres} of a shelf (presence or hand sensing, no tracking). */
