@@ -72,7 +72,10 @@ public final class FusionCarts implements AutoCloseable {
    * may begin to move by their hand: presence is coarse and repeated about once a second.
    */
   static final long REACH_SLACK_MS = 2000;
-  /** The same for a tracked shopper, seen several times a second: a lane reports a movement within a few readings. */
+  /**
+   * The same for a tracked shopper, seen several times a second: a lane reports a movement within
+   * a few readings.
+   */
   static final long TRACKED_REACH_SLACK_MS = 250;
   /**
    * How near a lane's front a tracked shopper stands to reach into it, metres: walking past in the

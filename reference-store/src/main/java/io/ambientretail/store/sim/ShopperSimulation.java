@@ -23,6 +23,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,6 +100,9 @@ public final class ShopperSimulation implements AutoCloseable {
   private volatile CountDownLatch finished = new CountDownLatch(0);
   private volatile int target = -1;
   private final int timeScale;
+  /** How often the ceiling tracker reports every shopper in the store, ms of the world's time. */
+  private static final int TRACKER_PERIOD_MS = 300;
+  private final java.util.Set<Shopper> inside = ConcurrentHashMap.newKeySet();
   private volatile String offlineDevice;
   private volatile long offlineUntilMs;
 
@@ -153,6 +157,10 @@ public final class ShopperSimulation implements AutoCloseable {
   /** Starts heartbeats and staff; shoppers arrive with {@link #run(int)}. */
   public void startBackground() {
     exec.scheduleAtFixedRate(this::heartbeat, 0, 200, TimeUnit.MILLISECONDS);
+    if (config.kind() == StoreKind.WALKOUT) {
+      exec.scheduleAtFixedRate(this::track, 0, Math.max(1, TRACKER_PERIOD_MS / timeScale),
+          TimeUnit.MILLISECONDS);
+    }
     exec.scheduleWithFixedDelay(this::staff, 300, pace == Pace.FAST ? 50 : 3000,
         TimeUnit.MILLISECONDS);
   }
@@ -195,10 +203,18 @@ public final class ShopperSimulation implements AutoCloseable {
     }
     inFlight.incrementAndGet();
     Shopper s = new Shopper(r, cardSeed);
+    inside.add(s);
     exec.execute(s::step);
     int gap = (pace == Pace.FAST ? pace.arrivalMs : pace.arrivalMs / 2 + r.nextInt(pace.arrivalMs))
         / timeScale;
     exec.schedule(this::arrive, gap, TimeUnit.MILLISECONDS);
+  }
+
+  /** The ceiling tracker: where each shopper in the store stands now, a few times a second. */
+  private void track() {
+    for (Shopper s : inside) {
+      s.report();
+    }
   }
 
   private void heartbeat() {
@@ -314,8 +330,8 @@ public final class ShopperSimulation implements AutoCloseable {
     private final long cardSeed;
     private final Map<String, Integer> holding = new LinkedHashMap<>();
     private final List<String> plan = new ArrayList<>();
-    private String session;
-    private io.ambientretail.store.engine.StorePlan.Point standing;
+    private volatile String session;
+    private volatile io.ambientretail.store.engine.StorePlan.Point standing;
     private Runnable reaching;
     private String atLane;
     private int waited;
@@ -572,7 +588,18 @@ public final class ShopperSimulation implements AutoCloseable {
       }
     }
 
+    /** The tracker sees this shopper where they stand, if they are in the store. */
+    void report() {
+      io.ambientretail.store.engine.StorePlan.Point p = standing;
+      String sid = session;
+      if (p != null && sid != null) {
+        store.position(sid, p.x() + ThreadLocalRandom.current().nextGaussian() * 0.04,
+            p.y() + 0.4 + ThreadLocalRandom.current().nextGaussian() * 0.04);
+      }
+    }
+
     private void leave() {
+      inside.remove(this);
       if (atLane != null) {
         standingAt.remove(atLane, session);
         atLane = null;
