@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * writer thread, so no shelf reading waits for the database.
  *
  * <p>At exit the store waits (bounded) until no lane is still settling whose movement began while
- * the shopper was at its shelf — a pick made just before leaving is still a change in the making
+ * the shopper was within reach of it — a pick made just before leaving is still a change in the making
  * — then takes fusion's receipt and waits until its cart is written. Thread-safe: fusion itself
  * runs under this object's lock, a few microseconds per reading; a failing sink is logged and the
  * next cart of the session replaces what it missed.
@@ -82,6 +82,11 @@ public final class FusionCarts implements AutoCloseable {
    * aisle is not standing at a shelf.
    */
   static final double REACH_METRES = 0.8;
+  /**
+   * How far along the shelf from a lane's middle a tracked shopper stands to reach into it,
+   * metres: the lane itself, not its neighbour half a metre on.
+   */
+  static final double LANE_REACH_METRES = 0.35;
 
   private final CartFusion fusion;
   private final Clock clock;
@@ -91,8 +96,12 @@ public final class FusionCarts implements AutoCloseable {
   private final Map<SkuId, String> laneOfSku = new LinkedHashMap<>();
   private final Map<String, String> shelfOfLane = new LinkedHashMap<>();
   private final Map<String, List<LaneId>> lanesOfShelf = new LinkedHashMap<>();
-  /** Per shopper in the store: each shelf they were seen at, and when last (fusion's time). */
-  private final Map<String, Map<String, Long>> shelvesVisited = new ConcurrentHashMap<>();
+  /**
+   * Per shopper in the store: each lane they were seen within reach of, and when last (fusion's
+   * time): a tracked shopper reaches the lane they stand before; presence at a shelf reaches all of
+   * its lanes.
+   */
+  private final Map<String, Map<String, Long>> lanesReached = new ConcurrentHashMap<>();
   private final Map<String, Receipt> receipts = new ConcurrentHashMap<>();
   private final Set<String> tracked = ConcurrentHashMap.newKeySet();
   private final ExecutorService writer;
@@ -229,7 +238,7 @@ public final class FusionCarts implements AutoCloseable {
 
   /** A shopper came in. */
   public synchronized void enter(String sessionId) {
-    shelvesVisited.put(sessionId, new ConcurrentHashMap<>());
+    lanesReached.put(sessionId, new ConcurrentHashMap<>());
     accept(new ReplayEvent.Enter(t(), ShopperId.of(sessionId)));
   }
 
@@ -237,7 +246,14 @@ public final class FusionCarts implements AutoCloseable {
   public synchronized void track(String sessionId, double x, double y) {
     accept(new ReplayEvent.Track(t(), ShopperId.of(sessionId), x, y));
     tracked.add(sessionId);
-    plan.shelfNear(x, y, REACH_METRES).ifPresent(s -> visited(sessionId, s));
+    plan.shelfNear(x, y, REACH_METRES).ifPresent(shelf -> {
+      for (LaneId lane : lanesOfShelf.get(shelf)) {
+        StorePlan.Point p = plan.lane(lane.value()).orElseThrow();
+        if (Math.abs(p.x() - x) <= LANE_REACH_METRES) {
+          visited(sessionId, lane.value());
+        }
+      }
+    });
   }
 
   /** A shopper is within {@code metres} of a shelf (presence or hand sensing, no tracking). */
@@ -246,13 +262,15 @@ public final class FusionCarts implements AutoCloseable {
       return;
     }
     accept(new ReplayEvent.Near(t(), ShopperId.of(sessionId), shelfId, metres));
-    visited(sessionId, shelfId);
+    for (LaneId lane : lanesOfShelf.get(shelfId)) {
+      visited(sessionId, lane.value());
+    }
   }
 
-  private void visited(String sessionId, String shelfId) {
-    Map<String, Long> s = shelvesVisited.get(sessionId);
+  private void visited(String sessionId, String laneId) {
+    Map<String, Long> s = lanesReached.get(sessionId);
     if (s != null) {
-      s.put(shelfId, lastT);
+      s.put(laneId, lastT);
     }
   }
 
@@ -280,23 +298,23 @@ public final class FusionCarts implements AutoCloseable {
 
   /**
    * A shopper leaves: waits at most {@code maxWaitMs} of the store's world time (wall time times
-   * the time scale) until no lane is still settling whose movement began while the shopper was at
-   * its shelf (or within {@value #TRACKED_REACH_SLACK_MS} ms after they were last seen there,
-   * {@value #REACH_SLACK_MS} ms for a shopper known only by presence sensing), takes
+   * the time scale) until no lane is still settling whose movement began while the shopper was
+   * within reach of it (or within {@value #TRACKED_REACH_SLACK_MS} ms after they were last seen
+   * there, {@value #REACH_SLACK_MS} ms for a shopper known only by presence at its shelf), takes
    * fusion's receipt and waits until its cart is written. Other shoppers' changes elsewhere do not
    * hold the exit up.
    *
    * @return the final cart, or empty when fusion never saw the shopper enter
    */
   public Optional<Checkout> exit(String sessionId, long maxWaitMs) throws InterruptedException {
-    Map<String, Long> shelves = shelvesVisited.getOrDefault(sessionId, Map.of());
+    Map<String, Long> reached = lanesReached.getOrDefault(sessionId, Map.of());
     boolean settled;
     Receipt r;
     Set<String> doubt;
     synchronized (this) {
-      settled = awaitSettled(shelves, tracked.contains(sessionId) ? TRACKED_REACH_SLACK_MS
+      settled = awaitSettled(reached, tracked.contains(sessionId) ? TRACKED_REACH_SLACK_MS
           : REACH_SLACK_MS, maxWaitMs);
-      if (!shelvesVisited.containsKey(sessionId) && !receipts.containsKey(sessionId)) {
+      if (!lanesReached.containsKey(sessionId) && !receipts.containsKey(sessionId)) {
         return Optional.empty();
       }
       accept(new ReplayEvent.Exit(t(), ShopperId.of(sessionId)));
@@ -317,9 +335,9 @@ public final class FusionCarts implements AutoCloseable {
     return Optional.of(out);
   }
 
-  private boolean awaitSettled(Map<String, Long> shelves, long slackMs, long maxWaitMs)
+  private boolean awaitSettled(Map<String, Long> reached, long slackMs, long maxWaitMs)
       throws InterruptedException {
-    if (shelves.isEmpty()) {
+    if (reached.isEmpty()) {
       return true;
     }
     long deadline = System.nanoTime() + maxWaitMs * 1_000_000L / timeScale;
@@ -328,7 +346,7 @@ public final class FusionCarts implements AutoCloseable {
       while (true) {
         boolean open = false;
         for (Map.Entry<LaneId, Long> e : fusion.unsettledLanes().entrySet()) {
-          Long seen = shelves.get(shelfOfLane.get(e.getKey().value()));
+          Long seen = reached.get(e.getKey().value());
           if (seen != null && e.getValue() <= seen + slackMs) {
             open = true;
             break;
@@ -350,7 +368,7 @@ public final class FusionCarts implements AutoCloseable {
 
   /** Forgets a shopper who left (after the receipt is settled) or never entered. */
   public void forget(String sessionId) {
-    shelvesVisited.remove(sessionId);
+    lanesReached.remove(sessionId);
     tracked.remove(sessionId);
     receipts.remove(sessionId);
   }
