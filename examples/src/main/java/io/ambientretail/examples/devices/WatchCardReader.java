@@ -46,6 +46,7 @@ public final class WatchCardReader {
       reader.open();
       reader.claim(Duration.ofSeconds(10));
       reader.enable();
+      out.println("watching " + pattern + " for " + watchFor.toSeconds() + " s");
       new CountDownLatch(1).await(watchFor.toMillis(), TimeUnit.MILLISECONDS);
     }
     return cards.get();

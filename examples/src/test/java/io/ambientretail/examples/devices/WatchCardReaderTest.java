@@ -43,6 +43,13 @@ class WatchCardReaderTest {
           throw new IllegalStateException(e);
         }
       });
+      // the card goes in once the watcher watches: one already in when it starts is not news
+      long watching0 = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!bytes.toString(StandardCharsets.UTF_8).contains("watching ")
+          && System.nanoTime() < watching0 && !watching.isDone()) {
+        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      }
+      assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("watching Virtual PCD*");
       try (VpcdCardEmulator card =
           VpcdCardEmulator.insert(new PpseCard(), VpcdCardEmulator.DEFAULT_ADDRESS)) {
         // the card stays in until the watcher has answered (pcscd notices a card within a poll)
