@@ -3,13 +3,13 @@ package io.ambientretail.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientretail.core.Gtin;
+import io.ambientretail.payments.session.Receipt;
+import io.ambientretail.payments.session.ReceiptLine;
 import io.ambientretail.store.config.StoreConfig;
+import io.ambientretail.store.db.PaymentJournal;
 import io.ambientretail.store.db.ReceiptBook;
 import io.ambientretail.store.db.StockBook;
 import io.ambientretail.store.engine.StoreEngine;
-import io.ambientretail.payments.session.Receipt;
-import io.ambientretail.payments.session.ReceiptLine;
-import io.ambientretail.store.db.PaymentJournal;
 import io.ambientretail.store.pay.StorePayments;
 import io.ambientretail.testing.PanLeakScanner;
 import java.io.IOException;
@@ -34,22 +34,42 @@ import java.util.Set;
  * and the SDK payment journal (a walk-out receipt's money is what the SDK session captured and
  * charged for it; a kiosk receipt's is its approved sale), exact receipts by comparing receipts
  * with the simulator's truth file, double captures as receipts whose session took more than the
- * receipt's total, or captured more than once, stock mismatches from the ledger and
- * the shelves, PAN leaks from a scan of every file the run wrote.
+ * receipt's total, or captured more than once, stock mismatches from the ledger and the shelves,
+ * PAN leaks from a scan of every file the run wrote.
  */
-public record RunSummary(long shoppers, long receipts, long exactReceipts, String currency,
-    long capturedMinor, long doubleCaptures, long stockMismatches, long panLeaks) {
+public record RunSummary(
+    long shoppers,
+    long receipts,
+    long exactReceipts,
+    String currency,
+    long capturedMinor,
+    long doubleCaptures,
+    long stockMismatches,
+    long panLeaks) {
   /** How long a lane's shelf may take to report a count the ledger already holds. */
   private static final long SHELF_SETTLE_MS = 2_000;
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunSummary.class);
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunSummary.class);
 
   /** The contract's summary line (docs/cli.md). */
   public String toJsonLine() {
-    return "{\"summary\":{\"shoppers\":" + shoppers + ",\"receipts\":" + receipts
-        + ",\"exactReceipts\":" + exactReceipts + ",\"captured\":{\"currency\":\"" + currency
-        + "\",\"minor\":" + capturedMinor + "},\"doubleCaptures\":" + doubleCaptures
-        + ",\"stockMismatches\":" + stockMismatches + ",\"panLeaks\":" + panLeaks + "}}";
+    return "{\"summary\":{\"shoppers\":"
+        + shoppers
+        + ",\"receipts\":"
+        + receipts
+        + ",\"exactReceipts\":"
+        + exactReceipts
+        + ",\"captured\":{\"currency\":\""
+        + currency
+        + "\",\"minor\":"
+        + capturedMinor
+        + "},\"doubleCaptures\":"
+        + doubleCaptures
+        + ",\"stockMismatches\":"
+        + stockMismatches
+        + ",\"panLeaks\":"
+        + panLeaks
+        + "}}";
   }
 
   /** True when nothing is wrong: no double capture, no stock mismatch, no PAN leak. */
@@ -63,42 +83,59 @@ public record RunSummary(long shoppers, long receipts, long exactReceipts, Strin
    * @param payments the store's payments, whose SDK journal holds each walk-out's money
    * @param dataDir everything the run wrote (database, payment journal, truth, logs, receipts)
    */
-  public static RunSummary compute(StoreEngine store, StorePayments payments, long sinceMs,
-      Path dataDir, Path truthFile) {
+  public static RunSummary compute(
+      StoreEngine store, StorePayments payments, long sinceMs, Path dataDir, Path truthFile) {
     StoreConfig config = store.config();
     var db = store.database();
-    long shoppers = db.read(c -> {
-      if (config.kind() == io.ambientretail.store.config.StoreKind.WALKOUT) {
-        return count(c, "SELECT COUNT(*) FROM sessions WHERE kind = 'walkout' AND opened_ms >= ?",
-            sinceMs);
-      }
-      return doorEntriesSince(c, sinceMs);
-    });
-    List<ReceiptBook.Receipt> receipts = db.read(c -> store.receipts().all(c)).stream()
-        .filter(r -> r.createdMs() >= sinceMs).toList();
+    long shoppers =
+        db.read(
+            c -> {
+              if (config.kind() == io.ambientretail.store.config.StoreKind.WALKOUT) {
+                return count(
+                    c,
+                    "SELECT COUNT(*) FROM sessions WHERE kind = 'walkout' AND opened_ms >= ?",
+                    sinceMs);
+              }
+              return doorEntriesSince(c, sinceMs);
+            });
+    List<ReceiptBook.Receipt> receipts =
+        db.read(c -> store.receipts().all(c)).stream()
+            .filter(r -> r.createdMs() >= sinceMs)
+            .toList();
     long captured = 0;
     long doubles = 0;
     for (ReceiptBook.Receipt r : receipts) {
       Optional<Receipt> sdk = payments.walkOutReceipt(r.sessionId());
       long taken;
       if (sdk.isPresent()) {
-        long caps = sdk.get().lines().stream()
-            .filter(l -> l.kind() == ReceiptLine.Kind.CAPTURE).count();
-        taken = sdk.get().lines().stream().filter(l -> l.kind() != ReceiptLine.Kind.REFUND)
-            .mapToLong(l -> l.amount().minor()).sum();
+        long caps =
+            sdk.get().lines().stream().filter(l -> l.kind() == ReceiptLine.Kind.CAPTURE).count();
+        taken =
+            sdk.get().lines().stream()
+                .filter(l -> l.kind() != ReceiptLine.Kind.REFUND)
+                .mapToLong(l -> l.amount().minor())
+                .sum();
         captured += sdk.get().charged().minor();
         if (caps > 1 || taken > r.totalMinor()) {
           doubles++;
         }
       } else {
-        List<PaymentJournal.Entry> sales = db.read(c -> store.journal().ofSession(c,
-            r.sessionId())).stream().filter(e -> e.op() == PaymentJournal.Op.SALE
-            && e.state() == PaymentJournal.State.APPROVED).toList();
+        List<PaymentJournal.Entry> sales =
+            db.read(c -> store.journal().ofSession(c, r.sessionId())).stream()
+                .filter(
+                    e ->
+                        e.op() == PaymentJournal.Op.SALE
+                            && e.state() == PaymentJournal.State.APPROVED)
+                .toList();
         taken = sales.stream().mapToLong(PaymentJournal.Entry::amountMinor).sum();
-        long refunded = db.read(c -> store.journal().ofSession(c, r.sessionId())).stream()
-            .filter(e -> e.op() == PaymentJournal.Op.REFUND
-                && e.state() == PaymentJournal.State.APPROVED)
-            .mapToLong(PaymentJournal.Entry::amountMinor).sum();
+        long refunded =
+            db.read(c -> store.journal().ofSession(c, r.sessionId())).stream()
+                .filter(
+                    e ->
+                        e.op() == PaymentJournal.Op.REFUND
+                            && e.state() == PaymentJournal.State.APPROVED)
+                .mapToLong(PaymentJournal.Entry::amountMinor)
+                .sum();
         captured += taken - refunded;
         if (sales.size() > 1 || taken > r.totalMinor()) {
           doubles++;
@@ -109,12 +146,17 @@ public record RunSummary(long shoppers, long receipts, long exactReceipts, Strin
     for (StockBook.LaneStock l : db.read(c -> store.stock().lanes(c))) {
       // shelf controllers report at their sampling rate: a restock booked just before the end
       // reaches the load cells' count within a few readings, so give the shelf a moment to agree
-      boolean shelfAgrees = store.shelves().units(l.laneId()) == l.onHand()
-          || store.shelves().awaitPublished(l.laneId(), l.onHand(), SHELF_SETTLE_MS);
+      boolean shelfAgrees =
+          store.shelves().units(l.laneId()) == l.onHand()
+              || store.shelves().awaitPublished(l.laneId(), l.onHand(), SHELF_SETTLE_MS);
       if (l.onHand() != l.ledgerSum() || !shelfAgrees) {
         mismatches++;
-        LOG.warn("stock mismatch on lane {}: shelf counts {}, on hand {}, ledger {}", l.laneId(),
-            store.shelves().units(l.laneId()), l.onHand(), l.ledgerSum());
+        LOG.warn(
+            "stock mismatch on lane {}: shelf counts {}, on hand {}, ledger {}",
+            l.laneId(),
+            store.shelves().units(l.laneId()),
+            l.onHand(),
+            l.ledgerSum());
       }
     }
     long exact = exact(receipts, truthFile);
@@ -125,8 +167,15 @@ public record RunSummary(long shoppers, long receipts, long exactReceipts, Strin
       fixtures.add(g.shortest());
     }
     long leaks = PanLeakScanner.allowing(fixtures).scan(dataDir).size();
-    return new RunSummary(shoppers, receipts.size(), exact, config.currency().getCurrencyCode(),
-        captured, doubles, mismatches, leaks);
+    return new RunSummary(
+        shoppers,
+        receipts.size(),
+        exact,
+        config.currency().getCurrencyCode(),
+        captured,
+        doubles,
+        mismatches,
+        leaks);
   }
 
   private static long exact(List<ReceiptBook.Receipt> receipts, Path truthFile) {

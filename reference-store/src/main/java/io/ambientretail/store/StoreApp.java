@@ -1,27 +1,27 @@
 package io.ambientretail.store;
 
+import io.ambientretail.inventory.fusion.FusionConfig;
+import io.ambientretail.payments.gateway.http.HttpPaymentGateway;
+import io.ambientretail.payments.gateway.http.RetryPolicy;
+import io.ambientretail.privacy.AccessController;
+import io.ambientretail.privacy.ConsentRegistry;
+import io.ambientretail.store.config.Role;
 import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.config.StoreKind;
 import io.ambientretail.store.db.Database;
 import io.ambientretail.store.devices.StoreDevices;
 import io.ambientretail.store.engine.DeviceHealth;
 import io.ambientretail.store.engine.PrivacyDesk;
+import io.ambientretail.store.engine.StoreEngine;
+import io.ambientretail.store.pay.StorePayments;
 import io.ambientretail.store.privacy.AuditCheckpoints;
 import io.ambientretail.store.privacy.ConsentAuditSink;
-import io.ambientretail.store.privacy.StorePrivacyStore;
 import io.ambientretail.store.privacy.StoreAuditSink;
-import io.ambientretail.privacy.AccessController;
-import io.ambientretail.privacy.ConsentRegistry;
-import io.ambientretail.store.config.Role;
-import io.ambientretail.store.engine.StoreEngine;
-import io.ambientretail.payments.gateway.http.HttpPaymentGateway;
-import io.ambientretail.payments.gateway.http.RetryPolicy;
-import io.ambientretail.store.pay.StorePayments;
-import io.ambientretail.testing.acquirer.SimulatedAcquirer;
+import io.ambientretail.store.privacy.StorePrivacyStore;
 import io.ambientretail.store.sim.ShopperSimulation;
-import io.ambientretail.inventory.fusion.FusionConfig;
 import io.ambientretail.store.sim.SimulatedShelves;
 import io.ambientretail.store.web.StoreServer;
+import io.ambientretail.testing.acquirer.SimulatedAcquirer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -41,15 +41,23 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One running store: configuration, database (migrated), payment gateway (the simulated acquirer
- * on loopback HTTP unless configured), engine, REST API and dashboard, and, for the demo, the
+ * One running store: configuration, database (migrated), payment gateway (the simulated acquirer on
+ * loopback HTTP unless configured), engine, REST API and dashboard, and, for the demo, the
  * simulated world. Built by {@link #start(Options)}; {@link #close()} stops everything in reverse
  * order.
  */
 public final class StoreApp implements AutoCloseable {
   /** How to start a store. */
-  public record Options(StoreConfig config, Path dataDir, String dbUrl, int port, boolean serve,
-      boolean simulate, ShopperSimulation.Pace pace, long seed, int simThreads,
+  public record Options(
+      StoreConfig config,
+      Path dataDir,
+      String dbUrl,
+      int port,
+      boolean serve,
+      boolean simulate,
+      ShopperSimulation.Pace pace,
+      long seed,
+      int simThreads,
       boolean realTransports) {
     /** Validates. */
     public Options {
@@ -61,48 +69,55 @@ public final class StoreApp implements AutoCloseable {
     }
 
     /** Options with in-process transports. */
-    public Options(StoreConfig config, Path dataDir, String dbUrl, int port, boolean serve,
-        boolean simulate, ShopperSimulation.Pace pace, long seed, int simThreads) {
+    public Options(
+        StoreConfig config,
+        Path dataDir,
+        String dbUrl,
+        int port,
+        boolean serve,
+        boolean simulate,
+        ShopperSimulation.Pace pace,
+        long seed,
+        int simThreads) {
       this(config, dataDir, dbUrl, port, serve, simulate, pace, seed, simThreads, false);
     }
 
     /**
-     * A copy that reads cards through pcscd and the vpcd virtual reader when vpcd answers (and
-     * says so on stderr when it does not).
+     * A copy that reads cards through pcscd and the vpcd virtual reader when vpcd answers (and says
+     * so on stderr when it does not).
      */
     public Options withRealTransports(boolean r) {
-      return new Options(config, dataDir, dbUrl, port, serve, simulate, pace, seed, simThreads,
-          r);
+      return new Options(config, dataDir, dbUrl, port, serve, simulate, pace, seed, simThreads, r);
     }
 
     /** Demo options for a store kind, data under {@code dataDir}, SQLite. */
     public static Options demo(StoreConfig config, Path dataDir, int port, long seed) {
-      return new Options(config, dataDir, null, port, true, true, ShopperSimulation.Pace.FAST,
-          seed, 4);
+      return new Options(
+          config, dataDir, null, port, true, true, ShopperSimulation.Pace.FAST, seed, 4);
     }
 
     /** A copy with another pace. */
     public Options withPace(ShopperSimulation.Pace p) {
-      return new Options(config, dataDir, dbUrl, port, serve, simulate, p, seed, simThreads,
-          realTransports);
+      return new Options(
+          config, dataDir, dbUrl, port, serve, simulate, p, seed, simThreads, realTransports);
     }
 
     /** A copy with another database URL (null: SQLite in the data directory). */
     public Options withDb(String url) {
-      return new Options(config, dataDir, url, port, serve, simulate, pace, seed, simThreads,
-          realTransports);
+      return new Options(
+          config, dataDir, url, port, serve, simulate, pace, seed, simThreads, realTransports);
     }
 
     /** A copy with or without the simulated world (shoppers, staff, shelves). */
     public Options withSimulate(boolean s) {
-      return new Options(config, dataDir, dbUrl, port, serve, s, pace, seed, simThreads,
-          realTransports);
+      return new Options(
+          config, dataDir, dbUrl, port, serve, s, pace, seed, simThreads, realTransports);
     }
 
     /** A copy with or without the web server. */
     public Options withServe(boolean s) {
-      return new Options(config, dataDir, dbUrl, port, s, simulate, pace, seed, simThreads,
-          realTransports);
+      return new Options(
+          config, dataDir, dbUrl, port, s, simulate, pace, seed, simThreads, realTransports);
     }
   }
 
@@ -173,45 +188,62 @@ public final class StoreApp implements AutoCloseable {
     if (config.payment().gateway().equals("simulated")) {
       // the configured round trip and issuer declines, drawn from the run's seed: a demo run
       // with the same seed meets the same declines (in the order its shoppers reach the acquirer)
-      acquirer = SimulatedAcquirer.builder().clock(clock)
-          .latency(Duration.ofMillis(config.payment().acquirerLatencyMs()))
-          .declineRate(config.payment().declineRate()).seed(options.seed()).start();
+      acquirer =
+          SimulatedAcquirer.builder()
+              .clock(clock)
+              .latency(Duration.ofMillis(config.payment().acquirerLatencyMs()))
+              .declineRate(config.payment().declineRate())
+              .seed(options.seed())
+              .start();
       closeables.add(acquirer);
       gatewayUrl = acquirer.uri();
     } else {
       gatewayUrl = java.net.URI.create(config.payment().gateway());
     }
-    HttpPaymentGateway.Builder gb = HttpPaymentGateway.builder(gatewayUrl)
-        .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5))
-        .retryPolicy(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)));
+    HttpPaymentGateway.Builder gb =
+        HttpPaymentGateway.builder(gatewayUrl)
+            .connectTimeout(Duration.ofSeconds(2))
+            .readTimeout(Duration.ofSeconds(5))
+            .retryPolicy(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)));
     if ("http".equals(gatewayUrl.getScheme())) {
       gb.allowCleartextLoopback();
     }
     HttpPaymentGateway gateway = gb.build();
     closeables.add(gateway);
-    payments = StorePayments.open(data, gateway, config.money(config.payment().holdMinor()),
-        config.payment().offline(), tokenizerSecret(data), config.privacy().returningCardConsent(), clock);
+    payments =
+        StorePayments.open(
+            data,
+            gateway,
+            config.money(config.payment().holdMinor()),
+            config.payment().offline(),
+            tokenizerSecret(data),
+            config.privacy().returningCardConsent(),
+            clock);
     closeables.add(payments);
     if (options.realTransports()) {
       var vpcd = io.ambientretail.store.pay.VpcdTaps.open(Duration.ofSeconds(5));
       if (vpcd.isPresent()) {
         payments.useVpcd(vpcd.get());
-        cardTapNote = "card taps go through pcscd and the vpcd reader ("
-            + vpcd.get().readerName() + ")";
+        cardTapNote =
+            "card taps go through pcscd and the vpcd reader (" + vpcd.get().readerName() + ")";
       } else {
-        cardTapNote = "note: vpcd does not answer on 127.0.0.1:35963 (is pcscd running with"
-            + " vsmartcard-vpcd?); card taps are read in process";
+        cardTapNote =
+            "note: vpcd does not answer on 127.0.0.1:35963 (is pcscd running with"
+                + " vsmartcard-vpcd?); card taps are read in process";
       }
     }
     mark("acquirer");
     boolean fast = options.simulate() && options.pace() == ShopperSimulation.Pace.FAST;
-    int timeScale = !fast ? 1 : transport == StoreDevices.Transport.PSEUDO_TERMINALS
-        ? ShopperSimulation.Pace.FAST_TIME_SCALE_REAL_TRANSPORTS
-        : ShopperSimulation.Pace.FAST_TIME_SCALE;
+    int timeScale =
+        !fast
+            ? 1
+            : transport == StoreDevices.Transport.PSEUDO_TERMINALS
+                ? ShopperSimulation.Pace.FAST_TIME_SCALE_REAL_TRANSPORTS
+                : ShopperSimulation.Pace.FAST_TIME_SCALE;
     engine = new StoreEngine(config, db, payments, clock, metrics, fusionConfig(fast), timeScale);
     closeables.add(engine);
-    String record = System.getProperty("ambient.fusion.record",
-        System.getenv("AMBIENT_FUSION_RECORD"));
+    String record =
+        System.getProperty("ambient.fusion.record", System.getenv("AMBIENT_FUSION_RECORD"));
     if (record != null) {
       engine.fusion().record(Files.newBufferedWriter(Path.of(record)));
     }
@@ -221,18 +253,29 @@ public final class StoreApp implements AutoCloseable {
     wirePrivacy(config, data, clock);
     mark("engine");
     health = new DeviceHealth(config.devices(), clock, 3000);
-    housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "store-housekeeping");
-      t.setDaemon(true);
-      return t;
-    });
+    housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "store-housekeeping");
+              t.setDaemon(true);
+              return t;
+            });
     closeables.add(housekeeping::shutdownNow);
     housekeeping.scheduleAtFixedRate(this::housekeep, 1, 1, TimeUnit.SECONDS);
-    SimulatedShelves shelves = options.simulate() ? new SimulatedShelves(config,
-        db.read(c -> engine.stock().onHand(c)), options.seed()) : null;
-    devices = StoreDevices.start(config, shelves != null ? shelves.loadsMg()
-        : StoreDevices.loadsOf(config, db.read(c -> engine.stock().onHand(c))), transport,
-        engine::shelfReading, System.err::println, data.resolve("pty"));
+    SimulatedShelves shelves =
+        options.simulate()
+            ? new SimulatedShelves(config, db.read(c -> engine.stock().onHand(c)), options.seed())
+            : null;
+    devices =
+        StoreDevices.start(
+            config,
+            shelves != null
+                ? shelves.loadsMg()
+                : StoreDevices.loadsOf(config, db.read(c -> engine.stock().onHand(c))),
+            transport,
+            engine::shelfReading,
+            System.err::println,
+            data.resolve("pty"));
     closeables.add(devices);
     health.attach(devices::online);
     engine.useKiosk(io.ambientretail.store.devices.KioskStation.attach(engine, devices));
@@ -240,8 +283,16 @@ public final class StoreApp implements AutoCloseable {
     mark("devices");
     if (options.simulate()) {
       shelves.attach(StoreDevices.sensorsOf(devices, engine.shelves()));
-      simulation = new ShopperSimulation(engine, shelves, health, options.pace(), timeScale,
-          options.seed(), truthFile(), options.simThreads());
+      simulation =
+          new ShopperSimulation(
+              engine,
+              shelves,
+              health,
+              options.pace(),
+              timeScale,
+              options.seed(),
+              truthFile(),
+              options.simThreads());
       closeables.add(simulation);
       simulation.startBackground();
     }
@@ -253,14 +304,13 @@ public final class StoreApp implements AutoCloseable {
   }
 
   /**
-   * Cart fusion's settings: the library's defaults for real shelves. The fast demo's world runs
-   * ten times faster than the wall clock, so its shelves' readings (50 Hz in process, about 30 Hz
+   * Cart fusion's settings: the library's defaults for real shelves. The fast demo's world runs ten
+   * times faster than the wall clock, so its shelves' readings (50 Hz in process, about 30 Hz
    * through socat pseudo-terminals) come 3 to 5 times a second of that world: a lane settles over
    * 1.2 s of it, which holds at least four readings either way.
    */
   private static FusionConfig fusionConfig(boolean fast) {
-    return fast ? FusionConfig.builder().stableWindowMillis(1200).build()
-        : FusionConfig.defaults();
+    return fast ? FusionConfig.builder().stableWindowMillis(1200).build() : FusionConfig.defaults();
   }
 
   /** The privacy path on sdk-privacy: audit sink, access control, checkpoints, DSR desk. */
@@ -275,8 +325,8 @@ public final class StoreApp implements AutoCloseable {
     ConsentRegistry consent = ConsentRegistry.create(clock, consentAudit, privacy);
     payments.returningCards().share(consent, consentAudit);
     dsr = new PrivacyDesk(engine, auditSink, consent, privacy, clock);
-    checkpoints = AuditCheckpoints.open(db, engine.audit(), data, config.storeId() + "-audit",
-        clock);
+    checkpoints =
+        AuditCheckpoints.open(db, engine.audit(), data, config.storeId() + "-audit", clock);
     // closed before the database: the last checkpoint covers everything up to shutdown
     closeables.add(() -> checkpoints.sign());
   }
@@ -300,17 +350,24 @@ public final class StoreApp implements AutoCloseable {
       }
       List<String> offline = health.sample();
       long now = System.currentTimeMillis();
-      db.tx(c -> {
-        for (DeviceHealth.Status s : health.statuses()) {
-          if (offline.contains(s.id())) {
-            engine.alerts().raise(c, "device_offline", s.id(), s.id() + " (" + s.type()
-                + ") has not been heard for more than 3 s", now);
-          } else {
-            engine.alerts().clear(c, "device_offline", s.id(), now);
-          }
-        }
-        return null;
-      });
+      db.tx(
+          c -> {
+            for (DeviceHealth.Status s : health.statuses()) {
+              if (offline.contains(s.id())) {
+                engine
+                    .alerts()
+                    .raise(
+                        c,
+                        "device_offline",
+                        s.id(),
+                        s.id() + " (" + s.type() + ") has not been heard for more than 3 s",
+                        now);
+              } else {
+                engine.alerts().clear(c, "device_offline", s.id(), now);
+              }
+            }
+            return null;
+          });
       if (now - lastRetentionMs > 3_600_000L) {
         lastRetentionMs = now;
         dsr.applyRetention();
@@ -443,8 +500,8 @@ public final class StoreApp implements AutoCloseable {
   }
 
   /**
-   * Waits until no receipt is held for review (the demo's simulated staff decide them within a
-   * few tens of milliseconds; a real store's staff take their time), at most {@code timeout}.
+   * Waits until no receipt is held for review (the demo's simulated staff decide them within a few
+   * tens of milliseconds; a real store's staff take their time), at most {@code timeout}.
    *
    * @return true when none is held
    */

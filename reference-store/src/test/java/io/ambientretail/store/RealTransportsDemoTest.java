@@ -26,15 +26,32 @@ class RealTransportsDemoTest {
 
   @Test
   void demo_realTransports_readsEveryEntryCardThroughPcscd() throws Exception {
-    assumeTrue(VpcdLock.vpcdListening(),
+    assumeTrue(
+        VpcdLock.vpcdListening(),
         "pcscd with vsmartcard-vpcd is not running (scripts/test starts it)");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     try (SimulatedAcquirer acquirer = SimulatedAcquirer.start()) {
-      int code = AmbientMain.run(new String[] {"store", "demo", "--shoppers", "4", "--seed", "5",
-          "--exit-when-done", "--port", "0", "--data", tmp.resolve("data").toString(),
-          "--gateway", acquirer.uri().toString(), "--real-transports"},
-          new PrintWriter(out), new PrintWriter(err));
+      int code =
+          AmbientMain.run(
+              new String[] {
+                "store",
+                "demo",
+                "--shoppers",
+                "4",
+                "--seed",
+                "5",
+                "--exit-when-done",
+                "--port",
+                "0",
+                "--data",
+                tmp.resolve("data").toString(),
+                "--gateway",
+                acquirer.uri().toString(),
+                "--real-transports"
+              },
+              new PrintWriter(out),
+              new PrintWriter(err));
       assertThat(code).as(err.toString()).isZero();
       assertThat(err.toString()).contains("card taps go through pcscd and the vpcd reader");
       List<String> lines = out.toString().strip().lines().toList();

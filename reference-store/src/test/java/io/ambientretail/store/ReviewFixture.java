@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Makes a walk-out receipt held for review in a store without a simulation: two shoppers stand
- * at one lane, the session's a little nearer, and one unit leaves it (cart fusion gives it to the
+ * Makes a walk-out receipt held for review in a store without a simulation: two shoppers stand at
+ * one lane, the session's a little nearer, and one unit leaves it (cart fusion gives it to the
  * nearer one, unsure, which flags the session), and that shopper walks out.
  */
 public final class ReviewFixture {
@@ -23,8 +23,8 @@ public final class ReviewFixture {
    * The ceiling tracker sees a shopper standing in front of a lane, {@code offsetMetres} along the
    * shelf from its middle.
    */
-  public static void standAt(StoreEngine store, String session, StoreConfig.Lane lane,
-      double offsetMetres) {
+  public static void standAt(
+      StoreEngine store, String session, StoreConfig.Lane lane, double offsetMetres) {
     var p = store.plan().lane(lane.id()).orElseThrow();
     store.position(session, p.x() + offsetMetres, p.y() + 0.4);
   }
@@ -51,8 +51,8 @@ public final class ReviewFixture {
   public static String holdOne(StoreApp app) {
     StoreEngine store = app.engine();
     StoreConfig config = app.config();
-    SimulatedShelves shelves = new SimulatedShelves(config,
-        store.database().read(c -> store.stock().onHand(c)), 1);
+    SimulatedShelves shelves =
+        new SimulatedShelves(config, store.database().read(c -> store.stock().onHand(c)), 1);
     shelves.attach(StoreDevices.sensorsOf(app.devices(), store.shelves()));
     String other = store.enter(TestCards.next(new Random(11))).sessionId();
     String sid = store.enter(TestCards.next(new Random(12))).sessionId();

@@ -47,8 +47,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReviewHoldTest {
   private static final long HOLD = 5000;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   @TempDir Path tmp;
   private SimulatedAcquirer acquirer;
   private StoreApp app;
@@ -61,24 +61,44 @@ class ReviewHoldTest {
     start(db, review, SimulatedAcquirer.start());
   }
 
-  private void start(String db, StoreConfig.Review review, SimulatedAcquirer a)
-      throws Exception {
+  private void start(String db, StoreConfig.Review review, SimulatedAcquirer a) throws Exception {
     acquirer = a;
     dbUrl = db.equals("sqlite") ? null : TestDatabases.freshPostgres();
     StoreConfig demo = StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT);
-    config = new StoreConfig(demo.storeId(), demo.name(), demo.kind(), demo.region(),
-        demo.privacyRegime(), demo.currency(), demo.zone(),
-        new StoreConfig.Payment(acquirer.uri().toString(), HOLD, 0, 0.0), demo.devices(),
-        demo.shelves(), demo.replenishment(), demo.privacy(), demo.tokens(), review);
+    config =
+        new StoreConfig(
+            demo.storeId(),
+            demo.name(),
+            demo.kind(),
+            demo.region(),
+            demo.privacyRegime(),
+            demo.currency(),
+            demo.zone(),
+            new StoreConfig.Payment(acquirer.uri().toString(), HOLD, 0, 0.0),
+            demo.devices(),
+            demo.shelves(),
+            demo.replenishment(),
+            demo.privacy(),
+            demo.tokens(),
+            review);
     boot();
   }
 
   private void boot() {
-    app = StoreApp.start(new StoreApp.Options(config, tmp.resolve("data"), dbUrl, 0, true, false,
-        ShopperSimulation.Pace.FAST, 1, 1));
+    app =
+        StoreApp.start(
+            new StoreApp.Options(
+                config,
+                tmp.resolve("data"),
+                dbUrl,
+                0,
+                true,
+                false,
+                ShopperSimulation.Pace.FAST,
+                1,
+                1));
     store = app.engine();
-    shelves = new SimulatedShelves(config, store.database().read(c -> store.stock().onHand(c)),
-        1);
+    shelves = new SimulatedShelves(config, store.database().read(c -> store.stock().onHand(c)), 1);
     shelves.attach(StoreDevices.sensorsOf(app.devices(), store.shelves()));
   }
 
@@ -97,15 +117,16 @@ class ReviewHoldTest {
     start("sqlite", StoreConfig.Review.DEFAULTS);
     Held h = heldSession();
     assertThat(acquirer.performed(AcquirerOperation.CAPTURE)).isZero();
-    assertThat(acquirer.performed(AcquirerOperation.RELEASE)).as("only the other shopper's")
+    assertThat(acquirer.performed(AcquirerOperation.RELEASE))
+        .as("only the other shopper's")
         .isEqualTo(1);
     assertThat(acquirer.captures()).isEmpty();
-    assertThat(app.devices().lock("exit-gate-1").isLocked()).as("exit gate after a held exit")
+    assertThat(app.devices().lock("exit-gate-1").isLocked())
+        .as("exit gate after a held exit")
         .isFalse();
     assertThat(state(h.sid)).isEqualTo(SessionBook.State.REVIEW);
     assertThat(receiptOf(h.sid)).isEmpty();
-    assertThat(pendingAlert(h.sid))
-        .isPresent();
+    assertThat(pendingAlert(h.sid)).isPresent();
     var list = get("/api/reviews", "demo-operator");
     assertThat(list.statusCode()).isEqualTo(200);
     JsonNode pending = JSON.readTree(list.body());
@@ -115,8 +136,8 @@ class ReviewHoldTest {
     assertThat(r.path("totalMinor").asLong()).isEqualTo(h.total);
     assertThat(r.path("ambiguousLines").asInt()).isEqualTo(1);
     assertThat(r.path("lines").size()).isEqualTo(2);
-    assertThat(r.path("lines").findValues("ambiguous").stream().filter(JsonNode::asBoolean)
-        .count()).isEqualTo(1);
+    assertThat(r.path("lines").findValues("ambiguous").stream().filter(JsonNode::asBoolean).count())
+        .isEqualTo(1);
     JsonNode sessions = JSON.readTree(get("/api/sessions?state=review", "demo-operator").body());
     assertThat(sessions.findValuesAsText("session")).containsExactly(h.sid);
     JsonNode kpis = JSON.readTree(get("/api/kpis", "demo-viewer").body());
@@ -148,8 +169,7 @@ class ReviewHoldTest {
         .isEqualTo(200);
     assertThat(soldUnits()).isEqualTo(2);
     assertThat(JSON.readTree(get("/api/reviews", "demo-operator").body()).size()).isZero();
-    assertThat(pendingAlert(h.sid))
-        .isEmpty();
+    assertThat(pendingAlert(h.sid)).isEmpty();
     assertThat(audited("review.held")).containsExactly("store");
     assertThat(audited("review.approve")).containsExactly("operator-token-1");
     JsonNode kpis = JSON.readTree(get("/api/kpis", "demo-viewer").body());
@@ -161,20 +181,26 @@ class ReviewHoldTest {
   void concurrentDecisions_oneWins_andTheCartIsCapturedOnce() throws Exception {
     start("sqlite", StoreConfig.Review.DEFAULTS);
     Held h = heldSession();
-    String[] bodies = {"{\"decision\":\"approve\"}", "{\"decision\":\"approve\"}",
-        "{\"decision\":\"void\"}", "{\"decision\":\"approve\"}"};
+    String[] bodies = {
+      "{\"decision\":\"approve\"}",
+      "{\"decision\":\"approve\"}",
+      "{\"decision\":\"void\"}",
+      "{\"decision\":\"approve\"}"
+    };
     java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
     List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls =
         new java.util.ArrayList<>();
     for (String b : bodies) {
-      calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-        try {
-          go.await();
-          return post("/api/reviews/" + h.sid, "demo-operator", b);
-        } catch (Exception e) {
-          throw new java.util.concurrent.CompletionException(e);
-        }
-      }));
+      calls.add(
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  go.await();
+                  return post("/api/reviews/" + h.sid, "demo-operator", b);
+                } catch (Exception e) {
+                  throw new java.util.concurrent.CompletionException(e);
+                }
+              }));
     }
     go.countDown();
     List<Integer> codes = new java.util.ArrayList<>();
@@ -184,16 +210,19 @@ class ReviewHoldTest {
     // one decision is recorded; the others are conflicts, or (the same decision while its
     // capture runs) accepted as in flight
     assertThat(codes).isSubsetOf(200, 202, 409).contains(200);
-    ReviewBook.Review r = store.database().read(c -> store.reviews().book().get(c, h.sid))
-        .orElseThrow();
+    ReviewBook.Review r =
+        store.database().read(c -> store.reviews().book().get(c, h.sid)).orElseThrow();
     await("the decision settled", () -> state(h.sid) != SessionBook.State.REVIEW);
     if (r.decision() == ReviewBook.Decision.APPROVE) {
       assertThat(acquirer.captures()).containsExactly(money(h.total));
     } else {
       assertThat(acquirer.performed(AcquirerOperation.CAPTURE)).isZero();
     }
-    assertThat(acquirer.performed(AcquirerOperation.CAPTURE)
-        + acquirer.performed(AcquirerOperation.RELEASE)).as("holds ended, each once").isEqualTo(2);
+    assertThat(
+            acquirer.performed(AcquirerOperation.CAPTURE)
+                + acquirer.performed(AcquirerOperation.RELEASE))
+        .as("holds ended, each once")
+        .isEqualTo(2);
   }
 
   @ParameterizedTest
@@ -202,9 +231,15 @@ class ReviewHoldTest {
     start(db, StoreConfig.Review.DEFAULTS);
     Held h = heldSession();
     StoreConfig.Lane extra = laneOfAnotherShelf(h.ambiguousLane, h.clearLane);
-    String body = "{\"decision\":\"adjust\",\"note\":\"footage: the other shopper took it\","
-        + "\"lines\":[{\"lane\":\"" + h.ambiguousLane.id() + "\",\"qty\":0},{\"lane\":\""
-        + h.clearLane.id() + "\",\"qty\":1},{\"lane\":\"" + extra.id() + "\",\"qty\":2}]}";
+    String body =
+        "{\"decision\":\"adjust\",\"note\":\"footage: the other shopper took it\","
+            + "\"lines\":[{\"lane\":\""
+            + h.ambiguousLane.id()
+            + "\",\"qty\":0},{\"lane\":\""
+            + h.clearLane.id()
+            + "\",\"qty\":1},{\"lane\":\""
+            + extra.id()
+            + "\",\"qty\":2}]}";
     int before = onHand(extra.id());
     var r = post("/api/reviews/" + h.sid, "demo-operator", body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -222,8 +257,8 @@ class ReviewHoldTest {
     assertThat(saleOf(h.sid, extra.id())).isEqualTo(-2);
     assertThat(saleOf(h.sid, h.clearLane.id())).isEqualTo(-1);
     String audit = get("/api/audit?limit=200&skip=access.check", "demo-auditor").body();
-    assertThat(audit).contains("review.adjust", h.ambiguousLane.id() + ":1->0",
-        extra.id() + ":0->2");
+    assertThat(audit)
+        .contains("review.adjust", h.ambiguousLane.id() + ":1->0", extra.id() + ":0->2");
     assertThat(app.summary().doubleCaptures()).isZero();
   }
 
@@ -234,7 +269,8 @@ class ReviewHoldTest {
     var r = post("/api/reviews/" + h.sid, "demo-admin", "{\"decision\":\"void\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(acquirer.performed(AcquirerOperation.CAPTURE)).isZero();
-    assertThat(acquirer.performed(AcquirerOperation.RELEASE)).as("both shoppers' holds")
+    assertThat(acquirer.performed(AcquirerOperation.RELEASE))
+        .as("both shoppers' holds")
         .isEqualTo(2);
     assertThat(acquirer.netMinor("EUR")).isZero();
     assertThat(state(h.sid)).isEqualTo(SessionBook.State.ABANDONED);
@@ -253,24 +289,47 @@ class ReviewHoldTest {
     assertThat(own.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/problem+json");
     assertThat(get("/api/reviews", shopperToken).statusCode()).isEqualTo(403);
-    assertThat(post("/api/reviews/" + h.sid, "demo-viewer", "{\"decision\":\"void\"}")
-        .statusCode()).isEqualTo(403);
-    assertProblem(post("/api/reviews/" + h.sid, "demo-operator", "{\"decision\":\"maybe\"}"),
-        400, "decision");
-    assertProblem(post("/api/reviews/" + h.sid, "demo-operator", "{\"decision\":\"adjust\","
-        + "\"lines\":[{\"lane\":\"" + h.clearLane.id() + "\",\"qty\":-1}]}"), 400,
+    assertThat(post("/api/reviews/" + h.sid, "demo-viewer", "{\"decision\":\"void\"}").statusCode())
+        .isEqualTo(403);
+    assertProblem(
+        post("/api/reviews/" + h.sid, "demo-operator", "{\"decision\":\"maybe\"}"),
+        400,
+        "decision");
+    assertProblem(
+        post(
+            "/api/reviews/" + h.sid,
+            "demo-operator",
+            "{\"decision\":\"adjust\","
+                + "\"lines\":[{\"lane\":\""
+                + h.clearLane.id()
+                + "\",\"qty\":-1}]}"),
+        400,
         "lines[0].qty");
-    assertProblem(post("/api/reviews/" + h.sid, "demo-operator", "{\"decision\":\"adjust\","
-        + "\"lines\":[{\"lane\":\"no-such-lane\",\"qty\":1}]}"), 400, "lines[0].lane");
-    assertProblem(post("/api/reviews/" + h.sid, "demo-operator", "{\"decision\":\"adjust\"}"),
-        400, "lines");
-    assertProblem(post("/api/reviews/" + h.sid, "demo-operator", "{\"decision\":\"approve\","
-        + "\"amount\":1}"), 400, "amount");
+    assertProblem(
+        post(
+            "/api/reviews/" + h.sid,
+            "demo-operator",
+            "{\"decision\":\"adjust\"," + "\"lines\":[{\"lane\":\"no-such-lane\",\"qty\":1}]}"),
+        400,
+        "lines[0].lane");
+    assertProblem(
+        post("/api/reviews/" + h.sid, "demo-operator", "{\"decision\":\"adjust\"}"), 400, "lines");
+    assertProblem(
+        post(
+            "/api/reviews/" + h.sid,
+            "demo-operator",
+            "{\"decision\":\"approve\"," + "\"amount\":1}"),
+        400,
+        "amount");
     assertProblem(post("/api/reviews/" + h.sid, "demo-operator", "[1,2"), 400, "JSON");
-    assertProblem(post("/api/reviews/se-unknown", "demo-operator", "{\"decision\":\"void\"}"),
-        404, "se-unknown");
-    assertProblem(post("/api/reviews/" + h.other, "demo-operator", "{\"decision\":\"approve\"}"),
-        409, "not held for review");
+    assertProblem(
+        post("/api/reviews/se-unknown", "demo-operator", "{\"decision\":\"void\"}"),
+        404,
+        "se-unknown");
+    assertProblem(
+        post("/api/reviews/" + h.other, "demo-operator", "{\"decision\":\"approve\"}"),
+        409,
+        "not held for review");
     // nothing of that moved money or decided the review
     assertThat(acquirer.performed(AcquirerOperation.CAPTURE)).isZero();
     assertThat(state(h.sid)).isEqualTo(SessionBook.State.REVIEW);
@@ -313,19 +372,29 @@ class ReviewHoldTest {
   }
 
   @Test
-  void decisionAfterTheSdkSettled_keepsWhatWasCaptured_andRaisesReviewOvertaken()
-      throws Exception {
+  void decisionAfterTheSdkSettled_keepsWhatWasCaptured_andRaisesReviewOvertaken() throws Exception {
     start("sqlite", StoreConfig.Review.DEFAULTS);
     Held h = heldSession();
     app.payments().walkOutSession(h.sid).orElseThrow().exit(money(h.total));
-    var r = post("/api/reviews/" + h.sid, "demo-operator", "{\"decision\":\"adjust\","
-        + "\"lines\":[{\"lane\":\"" + h.ambiguousLane.id() + "\",\"qty\":0}]}");
+    var r =
+        post(
+            "/api/reviews/" + h.sid,
+            "demo-operator",
+            "{\"decision\":\"adjust\","
+                + "\"lines\":[{\"lane\":\""
+                + h.ambiguousLane.id()
+                + "\",\"qty\":0}]}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(acquirer.captures()).containsExactly(money(h.total));
-    assertThat(receiptOf(h.sid).orElseThrow().totalMinor()).as("the receipt says what was taken")
+    assertThat(receiptOf(h.sid).orElseThrow().totalMinor())
+        .as("the receipt says what was taken")
         .isEqualTo(h.total);
-    assertThat(store.database().read(c -> store.alerts().open(c, "review_overtaken", h.sid))
-        .isPresent()).isTrue();
+    assertThat(
+            store
+                .database()
+                .read(c -> store.alerts().open(c, "review_overtaken", h.sid))
+                .isPresent())
+        .isTrue();
   }
 
   @ParameterizedTest
@@ -337,8 +406,8 @@ class ReviewHoldTest {
     app = null;
     boot();
     assertThat(state(h.sid)).isEqualTo(SessionBook.State.REVIEW);
-    assertThat(app.payments().walkOutSession(h.sid)).hasValueSatisfying(
-        w -> assertThat(w.closed()).as("SDK session still holding").isFalse());
+    assertThat(app.payments().walkOutSession(h.sid))
+        .hasValueSatisfying(w -> assertThat(w.closed()).as("SDK session still holding").isFalse());
     assertThat(acquirer.performed(AcquirerOperation.CAPTURE)).isZero();
     JsonNode pending = JSON.readTree(get("/api/reviews", "demo-operator").body());
     assertThat(pending.findValuesAsText("session")).containsExactly(h.sid);
@@ -356,11 +425,13 @@ class ReviewHoldTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     assertThat(JSON.readTree(r.body()).path("settled").asBoolean()).isFalse();
     assertThat(state(h.sid)).isEqualTo(SessionBook.State.REVIEW);
-    ReviewBook.Review decided = store.database().read(c -> store.reviews().book().get(c, h.sid))
-        .orElseThrow();
+    ReviewBook.Review decided =
+        store.database().read(c -> store.reviews().book().get(c, h.sid)).orElseThrow();
     assertThat(decided.state()).isEqualTo(ReviewBook.State.DECIDED);
     // a different decision now is a conflict; the same one again finishes what was decided
-    assertProblem(post("/api/reviews/" + h.sid, "demo-operator", "{\"decision\":\"void\"}"), 409,
+    assertProblem(
+        post("/api/reviews/" + h.sid, "demo-operator", "{\"decision\":\"void\"}"),
+        409,
         "already decided");
     app.close();
     app = null;
@@ -368,8 +439,9 @@ class ReviewHoldTest {
     boot();
     assertThat(state(h.sid)).isEqualTo(SessionBook.State.CLOSED);
     assertThat(acquirer.captures()).containsExactly(money(h.total));
-    assertThat(store.database().read(c -> store.reviews().book().get(c, h.sid)).orElseThrow()
-        .state()).isEqualTo(ReviewBook.State.DONE);
+    assertThat(
+            store.database().read(c -> store.reviews().book().get(c, h.sid)).orElseThrow().state())
+        .isEqualTo(ReviewBook.State.DONE);
     var again = post("/api/reviews/" + h.sid, "demo-operator", "{\"decision\":\"approve\"}");
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(acquirer.performed(AcquirerOperation.CAPTURE)).isEqualTo(1);
@@ -378,21 +450,33 @@ class ReviewHoldTest {
 
   @Test
   void request_rejectsLinesOnApprove_andDropsZeroLinesOnAdjust() {
-    assertThat(ReviewDesk.Request.adjust(List.of(new ReviewBook.Line("a", 0),
-        new ReviewBook.Line("b", 2))).lines()).containsExactly(new ReviewBook.Line("b", 2));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ReviewDesk.Request(
-        ReviewBook.Decision.APPROVE, List.of(new ReviewBook.Line("a", 1))))
+    assertThat(
+            ReviewDesk.Request.adjust(
+                    List.of(new ReviewBook.Line("a", 0), new ReviewBook.Line("b", 2)))
+                .lines())
+        .containsExactly(new ReviewBook.Line("b", 2));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new ReviewDesk.Request(
+                    ReviewBook.Decision.APPROVE, List.of(new ReviewBook.Line("a", 1))))
         .hasMessageContaining("lines");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReviewDesk.Request.adjust(List.of(
-        new ReviewBook.Line("a", 1), new ReviewBook.Line("a", 2))))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                ReviewDesk.Request.adjust(
+                    List.of(new ReviewBook.Line("a", 1), new ReviewBook.Line("a", 2))))
         .hasMessageContaining("lines[1].lane");
   }
 
   // ---------------------------------------------------------------- helpers
 
   /** A session held for review, the other shopper who reached in, and the cart. */
-  private record Held(String sid, String other, String shopper, long total,
-      StoreConfig.Lane ambiguousLane, StoreConfig.Lane clearLane) {}
+  private record Held(
+      String sid,
+      String other,
+      String shopper,
+      long total,
+      StoreConfig.Lane ambiguousLane,
+      StoreConfig.Lane clearLane) {}
 
   /**
    * Two shoppers stand at one lane and a unit leaves it: cart fusion gives it to the nearer one,
@@ -404,41 +488,56 @@ class ReviewHoldTest {
     String sid = enter(2);
     List<StoreConfig.Lane> lanes = config.lanes();
     StoreConfig.Lane a = lanes.get(0);
-    StoreConfig.Lane b = lanes.stream().filter(l -> !l.shelfId().equals(a.shelfId())).findFirst()
-        .orElseThrow();
+    StoreConfig.Lane b =
+        lanes.stream().filter(l -> !l.shelfId().equals(a.shelfId())).findFirst().orElseThrow();
     // both stand at lane a, the session's shopper a little nearer; the controller streams the
     // lane's new load to cart fusion, which gives the unit to the nearer one, unsure
     ReviewFixture.standAt(store, sid, a, 0);
     ReviewFixture.standAt(store, other, a, 0.15);
     assertThat(shelves.take(a.id())).isTrue();
-    await("fusion's decision on lane " + a.id(), () -> store.database().read(c ->
-        store.sessions().cart(c, sid)).stream().anyMatch(l -> l.laneId().equals(a.id())));
+    await(
+        "fusion's decision on lane " + a.id(),
+        () ->
+            store.database().read(c -> store.sessions().cart(c, sid)).stream()
+                .anyMatch(l -> l.laneId().equals(a.id())));
     ReviewFixture.stepUpTo(store, sid, b);
     assertThat(shelves.take(b.id())).isTrue();
     long total = a.priceMinor() + b.priceMinor();
-    await("the cart", () -> store.database().read(c -> store.sessions().cart(c, sid)).stream()
-        .mapToLong(SessionBook.CartLine::priceMinor).sum() == total);
+    await(
+        "the cart",
+        () ->
+            store.database().read(c -> store.sessions().cart(c, sid)).stream()
+                    .mapToLong(SessionBook.CartLine::priceMinor)
+                    .sum()
+                == total);
     assertThat(store.exit(other).outcome()).startsWith("nothing taken");
     StoreEngine.CheckoutResult out = store.exit(sid);
     assertThat(out.outcome()).isEqualTo(ReviewDesk.HELD);
     assertThat(out.receipt()).isEmpty();
     assertThat(store.database().read(c -> store.sessions().get(c, sid)).orElseThrow().review())
-        .as("fusion unsure of the pick at the shared lane flags the session").isTrue();
+        .as("fusion unsure of the pick at the shared lane flags the session")
+        .isTrue();
     // the reviewer is pointed at the shared lane's line, not the clear one
     List<SessionBook.CartLine> held = store.database().read(c -> store.sessions().cart(c, sid));
     assertThat(held)
         .extracting(SessionBook.CartLine::laneId, SessionBook.CartLine::ambiguous)
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a.id(), true),
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(a.id(), true),
             org.assertj.core.groups.Tuple.tuple(b.id(), false));
-    String shopper = store.database().read(c -> store.sessions().get(c, sid)).orElseThrow()
-        .shopperRef();
+    String shopper =
+        store.database().read(c -> store.sessions().get(c, sid)).orElseThrow().shopperRef();
     return new Held(sid, other, shopper, total, a, b);
   }
 
   private StoreConfig.Lane laneOfAnotherShelf(StoreConfig.Lane x, StoreConfig.Lane y) {
-    return config.lanes().stream().filter(l -> !l.shelfId().equals(x.shelfId())
-        && !l.shelfId().equals(y.shelfId()) && l.pricing() == StoreConfig.Pricing.UNIT)
-        .findFirst().orElseThrow();
+    return config.lanes().stream()
+        .filter(
+            l ->
+                !l.shelfId().equals(x.shelfId())
+                    && !l.shelfId().equals(y.shelfId())
+                    && l.pricing() == StoreConfig.Pricing.UNIT)
+        .findFirst()
+        .orElseThrow();
   }
 
   private String enter(long card) {
@@ -449,8 +548,8 @@ class ReviewHoldTest {
 
   /** The actors of the audit entries with this action, read through the API. */
   private List<String> audited(String action) throws Exception {
-    JsonNode entries = JSON.readTree(get("/api/audit?limit=500&skip=access.check",
-        "demo-auditor").body());
+    JsonNode entries =
+        JSON.readTree(get("/api/audit?limit=500&skip=access.check", "demo-auditor").body());
     List<String> actors = new java.util.ArrayList<>();
     for (JsonNode e : entries) {
       if (e.path("action").asText().equals(action)) {
@@ -460,13 +559,11 @@ class ReviewHoldTest {
     return actors;
   }
 
-  private java.util.Optional<io.ambientretail.store.db.ReceiptBook.Receipt> receiptOf(
-      String sid) {
+  private java.util.Optional<io.ambientretail.store.db.ReceiptBook.Receipt> receiptOf(String sid) {
     return store.database().read(c -> store.receipts().ofSession(c, sid));
   }
 
-  private java.util.Optional<io.ambientretail.store.db.AlertBook.Alert> pendingAlert(
-      String sid) {
+  private java.util.Optional<io.ambientretail.store.db.AlertBook.Alert> pendingAlert(String sid) {
     return store.database().read(c -> store.alerts().open(c, "review_pending", sid));
   }
 
@@ -479,26 +576,37 @@ class ReviewHoldTest {
   }
 
   private long soldUnits() {
-    return -store.database().read(c -> {
-      try (ResultSet r = c.createStatement().executeQuery("SELECT COALESCE(SUM(quantity), 0)"
-          + " FROM inventory_ledger WHERE entry_type = 'SALE'")) {
-        r.next();
-        return r.getLong(1);
-      }
-    });
+    return -store
+        .database()
+        .read(
+            c -> {
+              try (ResultSet r =
+                  c.createStatement()
+                      .executeQuery(
+                          "SELECT COALESCE(SUM(quantity), 0)"
+                              + " FROM inventory_ledger WHERE entry_type = 'SALE'")) {
+                r.next();
+                return r.getLong(1);
+              }
+            });
   }
 
   private long saleOf(String sid, String lane) {
-    return store.database().read(c -> {
-      try (var q = c.prepareStatement("SELECT COALESCE(SUM(quantity), 0) FROM inventory_ledger"
-          + " WHERE entry_type = 'SALE' AND source_event = ?")) {
-        q.setString(1, "sale:" + sid + "@" + lane);
-        try (ResultSet r = q.executeQuery()) {
-          r.next();
-          return r.getLong(1);
-        }
-      }
-    });
+    return store
+        .database()
+        .read(
+            c -> {
+              try (var q =
+                  c.prepareStatement(
+                      "SELECT COALESCE(SUM(quantity), 0) FROM inventory_ledger"
+                          + " WHERE entry_type = 'SALE' AND source_event = ?")) {
+                q.setString(1, "sale:" + sid + "@" + lane);
+                try (ResultSet r = q.executeQuery()) {
+                  r.next();
+                  return r.getLong(1);
+                }
+              }
+            });
   }
 
   private Money money(long minor) {
@@ -516,16 +624,22 @@ class ReviewHoldTest {
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-        .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Authorization", "Bearer " + token)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, String token, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -45,12 +45,27 @@ class StoreDemoTest {
     Path data = tmp.resolve("walkout");
     // an issuer that declines about a quarter of entries: the summary must still agree with the
     // store's records and the acquirer's books, declines counted from those records
-    try (SimulatedAcquirer acquirer = SimulatedAcquirer.builder().declineRate(0.25).seed(3)
-        .start()) {
-      int code = run("store", "demo", "--shoppers", "12", "--seed", "3", "--exit-when-done",
-          "--port", "0", "--data", data.toString(), "--gateway", acquirer.uri().toString());
+    try (SimulatedAcquirer acquirer =
+        SimulatedAcquirer.builder().declineRate(0.25).seed(3).start()) {
+      int code =
+          run(
+              "store",
+              "demo",
+              "--shoppers",
+              "12",
+              "--seed",
+              "3",
+              "--exit-when-done",
+              "--port",
+              "0",
+              "--data",
+              data.toString(),
+              "--gateway",
+              acquirer.uri().toString());
       assertThat(code).as(err.toString()).isZero();
-      assertThat(err.toString()).contains("dashboard http://127.0.0.1:").contains("12/12 done")
+      assertThat(err.toString())
+          .contains("dashboard http://127.0.0.1:")
+          .contains("12/12 done")
           .doesNotContain("Exception");
       JsonNode s = summary();
       assertThat(s.path("shoppers").asInt()).isEqualTo(12);
@@ -65,8 +80,10 @@ class StoreDemoTest {
       try (Database db = Database.open(Database.sqliteUrl(data))) {
         receipts = one(db, "SELECT COUNT(*) FROM receipts");
         receiptTotal = one(db, "SELECT COALESCE(SUM(total_minor), 0) FROM receipts");
-        declined = one(db, "SELECT COUNT(*) FROM sessions WHERE kind = 'walkout'"
-            + " AND state = 'DECLINED'");
+        declined =
+            one(
+                db,
+                "SELECT COUNT(*) FROM sessions WHERE kind = 'walkout'" + " AND state = 'DECLINED'");
       }
       assertThat(receipts).isEqualTo(s.path("receipts").asLong()).isBetween(1L, 12 - declined);
       // the acquirer's own books: every admitted shopper was held at entry through the SDK
@@ -76,8 +93,10 @@ class StoreDemoTest {
       assertThat(acquirer.performed(AcquirerOperation.AUTHORISE)).isEqualTo(12 - (int) declined);
       assertThat(acquirer.received(AcquirerOperation.AUTHORISE)).isGreaterThanOrEqualTo(12);
       assertThat(acquirer.performed(AcquirerOperation.CAPTURE)).isEqualTo((int) receipts);
-      assertThat(acquirer.netMinor("EUR")).isEqualTo(receiptTotal)
-          .isEqualTo(s.path("captured").path("minor").asLong()).isPositive();
+      assertThat(acquirer.netMinor("EUR"))
+          .isEqualTo(receiptTotal)
+          .isEqualTo(s.path("captured").path("minor").asLong())
+          .isPositive();
       // the shoppers' hold was released where nothing was taken
       assertThat(acquirer.performed(AcquirerOperation.RELEASE))
           .isEqualTo(12 - (int) declined - (int) receipts);
@@ -87,12 +106,13 @@ class StoreDemoTest {
   }
 
   private static long one(Database db, String sql) {
-    return db.read(c -> {
-      try (ResultSet r = c.createStatement().executeQuery(sql)) {
-        r.next();
-        return r.getLong(1);
-      }
-    });
+    return db.read(
+        c -> {
+          try (ResultSet r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+          }
+        });
   }
 
   @Test
@@ -100,9 +120,23 @@ class StoreDemoTest {
     String url = TestDatabases.freshPostgres();
     Path data = tmp.resolve("pg");
     try (SimulatedAcquirer acquirer = SimulatedAcquirer.start()) {
-      int code = run("store", "demo", "--shoppers", "6", "--seed", "4", "--exit-when-done",
-          "--port", "0", "--data", data.toString(), "--db", url, "--gateway",
-          acquirer.uri().toString());
+      int code =
+          run(
+              "store",
+              "demo",
+              "--shoppers",
+              "6",
+              "--seed",
+              "4",
+              "--exit-when-done",
+              "--port",
+              "0",
+              "--data",
+              data.toString(),
+              "--db",
+              url,
+              "--gateway",
+              acquirer.uri().toString());
       assertThat(code).as(err.toString()).isZero();
       JsonNode s = summary();
       assertThat(s.path("receipts").asInt()).isPositive();
@@ -111,7 +145,8 @@ class StoreDemoTest {
       try (Database db = Database.open(url)) {
         receiptTotal = one(db, "SELECT COALESCE(SUM(total_minor), 0) FROM receipts");
       }
-      assertThat(acquirer.netMinor("EUR")).isEqualTo(receiptTotal)
+      assertThat(acquirer.netMinor("EUR"))
+          .isEqualTo(receiptTotal)
           .isEqualTo(s.path("captured").path("minor").asLong());
     }
   }
@@ -119,8 +154,21 @@ class StoreDemoTest {
   @Test
   void micromarketDemo_exitWhenDone_isClean() throws Exception {
     Path data = tmp.resolve("mm");
-    int code = run("store", "demo", "--kind", "micromarket", "--shoppers", "10", "--seed", "5",
-        "--exit-when-done", "--port", "0", "--data", data.toString());
+    int code =
+        run(
+            "store",
+            "demo",
+            "--kind",
+            "micromarket",
+            "--shoppers",
+            "10",
+            "--seed",
+            "5",
+            "--exit-when-done",
+            "--port",
+            "0",
+            "--data",
+            data.toString());
     assertThat(code).as(err.toString()).isZero();
     JsonNode s = summary();
     assertThat(s.path("shoppers").asInt()).isEqualTo(10);
@@ -132,11 +180,35 @@ class StoreDemoTest {
   @Test
   void secondRun_onSameData_summarisesOnlyItsOwnShoppers() throws Exception {
     Path data = tmp.resolve("twice");
-    assertThat(run("store", "demo", "--shoppers", "4", "--exit-when-done", "--port", "0",
-        "--data", data.toString())).as(err.toString()).isZero();
+    assertThat(
+            run(
+                "store",
+                "demo",
+                "--shoppers",
+                "4",
+                "--exit-when-done",
+                "--port",
+                "0",
+                "--data",
+                data.toString()))
+        .as(err.toString())
+        .isZero();
     out.getBuffer().setLength(0);
-    assertThat(run("store", "demo", "--shoppers", "3", "--seed", "9", "--exit-when-done",
-        "--port", "0", "--data", data.toString())).as(err.toString()).isZero();
+    assertThat(
+            run(
+                "store",
+                "demo",
+                "--shoppers",
+                "3",
+                "--seed",
+                "9",
+                "--exit-when-done",
+                "--port",
+                "0",
+                "--data",
+                data.toString()))
+        .as(err.toString())
+        .isZero();
     assertThat(summary().path("shoppers").asInt()).isEqualTo(3);
   }
 
@@ -144,12 +216,12 @@ class StoreDemoTest {
   void summary_findsACardNumberWrittenIntoTheDataDirectory() throws Exception {
     Path data = tmp.resolve("leak");
     var config = StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT);
-    try (StoreApp app = StoreApp.start(StoreApp.Options.demo(config, data, 0, 1)
-        .withServe(false))) {
+    try (StoreApp app =
+        StoreApp.start(StoreApp.Options.demo(config, data, 0, 1).withServe(false))) {
       assertThat(app.summary().panLeaks()).isZero();
       // a test card number (Luhn-valid) as a careless log line would write it
-      Files.writeString(data.resolve("careless.log"), "card=4111 1111 1111 1111\n",
-          StandardCharsets.US_ASCII);
+      Files.writeString(
+          data.resolve("careless.log"), "card=4111 1111 1111 1111\n", StandardCharsets.US_ASCII);
       RunSummary s = app.summary();
       assertThat(s.panLeaks()).isEqualTo(1);
       assertThat(s.clean()).isFalse();
@@ -158,8 +230,8 @@ class StoreDemoTest {
 
   @Test
   void exitWhenDone_withoutShoppers_isBadUsage() {
-    assertThat(run("store", "demo", "--exit-when-done", "--port", "0", "--data",
-        tmp.toString())).isEqualTo(2);
+    assertThat(run("store", "demo", "--exit-when-done", "--port", "0", "--data", tmp.toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--shoppers").doesNotContain("\tat ");
   }
 

@@ -12,10 +12,19 @@ public final class TestConfigs {
    */
   public static StoreConfig withAcquirer(StoreConfig config, int latencyMs, double declineRate) {
     StoreConfig.Payment p = config.payment();
-    return new StoreConfig(config.storeId(), config.name(), config.kind(), config.region(),
-        config.privacyRegime(), config.currency(), config.zone(),
+    return new StoreConfig(
+        config.storeId(),
+        config.name(),
+        config.kind(),
+        config.region(),
+        config.privacyRegime(),
+        config.currency(),
+        config.zone(),
         new StoreConfig.Payment(p.gateway(), p.holdMinor(), latencyMs, declineRate, p.offline()),
-        config.devices(), config.shelves(), config.replenishment(), config.privacy(),
+        config.devices(),
+        config.shelves(),
+        config.replenishment(),
+        config.privacy(),
         config.tokens());
   }
 }

@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The walk-out money rules through the store, against sdk-testing's acquirer on loopback HTTP
- * (its books are the evidence): the door opens only on an approved hold, the hold is incremented
- * as the basket outgrows it, the exit captures once and releases the rest, an empty basket
- * releases the hold, a refused increment ends in a capture of the hold plus a second charge, a
- * refund goes back by receipt, and a session near its capture deadline is settled at its basket.
+ * The walk-out money rules through the store, against sdk-testing's acquirer on loopback HTTP (its
+ * books are the evidence): the door opens only on an approved hold, the hold is incremented as the
+ * basket outgrows it, the exit captures once and releases the rest, an empty basket releases the
+ * hold, a refused increment ends in a capture of the hold plus a second charge, a refund goes back
+ * by receipt, and a session near its capture deadline is settled at its basket.
  */
 class WalkOutPaymentsTest {
   private static final long HOLD = 500;
@@ -50,15 +50,35 @@ class WalkOutPaymentsTest {
   private void start(SimulatedAcquirer a, StoreConfig.Offline offline) {
     acquirer = a;
     StoreConfig demo = StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT);
-    config = new StoreConfig(demo.storeId(), demo.name(), demo.kind(), demo.region(),
-        demo.privacyRegime(), demo.currency(), demo.zone(),
-        new StoreConfig.Payment(a.uri().toString(), HOLD, 0, 0.0, offline), demo.devices(),
-        demo.shelves(), demo.replenishment(), demo.privacy(), demo.tokens());
-    app = StoreApp.start(new StoreApp.Options(config, tmp.resolve("data"), null, 0, false, false,
-        ShopperSimulation.Pace.FAST, 1, 1));
+    config =
+        new StoreConfig(
+            demo.storeId(),
+            demo.name(),
+            demo.kind(),
+            demo.region(),
+            demo.privacyRegime(),
+            demo.currency(),
+            demo.zone(),
+            new StoreConfig.Payment(a.uri().toString(), HOLD, 0, 0.0, offline),
+            demo.devices(),
+            demo.shelves(),
+            demo.replenishment(),
+            demo.privacy(),
+            demo.tokens());
+    app =
+        StoreApp.start(
+            new StoreApp.Options(
+                config,
+                tmp.resolve("data"),
+                null,
+                0,
+                false,
+                false,
+                ShopperSimulation.Pace.FAST,
+                1,
+                1));
     store = app.engine();
-    shelves = new SimulatedShelves(config, store.database().read(c -> store.stock().onHand(c)),
-        1);
+    shelves = new SimulatedShelves(config, store.database().read(c -> store.stock().onHand(c)), 1);
     // the store's simulated shelf controllers report these shelves' loads: a reading the test
     // sends itself is then never overtaken by a controller still streaming the old load
     shelves.attach(StoreDevices.sensorsOf(app.devices(), store.shelves()));
@@ -114,8 +134,8 @@ class WalkOutPaymentsTest {
   @Test
   void declinedHold_keepsTheDoorShut() throws Exception {
     start(SimulatedAcquirer.start());
-    acquirer.enqueue(AcquirerOperation.AUTHORISE,
-        AcquirerFault.decline(DeclineReason.INSUFFICIENT_FUNDS));
+    acquirer.enqueue(
+        AcquirerOperation.AUTHORISE, AcquirerFault.decline(DeclineReason.INSUFFICIENT_FUNDS));
     StoreEngine.EntryResult e = store.enter(TestCards.next(new Random(3)));
     assertThat(e.admitted()).isFalse();
     assertThat(e.declineReason()).contains("INSUFFICIENT_FUNDS");
@@ -127,7 +147,8 @@ class WalkOutPaymentsTest {
   void refusedIncrement_capturesTheHold_andChargesTheRestOnce() throws Exception {
     start(SimulatedAcquirer.start());
     for (int i = 0; i < 5; i++) {
-      acquirer.enqueue(AcquirerOperation.INCREMENT,
+      acquirer.enqueue(
+          AcquirerOperation.INCREMENT,
           AcquirerFault.decline(DeclineReason.INCREMENT_NOT_SUPPORTED));
     }
     String sid = enter(4);
@@ -164,13 +185,19 @@ class WalkOutPaymentsTest {
     start(SimulatedAcquirer.builder().captureWindow(Duration.ofMinutes(30)).start());
     String sid = enter(6);
     long total = pick(sid, 4);
-    await("the basket reaches the SDK session",
+    await(
+        "the basket reaches the SDK session",
         () -> acquirer.performed(AcquirerOperation.INCREMENT) >= 1);
     store.paymentHousekeeping();
     await("the deadline settlement", () -> state(sid) == SessionBook.State.CLOSED);
     assertThat(acquirer.captures()).containsExactly(money(total));
-    assertThat(store.database().read(c -> store.receipts().ofSession(c, sid)).orElseThrow()
-        .totalMinor()).isEqualTo(total);
+    assertThat(
+            store
+                .database()
+                .read(c -> store.receipts().ofSession(c, sid))
+                .orElseThrow()
+                .totalMinor())
+        .isEqualTo(total);
   }
 
   private String enter(long card) {
@@ -191,8 +218,13 @@ class WalkOutPaymentsTest {
       total += l.priceMinor();
     }
     long t = total;
-    await("the cart", () -> store.database().read(c -> store.sessions().cart(c, sid)).stream()
-        .mapToLong(SessionBook.CartLine::priceMinor).sum() == t);
+    await(
+        "the cart",
+        () ->
+            store.database().read(c -> store.sessions().cart(c, sid)).stream()
+                    .mapToLong(SessionBook.CartLine::priceMinor)
+                    .sum()
+                == t);
     return total;
   }
 

@@ -4,12 +4,12 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A stable, machine-readable error code such as {@code GTIN_CHECK_DIGIT}, carried by every
- * {@link AmbientException}.
+ * A stable, machine-readable error code such as {@code GTIN_CHECK_DIGIT}, carried by every {@link
+ * AmbientException}.
  *
  * <p>Codes are an open set: modules define their own constants as {@code static final} fields, so
- * adding a code never breaks a caller's {@code switch}. Compare codes with {@link #equals}. A code is
- * upper-case letters, digits and underscores, and once published it never changes meaning.
+ * adding a code never breaks a caller's {@code switch}. Compare codes with {@link #equals}. A code
+ * is upper-case letters, digits and underscores, and once published it never changes meaning.
  */
 public final class ErrorCode {
   private static final Pattern VALID = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");

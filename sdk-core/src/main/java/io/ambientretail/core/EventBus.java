@@ -62,22 +62,27 @@ public final class EventBus implements AutoCloseable {
    * @throws IllegalStateException if the bus is closed
    * @throws IllegalArgumentException if the type's name was used with another payload class
    */
-  public <P> Subscription subscribe(EventType<P> type, Consumer<? super StoreEvent<P>> subscriber,
-      SubscribeOptions options) {
+  public <P> Subscription subscribe(
+      EventType<P> type, Consumer<? super StoreEvent<P>> subscriber, SubscribeOptions options) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(subscriber, "subscriber");
     Objects.requireNonNull(options, "options");
     checkOpen();
     checkPayloadType(type);
-    String name = options.name().isEmpty()
-        ? type.name() + "#" + names.incrementAndGet() : options.name();
+    String name =
+        options.name().isEmpty() ? type.name() + "#" + names.incrementAndGet() : options.name();
     List<QueuedSubscription<?>> list =
         byType.computeIfAbsent(type.name(), k -> new CopyOnWriteArrayList<>());
-    QueuedSubscription<P> sub = new QueuedSubscription<>(name, subscriber, options, executor,
-        s -> {
-          list.remove(s);
-          all.remove(s);
-        });
+    QueuedSubscription<P> sub =
+        new QueuedSubscription<>(
+            name,
+            subscriber,
+            options,
+            executor,
+            s -> {
+              list.remove(s);
+              all.remove(s);
+            });
     list.add(sub);
     all.add(sub);
     return sub;
@@ -160,8 +165,13 @@ public final class EventBus implements AutoCloseable {
   private void checkPayloadType(EventType<?> type) {
     Class<?> known = payloadTypes.putIfAbsent(type.name(), type.payloadType());
     if (known != null && known != type.payloadType()) {
-      throw new IllegalArgumentException("event type '" + type.name() + "' carries "
-          + known.getName() + ", not " + type.payloadType().getName());
+      throw new IllegalArgumentException(
+          "event type '"
+              + type.name()
+              + "' carries "
+              + known.getName()
+              + ", not "
+              + type.payloadType().getName());
     }
   }
 

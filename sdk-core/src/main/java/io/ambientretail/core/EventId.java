@@ -20,8 +20,8 @@ public record EventId(UUID uuid) implements Comparable<EventId> {
   public EventId {
     Objects.requireNonNull(uuid, "uuid");
     if (uuid.version() != 7) {
-      throw new IllegalArgumentException("event ids are UUID version 7, got version "
-          + uuid.version());
+      throw new IllegalArgumentException(
+          "event ids are UUID version 7, got version " + uuid.version());
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.Objects;
  * A Global Trade Item Number (GTIN-8, -12, -13 or -14) with a valid GS1 check digit, held in its
  * normalised 14-digit form ({@code "05012345678900"} for EAN-13 {@code 5012345678900}).
  *
- * <p>Immutable and thread-safe. Two GTINs that differ only in leading zeros (a UPC-A and the
- * EAN-13 with a leading 0) are equal.
+ * <p>Immutable and thread-safe. Two GTINs that differ only in leading zeros (a UPC-A and the EAN-13
+ * with a leading 0) are equal.
  */
 public final class Gtin implements Comparable<Gtin> {
   private final String digits14;
@@ -26,21 +26,27 @@ public final class Gtin implements Comparable<Gtin> {
     Objects.requireNonNull(text, "text");
     int n = text.length();
     if (n != 8 && n != 12 && n != 13 && n != 14) {
-      throw new InvalidValueException(InvalidValueException.GTIN_FORMAT,
-          "GTIN must have 8, 12, 13 or 14 digits, had " + n + " characters", -1);
+      throw new InvalidValueException(
+          InvalidValueException.GTIN_FORMAT,
+          "GTIN must have 8, 12, 13 or 14 digits, had " + n + " characters",
+          -1);
     }
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
-        throw new InvalidValueException(InvalidValueException.GTIN_FORMAT,
-            "GTIN has a non-digit at position " + (i + 1) + " of " + n, i);
+        throw new InvalidValueException(
+            InvalidValueException.GTIN_FORMAT,
+            "GTIN has a non-digit at position " + (i + 1) + " of " + n,
+            i);
       }
     }
     int expected = checkDigit(text, n - 1);
     int actual = text.charAt(n - 1) - '0';
     if (expected != actual) {
-      throw new InvalidValueException(InvalidValueException.GTIN_CHECK_DIGIT,
-          "GTIN check digit at position " + n + " is " + actual + ", expected " + expected, n - 1);
+      throw new InvalidValueException(
+          InvalidValueException.GTIN_CHECK_DIGIT,
+          "GTIN check digit at position " + n + " is " + actual + ", expected " + expected,
+          n - 1);
     }
     return new Gtin("0".repeat(14 - n) + text);
   }
@@ -64,8 +70,8 @@ public final class Gtin implements Comparable<Gtin> {
     for (int i = length - 1, weight = 3; i >= 0; i--, weight = 4 - weight) {
       char c = digits.charAt(i);
       if (c < '0' || c > '9') {
-        throw new InvalidValueException(InvalidValueException.GTIN_FORMAT,
-            "non-digit at position " + (i + 1), i);
+        throw new InvalidValueException(
+            InvalidValueException.GTIN_FORMAT, "non-digit at position " + (i + 1), i);
       }
       sum += (c - '0') * weight;
     }

@@ -9,16 +9,22 @@ public final class InvalidValueException extends AmbientException {
 
   /** A GTIN with the wrong length or a non-digit character. */
   public static final ErrorCode GTIN_FORMAT = ErrorCode.of("GTIN_FORMAT");
+
   /** A GTIN whose check digit does not match. */
   public static final ErrorCode GTIN_CHECK_DIGIT = ErrorCode.of("GTIN_CHECK_DIGIT");
+
   /** Money text that cannot be parsed, or an amount with too many decimals for its currency. */
   public static final ErrorCode MONEY_FORMAT = ErrorCode.of("MONEY_FORMAT");
+
   /** Arithmetic on money that would overflow a {@code long} of minor units. */
   public static final ErrorCode MONEY_OVERFLOW = ErrorCode.of("MONEY_OVERFLOW");
+
   /** Arithmetic on two amounts of different currencies. */
   public static final ErrorCode CURRENCY_MISMATCH = ErrorCode.of("CURRENCY_MISMATCH");
+
   /** A weight that cannot be parsed or would overflow. */
   public static final ErrorCode WEIGHT_FORMAT = ErrorCode.of("WEIGHT_FORMAT");
+
   /** An id that is empty, too long or has characters outside its allowed set. */
   public static final ErrorCode ID_FORMAT = ErrorCode.of("ID_FORMAT");
 

@@ -16,8 +16,8 @@ import java.util.Objects;
  * <p>Money never uses floating point. Arithmetic is exact and checked: an overflow or a mix of
  * currencies throws {@link InvalidValueException}. Where a result must be rounded (a percentage, a
  * rate) the caller names the {@link RoundingMode}; {@link #allocate} splits an amount by ratios
- * without losing or creating a single minor unit. Text is {@code "12.34 EUR"}, with as many decimals
- * as the currency has (0 for JPY, 3 for KWD).
+ * without losing or creating a single minor unit. Text is {@code "12.34 EUR"}, with as many
+ * decimals as the currency has (0 for JPY, 3 for KWD).
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -30,7 +30,9 @@ public final class Money implements Comparable<Money> {
     this.currency = currency;
   }
 
-  /** An amount of {@code minor} minor units of {@code currency}, e.g. {@code ofMinor(1234, EUR)}. */
+  /**
+   * An amount of {@code minor} minor units of {@code currency}, e.g. {@code ofMinor(1234, EUR)}.
+   */
   public static Money ofMinor(long minor, Currency currency) {
     Objects.requireNonNull(currency, "currency");
     decimals(currency);
@@ -56,12 +58,20 @@ public final class Money implements Comparable<Money> {
     Objects.requireNonNull(major, "major");
     int scale = decimals(Objects.requireNonNull(currency, "currency"));
     try {
-      return new Money(major.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue()
-          .longValueExact(), currency);
+      return new Money(
+          major.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact(),
+          currency);
     } catch (ArithmeticException e) {
-      throw new InvalidValueException(InvalidValueException.MONEY_FORMAT,
-          "amount " + major.toPlainString() + " does not fit " + currency.getCurrencyCode()
-              + " with " + scale + " decimals in a long of minor units", -1);
+      throw new InvalidValueException(
+          InvalidValueException.MONEY_FORMAT,
+          "amount "
+              + major.toPlainString()
+              + " does not fit "
+              + currency.getCurrencyCode()
+              + " with "
+              + scale
+              + " decimals in a long of minor units",
+          -1);
     }
   }
 
@@ -127,24 +137,28 @@ public final class Money implements Comparable<Money> {
 
   private static InvalidValueException format(String text, int position, String why) {
     String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-    return new InvalidValueException(InvalidValueException.MONEY_FORMAT,
-        "invalid money '" + shown + "' at position " + position + ": " + why, position);
+    return new InvalidValueException(
+        InvalidValueException.MONEY_FORMAT,
+        "invalid money '" + shown + "' at position " + position + ": " + why,
+        position);
   }
 
   private static Currency currency(String code) {
     try {
       return Currency.getInstance(Objects.requireNonNull(code, "code"));
     } catch (IllegalArgumentException e) {
-      throw new InvalidValueException(InvalidValueException.MONEY_FORMAT,
-          "unknown ISO 4217 currency code '" + code + "'", -1);
+      throw new InvalidValueException(
+          InvalidValueException.MONEY_FORMAT, "unknown ISO 4217 currency code '" + code + "'", -1);
     }
   }
 
   private static int decimals(Currency currency) {
     int digits = currency.getDefaultFractionDigits();
     if (digits < 0) {
-      throw new InvalidValueException(InvalidValueException.MONEY_FORMAT,
-          currency.getCurrencyCode() + " is not a currency with minor units", -1);
+      throw new InvalidValueException(
+          InvalidValueException.MONEY_FORMAT,
+          currency.getCurrencyCode() + " is not a currency with minor units",
+          -1);
     }
     return digits;
   }
@@ -274,10 +288,12 @@ public final class Money implements Comparable<Money> {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> {
-      int c = remainders[b].compareTo(remainders[a]);
-      return c != 0 ? c : Integer.compare(a, b);
-    });
+    java.util.Arrays.sort(
+        order,
+        (a, b) -> {
+          int c = remainders[b].compareTo(remainders[a]);
+          return c != 0 ? c : Integer.compare(a, b);
+        });
     for (int k = 0; left > 0; k = (k + 1) % order.length) {
       parts[order[k]]++;
       left--;
@@ -301,15 +317,21 @@ public final class Money implements Comparable<Money> {
   private void sameCurrency(Money other) {
     Objects.requireNonNull(other, "other");
     if (!currency.equals(other.currency)) {
-      throw new InvalidValueException(InvalidValueException.CURRENCY_MISMATCH,
-          "cannot combine " + currency.getCurrencyCode() + " with "
-              + other.currency.getCurrencyCode(), -1);
+      throw new InvalidValueException(
+          InvalidValueException.CURRENCY_MISMATCH,
+          "cannot combine "
+              + currency.getCurrencyCode()
+              + " with "
+              + other.currency.getCurrencyCode(),
+          -1);
     }
   }
 
   private InvalidValueException overflow(String op) {
-    return new InvalidValueException(InvalidValueException.MONEY_OVERFLOW,
-        op + " overflows a long of " + currency.getCurrencyCode() + " minor units", -1);
+    return new InvalidValueException(
+        InvalidValueException.MONEY_OVERFLOW,
+        op + " overflows a long of " + currency.getCurrencyCode() + " minor units",
+        -1);
   }
 
   /** Compares amounts of the same currency; throws for different currencies. */
@@ -321,7 +343,9 @@ public final class Money implements Comparable<Money> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Money && ((Money) o).minor == minor && ((Money) o).currency.equals(currency);
+    return o instanceof Money
+        && ((Money) o).minor == minor
+        && ((Money) o).currency.equals(currency);
   }
 
   @Override

@@ -3,7 +3,8 @@ package io.ambientretail.core;
 import io.ambientretail.core.internal.IdText;
 
 /**
- * The id of a shopper (a session-scoped pseudonym, never a name or card number): 1 to 64 letters, digits, '.', '_', ':' or '-'.
+ * The id of a shopper (a session-scoped pseudonym, never a name or card number): 1 to 64 letters,
+ * digits, '.', '_', ':' or '-'.
  *
  * <p>A distinct type per kind of id, so one cannot be passed where another is expected.
  *

@@ -20,7 +20,11 @@ import java.util.Objects;
  * @param <P> the payload type
  */
 public record StoreEvent<P>(
-    EventId id, StoreId store, Instant occurredAt, Instant recordedAt, EventType<P> type,
+    EventId id,
+    StoreId store,
+    Instant occurredAt,
+    Instant recordedAt,
+    EventType<P> type,
     P payload) {
   private static final EventId.Generator DEFAULT_IDS = new EventId.Generator(Clock.systemUTC());
 
@@ -33,8 +37,13 @@ public record StoreEvent<P>(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(payload, "payload");
     if (!type.payloadType().isInstance(payload)) {
-      throw new IllegalArgumentException("payload of " + type + " must be a "
-          + type.payloadType().getName() + ", was a " + payload.getClass().getName());
+      throw new IllegalArgumentException(
+          "payload of "
+              + type
+              + " must be a "
+              + type.payloadType().getName()
+              + ", was a "
+              + payload.getClass().getName());
     }
   }
 
@@ -49,8 +58,13 @@ public record StoreEvent<P>(
   }
 
   /** An event with ids from {@code ids}, that occurred at {@code occurredAt}, recorded now. */
-  public static <P> StoreEvent<P> of(EventId.Generator ids, StoreId store, Instant occurredAt,
-      EventType<P> type, P payload, Clock clock) {
+  public static <P> StoreEvent<P> of(
+      EventId.Generator ids,
+      StoreId store,
+      Instant occurredAt,
+      EventType<P> type,
+      P payload,
+      Clock clock) {
     return new StoreEvent<>(ids.next(), store, occurredAt, clock.instant(), type, payload);
   }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How one {@link EventBus} subscription queues events: its name, queue capacity, what happens when
- * the queue is full, and how long a publisher may wait under {@link OverflowPolicy#BLOCK_PUBLISHER}.
+ * the queue is full, and how long a publisher may wait under {@link
+ * OverflowPolicy#BLOCK_PUBLISHER}.
  *
  * <pre>{@code
  * SubscribeOptions.builder().name("cart-fusion").capacity(4096)

@@ -1,8 +1,8 @@
 package io.ambientretail.core;
 
 /**
- * A live subscription to an {@link EventBus}: its counters, and {@link #close()} to stop
- * receiving events. Closing discards what is still queued for this subscriber.
+ * A live subscription to an {@link EventBus}: its counters, and {@link #close()} to stop receiving
+ * events. Closing discards what is still queued for this subscriber.
  */
 public interface Subscription extends AutoCloseable {
   /** The name given at subscription, used in stats and logs. */

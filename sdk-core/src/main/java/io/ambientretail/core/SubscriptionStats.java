@@ -9,5 +9,5 @@ package io.ambientretail.core;
  * @param failed deliveries in which the subscriber threw
  * @param queued events waiting in the queue
  */
-public record SubscriptionStats(String name, long delivered, long dropped, long failed,
-    int queued) {}
+public record SubscriptionStats(
+    String name, long delivered, long dropped, long failed, int queued) {}

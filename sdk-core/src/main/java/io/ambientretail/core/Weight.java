@@ -30,8 +30,8 @@ public final class Weight implements Comparable<Weight> {
     try {
       return ofMilligrams(Math.multiplyExact(grams, 1000L));
     } catch (ArithmeticException e) {
-      throw new InvalidValueException(InvalidValueException.WEIGHT_FORMAT,
-          grams + " g overflows a long of milligrams", -1);
+      throw new InvalidValueException(
+          InvalidValueException.WEIGHT_FORMAT, grams + " g overflows a long of milligrams", -1);
     }
   }
 
@@ -43,8 +43,10 @@ public final class Weight implements Comparable<Weight> {
     try {
       return ofMilligrams(grams.movePointRight(3).setScale(0, rounding).longValueExact());
     } catch (ArithmeticException e) {
-      throw new InvalidValueException(InvalidValueException.WEIGHT_FORMAT,
-          grams.toPlainString() + " g does not fit a long of milligrams", -1);
+      throw new InvalidValueException(
+          InvalidValueException.WEIGHT_FORMAT,
+          grams.toPlainString() + " g does not fit a long of milligrams",
+          -1);
     }
   }
 

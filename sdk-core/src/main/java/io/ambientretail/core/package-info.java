@@ -3,8 +3,8 @@
  * Ambient Retail SDK module.
  *
  * <p>Money is integer minor units with a currency, weights are integer milligrams, GTINs are
- * validated and normalised to 14 digits, and ids are typed so a shopper id cannot be passed where
- * a store id is expected:
+ * validated and normalised to 14 digits, and ids are typed so a shopper id cannot be passed where a
+ * store id is expected:
  *
  * <pre>{@code
  * Money total = Money.parse("12.34 EUR").times(3);          // 37.02 EUR

@@ -29,26 +29,33 @@ class EventBusTest {
     Map<Integer, List<Integer>> seen = new ConcurrentHashMap<>();
     CountDownLatch all = new CountDownLatch(publishers * perPublisher);
     try (EventBus bus = EventBus.builder().build()) {
-      bus.subscribe(TICK, e -> {
-        seen.computeIfAbsent(e.payload().publisher(), k -> new ArrayList<>())
-            .add(e.payload().seq());
-        all.countDown();
-      }, SubscribeOptions.builder().capacity(publishers * perPublisher)
-          .overflow(OverflowPolicy.BLOCK_PUBLISHER).build());
+      bus.subscribe(
+          TICK,
+          e -> {
+            seen.computeIfAbsent(e.payload().publisher(), k -> new ArrayList<>())
+                .add(e.payload().seq());
+            all.countDown();
+          },
+          SubscribeOptions.builder()
+              .capacity(publishers * perPublisher)
+              .overflow(OverflowPolicy.BLOCK_PUBLISHER)
+              .build());
       List<Thread> threads = new ArrayList<>();
       CountDownLatch start = new CountDownLatch(1);
       for (int p = 0; p < publishers; p++) {
         int id = p;
-        Thread t = new Thread(() -> {
-          try {
-            start.await();
-          } catch (InterruptedException e) {
-            return;
-          }
-          for (int s = 0; s < perPublisher; s++) {
-            bus.publish(StoreEvent.of(STORE, TICK, new Tick(id, s), CLOCK));
-          }
-        });
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  for (int s = 0; s < perPublisher; s++) {
+                    bus.publish(StoreEvent.of(STORE, TICK, new Tick(id, s), CLOCK));
+                  }
+                });
         t.start();
         threads.add(t);
       }
@@ -74,18 +81,25 @@ class EventBusTest {
     AtomicInteger fast = new AtomicInteger();
     CountDownLatch fastDone = new CountDownLatch(100);
     EventBus bus = EventBus.builder().build();
-    Subscription slow = bus.subscribe(TICK, e -> {
-      slowStarted.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-      }
-    }, SubscribeOptions.builder().name("slow").capacity(10).build());
-    bus.subscribe(TICK, e -> {
-      fast.incrementAndGet();
-      fastDone.countDown();
-    }, SubscribeOptions.builder().name("fast").capacity(1000).build());
+    Subscription slow =
+        bus.subscribe(
+            TICK,
+            e -> {
+              slowStarted.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            SubscribeOptions.builder().name("slow").capacity(10).build());
+    bus.subscribe(
+        TICK,
+        e -> {
+          fast.incrementAndGet();
+          fastDone.countDown();
+        },
+        SubscribeOptions.builder().name("fast").capacity(1000).build());
 
     bus.publish(StoreEvent.of(STORE, TICK, new Tick(0, 0), CLOCK));
     assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -103,8 +117,11 @@ class EventBusTest {
     CloseReport report = bus.close(Duration.ofSeconds(10));
     assertThat(report.drained()).isTrue();
     assertThat(report.undelivered()).isZero();
-    SubscriptionStats finalSlow = report.subscriptions().stream()
-        .filter(x -> x.name().equals("slow")).findFirst().orElseThrow();
+    SubscriptionStats finalSlow =
+        report.subscriptions().stream()
+            .filter(x -> x.name().equals("slow"))
+            .findFirst()
+            .orElseThrow();
     assertThat(finalSlow.delivered()).isEqualTo(11);
     assertThat(finalSlow.dropped()).isEqualTo(89);
   }
@@ -115,17 +132,20 @@ class EventBusTest {
     CountDownLatch busy = new CountDownLatch(1);
     List<Integer> got = new ArrayList<>();
     EventBus bus = EventBus.builder().build();
-    bus.subscribe(TICK, e -> {
-      busy.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-      }
-      synchronized (got) {
-        got.add(e.payload().seq());
-      }
-    }, SubscribeOptions.builder().capacity(3).overflow(OverflowPolicy.DROP_OLDEST).build());
+    bus.subscribe(
+        TICK,
+        e -> {
+          busy.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+          }
+          synchronized (got) {
+            got.add(e.payload().seq());
+          }
+        },
+        SubscribeOptions.builder().capacity(3).overflow(OverflowPolicy.DROP_OLDEST).build());
     bus.publish(StoreEvent.of(STORE, TICK, new Tick(0, 0), CLOCK));
     assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
     for (int i = 1; i <= 20; i++) {
@@ -143,14 +163,16 @@ class EventBusTest {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch busy = new CountDownLatch(1);
     EventBus bus = EventBus.builder().build();
-    bus.subscribe(TICK, e -> {
-      busy.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    bus.subscribe(
+        TICK,
+        e -> {
+          busy.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+          }
+        });
     for (int i = 0; i < 5; i++) {
       bus.publish(StoreEvent.of(STORE, TICK, new Tick(0, i), CLOCK));
     }
@@ -167,12 +189,15 @@ class EventBusTest {
   void failingSubscriber_isCountedAndDoesNotStopDelivery() throws Exception {
     CountDownLatch done = new CountDownLatch(10);
     EventBus bus = EventBus.builder().build();
-    Subscription sub = bus.subscribe(TICK, e -> {
-      done.countDown();
-      if (e.payload().seq() % 2 == 0) {
-        throw new IllegalStateException("boom");
-      }
-    });
+    Subscription sub =
+        bus.subscribe(
+            TICK,
+            e -> {
+              done.countDown();
+              if (e.payload().seq() % 2 == 0) {
+                throw new IllegalStateException("boom");
+              }
+            });
     for (int i = 0; i < 10; i++) {
       bus.publish(StoreEvent.of(STORE, TICK, new Tick(0, i), CLOCK));
     }
@@ -187,7 +212,8 @@ class EventBusTest {
     try (EventBus bus = EventBus.builder().build()) {
       bus.subscribe(TICK, e -> {});
       assertThatThrownBy(() -> bus.subscribe(EventType.of("test.tick", String.class), e -> {}))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("test.tick");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("test.tick");
     }
   }
 }

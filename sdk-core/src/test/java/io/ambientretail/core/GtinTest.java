@@ -38,11 +38,13 @@ class GtinTest {
         continue;
       }
       assertThatThrownBy(() -> Gtin.parse(code))
-          .isInstanceOfSatisfying(InvalidValueException.class, e -> {
-            assertThat(e.code()).isEqualTo(InvalidValueException.GTIN_CHECK_DIGIT);
-            assertThat(e.position()).isEqualTo(12);
-            assertThat(e.getMessage()).contains("expected 0");
-          });
+          .isInstanceOfSatisfying(
+              InvalidValueException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(InvalidValueException.GTIN_CHECK_DIGIT);
+                assertThat(e.position()).isEqualTo(12);
+                assertThat(e.getMessage()).contains("expected 0");
+              });
     }
   }
 
@@ -63,11 +65,13 @@ class GtinTest {
   @Test
   void nonDigit_namesPosition() {
     assertThatThrownBy(() -> Gtin.parse("50123A5678900"))
-        .isInstanceOfSatisfying(InvalidValueException.class, e -> {
-          assertThat(e.code()).isEqualTo(InvalidValueException.GTIN_FORMAT);
-          assertThat(e.position()).isEqualTo(5);
-          assertThat(e.getMessage()).contains("position 6 of 13");
-        });
+        .isInstanceOfSatisfying(
+            InvalidValueException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(InvalidValueException.GTIN_FORMAT);
+              assertThat(e.position()).isEqualTo(5);
+              assertThat(e.getMessage()).contains("position 6 of 13");
+            });
   }
 
   @Test

@@ -48,18 +48,21 @@ class MoneyTest {
       })
   void parse_invalid_namesPosition(String text, int position) {
     assertThatThrownBy(() -> Money.parse(text))
-        .isInstanceOfSatisfying(InvalidValueException.class, e -> {
-          assertThat(e.code()).isEqualTo(InvalidValueException.MONEY_FORMAT);
-          assertThat(e.position()).isEqualTo(position);
-          assertThat(e.getMessage()).contains("position " + position);
-        });
+        .isInstanceOfSatisfying(
+            InvalidValueException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(InvalidValueException.MONEY_FORMAT);
+              assertThat(e.position()).isEqualTo(position);
+              assertThat(e.getMessage()).contains("position " + position);
+            });
   }
 
   @Test
   void arithmetic_overflow_isTyped() {
     Money max = Money.ofMinor(Long.MAX_VALUE, EUR);
     assertThatThrownBy(() -> max.plus(Money.ofMinor(1, EUR)))
-        .isInstanceOfSatisfying(InvalidValueException.class,
+        .isInstanceOfSatisfying(
+            InvalidValueException.class,
             e -> assertThat(e.code()).isEqualTo(InvalidValueException.MONEY_OVERFLOW));
     assertThatThrownBy(() -> max.times(2)).isInstanceOf(InvalidValueException.class);
     assertThatThrownBy(() -> Money.ofMinor(Long.MIN_VALUE, EUR).negate())
@@ -69,7 +72,8 @@ class MoneyTest {
   @Test
   void currencies_cannotBeMixed() {
     assertThatThrownBy(() -> Money.parse("1.00 EUR").plus(Money.parse("1.00 USD")))
-        .isInstanceOfSatisfying(InvalidValueException.class,
+        .isInstanceOfSatisfying(
+            InvalidValueException.class,
             e -> assertThat(e.code()).isEqualTo(InvalidValueException.CURRENCY_MISMATCH));
   }
 
@@ -91,9 +95,10 @@ class MoneyTest {
   void allocate_neverLosesOrCreatesAMinorUnit_randomCases() {
     SplittableRandom random = new SplittableRandom(20261127L);
     for (int c = 0; c < 20_000; c++) {
-      long amount = random.nextInt(4) == 0
-          ? random.nextLong(-Long.MAX_VALUE / 4, Long.MAX_VALUE / 4)
-          : random.nextLong(-1_000_000, 1_000_000);
+      long amount =
+          random.nextInt(4) == 0
+              ? random.nextLong(-Long.MAX_VALUE / 4, Long.MAX_VALUE / 4)
+              : random.nextLong(-1_000_000, 1_000_000);
       int n = 1 + random.nextInt(12);
       long[] ratios = new long[n];
       long total = 0;
@@ -112,9 +117,9 @@ class MoneyTest {
         long p = parts.get(i).minor();
         sum = sum.add(BigInteger.valueOf(p));
         // each part is within one minor unit of its exact share
-        BigDecimal exact = new BigDecimal(BigInteger.valueOf(amount).multiply(
-            BigInteger.valueOf(ratios[i]))).divide(BigDecimal.valueOf(total), 10,
-            RoundingMode.HALF_EVEN);
+        BigDecimal exact =
+            new BigDecimal(BigInteger.valueOf(amount).multiply(BigInteger.valueOf(ratios[i])))
+                .divide(BigDecimal.valueOf(total), 10, RoundingMode.HALF_EVEN);
         assertThat(exact.subtract(BigDecimal.valueOf(p)).abs())
             .as("part %d of %d by %s", i, amount, java.util.Arrays.toString(ratios))
             .isLessThan(BigDecimal.ONE);

@@ -31,8 +31,8 @@ class ValueTypesTest {
   void ids_validateAndStayDistinctTypes() {
     assertThat(StoreId.of("S001").value()).isEqualTo("S001");
     assertThatThrownBy(() -> ShopperId.of("bad id"))
-        .isInstanceOfSatisfying(InvalidValueException.class,
-            e -> assertThat(e.position()).isEqualTo(3));
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.position()).isEqualTo(3));
     assertThatThrownBy(() -> LaneId.of("")).isInstanceOf(InvalidValueException.class);
     assertThat((Object) StoreId.of("X")).isNotEqualTo(DeviceId.of("X"));
   }

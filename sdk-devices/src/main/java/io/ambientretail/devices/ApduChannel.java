@@ -19,8 +19,8 @@ public interface ApduChannel {
    * Sends one command APDU and returns the response: data bytes followed by SW1 and SW2 (at least
    * two bytes).
    *
-   * @throws IOException if the card or reader is gone or the exchange fails; a timeout is an
-   *     {@link java.io.InterruptedIOException}
+   * @throws IOException if the card or reader is gone or the exchange fails; a timeout is an {@link
+   *     java.io.InterruptedIOException}
    */
   byte[] transmit(byte[] command) throws IOException;
 }

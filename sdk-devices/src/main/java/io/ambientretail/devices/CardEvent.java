@@ -32,8 +32,12 @@ public record CardEvent(DeviceId device, Instant at, String reader, boolean pres
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CardEvent c && c.device.equals(device) && c.at.equals(at)
-        && c.reader.equals(reader) && c.present == present && java.util.Arrays.equals(c.atr, atr);
+    return o instanceof CardEvent c
+        && c.device.equals(device)
+        && c.at.equals(at)
+        && c.reader.equals(reader)
+        && c.present == present
+        && java.util.Arrays.equals(c.atr, atr);
   }
 
   @Override
@@ -43,7 +47,11 @@ public record CardEvent(DeviceId device, Instant at, String reader, boolean pres
 
   @Override
   public String toString() {
-    return "CardEvent[" + device + " " + reader + (present ? " present ATR "
-        + HexFormat.of().withUpperCase().formatHex(atr) : " removed") + "]";
+    return "CardEvent["
+        + device
+        + " "
+        + reader
+        + (present ? " present ATR " + HexFormat.of().withUpperCase().formatHex(atr) : " removed")
+        + "]";
   }
 }

@@ -53,10 +53,23 @@ import java.util.Objects;
  * @param lanes the lane mapping (shelf only), else empty
  * @param line the 1-based line of the configuration this came from, 0 when built in code
  */
-public record DeviceConfig(DeviceId id, String driver, String transport, String port, int baud,
-    int dataBits, Parity parity, StopBits stopBits, FlowControl flowControl,
-    Duration claimTimeout, Duration frameTimeout, int maxFrameBytes, String reader, int channels,
-    List<Lane> lanes, int line) {
+public record DeviceConfig(
+    DeviceId id,
+    String driver,
+    String transport,
+    String port,
+    int baud,
+    int dataBits,
+    Parity parity,
+    StopBits stopBits,
+    FlowControl flowControl,
+    Duration claimTimeout,
+    Duration frameTimeout,
+    int maxFrameBytes,
+    String reader,
+    int channels,
+    List<Lane> lanes,
+    int line) {
   /** The drivers a registry can build. */
   public static final List<String> DRIVERS =
       List.of("mt-sics", "nci", "scanner", "shelf", "lock", "pcsc");
@@ -87,12 +100,12 @@ public record DeviceConfig(DeviceId id, String driver, String transport, String 
     lanes = List.copyOf(lanes);
     String where = id + ": ";
     if (!DRIVERS.contains(driver.toLowerCase(Locale.ROOT))) {
-      throw new DeviceConfigException(line, where + "driver '" + driver + "' is not one of "
-          + DRIVERS);
+      throw new DeviceConfigException(
+          line, where + "driver '" + driver + "' is not one of " + DRIVERS);
     }
     if (!transport.equals("serial") && !transport.equals("memory")) {
-      throw new DeviceConfigException(line, where + "transport must be serial or memory, was '"
-          + transport + "'");
+      throw new DeviceConfigException(
+          line, where + "transport must be serial or memory, was '" + transport + "'");
     }
     if (!driver.equals("pcsc") && port.isEmpty()) {
       throw new DeviceConfigException(line, where + "port is required for driver " + driver);
@@ -108,8 +121,15 @@ public record DeviceConfig(DeviceId id, String driver, String transport, String 
     }
     for (Lane l : lanes) {
       if (l.channel() < 0 || l.channel() >= channels) {
-        throw new DeviceConfigException(line, where + "lane " + l.lane() + " channel "
-            + l.channel() + " is outside 0.." + (channels - 1));
+        throw new DeviceConfigException(
+            line,
+            where
+                + "lane "
+                + l.lane()
+                + " channel "
+                + l.channel()
+                + " is outside 0.."
+                + (channels - 1));
       }
     }
   }

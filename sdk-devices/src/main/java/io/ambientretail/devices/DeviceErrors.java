@@ -9,30 +9,43 @@ import io.ambientretail.core.ErrorCode;
 public final class DeviceErrors {
   /** A frame exceeded the framing limit; it was dropped up to the next delimiter. */
   public static final ErrorCode FRAME_TOO_LONG = ErrorCode.of("FRAME_TOO_LONG");
+
   /** Bytes arrived without a terminator and nothing followed within the frame timeout. */
   public static final ErrorCode FRAME_INCOMPLETE = ErrorCode.of("FRAME_INCOMPLETE");
+
   /** The link dropped with part of a frame received; the part was discarded. */
   public static final ErrorCode FRAME_TRUNCATED = ErrorCode.of("FRAME_TRUNCATED");
+
   /** A frame did not follow the device's protocol (position given). */
   public static final ErrorCode FRAME_SYNTAX = ErrorCode.of("FRAME_SYNTAX");
+
   /** A frame's checksum did not match. */
   public static final ErrorCode FRAME_CHECKSUM = ErrorCode.of("FRAME_CHECKSUM");
+
   /** A barcode whose GTIN or SSCC check digit is wrong. */
   public static final ErrorCode SCAN_CHECK_DIGIT = ErrorCode.of("SCAN_CHECK_DIGIT");
+
   /** A barcode that is not a valid code of its symbology or GS1 element string. */
   public static final ErrorCode SCAN_INVALID = ErrorCode.of("SCAN_INVALID");
+
   /** The scale answered ES, ET or EL, or reported a hardware error in its status bytes. */
   public static final ErrorCode SCALE_ERROR = ErrorCode.of("SCALE_ERROR");
+
   /** The scale could not execute a command right now ({@code S I}, {@code Z I}). */
   public static final ErrorCode SCALE_BUSY = ErrorCode.of("SCALE_BUSY");
+
   /** A shelf controller reported a channel fault. */
   public static final ErrorCode SHELF_CHANNEL = ErrorCode.of("SHELF_CHANNEL");
+
   /** A lock did not acknowledge a command in time. */
   public static final ErrorCode LOCK_NO_ACK = ErrorCode.of("LOCK_NO_ACK");
+
   /** A card reader or PC/SC service failed. */
   public static final ErrorCode CARD_READER = ErrorCode.of("CARD_READER");
+
   /** An ATR or command APDU that breaks ISO 7816-3/-4 encoding (offset given). */
   public static final ErrorCode APDU_SYNTAX = ErrorCode.of("APDU_SYNTAX");
+
   /** A device configuration was invalid (field given). */
   public static final ErrorCode DEVICE_CONFIG = ErrorCode.of("DEVICE_CONFIG");
 

@@ -9,17 +9,23 @@ import io.ambientretail.core.EventType;
 public final class DeviceEvents {
   /** Barcode scans: {@code device.scan}. */
   public static final EventType<ScanEvent> SCAN = EventType.of("device.scan", ScanEvent.class);
+
   /** Scale weights: {@code device.weight}. */
   public static final EventType<WeightEvent> WEIGHT =
       EventType.of("device.weight", WeightEvent.class);
+
   /** Shelf lane readings: {@code device.lane}. */
   public static final EventType<LaneEvent> LANE = EventType.of("device.lane", LaneEvent.class);
+
   /** Card present/removed: {@code device.card}. */
   public static final EventType<CardEvent> CARD = EventType.of("device.card", CardEvent.class);
+
   /** Door lock and sensor changes: {@code device.door}. */
   public static final EventType<DoorEvent> DOOR = EventType.of("device.door", DoorEvent.class);
+
   /** Device errors: {@code device.error}. */
   public static final EventType<ErrorEvent> ERROR = EventType.of("device.error", ErrorEvent.class);
+
   /** Device status changes: {@code device.status}. */
   public static final EventType<StatusEvent> STATUS =
       EventType.of("device.status", StatusEvent.class);

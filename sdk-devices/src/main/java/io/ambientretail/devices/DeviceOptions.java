@@ -137,10 +137,11 @@ public final class DeviceOptions {
      * @throws IllegalArgumentException if the backoff is not positive or initial exceeds max
      */
     public DeviceOptions build() {
-      if (initialBackoff.isNegative() || initialBackoff.isZero()
+      if (initialBackoff.isNegative()
+          || initialBackoff.isZero()
           || initialBackoff.compareTo(maxBackoff) > 0) {
-        throw new IllegalArgumentException("backoff must be 0 < initial <= max, was "
-            + initialBackoff + " and " + maxBackoff);
+        throw new IllegalArgumentException(
+            "backoff must be 0 < initial <= max, was " + initialBackoff + " and " + maxBackoff);
       }
       return new DeviceOptions(this);
     }

@@ -65,8 +65,8 @@ public final class DeviceRegistry implements AutoCloseable {
   public Device add(DeviceConfig config) {
     Objects.requireNonNull(config, "config");
     if (devices.containsKey(config.id())) {
-      throw new DeviceConfigException(config.line(), "device id '" + config.id()
-          + "' is used twice");
+      throw new DeviceConfigException(
+          config.line(), "device id '" + config.id() + "' is used twice");
     }
     Device d = build(config);
     devices.put(config.id(), d);
@@ -84,9 +84,11 @@ public final class DeviceRegistry implements AutoCloseable {
   }
 
   private Device build(DeviceConfig c) {
-    DeviceOptions.Builder ob = DeviceOptions.builder().clock(options.clock())
-        .backoff(options.initialBackoff(), options.maxBackoff())
-        .frameLimits(new FrameLimits(c.maxFrameBytes(), c.frameTimeout()));
+    DeviceOptions.Builder ob =
+        DeviceOptions.builder()
+            .clock(options.clock())
+            .backoff(options.initialBackoff(), options.maxBackoff())
+            .frameLimits(new FrameLimits(c.maxFrameBytes(), c.frameTimeout()));
     if (options.bus() != null && options.store() != null) {
       ob.bus(options.bus(), options.store());
     }
@@ -108,15 +110,17 @@ public final class DeviceRegistry implements AutoCloseable {
       case "lock":
         return DoorLock.builder(c.id(), connector).options(o).build();
       case "shelf":
-        ShelfController.Builder sb = ShelfController.builder(c.id(), connector, c.channels())
-            .options(o);
+        ShelfController.Builder sb =
+            ShelfController.builder(c.id(), connector, c.channels()).options(o);
         for (DeviceConfig.Lane l : c.lanes()) {
           try {
-            sb.lane(l.channel(), LaneId.of(l.lane()), LaneCalibration.of(l.zero(), l.span(),
-                Weight.ofGrams(l.spanGrams())));
+            sb.lane(
+                l.channel(),
+                LaneId.of(l.lane()),
+                LaneCalibration.of(l.zero(), l.span(), Weight.ofGrams(l.spanGrams())));
           } catch (RuntimeException e) {
-            throw new DeviceConfigException(c.line(), c.id() + ": lane " + l.lane() + ": "
-                + e.getMessage());
+            throw new DeviceConfigException(
+                c.line(), c.id() + ": lane " + l.lane() + ": " + e.getMessage());
           }
         }
         return sb.build();
@@ -128,14 +132,19 @@ public final class DeviceRegistry implements AutoCloseable {
   private Connector connector(DeviceConfig c) {
     if (c.transport().equals("memory")) {
       if (memoryLines == null) {
-        throw new DeviceConfigException(c.line(), c.id()
-            + ": transport memory needs DeviceRegistry.Builder.memoryLines(...)");
+        throw new DeviceConfigException(
+            c.line(), c.id() + ": transport memory needs DeviceRegistry.Builder.memoryLines(...)");
       }
       return memoryLines.apply(c.port());
     }
-    return SerialConnector.of(SerialSettings.builder(c.port()).baud(c.baud())
-        .dataBits(c.dataBits()).parity(c.parity()).stopBits(c.stopBits())
-        .flowControl(c.flowControl()).build());
+    return SerialConnector.of(
+        SerialSettings.builder(c.port())
+            .baud(c.baud())
+            .dataBits(c.dataBits())
+            .parity(c.parity())
+            .stopBits(c.stopBits())
+            .flowControl(c.flowControl())
+            .build());
   }
 
   /** The device with {@code id}, or null. */

@@ -18,8 +18,15 @@ public final class DeviceStateException extends AmbientException {
 
   /** Creates the exception for {@code call} made in {@code state}, which needs {@code needed}. */
   public DeviceStateException(String device, String call, DeviceState state, String needed) {
-    super(DEVICE_STATE, device + ": " + call + "() needs the device " + needed + ", but it is "
-        + state.name().toLowerCase(java.util.Locale.ROOT));
+    super(
+        DEVICE_STATE,
+        device
+            + ": "
+            + call
+            + "() needs the device "
+            + needed
+            + ", but it is "
+            + state.name().toLowerCase(java.util.Locale.ROOT));
     this.state = state;
   }
 

@@ -18,8 +18,9 @@ import java.util.Objects;
  * @param raw the offending bytes, escaped and truncated; may be empty
  * @param recovered true when the device carried on (the frame was skipped), false when it stopped
  */
-public record ErrorEvent(DeviceId device, Instant at, ErrorCode code, String message, String raw,
-    boolean recovered) implements DeviceEvent {
+public record ErrorEvent(
+    DeviceId device, Instant at, ErrorCode code, String message, String raw, boolean recovered)
+    implements DeviceEvent {
   /** Checks for nulls. */
   public ErrorEvent {
     Objects.requireNonNull(device, "device");

@@ -21,8 +21,16 @@ import java.util.Objects;
  * @param controllerGrams true when the controller sent grams (a {@code G} line, calibrated by the
  *     controller), false when it sent counts that the host's lane calibration converted
  */
-public record LaneEvent(DeviceId device, Instant at, LaneId lane, int channel, long rawCounts,
-    Weight weight, long controllerMillis, boolean controllerGrams) implements DeviceEvent {
+public record LaneEvent(
+    DeviceId device,
+    Instant at,
+    LaneId lane,
+    int channel,
+    long rawCounts,
+    Weight weight,
+    long controllerMillis,
+    boolean controllerGrams)
+    implements DeviceEvent {
   /** Checks for nulls. */
   public LaneEvent {
     Objects.requireNonNull(device, "device");
@@ -32,8 +40,14 @@ public record LaneEvent(DeviceId device, Instant at, LaneId lane, int channel, l
   }
 
   /** A reading converted from counts by the host's calibration ({@code controllerGrams} false). */
-  public LaneEvent(DeviceId device, Instant at, LaneId lane, int channel, long rawCounts,
-      Weight weight, long controllerMillis) {
+  public LaneEvent(
+      DeviceId device,
+      Instant at,
+      LaneId lane,
+      int channel,
+      long rawCounts,
+      Weight weight,
+      long controllerMillis) {
     this(device, at, lane, channel, rawCounts, weight, controllerMillis, false);
   }
 }

@@ -20,8 +20,14 @@ import org.jspecify.annotations.Nullable;
  * @param gtin the GTIN, or null when the code carries none
  * @param elements the GS1 elements in order; empty for a non-GS1 code
  */
-public record ScanEvent(DeviceId device, Instant at, Symbology symbology, String data,
-    @Nullable Gtin gtin, List<Gs1Element> elements) implements DeviceEvent {
+public record ScanEvent(
+    DeviceId device,
+    Instant at,
+    Symbology symbology,
+    String data,
+    @Nullable Gtin gtin,
+    List<Gs1Element> elements)
+    implements DeviceEvent {
   /** Copies the element list and checks for nulls. */
   public ScanEvent {
     Objects.requireNonNull(device, "device");

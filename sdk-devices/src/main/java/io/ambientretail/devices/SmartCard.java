@@ -15,8 +15,8 @@ public interface SmartCard {
   default void reset() {}
 
   /**
-   * Answers one command APDU with response data followed by SW1 SW2. Never throws for a
-   * malformed command: answers with the matching ISO 7816-4 status word (e.g. {@code 6700}).
+   * Answers one command APDU with response data followed by SW1 SW2. Never throws for a malformed
+   * command: answers with the matching ISO 7816-4 status word (e.g. {@code 6700}).
    */
   byte[] process(byte[] command);
 }

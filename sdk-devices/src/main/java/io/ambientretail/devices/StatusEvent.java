@@ -19,8 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param gap on {@code CONNECTED} after a loss: how long the device was gone, from the {@code at}
  *     of its {@code DISCONNECTED} event to this one's {@code at}; null on every other event
  */
-public record StatusEvent(DeviceId device, Instant at, Status status, DeviceHealth health,
-    String detail, @Nullable Duration gap) implements DeviceEvent {
+public record StatusEvent(
+    DeviceId device,
+    Instant at,
+    Status status,
+    DeviceHealth health,
+    String detail,
+    @Nullable Duration gap)
+    implements DeviceEvent {
   /** The statuses a device reports. */
   public enum Status {
     /** The transport is connected (first time or after a gap). */
@@ -52,8 +58,8 @@ public record StatusEvent(DeviceId device, Instant at, Status status, DeviceHeal
   }
 
   /** A status event without a gap. */
-  public StatusEvent(DeviceId device, Instant at, Status status, DeviceHealth health,
-      String detail) {
+  public StatusEvent(
+      DeviceId device, Instant at, Status status, DeviceHealth health, String detail) {
     this(device, at, status, health, detail, null);
   }
 }

@@ -2,8 +2,8 @@
  * A UnifiedPOS-style device model (open, claim, enable, disable, release, close) with data, error
  * and status events, a registry built from YAML/JSON configuration, and the seams the drivers
  * share. Drivers live in sub-packages ({@code scanner}, {@code scale}, {@code shelf}, {@code lock},
- * {@code smartcard}), transports and framing in {@code transport}; each driver has a simulator
- * that speaks its wire protocol.
+ * {@code smartcard}), transports and framing in {@code transport}; each driver has a simulator that
+ * speaks its wire protocol.
  *
  * <pre>{@code
  * try (DeviceRegistry devices = DeviceRegistry.builder()

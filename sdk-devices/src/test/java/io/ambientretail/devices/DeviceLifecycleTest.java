@@ -23,14 +23,16 @@ class DeviceLifecycleTest {
   @Test
   void callsOutOfOrder_failWithStateNamed() throws Exception {
     InMemoryLine line = InMemoryLine.create("scanner");
-    try (BarcodeScanner s = BarcodeScanner.builder(DeviceId.of("scanner-1"),
-        line.hostConnector()).build()) {
-      assertThatThrownBy(() -> s.claim(WAIT)).isInstanceOfSatisfying(DeviceStateException.class,
-          e -> {
-            assertThat(e.state()).isEqualTo(DeviceState.CLOSED);
-            assertThat(e.code()).isEqualTo(DeviceStateException.DEVICE_STATE);
-            assertThat(e.getMessage()).contains("claim()", "opened", "closed");
-          });
+    try (BarcodeScanner s =
+        BarcodeScanner.builder(DeviceId.of("scanner-1"), line.hostConnector()).build()) {
+      assertThatThrownBy(() -> s.claim(WAIT))
+          .isInstanceOfSatisfying(
+              DeviceStateException.class,
+              e -> {
+                assertThat(e.state()).isEqualTo(DeviceState.CLOSED);
+                assertThat(e.code()).isEqualTo(DeviceStateException.DEVICE_STATE);
+                assertThat(e.getMessage()).contains("claim()", "opened", "closed");
+              });
       assertThatThrownBy(s::enable).isInstanceOf(DeviceStateException.class);
       s.open();
       assertThatThrownBy(s::open).isInstanceOf(DeviceStateException.class);
@@ -55,10 +57,11 @@ class DeviceLifecycleTest {
   void claim_deviceAbsent_failsAfterTimeoutAndStaysOpened() {
     InMemoryLine line = InMemoryLine.create("scanner");
     line.unplug();
-    try (BarcodeScanner s = BarcodeScanner.builder(DeviceId.of("scanner-1"),
-        line.hostConnector()).build()) {
+    try (BarcodeScanner s =
+        BarcodeScanner.builder(DeviceId.of("scanner-1"), line.hostConnector()).build()) {
       s.open();
-      assertThatThrownBy(() -> s.claim(Duration.ofMillis(300))).isInstanceOf(IOException.class)
+      assertThatThrownBy(() -> s.claim(Duration.ofMillis(300)))
+          .isInstanceOf(IOException.class)
           .hasMessageContaining("unplugged");
       assertThat(s.state()).isEqualTo(DeviceState.OPENED);
     }
@@ -70,9 +73,10 @@ class DeviceLifecycleTest {
     EventBus bus = EventBus.builder().build();
     CompletableFuture<StoreEvent<ScanEvent>> onBus = new CompletableFuture<>();
     bus.subscribe(DeviceEvents.SCAN, onBus::complete);
-    try (BarcodeScanner s = BarcodeScanner.builder(DeviceId.of("scanner-1"),
-        line.hostConnector()).options(DeviceOptions.builder()
-            .bus(bus, StoreId.of("S001")).build()).build()) {
+    try (BarcodeScanner s =
+        BarcodeScanner.builder(DeviceId.of("scanner-1"), line.hostConnector())
+            .options(DeviceOptions.builder().bus(bus, StoreId.of("S001")).build())
+            .build()) {
       EventRecorder rec = new EventRecorder();
       s.addListener(rec);
       s.open();
@@ -98,9 +102,13 @@ class DeviceLifecycleTest {
   @Test
   void unplugAndReplug_reportsGapAndComesBack() throws Exception {
     InMemoryLine line = InMemoryLine.create("scanner");
-    try (BarcodeScanner s = BarcodeScanner.builder(DeviceId.of("scanner-1"),
-        line.hostConnector()).options(DeviceOptions.builder()
-            .backoff(Duration.ofMillis(20), Duration.ofMillis(200)).build()).build()) {
+    try (BarcodeScanner s =
+        BarcodeScanner.builder(DeviceId.of("scanner-1"), line.hostConnector())
+            .options(
+                DeviceOptions.builder()
+                    .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
+                    .build())
+            .build()) {
       EventRecorder rec = new EventRecorder();
       s.addListener(rec);
       s.open();
@@ -110,7 +118,8 @@ class DeviceLifecycleTest {
       rec.await(StatusEvent.class, e -> e.status() == StatusEvent.Status.RECONNECTING, WAIT);
       assertThat(s.health()).isEqualTo(DeviceHealth.RECONNECTING);
       line.plug();
-      rec.awaitCount(StatusEvent.class, 4, WAIT); // connected, disconnected, reconnecting, connected
+      rec.awaitCount(
+          StatusEvent.class, 4, WAIT); // connected, disconnected, reconnecting, connected
       ScannerSimulator.on(line.deviceEnd(WAIT)).scanEan13("4006381333931");
       rec.await(ScanEvent.class, e -> true, WAIT);
       assertThat(s.health()).isEqualTo(DeviceHealth.ONLINE);

@@ -17,8 +17,8 @@ import io.ambientretail.devices.transport.FrameSink;
 
 /**
  * Fuzzes every frame parser: hostile bytes may only produce our typed errors (AmbientException
- * subclasses with a code), never another exception, a hang or a scan with an invalid GTIN.
- * Runs the seeds under FrameParsersFuzzTestInputs in regression mode in CI.
+ * subclasses with a code), never another exception, a hang or a scan with an invalid GTIN. Runs the
+ * seeds under FrameParsersFuzzTestInputs in regression mode in CI.
  */
 class FrameParsersFuzzTest {
   @FuzzTest(maxDuration = "30s")
@@ -96,8 +96,10 @@ class FrameParsersFuzzTest {
     try {
       io.ambientretail.devices.smartcard.CommandApdu c =
           io.ambientretail.devices.smartcard.CommandApdu.parse(input);
-      byte[] again = c.fitsShort() && !io.ambientretail.devices.smartcard.CommandApdu
-          .isExtendedEncoding(input) ? c.encodeShort() : c.encodeExtended();
+      byte[] again =
+          c.fitsShort() && !io.ambientretail.devices.smartcard.CommandApdu.isExtendedEncoding(input)
+              ? c.encodeShort()
+              : c.encodeExtended();
       if (!java.util.Arrays.equals(again, input)) {
         throw new AssertionError("parse/encode round trip changed the APDU: " + c);
       }
@@ -110,24 +112,27 @@ class FrameParsersFuzzTest {
   void frameDecoder(FuzzedDataProvider data) {
     int max = data.consumeInt(1, 64);
     boolean length = data.consumeBoolean();
-    FrameDecoder d = length ? FrameDecoder.lengthPrefixed(FrameLimits.DEFAULTS
-        .withMaxFrameBytes(max), data.consumeInt(1, 2))
-        : FrameDecoder.delimited(FrameLimits.DEFAULTS.withMaxFrameBytes(max), (byte) '\n');
-    FrameSink sink = new FrameSink() {
-      @Override
-      public void frame(byte[] b, int off, int len) {
-        if (len > max || len <= 0) {
-          throw new AssertionError("frame of " + len + " bytes with limit " + max);
-        }
-      }
+    FrameDecoder d =
+        length
+            ? FrameDecoder.lengthPrefixed(
+                FrameLimits.DEFAULTS.withMaxFrameBytes(max), data.consumeInt(1, 2))
+            : FrameDecoder.delimited(FrameLimits.DEFAULTS.withMaxFrameBytes(max), (byte) '\n');
+    FrameSink sink =
+        new FrameSink() {
+          @Override
+          public void frame(byte[] b, int off, int len) {
+            if (len > max || len <= 0) {
+              throw new AssertionError("frame of " + len + " bytes with limit " + max);
+            }
+          }
 
-      @Override
-      public void error(ErrorCode code, String message, byte[] b, int off, int len) {
-        if (len < 0 || off < 0 || off + len > b.length) {
-          throw new AssertionError("bad error range");
-        }
-      }
-    };
+          @Override
+          public void error(ErrorCode code, String message, byte[] b, int off, int len) {
+            if (len < 0 || off < 0 || off + len > b.length) {
+              throw new AssertionError("bad error range");
+            }
+          }
+        };
     while (data.remainingBytes() > 0) {
       byte[] chunk = data.consumeBytes(data.consumeInt(1, 16));
       d.feed(chunk, 0, chunk.length, sink);

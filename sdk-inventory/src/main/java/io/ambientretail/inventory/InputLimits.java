@@ -16,12 +16,23 @@ package io.ambientretail.inventory;
  * @param maxPolicyChars the largest policy document accepted, in characters
  * @param maxOverrides the most store and SKU overrides accepted in a policy document
  */
-public record InputLimits(int maxLineChars, long maxRows, int maxSeries, int maxQuantity,
-    int maxDays, int maxPolicyChars, int maxOverrides) {
+public record InputLimits(
+    int maxLineChars,
+    long maxRows,
+    int maxSeries,
+    int maxQuantity,
+    int maxDays,
+    int maxPolicyChars,
+    int maxOverrides) {
   /** Checks every limit is positive. */
   public InputLimits {
-    if (maxLineChars < 16 || maxRows < 1 || maxSeries < 1 || maxQuantity < 1 || maxDays < 1
-        || maxPolicyChars < 16 || maxOverrides < 0) {
+    if (maxLineChars < 16
+        || maxRows < 1
+        || maxSeries < 1
+        || maxQuantity < 1
+        || maxDays < 1
+        || maxPolicyChars < 16
+        || maxOverrides < 0) {
       throw new IllegalArgumentException("limits must be positive (line length at least 16)");
     }
   }

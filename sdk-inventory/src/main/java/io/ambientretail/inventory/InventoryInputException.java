@@ -17,8 +17,10 @@ public final class InventoryInputException extends AmbientException {
 
   /** The input does not follow its format: a bad header, a missing or malformed field. */
   public static final ErrorCode INPUT_FORMAT = ErrorCode.of("INVENTORY_INPUT_FORMAT");
+
   /** The input exceeds a configured {@link InputLimits limit} (line length, rows, value range). */
   public static final ErrorCode INPUT_LIMIT = ErrorCode.of("INVENTORY_INPUT_LIMIT");
+
   /** A policy that cannot be applied: a missing setting or settings that contradict each other. */
   public static final ErrorCode POLICY_INVALID = ErrorCode.of("INVENTORY_POLICY_INVALID");
 
@@ -35,8 +37,8 @@ public final class InventoryInputException extends AmbientException {
    * @param field the field or key, or null when not about one field
    * @param problem what was wrong, without the location
    */
-  public InventoryInputException(ErrorCode code, String source, long line, @Nullable String field,
-      String problem) {
+  public InventoryInputException(
+      ErrorCode code, String source, long line, @Nullable String field, String problem) {
     super(code, location(source, line, field) + ": " + problem);
     this.source = source;
     this.line = line;

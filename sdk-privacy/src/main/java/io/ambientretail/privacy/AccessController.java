@@ -30,8 +30,8 @@ public final class AccessController {
   private final Map<String, Set<Role>> roles = new ConcurrentHashMap<>();
   private final @Nullable RoleAssignmentStore store;
 
-  private AccessController(RolePolicy policy, AuditSink audit,
-      @Nullable RoleAssignmentStore store) {
+  private AccessController(
+      RolePolicy policy, AuditSink audit, @Nullable RoleAssignmentStore store) {
     this.policy = policy;
     this.audit = audit;
     this.store = store;
@@ -39,8 +39,8 @@ public final class AccessController {
 
   /** Creates a controller with the given policy, reporting to {@code audit}; nobody has a role. */
   public static AccessController create(RolePolicy policy, AuditSink audit) {
-    return new AccessController(Objects.requireNonNull(policy, "policy"),
-        Objects.requireNonNull(audit, "audit"), null);
+    return new AccessController(
+        Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(audit, "audit"), null);
   }
 
   /**
@@ -49,15 +49,21 @@ public final class AccessController {
    *
    * @throws IOException if the store cannot be read
    */
-  public static AccessController create(RolePolicy policy, AuditSink audit,
-      RoleAssignmentStore store) throws IOException {
-    AccessController c = new AccessController(Objects.requireNonNull(policy, "policy"),
-        Objects.requireNonNull(audit, "audit"), Objects.requireNonNull(store, "store"));
-    store.assignments().forEach((actor, held) -> {
-      if (!held.isEmpty()) {
-        c.roles.put(actor, Set.copyOf(held));
-      }
-    });
+  public static AccessController create(
+      RolePolicy policy, AuditSink audit, RoleAssignmentStore store) throws IOException {
+    AccessController c =
+        new AccessController(
+            Objects.requireNonNull(policy, "policy"),
+            Objects.requireNonNull(audit, "audit"),
+            Objects.requireNonNull(store, "store"));
+    store
+        .assignments()
+        .forEach(
+            (actor, held) -> {
+              if (!held.isEmpty()) {
+                c.roles.put(actor, Set.copyOf(held));
+              }
+            });
     return c;
   }
 
@@ -72,20 +78,26 @@ public final class AccessController {
         store.removeRole(actor, role);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("role change was not stored, nothing changed: "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "role change was not stored, nothing changed: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Gives {@code actor} a role without a check: for the first administrator when a store is set
-   * up. Audited as {@code role.bootstrap}.
+   * Gives {@code actor} a role without a check: for the first administrator when a store is set up.
+   * Audited as {@code role.bootstrap}.
    */
   public void bootstrap(String actor, Role role, String origin) {
     persist(actor, Objects.requireNonNull(role, "role"), true);
     roles.compute(actor, (a, now) -> with(now, role));
-    audit.record(event("system", "role.bootstrap", AuditOutcome.SUCCESS, origin,
-        "actor/" + actor, "role=" + role.name()));
+    audit.record(
+        event(
+            "system",
+            "role.bootstrap",
+            AuditOutcome.SUCCESS,
+            origin,
+            "actor/" + actor,
+            "role=" + role.name()));
   }
 
   /**
@@ -95,8 +107,14 @@ public final class AccessController {
    */
   public boolean check(String actor, Permission permission, String resource, String origin) {
     boolean ok = has(actor, permission);
-    audit.record(event(actor, "access.check", ok ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
-        origin, resource, "permission=" + permission.name()));
+    audit.record(
+        event(
+            actor,
+            "access.check",
+            ok ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+            origin,
+            resource,
+            "permission=" + permission.name()));
     return ok;
   }
 
@@ -107,14 +125,15 @@ public final class AccessController {
    */
   public void require(String actor, Permission permission, String resource, String origin) {
     if (!check(actor, permission, resource, origin)) {
-      throw new PrivacyException(PrivacyException.ACCESS_DENIED,
+      throw new PrivacyException(
+          PrivacyException.ACCESS_DENIED,
           actor + " lacks permission " + permission.name() + " for " + resource);
     }
   }
 
   /**
-   * Gives {@code actor} a role; {@code by} needs {@link Permission#ROLE_ASSIGN} and may not
-   * change their own roles.
+   * Gives {@code actor} a role; {@code by} needs {@link Permission#ROLE_ASSIGN} and may not change
+   * their own roles.
    *
    * @throws PrivacyException with {@link PrivacyException#ACCESS_DENIED} if {@code by} may not
    */
@@ -138,20 +157,31 @@ public final class AccessController {
       // Durable first: the audit log must not show a change that did not happen.
       persist(actor, role, grant);
     }
-    audit.record(event(by, action, ok ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, origin,
-        "actor/" + actor, "role=" + role.name()));
+    audit.record(
+        event(
+            by,
+            action,
+            ok ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+            origin,
+            "actor/" + actor,
+            "role=" + role.name()));
     if (!ok) {
-      throw new PrivacyException(PrivacyException.ACCESS_DENIED, by.equals(actor)
-          ? by + " may not change their own roles" : by + " lacks permission role.assign");
+      throw new PrivacyException(
+          PrivacyException.ACCESS_DENIED,
+          by.equals(actor)
+              ? by + " may not change their own roles"
+              : by + " lacks permission role.assign");
     }
     if (grant) {
       roles.compute(actor, (a, now) -> with(now, role));
     } else {
-      roles.computeIfPresent(actor, (a, now) -> {
-        Set<Role> s = new HashSet<>(now);
-        s.remove(role);
-        return s.isEmpty() ? null : Set.copyOf(s);
-      });
+      roles.computeIfPresent(
+          actor,
+          (a, now) -> {
+            Set<Role> s = new HashSet<>(now);
+            s.remove(role);
+            return s.isEmpty() ? null : Set.copyOf(s);
+          });
     }
   }
 
@@ -175,10 +205,21 @@ public final class AccessController {
     return Set.copyOf(s);
   }
 
-  private static AuditEvent event(String actor, String action, AuditOutcome outcome,
-      String origin, String resource, String detail) {
-    return AuditEvent.builder().actor(actor).action(action).outcome(outcome).origin(origin)
-        .resource(resource).detail(detail).build();
+  private static AuditEvent event(
+      String actor,
+      String action,
+      AuditOutcome outcome,
+      String origin,
+      String resource,
+      String detail) {
+    return AuditEvent.builder()
+        .actor(actor)
+        .action(action)
+        .outcome(outcome)
+        .origin(origin)
+        .resource(resource)
+        .detail(detail)
+        .build();
   }
 
   @Override

@@ -18,27 +18,28 @@ import java.util.regex.Pattern;
  * build. Stateless and thread-safe.
  */
 public final class Classification {
-  private static final Pattern PERSONAL_NAME = Pattern.compile(
-      ".*(email|e_mail|phone|mobile|firstname|lastname|fullname|surname|address|birth|"
-          + "dob|card|pan$|^pan|face|biometric|track|location|position|^ip$|ipaddress|device|"
-          + "loyalty|subject|shopper|customer|member|person|passport|licen[cs]e|plate).*");
+  private static final Pattern PERSONAL_NAME =
+      Pattern.compile(
+          ".*(email|e_mail|phone|mobile|firstname|lastname|fullname|surname|address|birth|"
+              + "dob|card|pan$|^pan|face|biometric|track|location|position|^ip$|ipaddress|device|"
+              + "loyalty|subject|shopper|customer|member|person|passport|licen[cs]e|plate).*");
 
   private Classification() {}
 
   /**
-   * Returns one line per undeclared or wrongly declared field of {@code types}
-   * ({@code "Type.field: reason"}); empty when every personal field is declared.
+   * Returns one line per undeclared or wrongly declared field of {@code types} ({@code "Type.field:
+   * reason"}); empty when every personal field is declared.
    */
-  public static List<String> undeclared(Iterable<Class<?>> types,
-      Set<DataCategory> knownCategories, Set<Purpose> knownPurposes) {
+  public static List<String> undeclared(
+      Iterable<Class<?>> types, Set<DataCategory> knownCategories, Set<Purpose> knownPurposes) {
     List<String> problems = new ArrayList<>();
     for (Class<?> type : types) {
       for (Field f : type.getDeclaredFields()) {
         if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) {
           continue;
         }
-        String where = type.getName().substring(type.getName().lastIndexOf('.') + 1) + "."
-            + f.getName();
+        String where =
+            type.getName().substring(type.getName().lastIndexOf('.') + 1) + "." + f.getName();
         PersonalData pd = f.getAnnotation(PersonalData.class);
         if (pd == null && type.isRecord()) {
           pd = recordComponentAnnotation(type, f.getName());
@@ -60,15 +61,27 @@ public final class Classification {
 
   /** The SDK's own categories. */
   public static Set<DataCategory> standardCategories() {
-    return Set.of(DataCategory.CONTACT, DataCategory.IDENTITY, DataCategory.FINANCIAL_TOKEN,
-        DataCategory.DEVICE_ID, DataCategory.LOCATION_TRACK, DataCategory.BIOMETRIC_TEMPLATE,
-        DataCategory.PURCHASE_HISTORY, DataCategory.PSEUDONYM);
+    return Set.of(
+        DataCategory.CONTACT,
+        DataCategory.IDENTITY,
+        DataCategory.FINANCIAL_TOKEN,
+        DataCategory.DEVICE_ID,
+        DataCategory.LOCATION_TRACK,
+        DataCategory.BIOMETRIC_TEMPLATE,
+        DataCategory.PURCHASE_HISTORY,
+        DataCategory.PSEUDONYM);
   }
 
   /** The SDK's own purposes. */
   public static Set<Purpose> standardPurposes() {
-    return Set.of(Purpose.ORDER_FULFILMENT, Purpose.LOYALTY, Purpose.MARKETING,
-        Purpose.ANALYTICS, Purpose.PERSONALISATION, Purpose.FRAUD_PREVENTION, Purpose.SECURITY,
+    return Set.of(
+        Purpose.ORDER_FULFILMENT,
+        Purpose.LOYALTY,
+        Purpose.MARKETING,
+        Purpose.ANALYTICS,
+        Purpose.PERSONALISATION,
+        Purpose.FRAUD_PREVENTION,
+        Purpose.SECURITY,
         Purpose.LEGAL_OBLIGATION);
   }
 
@@ -89,8 +102,12 @@ public final class Classification {
     return PERSONAL_NAME.matcher(n).matches();
   }
 
-  private static void checkDeclaration(String where, PersonalData pd,
-      Set<DataCategory> categories, Set<Purpose> purposes, List<String> problems) {
+  private static void checkDeclaration(
+      String where,
+      PersonalData pd,
+      Set<DataCategory> categories,
+      Set<Purpose> purposes,
+      List<String> problems) {
     try {
       if (!categories.contains(DataCategory.of(pd.category()))) {
         problems.add(where + ": unknown category '" + pd.category() + "'");

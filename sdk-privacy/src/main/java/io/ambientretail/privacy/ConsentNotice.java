@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One version of a privacy notice a subject is shown when asked for consent: its id, version,
- * the purposes it asks for and the SHA-256 of its exact text, so a consent record proves which
- * words the subject agreed to.
+ * One version of a privacy notice a subject is shown when asked for consent: its id, version, the
+ * purposes it asks for and the SHA-256 of its exact text, so a consent record proves which words
+ * the subject agreed to.
  *
  * <p>Immutable.
  */
@@ -21,8 +21,8 @@ public final class ConsentNotice {
   private final Sha256Hash textHash;
   private final Instant effective;
 
-  private ConsentNotice(String id, int version, Set<Purpose> purposes, Sha256Hash textHash,
-      Instant effective) {
+  private ConsentNotice(
+      String id, int version, Set<Purpose> purposes, Sha256Hash textHash, Instant effective) {
     this.id = id;
     this.version = version;
     this.purposes = purposes;
@@ -33,22 +33,28 @@ public final class ConsentNotice {
   /**
    * Creates version {@code version} of notice {@code id} with its full text.
    *
-   * @throws PrivacyException if the id is not a valid name, the version is below 1 or no purpose
-   *     is given
+   * @throws PrivacyException if the id is not a valid name, the version is below 1 or no purpose is
+   *     given
    */
-  public static ConsentNotice of(String id, int version, Set<Purpose> purposes, String text,
-      Instant effective) {
+  public static ConsentNotice of(
+      String id, int version, Set<Purpose> purposes, String text, Instant effective) {
     Name.check("notice", id);
     if (version < 1) {
-      throw new PrivacyException(PrivacyException.CONSENT_UNKNOWN,
+      throw new PrivacyException(
+          PrivacyException.CONSENT_UNKNOWN,
           "notice " + id + ": version must be 1 or more, was " + version);
     }
     if (purposes.isEmpty()) {
-      throw new PrivacyException(PrivacyException.CONSENT_UNKNOWN,
+      throw new PrivacyException(
+          PrivacyException.CONSENT_UNKNOWN,
           "notice " + id + " v" + version + " asks for no purpose");
     }
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return new ConsentNotice(id, version, Set.copyOf(purposes), MerkleTree.leafHash(bytes),
+    return new ConsentNotice(
+        id,
+        version,
+        Set.copyOf(purposes),
+        MerkleTree.leafHash(bytes),
         Objects.requireNonNull(effective, "effective"));
   }
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Proof of one consent decision: which subject granted, withdrew or objected, for which purpose,
- * under which notice version, through which channel, and when. Every record is also written to
- * the tamper-evident audit log.
+ * under which notice version, through which channel, and when. Every record is also written to the
+ * tamper-evident audit log.
  *
  * <p>Immutable.
  */
@@ -21,8 +21,11 @@ public final class ConsentRecord {
     OBJECT
   }
 
-  @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
+  @PersonalData(
+      category = "pseudonym",
+      purposes = {"legal-obligation"})
   private final SubjectId subject;
+
   private final Purpose purpose;
   private final Action action;
   private final String noticeId;
@@ -30,8 +33,14 @@ public final class ConsentRecord {
   private final String channel;
   private final Instant time;
 
-  ConsentRecord(SubjectId subject, Purpose purpose, Action action, String noticeId,
-      int noticeVersion, String channel, Instant time) {
+  ConsentRecord(
+      SubjectId subject,
+      Purpose purpose,
+      Action action,
+      String noticeId,
+      int noticeVersion,
+      String channel,
+      Instant time) {
     this.subject = subject;
     this.purpose = purpose;
     this.action = action;
@@ -47,11 +56,21 @@ public final class ConsentRecord {
    * @param noticeId the notice shown, empty for none
    * @param noticeVersion the notice's version, 0 for none
    */
-  public static ConsentRecord of(SubjectId subject, Purpose purpose, Action action,
-      String noticeId, int noticeVersion, String channel, Instant time) {
-    return new ConsentRecord(Objects.requireNonNull(subject, "subject"),
-        Objects.requireNonNull(purpose, "purpose"), Objects.requireNonNull(action, "action"),
-        Objects.requireNonNull(noticeId, "noticeId"), noticeVersion, channel,
+  public static ConsentRecord of(
+      SubjectId subject,
+      Purpose purpose,
+      Action action,
+      String noticeId,
+      int noticeVersion,
+      String channel,
+      Instant time) {
+    return new ConsentRecord(
+        Objects.requireNonNull(subject, "subject"),
+        Objects.requireNonNull(purpose, "purpose"),
+        Objects.requireNonNull(action, "action"),
+        Objects.requireNonNull(noticeId, "noticeId"),
+        noticeVersion,
+        channel,
         Objects.requireNonNull(time, "time"));
   }
 
@@ -96,9 +115,13 @@ public final class ConsentRecord {
       return false;
     }
     ConsentRecord r = (ConsentRecord) o;
-    return subject.equals(r.subject) && purpose.equals(r.purpose) && action == r.action
-        && noticeId.equals(r.noticeId) && noticeVersion == r.noticeVersion
-        && channel.equals(r.channel) && time.equals(r.time);
+    return subject.equals(r.subject)
+        && purpose.equals(r.purpose)
+        && action == r.action
+        && noticeId.equals(r.noticeId)
+        && noticeVersion == r.noticeVersion
+        && channel.equals(r.channel)
+        && time.equals(r.time);
   }
 
   @Override
@@ -108,7 +131,18 @@ public final class ConsentRecord {
 
   @Override
   public String toString() {
-    return "ConsentRecord{" + action + " " + purpose + " notice=" + noticeId + "/v"
-        + noticeVersion + " via " + channel + " at " + time + "}";
+    return "ConsentRecord{"
+        + action
+        + " "
+        + purpose
+        + " notice="
+        + noticeId
+        + "/v"
+        + noticeVersion
+        + " via "
+        + channel
+        + " at "
+        + time
+        + "}";
   }
 }

@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
  * purpose, with proof of each ({@link ConsentRecord}, also written to the audit log).
  *
  * <p>Withdrawal takes effect everywhere at once: there is one registry per store, checks read it
- * directly (no cache), and a withdrawal is visible to every check that starts after
- * {@link #withdraw} returns. Components that hold work in flight (a marketing send queue) also
- * register a {@link #onChange listener}, which runs before {@code withdraw} returns.
+ * directly (no cache), and a withdrawal is visible to every check that starts after {@link
+ * #withdraw} returns. Components that hold work in flight (a marketing send queue) also register a
+ * {@link #onChange listener}, which runs before {@code withdraw} returns.
  *
  * <p>A subject's state is replaced atomically, so a check racing a withdrawal sees either the old
  * or the new state, never a mix. Thread-safe. Created with a {@link ConsentStore}, every record is
@@ -38,10 +38,17 @@ public final class ConsentRegistry {
   private final Clock clock;
   private final AuditSink audit;
   private final Map<String, List<ConsentNotice>> notices = new ConcurrentHashMap<>();
-  @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
+
+  @PersonalData(
+      category = "pseudonym",
+      purposes = {"legal-obligation"})
   private final Map<SubjectId, SubjectConsent> subjects = new ConcurrentHashMap<>();
-  @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
+
+  @PersonalData(
+      category = "pseudonym",
+      purposes = {"legal-obligation"})
   private final Map<SubjectId, List<ConsentRecord>> history = new ConcurrentHashMap<>();
+
   private final List<Consumer<ConsentRecord>> listeners = new CopyOnWriteArrayList<>();
   private final @Nullable ConsentStore store;
 
@@ -64,12 +71,12 @@ public final class ConsentRegistry {
   }
 
   /**
-   * Creates an empty, in-memory registry stamping records with {@code clock}, auditing to
-   * {@code audit}.
+   * Creates an empty, in-memory registry stamping records with {@code clock}, auditing to {@code
+   * audit}.
    */
   public static ConsentRegistry create(Clock clock, AuditSink audit) {
-    return new ConsentRegistry(Objects.requireNonNull(clock, "clock"),
-        Objects.requireNonNull(audit, "audit"), null);
+    return new ConsentRegistry(
+        Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(audit, "audit"), null);
   }
 
   /**
@@ -80,8 +87,11 @@ public final class ConsentRegistry {
    */
   public static ConsentRegistry create(Clock clock, AuditSink audit, ConsentStore store)
       throws IOException {
-    ConsentRegistry r = new ConsentRegistry(Objects.requireNonNull(clock, "clock"),
-        Objects.requireNonNull(audit, "audit"), Objects.requireNonNull(store, "store"));
+    ConsentRegistry r =
+        new ConsentRegistry(
+            Objects.requireNonNull(clock, "clock"),
+            Objects.requireNonNull(audit, "audit"),
+            Objects.requireNonNull(store, "store"));
     r.replay(store.consentRecords());
     return r;
   }
@@ -92,12 +102,17 @@ public final class ConsentRegistry {
    * @throws PrivacyException if the version is not above the latest published one
    */
   public synchronized void publish(ConsentNotice notice) {
-    List<ConsentNotice> versions = notices.computeIfAbsent(notice.id(),
-        k -> new CopyOnWriteArrayList<>());
+    List<ConsentNotice> versions =
+        notices.computeIfAbsent(notice.id(), k -> new CopyOnWriteArrayList<>());
     if (!versions.isEmpty() && versions.get(versions.size() - 1).version() >= notice.version()) {
-      throw new PrivacyException(PrivacyException.CONSENT_UNKNOWN, "notice " + notice.id()
-          + " v" + notice.version() + " is not newer than the published v"
-          + versions.get(versions.size() - 1).version());
+      throw new PrivacyException(
+          PrivacyException.CONSENT_UNKNOWN,
+          "notice "
+              + notice.id()
+              + " v"
+              + notice.version()
+              + " is not newer than the published v"
+              + versions.get(versions.size() - 1).version());
     }
     versions.add(notice);
   }
@@ -110,8 +125,8 @@ public final class ConsentRegistry {
   public ConsentNotice latest(String noticeId) {
     List<ConsentNotice> v = notices.get(noticeId);
     if (v == null || v.isEmpty()) {
-      throw new PrivacyException(PrivacyException.CONSENT_UNKNOWN,
-          "no notice '" + noticeId + "' is published");
+      throw new PrivacyException(
+          PrivacyException.CONSENT_UNKNOWN, "no notice '" + noticeId + "' is published");
     }
     return v.get(v.size() - 1);
   }
@@ -122,43 +137,60 @@ public final class ConsentRegistry {
         return n;
       }
     }
-    throw new PrivacyException(PrivacyException.CONSENT_UNKNOWN,
+    throw new PrivacyException(
+        PrivacyException.CONSENT_UNKNOWN,
         "notice '" + noticeId + "' has no published version " + version);
   }
 
   /**
-   * Records that {@code subject} consented, after reading version {@code version} of notice
-   * {@code noticeId}, to {@code purposes} (which must all be asked for in that notice).
+   * Records that {@code subject} consented, after reading version {@code version} of notice {@code
+   * noticeId}, to {@code purposes} (which must all be asked for in that notice).
    *
    * @throws PrivacyException if the notice version is unknown or a purpose is not in it
    */
-  public List<ConsentRecord> grant(SubjectId subject, String noticeId, int version,
-      Set<Purpose> purposes, String channel) {
+  public List<ConsentRecord> grant(
+      SubjectId subject, String noticeId, int version, Set<Purpose> purposes, String channel) {
     ConsentNotice n = notice(noticeId, version);
     for (Purpose p : purposes) {
       if (!n.purposes().contains(p)) {
-        throw new PrivacyException(PrivacyException.CONSENT_UNKNOWN, "notice '" + noticeId
-            + "' v" + version + " does not ask consent for purpose " + p.name());
+        throw new PrivacyException(
+            PrivacyException.CONSENT_UNKNOWN,
+            "notice '"
+                + noticeId
+                + "' v"
+                + version
+                + " does not ask consent for purpose "
+                + p.name());
       }
     }
     List<ConsentRecord> out = new ArrayList<>();
     for (Purpose p : purposes) {
-      out.add(apply(new ConsentRecord(subject, p, ConsentRecord.Action.GRANT, noticeId, version,
-          channel, clock.instant())));
+      out.add(
+          apply(
+              new ConsentRecord(
+                  subject,
+                  p,
+                  ConsentRecord.Action.GRANT,
+                  noticeId,
+                  version,
+                  channel,
+                  clock.instant())));
     }
     return out;
   }
 
   /** Records that {@code subject} withdrew consent for {@code purpose}; effective on return. */
   public ConsentRecord withdraw(SubjectId subject, Purpose purpose, String channel) {
-    return apply(new ConsentRecord(subject, purpose, ConsentRecord.Action.WITHDRAW, "", 0,
-        channel, clock.instant()));
+    return apply(
+        new ConsentRecord(
+            subject, purpose, ConsentRecord.Action.WITHDRAW, "", 0, channel, clock.instant()));
   }
 
   /** Records an objection to legitimate-interest processing for {@code purpose}. */
   public ConsentRecord object(SubjectId subject, Purpose purpose, String channel) {
-    return apply(new ConsentRecord(subject, purpose, ConsentRecord.Action.OBJECT, "", 0,
-        channel, clock.instant()));
+    return apply(
+        new ConsentRecord(
+            subject, purpose, ConsentRecord.Action.OBJECT, "", 0, channel, clock.instant()));
   }
 
   /** Re-applies stored records (oldest first) on start, without auditing them again. */
@@ -173,16 +205,20 @@ public final class ConsentRegistry {
       try {
         store.appendConsent(r);
       } catch (IOException e) {
-        throw new UncheckedIOException("consent record was not stored, nothing changed: "
-            + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "consent record was not stored, nothing changed: " + e.getMessage(), e);
       }
     }
-    audit.record(AuditEvent.builder().actor(r.subject().value())
-        .action("consent." + r.action().name().toLowerCase(java.util.Locale.ROOT))
-        .outcome(AuditOutcome.SUCCESS).origin(r.channel())
-        .resource("consent/" + r.purpose().name())
-        .detail(r.noticeId().isEmpty() ? "" : "notice=" + r.noticeId() + " v" + r.noticeVersion())
-        .build());
+    audit.record(
+        AuditEvent.builder()
+            .actor(r.subject().value())
+            .action("consent." + r.action().name().toLowerCase(java.util.Locale.ROOT))
+            .outcome(AuditOutcome.SUCCESS)
+            .origin(r.channel())
+            .resource("consent/" + r.purpose().name())
+            .detail(
+                r.noticeId().isEmpty() ? "" : "notice=" + r.noticeId() + " v" + r.noticeVersion())
+            .build());
     change(r);
     for (Consumer<ConsentRecord> l : listeners) {
       l.accept(r);
@@ -191,26 +227,28 @@ public final class ConsentRegistry {
   }
 
   private void change(ConsentRecord r) {
-    subjects.compute(r.subject(), (s, now) -> {
-      SubjectConsent c = now == null ? SubjectConsent.NONE : now;
-      Set<Purpose> consented = new HashSet<>(c.consented);
-      Set<Purpose> objected = new HashSet<>(c.objected);
-      switch (r.action()) {
-        case GRANT:
-          consented.add(r.purpose());
-          objected.remove(r.purpose());
-          break;
-        case WITHDRAW:
-          consented.remove(r.purpose());
-          break;
-        default:
-          consented.remove(r.purpose());
-          objected.add(r.purpose());
-          break;
-      }
-      history.computeIfAbsent(s, k -> new CopyOnWriteArrayList<>()).add(r);
-      return new SubjectConsent(Set.copyOf(consented), Set.copyOf(objected));
-    });
+    subjects.compute(
+        r.subject(),
+        (s, now) -> {
+          SubjectConsent c = now == null ? SubjectConsent.NONE : now;
+          Set<Purpose> consented = new HashSet<>(c.consented);
+          Set<Purpose> objected = new HashSet<>(c.objected);
+          switch (r.action()) {
+            case GRANT:
+              consented.add(r.purpose());
+              objected.remove(r.purpose());
+              break;
+            case WITHDRAW:
+              consented.remove(r.purpose());
+              break;
+            default:
+              consented.remove(r.purpose());
+              objected.add(r.purpose());
+              break;
+          }
+          history.computeIfAbsent(s, k -> new CopyOnWriteArrayList<>()).add(r);
+          return new SubjectConsent(Set.copyOf(consented), Set.copyOf(objected));
+        });
   }
 
   /** Whether {@code subject} consents to {@code purpose} now. Lock-free. */
@@ -246,11 +284,13 @@ public final class ConsentRegistry {
       }
     }
     int[] n = {kept};
-    subjects.compute(subject, (s, now) -> {
-      List<ConsentRecord> h = history.remove(s);
-      n[0] = Math.max(n[0], h == null ? 0 : h.size());
-      return null;
-    });
+    subjects.compute(
+        subject,
+        (s, now) -> {
+          List<ConsentRecord> h = history.remove(s);
+          n[0] = Math.max(n[0], h == null ? 0 : h.size());
+          return null;
+        });
     return n[0];
   }
 

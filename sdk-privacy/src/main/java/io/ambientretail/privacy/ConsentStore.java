@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Where a {@link ConsentRegistry} keeps its consent records so they survive a restart: the
- * storage SPI. The SDK ships {@code InMemoryPrivacyStore} and {@code JdbcPrivacyStore} (SQLite,
- * PostgreSQL) in {@code io.ambientretail.privacy.store}.
+ * Where a {@link ConsentRegistry} keeps its consent records so they survive a restart: the storage
+ * SPI. The SDK ships {@code InMemoryPrivacyStore} and {@code JdbcPrivacyStore} (SQLite, PostgreSQL)
+ * in {@code io.ambientretail.privacy.store}.
  *
- * <p>Contract: {@link #appendConsent} is durable when it returns; {@link #consentRecords} returns every record kept,
- * oldest first (in append order); {@link #eraseConsent} leaves no record of the subject behind.
- * Implementations are thread-safe.
+ * <p>Contract: {@link #appendConsent} is durable when it returns; {@link #consentRecords} returns
+ * every record kept, oldest first (in append order); {@link #eraseConsent} leaves no record of the
+ * subject behind. Implementations are thread-safe.
  */
 public interface ConsentStore {
   /**

@@ -1,9 +1,9 @@
 package io.ambientretail.privacy;
 
 /**
- * The lawful basis for using a category of personal data for a purpose (GDPR Art. 6). Only
- * {@link #CONSENT} depends on the subject's current consent; {@link #LEGITIMATE_INTEREST} gives way
- * to an objection (Art. 21).
+ * The lawful basis for using a category of personal data for a purpose (GDPR Art. 6). Only {@link
+ * #CONSENT} depends on the subject's current consent; {@link #LEGITIMATE_INTEREST} gives way to an
+ * objection (Art. 21).
  */
 public enum LegalBasis {
   /** The subject agreed, and may withdraw at any time. */

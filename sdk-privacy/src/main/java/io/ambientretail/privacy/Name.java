@@ -12,8 +12,13 @@ final class Name {
   static String check(String kind, String name) {
     Objects.requireNonNull(name, kind);
     if (name.length() > 64 || !VALID.matcher(name).matches()) {
-      throw new PrivacyException(PrivacyException.ACCESS_POLICY, kind + " name must be lower-case"
-          + " words joined by '.', '_' or '-', at most 64 characters, was '" + name + "'");
+      throw new PrivacyException(
+          PrivacyException.ACCESS_POLICY,
+          kind
+              + " name must be lower-case"
+              + " words joined by '.', '_' or '-', at most 64 characters, was '"
+              + name
+              + "'");
     }
     return name;
   }

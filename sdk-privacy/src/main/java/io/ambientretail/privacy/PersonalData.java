@@ -7,10 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a field (or record component) as personal data: its {@link DataCategory}, whose data
- * it is and the {@link Purpose}s it serves. Retention, access checks, data-subject requests and
- * {@link Classification#undeclared} read these declarations; a field that looks personal and
- * carries neither this nor {@link NotPersonalData} fails the classification test.
+ * Declares a field (or record component) as personal data: its {@link DataCategory}, whose data it
+ * is and the {@link Purpose}s it serves. Retention, access checks, data-subject requests and {@link
+ * Classification#undeclared} read these declarations; a field that looks personal and carries
+ * neither this nor {@link NotPersonalData} fails the classification test.
  *
  * <pre>{@code
  * record LoyaltyProfile(

@@ -15,13 +15,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keyed pseudonyms (HMAC-SHA-256) per purpose and facility, with rotatable keys. The same phone
- * number or card fingerprint gives the same pseudonym for one purpose at one facility and
- * unrelated pseudonyms elsewhere, and without the key nobody can test guesses against it (an
- * unkeyed hash of a phone number or PAN can be brute-forced; PCI DSS 3.5.1.1 asks for keyed
- * hashes).
+ * number or card fingerprint gives the same pseudonym for one purpose at one facility and unrelated
+ * pseudonyms elsewhere, and without the key nobody can test guesses against it (an unkeyed hash of
+ * a phone number or PAN can be brute-forced; PCI DSS 3.5.1.1 asks for keyed hashes).
  *
- * <p>A pseudonym reads {@code v<version>.<22 base64url characters>} (128 bits of the HMAC).
- * {@link #rotate} starts a new key version for new pseudonyms; {@link #matches} still recognises
+ * <p>A pseudonym reads {@code v<version>.<22 base64url characters>} (128 bits of the HMAC). {@link
+ * #rotate} starts a new key version for new pseudonyms; {@link #matches} still recognises
  * pseudonyms of older versions until {@link #retire} destroys them, after which they can no longer
  * be linked to anyone.
  *
@@ -47,8 +46,8 @@ public final class Pseudonymizer {
 
   /** Starts a new key version for {@code purpose} at {@code facility} and returns its number. */
   public synchronized int rotate(Purpose purpose, String facility) {
-    TreeMap<Integer, byte[]> v = keys.computeIfAbsent(scope(purpose, facility),
-        s -> new TreeMap<>());
+    TreeMap<Integer, byte[]> v =
+        keys.computeIfAbsent(scope(purpose, facility), s -> new TreeMap<>());
     int next = v.isEmpty() ? 1 : v.lastKey() + 1;
     byte[] k = new byte[32];
     random.nextBytes(k);
@@ -59,18 +58,19 @@ public final class Pseudonymizer {
   /**
    * Destroys key {@code version}: its pseudonyms can no longer be matched or recomputed.
    *
-   * @throws PrivacyException with {@link PrivacyException#KEY_UNKNOWN} if there is no such
-   *     version, or it is the current one
+   * @throws PrivacyException with {@link PrivacyException#KEY_UNKNOWN} if there is no such version,
+   *     or it is the current one
    */
   public synchronized void retire(Purpose purpose, String facility, int version) {
     TreeMap<Integer, byte[]> v = keys.get(scope(purpose, facility));
     if (v == null || !v.containsKey(version)) {
-      throw new PrivacyException(PrivacyException.KEY_UNKNOWN, "no pseudonym key version "
-          + version + " for " + purpose.name() + " at " + facility);
+      throw new PrivacyException(
+          PrivacyException.KEY_UNKNOWN,
+          "no pseudonym key version " + version + " for " + purpose.name() + " at " + facility);
     }
     if (v.lastKey() == version) {
-      throw new PrivacyException(PrivacyException.KEY_UNKNOWN,
-          "version " + version + " is the current key; rotate first");
+      throw new PrivacyException(
+          PrivacyException.KEY_UNKNOWN, "version " + version + " is the current key; rotate first");
     }
     Arrays.fill(v.remove(version), (byte) 0);
   }
@@ -86,8 +86,9 @@ public final class Pseudonymizer {
     synchronized (this) {
       TreeMap<Integer, byte[]> v = keys.get(scope(purpose, facility));
       if (v == null || v.isEmpty()) {
-        throw new PrivacyException(PrivacyException.KEY_UNKNOWN, "no pseudonym key for "
-            + purpose.name() + " at " + facility + "; call rotate first");
+        throw new PrivacyException(
+            PrivacyException.KEY_UNKNOWN,
+            "no pseudonym key for " + purpose.name() + " at " + facility + "; call rotate first");
       }
       version = v.lastKey();
       key = v.get(version);

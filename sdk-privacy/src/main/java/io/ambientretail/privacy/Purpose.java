@@ -1,26 +1,33 @@
 package io.ambientretail.privacy;
 
 /**
- * A purpose for which personal data is used (GDPR Art. 5(1)(b) purpose limitation): consent,
- * legal bases and access checks are all per purpose.
+ * A purpose for which personal data is used (GDPR Art. 5(1)(b) purpose limitation): consent, legal
+ * bases and access checks are all per purpose.
  *
  * <p>An open set: define your own with {@link #of}; equal names are equal values. Immutable.
  */
 public final class Purpose {
   /** Selling to the shopper: checkout, payment, receipts, refunds. */
   public static final Purpose ORDER_FULFILMENT = new Purpose("order-fulfilment");
+
   /** Running the loyalty programme the shopper joined. */
   public static final Purpose LOYALTY = new Purpose("loyalty");
+
   /** Offers and messages to the shopper. */
   public static final Purpose MARKETING = new Purpose("marketing");
+
   /** Aggregate statistics about sales and store use. */
   public static final Purpose ANALYTICS = new Purpose("analytics");
+
   /** Recommendations tailored to the shopper. */
   public static final Purpose PERSONALISATION = new Purpose("personalisation");
+
   /** Detecting theft, fraud and payment abuse. */
   public static final Purpose FRAUD_PREVENTION = new Purpose("fraud-prevention");
+
   /** Keeping the store and people in it safe (camera tracks, door access). */
   public static final Purpose SECURITY = new Purpose("security");
+
   /** Keeping records the law requires (tax, accounting). */
   public static final Purpose LEGAL_OBLIGATION = new Purpose("legal-obligation");
 

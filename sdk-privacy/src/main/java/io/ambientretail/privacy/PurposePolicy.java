@@ -29,14 +29,13 @@ public final class PurposePolicy {
   public static PurposePolicy retailDefaults() {
     return builder()
         .allow(DataCategory.PURCHASE_HISTORY, Purpose.ORDER_FULFILMENT, LegalBasis.CONTRACT)
-        .allow(DataCategory.PURCHASE_HISTORY, Purpose.LEGAL_OBLIGATION,
-            LegalBasis.LEGAL_OBLIGATION)
+        .allow(DataCategory.PURCHASE_HISTORY, Purpose.LEGAL_OBLIGATION, LegalBasis.LEGAL_OBLIGATION)
         .allow(DataCategory.PURCHASE_HISTORY, Purpose.LOYALTY, LegalBasis.CONSENT)
         .allow(DataCategory.PURCHASE_HISTORY, Purpose.PERSONALISATION, LegalBasis.CONSENT)
         .allow(DataCategory.PURCHASE_HISTORY, Purpose.ANALYTICS, LegalBasis.LEGITIMATE_INTEREST)
         .allow(DataCategory.FINANCIAL_TOKEN, Purpose.ORDER_FULFILMENT, LegalBasis.CONTRACT)
-        .allow(DataCategory.FINANCIAL_TOKEN, Purpose.FRAUD_PREVENTION,
-            LegalBasis.LEGITIMATE_INTEREST)
+        .allow(
+            DataCategory.FINANCIAL_TOKEN, Purpose.FRAUD_PREVENTION, LegalBasis.LEGITIMATE_INTEREST)
         .allow(DataCategory.CONTACT, Purpose.ORDER_FULFILMENT, LegalBasis.CONTRACT)
         .allow(DataCategory.CONTACT, Purpose.MARKETING, LegalBasis.CONSENT)
         .allow(DataCategory.CONTACT, Purpose.LOYALTY, LegalBasis.CONSENT)
@@ -68,7 +67,8 @@ public final class PurposePolicy {
 
     /** Allows {@code category} for {@code purpose} on {@code basis}. */
     public Builder allow(DataCategory category, Purpose purpose, LegalBasis basis) {
-      rules.computeIfAbsent(Objects.requireNonNull(category, "category"), k -> new HashMap<>())
+      rules
+          .computeIfAbsent(Objects.requireNonNull(category, "category"), k -> new HashMap<>())
           .put(Objects.requireNonNull(purpose, "purpose"), Objects.requireNonNull(basis, "basis"));
       return this;
     }

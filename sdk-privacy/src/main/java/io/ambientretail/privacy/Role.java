@@ -1,20 +1,24 @@
 package io.ambientretail.privacy;
 
 /**
- * A job someone does in or for a store (shopper, store operator, auditor, support, admin); a
- * {@link RolePolicy} gives each role the least permissions it needs.
+ * A job someone does in or for a store (shopper, store operator, auditor, support, admin); a {@link
+ * RolePolicy} gives each role the least permissions it needs.
  *
  * <p>An open set: define your own with {@link #of}; equal names are equal values. Immutable.
  */
 public final class Role {
   /** A customer: sees and manages only their own data. */
   public static final Role SHOPPER = new Role("shopper");
+
   /** Runs a store day to day; no access to personal data at large. */
   public static final Role STORE_OPERATOR = new Role("store-operator");
+
   /** Reads and verifies the audit log; cannot change anything. */
   public static final Role AUDITOR = new Role("auditor");
+
   /** Answers customers: reads and corrects personal data, handles requests. */
   public static final Role SUPPORT = new Role("support");
+
   /** Manages roles, keys and policies; does not read personal data by default. */
   public static final Role ADMIN = new Role("admin");
 

@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * Where an {@link AccessController} keeps who holds which {@link Role}, so assignments survive a
- * restart: the storage SPI ({@code InMemoryPrivacyStore}, {@code JdbcPrivacyStore} in
- * {@code io.ambientretail.privacy.store}). Every change is durable when the method returns; adding
- * a held role or removing one not held does nothing. Implementations are thread-safe.
+ * restart: the storage SPI ({@code InMemoryPrivacyStore}, {@code JdbcPrivacyStore} in {@code
+ * io.ambientretail.privacy.store}). Every change is durable when the method returns; adding a held
+ * role or removing one not held does nothing. Implementations are thread-safe.
  */
 public interface RoleAssignmentStore {
   /**

@@ -7,9 +7,9 @@ import java.util.Set;
 
 /**
  * Which permissions each {@link Role} has. {@link #defaults()} is least privilege: a shopper can
- * read only their own data, an operator runs the store without personal data, an auditor reads
- * and verifies the audit log, support reads, corrects and answers requests, an admin manages
- * roles, keys and policies but does not read personal data.
+ * read only their own data, an operator runs the store without personal data, an auditor reads and
+ * verifies the audit log, support reads, corrects and answers requests, an admin manages roles,
+ * keys and policies but does not read personal data.
  *
  * <p>Immutable; build another with {@link #builder()}.
  */
@@ -26,9 +26,16 @@ public final class RolePolicy {
         .allow(Role.SHOPPER, Permission.OWN_DATA_READ, Permission.OWN_CONSENT_MANAGE)
         .allow(Role.STORE_OPERATOR, Permission.STORE_OPERATE)
         .allow(Role.AUDITOR, Permission.AUDIT_READ, Permission.AUDIT_VERIFY)
-        .allow(Role.SUPPORT, Permission.PERSONAL_DATA_READ, Permission.PERSONAL_DATA_RECTIFY,
+        .allow(
+            Role.SUPPORT,
+            Permission.PERSONAL_DATA_READ,
+            Permission.PERSONAL_DATA_RECTIFY,
             Permission.DSR_HANDLE)
-        .allow(Role.ADMIN, Permission.ROLE_ASSIGN, Permission.KEY_MANAGE, Permission.POLICY_MANAGE,
+        .allow(
+            Role.ADMIN,
+            Permission.ROLE_ASSIGN,
+            Permission.KEY_MANAGE,
+            Permission.POLICY_MANAGE,
             Permission.AUDIT_VERIFY)
         .build();
   }

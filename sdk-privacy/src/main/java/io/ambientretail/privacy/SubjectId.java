@@ -23,13 +23,15 @@ public final class SubjectId {
   public static SubjectId of(String value) {
     Objects.requireNonNull(value, "value");
     if (value.isEmpty() || value.length() > 128) {
-      throw new PrivacyException(PrivacyException.SUBJECT_ID,
+      throw new PrivacyException(
+          PrivacyException.SUBJECT_ID,
           "a subject id is 1 to 128 characters, was " + value.length());
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c <= ' ' || c > '~') {
-        throw new PrivacyException(PrivacyException.SUBJECT_ID,
+        throw new PrivacyException(
+            PrivacyException.SUBJECT_ID,
             "subject id has a character outside '!'..'~' at position " + i);
       }
     }

@@ -17,8 +17,8 @@
  * }
  * }</pre>
  *
- * <p>Personal fields are declared with {@link io.ambientretail.privacy.PersonalData}; the
- * {@link io.ambientretail.privacy.Classification} check fails a module's tests when one is not.
+ * <p>Personal fields are declared with {@link io.ambientretail.privacy.PersonalData}; the {@link
+ * io.ambientretail.privacy.Classification} check fails a module's tests when one is not.
  */
 @NullMarked
 package io.ambientretail.privacy;

@@ -20,8 +20,8 @@ class AccessControllerTest {
     assertThat(p.allows(Role.ADMIN, Permission.PERSONAL_DATA_READ)).isFalse();
     assertThat(p.allows(Role.ADMIN, Permission.DETOKENIZE)).isFalse();
     assertThat(p.allows(Role.SUPPORT, Permission.ROLE_ASSIGN)).isFalse();
-    for (Role r : new Role[] {Role.SHOPPER, Role.STORE_OPERATOR, Role.AUDITOR, Role.SUPPORT,
-        Role.ADMIN}) {
+    for (Role r :
+        new Role[] {Role.SHOPPER, Role.STORE_OPERATOR, Role.AUDITOR, Role.SUPPORT, Role.ADMIN}) {
       assertThat(p.allows(r, Permission.DETOKENIZE)).as(r.name()).isFalse();
     }
   }
@@ -46,7 +46,8 @@ class AccessControllerTest {
   void require_refused_throwsAccessDenied() {
     assertThatThrownBy(() -> access.require("nobody", Permission.AUDIT_READ, "audit", "web"))
         .isInstanceOf(PrivacyException.class)
-        .extracting(e -> ((PrivacyException) e).code()).isEqualTo(PrivacyException.ACCESS_DENIED);
+        .extracting(e -> ((PrivacyException) e).code())
+        .isEqualTo(PrivacyException.ACCESS_DENIED);
   }
 
   @Test

@@ -48,7 +48,8 @@ class PseudonymizerTest {
   @Test
   void wrongOrMissingKeyVersion_isRefusedClearly() {
     assertThatThrownBy(() -> p.pseudonym(Purpose.LOYALTY, "S001", "x"))
-        .isInstanceOf(PrivacyException.class).hasMessageContaining("rotate first");
+        .isInstanceOf(PrivacyException.class)
+        .hasMessageContaining("rotate first");
     p.rotate(Purpose.LOYALTY, "S001");
     assertThatThrownBy(() -> p.retire(Purpose.LOYALTY, "S001", 1)).hasMessageContaining("current");
     assertThatThrownBy(() -> p.retire(Purpose.LOYALTY, "S001", 9)).hasMessageContaining("9");

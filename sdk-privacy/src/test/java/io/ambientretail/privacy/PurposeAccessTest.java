@@ -25,8 +25,13 @@ class PurposeAccessTest {
   private final SubjectId alice = SubjectId.of("loyalty:4711");
 
   private void publishLoyaltyNotice() {
-    consent.publish(ConsentNotice.of("loyalty-programme", 1,
-        Set.of(Purpose.LOYALTY, Purpose.MARKETING), "We use your purchases to...", clock.instant()));
+    consent.publish(
+        ConsentNotice.of(
+            "loyalty-programme",
+            1,
+            Set.of(Purpose.LOYALTY, Purpose.MARKETING),
+            "We use your purchases to...",
+            clock.instant()));
   }
 
   @Test
@@ -55,24 +60,32 @@ class PurposeAccessTest {
         .isEqualTo(AccessDecision.DENIED_NO_CONSENT);
 
     List<ConsentRecord> proof = consent.history(alice);
-    assertThat(proof).extracting(ConsentRecord::action)
+    assertThat(proof)
+        .extracting(ConsentRecord::action)
         .containsExactly(ConsentRecord.Action.GRANT, ConsentRecord.Action.WITHDRAW);
     assertThat(proof.get(0).noticeVersion()).isEqualTo(1);
     assertThat(proof.get(0).channel()).isEqualTo("kiosk-2");
     assertThat(proof.get(1).time()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
-    assertThat(audit.events).extracting(e -> e.action())
+    assertThat(audit.events)
+        .extracting(e -> e.action())
         .containsExactly("consent.grant", "consent.withdraw");
   }
 
   @Test
   void grant_purposeNotInNotice_orUnknownVersion_isRefused() {
     publishLoyaltyNotice();
-    assertThatThrownBy(() -> consent.grant(alice, "loyalty-programme", 1,
-        Set.of(Purpose.ANALYTICS), "web")).hasMessageContaining("analytics");
-    assertThatThrownBy(() -> consent.grant(alice, "loyalty-programme", 2,
-        Set.of(Purpose.LOYALTY), "web")).hasMessageContaining("version 2");
-    assertThatThrownBy(() -> consent.publish(ConsentNotice.of("loyalty-programme", 1,
-        Set.of(Purpose.LOYALTY), "x", clock.instant()))).hasMessageContaining("not newer");
+    assertThatThrownBy(
+            () -> consent.grant(alice, "loyalty-programme", 1, Set.of(Purpose.ANALYTICS), "web"))
+        .hasMessageContaining("analytics");
+    assertThatThrownBy(
+            () -> consent.grant(alice, "loyalty-programme", 2, Set.of(Purpose.LOYALTY), "web"))
+        .hasMessageContaining("version 2");
+    assertThatThrownBy(
+            () ->
+                consent.publish(
+                    ConsentNotice.of(
+                        "loyalty-programme", 1, Set.of(Purpose.LOYALTY), "x", clock.instant())))
+        .hasMessageContaining("not newer");
     assertThat(consent.history(alice)).isEmpty();
   }
 
@@ -103,22 +116,26 @@ class PurposeAccessTest {
     List<Future<long[]>> results = new ArrayList<>();
     try {
       for (int t = 0; t < 2; t++) {
-        results.add(pool.submit(() -> {
-          long allowedBefore = 0;
-          long allowedAfter = 0;
-          running.countDown();
-          while (!stop.get()) {
-            boolean after = withdrawn.get();
-            boolean allowed = access.decide(alice, DataCategory.PURCHASE_HISTORY,
-                Purpose.LOYALTY).allowed();
-            if (allowed && after) {
-              allowedAfter++;
-            } else if (allowed) {
-              allowedBefore++;
-            }
-          }
-          return new long[] {allowedBefore, allowedAfter};
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  long allowedBefore = 0;
+                  long allowedAfter = 0;
+                  running.countDown();
+                  while (!stop.get()) {
+                    boolean after = withdrawn.get();
+                    boolean allowed =
+                        access
+                            .decide(alice, DataCategory.PURCHASE_HISTORY, Purpose.LOYALTY)
+                            .allowed();
+                    if (allowed && after) {
+                      allowedAfter++;
+                    } else if (allowed) {
+                      allowedBefore++;
+                    }
+                  }
+                  return new long[] {allowedBefore, allowedAfter};
+                }));
       }
       assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
       consent.withdraw(alice, Purpose.LOYALTY, "app");
@@ -130,7 +147,8 @@ class PurposeAccessTest {
       stop.set(true);
       for (Future<long[]> f : results) {
         long[] r = f.get(10, TimeUnit.SECONDS);
-        assertThat(r[1]).as("checks started after the withdrawal returned and were allowed")
+        assertThat(r[1])
+            .as("checks started after the withdrawal returned and were allowed")
             .isZero();
       }
     } finally {
@@ -145,7 +163,8 @@ class PurposeAccessTest {
     consent.onChange(seen::add);
     consent.grant(alice, "loyalty-programme", 1, Set.of(Purpose.LOYALTY), "kiosk-1");
     consent.withdraw(alice, Purpose.LOYALTY, "app");
-    assertThat(seen).extracting(ConsentRecord::action)
+    assertThat(seen)
+        .extracting(ConsentRecord::action)
         .containsExactly(ConsentRecord.Action.GRANT, ConsentRecord.Action.WITHDRAW);
   }
 

@@ -34,18 +34,26 @@ public final class TestDatabases {
       return "jdbc:sqlite:" + tmp.resolve("privacy.db");
     }
     String base = System.getenv().getOrDefault("AMBIENT_TEST_PG_URL", DEFAULT_PG);
-    String schema = "p" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE,
-        36).toLowerCase(Locale.ROOT).replaceAll("[0-9]", "x");
+    String schema =
+        "p"
+            + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[0-9]", "x");
     try (Connection c = DriverManager.getConnection(base);
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
     } catch (SQLException e) {
       if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError("PostgreSQL is required in CI (scripts/test starts it): "
-            + e.getMessage(), e);
+        throw new AssertionError(
+            "PostgreSQL is required in CI (scripts/test starts it): " + e.getMessage(), e);
       }
-      assumeTrue(false, "PostgreSQL unreachable at " + base.replaceAll("password=[^&]*",
-          "password=***") + " (" + e.getMessage() + "); run scripts/test as root to start it");
+      assumeTrue(
+          false,
+          "PostgreSQL unreachable at "
+              + base.replaceAll("password=[^&]*", "password=***")
+              + " ("
+              + e.getMessage()
+              + "); run scripts/test as root to start it");
     }
     return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }

@@ -98,8 +98,10 @@ public final class PanLeakScanner {
           digits.append((char) data[j]);
           offsets.add(j);
           j++;
-        } else if ((data[j] == ' ' || data[j] == '-') && j + 1 < data.length
-            && isDigit(data[j + 1]) && digits.length() > 0) {
+        } else if ((data[j] == ' ' || data[j] == '-')
+            && j + 1 < data.length
+            && isDigit(data[j + 1])
+            && digits.length() > 0) {
           j++;
         } else {
           break;
@@ -111,10 +113,13 @@ public final class PanLeakScanner {
     return out;
   }
 
-  private void checkRun(CharSequence digits, List<Integer> offsets, String source,
-      List<Finding> out) {
+  private void checkRun(
+      CharSequence digits, List<Integer> offsets, String source, List<Finding> out) {
     int n = digits.length();
-    if (n >= 13 && n <= 19 && luhnValid(digits) && !allowed.contains(digits.toString())
+    if (n >= 13
+        && n <= 19
+        && luhnValid(digits)
+        && !allowed.contains(digits.toString())
         && !allZero(digits)) {
       out.add(new Finding(source, offsets.get(0), n));
     }

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Parsing money and GTINs on the hot path of a kiosk scan, beside the obvious baselines
- * ({@code new BigDecimal} for money text, a regex-free but allocation-heavy check for GTINs).
+ * Parsing money and GTINs on the hot path of a kiosk scan, beside the obvious baselines ({@code new
+ * BigDecimal} for money text, a regex-free but allocation-heavy check for GTINs).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -58,8 +58,9 @@ public class FrameParsingBenchmark {
       String scan = i % 4 == 3 ? "]C10109506000134352\u001D17261231" : "]E04006381333931";
       scannerLines[i] = scan;
       scans.append(scan).append("\r\n");
-      String w = String.format(java.util.Locale.ROOT, "S %s %9d.%02d g", i % 5 == 0 ? "D" : "S",
-          i, i % 100);
+      String w =
+          String.format(
+              java.util.Locale.ROOT, "S %s %9d.%02d g", i % 5 == 0 ? "D" : "S", i, i % 100);
       sicsLines[i] = w;
       sics.append(w).append("\r\n");
     }
@@ -102,15 +103,15 @@ public class FrameParsingBenchmark {
   @Benchmark
   @OperationsPerInvocation(LINES)
   public void scannerLines_sdk(Blackhole bh) {
-    decoder.feed(scannerStream, 0, scannerStream.length,
-        new ParseSink(bh, scanParser, sicsParser, true));
+    decoder.feed(
+        scannerStream, 0, scannerStream.length, new ParseSink(bh, scanParser, sicsParser, true));
   }
 
   @Benchmark
   @OperationsPerInvocation(LINES)
   public void mtSicsResponses_sdk(Blackhole bh) {
-    decoder.feed(sicsStream, 0, sicsStream.length,
-        new ParseSink(bh, scanParser, sicsParser, false));
+    decoder.feed(
+        sicsStream, 0, sicsStream.length, new ParseSink(bh, scanParser, sicsParser, false));
   }
 
   /** Baseline: String lines, regex split and BigDecimal, as a quick driver would do. */
@@ -134,8 +135,8 @@ public class FrameParsingBenchmark {
     for (String line : all.split("\r\n")) {
       String data = line.substring(3);
       String[] parts = data.split("\u001D");
-      String gtin = parts[0].startsWith("01") && line.startsWith("]C1")
-          ? parts[0].substring(2, 16) : data;
+      String gtin =
+          parts[0].startsWith("01") && line.startsWith("]C1") ? parts[0].substring(2, 16) : data;
       bh.consume(io.ambientretail.core.Gtin.isValid(gtin));
     }
   }

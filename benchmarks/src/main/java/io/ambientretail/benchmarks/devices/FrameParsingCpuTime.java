@@ -27,10 +27,11 @@ public final class FrameParsingCpuTime {
     StringBuilder scans = new StringBuilder();
     StringBuilder sics = new StringBuilder();
     for (int i = 0; i < 1000; i++) {
-      scans.append(i % 4 == 3 ? "]C10109506000134352\u001D17261231" : "]E04006381333931")
+      scans
+          .append(i % 4 == 3 ? "]C10109506000134352\u001D17261231" : "]E04006381333931")
           .append("\r\n");
-      sics.append(String.format(Locale.ROOT, "S %s %9d.%02d g\r\n", i % 5 == 0 ? "D" : "S", i,
-          i % 100));
+      sics.append(
+          String.format(Locale.ROOT, "S %s %9d.%02d g\r\n", i % 5 == 0 ? "D" : "S", i, i % 100));
     }
     byte[] scanBytes = scans.toString().getBytes(StandardCharsets.ISO_8859_1);
     byte[] sicsBytes = sics.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -55,8 +56,13 @@ public final class FrameParsingCpuTime {
         }
         double cpuS = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
         double wallS = (System.nanoTime() - wall0) / 1e9;
-        System.out.printf(Locale.ROOT, "round %d %-18s %,12.0f lines/CPU-second  (%,.0f per"
-            + " wall-second)%n", round, kind, reps * 1000 / cpuS, reps * 1000 / wallS);
+        System.out.printf(
+            Locale.ROOT,
+            "round %d %-18s %,12.0f lines/CPU-second  (%,.0f per" + " wall-second)%n",
+            round,
+            kind,
+            reps * 1000 / cpuS,
+            reps * 1000 / wallS);
       }
     }
     System.out.println("checksum " + sink);

@@ -54,9 +54,11 @@ public class SerialLatencyBenchmark {
   private final byte[] buf = new byte[256];
 
   private static Process socat(Path a, Path b) throws IOException {
-    Process p = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a,
-        "pty,raw,echo=0,link=" + b).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectErrorStream(true)
+            .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!(Files.exists(a) && Files.exists(b))) {
       if (System.nanoTime() > deadline) {
@@ -72,27 +74,41 @@ public class SerialLatencyBenchmark {
     dir = Files.createTempDirectory("latency");
     socat = socat(dir.resolve("host"), dir.resolve("dev"));
     socat2 = socat(dir.resolve("rawhost"), dir.resolve("rawdev"));
-    scanner = BarcodeScanner.builder(DeviceId.of("scanner-1"), SerialConnector.of(
-        SerialSettings.builder(dir.resolve("host").toString()).baud(115_200).build()))
-        .options(DeviceOptions.builder().build()).build();
-    scanner.addListener(e -> {
-      if (e instanceof ScanEvent s) {
-        try {
-          events.put(s);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    });
+    scanner =
+        BarcodeScanner.builder(
+                DeviceId.of("scanner-1"),
+                SerialConnector.of(
+                    SerialSettings.builder(dir.resolve("host").toString()).baud(115_200).build()))
+            .options(DeviceOptions.builder().build())
+            .build();
+    scanner.addListener(
+        e -> {
+          if (e instanceof ScanEvent s) {
+            try {
+              events.put(s);
+            } catch (InterruptedException ie) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        });
     scanner.open();
     scanner.claim(Duration.ofSeconds(5));
     scanner.enable();
-    far = SerialConnector.of(SerialSettings.builder(dir.resolve("dev").toString())
-        .baud(115_200).build()).connect();
-    rawNear = SerialConnector.of(SerialSettings.builder(dir.resolve("rawhost").toString())
-        .baud(115_200).pollInterval(Duration.ofMillis(100)).build()).connect();
-    rawFar = SerialConnector.of(SerialSettings.builder(dir.resolve("rawdev").toString())
-        .baud(115_200).build()).connect();
+    far =
+        SerialConnector.of(
+                SerialSettings.builder(dir.resolve("dev").toString()).baud(115_200).build())
+            .connect();
+    rawNear =
+        SerialConnector.of(
+                SerialSettings.builder(dir.resolve("rawhost").toString())
+                    .baud(115_200)
+                    .pollInterval(Duration.ofMillis(100))
+                    .build())
+            .connect();
+    rawFar =
+        SerialConnector.of(
+                SerialSettings.builder(dir.resolve("rawdev").toString()).baud(115_200).build())
+            .connect();
   }
 
   @TearDown(Level.Trial)

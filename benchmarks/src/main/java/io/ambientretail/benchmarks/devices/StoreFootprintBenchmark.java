@@ -39,18 +39,20 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A store's worth of devices in {@code -Xmx32m}: 1 scanner, 2 MT-SICS scales streaming at 10 Hz,
- * 4 shelf controllers of 8 lanes at 20 Hz, 1 door lock with heartbeat, and 1 card reader when
- * pcscd with vpcd runs; all simulators on in-memory lines, all events delivered to a listener.
- * Reports events delivered per second, and as auxiliary counters the heap used after a GC
- * (MB) and the events seen; run with {@code -prof gc} for the allocation rate. Baseline in the
- * same run: the same JVM idle (heap used with no devices).
+ * A store's worth of devices in {@code -Xmx32m}: 1 scanner, 2 MT-SICS scales streaming at 10 Hz, 4
+ * shelf controllers of 8 lanes at 20 Hz, 1 door lock with heartbeat, and 1 card reader when pcscd
+ * with vpcd runs; all simulators on in-memory lines, all events delivered to a listener. Reports
+ * events delivered per second, and as auxiliary counters the heap used after a GC (MB) and the
+ * events seen; run with {@code -prof gc} for the allocation rate. Baseline in the same run: the
+ * same JVM idle (heap used with no devices).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx32m", "-Xms32m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx32m", "-Xms32m"})
 public class StoreFootprintBenchmark {
   /** The running store. */
   @State(Scope.Benchmark)
@@ -78,8 +80,8 @@ public class StoreFootprintBenchmark {
       java.util.Arrays.fill(cals, cal);
       for (int i = 1; i <= 4; i++) {
         InMemoryLine l = InMemoryLine.create("shelf-" + i, 8192, Duration.ofMillis(10));
-        ShelfController.Builder b = ShelfController.builder(DeviceId.of("shelf-" + i),
-            l.hostConnector(), 8);
+        ShelfController.Builder b =
+            ShelfController.builder(DeviceId.of("shelf-" + i), l.hostConnector(), 8);
         for (int ch = 0; ch < 8; ch++) {
           b.lane(ch, LaneId.of("S" + i + "L" + ch), cal);
         }
@@ -117,9 +119,13 @@ public class StoreFootprintBenchmark {
     public void stop() throws Exception {
       System.gc();
       MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-      System.out.printf(java.util.Locale.ROOT,
+      System.out.printf(
+          java.util.Locale.ROOT,
           "%n# store of %d devices: heap used after GC %.1f MB of max %.1f MB, %d events%n",
-          devices.size(), heap.getUsed() / 1048576.0, heap.getMax() / 1048576.0, events.get());
+          devices.size(),
+          heap.getUsed() / 1048576.0,
+          heap.getMax() / 1048576.0,
+          events.get());
       for (Device d : devices) {
         d.close();
       }
@@ -139,8 +145,7 @@ public class StoreFootprintBenchmark {
     @TearDown(Level.Iteration)
     public void sample() {
       System.gc();
-      heapUsedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
-          / 1048576.0;
+      heapUsedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
     }
   }
 

@@ -33,9 +33,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Cart fusion speed. {@code throughput*}: raw weight readings per second through segmentation and
  * fusion, on a generated busy day (24 lanes at 10 Hz, overlapping shoppers with tracks, vision and
- * scans), against the naive baseline (boxed window recomputed per reading, nearest shopper).
- * {@code settleLatency*}: the time of the one call that takes the reading which settles a pick,
- * up to the cart update reaching the listener, with three tracked shoppers at the shelf.
+ * scans), against the naive baseline (boxed window recomputed per reading, nearest shopper). {@code
+ * settleLatency*}: the time of the one call that takes the reading which settles a pick, up to the
+ * cart update reaching the listener, with three tracked shoppers at the shelf.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar FusionBenchmark -f 1 -wi 2 -i 3}
  */
@@ -49,11 +49,12 @@ public class FusionBenchmark {
 
     @Setup
     public void load() throws IOException {
-      GeneratedDay day = FusionScenario.builder().mix(FusionMix.BUSY).shoppers(200).seed(9)
-          .build().generate();
+      GeneratedDay day =
+          FusionScenario.builder().mix(FusionMix.BUSY).shoppers(200).seed(9).build().generate();
       List<ReplayEvent> all;
-      try (ReplayReader r = ReplayReader.open(
-          new StringReader(String.join("\n", day.events())), ReplayLimits.defaults())) {
+      try (ReplayReader r =
+          ReplayReader.open(
+              new StringReader(String.join("\n", day.events())), ReplayLimits.defaults())) {
         all = r.readAll();
       }
       events = new ArrayList<>();
@@ -152,18 +153,31 @@ public class FusionBenchmark {
     }
 
     private static CartFusion build(int[] updates) {
-      CartFusion f = CartFusion.builder().listener(new CartListener() {
-        @Override
-        public void cartUpdated(CartUpdate update) {
-          updates[0]++;
-        }
+      CartFusion f =
+          CartFusion.builder()
+              .listener(
+                  new CartListener() {
+                    @Override
+                    public void cartUpdated(CartUpdate update) {
+                      updates[0]++;
+                    }
 
-        @Override
-        public void receipt(Receipt receipt) {}
-      }).build();
+                    @Override
+                    public void receipt(Receipt receipt) {}
+                  })
+              .build();
       for (int i = 0; i < 8; i++) {
-        f.accept(new ReplayEvent.LaneDefined(0, new Lane(LaneId.of("S1-L" + (i + 1)), "S1",
-            SkuId.of("0501234567" + (8900 + i)), i == 2 ? 330 : 500 + i * 40, 2.5, i * 0.35, 0)));
+        f.accept(
+            new ReplayEvent.LaneDefined(
+                0,
+                new Lane(
+                    LaneId.of("S1-L" + (i + 1)),
+                    "S1",
+                    SkuId.of("0501234567" + (8900 + i)),
+                    i == 2 ? 330 : 500 + i * 40,
+                    2.5,
+                    i * 0.35,
+                    0)));
       }
       String[] who = {"a", "b", "c"};
       double[] xs = {0.7, 0.35, 1.4};

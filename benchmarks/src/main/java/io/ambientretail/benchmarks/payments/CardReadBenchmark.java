@@ -2,12 +2,12 @@ package io.ambientretail.benchmarks.payments;
 
 import io.ambientretail.devices.ApduChannel;
 import io.ambientretail.devices.smartcard.VpcdCardEmulator;
+import io.ambientretail.devices.smartcard.VpcdLock;
 import io.ambientretail.payments.emv.CardRead;
 import io.ambientretail.payments.emv.EmvCardReader;
 import io.ambientretail.payments.emv.EmvReaderConfig;
 import io.ambientretail.testing.emv.VirtualEmvCard;
 import io.ambientretail.testing.emv.VirtualEmvCards;
-import io.ambientretail.devices.smartcard.VpcdLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A whole card read, SELECT PPSE to the last record, of the contact Mastercard profile (PSE,
  * directory record, 3 records: 9 APDUs) and the contactless Visa (5 APDUs): through
- * javax.smartcardio, pcscd and the vpcd virtual reader, and in process for comparison. Sample
- * mode gives p50 and p99. Needs pcscd with vsmartcard-vpcd (scripts/test starts it).
+ * javax.smartcardio, pcscd and the vpcd virtual reader, and in process for comparison. Sample mode
+ * gives p50 and p99. Needs pcscd with vsmartcard-vpcd (scripts/test starts it).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -55,30 +55,38 @@ public class CardReadBenchmark {
 
   @Setup(Level.Trial)
   public void insert() throws Exception {
-    for (String lib : new String[] {"/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
-        "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1"}) {
+    for (String lib :
+        new String[] {
+          "/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
+          "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1"
+        }) {
       if (Files.exists(Path.of(lib))) {
         System.setProperty("sun.security.smartcardio.library", lib);
       }
     }
     lock = VpcdLock.acquire(Duration.ofSeconds(120));
-    emulator = VpcdCardEmulator.insert(VirtualEmvCards.mastercard(
-        VirtualEmvCards.Interface.CONTACT), VpcdCardEmulator.DEFAULT_ADDRESS);
-    CardTerminal t = TerminalFactory.getDefault().terminals().list().stream()
-        .filter(x -> x.getName().startsWith("Virtual PCD")).findFirst()
-        .orElseThrow(() -> new IOException("no vpcd reader: is pcscd with vpcd running?"));
+    emulator =
+        VpcdCardEmulator.insert(
+            VirtualEmvCards.mastercard(VirtualEmvCards.Interface.CONTACT),
+            VpcdCardEmulator.DEFAULT_ADDRESS);
+    CardTerminal t =
+        TerminalFactory.getDefault().terminals().list().stream()
+            .filter(x -> x.getName().startsWith("Virtual PCD"))
+            .findFirst()
+            .orElseThrow(() -> new IOException("no vpcd reader: is pcscd with vpcd running?"));
     if (!t.waitForCardPresent(10_000)) {
       throw new IOException("the virtual card did not appear in " + t.getName());
     }
     card = t.connect("*");
     CardChannel ch = card.getBasicChannel();
-    pcsc = command -> {
-      try {
-        return ch.transmit(new CommandAPDU(command)).getBytes();
-      } catch (CardException e) {
-        throw new IOException(e);
-      }
-    };
+    pcsc =
+        command -> {
+          try {
+            return ch.transmit(new CommandAPDU(command)).getBytes();
+          } catch (CardException e) {
+            throw new IOException(e);
+          }
+        };
   }
 
   @TearDown(Level.Trial)

@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * FF1 encryption of a 16-digit PAN (radix 10, 10-byte tweak) with our {@link Ff1} (JDK AES,
- * long arithmetic) beside Bouncy Castle's FPEFF1Engine, after checking both give the same
- * answer. Goal: ours at least 3x faster.
+ * FF1 encryption of a 16-digit PAN (radix 10, 10-byte tweak) with our {@link Ff1} (JDK AES, long
+ * arithmetic) beside Bouncy Castle's FPEFF1Engine, after checking both give the same answer. Goal:
+ * ours at least 3x faster.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -16,8 +16,8 @@ import java.util.Locale;
 /**
  * Writes the accuracy test's demand mix (same generator, seed and size as ForecastAccuracyTest)
  * with our chosen forecasts, the 28-day mean and the true expected demand, so that
- * benchmarks/scripts/compare_statsmodels.py can score a peer (statsmodels' ExponentialSmoothing)
- * on exactly the same series with the same RMSSE.
+ * benchmarks/scripts/compare_statsmodels.py can score a peer (statsmodels' ExponentialSmoothing) on
+ * exactly the same series with the same RMSSE.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * io.ambientretail.benchmarks.planning.ForecastAccuracyExport OUT.csv [perProcess] [seed]}
@@ -31,8 +31,8 @@ public final class ForecastAccuracyExport {
     int perProcess = args.length > 1 ? Integer.parseInt(args[1]) : 60;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 20261127L;
     int horizon = 28;
-    List<GeneratedSeries> mix = DemandGenerator.builder().horizonDays(horizon).build()
-        .generateMix(perProcess, seed);
+    List<GeneratedSeries> mix =
+        DemandGenerator.builder().horizonDays(horizon).build().generateMix(perProcess, seed);
     ForecastEngine engine = ForecastEngine.defaults();
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
       w.println("series,process,day,actual,expected,ours,ours_method,mean28");
@@ -47,8 +47,17 @@ public final class ForecastAccuracyExport {
         int[] f = g.future();
         double[] e = g.expectedFuture();
         for (int k = 0; k < horizon; k++) {
-          w.printf(Locale.ROOT, "%d,%s,%d,%d,%.6f,%.6f,%s,%.6f%n", s, g.process(), h.length + k,
-              f[k], e[k], ours.day(k), ours.method().id(), mean.day(k));
+          w.printf(
+              Locale.ROOT,
+              "%d,%s,%d,%d,%.6f,%.6f,%s,%.6f%n",
+              s,
+              g.process(),
+              h.length + k,
+              f[k],
+              e[k],
+              ours.day(k),
+              ours.method().id(),
+              mean.day(k));
         }
       }
     }

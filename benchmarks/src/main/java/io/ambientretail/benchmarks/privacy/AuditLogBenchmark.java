@@ -37,16 +37,16 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Audit log speed goals: durable batched append (goal: at least 100,000 entries/s) and
- * verification of 1 million entries (goal: under 5 s).
+ * Audit log speed goals: durable batched append (goal: at least 100,000 entries/s) and verification
+ * of 1 million entries (goal: under 5 s).
  *
- * <p>Baselines in the same run: {@code insertOnly} writes the same rows to the same SQLite
- * database with no hashing (what durability alone costs), {@code appendInMemory} hashes and builds
- * the tree with no database; {@code hashOnly} is one plain SHA-256 per entry over the same bytes
- * (the floor for any verification).
+ * <p>Baselines in the same run: {@code insertOnly} writes the same rows to the same SQLite database
+ * with no hashing (what durability alone costs), {@code appendInMemory} hashes and builds the tree
+ * with no database; {@code hashOnly} is one plain SHA-256 per entry over the same bytes (the floor
+ * for any verification).
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar privacy.AuditLogBenchmark -f 1 -wi 2
- * -i 3 -w 1s -r 1s}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar privacy.AuditLogBenchmark -f 1 -wi 2 -i
+ * 3 -w 1s -r 1s}
  */
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
@@ -57,10 +57,15 @@ public class AuditLogBenchmark {
   static List<AuditEvent> events(int n) {
     List<AuditEvent> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(AuditEvent.builder().actor("operator-" + (i % 17)).action("personal-data.read")
-          .outcome(i % 9 == 0 ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS)
-          .origin("kiosk-" + (i % 4)).resource("receipt/R-" + (100_000 + i))
-          .detail("purpose=order-fulfilment").build());
+      out.add(
+          AuditEvent.builder()
+              .actor("operator-" + (i % 17))
+              .action("personal-data.read")
+              .outcome(i % 9 == 0 ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS)
+              .origin("kiosk-" + (i % 4))
+              .resource("receipt/R-" + (100_000 + i))
+              .detail("purpose=order-fulfilment")
+              .build());
     }
     return out;
   }
@@ -82,14 +87,23 @@ public class AuditLogBenchmark {
       try (Statement s = connection.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=FULL");
-        s.execute("CREATE TABLE plain (seq BIGINT PRIMARY KEY, at_micros BIGINT, actor TEXT,"
-            + " action TEXT, outcome TEXT, origin TEXT, resource TEXT, detail TEXT,"
-            + " prev_hash TEXT, entry_hash TEXT)");
+        s.execute(
+            "CREATE TABLE plain (seq BIGINT PRIMARY KEY, at_micros BIGINT, actor TEXT,"
+                + " action TEXT, outcome TEXT, origin TEXT, resource TEXT, detail TEXT,"
+                + " prev_hash TEXT, entry_hash TEXT)");
       }
-      log = AuditLog.builder().name("bench").store(JdbcAuditStore.create(connection))
-          .clock(Clock.systemUTC()).build();
-      memoryLog = AuditLog.builder().name("bench").store(new InMemoryAuditStore())
-          .clock(Clock.systemUTC()).build();
+      log =
+          AuditLog.builder()
+              .name("bench")
+              .store(JdbcAuditStore.create(connection))
+              .clock(Clock.systemUTC())
+              .build();
+      memoryLog =
+          AuditLog.builder()
+              .name("bench")
+              .store(new InMemoryAuditStore())
+              .clock(Clock.systemUTC())
+              .build();
       batch = events(BATCH);
     }
 
@@ -127,8 +141,8 @@ public class AuditLogBenchmark {
   public int insertOnly(Db db) throws Exception {
     String hex = "A".repeat(43);
     db.connection.setAutoCommit(false);
-    try (PreparedStatement ps = db.connection.prepareStatement(
-        "INSERT INTO plain VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        db.connection.prepareStatement("INSERT INTO plain VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (AuditEvent e : db.batch) {
         ps.setLong(1, db.nextSeq++);
         ps.setLong(2, System.currentTimeMillis() * 1000);
@@ -156,8 +170,12 @@ public class AuditLogBenchmark {
 
     @Setup(Level.Trial)
     public void build() throws Exception {
-      AuditLog log = AuditLog.builder().name("bench").store(new InMemoryAuditStore())
-          .clock(Clock.systemUTC()).build();
+      AuditLog log =
+          AuditLog.builder()
+              .name("bench")
+              .store(new InMemoryAuditStore())
+              .clock(Clock.systemUTC())
+              .build();
       entries = new ArrayList<>(1_000_000);
       List<AuditEvent> batch = events(BATCH);
       for (int i = 0; i < 100; i++) {
@@ -166,8 +184,14 @@ public class AuditLogBenchmark {
       canonical = new byte[entries.size()][];
       for (int i = 0; i < canonical.length; i++) {
         AuditEvent e = entries.get(i).event();
-        canonical[i] = (e.actor() + e.action() + e.origin() + e.resource() + e.detail()
-            + entries.get(i).previousHash().hex()).getBytes(StandardCharsets.UTF_8);
+        canonical[i] =
+            (e.actor()
+                    + e.action()
+                    + e.origin()
+                    + e.resource()
+                    + e.detail()
+                    + entries.get(i).previousHash().hex())
+                .getBytes(StandardCharsets.UTF_8);
       }
     }
   }

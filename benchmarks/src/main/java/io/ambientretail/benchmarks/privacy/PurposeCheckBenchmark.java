@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The purpose check runs on every access to personal data; goal: under 1 microsecond. Baseline in
  * the same run: one {@code HashMap} lookup of the subject (the least any per-subject check costs).
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar privacy.PurposeCheckBenchmark -f 1
- * -wi 2 -i 3 -w 1s -r 1s}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar privacy.PurposeCheckBenchmark -f 1 -wi
+ * 2 -i 3 -w 1s -r 1s}
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -46,9 +46,14 @@ public class PurposeCheckBenchmark {
 
   @Setup
   public void setUp() {
-    ConsentRegistry consent = ConsentRegistry.create(Clock.systemUTC(), e -> { });
-    consent.publish(ConsentNotice.of("loyalty", 1, Set.of(Purpose.LOYALTY, Purpose.MARKETING),
-        "notice text", Instant.EPOCH));
+    ConsentRegistry consent = ConsentRegistry.create(Clock.systemUTC(), e -> {});
+    consent.publish(
+        ConsentNotice.of(
+            "loyalty",
+            1,
+            Set.of(Purpose.LOYALTY, Purpose.MARKETING),
+            "notice text",
+            Instant.EPOCH));
     subjects = new SubjectId[100_000];
     for (int i = 0; i < subjects.length; i++) {
       subjects[i] = SubjectId.of("loyalty:" + i);
@@ -57,7 +62,7 @@ public class PurposeCheckBenchmark {
       }
       plain.put(subjects[i], i % 2 == 0);
     }
-    access = PurposeAccess.create(PurposePolicy.retailDefaults(), consent, e -> { });
+    access = PurposeAccess.create(PurposePolicy.retailDefaults(), consent, e -> {});
   }
 
   private SubjectId nextSubject() {

@@ -1,12 +1,13 @@
 package io.ambientretail.benchmarks.store;
 
 import io.ambientretail.core.Gtin;
+import io.ambientretail.devices.ApduChannel;
+import io.ambientretail.inventory.fusion.FusionConfig;
 import io.ambientretail.store.StoreApp;
 import io.ambientretail.store.config.Role;
 import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.config.StoreKind;
 import io.ambientretail.store.engine.StoreEngine;
-import io.ambientretail.devices.ApduChannel;
 import io.ambientretail.store.sim.ShopperSimulation;
 import io.ambientretail.store.sim.SimulatedShelves;
 import io.ambientretail.store.sim.TestCards;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -31,22 +33,22 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import io.ambientretail.inventory.fusion.FusionConfig;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The reference store's hot paths on a 40 shelf x 8 lane store (SQLite, WAL, synchronous=FULL,
  * simulated acquirer on loopback HTTP with its latency set to 0):
+ *
  * <ul>
- *   <li>{@code exitToReceipt}: exit to durable receipt (capture journalled, acquirer called, receipt
- *       + ledger + journal committed) with 8 shoppers leaving at once; p99 from SampleTime.
- *   <li>{@code baselineDurableCommit}: one durable single-row commit, the floor every checkout
- *       pays several times.
+ *   <li>{@code exitToReceipt}: exit to durable receipt (capture journalled, acquirer called,
+ *       receipt + ledger + journal committed) with 8 shoppers leaving at once; p99 from SampleTime.
+ *   <li>{@code baselineDurableCommit}: one durable single-row commit, the floor every checkout pays
+ *       several times.
  *   <li>{@code shelfReadingNoise}: a 20 Hz load-cell reading that changes nothing (the bulk of
- *       shelf traffic: 40 x 8 lanes at 20 Hz is 6,400 readings/s), against
- *       {@code shelfPick}: a reading that moves a lane by a unit (shelf count and cart fusion's
- *       segmenter; the cart follows when the lane settles, on the cart writer thread).
+ *       shelf traffic: 40 x 8 lanes at 20 Hz is 6,400 readings/s), against {@code shelfPick}: a
+ *       reading that moves a lane by a unit (shelf count and cart fusion's segmenter; the cart
+ *       follows when the lane settles, on the cart writer thread).
  * </ul>
+ *
  * Run: {@code java -jar benchmarks/target/benchmarks.jar StoreCheckout -f 1 -wi 2 -i 3 -w 1s -r 2s}
  */
 @State(Scope.Benchmark)
@@ -64,8 +66,10 @@ public class StoreCheckoutBenchmark {
     data = Files.createTempDirectory("store-bench");
     StoreConfig config = config();
     lanes = config.lanes();
-    app = StoreApp.start(new StoreApp.Options(config, data, null, 0, false, false,
-        ShopperSimulation.Pace.FAST, 1, 1));
+    app =
+        StoreApp.start(
+            new StoreApp.Options(
+                config, data, null, 0, false, false, ShopperSimulation.Pace.FAST, 1, 1));
     store = app.engine();
     shelves = new SimulatedShelves(config, store.database().read(c -> store.stock().onHand(c)), 1);
     standingSession = store.enter(card()).sessionId();
@@ -77,9 +81,9 @@ public class StoreCheckoutBenchmark {
   }
 
   /**
-   * A shopper with three items in the cart, ready to leave: the picked lanes' readings go on at
-   * 20 Hz until cart fusion has settled them (as a shopper walks to the exit), which makes this
-   * set-up take most of a second per exit (not timed).
+   * A shopper with three items in the cart, ready to leave: the picked lanes' readings go on at 20
+   * Hz until cart fusion has settled them (as a shopper walks to the exit), which makes this set-up
+   * take most of a second per exit (not timed).
    */
   @State(Scope.Thread)
   public static class Shopper {
@@ -92,8 +96,9 @@ public class StoreCheckoutBenchmark {
       for (int i = 0; i < 3; i++) {
         picked.add(b.pick(session));
       }
-      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(
-          FusionConfig.defaults().stableWindowMillis() + 300);
+      long until =
+          System.nanoTime()
+              + TimeUnit.MILLISECONDS.toNanos(FusionConfig.defaults().stableWindowMillis() + 300);
       while (System.nanoTime() < until) {
         Map<String, Long> loads = b.shelves.loadsMg();
         for (StoreConfig.Lane l : picked) {
@@ -117,13 +122,18 @@ public class StoreCheckoutBenchmark {
   @BenchmarkMode(Mode.SampleTime)
   public Object baselineDurableCommit() {
     long n = ThreadLocalRandom.current().nextLong();
-    return store.database().tx(c -> {
-      try (var p = c.prepareStatement("INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)")) {
-        p.setString(1, "bench-" + Long.toString(n, 36));
-        p.setString(2, "x");
-        return p.executeUpdate();
-      }
-    });
+    return store
+        .database()
+        .tx(
+            c -> {
+              try (var p =
+                  c.prepareStatement(
+                      "INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)")) {
+                p.setString(1, "bench-" + Long.toString(n, 36));
+                p.setString(2, "x");
+                return p.executeUpdate();
+              }
+            });
   }
 
   @Benchmark
@@ -165,14 +175,32 @@ public class StoreCheckoutBenchmark {
       for (int l = 0; l < 8; l++) {
         String base = String.format(java.util.Locale.ROOT, "40123456%04d", n++);
         Gtin g = Gtin.parse(base + Gtin.checkDigit(base, 12));
-        ls.add(new StoreConfig.Lane(sid + l, sid, g, "Product " + n, 100 + n, 100 + l * 50,
-            1_000_000, 1_000_000, StoreConfig.Pricing.UNIT, 0));
+        ls.add(
+            new StoreConfig.Lane(
+                sid + l,
+                sid,
+                g,
+                "Product " + n,
+                100 + n,
+                100 + l * 50,
+                1_000_000,
+                1_000_000,
+                StoreConfig.Pricing.UNIT,
+                0));
       }
       shelves.add(new StoreConfig.Shelf(sid, ls));
     }
-    return new StoreConfig("B001", "Benchmark store", StoreKind.WALKOUT, "EU", "GDPR",
-        Currency.getInstance("EUR"), ZoneId.of("UTC"),
-        new StoreConfig.Payment("simulated", 100_000, 0, 0.0), List.of(), shelves,
+    return new StoreConfig(
+        "B001",
+        "Benchmark store",
+        StoreKind.WALKOUT,
+        "EU",
+        "GDPR",
+        Currency.getInstance("EUR"),
+        ZoneId.of("UTC"),
+        new StoreConfig.Payment("simulated", 100_000, 0, 0.0),
+        List.of(),
+        shelves,
         new StoreConfig.Replenishment(0, 10, 1, "bench"),
         new StoreConfig.Privacy(false, Map.of()),
         List.of(new StoreConfig.ApiToken("bench-admin", Role.ADMIN, Optional.empty())));

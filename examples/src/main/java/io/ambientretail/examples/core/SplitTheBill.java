@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Prices a scanned basket and splits the total between payers by ratio without losing a cent.
  *
- * <p>Run: {@code java -cp ... io.ambientretail.examples.core.SplitTheBill 5012345678900 4006381333931}
+ * <p>Run: {@code java -cp ... io.ambientretail.examples.core.SplitTheBill 5012345678900
+ * 4006381333931}
  */
 public final class SplitTheBill {
   private SplitTheBill() {}

@@ -25,12 +25,13 @@ public final class ReadScale {
     try (MtSicsScale scale = MtSicsScale.builder(DeviceId.of("scale-1"), port).build()) {
       CountDownLatch stop = new CountDownLatch(1);
       AtomicInteger seen = new AtomicInteger();
-      scale.addListener(e -> {
-        if (e instanceof WeightEvent w) {
-          seen.incrementAndGet();
-          out.println((w.stable() ? "stable  " : "moving  ") + w.weight());
-        }
-      });
+      scale.addListener(
+          e -> {
+            if (e instanceof WeightEvent w) {
+              seen.incrementAndGet();
+              out.println((w.stable() ? "stable  " : "moving  ") + w.weight());
+            }
+          });
       scale.open();
       scale.claim(Duration.ofSeconds(5)); // opens the port; the scale streams (SIR) from now on
       MtSicsResponse model = scale.identify(Duration.ofSeconds(2));

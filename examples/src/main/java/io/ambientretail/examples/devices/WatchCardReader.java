@@ -26,23 +26,25 @@ public final class WatchCardReader {
   /** Watches readers matching {@code pattern} for {@code watchFor}; returns cards seen. */
   public static int run(String pattern, PrintStream out, Duration watchFor) throws Exception {
     AtomicInteger cards = new AtomicInteger();
-    try (CardReader reader = CardReader.builder(DeviceId.of("card-1"), ReaderPattern.of(pattern))
-        .build()) {
-      reader.addListener(e -> {
-        if (e instanceof CardEvent c && c.present()) {
-          cards.incrementAndGet();
-          out.println("card in  ATR " + HexFormat.of().withUpperCase().formatHex(c.atr()));
-          try (CardSession s = reader.connect("*")) {
-            byte[] r = s.channel().transmit(SELECT_PPSE); // 61xx/6Cxx handled for us
-            out.println("  SELECT PPSE -> SW " + HexFormat.of().withUpperCase()
-                .formatHex(r, r.length - 2, r.length));
-          } catch (java.io.IOException ex) {
-            out.println("  card did not answer: " + ex.getMessage());
-          }
-        } else if (e instanceof CardEvent) {
-          out.println("card out");
-        }
-      });
+    try (CardReader reader =
+        CardReader.builder(DeviceId.of("card-1"), ReaderPattern.of(pattern)).build()) {
+      reader.addListener(
+          e -> {
+            if (e instanceof CardEvent c && c.present()) {
+              cards.incrementAndGet();
+              out.println("card in  ATR " + HexFormat.of().withUpperCase().formatHex(c.atr()));
+              try (CardSession s = reader.connect("*")) {
+                byte[] r = s.channel().transmit(SELECT_PPSE); // 61xx/6Cxx handled for us
+                out.println(
+                    "  SELECT PPSE -> SW "
+                        + HexFormat.of().withUpperCase().formatHex(r, r.length - 2, r.length));
+              } catch (java.io.IOException ex) {
+                out.println("  card did not answer: " + ex.getMessage());
+              }
+            } else if (e instanceof CardEvent) {
+              out.println("card out");
+            }
+          });
       reader.open();
       reader.claim(Duration.ofSeconds(10));
       reader.enable();
@@ -54,7 +56,9 @@ public final class WatchCardReader {
 
   /** Entry point: {@code WatchCardReader [PATTERN] [SECONDS]}. */
   public static void main(String[] args) throws Exception {
-    run(args.length > 0 ? args[0] : "*", System.out,
+    run(
+        args.length > 0 ? args[0] : "*",
+        System.out,
         Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60));
   }
 }

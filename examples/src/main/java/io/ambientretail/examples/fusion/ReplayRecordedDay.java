@@ -14,8 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Replays a recorded store day (the fusion replay format) and prints one receipt line per
- * shopper, with fusion's confidence and whether a person should review it.
+ * Replays a recorded store day (the fusion replay format) and prints one receipt line per shopper,
+ * with fusion's confidence and whether a person should review it.
  *
  * <p>Run: {@code java ... ReplayRecordedDay day.jsonl}
  */
@@ -25,8 +25,9 @@ public final class ReplayRecordedDay {
   /** Replays {@code day} and writes its receipts to {@code out}; returns how many need review. */
   public static int replay(Path day, Writer out) throws IOException {
     FusionReplay.Result result;
-    try (ReplayReader in = ReplayReader.open(
-        Files.newBufferedReader(day, StandardCharsets.UTF_8), ReplayLimits.defaults())) {
+    try (ReplayReader in =
+        ReplayReader.open(
+            Files.newBufferedReader(day, StandardCharsets.UTF_8), ReplayLimits.defaults())) {
       result = FusionReplay.run(in, FusionConfig.defaults());
     }
     ReplayWriter receipts = ReplayWriter.to(out);

@@ -15,8 +15,8 @@ import java.security.SecureRandom;
 
 /**
  * Reads an EMV card and prints its brand, masked PAN and token; the full PAN never leaves the
- * {@code Pan} object. Runs against a virtual contactless Visa card; pass any {@code ApduChannel}
- * (a PC/SC reader) to {@link #run} to read a real one.
+ * {@code Pan} object. Runs against a virtual contactless Visa card; pass any {@code ApduChannel} (a
+ * PC/SC reader) to {@link #run} to read a real one.
  */
 public final class ReadCardPrintToken {
   private ReadCardPrintToken() {}
@@ -24,12 +24,18 @@ public final class ReadCardPrintToken {
   /** Reads the card on {@code channel}, tokenizes it, prints one line and returns the token. */
   public static CardToken run(ApduChannel channel, Tokenizer tokenizer, PrintStream out)
       throws IOException {
-    EmvCardReader reader = EmvCardReader.create(
-        EmvReaderConfig.builder().amount(Money.parse("1.00 EUR")).build());
+    EmvCardReader reader =
+        EmvCardReader.create(EmvReaderConfig.builder().amount(Money.parse("1.00 EUR")).build());
     try (CardRead card = reader.read(channel)) { // closing wipes the PAN
       CardToken token = tokenizer.tokenize(card.pan());
-      out.println(card.brand() + " " + card.pan().masked() + " expires "
-          + card.expiry().map(Object::toString).orElse("?") + " -> token " + token);
+      out.println(
+          card.brand()
+              + " "
+              + card.pan().masked()
+              + " expires "
+              + card.expiry().map(Object::toString).orElse("?")
+              + " -> token "
+              + token);
       return token;
     }
   }
@@ -39,7 +45,9 @@ public final class ReadCardPrintToken {
     byte[] key = new byte[16];
     new SecureRandom().nextBytes(key);
     Tokenizer tokenizer = Tokenizer.builder().key(1, key).build();
-    run(VirtualEmvCards.visa(VirtualEmvCards.Interface.CONTACTLESS)::process, tokenizer,
+    run(
+        VirtualEmvCards.visa(VirtualEmvCards.Interface.CONTACTLESS)::process,
+        tokenizer,
         System.out);
   }
 }

@@ -23,25 +23,47 @@ public final class AnonymizeExpiredData {
   private AnonymizeExpiredData() {}
 
   /** Runs the example as of {@code now}, printing the report; returns it. */
-  public static RetentionJob.Report run(PrintStream out, InMemoryPersonalDataStore receipts,
-      InMemoryPersonalDataStore tracks, Instant now) {
+  public static RetentionJob.Report run(
+      PrintStream out,
+      InMemoryPersonalDataStore receipts,
+      InMemoryPersonalDataStore tracks,
+      Instant now) {
     SubjectId alice = SubjectId.of("loyalty:4711");
     Instant lastYear = now.minus(Duration.ofDays(400));
-    receipts.put(new PersonalRecord("receipts", "R-1001", alice, DataCategory.PURCHASE_HISTORY,
-        Region.EU, lastYear, Map.of("basket", "2x 4006381333931", "loyaltyId", "4711")));
-    tracks.put(new PersonalRecord("camera-tracks", "T-9", alice, DataCategory.LOCATION_TRACK,
-        Region.EU, lastYear, Map.of("path", "48.137154,11.576124;48.137301,11.576890")));
+    receipts.put(
+        new PersonalRecord(
+            "receipts",
+            "R-1001",
+            alice,
+            DataCategory.PURCHASE_HISTORY,
+            Region.EU,
+            lastYear,
+            Map.of("basket", "2x 4006381333931", "loyaltyId", "4711")));
+    tracks.put(
+        new PersonalRecord(
+            "camera-tracks",
+            "T-9",
+            alice,
+            DataCategory.LOCATION_TRACK,
+            Region.EU,
+            lastYear,
+            Map.of("path", "48.137154,11.576124;48.137301,11.576890")));
 
-    RetentionPolicy policy = RetentionPolicy.builder()
-        .anonymize(DataCategory.PURCHASE_HISTORY, Duration.ofDays(365),
-            Anonymization.builder().drop("loyaltyId").build())
-        .anonymize(DataCategory.LOCATION_TRACK, Duration.ofDays(7),
-            Anonymization.builder().roundNumbers("path", 2).build())
-        .keep(DataCategory.CONTACT, Duration.ofDays(30))
-        .build();
-    LegalHolds holds = LegalHolds.create(event -> { }); // your audit sink here
-    RetentionJob.Report report = RetentionJob.create(List.of(receipts, tracks), policy, holds,
-        event -> { }).run(now);
+    RetentionPolicy policy =
+        RetentionPolicy.builder()
+            .anonymize(
+                DataCategory.PURCHASE_HISTORY,
+                Duration.ofDays(365),
+                Anonymization.builder().drop("loyaltyId").build())
+            .anonymize(
+                DataCategory.LOCATION_TRACK,
+                Duration.ofDays(7),
+                Anonymization.builder().roundNumbers("path", 2).build())
+            .keep(DataCategory.CONTACT, Duration.ofDays(30))
+            .build();
+    LegalHolds holds = LegalHolds.create(event -> {}); // your audit sink here
+    RetentionJob.Report report =
+        RetentionJob.create(List.of(receipts, tracks), policy, holds, event -> {}).run(now);
     report.byCategory().forEach((category, what) -> out.println(category + " " + what));
     out.println("kept for analytics: " + receipts.anonymized() + " " + tracks.anonymized());
     return report;
@@ -49,7 +71,10 @@ public final class AnonymizeExpiredData {
 
   /** Runs the example. */
   public static void main(String[] args) {
-    run(System.out, InMemoryPersonalDataStore.create("receipts"),
-        InMemoryPersonalDataStore.create("camera-tracks"), Instant.now());
+    run(
+        System.out,
+        InMemoryPersonalDataStore.create("receipts"),
+        InMemoryPersonalDataStore.create("camera-tracks"),
+        Instant.now());
   }
 }

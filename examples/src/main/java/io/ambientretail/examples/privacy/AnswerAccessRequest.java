@@ -30,24 +30,48 @@ public final class AnswerAccessRequest {
   public static DsrStatus run(PrintStream out) throws Exception {
     Clock clock = Clock.systemUTC();
     InMemoryAuditStore auditStore = new InMemoryAuditStore();
-    AuditLog audit = AuditLog.builder().name("demo/S001/audit").store(auditStore).clock(clock)
-        .build();
+    AuditLog audit =
+        AuditLog.builder().name("demo/S001/audit").store(auditStore).clock(clock).build();
     SubjectId alice = SubjectId.of("loyalty:4711");
 
     InMemoryPersonalDataStore receipts = InMemoryPersonalDataStore.create("receipts");
-    receipts.put(new PersonalRecord("receipts", "R-1001", alice, DataCategory.PURCHASE_HISTORY,
-        Region.EU, clock.instant(), Map.of("total", "12.34 EUR", "items", "3")));
+    receipts.put(
+        new PersonalRecord(
+            "receipts",
+            "R-1001",
+            alice,
+            DataCategory.PURCHASE_HISTORY,
+            Region.EU,
+            clock.instant(),
+            Map.of("total", "12.34 EUR", "items", "3")));
     InMemoryPersonalDataStore loyalty = InMemoryPersonalDataStore.create("loyalty");
-    loyalty.put(new PersonalRecord("loyalty", "L-4711", alice, DataCategory.CONTACT, Region.EU,
-        clock.instant(), Map.of("email", "alice@example.com")));
+    loyalty.put(
+        new PersonalRecord(
+            "loyalty",
+            "L-4711",
+            alice,
+            DataCategory.CONTACT,
+            Region.EU,
+            clock.instant(),
+            Map.of("email", "alice@example.com")));
 
-    DsrOrchestrator dsr = DsrOrchestrator.builder().store(receipts).store(loyalty)
-        .audit(e -> append(audit, e)).clock(clock)
-        .consent(ConsentRegistry.create(clock, e -> append(audit, e)))
-        .identity(request -> Optional.empty()) // e.g. the shopper signed in to the app
-        .build();
-    dsr.submit(DsrRequest.builder().id("req-2026-0001").subject(alice).kind(DsrKind.ACCESS)
-        .regime(Regime.GDPR).received(clock.instant()).build());
+    DsrOrchestrator dsr =
+        DsrOrchestrator.builder()
+            .store(receipts)
+            .store(loyalty)
+            .audit(e -> append(audit, e))
+            .clock(clock)
+            .consent(ConsentRegistry.create(clock, e -> append(audit, e)))
+            .identity(request -> Optional.empty()) // e.g. the shopper signed in to the app
+            .build();
+    dsr.submit(
+        DsrRequest.builder()
+            .id("req-2026-0001")
+            .subject(alice)
+            .kind(DsrKind.ACCESS)
+            .regime(Regime.GDPR)
+            .received(clock.instant())
+            .build());
     DsrStatus status = dsr.run("req-2026-0001");
 
     out.println(dsr.exportJson("req-2026-0001"));

@@ -26,24 +26,54 @@ public final class AnswerDeletionRequest {
   private AnswerDeletionRequest() {}
 
   /** Runs the example against the given stores, printing the proof; returns the final state. */
-  public static DsrStatus run(PrintStream out, InMemoryPersonalDataStore receipts,
-      InMemoryPersonalDataStore tracks, ConsentRegistry consent, AuditLog audit) {
+  public static DsrStatus run(
+      PrintStream out,
+      InMemoryPersonalDataStore receipts,
+      InMemoryPersonalDataStore tracks,
+      ConsentRegistry consent,
+      AuditLog audit) {
     Clock clock = Clock.systemUTC();
     SubjectId bob = SubjectId.of("card-fp:9f2c");
-    receipts.put(new PersonalRecord("receipts", "R-2002", bob, DataCategory.PURCHASE_HISTORY,
-        Region.US_CA, clock.instant(), Map.of("total", "4.50 USD")));
-    tracks.put(new PersonalRecord("camera-tracks", "T-77", bob, DataCategory.LOCATION_TRACK,
-        Region.US_CA, clock.instant(), Map.of("path", "entry>aisle2>exit")));
-    consent.publish(ConsentNotice.of("offers", 1, Set.of(Purpose.MARKETING), "We may send...",
-        clock.instant()));
+    receipts.put(
+        new PersonalRecord(
+            "receipts",
+            "R-2002",
+            bob,
+            DataCategory.PURCHASE_HISTORY,
+            Region.US_CA,
+            clock.instant(),
+            Map.of("total", "4.50 USD")));
+    tracks.put(
+        new PersonalRecord(
+            "camera-tracks",
+            "T-77",
+            bob,
+            DataCategory.LOCATION_TRACK,
+            Region.US_CA,
+            clock.instant(),
+            Map.of("path", "entry>aisle2>exit")));
+    consent.publish(
+        ConsentNotice.of(
+            "offers", 1, Set.of(Purpose.MARKETING), "We may send...", clock.instant()));
     consent.grant(bob, "offers", 1, Set.of(Purpose.MARKETING), "kiosk-1");
 
-    DsrOrchestrator dsr = DsrOrchestrator.builder().store(receipts).store(tracks)
-        .audit(e -> AnswerAccessRequest.append(audit, e)).clock(clock).consent(consent)
-        .identity(request -> Optional.empty()) // e.g. card tapped again at the kiosk
-        .build();
-    dsr.submit(DsrRequest.builder().id("req-ccpa-17").subject(bob).kind(DsrKind.DELETE)
-        .regime(Regime.CCPA).received(clock.instant()).build());
+    DsrOrchestrator dsr =
+        DsrOrchestrator.builder()
+            .store(receipts)
+            .store(tracks)
+            .audit(e -> AnswerAccessRequest.append(audit, e))
+            .clock(clock)
+            .consent(consent)
+            .identity(request -> Optional.empty()) // e.g. card tapped again at the kiosk
+            .build();
+    dsr.submit(
+        DsrRequest.builder()
+            .id("req-ccpa-17")
+            .subject(bob)
+            .kind(DsrKind.DELETE)
+            .regime(Regime.CCPA)
+            .received(clock.instant())
+            .build());
     DsrStatus status = dsr.run("req-ccpa-17"); // safe to run again after a failure
     out.println(status.state());
     out.println(status.proof().orElse("(not complete: " + status.steps() + ")"));
@@ -53,10 +83,17 @@ public final class AnswerDeletionRequest {
   /** Runs the example. */
   public static void main(String[] args) throws Exception {
     Clock clock = Clock.systemUTC();
-    AuditLog audit = AuditLog.builder().name("demo/S002/audit").store(new InMemoryAuditStore())
-        .clock(clock).build();
-    run(System.out, InMemoryPersonalDataStore.create("receipts"),
+    AuditLog audit =
+        AuditLog.builder()
+            .name("demo/S002/audit")
+            .store(new InMemoryAuditStore())
+            .clock(clock)
+            .build();
+    run(
+        System.out,
+        InMemoryPersonalDataStore.create("receipts"),
         InMemoryPersonalDataStore.create("camera-tracks"),
-        ConsentRegistry.create(clock, e -> AnswerAccessRequest.append(audit, e)), audit);
+        ConsentRegistry.create(clock, e -> AnswerAccessRequest.append(audit, e)),
+        audit);
   }
 }

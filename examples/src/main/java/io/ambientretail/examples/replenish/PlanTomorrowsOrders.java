@@ -37,18 +37,35 @@ public final class PlanTomorrowsOrders {
 
     // Reorder point for everything: 2 days' lead time, 95% service, cases of 6.
     // Milk spoils: min/max with a 4-day shelf life, so we never order what will go off.
-    PolicyTable policies = PolicyTable.builder()
-        .defaults(PolicySettings.builder().method(ReplenishMethod.ROP).serviceLevel(0.95)
-            .leadTimeDays(2).reviewDays(1).packSize(6).supplier("wholesaler").build())
-        .sku(SkuId.of("MILK-1L"), PolicySettings.builder().method(ReplenishMethod.MINMAX)
-            .min(6).max(30).leadTimeDays(1).shelfLifeDays(4).supplier("dairy").build())
-        .build();
+    PolicyTable policies =
+        PolicyTable.builder()
+            .defaults(
+                PolicySettings.builder()
+                    .method(ReplenishMethod.ROP)
+                    .serviceLevel(0.95)
+                    .leadTimeDays(2)
+                    .reviewDays(1)
+                    .packSize(6)
+                    .supplier("wholesaler")
+                    .build())
+            .sku(
+                SkuId.of("MILK-1L"),
+                PolicySettings.builder()
+                    .method(ReplenishMethod.MINMAX)
+                    .min(6)
+                    .max(30)
+                    .leadTimeDays(1)
+                    .shelfLifeDays(4)
+                    .supplier("dairy")
+                    .build())
+            .build();
 
     LocalDate tomorrow = sales.endDate().plusDays(1);
     ReplenishmentPlanner planner = ReplenishmentPlanner.builder().policies(policies).build();
     for (PlannedOrder o : planner.plan(sales, stock, tomorrow)) {
-      out.printf("%s %s: order %d from %s, arrives %s (%s)%n", o.store(), o.sku(), o.quantity(),
-          o.supplier(), o.arrives(), o.reason());
+      out.printf(
+          "%s %s: order %d from %s, arrives %s (%s)%n",
+          o.store(), o.sku(), o.quantity(), o.supplier(), o.arrives(), o.reason());
     }
   }
 }

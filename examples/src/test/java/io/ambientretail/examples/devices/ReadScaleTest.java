@@ -17,16 +17,19 @@ class ReadScaleTest {
   @Test
   void run_againstSimulatedScale_printsModelWeightAndStream() throws Exception {
     InMemoryLine line = InMemoryLine.create("scale");
-    CompletableFuture<MtSicsSimulator> sim = CompletableFuture.supplyAsync(() -> {
-      try {
-        MtSicsSimulator s = MtSicsSimulator.start(line.deviceEnd(Duration.ofSeconds(10)),
-            Duration.ofMillis(50));
-        s.setWeight(Weight.ofMilligrams(250_125), true);
-        return s;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<MtSicsSimulator> sim =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                MtSicsSimulator s =
+                    MtSicsSimulator.start(
+                        line.deviceEnd(Duration.ofSeconds(10)), Duration.ofMillis(50));
+                s.setWeight(Weight.ofMilligrams(250_125), true);
+                return s;
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     int streamed = ReadScale.run(line.hostConnector(), out, Duration.ofMillis(600));

@@ -24,7 +24,8 @@ class WatchCardReaderTest {
 
     @Override
     public byte[] process(byte[] c) {
-      return c[1] == (byte) 0xA4 ? new byte[] {0x6F, 0x00, (byte) 0x90, 0x00}
+      return c[1] == (byte) 0xA4
+          ? new byte[] {0x6F, 0x00, (byte) 0x90, 0x00}
           : new byte[] {0x6D, 0x00};
     }
   }
@@ -36,17 +37,20 @@ class WatchCardReaderTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120))) {
-      CompletableFuture<Integer> watching = CompletableFuture.supplyAsync(() -> {
-        try {
-          return WatchCardReader.run("Virtual PCD*", out, Duration.ofSeconds(15));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<Integer> watching =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return WatchCardReader.run("Virtual PCD*", out, Duration.ofSeconds(15));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       // the card goes in once the watcher watches: one already in when it starts is not news
       long watching0 = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (!bytes.toString(StandardCharsets.UTF_8).contains("watching ")
-          && System.nanoTime() < watching0 && !watching.isDone()) {
+          && System.nanoTime() < watching0
+          && !watching.isDone()) {
         java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
       }
       assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("watching Virtual PCD*");

@@ -18,8 +18,8 @@ class ReplayRecordedDayTest {
 
   @Test
   void replay_printsOneReceiptPerShopper_matchingTheTruthMostly() throws Exception {
-    GeneratedDay day = FusionScenario.builder().mix(FusionMix.EASY).shoppers(12).seed(4).build()
-        .generate();
+    GeneratedDay day =
+        FusionScenario.builder().mix(FusionMix.EASY).shoppers(12).seed(4).build().generate();
     Path file = dir.resolve("day.jsonl");
     Files.write(file, day.events(), StandardCharsets.UTF_8);
     StringWriter out = new StringWriter();
@@ -28,9 +28,16 @@ class ReplayRecordedDayTest {
 
     List<String> lines = out.toString().lines().toList();
     assertThat(lines).hasSize(12).allMatch(l -> l.startsWith("{\"type\":\"receipt\""));
-    long same = lines.stream().filter(l -> day.truth().stream().anyMatch(
-        t -> t.substring(0, t.indexOf("\"confidence\"")).equals(
-            l.substring(0, l.indexOf("\"confidence\""))))).count();
+    long same =
+        lines.stream()
+            .filter(
+                l ->
+                    day.truth().stream()
+                        .anyMatch(
+                            t ->
+                                t.substring(0, t.indexOf("\"confidence\""))
+                                    .equals(l.substring(0, l.indexOf("\"confidence\"")))))
+            .count();
     assertThat(same).isGreaterThanOrEqualTo(11);
   }
 }

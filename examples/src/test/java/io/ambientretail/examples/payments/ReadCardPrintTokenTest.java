@@ -16,11 +16,14 @@ class ReadCardPrintTokenTest {
   void printsBrandMaskedPanAndToken_neverThePan() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Tokenizer tokenizer = Tokenizer.builder().key(1, new byte[16]).build();
-    CardToken token = ReadCardPrintToken.run(
-        VirtualEmvCards.mastercard(VirtualEmvCards.Interface.CONTACT)::process, tokenizer,
-        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    CardToken token =
+        ReadCardPrintToken.run(
+            VirtualEmvCards.mastercard(VirtualEmvCards.Interface.CONTACT)::process,
+            tokenizer,
+            new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(printed).contains("MASTERCARD 541333******0011 expires 2030-12 -> token v1:541333")
+    assertThat(printed)
+        .contains("MASTERCARD 541333******0011 expires 2030-12 -> token v1:541333")
         .contains(token.text());
     assertThat(PanLeakScanner.strict().scan(bytes.toByteArray(), "stdout")).isEmpty();
   }

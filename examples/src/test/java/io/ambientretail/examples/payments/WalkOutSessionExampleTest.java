@@ -18,10 +18,12 @@ class WalkOutSessionExampleTest {
   @Test
   void run_holdsIncrementsAndCapturesTheBasket() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Receipt r = WalkOutSessionExample.run(dir,
-        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    Receipt r =
+        WalkOutSessionExample.run(dir, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(out).contains("door opens: true").contains("basket 12.50 EUR: COVERED")
+    assertThat(out)
+        .contains("door opens: true")
+        .contains("basket 12.50 EUR: COVERED")
         .contains("basket 41.20 EUR: INCREMENTED, now holding 50.00 EUR")
         .contains("COMPLETE, charged 41.20 EUR, released 8.80 EUR");
     assertThat(r.charged()).isEqualTo(Money.ofMinor(4120, "EUR"));

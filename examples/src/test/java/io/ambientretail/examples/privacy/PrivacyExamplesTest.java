@@ -33,8 +33,13 @@ class PrivacyExamplesTest {
   void accessRequest_printsEveryRecordAsJson() throws Exception {
     DsrStatus s = AnswerAccessRequest.run(out);
     assertThat(s.state()).isEqualTo(DsrStatus.State.COMPLETED);
-    assertThat(printed()).contains("\"subject\":\"loyalty:4711\"", "\"id\":\"R-1001\"",
-        "\"email\":\"alice@example.com\"", "\"complete\":true", "state COMPLETED");
+    assertThat(printed())
+        .contains(
+            "\"subject\":\"loyalty:4711\"",
+            "\"id\":\"R-1001\"",
+            "\"email\":\"alice@example.com\"",
+            "\"complete\":true",
+            "state COMPLETED");
     assertThat(printed()).containsPattern("audit entries: [1-9]");
   }
 
@@ -45,8 +50,8 @@ class PrivacyExamplesTest {
     AuditLog audit = AuditLog.builder().name("t").store(store).clock(clock).build();
     InMemoryPersonalDataStore receipts = InMemoryPersonalDataStore.create("receipts");
     InMemoryPersonalDataStore tracks = InMemoryPersonalDataStore.create("camera-tracks");
-    ConsentRegistry consent = ConsentRegistry.create(clock, e -> AnswerAccessRequest.append(
-        audit, e));
+    ConsentRegistry consent =
+        ConsentRegistry.create(clock, e -> AnswerAccessRequest.append(audit, e));
     DsrStatus s = AnswerDeletionRequest.run(out, receipts, tracks, consent, audit);
     assertThat(s.state()).isEqualTo(DsrStatus.State.COMPLETED);
     assertThat(receipts.all()).isEmpty();
@@ -54,7 +59,8 @@ class PrivacyExamplesTest {
     SubjectId bob = SubjectId.of("card-fp:9f2c");
     assertThat(consent.history(bob)).isEmpty();
     assertThat(consent.consents(bob, Purpose.MARKETING)).isFalse();
-    assertThat(printed()).contains("COMPLETED", "receipts: 1", "camera-tracks: 1")
+    assertThat(printed())
+        .contains("COMPLETED", "receipts: 1", "camera-tracks: 1")
         .containsPattern("sha256 [0-9a-f]{64}");
     assertThat(AuditVerifier.verify(store.read(0, 1000)).ok()).isTrue();
   }
@@ -77,12 +83,15 @@ class PrivacyExamplesTest {
   void retention_anonymisesReceiptsAndTracks_noShopperLeft() {
     InMemoryPersonalDataStore receipts = InMemoryPersonalDataStore.create("receipts");
     InMemoryPersonalDataStore tracks = InMemoryPersonalDataStore.create("camera-tracks");
-    io.ambientretail.privacy.dsr.RetentionJob.Report report = AnonymizeExpiredData.run(out,
-        receipts, tracks, java.time.Instant.parse("2026-11-27T03:00:00Z"));
+    io.ambientretail.privacy.dsr.RetentionJob.Report report =
+        AnonymizeExpiredData.run(
+            out, receipts, tracks, java.time.Instant.parse("2026-11-27T03:00:00Z"));
     assertThat(report.anonymized()).isEqualTo(2);
     assertThat(receipts.find(SubjectId.of("loyalty:4711"))).isEmpty();
     assertThat(receipts.anonymized().get("R-1001")).containsOnlyKeys("basket");
     assertThat(tracks.anonymized().get("T-9")).containsEntry("path", "48.14,11.58;48.14,11.58");
-    assertThat(printed()).contains("purchase-history {deleted=0, anonymized=1").doesNotContain("4711");
+    assertThat(printed())
+        .contains("purchase-history {deleted=0, anonymized=1")
+        .doesNotContain("4711");
   }
 }

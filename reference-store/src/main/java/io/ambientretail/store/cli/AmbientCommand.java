@@ -31,7 +31,9 @@ import picocli.CommandLine.ScopeType;
       "Exit codes: 0 success, 1 the work found a problem, 2 bad usage or bad input."
     })
 public final class AmbientCommand implements Runnable {
-  @Option(names = "--debug", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
       description = "Print stack traces for errors.")
   boolean debug;
 
@@ -47,8 +49,13 @@ public final class AmbientCommand implements Runnable {
     @Override
     public String[] getVersion() {
       String v = AmbientCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"ambient " + (v == null ? "development build" : v)
-          + " (Java " + System.getProperty("java.version") + ")"};
+      return new String[] {
+        "ambient "
+            + (v == null ? "development build" : v)
+            + " (Java "
+            + System.getProperty("java.version")
+            + ")"
+      };
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import picocli.CommandLine;
 
 /**
- * The entry point of {@code ambient}: parses the command line, runs the subcommand and turns
- * errors into the contract's one-line messages and exit codes.
+ * The entry point of {@code ambient}: parses the command line, runs the subcommand and turns errors
+ * into the contract's one-line messages and exit codes.
  */
 public final class AmbientMain {
   private AmbientMain() {}
@@ -17,32 +17,40 @@ public final class AmbientMain {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  /** Runs {@code ambient} with the given streams and returns the exit code; for tests and embedding. */
+  /**
+   * Runs {@code ambient} with the given streams and returns the exit code; for tests and embedding.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cli = new CommandLine(new AmbientCommand());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(AmbientMain::exitCodeOf);
-    cli.setParameterExceptionHandler((ex, a) -> {
-      PrintWriter e = ex.getCommandLine().getErr();
-      e.println("ambient: " + ex.getMessage() + " (see '"
-          + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-      if (debug) {
-        ex.printStackTrace(e);
-      }
-      e.flush();
-      return ExitCode.USAGE;
-    });
-    cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-      PrintWriter e = c.getErr();
-      e.println("ambient: " + oneLine(ex));
-      if (debug) {
-        ex.printStackTrace(e);
-      }
-      e.flush();
-      return exitCodeOf(ex);
-    });
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          PrintWriter e = ex.getCommandLine().getErr();
+          e.println(
+              "ambient: "
+                  + ex.getMessage()
+                  + " (see '"
+                  + ex.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help')");
+          if (debug) {
+            ex.printStackTrace(e);
+          }
+          e.flush();
+          return ExitCode.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          PrintWriter e = c.getErr();
+          e.println("ambient: " + oneLine(ex));
+          if (debug) {
+            ex.printStackTrace(e);
+          }
+          e.flush();
+          return exitCodeOf(ex);
+        });
     int code = cli.execute(args);
     out.flush();
     err.flush();
@@ -50,7 +58,8 @@ public final class AmbientMain {
   }
 
   private static int exitCodeOf(Throwable ex) {
-    if (ex instanceof AmbientException || ex instanceof IllegalArgumentException
+    if (ex instanceof AmbientException
+        || ex instanceof IllegalArgumentException
         || ex instanceof java.io.FileNotFoundException
         || ex instanceof java.nio.file.NoSuchFileException) {
       return ExitCode.USAGE;
@@ -59,8 +68,8 @@ public final class AmbientMain {
   }
 
   private static String oneLine(Throwable ex) {
-    String prefix = ex instanceof AmbientException
-        ? "[" + ((AmbientException) ex).code() + "] " : "";
+    String prefix =
+        ex instanceof AmbientException ? "[" + ((AmbientException) ex).code() + "] " : "";
     String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     return prefix + msg.replace('\n', ' ');
   }

@@ -3,13 +3,13 @@ package io.ambientretail.store.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ambientretail.privacy.audit.AuditEntry;
-import io.ambientretail.privacy.audit.Checkpoint;
-import io.ambientretail.privacy.audit.CheckpointVerifier;
-import io.ambientretail.privacy.audit.Sha256Hash;
-import io.ambientretail.privacy.audit.SignedCheckpoint;
 import io.ambientretail.privacy.audit.AuditVerification;
 import io.ambientretail.privacy.audit.AuditVerifier;
+import io.ambientretail.privacy.audit.Checkpoint;
+import io.ambientretail.privacy.audit.CheckpointVerifier;
 import io.ambientretail.privacy.audit.JdbcAuditStore;
+import io.ambientretail.privacy.audit.Sha256Hash;
+import io.ambientretail.privacy.audit.SignedCheckpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -31,7 +31,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ambient audit}: export and verify the tamper-evident audit log. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
     description = "Export and verify the tamper-evident audit log.",
     subcommands = {AuditCommand.Export.class, AuditCommand.Verify.class})
 final class AuditCommand implements Runnable {
@@ -52,17 +54,27 @@ final class AuditCommand implements Runnable {
   }
 
   /** {@code ambient audit export}. */
-  @Command(name = "export", mixinStandardHelpOptions = true,
-      description = {"Write the store's audit trail as JSON lines, oldest first, with the store's",
-          "signed checkpoints, each right after the last entry it covers."},
-      footer = {"", "Example:", "  ambient audit export > audit.jsonl",
-          "  ambient audit export --db jdbc:sqlite:/var/lib/ambient/store.db > audit.jsonl"})
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write the store's audit trail as JSON lines, oldest first, with the store's",
+        "signed checkpoints, each right after the last entry it covers."
+      },
+      footer = {
+        "",
+        "Example:",
+        "  ambient audit export > audit.jsonl",
+        "  ambient audit export --db jdbc:sqlite:/var/lib/ambient/store.db > audit.jsonl"
+      })
   static final class Export implements Callable<Integer> {
     private static final int PAGE = 10_000;
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
+    @Option(
+        names = "--db",
+        paramLabel = "JDBC_URL",
         description = "JDBC URL of the store's database (default: jdbc:sqlite:./data/store.db).")
     String db;
 
@@ -72,8 +84,11 @@ final class AuditCommand implements Runnable {
       String url = db;
       if (url == null) {
         if (!Files.isRegularFile(DEFAULT_DB)) {
-          return usageError(err, "no store database at " + DEFAULT_DB
-              + " (run the store first, or give --db JDBC_URL)");
+          return usageError(
+              err,
+              "no store database at "
+                  + DEFAULT_DB
+                  + " (run the store first, or give --db JDBC_URL)");
         }
         url = "jdbc:sqlite:" + DEFAULT_DB;
       }
@@ -94,7 +109,8 @@ final class AuditCommand implements Runnable {
             // A checkpoint goes right after the last entry it covers.
             while (nextCheckpoint < checkpoints.size()
                 && checkpoints.get(nextCheckpoint).checkpoint().size() <= e.sequence()) {
-              AuditJsonLines.writeLine(out, AuditJsonLines.write(checkpoints.get(nextCheckpoint++)));
+              AuditJsonLines.writeLine(
+                  out, AuditJsonLines.write(checkpoints.get(nextCheckpoint++)));
             }
             AuditJsonLines.writeLine(out, AuditJsonLines.write(e));
           }
@@ -108,8 +124,12 @@ final class AuditCommand implements Runnable {
           AuditJsonLines.writeLine(out, AuditJsonLines.write(checkpoints.get(nextCheckpoint++)));
         }
         out.flush();
-        err.println("exported " + next + " audit entries and " + checkpoints.size()
-            + " signed checkpoints");
+        err.println(
+            "exported "
+                + next
+                + " audit entries and "
+                + checkpoints.size()
+                + " signed checkpoints");
         err.flush();
         return ExitCode.OK;
       } catch (SQLException e) {
@@ -120,8 +140,8 @@ final class AuditCommand implements Runnable {
 
   /**
    * The signed checkpoints found in an export: each must sit right after the last entry it covers
-   * and match the Merkle root of the entries before it; a checkpoint by the {@code --key} key
-   * must carry that key's valid signature.
+   * and match the Merkle root of the entries before it; a checkpoint by the {@code --key} key must
+   * carry that key's valid signature.
    */
   static final class InFileCheckpoints {
     private final String verifierKey;
@@ -153,7 +173,9 @@ final class AuditCommand implements Runnable {
       }
       count++;
       if (c.size() < verifier.count()) {
-        return where + " comes after entry " + (verifier.count() - 1)
+        return where
+            + " comes after entry "
+            + (verifier.count() - 1)
             + ": lines were moved (a checkpoint follows the last entry it covers)";
       }
       if (c.size() > verifier.count()) {
@@ -162,37 +184,53 @@ final class AuditCommand implements Runnable {
         return null;
       }
       if (!c.root().equals(verifier.currentRoot())) {
-        return where + " does not match the entries before it: the log was rewritten at or"
-            + " before entry " + (c.size() - 1) + ", or the checkpoint was forged";
+        return where
+            + " does not match the entries before it: the log was rewritten at or"
+            + " before entry "
+            + (c.size() - 1)
+            + ", or the checkpoint was forged";
       }
       return null;
     }
   }
 
   /** {@code ambient audit verify}. */
-  @Command(name = "verify", mixinStandardHelpOptions = true,
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
       description = "Check a tamper-evident audit log; exit 1 when it was changed.",
-      footer = {"", "Prints {\"ok\":true,\"entries\":N,\"head\":\"...\",\"root\":\"...\"} or",
-          "{\"ok\":false,\"firstBadEntry\":N,\"reason\":\"...\"} (then exits 1).",
-          "Signed checkpoints in the file must match the entries before them; with --key",
-          "their signatures by that key are checked too. Compare root and entries with the",
-          "last checkpoint your witness signed (--checkpoint): a hash chain alone cannot",
-          "show that the newest entries were cut off.",
-          "", "Example:", "  ambient audit verify audit.jsonl --key S001-audit.vkey",
-          "  ambient audit verify audit.jsonl --checkpoint witness.note --key S001-audit.vkey"})
+      footer = {
+        "",
+        "Prints {\"ok\":true,\"entries\":N,\"head\":\"...\",\"root\":\"...\"} or",
+        "{\"ok\":false,\"firstBadEntry\":N,\"reason\":\"...\"} (then exits 1).",
+        "Signed checkpoints in the file must match the entries before them; with --key",
+        "their signatures by that key are checked too. Compare root and entries with the",
+        "last checkpoint your witness signed (--checkpoint): a hash chain alone cannot",
+        "show that the newest entries were cut off.",
+        "",
+        "Example:",
+        "  ambient audit verify audit.jsonl --key S001-audit.vkey",
+        "  ambient audit verify audit.jsonl --checkpoint witness.note --key S001-audit.vkey"
+      })
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The exported audit log.")
     Path file;
 
-    @Option(names = "--checkpoint", paramLabel = "NOTE",
+    @Option(
+        names = "--checkpoint",
+        paramLabel = "NOTE",
         description = "A signed checkpoint (C2SP note) the log must match: catches a cut-off tail.")
     Path checkpoint;
 
-    @Option(names = "--key", paramLabel = "VKEY",
-        description = {"File with the checkpoint signer's verifier key (name+id+base64):",
-            "checks the signatures of the file's checkpoints by that key."})
+    @Option(
+        names = "--key",
+        paramLabel = "VKEY",
+        description = {
+          "File with the checkpoint signer's verifier key (name+id+base64):",
+          "checks the signatures of the file's checkpoints by that key."
+        })
     Path key;
 
     @Override
@@ -218,10 +256,11 @@ final class AuditCommand implements Runnable {
       Checkpoint trusted = null;
       if (checkpoint != null) {
         try {
-          SignedCheckpoint note = SignedCheckpoint.parse(
-              Files.readString(checkpoint, StandardCharsets.UTF_8));
-          trusted = CheckpointVerifier.fromVerifierKey(verifierKey, note.checkpoint().origin())
-              .verify(note);
+          SignedCheckpoint note =
+              SignedCheckpoint.parse(Files.readString(checkpoint, StandardCharsets.UTF_8));
+          trusted =
+              CheckpointVerifier.fromVerifierKey(verifierKey, note.checkpoint().origin())
+                  .verify(note);
         } catch (GeneralSecurityException e) {
           return usageError(err, "checkpoint " + checkpoint + " is not trusted: " + e.getMessage());
         } catch (java.nio.file.NoSuchFileException e) {
@@ -230,11 +269,15 @@ final class AuditCommand implements Runnable {
       }
       AuditVerifier verifier = new AuditVerifier();
       InFileCheckpoints inFile = new InFileCheckpoints(verifierKey);
-      Sha256Hash rootAtCheckpoint = trusted != null && trusted.size() == 0
-          ? verifier.currentRoot() : null;
-      try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file),
-          StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+      Sha256Hash rootAtCheckpoint =
+          trusted != null && trusted.size() == 0 ? verifier.currentRoot() : null;
+      try (Reader in =
+          new java.io.InputStreamReader(
+              Files.newInputStream(file),
+              StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT))) {
         Reader buffered = new java.io.BufferedReader(in, 1 << 16);
         StringBuilder line = new StringBuilder();
         long lineNo = 0;
@@ -258,9 +301,15 @@ final class AuditCommand implements Runnable {
               continue;
             }
             if (inFile.beyondEnd > 0) {
-              verifier.unreadable("line " + lineNo + ": an entry after the signed checkpoint at"
-                  + " line " + inFile.beyondEndLine + ", which covers " + inFile.beyondEnd
-                  + " entries: lines were moved");
+              verifier.unreadable(
+                  "line "
+                      + lineNo
+                      + ": an entry after the signed checkpoint at"
+                      + " line "
+                      + inFile.beyondEndLine
+                      + ", which covers "
+                      + inFile.beyondEnd
+                      + " entries: lines were moved");
               break;
             }
             if (!verifier.add((AuditEntry) item)) {
@@ -277,18 +326,34 @@ final class AuditCommand implements Runnable {
         }
       }
       if (verifier.result().ok() && inFile.beyondEnd > 0) {
-        verifier.unreadable("the log ends after " + verifier.count() + " entries but a signed"
-            + " checkpoint in the file (line " + inFile.beyondEndLine + ") covers "
-            + inFile.beyondEnd + ": entries were cut off");
+        verifier.unreadable(
+            "the log ends after "
+                + verifier.count()
+                + " entries but a signed"
+                + " checkpoint in the file (line "
+                + inFile.beyondEndLine
+                + ") covers "
+                + inFile.beyondEnd
+                + ": entries were cut off");
       }
       if (trusted != null && verifier.result().ok()) {
         if (verifier.count() < trusted.size()) {
-          verifier.unreadable("the log ends after " + verifier.count() + " entries but the"
-              + " signed checkpoint covers " + trusted.size() + ": entries were cut off");
+          verifier.unreadable(
+              "the log ends after "
+                  + verifier.count()
+                  + " entries but the"
+                  + " signed checkpoint covers "
+                  + trusted.size()
+                  + ": entries were cut off");
         } else if (!trusted.root().equals(rootAtCheckpoint)) {
-          return bad(0, "the first " + trusted.size() + " entries do not match the signed"
-              + " checkpoint: the log was rewritten from entry 0 on or before entry "
-              + (trusted.size() - 1), verifier.count());
+          return bad(
+              0,
+              "the first "
+                  + trusted.size()
+                  + " entries do not match the signed"
+                  + " checkpoint: the log was rewritten from entry 0 on or before entry "
+                  + (trusted.size() - 1),
+              verifier.count());
         }
       }
       AuditVerification v = verifier.result();
@@ -296,14 +361,18 @@ final class AuditCommand implements Runnable {
       out.println(json(v, inFile));
       out.flush();
       if (v.ok() && inFile.count > inFile.signed) {
-        err.println((inFile.count - inFile.signed) + " of " + inFile.count + " signed checkpoints"
-            + " in the file match the log but their signatures were not checked"
-            + (verifierKey == null ? " (give --key)" : " (signed by another key)"));
+        err.println(
+            (inFile.count - inFile.signed)
+                + " of "
+                + inFile.count
+                + " signed checkpoints"
+                + " in the file match the log but their signatures were not checked"
+                + (verifierKey == null ? " (give --key)" : " (signed by another key)"));
         err.flush();
       }
       if (!v.ok()) {
-        err.println("audit log is not intact: entry " + v.firstBadEntry() + ": "
-            + v.reason().orElse(""));
+        err.println(
+            "audit log is not intact: entry " + v.firstBadEntry() + ": " + v.reason().orElse(""));
         err.flush();
         return ExitCode.PROBLEM;
       }

@@ -22,28 +22,32 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The audit export format: one JSON object per line with the entry's fields
- * ({@code seq, time, actor, action, outcome, origin, resource, detail, prev, hash}), oldest first,
- * and, right after the entry a signed checkpoint covers up to, a line
- * {@code {"checkpoint":"<C2SP signed note>"}}.
+ * The audit export format: one JSON object per line with the entry's fields ({@code seq, time,
+ * actor, action, outcome, origin, resource, detail, prev, hash}), oldest first, and, right after
+ * the entry a signed checkpoint covers up to, a line {@code {"checkpoint":"<C2SP signed note>"}}.
  *
- * <p>Version 2 writes {@code prev} and {@code hash} as 43 base64url characters (hex runs of
- * digits can look like card numbers to a PAN scan); version 1 wrote 64 hex digits, and both are
- * read. Version 1 files have no checkpoint lines.
+ * <p>Version 2 writes {@code prev} and {@code hash} as 43 base64url characters (hex runs of digits
+ * can look like card numbers to a PAN scan); version 1 wrote 64 hex digits, and both are read.
+ * Version 1 files have no checkpoint lines.
  *
- * <p>Reading is strict and bounded: a line longer than {@link #MAX_LINE_CHARS}, a missing,
- * unknown or repeated field, or a value of the wrong type is a {@link BadLine} naming the line
- * and field. Not thread-safe.
+ * <p>Reading is strict and bounded: a line longer than {@link #MAX_LINE_CHARS}, a missing, unknown
+ * or repeated field, or a value of the wrong type is a {@link BadLine} naming the line and field.
+ * Not thread-safe.
  */
 final class AuditJsonLines {
   /** Longest line accepted, in characters: every field at its limit, escaped, fits easily. */
   static final int MAX_LINE_CHARS = 64 * 1024;
 
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(2).maxStringLength(MAX_LINE_CHARS).maxNumberLength(20).build())
-      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(2)
+                  .maxStringLength(MAX_LINE_CHARS)
+                  .maxNumberLength(20)
+                  .build())
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private AuditJsonLines() {}
 
@@ -158,12 +162,16 @@ final class AuditJsonLines {
         throw new BadLine(lineNo, "not a flat JSON object");
       }
       if (p.nextToken() != null) {
-        throw new BadLine(lineNo, "text after the object at column "
-            + p.currentLocation().getColumnNr());
+        throw new BadLine(
+            lineNo, "text after the object at column " + p.currentLocation().getColumnNr());
       }
     } catch (JsonProcessingException e) {
-      throw new BadLine(lineNo, "not valid JSON at column " + e.getLocation().getColumnNr() + ": "
-          + e.getOriginalMessage());
+      throw new BadLine(
+          lineNo,
+          "not valid JSON at column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage());
     } catch (IOException e) {
       throw new BadLine(lineNo, "unreadable: " + e.getMessage());
     }
@@ -177,25 +185,44 @@ final class AuditJsonLines {
         throw new BadLine(lineNo, "field 'checkpoint': " + e.getMessage());
       }
     }
-    for (String name : new String[] {"seq", "time", "actor", "action", "outcome", "origin",
-        "resource", "detail", "prev", "hash"}) {
+    for (String name :
+        new String[] {
+          "seq",
+          "time",
+          "actor",
+          "action",
+          "outcome",
+          "origin",
+          "resource",
+          "detail",
+          "prev",
+          "hash"
+        }) {
       if (!f.containsKey(name)) {
         throw new BadLine(lineNo, "field '" + name + "' is missing");
       }
     }
     try {
       String outcome = (String) f.get("outcome");
-      AuditOutcome o = outcome.equals("success") ? AuditOutcome.SUCCESS
-          : outcome.equals("failure") ? AuditOutcome.FAILURE : null;
+      AuditOutcome o =
+          outcome.equals("success")
+              ? AuditOutcome.SUCCESS
+              : outcome.equals("failure") ? AuditOutcome.FAILURE : null;
       if (o == null) {
         throw new BadLine(lineNo, "field 'outcome' is neither 'success' nor 'failure'");
       }
-      AuditEvent ev = AuditEvent.builder().actor((String) f.get("actor"))
-          .action((String) f.get("action")).outcome(o).origin((String) f.get("origin"))
-          .resource((String) f.get("resource")).detail((String) f.get("detail")).build();
+      AuditEvent ev =
+          AuditEvent.builder()
+              .actor((String) f.get("actor"))
+              .action((String) f.get("action"))
+              .outcome(o)
+              .origin((String) f.get("origin"))
+              .resource((String) f.get("resource"))
+              .detail((String) f.get("detail"))
+              .build();
       Instant time = Instant.parse((String) f.get("time"));
-      return AuditEntry.of((Long) f.get("seq"), time, ev, hash(f, "prev", lineNo),
-          hash(f, "hash", lineNo));
+      return AuditEntry.of(
+          (Long) f.get("seq"), time, ev, hash(f, "prev", lineNo), hash(f, "hash", lineNo));
     } catch (DateTimeParseException e) {
       throw new BadLine(lineNo, "field 'time' is not an ISO-8601 instant");
     } catch (AmbientException e) {

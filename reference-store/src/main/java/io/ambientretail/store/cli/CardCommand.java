@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ambient card}: read EMV cards on a PC/SC reader. */
-@Command(name = "card", mixinStandardHelpOptions = true,
+@Command(
+    name = "card",
+    mixinStandardHelpOptions = true,
     description = "Read EMV cards on a PC/SC reader.",
     subcommands = {CardCommand.Read.class})
 final class CardCommand implements Runnable {
@@ -45,12 +47,20 @@ final class CardCommand implements Runnable {
   }
 
   /** {@code ambient card read}. */
-  @Command(name = "read", mixinStandardHelpOptions = true,
-      description = {"Read the first EMV card and print its masked PAN and token as one JSON line.",
-          "The full PAN is never printed, logged or written. Card reading for tokenization,",
-          "not a certified EMV kernel."},
-      footer = {"", "Examples:", "  ambient card read --amount 1.00 --currency EUR --wait 30",
-          "  ambient card read --reader \"Virtual PCD\" --token-key-file data/token.key"})
+  @Command(
+      name = "read",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Read the first EMV card and print its masked PAN and token as one JSON line.",
+        "The full PAN is never printed, logged or written. Card reading for tokenization,",
+        "not a certified EMV kernel."
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  ambient card read --amount 1.00 --currency EUR --wait 30",
+        "  ambient card read --reader \"Virtual PCD\" --token-key-file data/token.key"
+      })
   static final class Read implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -66,10 +76,14 @@ final class CardCommand implements Runnable {
     @Option(names = "--wait", defaultValue = "0", description = "Seconds to wait for a card.")
     int waitSeconds;
 
-    @Option(names = "--token-key-file", paramLabel = "FILE",
-        description = {"Addition to cli.md v1: a file holding the tokenization key (hex AES),",
-            "created on first use, so the same card gives the same token across runs.",
-            "Default: a one-off key for this run only; nothing is written."})
+    @Option(
+        names = "--token-key-file",
+        paramLabel = "FILE",
+        description = {
+          "Addition to cli.md v1: a file holding the tokenization key (hex AES),",
+          "created on first use, so the same card gives the same token across runs.",
+          "Default: a one-off key for this run only; nothing is written."
+        })
     @Nullable Path tokenKeyFile;
 
     @Override
@@ -79,8 +93,9 @@ final class CardCommand implements Runnable {
       }
       Money money;
       try {
-        money = Money.of(new BigDecimal(amount),
-            Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
+        money =
+            Money.of(
+                new BigDecimal(amount), Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--amount '" + amount + "' is not a decimal amount");
       }
@@ -92,8 +107,9 @@ final class CardCommand implements Runnable {
         device.open();
         device.claim(Duration.ofSeconds(Math.max(2, waitSeconds)));
         device.enable();
-        ReaderPaymentTerminal terminal = ReaderPaymentTerminal.of(
-            SmartcardConnector.over(device), EmvReaderConfig.builder().amount(money).build());
+        ReaderPaymentTerminal terminal =
+            ReaderPaymentTerminal.of(
+                SmartcardConnector.over(device), EmvReaderConfig.builder().amount(money).build());
         try (CardRead card = terminal.readCard(money, Duration.ofSeconds(waitSeconds))) {
           print(device.readerName(), card);
         }
@@ -123,8 +139,11 @@ final class CardCommand implements Runnable {
       if (tokenKeyFile == null) {
         byte[] k = new byte[16];
         new SecureRandom().nextBytes(k);
-        spec.commandLine().getErr().println("ambient: token made with a one-off key; pass "
-            + "--token-key-file FILE for tokens that stay the same across runs");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "ambient: token made with a one-off key; pass "
+                    + "--token-key-file FILE for tokens that stay the same across runs");
         return k;
       }
       Path tokenKeyFile = this.tokenKeyFile;
@@ -144,15 +163,16 @@ final class CardCommand implements Runnable {
       new SecureRandom().nextBytes(k);
       Path parent = tokenKeyFile.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Files.writeString(tokenKeyFile, HexFormat.of().formatHex(k) + "\n",
-          StandardCharsets.US_ASCII);
+      Files.writeString(
+          tokenKeyFile, HexFormat.of().formatHex(k) + "\n", StandardCharsets.US_ASCII);
       try {
         Files.setPosixFilePermissions(tokenKeyFile, PosixFilePermissions.fromString("rw-------"));
       } catch (UnsupportedOperationException e) {
         // not a POSIX file system
       }
-      spec.commandLine().getErr().println("ambient: created a new tokenization key in "
-          + tokenKeyFile);
+      spec.commandLine()
+          .getErr()
+          .println("ambient: created a new tokenization key in " + tokenKeyFile);
       return k;
     }
   }

@@ -42,7 +42,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ambient device}: find and watch devices. */
-@Command(name = "device", mixinStandardHelpOptions = true,
+@Command(
+    name = "device",
+    mixinStandardHelpOptions = true,
     description = "Find serial ports and PC/SC readers, and watch a device's events.",
     subcommands = {DeviceCommand.Watch.class, DeviceCommand.ListDevices.class})
 final class DeviceCommand implements Runnable {
@@ -129,20 +131,29 @@ final class DeviceCommand implements Runnable {
   }
 
   /** {@code ambient device watch}. */
-  @Command(name = "watch", mixinStandardHelpOptions = true,
+  @Command(
+      name = "watch",
+      mixinStandardHelpOptions = true,
       description = "Open a serial device with a driver and print each event as a JSON line.",
-      footer = {"", "Examples:", "  ambient device watch --driver mt-sics --port /dev/ttyUSB0 --seconds 10",
-          "  ambient device watch --driver scanner --port /dev/ttyACM0",
-          "  ambient device watch --driver shelf --port /dev/ttyUSB1 --channels 8",
-          "  ambient device watch --driver shelf --port /dev/ttyUSB1 --calibration shelf-1.yaml",
-          "", "A calibration file (YAML or JSON) gives each channel's zero and span counts:",
-          "  lanes:",
-          "    - {channel: 0, lane: A1, zero: 8400, span: 108400, spanGrams: 1000}",
-          "Lane lines from channels without one say \"calibrated\":false."})
+      footer = {
+        "",
+        "Examples:",
+        "  ambient device watch --driver mt-sics --port /dev/ttyUSB0 --seconds 10",
+        "  ambient device watch --driver scanner --port /dev/ttyACM0",
+        "  ambient device watch --driver shelf --port /dev/ttyUSB1 --channels 8",
+        "  ambient device watch --driver shelf --port /dev/ttyUSB1 --calibration shelf-1.yaml",
+        "",
+        "A calibration file (YAML or JSON) gives each channel's zero and span counts:",
+        "  lanes:",
+        "    - {channel: 0, lane: A1, zero: 8400, span: 108400, spanGrams: 1000}",
+        "Lane lines from channels without one say \"calibrated\":false."
+      })
   static final class Watch implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--driver", required = true,
+    @Option(
+        names = "--driver",
+        required = true,
         description = "mt-sics, nci, scanner, shelf or lock.")
     String driver;
 
@@ -152,14 +163,19 @@ final class DeviceCommand implements Runnable {
     @Option(names = "--baud", defaultValue = "9600", description = "Baud rate.")
     int baud;
 
-    @Option(names = "--channels", defaultValue = "8",
+    @Option(
+        names = "--channels",
+        defaultValue = "8",
         description = "Shelf channels (shelf driver).")
     int channels;
 
-    @Option(names = "--calibration", paramLabel = "FILE",
-        description = "Shelf calibration, YAML or JSON: lanes: [{channel, lane, zero, span,"
-            + " spanGrams}]. Channels without one print \"calibrated\":false and grams ="
-            + " counts / 1000.")
+    @Option(
+        names = "--calibration",
+        paramLabel = "FILE",
+        description =
+            "Shelf calibration, YAML or JSON: lanes: [{channel, lane, zero, span,"
+                + " spanGrams}]. Channels without one print \"calibrated\":false and grams ="
+                + " counts / 1000.")
     Path calibration;
 
     @Option(names = "--seconds", description = "Stop after this many seconds.")
@@ -170,8 +186,8 @@ final class DeviceCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       if (driver.equals("pcsc") || !DeviceConfig.DRIVERS.contains(driver)) {
-        throw new IllegalArgumentException("--driver must be mt-sics, nci, scanner, shelf or lock,"
-            + " was '" + driver + "'");
+        throw new IllegalArgumentException(
+            "--driver must be mt-sics, nci, scanner, shelf or lock," + " was '" + driver + "'");
       }
       if (seconds != null && seconds < 1) {
         throw new IllegalArgumentException("--seconds must be at least 1, was " + seconds);
@@ -186,34 +202,63 @@ final class DeviceCommand implements Runnable {
       if (driver.equals("shelf") && (channels < 1 || channels > 256)) {
         throw new IllegalArgumentException("--channels must be 1..256, was " + channels);
       }
-      Map<Integer, DeviceConfig.Lane> calibrated = calibration == null ? Map.of()
-          : readCalibration(calibration, channels);
+      Map<Integer, DeviceConfig.Lane> calibrated =
+          calibration == null ? Map.of() : readCalibration(calibration, channels);
       List<DeviceConfig.Lane> lanes = new ArrayList<>();
       if (driver.equals("shelf")) {
         for (int ch = 0; ch < channels; ch++) {
           lanes.add(calibrated.getOrDefault(ch, new DeviceConfig.Lane(ch, "ch" + ch, 0, 1000, 1)));
         }
         if (calibrated.size() < channels) {
-          err.println("ambient: " + (channels - calibrated.size()) + " of " + channels
-              + " shelf channel(s) have no calibration: their lane lines say"
-              + " \"calibrated\":false (grams = counts / 1000)"
-              + (calibration == null ? "; give --calibration FILE" : ""));
+          err.println(
+              "ambient: "
+                  + (channels - calibrated.size())
+                  + " of "
+                  + channels
+                  + " shelf channel(s) have no calibration: their lane lines say"
+                  + " \"calibrated\":false (grams = counts / 1000)"
+                  + (calibration == null ? "; give --calibration FILE" : ""));
         }
       }
-      DeviceConfig config = new DeviceConfig(DeviceId.of(id), driver, "serial", port, baud, 8,
-          Parity.NONE, StopBits.ONE, FlowControl.NONE, Duration.ofSeconds(5),
-          Duration.ofSeconds(1), 1024, "", driver.equals("shelf") ? channels : 0, lanes, 0);
+      DeviceConfig config =
+          new DeviceConfig(
+              DeviceId.of(id),
+              driver,
+              "serial",
+              port,
+              baud,
+              8,
+              Parity.NONE,
+              StopBits.ONE,
+              FlowControl.NONE,
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(1),
+              1024,
+              "",
+              driver.equals("shelf") ? channels : 0,
+              lanes,
+              0);
       try (DeviceRegistry registry = DeviceRegistry.builder().build()) {
         Device device = registry.add(config);
-        device.addListener(e -> {
-          String line = json(e, calibrated::containsKey).toString();
-          synchronized (out) {
-            out.println(line);
-            out.flush();
-          }
-        });
-        err.println("ambient: watching " + id + " (" + driver + ") on " + port + " at " + baud
-            + " baud" + (seconds != null ? " for " + seconds + " s" : "; Ctrl-C stops"));
+        device.addListener(
+            e -> {
+              String line = json(e, calibrated::containsKey).toString();
+              synchronized (out) {
+                out.println(line);
+                out.flush();
+              }
+            });
+        err.println(
+            "ambient: watching "
+                + id
+                + " ("
+                + driver
+                + ") on "
+                + port
+                + " at "
+                + baud
+                + " baud"
+                + (seconds != null ? " for " + seconds + " s" : "; Ctrl-C stops"));
         err.flush();
         Map<DeviceId, String> failed = registry.startAll();
         if (!failed.isEmpty()) {
@@ -252,8 +297,14 @@ final class DeviceCommand implements Runnable {
       Map<Integer, DeviceConfig.Lane> byChannel = new java.util.TreeMap<>();
       for (DeviceConfig.Lane l : lanes) {
         if (l.channel() >= channels) {
-          throw new IllegalArgumentException("--calibration " + file + ": channel " + l.channel()
-              + " is outside 0.." + (channels - 1) + " (see --channels)");
+          throw new IllegalArgumentException(
+              "--calibration "
+                  + file
+                  + ": channel "
+                  + l.channel()
+                  + " is outside 0.."
+                  + (channels - 1)
+                  + " (see --channels)");
         }
         byChannel.put(l.channel(), l);
       }
@@ -262,7 +313,9 @@ final class DeviceCommand implements Runnable {
   }
 
   /** {@code ambient device list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
       description = "List serial ports and PC/SC readers, one JSON line each.",
       footer = {"", "Example:", "  ambient device list"})
   static final class ListDevices implements Callable<Integer> {

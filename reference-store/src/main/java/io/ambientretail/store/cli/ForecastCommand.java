@@ -23,7 +23,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ambient forecast}: backtest and forecast demand. */
-@Command(name = "forecast", mixinStandardHelpOptions = true,
+@Command(
+    name = "forecast",
+    mixinStandardHelpOptions = true,
     description = "Backtest forecasting methods and forecast demand.",
     subcommands = {ForecastCommand.Eval.class, ForecastCommand.Predict.class})
 final class ForecastCommand implements Runnable {
@@ -36,18 +38,22 @@ final class ForecastCommand implements Runnable {
 
   static void checkHorizon(CommandSpec spec, int horizon) {
     if (horizon < 1 || horizon > 366) {
-      throw new ParameterException(spec.commandLine(),
-          "--horizon must be 1..366 days, was " + horizon);
+      throw new ParameterException(
+          spec.commandLine(), "--horizon must be 1..366 days, was " + horizon);
     }
   }
 
   /** {@code ambient forecast eval}. */
-  @Command(name = "eval", mixinStandardHelpOptions = true,
-      description = {"Backtest every method on a sales history: each is fitted on all but the last "
-          + "H days of every series and scored on those days. Prints one line per method "
-          + "(mase, wape, rmsse, seconds; 'auto' is the per-series choice made without seeing the "
-          + "scored days, 'mean28' the baseline), then one line per series with the method "
-          + "'forecast predict' would use."},
+  @Command(
+      name = "eval",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Backtest every method on a sales history: each is fitted on all but the last "
+            + "H days of every series and scored on those days. Prints one line per method "
+            + "(mase, wape, rmsse, seconds; 'auto' is the per-series choice made without seeing the "
+            + "scored days, 'mean28' the baseline), then one line per series with the method "
+            + "'forecast predict' would use."
+      },
       footer = {"", "Example:", "  ambient forecast eval --sales sales.csv --horizon 14"})
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -63,9 +69,15 @@ final class ForecastCommand implements Runnable {
       checkHorizon(spec, horizon);
       SalesHistory h = SalesCsv.read(sales, InputLimits.defaults());
       if (h.days() <= horizon + 14) {
-        throw new IllegalArgumentException(sales.getFileName() + ": " + h.days()
-            + " days of history are too few to backtest " + horizon + " days (need more than "
-            + (horizon + 14) + ")");
+        throw new IllegalArgumentException(
+            sales.getFileName()
+                + ": "
+                + h.days()
+                + " days of history are too few to backtest "
+                + horizon
+                + " days (need more than "
+                + (horizon + 14)
+                + ")");
       }
       ForecastEngine engine = ForecastEngine.defaults();
       Set<ForecastMethod> methods = EnumSet.allOf(ForecastMethod.class);
@@ -93,14 +105,23 @@ final class ForecastCommand implements Runnable {
       }
       auto.print(json, "auto");
       for (int i = 0; i < h.seriesCount(); i++) {
-        json.line().put("store", h.store(i).value()).put("sku", h.sku(i).value())
+        json.line()
+            .put("store", h.store(i).value())
+            .put("sku", h.sku(i).value())
             .put("method", chosen[i].id())
             .put("mase", JsonLines.round(chosenErr[i].mase(), 4))
-            .put("rmsse", JsonLines.round(chosenErr[i].rmsse(), 4)).print();
+            .put("rmsse", JsonLines.round(chosenErr[i].rmsse(), 4))
+            .print();
       }
       PrintWriter err = spec.commandLine().getErr();
-      err.println("ambient: backtested " + h.seriesCount() + " series over the last " + horizon
-          + " of " + h.days() + " days");
+      err.println(
+          "ambient: backtested "
+              + h.seriesCount()
+              + " series over the last "
+              + horizon
+              + " of "
+              + h.days()
+              + " days");
       return ExitCode.OK;
     }
   }
@@ -126,18 +147,23 @@ final class ForecastCommand implements Runnable {
     }
 
     void print(JsonLines json, String method) {
-      json.line().put("method", method)
+      json.line()
+          .put("method", method)
           .put("mase", scaled == 0 ? null : JsonLines.round(mase / scaled, 4))
           .put("wape", actual == 0 ? null : JsonLines.round(absError / actual, 4))
           .put("rmsse", scaled == 0 ? null : JsonLines.round(rmsse / scaled, 4))
-          .put("seconds", JsonLines.round(nanos / 1e9, 3)).print();
+          .put("seconds", JsonLines.round(nanos / 1e9, 3))
+          .print();
     }
   }
 
   /** {@code ambient forecast predict}. */
-  @Command(name = "predict", mixinStandardHelpOptions = true,
-      description = "Forecast the next H days of every series, with the method chosen per series "
-          + "by backtest; one line per series and day.",
+  @Command(
+      name = "predict",
+      mixinStandardHelpOptions = true,
+      description =
+          "Forecast the next H days of every series, with the method chosen per series "
+              + "by backtest; one line per series and day.",
       footer = {"", "Example:", "  ambient forecast predict --sales sales.csv --horizon 7"})
   static final class Predict implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -158,10 +184,13 @@ final class ForecastCommand implements Runnable {
       for (int i = 0; i < h.seriesCount(); i++) {
         SeriesForecast f = h.forecast(engine, i, horizon);
         for (int d = 0; d < horizon; d++) {
-          json.line().put("store", h.store(i).value()).put("sku", h.sku(i).value())
+          json.line()
+              .put("store", h.store(i).value())
+              .put("sku", h.sku(i).value())
               .put("date", first.plusDays(d).toString())
               .put("forecast", JsonLines.round(f.day(d), 3))
-              .put("method", f.method().id()).print();
+              .put("method", f.method().id())
+              .print();
         }
       }
       return ExitCode.OK;

@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ambient fpe}: format-preserving encryption. */
-@Command(name = "fpe", mixinStandardHelpOptions = true,
+@Command(
+    name = "fpe",
+    mixinStandardHelpOptions = true,
     description = "Format-preserving encryption (NIST SP 800-38G).",
     subcommands = {FpeCommand.Ff1Command.class})
 final class FpeCommand implements Runnable {
@@ -23,12 +25,17 @@ final class FpeCommand implements Runnable {
   }
 
   /** {@code ambient fpe ff1}. */
-  @Command(name = "ff1", mixinStandardHelpOptions = true,
+  @Command(
+      name = "ff1",
+      mixinStandardHelpOptions = true,
       description = "FF1 over the alphabet 0-9a-z truncated to the radix; prints the result alone.",
-      footer = {"", "Example:",
-          "  ambient fpe ff1 --key 2B7E151628AED2A6ABF7158809CF4F3C --radix 10 --encrypt 0123456789",
-          "  ambient fpe ff1 --key 2B7E151628AED2A6ABF7158809CF4F3C --radix 36 "
-              + "--tweak 3737373770717273373737 --decrypt a9tv40mll9kdu509eum"})
+      footer = {
+        "",
+        "Example:",
+        "  ambient fpe ff1 --key 2B7E151628AED2A6ABF7158809CF4F3C --radix 10 --encrypt 0123456789",
+        "  ambient fpe ff1 --key 2B7E151628AED2A6ABF7158809CF4F3C --radix 36 "
+            + "--tweak 3737373770717273373737 --decrypt a9tv40mll9kdu509eum"
+      })
   static final class Ff1Command implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -59,8 +66,8 @@ final class FpeCommand implements Runnable {
     public Integer call() throws Exception {
       byte[] k = hex("--key", key);
       if (k.length != 16 && k.length != 24 && k.length != 32) {
-        throw new IllegalArgumentException("--key must be 16, 24 or 32 bytes of hex, was "
-            + k.length + " bytes");
+        throw new IllegalArgumentException(
+            "--key must be 16, 24 or 32 bytes of hex, was " + k.length + " bytes");
       }
       if (radix < 2 || radix > 36) {
         throw new IllegalArgumentException("--radix must be 2..36, was " + radix);

@@ -26,7 +26,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ambient fusion}: replay cart-fusion event logs. */
-@Command(name = "fusion", mixinStandardHelpOptions = true,
+@Command(
+    name = "fusion",
+    mixinStandardHelpOptions = true,
     description = "Replay cart-fusion event logs.",
     subcommands = {FusionCommand.Replay.class})
 final class FusionCommand implements Runnable {
@@ -38,7 +40,9 @@ final class FusionCommand implements Runnable {
   }
 
   /** {@code ambient fusion replay}. */
-  @Command(name = "replay", mixinStandardHelpOptions = true,
+  @Command(
+      name = "replay",
+      mixinStandardHelpOptions = true,
       description = "Replay a fusion event log and print one receipt line per shopper.",
       footer = {"", "Example:", "  ambient fusion replay day.jsonl --truth day.truth.jsonl"})
   static final class Replay implements Callable<Integer> {
@@ -50,7 +54,8 @@ final class FusionCommand implements Runnable {
     @Option(names = "--truth", description = "Ground truth; adds a metrics line.")
     Path truth;
 
-    @Option(names = "--baseline",
+    @Option(
+        names = "--baseline",
         description = "Attribute to the nearest shopper only (for comparison).")
     boolean baseline;
 
@@ -58,10 +63,12 @@ final class FusionCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      FusionConfig config = baseline
-          ? FusionConfig.builder()
-              .attribution(io.ambientretail.inventory.fusion.Attribution.NEAREST_SHOPPER).build()
-          : FusionConfig.defaults();
+      FusionConfig config =
+          baseline
+              ? FusionConfig.builder()
+                  .attribution(io.ambientretail.inventory.fusion.Attribution.NEAREST_SHOPPER)
+                  .build()
+              : FusionConfig.defaults();
       FusionReplay.Result result;
       List<Receipt> truthReceipts = null;
       String where = file.toString();
@@ -73,8 +80,9 @@ final class FusionCommand implements Runnable {
           }
         }
         where = file.toString();
-        try (ReplayReader in = ReplayReader.open(
-            Files.newBufferedReader(file, StandardCharsets.UTF_8), ReplayLimits.defaults())) {
+        try (ReplayReader in =
+            ReplayReader.open(
+                Files.newBufferedReader(file, StandardCharsets.UTF_8), ReplayLimits.defaults())) {
           result = FusionReplay.run(in, config);
         }
       } catch (ReplayFormatException e) {
@@ -87,8 +95,12 @@ final class FusionCommand implements Runnable {
         return ExitCode.USAGE;
       }
       for (Map.Entry<String, Long> u : result.unknownTypes().entrySet()) {
-        err.println("ambient: warning: skipped " + u.getValue() + " line(s) of unknown type '"
-            + u.getKey() + "'");
+        err.println(
+            "ambient: warning: skipped "
+                + u.getValue()
+                + " line(s) of unknown type '"
+                + u.getKey()
+                + "'");
       }
       ReplayWriter w = ReplayWriter.to(out);
       for (Receipt r : result.receipts()) {

@@ -40,7 +40,11 @@ final class PolicyYaml {
     long size = Files.size(file);
     String name = String.valueOf(file.getFileName());
     if (size > limits.maxPolicyChars() * 4L) {
-      throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, name, 0, null,
+      throw new InventoryInputException(
+          InventoryInputException.INPUT_LIMIT,
+          name,
+          0,
+          null,
           "policy file larger than " + limits.maxPolicyChars() + " characters");
     }
     return read(Files.readString(file, StandardCharsets.UTF_8), name, limits);
@@ -48,7 +52,11 @@ final class PolicyYaml {
 
   static PolicyTable read(String text, String source, InputLimits limits) throws IOException {
     if (text.length() > limits.maxPolicyChars()) {
-      throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source, 0, null,
+      throw new InventoryInputException(
+          InventoryInputException.INPUT_LIMIT,
+          source,
+          0,
+          null,
           "policy document longer than " + limits.maxPolicyChars() + " characters");
     }
     LoaderOptions loader = new LoaderOptions();
@@ -56,12 +64,19 @@ final class PolicyYaml {
     loader.setNestingDepthLimit(20);
     loader.setCodePointLimit(limits.maxPolicyChars());
     loader.setAllowDuplicateKeys(false);
-    YAMLFactory factory = YAMLFactory.builder().loaderOptions(loader)
-        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20)
-            .maxStringLength(4096).maxNumberLength(32).build())
-        .build();
+    YAMLFactory factory =
+        YAMLFactory.builder()
+            .loaderOptions(loader)
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(20)
+                    .maxStringLength(4096)
+                    .maxNumberLength(32)
+                    .build())
+            .build();
     PolicyTable.Builder table = PolicyTable.builder().source(source);
-    try (Reader r = new java.io.StringReader(text); JsonParser p = factory.createParser(r)) {
+    try (Reader r = new java.io.StringReader(text);
+        JsonParser p = factory.createParser(r)) {
       Ctx c = new Ctx(p, source);
       JsonToken t = p.nextToken();
       if (t == null) {
@@ -85,8 +100,12 @@ final class PolicyYaml {
               String id = p.currentName();
               int line = c.line();
               if (++overrides > limits.maxOverrides()) {
-                throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source,
-                    line, key + "." + id, "more than " + limits.maxOverrides() + " overrides");
+                throw new InventoryInputException(
+                    InventoryInputException.INPUT_LIMIT,
+                    source,
+                    line,
+                    key + "." + id,
+                    "more than " + limits.maxOverrides() + " overrides");
               }
               p.nextToken();
               PolicySettings s = settings(c, key + "." + id);
@@ -113,13 +132,20 @@ final class PolicyYaml {
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String msg = e.getOriginalMessage() == null ? "malformed YAML" : e.getOriginalMessage();
-      throw new InventoryInputException(InventoryInputException.INPUT_FORMAT, source,
-          loc == null ? 0 : Math.max(0, loc.getLineNr()), null,
+      throw new InventoryInputException(
+          InventoryInputException.INPUT_FORMAT,
+          source,
+          loc == null ? 0 : Math.max(0, loc.getLineNr()),
+          null,
           msg.replace('\n', ' ').replaceAll("\\s+", " "));
     } catch (RuntimeException e) {
       // SnakeYAML reports some problems (limits, bad characters) as its own unchecked exceptions.
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new InventoryInputException(InventoryInputException.INPUT_FORMAT, source, 0, null,
+      throw new InventoryInputException(
+          InventoryInputException.INPUT_FORMAT,
+          source,
+          0,
+          null,
           msg.replace('\n', ' ').replaceAll("\\s+", " "));
     }
   }
@@ -150,9 +176,12 @@ final class PolicyYaml {
           case "capacity" -> b.capacity(c.integer(field));
           case "shelf_life_days" -> b.shelfLifeDays(c.integer(field));
           case "supplier" -> b.supplier(c.text(field));
-          default -> throw c.error(field, "unknown setting (method, min, max, service_level, "
-              + "lead_time_days, review_days, order_days, pack_size, moq, capacity, "
-              + "shelf_life_days, supplier)");
+          default ->
+              throw c.error(
+                  field,
+                  "unknown setting (method, min, max, service_level, "
+                      + "lead_time_days, review_days, order_days, pack_size, moq, capacity, "
+                      + "shelf_life_days, supplier)");
         }
       } catch (IllegalArgumentException e) {
         throw c.error(line, field, e.getMessage());
@@ -181,8 +210,8 @@ final class PolicyYaml {
     }
 
     InventoryInputException error(int line, String field, String problem) {
-      return new InventoryInputException(InventoryInputException.INPUT_FORMAT, source, line, field,
-          problem);
+      return new InventoryInputException(
+          InventoryInputException.INPUT_FORMAT, source, line, field, problem);
     }
 
     void expect(JsonToken t, String field, String what) {

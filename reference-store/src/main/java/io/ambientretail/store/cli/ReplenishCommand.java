@@ -37,7 +37,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ambient replenish}: plan orders and transfers. */
-@Command(name = "replenish", mixinStandardHelpOptions = true,
+@Command(
+    name = "replenish",
+    mixinStandardHelpOptions = true,
     description = "Plan orders and transfers from sales, stock and policies.",
     subcommands = {ReplenishCommand.Plan.class})
 final class ReplenishCommand implements Runnable {
@@ -49,20 +51,27 @@ final class ReplenishCommand implements Runnable {
   }
 
   /** {@code ambient replenish plan}. */
-  @Command(name = "plan", mixinStandardHelpOptions = true,
-      description = {"Print the orders to place on a date, one JSON line each. Policies: "
-          + "minmax (below min, order up to max), ss (at or below s=min, up to S=max), rop "
-          + "(below lead-time + review demand + safety stock, order up to that + one review of "
-          + "demand); packs, moq, capacity and shelf life apply to all. With --dc-stock, orders "
-          + "of a SKU the DC cannot fully ship are cut to a fair share; with --transfers too, "
-          + "stores left short take units from stores with surplus (type transfer lines). See "
-          + "docs/replenishment.md."},
-      footer = {"", "Example:",
-          "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml",
-          "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml "
-              + "--date 2026-12-01",
-          "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml "
-              + "--dc-stock dc.csv --transfers"})
+  @Command(
+      name = "plan",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print the orders to place on a date, one JSON line each. Policies: "
+            + "minmax (below min, order up to max), ss (at or below s=min, up to S=max), rop "
+            + "(below lead-time + review demand + safety stock, order up to that + one review of "
+            + "demand); packs, moq, capacity and shelf life apply to all. With --dc-stock, orders "
+            + "of a SKU the DC cannot fully ship are cut to a fair share; with --transfers too, "
+            + "stores left short take units from stores with surplus (type transfer lines). See "
+            + "docs/replenishment.md."
+      },
+      footer = {
+        "",
+        "Example:",
+        "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml",
+        "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml "
+            + "--date 2026-12-01",
+        "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml "
+            + "--dc-stock dc.csv --transfers"
+      })
   static final class Plan implements Callable<Integer> {
     /** Plans with at least this many locations show a progress bar. */
     static final int PROGRESS_FROM = 2000;
@@ -72,7 +81,10 @@ final class ReplenishCommand implements Runnable {
     @Option(names = "--sales", required = true, description = "Sales CSV: date,store,sku,quantity.")
     Path sales;
 
-    @Option(names = "--stock", required = true, description = "Stock CSV: store,sku,on_hand,on_order.")
+    @Option(
+        names = "--stock",
+        required = true,
+        description = "Stock CSV: store,sku,on_hand,on_order.")
     Path stock;
 
     @Option(names = "--policy", required = true, description = "Policy YAML.")
@@ -81,12 +93,18 @@ final class ReplenishCommand implements Runnable {
     @Option(names = "--date", description = "Plan date (default: the day after the last sale).")
     String date;
 
-    @Option(names = "--dc-stock", description = "Optional DC stock CSV: sku,available. Orders of a "
-        + "SKU beyond what the DC holds are shared out by days of cover.")
+    @Option(
+        names = "--dc-stock",
+        description =
+            "Optional DC stock CSV: sku,available. Orders of a "
+                + "SKU beyond what the DC holds are shared out by days of cover.")
     Path dcStock;
 
-    @Option(names = "--transfers", description = "With --dc-stock: cover what the DC cannot ship "
-        + "by transfers from stores with surplus.")
+    @Option(
+        names = "--transfers",
+        description =
+            "With --dc-stock: cover what the DC cannot ship "
+                + "by transfers from stores with surplus.")
     boolean transfers;
 
     @Override
@@ -96,8 +114,8 @@ final class ReplenishCommand implements Runnable {
         try {
           on = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-          throw new ParameterException(spec.commandLine(),
-              "--date must be an ISO date (YYYY-MM-DD), was '" + date + "'");
+          throw new ParameterException(
+              spec.commandLine(), "--date must be an ISO date (YYYY-MM-DD), was '" + date + "'");
         }
       }
       InputLimits limits = InputLimits.defaults();
@@ -112,35 +130,52 @@ final class ReplenishCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       JsonLines json = new JsonLines(spec.commandLine().getOut());
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "ambient-plan");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              threads,
+              r -> {
+                Thread t = new Thread(r, "ambient-plan");
+                t.setDaemon(true);
+                return t;
+              });
       long t0 = System.nanoTime();
       try {
-        ReplenishmentPlanner planner = ReplenishmentPlanner.builder().policies(policies)
-            .executor(pool, threads).build();
+        ReplenishmentPlanner planner =
+            ReplenishmentPlanner.builder().policies(policies).executor(pool, threads).build();
         ProgressBar bar = positions.size() >= PROGRESS_FROM ? new ProgressBar(err) : null;
         List<PlannedOrder> held = Collections.synchronizedList(new ArrayList<>());
-        PlanSummary s = planner.plan(h, positions, planDate, o -> {
-          if (dc == null) {
-            printOrder(json, o);
-          } else {
-            held.add(o);
-          }
-        }, bar == null ? PlanProgress.NONE : bar);
+        PlanSummary s =
+            planner.plan(
+                h,
+                positions,
+                planDate,
+                o -> {
+                  if (dc == null) {
+                    printOrder(json, o);
+                  } else {
+                    held.add(o);
+                  }
+                },
+                bar == null ? PlanProgress.NONE : bar);
         if (bar != null) {
           bar.finish();
         }
         if (dc != null) {
           balanceAndPrint(held, h, positions, policies, dc, json, err);
         }
-        err.println(String.format(Locale.ROOT,
-            "ambient: planned %d locations for %s: %d orders, %d units in %.1f s%s%s",
-            s.locations(), planDate, s.orders(), s.units(), (System.nanoTime() - t0) / 1e9,
-            s.notOrderDay() > 0 ? "; " + s.notOrderDay() + " not on an order day" : "",
-            s.withoutHistory() > 0 ? "; " + s.withoutHistory() + " without sales history" : ""));
+        err.println(
+            String.format(
+                Locale.ROOT,
+                "ambient: planned %d locations for %s: %d orders, %d units in %.1f s%s%s",
+                s.locations(),
+                planDate,
+                s.orders(),
+                s.units(),
+                (System.nanoTime() - t0) / 1e9,
+                s.notOrderDay() > 0 ? "; " + s.notOrderDay() + " not on an order day" : "",
+                s.withoutHistory() > 0
+                    ? "; " + s.withoutHistory() + " without sales history"
+                    : ""));
       } finally {
         pool.shutdownNow();
       }
@@ -148,8 +183,12 @@ final class ReplenishCommand implements Runnable {
     }
 
     private static void printOrder(JsonLines json, PlannedOrder o) {
-      JsonLines.Line line = json.line().put("type", "order").put("store", o.store().value())
-          .put("sku", o.sku().value()).put("qty", o.quantity());
+      JsonLines.Line line =
+          json.line()
+              .put("type", "order")
+              .put("store", o.store().value())
+              .put("sku", o.sku().value())
+              .put("qty", o.quantity());
       if (o.supplier() != null) {
         line.put("supplier", o.supplier());
       }
@@ -157,36 +196,57 @@ final class ReplenishCommand implements Runnable {
     }
 
     /** Fits the held orders to the DC's stock, then prints orders and transfers. */
-    private void balanceAndPrint(List<PlannedOrder> held, SalesHistory h,
-        StockPositions positions, PolicyTable policies, DcStock dc, JsonLines json,
+    private void balanceAndPrint(
+        List<PlannedOrder> held,
+        SalesHistory h,
+        StockPositions positions,
+        PolicyTable policies,
+        DcStock dc,
+        JsonLines json,
         PrintWriter err) {
       List<PlannedOrder> orders = new ArrayList<>(held);
       // The planner calls back from several threads: print in a stable order.
-      orders.sort((a, b) -> {
-        int c = a.store().value().compareTo(b.store().value());
-        return c != 0 ? c : a.sku().value().compareTo(b.sku().value());
-      });
+      orders.sort(
+          (a, b) -> {
+            int c = a.store().value().compareTo(b.store().value());
+            return c != 0 ? c : a.sku().value().compareTo(b.sku().value());
+          });
       ForecastEngine engine = ForecastEngine.defaults();
-      ScarceStockBalancer.Result r = ScarceStockBalancer.balance(orders, positions, dc, policies,
-          (StoreId store, SkuId sku) -> dailyDemand(h, engine, store, sku), transfers);
+      ScarceStockBalancer.Result r =
+          ScarceStockBalancer.balance(
+              orders,
+              positions,
+              dc,
+              policies,
+              (StoreId store, SkuId sku) -> dailyDemand(h, engine, store, sku),
+              transfers);
       for (PlannedOrder o : r.orders()) {
         printOrder(json, o);
       }
       for (PlannedTransfer t : r.transfers()) {
-        json.line().put("type", "transfer").put("store", t.to().value())
-            .put("from", t.from().value()).put("sku", t.sku().value()).put("qty", t.quantity())
-            .put("reason", t.reason()).print();
+        json.line()
+            .put("type", "transfer")
+            .put("store", t.to().value())
+            .put("from", t.from().value())
+            .put("sku", t.sku().value())
+            .put("qty", t.quantity())
+            .put("reason", t.reason())
+            .print();
       }
       if (r.cut() > 0 || !r.transfers().isEmpty()) {
-        err.println(String.format(Locale.ROOT,
-            "ambient: DC stock short: %d orders cut (%d dropped), %d transfers", r.cut(),
-            r.dropped(), r.transfers().size()));
+        err.println(
+            String.format(
+                Locale.ROOT,
+                "ambient: DC stock short: %d orders cut (%d dropped), %d transfers",
+                r.cut(),
+                r.dropped(),
+                r.transfers().size()));
       }
     }
 
     /** Mean forecast units per day over the next week; 0 without sales history. */
-    private static double dailyDemand(SalesHistory h, ForecastEngine engine, StoreId store,
-        SkuId sku) {
+    private static double dailyDemand(
+        SalesHistory h, ForecastEngine engine, StoreId store, SkuId sku) {
       OptionalInt i = h.indexOf(store, sku);
       if (i.isEmpty()) {
         return 0;
@@ -220,8 +280,16 @@ final class ReplenishCommand implements Runnable {
       lastPercent = percent;
       lastDraw = now;
       int filled = percent / 5;
-      err.print("\rplanning [" + "#".repeat(filled) + " ".repeat(20 - filled) + "] "
-          + percent + "% " + done + "/" + total);
+      err.print(
+          "\rplanning ["
+              + "#".repeat(filled)
+              + " ".repeat(20 - filled)
+              + "] "
+              + percent
+              + "% "
+              + done
+              + "/"
+              + total);
       err.flush();
     }
 

@@ -4,9 +4,9 @@ import io.ambientretail.core.Money;
 import io.ambientretail.store.RunSummary;
 import io.ambientretail.store.StoreApp;
 import io.ambientretail.store.config.StoreConfig;
-import io.ambientretail.store.devices.StoreDevices;
 import io.ambientretail.store.config.StoreConfigReader;
 import io.ambientretail.store.config.StoreKind;
+import io.ambientretail.store.devices.StoreDevices;
 import io.ambientretail.store.sim.ShopperSimulation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,12 +15,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ambient store}: run the reference store, or its built-in demo. */
-@Command(name = "store", mixinStandardHelpOptions = true,
+@Command(
+    name = "store",
+    mixinStandardHelpOptions = true,
     description = "Run the reference store or its simulated demo.",
     subcommands = {StoreCommand.Demo.class, StoreCommand.Run.class})
 final class StoreCommand implements Runnable {
@@ -32,35 +34,51 @@ final class StoreCommand implements Runnable {
   }
 
   /** {@code ambient store demo}. */
-  @Command(name = "demo", mixinStandardHelpOptions = true,
-      description = {"Run a complete simulated store on embedded defaults: simulated shelves,"
-          + " entry gate or kiosk, shoppers with virtual cards, a simulated acquirer over loopback"
-          + " HTTP, SQLite under ./data (walk-out) or ./data/micromarket, the dashboard and REST"
-          + " API.",
-          "Without --shoppers it runs until stopped (Ctrl-C)."},
-      footer = {"", "Example:", "  ambient store demo --shoppers 20 --seed 7 --exit-when-done",
-          "  ambient store demo --kind micromarket --port 8081"})
+  @Command(
+      name = "demo",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Run a complete simulated store on embedded defaults: simulated shelves,"
+            + " entry gate or kiosk, shoppers with virtual cards, a simulated acquirer over loopback"
+            + " HTTP, SQLite under ./data (walk-out) or ./data/micromarket, the dashboard and REST"
+            + " API.",
+        "Without --shoppers it runs until stopped (Ctrl-C)."
+      },
+      footer = {
+        "",
+        "Example:",
+        "  ambient store demo --shoppers 20 --seed 7 --exit-when-done",
+        "  ambient store demo --kind micromarket --port 8081"
+      })
   static final class Demo implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--kind", defaultValue = "walkout",
+    @Option(
+        names = "--kind",
+        defaultValue = "walkout",
         description = "walkout (smart store) or micromarket (kiosk). Default: ${DEFAULT-VALUE}.")
     String kind;
 
-    @Option(names = "--shoppers", description = "Number of simulated shoppers (default: until stopped).")
+    @Option(
+        names = "--shoppers",
+        description = "Number of simulated shoppers (default: until stopped).")
     Integer shoppers;
 
     @Option(names = "--seed", defaultValue = "1", description = "Simulation seed.")
     long seed;
 
-    @Option(names = "--port", defaultValue = "8080",
+    @Option(
+        names = "--port",
+        defaultValue = "8080",
         description = "Dashboard and REST port on 127.0.0.1 (0: any free port).")
     int port;
 
     @Option(names = "--db", description = "JDBC URL (default: SQLite under ./data).")
     String db;
 
-    @Option(names = "--data", description = "Data directory (default: ./data, or ./data/micromarket).")
+    @Option(
+        names = "--data",
+        description = "Data directory (default: ./data, or ./data/micromarket).")
     Path data;
 
     @Option(names = "--exit-when-done", description = "Exit with a summary line when done.")
@@ -69,12 +87,15 @@ final class StoreCommand implements Runnable {
     @Option(names = "--duration", description = "Stop after this many seconds (default: never).")
     Integer duration;
 
-    @Option(names = "--real-transports",
+    @Option(
+        names = "--real-transports",
         description = "Use socat pseudo-terminals and the vpcd virtual reader when present.")
     boolean realTransports;
 
-    @Option(names = "--gateway", description = "Payment gateway base URL (default: the simulated"
-        + " acquirer on loopback HTTP).")
+    @Option(
+        names = "--gateway",
+        description =
+            "Payment gateway base URL (default: the simulated" + " acquirer on loopback HTTP).")
     String gateway;
 
     @Override
@@ -89,28 +110,41 @@ final class StoreCommand implements Runnable {
         throw new IllegalArgumentException("--exit-when-done needs --shoppers N");
       }
       if (realTransports) {
-        err.println("ambient: note: --real-transports: simulated serial devices over socat"
-            + " pseudo-terminals (jSerialComm) and card taps through pcscd and vpcd, each"
-            + " when present (otherwise in process, with a note)");
+        err.println(
+            "ambient: note: --real-transports: simulated serial devices over socat"
+                + " pseudo-terminals (jSerialComm) and card taps through pcscd and vpcd, each"
+                + " when present (otherwise in process, with a note)");
       }
       StoreConfig config = StoreConfigReader.withDefaults().demo(k);
       if (gateway != null) {
         config = io.ambientretail.store.pay.GatewaySetting.withGateway(config, gateway);
       }
-      Path dir = data != null ? data
-          : k == StoreKind.WALKOUT ? Path.of("data") : Path.of("data", "micromarket");
-      ShopperSimulation.Pace pace = exitWhenDone ? ShopperSimulation.Pace.FAST
-          : ShopperSimulation.Pace.REALTIME;
-      StoreApp.Options o = StoreApp.Options.demo(config, dir, port, seed).withDb(db)
-          .withPace(pace).withRealTransports(realTransports);
-      return runStore(o, realTransports ? StoreDevices.Transport.PSEUDO_TERMINALS
-          : StoreDevices.Transport.MEMORY, shoppers == null ? -1 : shoppers, exitWhenDone,
-          duration, out, err);
+      Path dir =
+          data != null
+              ? data
+              : k == StoreKind.WALKOUT ? Path.of("data") : Path.of("data", "micromarket");
+      ShopperSimulation.Pace pace =
+          exitWhenDone ? ShopperSimulation.Pace.FAST : ShopperSimulation.Pace.REALTIME;
+      StoreApp.Options o =
+          StoreApp.Options.demo(config, dir, port, seed)
+              .withDb(db)
+              .withPace(pace)
+              .withRealTransports(realTransports);
+      return runStore(
+          o,
+          realTransports ? StoreDevices.Transport.PSEUDO_TERMINALS : StoreDevices.Transport.MEMORY,
+          shoppers == null ? -1 : shoppers,
+          exitWhenDone,
+          duration,
+          out,
+          err);
     }
   }
 
   /** {@code ambient store run}. */
-  @Command(name = "run", mixinStandardHelpOptions = true,
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
       description = "Run a store from a YAML configuration (store.yaml).",
       footer = {"", "Example:", "  ambient store run --config store.yaml --port 8080"})
   static final class Run implements Callable<Integer> {
@@ -135,59 +169,95 @@ final class StoreCommand implements Runnable {
     public Integer call() throws Exception {
       StoreConfig cfg = StoreConfigReader.withDefaults().read(config);
       boolean simulated = cfg.devices().stream().allMatch(d -> d.driver().equals("simulated"));
-      StoreApp.Options o = new StoreApp.Options(cfg, data, db, port, true, simulated,
-          ShopperSimulation.Pace.REALTIME, 1, 4);
-      return runStore(o, simulated ? -1 : 0, false, duration, spec.commandLine().getOut(),
+      StoreApp.Options o =
+          new StoreApp.Options(
+              cfg, data, db, port, true, simulated, ShopperSimulation.Pace.REALTIME, 1, 4);
+      return runStore(
+          o,
+          simulated ? -1 : 0,
+          false,
+          duration,
+          spec.commandLine().getOut(),
           spec.commandLine().getErr());
     }
   }
 
-  static int runStore(StoreApp.Options o, int shoppers, boolean exitWhenDone, Integer duration,
-      PrintWriter out, PrintWriter err) throws InterruptedException {
+  static int runStore(
+      StoreApp.Options o,
+      int shoppers,
+      boolean exitWhenDone,
+      Integer duration,
+      PrintWriter out,
+      PrintWriter err)
+      throws InterruptedException {
     return runStore(o, StoreDevices.Transport.MEMORY, shoppers, exitWhenDone, duration, out, err);
   }
 
-  static int runStore(StoreApp.Options o, StoreDevices.Transport transport, int shoppers,
-      boolean exitWhenDone, Integer duration, PrintWriter out, PrintWriter err)
+  static int runStore(
+      StoreApp.Options o,
+      StoreDevices.Transport transport,
+      int shoppers,
+      boolean exitWhenDone,
+      Integer duration,
+      PrintWriter out,
+      PrintWriter err)
       throws InterruptedException {
     long t0 = System.nanoTime();
     StoreApp app = StoreApp.start(o, transport);
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      app.close();
-      stopped.countDown();
-    }, "ambient-shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              app.close();
+              stopped.countDown();
+            },
+            "ambient-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       long readyMs = (System.nanoTime() - t0) / 1_000_000;
       StoreConfig cfg = o.config();
-      err.printf(Locale.ROOT, "ambient: %s %s (%s) ready in %d ms; database %s%n", cfg.storeId(),
-          cfg.name(), cfg.kind().id(), readyMs, app.engine().database().describe());
+      err.printf(
+          Locale.ROOT,
+          "ambient: %s %s (%s) ready in %d ms; database %s%n",
+          cfg.storeId(),
+          cfg.name(),
+          cfg.kind().id(),
+          readyMs,
+          app.engine().database().describe());
       if (o.realTransports()) {
         err.println("ambient: " + app.cardTapNote());
       }
       if (app.recoveredSessions() > 0) {
-        err.printf(Locale.ROOT, "ambient: settled %d sessions left open by the last run%n",
+        err.printf(
+            Locale.ROOT,
+            "ambient: settled %d sessions left open by the last run%n",
             app.recoveredSessions());
       }
       if (app.port() > 0) {
-        err.printf(Locale.ROOT, "ambient: dashboard http://127.0.0.1:%d/#token=demo-admin"
-            + "  (API: curl -H 'Authorization: Bearer demo-operator' http://127.0.0.1:%d/api/status)%n",
-            app.port(), app.port());
+        err.printf(
+            Locale.ROOT,
+            "ambient: dashboard http://127.0.0.1:%d/#token=demo-admin"
+                + "  (API: curl -H 'Authorization: Bearer demo-operator' http://127.0.0.1:%d/api/status)%n",
+            app.port(),
+            app.port());
       }
       err.flush();
       if (o.simulate() && shoppers != 0) {
         app.simulation().run(shoppers);
       }
-      long deadline = duration == null ? Long.MAX_VALUE
-          : System.currentTimeMillis() + duration * 1000L;
+      long deadline =
+          duration == null ? Long.MAX_VALUE : System.currentTimeMillis() + duration * 1000L;
       long every = o.pace() == ShopperSimulation.Pace.FAST ? 1000 : 5000;
       while (System.currentTimeMillis() < deadline) {
-        boolean done = o.simulate() && shoppers > 0
-            ? app.simulation().awaitDone(Math.min(every, Math.max(1,
-                deadline - System.currentTimeMillis())), TimeUnit.MILLISECONDS)
-            : stopped.await(Math.min(every, Math.max(1, deadline - System.currentTimeMillis())),
-                TimeUnit.MILLISECONDS);
+        boolean done =
+            o.simulate() && shoppers > 0
+                ? app.simulation()
+                    .awaitDone(
+                        Math.min(every, Math.max(1, deadline - System.currentTimeMillis())),
+                        TimeUnit.MILLISECONDS)
+                : stopped.await(
+                    Math.min(every, Math.max(1, deadline - System.currentTimeMillis())),
+                    TimeUnit.MILLISECONDS);
         progress(app, shoppers, err);
         if (done && (exitWhenDone || !o.simulate())) {
           break;
@@ -215,23 +285,40 @@ final class StoreCommand implements Runnable {
 
   private static void progress(StoreApp app, int shoppers, PrintWriter err) {
     long since = app.startedMs();
-    long[] r = app.engine().database().read(c -> {
-      try (var q = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(total_minor), 0) FROM"
-          + " receipts WHERE created_ms >= ?")) {
-        q.setLong(1, since);
-        try (var rs = q.executeQuery()) {
-          rs.next();
-          return new long[] {rs.getLong(1), rs.getLong(2)};
-        }
-      }
-    });
-    String done = !app.simulated() ? "" : "shoppers " + app.simulation().done()
-        + (shoppers > 0 ? "/" + shoppers : "") + " done, " + app.simulation().inStore()
-        + " in store, ";
+    long[] r =
+        app.engine()
+            .database()
+            .read(
+                c -> {
+                  try (var q =
+                      c.prepareStatement(
+                          "SELECT COUNT(*), COALESCE(SUM(total_minor), 0) FROM"
+                              + " receipts WHERE created_ms >= ?")) {
+                    q.setLong(1, since);
+                    try (var rs = q.executeQuery()) {
+                      rs.next();
+                      return new long[] {rs.getLong(1), rs.getLong(2)};
+                    }
+                  }
+                });
+    String done =
+        !app.simulated()
+            ? ""
+            : "shoppers "
+                + app.simulation().done()
+                + (shoppers > 0 ? "/" + shoppers : "")
+                + " done, "
+                + app.simulation().inStore()
+                + " in store, ";
     long held = app.engine().reviews().openCount();
-    err.println("ambient: " + done + "receipts " + r[0] + ", captured "
-        + Money.ofMinor(r[1], app.config().currency())
-        + (held > 0 ? ", " + held + " held for review" : ""));
+    err.println(
+        "ambient: "
+            + done
+            + "receipts "
+            + r[0]
+            + ", captured "
+            + Money.ofMinor(r[1], app.config().currency())
+            + (held > 0 ? ", " + held + " held for review" : ""));
     err.flush();
   }
 }

@@ -40,17 +40,54 @@ public record StoreConfig(
   }
 
   /** A configuration with the default review settings ({@link Review#DEFAULTS}). */
-  public StoreConfig(String storeId, String name, StoreKind kind, String region,
-      String privacyRegime, Currency currency, ZoneId zone, Payment payment, List<Device> devices,
-      List<Shelf> shelves, Replenishment replenishment, Privacy privacy, List<ApiToken> tokens) {
-    this(storeId, name, kind, region, privacyRegime, currency, zone, payment, devices, shelves,
-        replenishment, privacy, tokens, Review.DEFAULTS);
+  public StoreConfig(
+      String storeId,
+      String name,
+      StoreKind kind,
+      String region,
+      String privacyRegime,
+      Currency currency,
+      ZoneId zone,
+      Payment payment,
+      List<Device> devices,
+      List<Shelf> shelves,
+      Replenishment replenishment,
+      Privacy privacy,
+      List<ApiToken> tokens) {
+    this(
+        storeId,
+        name,
+        kind,
+        region,
+        privacyRegime,
+        currency,
+        zone,
+        payment,
+        devices,
+        shelves,
+        replenishment,
+        privacy,
+        tokens,
+        Review.DEFAULTS);
   }
 
   /** A copy with other review settings. */
   public StoreConfig withReview(Review r) {
-    return new StoreConfig(storeId, name, kind, region, privacyRegime, currency, zone, payment,
-        devices, shelves, replenishment, privacy, tokens, r);
+    return new StoreConfig(
+        storeId,
+        name,
+        kind,
+        region,
+        privacyRegime,
+        currency,
+        zone,
+        payment,
+        devices,
+        shelves,
+        replenishment,
+        privacy,
+        tokens,
+        r);
   }
 
   /**
@@ -62,7 +99,9 @@ public record StoreConfig(
     /** 30 minutes, then approve. */
     public static final Review DEFAULTS = new Review(30, LateDecision.APPROVE);
 
-    /** The longest wait: the entry hold must still be capturable (the SDK settles a day-old hold). */
+    /**
+     * The longest wait: the entry hold must still be capturable (the SDK settles a day-old hold).
+     */
     public static final int MAX_MINUTES = 720;
 
     /**
@@ -90,8 +129,8 @@ public record StoreConfig(
    * Payment settings: gateway ({@code simulated} or a URL), entry hold, simulated acquirer knobs,
    * and the offline (store-and-forward) limits.
    */
-  public record Payment(String gateway, long holdMinor, int acquirerLatencyMs, double declineRate,
-      Offline offline) {
+  public record Payment(
+      String gateway, long holdMinor, int acquirerLatencyMs, double declineRate, Offline offline) {
     /** Checks the offline limits are present. */
     public Payment {
       java.util.Objects.requireNonNull(offline, "offline");
@@ -105,8 +144,8 @@ public record StoreConfig(
 
   /**
    * Limits on shoppers admitted while the gateway is unreachable ({@code payment.offline}): the
-   * queued exposure per card and in total as multiples of the entry hold, how long a queued
-   * payment may wait (hours) and how long before that it is flagged as expiring (hours).
+   * queued exposure per card and in total as multiples of the entry hold, how long a queued payment
+   * may wait (hours) and how long before that it is flagged as expiring (hours).
    */
   public record Offline(int perCardHolds, int totalHolds, int maxAgeHours, int warnBeforeHours) {
     /** 2 holds per card, 40 in total, 24 h maximum age, flagged 4 h before. */
@@ -123,14 +162,15 @@ public record StoreConfig(
         throw new IllegalArgumentException("need 0 <= perCardHolds <= totalHolds");
       }
       if (maxAgeHours < 1 || warnBeforeHours < 0 || warnBeforeHours >= maxAgeHours) {
-        throw new IllegalArgumentException("need 1 <= maxAgeHours and 0 <= warnBeforeHours"
-            + " < maxAgeHours");
+        throw new IllegalArgumentException(
+            "need 1 <= maxAgeHours and 0 <= warnBeforeHours" + " < maxAgeHours");
       }
     }
   }
 
   /** A device: id, type (shelf, card-reader, door-lock, gate, scanner, scale), driver, port. */
-  public record Device(String id, String type, String driver, String port, Map<String, String> params) {
+  public record Device(
+      String id, String type, String driver, String port, Map<String, String> params) {
     /** Copies the parameters. */
     public Device {
       params = Map.copyOf(params);
@@ -155,10 +195,20 @@ public record StoreConfig(
 
   /**
    * A lane: one product with its unit price (minor units), unit weight (grams), capacity and
-   * initial quantity; {@code pricePerKgMinor} applies when {@code pricing} is {@link Pricing#WEIGHT}.
+   * initial quantity; {@code pricePerKgMinor} applies when {@code pricing} is {@link
+   * Pricing#WEIGHT}.
    */
-  public record Lane(String id, String shelfId, Gtin gtin, String name, long priceMinor,
-      int unitGrams, int capacity, int initial, Pricing pricing, long pricePerKgMinor) {}
+  public record Lane(
+      String id,
+      String shelfId,
+      Gtin gtin,
+      String name,
+      long priceMinor,
+      int unitGrams,
+      int capacity,
+      int initial,
+      Pricing pricing,
+      long pricePerKgMinor) {}
 
   /** Replenishment policy defaults: order up to {@code max} when a lane falls below {@code min}. */
   public record Replenishment(int min, int max, int packSize, String supplier) {}

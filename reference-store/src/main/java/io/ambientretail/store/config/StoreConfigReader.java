@@ -25,8 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads and validates {@code store.yaml}. Every error names the source and the field path
- * ({@code planogram.shelves[1].lanes[0].gtin}) or, for YAML syntax, the line and column.
+ * Reads and validates {@code store.yaml}. Every error names the source and the field path ({@code
+ * planogram.shelves[1].lanes[0].gtin}) or, for YAML syntax, the line and column.
  *
  * <p>Limits (defaults): at most {@value #DEFAULT_MAX_BYTES} bytes, nesting depth 32, 1000 lanes,
  * 500 devices. Thread-safe.
@@ -43,10 +43,15 @@ public final class StoreConfigReader {
 
   private StoreConfigReader(int maxBytes) {
     this.maxBytes = maxBytes;
-    YAMLFactory f = YAMLFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(32).maxStringLength(64 * 1024).maxDocumentLength(maxBytes).build())
-        .build();
+    YAMLFactory f =
+        YAMLFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(32)
+                    .maxStringLength(64 * 1024)
+                    .maxDocumentLength(maxBytes)
+                    .build())
+            .build();
     this.yaml = new ObjectMapper(f);
   }
 
@@ -93,8 +98,13 @@ public final class StoreConfigReader {
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-      throw new StoreConfigException(source + where + ": not valid YAML (" + e.getOriginalMessage()
-          .lines().findFirst().orElse("") + ")", e);
+      throw new StoreConfigException(
+          source
+              + where
+              + ": not valid YAML ("
+              + e.getOriginalMessage().lines().findFirst().orElse("")
+              + ")",
+          e);
     }
     if (root == null || !root.isObject()) {
       throw new StoreConfigException(source + ": expected a mapping at the top");
@@ -111,8 +121,17 @@ public final class StoreConfigReader {
     }
 
     StoreConfig config(JsonNode root) {
-      known(root, "", "store", "payment", "devices", "planogram", "replenishment", "privacy",
-          "security", "review");
+      known(
+          root,
+          "",
+          "store",
+          "payment",
+          "devices",
+          "planogram",
+          "replenishment",
+          "privacy",
+          "security",
+          "review");
       JsonNode s = object(root, "store", true);
       known(s, "store", "id", "name", "kind", "region", "privacyRegime", "currency", "timezone");
       String id = text(s, "store.id", "id", null);
@@ -135,16 +154,18 @@ public final class StoreConfigReader {
         throw fail("store.timezone", "unknown time zone");
       }
       JsonNode p = object(root, "payment", false);
-      known(p, "payment", "gateway", "holdMinor", "acquirerLatencyMs", "declineRate",
-          "offline");
+      known(p, "payment", "gateway", "holdMinor", "acquirerLatencyMs", "declineRate", "offline");
       double decline = p.path("declineRate").asDouble(0.0);
       if (decline < 0 || decline > 1) {
         throw fail("payment.declineRate", "must be between 0 and 1");
       }
-      var payment = new StoreConfig.Payment(text(p, "payment.gateway", "gateway", "simulated"),
-          longAt(p, "payment.holdMinor", "holdMinor", 3000, 0, 10_000_000),
-          (int) longAt(p, "payment.acquirerLatencyMs", "acquirerLatencyMs", 10, 0, 10_000),
-          decline, offline(p.path("offline")));
+      var payment =
+          new StoreConfig.Payment(
+              text(p, "payment.gateway", "gateway", "simulated"),
+              longAt(p, "payment.holdMinor", "holdMinor", 3000, 0, 10_000_000),
+              (int) longAt(p, "payment.acquirerLatencyMs", "acquirerLatencyMs", 10, 0, 10_000),
+              decline,
+              offline(p.path("offline")));
       List<StoreConfig.Device> devices = devices(root.path("devices"));
       List<StoreConfig.Shelf> shelves = shelves(object(root, "planogram", true));
       JsonNode r = object(root, "replenishment", false).path("defaults");
@@ -153,9 +174,12 @@ public final class StoreConfigReader {
       if (max < min) {
         throw fail("replenishment.defaults.max", "must not be below min");
       }
-      var replenishment = new StoreConfig.Replenishment(min, max,
-          (int) longAt(r, "replenishment.defaults.packSize", "packSize", 1, 1, 10_000),
-          text(r, "replenishment.defaults.supplier", "supplier", "default"));
+      var replenishment =
+          new StoreConfig.Replenishment(
+              min,
+              max,
+              (int) longAt(r, "replenishment.defaults.packSize", "packSize", 1, 1, 10_000),
+              text(r, "replenishment.defaults.supplier", "supplier", "default"));
       JsonNode pv = object(root, "privacy", false);
       Map<String, Integer> retention = new LinkedHashMap<>();
       JsonNode rd = pv.path("retentionDays");
@@ -163,13 +187,24 @@ public final class StoreConfigReader {
         String k = it.next();
         retention.put(k, (int) longAt(rd, "privacy.retentionDays." + k, k, 0, 1, 36_500));
       }
-      var privacy = new StoreConfig.Privacy(pv.path("returningCardConsent").asBoolean(true),
-          retention);
+      var privacy =
+          new StoreConfig.Privacy(pv.path("returningCardConsent").asBoolean(true), retention);
       List<StoreConfig.ApiToken> tokens = tokens(object(root, "security", false).path("tokens"));
-      return new StoreConfig(id, text(s, "store.name", "name", id), kind,
+      return new StoreConfig(
+          id,
+          text(s, "store.name", "name", id),
+          kind,
           text(s, "store.region", "region", "EU"),
-          text(s, "store.privacyRegime", "privacyRegime", "GDPR"), currency, zone, payment,
-          devices, shelves, replenishment, privacy, tokens, review(root.path("review")));
+          text(s, "store.privacyRegime", "privacyRegime", "GDPR"),
+          currency,
+          zone,
+          payment,
+          devices,
+          shelves,
+          replenishment,
+          privacy,
+          tokens,
+          review(root.path("review")));
     }
 
     /** The optional {@code review} settings; each field defaults as in DEFAULTS. */
@@ -182,8 +217,15 @@ public final class StoreConfigReader {
       }
       known(r, "review", "decideWithinMinutes", "whenLate");
       StoreConfig.Review d = StoreConfig.Review.DEFAULTS;
-      int minutes = (int) longAt(r, "review.decideWithinMinutes", "decideWithinMinutes",
-          d.decideWithinMinutes(), 1, StoreConfig.Review.MAX_MINUTES);
+      int minutes =
+          (int)
+              longAt(
+                  r,
+                  "review.decideWithinMinutes",
+                  "decideWithinMinutes",
+                  d.decideWithinMinutes(),
+                  1,
+                  StoreConfig.Review.MAX_MINUTES);
       String late = text(r, "review.whenLate", "whenLate", d.whenLate().name());
       StoreConfig.LateDecision when;
       try {
@@ -215,10 +257,16 @@ public final class StoreConfigReader {
           throw fail(path + ".id", "duplicate device id '" + id + "'");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        d.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-        out.add(new StoreConfig.Device(id, text(d, path + ".type", "type", null),
-            text(d, path + ".driver", "driver", "simulated"), text(d, path + ".port", "port", ""),
-            params));
+        d.path("params")
+            .fields()
+            .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        out.add(
+            new StoreConfig.Device(
+                id,
+                text(d, path + ".type", "type", null),
+                text(d, path + ".driver", "driver", "simulated"),
+                text(d, path + ".port", "port", ""),
+                params));
       }
       return out;
     }
@@ -247,8 +295,18 @@ public final class StoreConfigReader {
         for (int j = 0; j < lanes.size(); j++) {
           String lp = path + ".lanes[" + j + "]";
           JsonNode l = lanes.get(j);
-          known(l, lp, "id", "gtin", "name", "priceMinor", "unitGrams", "capacity", "initial",
-              "pricing", "pricePerKgMinor");
+          known(
+              l,
+              lp,
+              "id",
+              "gtin",
+              "name",
+              "priceMinor",
+              "unitGrams",
+              "capacity",
+              "initial",
+              "pricing",
+              "pricePerKgMinor");
           String lid = text(l, lp + ".id", "id", null);
           if (!laneIds.add(lid)) {
             throw fail(lp + ".id", "duplicate lane id '" + lid + "'");
@@ -264,19 +322,28 @@ public final class StoreConfigReader {
           }
           int capacity = (int) longAt(l, lp + ".capacity", "capacity", 10, 1, 100_000);
           int initial = (int) longAt(l, lp + ".initial", "initial", capacity, 0, capacity);
-          StoreConfig.Pricing pricing = switch (text(l, lp + ".pricing", "pricing", "unit")) {
-            case "unit" -> StoreConfig.Pricing.UNIT;
-            case "weight" -> StoreConfig.Pricing.WEIGHT;
-            default -> throw fail(lp + ".pricing", "expected unit or weight");
-          };
+          StoreConfig.Pricing pricing =
+              switch (text(l, lp + ".pricing", "pricing", "unit")) {
+                case "unit" -> StoreConfig.Pricing.UNIT;
+                case "weight" -> StoreConfig.Pricing.WEIGHT;
+                default -> throw fail(lp + ".pricing", "expected unit or weight");
+              };
           long perKg = longAt(l, lp + ".pricePerKgMinor", "pricePerKgMinor", 0, 0, 100_000_000);
           if (pricing == StoreConfig.Pricing.WEIGHT && perKg == 0) {
             throw fail(lp + ".pricePerKgMinor", "required when pricing is weight");
           }
-          ls.add(new StoreConfig.Lane(lid, sid, gtin, text(l, lp + ".name", "name", lid),
-              longAt(l, lp + ".priceMinor", "priceMinor", -1, 0, 100_000_000),
-              (int) longAt(l, lp + ".unitGrams", "unitGrams", -1, 1, 1_000_000), capacity, initial,
-              pricing, perKg));
+          ls.add(
+              new StoreConfig.Lane(
+                  lid,
+                  sid,
+                  gtin,
+                  text(l, lp + ".name", "name", lid),
+                  longAt(l, lp + ".priceMinor", "priceMinor", -1, 0, 100_000_000),
+                  (int) longAt(l, lp + ".unitGrams", "unitGrams", -1, 1, 1_000_000),
+                  capacity,
+                  initial,
+                  pricing,
+                  perKg));
         }
         out.add(new StoreConfig.Shelf(sid, ls));
       }
@@ -305,8 +372,8 @@ public final class StoreConfigReader {
         } catch (IllegalArgumentException e) {
           throw fail(path + ".role", e.getMessage());
         }
-        Optional<String> shopper = t.hasNonNull("shopper")
-            ? Optional.of(t.get("shopper").asText()) : Optional.empty();
+        Optional<String> shopper =
+            t.hasNonNull("shopper") ? Optional.of(t.get("shopper").asText()) : Optional.empty();
         if (role == Role.SHOPPER && shopper.isEmpty()) {
           throw fail(path + ".shopper", "required for a shopper token");
         }
@@ -325,20 +392,34 @@ public final class StoreConfigReader {
       }
       known(o, "payment.offline", "perCardHolds", "totalHolds", "maxAgeHours", "warnBeforeHours");
       StoreConfig.Offline d = StoreConfig.Offline.DEFAULTS;
-      int total = (int) longAt(o, "payment.offline.totalHolds", "totalHolds", d.totalHolds(), 0,
-          10_000);
-      int perCard = (int) longAt(o, "payment.offline.perCardHolds", "perCardHolds",
-          Math.min(d.perCardHolds(), total), 0, 1_000);
+      int total =
+          (int) longAt(o, "payment.offline.totalHolds", "totalHolds", d.totalHolds(), 0, 10_000);
+      int perCard =
+          (int)
+              longAt(
+                  o,
+                  "payment.offline.perCardHolds",
+                  "perCardHolds",
+                  Math.min(d.perCardHolds(), total),
+                  0,
+                  1_000);
       if (perCard > total) {
         throw fail("payment.offline.perCardHolds", "must not exceed totalHolds (" + total + ")");
       }
-      int maxAge = (int) longAt(o, "payment.offline.maxAgeHours", "maxAgeHours", d.maxAgeHours(),
-          1, 168);
-      int warn = (int) longAt(o, "payment.offline.warnBeforeHours", "warnBeforeHours",
-          Math.min(d.warnBeforeHours(), maxAge - 1), 0, 167);
+      int maxAge =
+          (int) longAt(o, "payment.offline.maxAgeHours", "maxAgeHours", d.maxAgeHours(), 1, 168);
+      int warn =
+          (int)
+              longAt(
+                  o,
+                  "payment.offline.warnBeforeHours",
+                  "warnBeforeHours",
+                  Math.min(d.warnBeforeHours(), maxAge - 1),
+                  0,
+                  167);
       if (warn >= maxAge) {
-        throw fail("payment.offline.warnBeforeHours", "must be less than maxAgeHours (" + maxAge
-            + ")");
+        throw fail(
+            "payment.offline.warnBeforeHours", "must be less than maxAgeHours (" + maxAge + ")");
       }
       return new StoreConfig.Offline(perCard, total, maxAge, warn);
     }
@@ -368,8 +449,9 @@ public final class StoreConfigReader {
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String f = it.next();
         if (!ok.contains(f)) {
-          throw fail((path.isEmpty() ? "" : path + ".") + f, "unknown field (expected one of "
-              + String.join(", ", fields) + ")");
+          throw fail(
+              (path.isEmpty() ? "" : path + ".") + f,
+              "unknown field (expected one of " + String.join(", ", fields) + ")");
         }
       }
     }

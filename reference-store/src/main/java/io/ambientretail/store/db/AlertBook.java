@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 public final class AlertBook {
   /** One alert; {@code clearedMs} is null while open. */
-  public record Alert(String alertId, String kind, String subject, String message, long raisedMs,
-      Long clearedMs) {}
+  public record Alert(
+      String alertId, String kind, String subject, String message, long raisedMs, Long clearedMs) {}
 
   private final RecordIds ids;
 
@@ -25,14 +25,16 @@ public final class AlertBook {
   }
 
   /** Raises an alert unless one of the kind is open on the subject; returns it when new. */
-  public Optional<Alert> raise(Connection c, String kind, String subject, String message,
-      long nowMs) throws SQLException {
+  public Optional<Alert> raise(
+      Connection c, String kind, String subject, String message, long nowMs) throws SQLException {
     if (open(c, kind, subject).isPresent()) {
       return Optional.empty();
     }
     String id = ids.next("al");
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO alerts (alert_id, kind, subject,"
-        + " message, raised_ms) VALUES (?,?,?,?,?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO alerts (alert_id, kind, subject,"
+                + " message, raised_ms) VALUES (?,?,?,?,?)")) {
       p.setString(1, id);
       p.setString(2, kind);
       p.setString(3, subject);
@@ -45,8 +47,10 @@ public final class AlertBook {
 
   /** Clears the open alert of a kind on a subject; true when one was open. */
   public boolean clear(Connection c, String kind, String subject, long nowMs) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("UPDATE alerts SET cleared_ms = ? WHERE kind = ?"
-        + " AND subject = ? AND cleared_ms IS NULL")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE alerts SET cleared_ms = ? WHERE kind = ?"
+                + " AND subject = ? AND cleared_ms IS NULL")) {
       p.setLong(1, nowMs);
       p.setString(2, kind);
       p.setString(3, subject);
@@ -56,8 +60,8 @@ public final class AlertBook {
 
   /** The open alert of a kind on a subject. */
   public Optional<Alert> open(Connection c, String kind, String subject) throws SQLException {
-    List<Alert> l = query(c, "WHERE kind = ? AND subject = ? AND cleared_ms IS NULL", kind,
-        subject);
+    List<Alert> l =
+        query(c, "WHERE kind = ? AND subject = ? AND cleared_ms IS NULL", kind, subject);
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
   }
 
@@ -73,8 +77,11 @@ public final class AlertBook {
 
   private List<Alert> query(Connection c, String where, Object... args) throws SQLException {
     List<Alert> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT alert_id, kind, subject, message,"
-        + " raised_ms, cleared_ms FROM alerts " + where)) {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT alert_id, kind, subject, message,"
+                + " raised_ms, cleared_ms FROM alerts "
+                + where)) {
       for (int i = 0; i < args.length; i++) {
         q.setObject(i + 1, args[i]);
       }
@@ -82,8 +89,14 @@ public final class AlertBook {
         while (r.next()) {
           long cl = r.getLong(6);
           Long cleared = r.wasNull() ? null : cl;
-          out.add(new Alert(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-              r.getLong(5), cleared));
+          out.add(
+              new Alert(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getString(4),
+                  r.getLong(5),
+                  cleared));
         }
       }
     }

@@ -31,36 +31,53 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The store's audit trail: a thin adapter over sdk-privacy's tamper-evident {@link AuditLog},
- * kept in the store's own database by {@link JdbcAuditStore} (table {@code audit_log}, created by
+ * The store's audit trail: a thin adapter over sdk-privacy's tamper-evident {@link AuditLog}, kept
+ * in the store's own database by {@link JdbcAuditStore} (table {@code audit_log}, created by
  * migration V30 from sdk-privacy's DDL). {@code ambient audit export} and {@code ambient audit
  * verify} read and check it.
  *
- * <p>Every entry carries the PCI DSS 10.2.2 fields: who (actor), what (action), when (the
- * entry's time), success or failure (outcome), origin (the API client's address, or the store
- * component) and the affected resource. Append inside the transaction of the audited change, on
- * its connection: the entry commits atomically with the change and in the same durable write. If
- * that transaction rolls back, the next use finds the log's newest entry missing from the table and
+ * <p>Every entry carries the PCI DSS 10.2.2 fields: who (actor), what (action), when (the entry's
+ * time), success or failure (outcome), origin (the API client's address, or the store component)
+ * and the affected resource. Append inside the transaction of the audited change, on its
+ * connection: the entry commits atomically with the change and in the same durable write. If that
+ * transaction rolls back, the next use finds the log's newest entry missing from the table and
  * reloads the log from the table.
  *
- * <p>Put pseudonyms, never shopper references, card data or names, in any field: the audit log
- * is kept longer than the data it describes and cannot be edited.
+ * <p>Put pseudonyms, never shopper references, card data or names, in any field: the audit log is
+ * kept longer than the data it describes and cannot be edited.
  *
- * <p>Thread-safe (synchronised); every method must be called on the database's connection while
- * the caller holds it (inside {@code Database.tx}).
+ * <p>Thread-safe (synchronised); every method must be called on the database's connection while the
+ * caller holds it (inside {@code Database.tx}).
  */
 public final class AuditTrail {
   /**
-   * One audit entry as the API shows it: {@code seq} is 0-based, {@code atMs} the time,
-   * {@code target} the affected resource, hashes in hex.
+   * One audit entry as the API shows it: {@code seq} is 0-based, {@code atMs} the time, {@code
+   * target} the affected resource, hashes in hex.
    */
-  public record Entry(long seq, long atMs, String actor, String action, String target,
-      String detail, String prevHash, String hash, String outcome, String origin) {
+  public record Entry(
+      long seq,
+      long atMs,
+      String actor,
+      String action,
+      String target,
+      String detail,
+      String prevHash,
+      String hash,
+      String outcome,
+      String origin) {
     static Entry of(AuditEntry e) {
       AuditEvent ev = e.event();
-      return new Entry(e.sequence(), e.time().toEpochMilli(), ev.actor(), ev.action(),
-          ev.resource(), ev.detail(), e.previousHash().hex(), e.hash().hex(),
-          ev.outcome().name(), ev.origin());
+      return new Entry(
+          e.sequence(),
+          e.time().toEpochMilli(),
+          ev.actor(),
+          ev.action(),
+          ev.resource(),
+          ev.detail(),
+          e.previousHash().hex(),
+          e.hash().hex(),
+          ev.outcome().name(),
+          ev.origin());
     }
   }
 
@@ -71,9 +88,10 @@ public final class AuditTrail {
   public static final String DEFAULT_ORIGIN = "store";
 
   private static final int PAGE = 10_000;
+
   /**
-   * A shopper reference ({@code sh_...} with consent, {@code sv_...} for one visit without) or
-   * card fingerprint ({@code fp_...}) of the store.
+   * A shopper reference ({@code sh_...} with consent, {@code sv_...} for one visit without) or card
+   * fingerprint ({@code fp_...}) of the store.
    */
   private static final Pattern SUBJECT =
       Pattern.compile("(?<![A-Za-z0-9_-])(sh|fp|sv)_([A-Za-z0-9_-]{6,})");
@@ -133,33 +151,38 @@ public final class AuditTrail {
   }
 
   /**
-   * Appends an entry for a successful action (or a failed one when {@code action} ends in
-   * {@code .denied}, {@code .failed} or {@code .declined}) and returns it; the origin is this
-   * thread's (see {@link #withOrigin}) or {@link #DEFAULT_ORIGIN}.
+   * Appends an entry for a successful action (or a failed one when {@code action} ends in {@code
+   * .denied}, {@code .failed} or {@code .declined}) and returns it; the origin is this thread's
+   * (see {@link #withOrigin}) or {@link #DEFAULT_ORIGIN}.
    */
-  public Entry append(Connection c, String actor, String action, String target, String detail,
-      long nowMs) throws SQLException {
+  public Entry append(
+      Connection c, String actor, String action, String target, String detail, long nowMs)
+      throws SQLException {
     String a = action.toLowerCase(Locale.ROOT);
-    AuditOutcome outcome = a.endsWith(".denied") || a.endsWith(".failed")
-        || a.endsWith(".declined") ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS;
+    AuditOutcome outcome =
+        a.endsWith(".denied") || a.endsWith(".failed") || a.endsWith(".declined")
+            ? AuditOutcome.FAILURE
+            : AuditOutcome.SUCCESS;
     String o = origin.get();
-    return append(c, AuditEvent.builder()
-        .actor(clean(actor, AuditEvent.MAX_ACTOR))
-        .action(clean(action, AuditEvent.MAX_ACTION))
-        .outcome(outcome)
-        .origin(clean(o == null ? DEFAULT_ORIGIN : o, AuditEvent.MAX_ORIGIN))
-        .resource(clean(target, AuditEvent.MAX_RESOURCE))
-        .detail(detail.isEmpty() ? "" : clean(detail, AuditEvent.MAX_DETAIL))
-        .build(), nowMs);
+    return append(
+        c,
+        AuditEvent.builder()
+            .actor(clean(actor, AuditEvent.MAX_ACTOR))
+            .action(clean(action, AuditEvent.MAX_ACTION))
+            .outcome(outcome)
+            .origin(clean(o == null ? DEFAULT_ORIGIN : o, AuditEvent.MAX_ORIGIN))
+            .resource(clean(target, AuditEvent.MAX_RESOURCE))
+            .detail(detail.isEmpty() ? "" : clean(detail, AuditEvent.MAX_DETAIL))
+            .build(),
+        nowMs);
   }
 
   /**
-   * Appends an event (for sdk-privacy components reporting to the store's log). A shopper
-   * reference or card fingerprint in any field is replaced by the shopper's audit pseudonym
-   * ({@code shopper:ps_...}), so erasing the shopper leaves nothing in the log that leads to them.
+   * Appends an event (for sdk-privacy components reporting to the store's log). A shopper reference
+   * or card fingerprint in any field is replaced by the shopper's audit pseudonym ({@code
+   * shopper:ps_...}), so erasing the shopper leaves nothing in the log that leads to them.
    */
-  public synchronized Entry append(Connection c, AuditEvent event, long nowMs)
-      throws SQLException {
+  public synchronized Entry append(Connection c, AuditEvent event, long nowMs) throws SQLException {
     AuditEvent safe = pseudonymised(c, event, nowMs);
     AuditLog l = log(c);
     clock.at(nowMs);
@@ -172,8 +195,7 @@ public final class AuditTrail {
   }
 
   /** Entries oldest first with {@code seq > afterSeq} (-1 for all), at most {@code limit}. */
-  public synchronized List<Entry> list(Connection c, long afterSeq, int limit)
-      throws SQLException {
+  public synchronized List<Entry> list(Connection c, long afterSeq, int limit) throws SQLException {
     List<Entry> out = new ArrayList<>();
     for (AuditEntry e : read(c, Math.max(0, afterSeq + 1), limit)) {
       out.add(Entry.of(e));
@@ -196,8 +218,9 @@ public final class AuditTrail {
    * The newest entries whose action is not in {@code skipActions}, newest first, looking back at
    * most {@code lookBack} entries.
    */
-  public synchronized List<Entry> recent(Connection c, int limit, java.util.Set<String> skipActions,
-      int lookBack) throws SQLException {
+  public synchronized List<Entry> recent(
+      Connection c, int limit, java.util.Set<String> skipActions, int lookBack)
+      throws SQLException {
     long size = log(c).size();
     long floor = Math.max(0, size - lookBack);
     List<Entry> out = new ArrayList<>();
@@ -261,9 +284,9 @@ public final class AuditTrail {
   }
 
   /**
-   * Signs a checkpoint of the log as committed now and keeps it in sdk-privacy's table
-   * {@code audit_checkpoint} ({@link AuditLog#publishCheckpoint}), where {@code ambient audit
-   * export} finds it: call it outside any other transaction.
+   * Signs a checkpoint of the log as committed now and keeps it in sdk-privacy's table {@code
+   * audit_checkpoint} ({@link AuditLog#publishCheckpoint}), where {@code ambient audit export}
+   * finds it: call it outside any other transaction.
    *
    * @throws GeneralSecurityException if signing fails
    * @throws SQLException if it cannot be kept (or a different checkpoint of the same size and key
@@ -302,8 +325,12 @@ public final class AuditTrail {
       return l;
     }
     try {
-      l = AuditLog.builder().name(name).clock(clock)
-          .store(JdbcAuditStore.open(AuditConnections.joined(c))).build();
+      l =
+          AuditLog.builder()
+              .name(name)
+              .clock(clock)
+              .store(JdbcAuditStore.open(AuditConnections.joined(c)))
+              .build();
     } catch (IOException | RuntimeException e) {
       throw new SQLException("audit: cannot open the audit log: " + e.getMessage(), e);
     }
@@ -313,8 +340,8 @@ public final class AuditTrail {
   }
 
   private static boolean inStep(Connection c, AuditLog l) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement(
-        "SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    try (PreparedStatement q =
+            c.prepareStatement("SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
         ResultSet r = q.executeQuery()) {
       if (!r.next()) {
         return l.size() == 0;
@@ -331,10 +358,14 @@ public final class AuditTrail {
     if (actor == ev.actor() && resource == ev.resource() && detail == ev.detail()) {
       return ev;
     }
-    return AuditEvent.builder().actor(clean(actor, AuditEvent.MAX_ACTOR)).action(ev.action())
-        .outcome(ev.outcome()).origin(ev.origin())
+    return AuditEvent.builder()
+        .actor(clean(actor, AuditEvent.MAX_ACTOR))
+        .action(ev.action())
+        .outcome(ev.outcome())
+        .origin(ev.origin())
         .resource(clean(resource, AuditEvent.MAX_RESOURCE))
-        .detail(detail.isEmpty() ? "" : clean(detail, AuditEvent.MAX_DETAIL)).build();
+        .detail(detail.isEmpty() ? "" : clean(detail, AuditEvent.MAX_DETAIL))
+        .build();
   }
 
   /** {@code text} with each shopper reference or fingerprint replaced, or {@code text} itself. */

@@ -17,8 +17,8 @@ import org.flywaydb.core.Flyway;
  *
  * <p>All work runs on one connection under a lock, in a transaction committed before the call
  * returns: a change reported done is on disk. That is the store's rule "durable before
- * acknowledged". Work arriving while a commit is under way is grouped into the next commit, each
- * in its own savepoint. Thread-safe. Close it to release the connection.
+ * acknowledged". Work arriving while a commit is under way is grouped into the next commit, each in
+ * its own savepoint. Thread-safe. Close it to release the connection.
  */
 public final class Database implements AutoCloseable {
   /** Work done inside a transaction. */
@@ -55,8 +55,11 @@ public final class Database implements AutoCloseable {
   public static Database open(String jdbcUrl) {
     boolean sqlite = jdbcUrl.startsWith("jdbc:sqlite:");
     if (!sqlite && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("--db: expected jdbc:sqlite:FILE or jdbc:postgresql://..."
-          + " (was '" + redact(jdbcUrl) + "')");
+      throw new IllegalArgumentException(
+          "--db: expected jdbc:sqlite:FILE or jdbc:postgresql://..."
+              + " (was '"
+              + redact(jdbcUrl)
+              + "')");
     }
     try {
       if (sqlite) {
@@ -83,8 +86,8 @@ public final class Database implements AutoCloseable {
       c.setAutoCommit(false);
       return new Database(jdbcUrl, c, sqlite);
     } catch (SQLException e) {
-      throw new UncheckedIOException(new IOException(
-          "cannot open database " + redact(jdbcUrl) + ": " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException("cannot open database " + redact(jdbcUrl) + ": " + e.getMessage(), e));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

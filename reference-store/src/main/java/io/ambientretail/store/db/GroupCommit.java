@@ -15,8 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * failing work is rolled back to its savepoint without touching the others' (or, when the commit
  * itself fails, every work of the group fails).
  *
- * <p>Callers queue their work and take the lock; whoever holds it runs everything queued so far
- * and commits; a caller whose work was committed by someone else returns at once. A {@link
+ * <p>Callers queue their work and take the lock; whoever holds it runs everything queued so far and
+ * commits; a caller whose work was committed by someone else returns at once. A {@link
  * Database.Work} that calls the database again from inside runs in the same transaction.
  * Thread-safe.
  */

@@ -75,13 +75,15 @@ public final class JdbcLedgerStore implements LedgerStore {
       long next = last + 1;
       for (LedgerEntry e : entries) {
         if (e.sequence() != next++) {
-          throw new IllegalStateException("entry sequence " + e.sequence()
-              + " does not continue " + last);
+          throw new IllegalStateException(
+              "entry sequence " + e.sequence() + " does not continue " + last);
         }
       }
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO inventory_ledger (seq,"
-          + " source_event, entry_type, store_id, location_kind, location, sku, lot_code,"
-          + " lot_expiry, quantity, reason, occurred_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "INSERT INTO inventory_ledger (seq,"
+                  + " source_event, entry_type, store_id, location_kind, location, sku, lot_code,"
+                  + " lot_expiry, quantity, reason, occurred_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
         for (LedgerEntry e : entries) {
           p.setLong(1, e.sequence());
           p.setString(2, e.sourceEventId());
@@ -111,8 +113,8 @@ public final class JdbcLedgerStore implements LedgerStore {
 
   @Override
   public List<LedgerEntry> findBySource(String sourceEventId) {
-    try (PreparedStatement q = connection().prepareStatement(SELECT
-        + " WHERE source_event = ? ORDER BY seq")) {
+    try (PreparedStatement q =
+        connection().prepareStatement(SELECT + " WHERE source_event = ? ORDER BY seq")) {
       q.setString(1, sourceEventId);
       List<LedgerEntry> out = new ArrayList<>();
       try (ResultSet r = q.executeQuery()) {
@@ -150,25 +152,32 @@ public final class JdbcLedgerStore implements LedgerStore {
   }
 
   static long lastSequence(Connection c) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement(
-        "SELECT COALESCE(MAX(seq), 0) FROM inventory_ledger");
+    try (PreparedStatement q =
+            c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM inventory_ledger");
         ResultSet r = q.executeQuery()) {
       r.next();
       return r.getLong(1);
     }
   }
 
-  private static final String SELECT = "SELECT seq, source_event, entry_type, store_id,"
-      + " location_kind, location, sku, lot_code, lot_expiry, quantity, reason, occurred_ms"
-      + " FROM inventory_ledger";
+  private static final String SELECT =
+      "SELECT seq, source_event, entry_type, store_id,"
+          + " location_kind, location, sku, lot_code, lot_expiry, quantity, reason, occurred_ms"
+          + " FROM inventory_ledger";
 
   private static LedgerEntry entry(ResultSet r) throws SQLException {
     String lotCode = r.getString(8);
     Lot lot = lotCode == null ? null : new Lot(lotCode, LocalDate.parse(r.getString(9)));
-    return new LedgerEntry(r.getLong(1), r.getString(2), EntryType.valueOf(r.getString(3)),
-        new StockLocation(StoreId.of(r.getString(4)), LocationKind.valueOf(r.getString(5)),
-            r.getString(6)),
-        SkuId.of(r.getString(7)), lot, r.getLong(10), r.getString(11),
+    return new LedgerEntry(
+        r.getLong(1),
+        r.getString(2),
+        EntryType.valueOf(r.getString(3)),
+        new StockLocation(
+            StoreId.of(r.getString(4)), LocationKind.valueOf(r.getString(5)), r.getString(6)),
+        SkuId.of(r.getString(7)),
+        lot,
+        r.getLong(10),
+        r.getString(11),
         Instant.ofEpochMilli(r.getLong(12)));
   }
 }

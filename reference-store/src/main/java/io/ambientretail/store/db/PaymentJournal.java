@@ -45,9 +45,18 @@ public final class PaymentJournal {
   }
 
   /** One journal entry. */
-  public record Entry(String entryId, String sessionId, Op op, String idemKey, State state,
-      long amountMinor, String currency, String acquirerRef, String cardFingerprint,
-      long createdMs, long updatedMs) {}
+  public record Entry(
+      String entryId,
+      String sessionId,
+      Op op,
+      String idemKey,
+      State state,
+      long amountMinor,
+      String currency,
+      String acquirerRef,
+      String cardFingerprint,
+      long createdMs,
+      long updatedMs) {}
 
   private final RecordIds ids;
 
@@ -57,19 +66,29 @@ public final class PaymentJournal {
   }
 
   /**
-   * Writes a PENDING entry for {@code idemKey} unless one exists, and returns the entry for the
-   * key (the existing one when retried).
+   * Writes a PENDING entry for {@code idemKey} unless one exists, and returns the entry for the key
+   * (the existing one when retried).
    */
-  public Entry begin(Connection c, String sessionId, Op op, String idemKey, long amountMinor,
-      String currency, String cardFingerprint, long nowMs) throws SQLException {
+  public Entry begin(
+      Connection c,
+      String sessionId,
+      Op op,
+      String idemKey,
+      long amountMinor,
+      String currency,
+      String cardFingerprint,
+      long nowMs)
+      throws SQLException {
     Optional<Entry> existing = byKey(c, idemKey);
     if (existing.isPresent()) {
       return existing.get();
     }
     String id = ids.next("pj");
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO payment_journal (entry_id,"
-        + " session_id, op, idem_key, state, amount_minor, currency, card_fingerprint, created_ms,"
-        + " updated_ms) VALUES (?,?,?,?,'PENDING',?,?,?,?,?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO payment_journal (entry_id,"
+                + " session_id, op, idem_key, state, amount_minor, currency, card_fingerprint, created_ms,"
+                + " updated_ms) VALUES (?,?,?,?,'PENDING',?,?,?,?,?)")) {
       p.setString(1, id);
       p.setString(2, sessionId);
       p.setString(3, op.name());
@@ -87,8 +106,10 @@ public final class PaymentJournal {
   /** Settles a PENDING entry; an entry already settled keeps its first result. */
   public void settle(Connection c, String idemKey, State state, String acquirerRef, long nowMs)
       throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("UPDATE payment_journal SET state = ?,"
-        + " acquirer_ref = ?, updated_ms = ? WHERE idem_key = ? AND state = 'PENDING'")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE payment_journal SET state = ?,"
+                + " acquirer_ref = ?, updated_ms = ? WHERE idem_key = ? AND state = 'PENDING'")) {
       p.setString(1, state.name());
       p.setString(2, acquirerRef);
       p.setLong(3, nowMs);
@@ -121,15 +142,20 @@ public final class PaymentJournal {
   /** Entries on a card fingerprint since {@code sinceMs} (for unusual-pattern alerts). */
   public List<Entry> ofCardSince(Connection c, String fingerprint, long sinceMs)
       throws SQLException {
-    return query(c, "WHERE card_fingerprint = ? AND created_ms >= ? ORDER BY created_ms",
-        fingerprint, sinceMs);
+    return query(
+        c,
+        "WHERE card_fingerprint = ? AND created_ms >= ? ORDER BY created_ms",
+        fingerprint,
+        sinceMs);
   }
 
   /** Approved captures and sales minus approved refunds, in minor units. */
   public long capturedNetMinor(Connection c) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(SUM(CASE WHEN op IN"
-        + " ('CAPTURE','SALE') THEN amount_minor WHEN op = 'REFUND' THEN -amount_minor ELSE 0 END),"
-        + " 0) FROM payment_journal WHERE state = 'APPROVED'");
+    try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT COALESCE(SUM(CASE WHEN op IN"
+                    + " ('CAPTURE','SALE') THEN amount_minor WHEN op = 'REFUND' THEN -amount_minor ELSE 0 END),"
+                    + " 0) FROM payment_journal WHERE state = 'APPROVED'");
         ResultSet r = q.executeQuery()) {
       r.next();
       return r.getLong(1);
@@ -138,8 +164,10 @@ public final class PaymentJournal {
 
   /** Approved captures and sales, in minor units (refunds not deducted). */
   public long capturedGrossMinor(Connection c) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(SUM(amount_minor), 0) FROM"
-        + " payment_journal WHERE state = 'APPROVED' AND op IN ('CAPTURE','SALE')");
+    try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT COALESCE(SUM(amount_minor), 0) FROM"
+                    + " payment_journal WHERE state = 'APPROVED' AND op IN ('CAPTURE','SALE')");
         ResultSet r = q.executeQuery()) {
       r.next();
       return r.getLong(1);
@@ -151,9 +179,11 @@ public final class PaymentJournal {
    * session's capture plus its recovery charge for a refused increment is not a double capture).
    */
   public long sessionsCapturedTwice(Connection c) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM (SELECT session_id FROM"
-        + " payment_journal WHERE state = 'APPROVED' AND op IN ('CAPTURE','SALE')"
-        + " GROUP BY session_id, op HAVING COUNT(*) > 1) t");
+    try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM (SELECT session_id FROM"
+                    + " payment_journal WHERE state = 'APPROVED' AND op IN ('CAPTURE','SALE')"
+                    + " GROUP BY session_id, op HAVING COUNT(*) > 1) t");
         ResultSet r = q.executeQuery()) {
       r.next();
       return r.getLong(1);
@@ -162,17 +192,30 @@ public final class PaymentJournal {
 
   private List<Entry> query(Connection c, String where, Object... args) throws SQLException {
     List<Entry> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT entry_id, session_id, op, idem_key,"
-        + " state, amount_minor, currency, acquirer_ref, card_fingerprint, created_ms, updated_ms"
-        + " FROM payment_journal " + where)) {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT entry_id, session_id, op, idem_key,"
+                + " state, amount_minor, currency, acquirer_ref, card_fingerprint, created_ms, updated_ms"
+                + " FROM payment_journal "
+                + where)) {
       for (int i = 0; i < args.length; i++) {
         q.setObject(i + 1, args[i]);
       }
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
-          out.add(new Entry(r.getString(1), r.getString(2), Op.valueOf(r.getString(3)),
-              r.getString(4), State.valueOf(r.getString(5)), r.getLong(6), r.getString(7),
-              r.getString(8), r.getString(9), r.getLong(10), r.getLong(11)));
+          out.add(
+              new Entry(
+                  r.getString(1),
+                  r.getString(2),
+                  Op.valueOf(r.getString(3)),
+                  r.getString(4),
+                  State.valueOf(r.getString(5)),
+                  r.getLong(6),
+                  r.getString(7),
+                  r.getString(8),
+                  r.getString(9),
+                  r.getLong(10),
+                  r.getLong(11)));
         }
       }
     }

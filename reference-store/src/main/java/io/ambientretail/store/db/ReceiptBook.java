@@ -11,14 +11,24 @@ import java.util.Optional;
 /** Receipts: one per paid session (unique), with the JSON body as issued. Stateless. */
 public final class ReceiptBook {
   /** A stored receipt; {@code body} is its JSON. */
-  public record Receipt(String receiptId, String sessionId, String shopperRef, long totalMinor,
-      String currency, int itemCount, boolean review, long createdMs, String body) {}
+  public record Receipt(
+      String receiptId,
+      String sessionId,
+      String shopperRef,
+      long totalMinor,
+      String currency,
+      int itemCount,
+      boolean review,
+      long createdMs,
+      String body) {}
 
   /** Inserts a receipt. */
   public void insert(Connection c, Receipt r) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO receipts (receipt_id, session_id,"
-        + " shopper_ref, total_minor, currency, item_count, review, created_ms, body)"
-        + " VALUES (?,?,?,?,?,?,?,?,?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO receipts (receipt_id, session_id,"
+                + " shopper_ref, total_minor, currency, item_count, review, created_ms, body)"
+                + " VALUES (?,?,?,?,?,?,?,?,?)")) {
       p.setString(1, r.receiptId());
       p.setString(2, r.sessionId());
       p.setString(3, r.shopperRef());
@@ -53,16 +63,18 @@ public final class ReceiptBook {
   public List<Receipt> recent(Connection c, String shopperRefOrNull, int limit)
       throws SQLException {
     if (shopperRefOrNull != null) {
-      return query(c, "WHERE shopper_ref = ? ORDER BY created_ms DESC, receipt_id LIMIT "
-          + Math.max(1, limit), shopperRefOrNull);
+      return query(
+          c,
+          "WHERE shopper_ref = ? ORDER BY created_ms DESC, receipt_id LIMIT " + Math.max(1, limit),
+          shopperRefOrNull);
     }
     return query(c, "ORDER BY created_ms DESC, receipt_id LIMIT " + Math.max(1, limit));
   }
 
   /** Deletes every receipt of a shopper (erasure request); returns how many. */
   public int eraseShopper(Connection c, String shopperRef) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "UPDATE receipts SET shopper_ref = 'erased' WHERE shopper_ref = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("UPDATE receipts SET shopper_ref = 'erased' WHERE shopper_ref = ?")) {
       p.setString(1, shopperRef);
       return p.executeUpdate();
     }
@@ -70,15 +82,27 @@ public final class ReceiptBook {
 
   private List<Receipt> query(Connection c, String where, Object... args) throws SQLException {
     List<Receipt> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT receipt_id, session_id, shopper_ref,"
-        + " total_minor, currency, item_count, review, created_ms, body FROM receipts " + where)) {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT receipt_id, session_id, shopper_ref,"
+                + " total_minor, currency, item_count, review, created_ms, body FROM receipts "
+                + where)) {
       for (int i = 0; i < args.length; i++) {
         q.setObject(i + 1, args[i]);
       }
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
-          out.add(new Receipt(r.getString(1), r.getString(2), r.getString(3), r.getLong(4),
-              r.getString(5), r.getInt(6), r.getInt(7) != 0, r.getLong(8), r.getString(9)));
+          out.add(
+              new Receipt(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getLong(4),
+                  r.getString(5),
+                  r.getInt(6),
+                  r.getInt(7) != 0,
+                  r.getLong(8),
+                  r.getString(9)));
         }
       }
     }

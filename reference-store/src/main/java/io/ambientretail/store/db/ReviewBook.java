@@ -48,10 +48,21 @@ public final class ReviewBook {
   /** One lane of a basket: {@code qty} units (positive). */
   public record Line(String laneId, int qty) {}
 
-  /** A held receipt. {@code decision}, {@code decidedBy}, {@code lines}... are null until decided. */
-  public record Review(String sessionId, State state, long heldMs, long dueMs, long seenMinor,
-      List<Line> seenLines, @Nullable Decision decision, @Nullable String decidedBy,
-      @Nullable Long decidedMs, @Nullable List<Line> lines, @Nullable Long totalMinor,
+  /**
+   * A held receipt. {@code decision}, {@code decidedBy}, {@code lines}... are null until decided.
+   */
+  public record Review(
+      String sessionId,
+      State state,
+      long heldMs,
+      long dueMs,
+      long seenMinor,
+      List<Line> seenLines,
+      @Nullable Decision decision,
+      @Nullable String decidedBy,
+      @Nullable Long decidedMs,
+      @Nullable List<Line> lines,
+      @Nullable Long totalMinor,
       @Nullable String outcome) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,13 +72,16 @@ public final class ReviewBook {
    *
    * @return true when the row was added now
    */
-  public boolean hold(Connection c, String sessionId, long nowMs, long dueMs, long seenMinor,
-      List<Line> seen) throws SQLException {
+  public boolean hold(
+      Connection c, String sessionId, long nowMs, long dueMs, long seenMinor, List<Line> seen)
+      throws SQLException {
     if (get(c, sessionId).isPresent()) {
       return false;
     }
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO reviews (session_id, state,"
-        + " held_ms, due_ms, seen_minor, seen_lines) VALUES (?,?,?,?,?,?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO reviews (session_id, state,"
+                + " held_ms, due_ms, seen_minor, seen_lines) VALUES (?,?,?,?,?,?)")) {
       p.setString(1, sessionId);
       p.setString(2, State.PENDING.name());
       p.setLong(3, nowMs);
@@ -84,11 +98,20 @@ public final class ReviewBook {
    *
    * @return false when the review was not PENDING (someone decided first)
    */
-  public boolean decide(Connection c, String sessionId, Decision d, String by, long nowMs,
-      List<Line> lines, long totalMinor) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("UPDATE reviews SET state = ?, decision = ?,"
-        + " decided_by = ?, decided_ms = ?, lines = ?, total_minor = ? WHERE session_id = ? AND"
-        + " state = ?")) {
+  public boolean decide(
+      Connection c,
+      String sessionId,
+      Decision d,
+      String by,
+      long nowMs,
+      List<Line> lines,
+      long totalMinor)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE reviews SET state = ?, decision = ?,"
+                + " decided_by = ?, decided_ms = ?, lines = ?, total_minor = ? WHERE session_id = ? AND"
+                + " state = ?")) {
       p.setString(1, State.DECIDED.name());
       p.setString(2, d.name());
       p.setString(3, by);
@@ -103,8 +126,8 @@ public final class ReviewBook {
 
   /** Marks a review settled with {@code outcome} (at most 128 characters kept). */
   public void done(Connection c, String sessionId, String outcome) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "UPDATE reviews SET state = ?, outcome = ? WHERE session_id = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("UPDATE reviews SET state = ?, outcome = ? WHERE session_id = ?")) {
       p.setString(1, State.DONE.name());
       p.setString(2, outcome.length() > 128 ? outcome.substring(0, 128) : outcome);
       p.setString(3, sessionId);
@@ -126,8 +149,10 @@ public final class ReviewBook {
   /** Reviews per decision (undecided ones under {@code pending}). */
   public java.util.Map<String, Long> countByDecision(Connection c) throws SQLException {
     java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(decision, 'PENDING'), COUNT(*)"
-        + " FROM reviews GROUP BY COALESCE(decision, 'PENDING') ORDER BY 1");
+    try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT COALESCE(decision, 'PENDING'), COUNT(*)"
+                    + " FROM reviews GROUP BY COALESCE(decision, 'PENDING') ORDER BY 1");
         ResultSet r = q.executeQuery()) {
       while (r.next()) {
         out.put(r.getString(1).toLowerCase(Locale.ROOT), r.getLong(2));
@@ -138,9 +163,12 @@ public final class ReviewBook {
 
   private List<Review> query(Connection c, String where, Object... args) throws SQLException {
     List<Review> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT session_id, state, held_ms, due_ms,"
-        + " seen_minor, seen_lines, decision, decided_by, decided_ms, lines, total_minor, outcome"
-        + " FROM reviews " + where)) {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT session_id, state, held_ms, due_ms,"
+                + " seen_minor, seen_lines, decision, decided_by, decided_ms, lines, total_minor, outcome"
+                + " FROM reviews "
+                + where)) {
       for (int i = 0; i < args.length; i++) {
         q.setObject(i + 1, args[i]);
       }
@@ -151,11 +179,20 @@ public final class ReviewBook {
           long total = r.getLong(11);
           Long totalMinor = r.wasNull() ? null : total;
           String d = r.getString(7);
-          out.add(new Review(r.getString(1), State.valueOf(r.getString(2)), r.getLong(3),
-              r.getLong(4), r.getLong(5), read(r.getString(6)),
-              d == null ? null : Decision.valueOf(d), r.getString(8), decidedMs,
-              r.getString(10) == null ? null : read(r.getString(10)), totalMinor,
-              r.getString(12)));
+          out.add(
+              new Review(
+                  r.getString(1),
+                  State.valueOf(r.getString(2)),
+                  r.getLong(3),
+                  r.getLong(4),
+                  r.getLong(5),
+                  read(r.getString(6)),
+                  d == null ? null : Decision.valueOf(d),
+                  r.getString(8),
+                  decidedMs,
+                  r.getString(10) == null ? null : read(r.getString(10)),
+                  totalMinor,
+                  r.getString(12)));
         }
       }
     }

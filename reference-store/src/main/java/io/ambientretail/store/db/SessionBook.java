@@ -37,20 +37,41 @@ public final class SessionBook {
   }
 
   /** A session. */
-  public record Session(String sessionId, String kind, String shopperRef, String cardToken,
-      String cardFingerprint, String cardLabel, State state, long openedMs, Long closedMs,
-      String closeReason, String authRef, boolean review) {}
+  public record Session(
+      String sessionId,
+      String kind,
+      String shopperRef,
+      String cardToken,
+      String cardFingerprint,
+      String cardLabel,
+      State state,
+      long openedMs,
+      Long closedMs,
+      String closeReason,
+      String authRef,
+      boolean review) {}
 
   /** One cart line summed per lane. */
-  public record CartLine(String laneId, int qty, long weightMg, long priceMinor,
-      boolean ambiguous) {}
+  public record CartLine(
+      String laneId, int qty, long weightMg, long priceMinor, boolean ambiguous) {}
 
   /** Opens a session in state {@code state}. */
-  public void open(Connection c, String sessionId, String kind, String shopperRef, String cardToken,
-      String fingerprint, String label, State state, long nowMs) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO sessions (session_id, kind,"
-        + " shopper_ref, card_token, card_fingerprint, card_label, state, opened_ms, review)"
-        + " VALUES (?,?,?,?,?,?,?,?,0)")) {
+  public void open(
+      Connection c,
+      String sessionId,
+      String kind,
+      String shopperRef,
+      String cardToken,
+      String fingerprint,
+      String label,
+      State state,
+      long nowMs)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO sessions (session_id, kind,"
+                + " shopper_ref, card_token, card_fingerprint, card_label, state, opened_ms, review)"
+                + " VALUES (?,?,?,?,?,?,?,?,0)")) {
       p.setString(1, sessionId);
       p.setString(2, kind);
       p.setString(3, shopperRef);
@@ -64,10 +85,18 @@ public final class SessionBook {
   }
 
   /** Sets the card of a kiosk session when the shopper taps. */
-  public void setCard(Connection c, String sessionId, String token, String fingerprint,
-      String label, String shopperRef) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET card_token = ?,"
-        + " card_fingerprint = ?, card_label = ?, shopper_ref = ? WHERE session_id = ?")) {
+  public void setCard(
+      Connection c,
+      String sessionId,
+      String token,
+      String fingerprint,
+      String label,
+      String shopperRef)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE sessions SET card_token = ?,"
+                + " card_fingerprint = ?, card_label = ?, shopper_ref = ? WHERE session_id = ?")) {
       p.setString(1, token);
       p.setString(2, fingerprint);
       p.setString(3, label);
@@ -80,11 +109,13 @@ public final class SessionBook {
   /** Moves a session to {@code state}; closing states set the close time and reason. */
   public void setState(Connection c, String sessionId, State state, String reason, long nowMs)
       throws SQLException {
-    boolean closing = state == State.CLOSED || state == State.ABANDONED
-        || state == State.DECLINED;
-    try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET state = ?, closed_ms = "
-        + (closing ? "?" : "closed_ms + 0 * ?") + ", close_reason = COALESCE(?, close_reason)"
-        + " WHERE session_id = ?")) {
+    boolean closing = state == State.CLOSED || state == State.ABANDONED || state == State.DECLINED;
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE sessions SET state = ?, closed_ms = "
+                + (closing ? "?" : "closed_ms + 0 * ?")
+                + ", close_reason = COALESCE(?, close_reason)"
+                + " WHERE session_id = ?")) {
       p.setString(1, state.name());
       p.setLong(2, nowMs);
       p.setString(3, reason);
@@ -95,8 +126,8 @@ public final class SessionBook {
 
   /** Records the acquirer's authorisation reference. */
   public void setAuth(Connection c, String sessionId, String authRef) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "UPDATE sessions SET auth_ref = ? WHERE session_id = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("UPDATE sessions SET auth_ref = ? WHERE session_id = ?")) {
       p.setString(1, authRef);
       p.setString(2, sessionId);
       p.executeUpdate();
@@ -105,27 +136,38 @@ public final class SessionBook {
 
   /** Flags a session's receipt for human review (ambiguous attribution). */
   public void markReview(Connection c, String sessionId) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "UPDATE sessions SET review = 1 WHERE session_id = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("UPDATE sessions SET review = 1 WHERE session_id = ?")) {
       p.setString(1, sessionId);
       p.executeUpdate();
     }
   }
 
   /** Appends a cart event (qty positive for a pick, negative for a put-back). */
-  public void addCartEvent(Connection c, String sessionId, String laneId, int qty, long weightMg,
-      long priceMinor, boolean ambiguous, long nowMs) throws SQLException {
+  public void addCartEvent(
+      Connection c,
+      String sessionId,
+      String laneId,
+      int qty,
+      long weightMg,
+      long priceMinor,
+      boolean ambiguous,
+      long nowMs)
+      throws SQLException {
     int seq;
-    try (PreparedStatement q = c.prepareStatement(
-        "SELECT COALESCE(MAX(seq), 0) + 1 FROM cart_events WHERE session_id = ?")) {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM cart_events WHERE session_id = ?")) {
       q.setString(1, sessionId);
       try (ResultSet r = q.executeQuery()) {
         r.next();
         seq = r.getInt(1);
       }
     }
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO cart_events (session_id, seq,"
-        + " lane_id, qty, weight_mg, price_minor, ambiguous, at_ms) VALUES (?,?,?,?,?,?,?,?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO cart_events (session_id, seq,"
+                + " lane_id, qty, weight_mg, price_minor, ambiguous, at_ms) VALUES (?,?,?,?,?,?,?,?)")) {
       p.setString(1, sessionId);
       p.setInt(2, seq);
       p.setString(3, laneId);
@@ -141,8 +183,10 @@ public final class SessionBook {
   /** The cart of a session: lines summed per lane, lanes with a positive quantity only. */
   public List<CartLine> cart(Connection c, String sessionId) throws SQLException {
     Map<String, long[]> sums = new LinkedHashMap<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT lane_id, qty, weight_mg, price_minor,"
-        + " ambiguous FROM cart_events WHERE session_id = ? ORDER BY seq")) {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT lane_id, qty, weight_mg, price_minor,"
+                + " ambiguous FROM cart_events WHERE session_id = ? ORDER BY seq")) {
       q.setString(1, sessionId);
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
@@ -155,11 +199,12 @@ public final class SessionBook {
       }
     }
     List<CartLine> out = new ArrayList<>();
-    sums.forEach((lane, s) -> {
-      if (s[0] > 0) {
-        out.add(new CartLine(lane, (int) s[0], s[1], s[2], s[3] != 0));
-      }
-    });
+    sums.forEach(
+        (lane, s) -> {
+          if (s[0] > 0) {
+            out.add(new CartLine(lane, (int) s[0], s[1], s[2], s[3] != 0));
+          }
+        });
     return out;
   }
 
@@ -186,8 +231,9 @@ public final class SessionBook {
   /** Session counts per state. */
   public Map<String, Long> countByState(Connection c) throws SQLException {
     Map<String, Long> out = new LinkedHashMap<>();
-    try (PreparedStatement q = c.prepareStatement(
-        "SELECT state, COUNT(*) FROM sessions GROUP BY state ORDER BY state");
+    try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT state, COUNT(*) FROM sessions GROUP BY state ORDER BY state");
         ResultSet r = q.executeQuery()) {
       while (r.next()) {
         out.put(r.getString(1), r.getLong(2));
@@ -198,9 +244,12 @@ public final class SessionBook {
 
   private List<Session> query(Connection c, String where, Object... args) throws SQLException {
     List<Session> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT session_id, kind, shopper_ref,"
-        + " card_token, card_fingerprint, card_label, state, opened_ms, closed_ms, close_reason,"
-        + " auth_ref, review FROM sessions " + where)) {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT session_id, kind, shopper_ref,"
+                + " card_token, card_fingerprint, card_label, state, opened_ms, closed_ms, close_reason,"
+                + " auth_ref, review FROM sessions "
+                + where)) {
       for (int i = 0; i < args.length; i++) {
         q.setObject(i + 1, args[i]);
       }
@@ -208,9 +257,20 @@ public final class SessionBook {
         while (r.next()) {
           long closed = r.getLong(9);
           Long closedMs = r.wasNull() ? null : closed;
-          out.add(new Session(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-              r.getString(5), r.getString(6), State.valueOf(r.getString(7)), r.getLong(8),
-              closedMs, r.getString(10), r.getString(11), r.getInt(12) != 0));
+          out.add(
+              new Session(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getString(4),
+                  r.getString(5),
+                  r.getString(6),
+                  State.valueOf(r.getString(7)),
+                  r.getLong(8),
+                  closedMs,
+                  r.getString(10),
+                  r.getString(11),
+                  r.getInt(12) != 0));
         }
       }
     }

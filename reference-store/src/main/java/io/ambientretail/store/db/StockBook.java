@@ -56,12 +56,26 @@ public final class StockBook {
   }
 
   /** One lane's stock and its ledger sum. */
-  public record LaneStock(String laneId, String shelfId, String gtin, String name, long priceMinor,
-      long unitMg, int capacity, int onHand, long ledgerSum) {}
+  public record LaneStock(
+      String laneId,
+      String shelfId,
+      String gtin,
+      String name,
+      long priceMinor,
+      long unitMg,
+      int capacity,
+      int onHand,
+      long ledgerSum) {}
 
   /** One ledger entry. */
-  public record Entry(String entryId, String laneId, int delta, String reason, String ref,
-      long atMs, String actor) {}
+  public record Entry(
+      String entryId,
+      String laneId,
+      int delta,
+      String reason,
+      String ref,
+      long atMs,
+      String actor) {}
 
   private static final String PRE_V20_STORE = "pre-v20";
 
@@ -81,8 +95,8 @@ public final class StockBook {
   /** Adds the planogram's lanes not yet known, each with its INITIAL ledger entry. */
   public void loadPlanogram(Connection c, StoreConfig config, long nowMs) throws SQLException {
     storeId = StoreId.of(config.storeId());
-    try (PreparedStatement u = c.prepareStatement(
-        "UPDATE inventory_ledger SET store_id = ? WHERE store_id = ?")) {
+    try (PreparedStatement u =
+        c.prepareStatement("UPDATE inventory_ledger SET store_id = ? WHERE store_id = ?")) {
       u.setString(1, storeId.value());
       u.setString(2, PRE_V20_STORE);
       if (u.executeUpdate() > 0) {
@@ -99,8 +113,10 @@ public final class StockBook {
           }
         }
       }
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO lanes (lane_id, shelf_id, gtin,"
-          + " name, price_minor, unit_mg, capacity, on_hand) VALUES (?,?,?,?,?,?,?,0)")) {
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "INSERT INTO lanes (lane_id, shelf_id, gtin,"
+                  + " name, price_minor, unit_mg, capacity, on_hand) VALUES (?,?,?,?,?,?,?,0)")) {
         p.setString(1, l.id());
         p.setString(2, l.shelfId());
         p.setString(3, l.gtin().digits14());
@@ -123,8 +139,9 @@ public final class StockBook {
    *     negative; INITIAL, RESTOCK and RETURN positive)
    * @throws StoreDataException for an unknown lane
    */
-  public boolean post(Connection c, String laneId, int delta, Reason reason, String ref,
-      String actor, long nowMs) throws SQLException {
+  public boolean post(
+      Connection c, String laneId, int delta, Reason reason, String ref, String actor, long nowMs)
+      throws SQLException {
     if (delta == 0) {
       return false;
     }
@@ -135,17 +152,19 @@ public final class StockBook {
     Instant when = Instant.ofEpochMilli(nowMs);
     boolean out = reason == Reason.SALE || reason == Reason.SHRINK;
     if (reason != Reason.ADJUST && (delta < 0) != out) {
-      throw new IllegalArgumentException(reason + " must be " + (out ? "negative" : "positive")
-          + ", was " + delta);
+      throw new IllegalArgumentException(
+          reason + " must be " + (out ? "negative" : "positive") + ", was " + delta);
     }
-    StockMovement m = switch (reason) {
-      case INITIAL, RESTOCK -> StockMovement.receipt(source, at, SkuId.of(sku), delta, null, why,
-          when);
-      case RETURN -> StockMovement.returned(source, at, SkuId.of(sku), delta, null, why, when);
-      case SALE -> StockMovement.sale(source, at, SkuId.of(sku), -delta, why, when);
-      case SHRINK -> StockMovement.shrink(source, at, SkuId.of(sku), -delta, why, when);
-      case ADJUST -> StockMovement.adjustment(source, at, SkuId.of(sku), delta, null, why, when);
-    };
+    StockMovement m =
+        switch (reason) {
+          case INITIAL, RESTOCK ->
+              StockMovement.receipt(source, at, SkuId.of(sku), delta, null, why, when);
+          case RETURN -> StockMovement.returned(source, at, SkuId.of(sku), delta, null, why, when);
+          case SALE -> StockMovement.sale(source, at, SkuId.of(sku), -delta, why, when);
+          case SHRINK -> StockMovement.shrink(source, at, SkuId.of(sku), -delta, why, when);
+          case ADJUST ->
+              StockMovement.adjustment(source, at, SkuId.of(sku), delta, null, why, when);
+        };
     PostResult r;
     synchronized (this) {
       try (JdbcLedgerStore.Binding b = store.bind(c)) {
@@ -164,8 +183,8 @@ public final class StockBook {
     if (r.duplicate()) {
       return false;
     }
-    try (PreparedStatement u = c.prepareStatement(
-        "UPDATE lanes SET on_hand = on_hand + ? WHERE lane_id = ?")) {
+    try (PreparedStatement u =
+        c.prepareStatement("UPDATE lanes SET on_hand = on_hand + ? WHERE lane_id = ?")) {
       u.setInt(1, delta);
       u.setString(2, laneId);
       if (u.executeUpdate() != 1) {
@@ -197,9 +216,13 @@ public final class StockBook {
     }
     synchronized (this) {
       try (JdbcLedgerStore.Binding b = store.bind(c)) {
-        return new ShelfReconciler(ledger(c)).reconcile(location(laneId), SkuId.of(sku),
-            Weight.ofMilligrams(Math.max(0, measuredMg)), Weight.ofMilligrams(unitMg),
-            Weight.ZERO);
+        return new ShelfReconciler(ledger(c))
+            .reconcile(
+                location(laneId),
+                SkuId.of(sku),
+                Weight.ofMilligrams(Math.max(0, measuredMg)),
+                Weight.ofMilligrams(unitMg),
+                Weight.ZERO);
       }
     }
   }
@@ -290,15 +313,26 @@ public final class StockBook {
   /** Every lane with its on-hand count and ledger sum, in lane order. */
   public List<LaneStock> lanes(Connection c) throws SQLException {
     List<LaneStock> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT l.lane_id, l.shelf_id, l.gtin, l.name,"
-        + " l.price_minor, l.unit_mg, l.capacity, l.on_hand,"
-        + " (SELECT COALESCE(SUM(e.quantity), 0) FROM inventory_ledger e WHERE e.location ="
-        + " l.lane_id AND e.location_kind = 'SHELF_LANE')"
-        + " FROM lanes l ORDER BY l.lane_id");
+    try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT l.lane_id, l.shelf_id, l.gtin, l.name,"
+                    + " l.price_minor, l.unit_mg, l.capacity, l.on_hand,"
+                    + " (SELECT COALESCE(SUM(e.quantity), 0) FROM inventory_ledger e WHERE e.location ="
+                    + " l.lane_id AND e.location_kind = 'SHELF_LANE')"
+                    + " FROM lanes l ORDER BY l.lane_id");
         ResultSet r = q.executeQuery()) {
       while (r.next()) {
-        out.add(new LaneStock(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-            r.getLong(5), r.getLong(6), r.getInt(7), r.getInt(8), r.getLong(9)));
+        out.add(
+            new LaneStock(
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getLong(5),
+                r.getLong(6),
+                r.getInt(7),
+                r.getInt(8),
+                r.getLong(9)));
       }
     }
     return out;
@@ -316,14 +350,22 @@ public final class StockBook {
   /** Ledger entries, newest first, at most {@code limit}. */
   public List<Entry> recent(Connection c, int limit) throws SQLException {
     List<Entry> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT seq, location, quantity, reason,"
-        + " source_event, occurred_ms FROM inventory_ledger ORDER BY seq DESC LIMIT ?")) {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT seq, location, quantity, reason,"
+                + " source_event, occurred_ms FROM inventory_ledger ORDER BY seq DESC LIMIT ?")) {
       q.setInt(1, limit);
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
-          out.add(new Entry("le_" + r.getLong(1), r.getString(2), r.getInt(3),
-              storeReason(r.getString(4)), ref(r.getString(5)), r.getLong(6),
-              actor(r.getString(4))));
+          out.add(
+              new Entry(
+                  "le_" + r.getLong(1),
+                  r.getString(2),
+                  r.getInt(3),
+                  storeReason(r.getString(4)),
+                  ref(r.getString(5)),
+                  r.getLong(6),
+                  actor(r.getString(4))));
         }
       }
     }
@@ -333,8 +375,9 @@ public final class StockBook {
   /** Units per reason over all time (for KPIs). */
   public Map<String, Long> unitsByReason(Connection c) throws SQLException {
     Map<String, Long> out = new LinkedHashMap<>();
-    try (PreparedStatement q = c.prepareStatement(
-        "SELECT reason, SUM(quantity) FROM inventory_ledger GROUP BY reason ORDER BY reason");
+    try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT reason, SUM(quantity) FROM inventory_ledger GROUP BY reason ORDER BY reason");
         ResultSet r = q.executeQuery()) {
       while (r.next()) {
         out.merge(storeReason(r.getString(1)), r.getLong(2), Long::sum);
@@ -346,9 +389,11 @@ public final class StockBook {
   /** Shrink units per lane and hour bucket (epoch hour), for the micromarket report. */
   public List<Map<String, Object>> shrinkByLaneHour(Connection c) throws SQLException {
     List<Map<String, Object>> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT location, occurred_ms / 3600000,"
-        + " -SUM(quantity) FROM inventory_ledger WHERE entry_type = 'SHRINK'"
-        + " GROUP BY location, occurred_ms / 3600000 ORDER BY 2, 1");
+    try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT location, occurred_ms / 3600000,"
+                    + " -SUM(quantity) FROM inventory_ledger WHERE entry_type = 'SHRINK'"
+                    + " GROUP BY location, occurred_ms / 3600000 ORDER BY 2, 1");
         ResultSet r = q.executeQuery()) {
       while (r.next()) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 public final class Doors {
   /** How long a door stays released after an acknowledged unlock. */
   public static final Duration OPEN = Duration.ofSeconds(5);
+
   /** How long to wait for a relay's acknowledgement. */
   public static final Duration ACK = Duration.ofSeconds(1);
 
@@ -61,14 +62,16 @@ public final class Doors {
 
   /** The doors of {@code config}, commanded through the devices' registry. */
   public static Doors of(StoreConfig config, StoreDevices devices) {
-    return new Doors(devices.registry(), firstOfType(config, "door-lock"),
-        firstOfType(config, "gate"));
+    return new Doors(
+        devices.registry(), firstOfType(config, "door-lock"), firstOfType(config, "gate"));
   }
 
   private static @Nullable String firstOfType(StoreConfig config, String type) {
     return config.devices().stream()
         .filter(d -> d.type().toLowerCase(Locale.ROOT).equals(type))
-        .map(StoreConfig.Device::id).findFirst().orElse(null);
+        .map(StoreConfig.Device::id)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Releases the entry door for an admitted shopper; blocks up to {@link #ACK}. */
@@ -98,8 +101,10 @@ public final class Doors {
       lock.unlock(OPEN, ACK);
       return new Result(Outcome.OPENED, id, "");
     } catch (IOException | RuntimeException e) {
-      return new Result(Outcome.FAILED, id, e.getMessage() == null ? e.getClass().getSimpleName()
-          : e.getMessage());
+      return new Result(
+          Outcome.FAILED,
+          id,
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
   }
 }

@@ -51,8 +51,8 @@ public final class KioskStation {
     }
   }
 
-  private KioskStation(StoreEngine engine, ScannerSimulator scanner,
-      @Nullable MtSicsSimulator scale) {
+  private KioskStation(
+      StoreEngine engine, ScannerSimulator scanner, @Nullable MtSicsSimulator scale) {
     this.engine = engine;
     this.scanner = scanner;
     this.scale = scale;
@@ -69,13 +69,14 @@ public final class KioskStation {
     }
     KioskStation k = new KioskStation(engine, sim, devices.scale());
     for (Device d : devices.registry().devices()) {
-      d.addListener(e -> {
-        if (e instanceof ScanEvent s) {
-          k.scanned(s);
-        } else if (e instanceof WeightEvent w && w.stable()) {
-          k.stableMg = w.weight().milligrams();
-        }
-      });
+      d.addListener(
+          e -> {
+            if (e instanceof ScanEvent s) {
+              k.scanned(s);
+            } else if (e instanceof WeightEvent w && w.stable()) {
+              k.stableMg = w.weight().milligrams();
+            }
+          });
     }
     return k;
   }

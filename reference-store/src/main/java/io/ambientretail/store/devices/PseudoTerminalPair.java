@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A pair of connected pseudo-terminals made by {@code socat -d -d pty,raw,echo=0
- * pty,raw,echo=0}: the store's driver opens {@link #host()} with jSerialComm, the device simulator
- * opens {@link #device()}. Close it to end socat.
+ * A pair of connected pseudo-terminals made by {@code socat -d -d pty,raw,echo=0 pty,raw,echo=0}:
+ * the store's driver opens {@link #host()} with jSerialComm, the device simulator opens {@link
+ * #device()}. Close it to end socat.
  */
 final class PseudoTerminalPair implements AutoCloseable {
   private static final Path SOCAT = Path.of("/usr/bin/socat");
@@ -41,9 +41,16 @@ final class PseudoTerminalPair implements AutoCloseable {
     Path dev = dir.resolve(name + ".dev");
     Files.deleteIfExists(host);
     Files.deleteIfExists(dev);
-    Process p = new ProcessBuilder(SOCAT.toString(), "-d", "-d",
-        "pty,raw,echo=0,link=" + host, "pty,raw,echo=0,link=" + dev)
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(
+                SOCAT.toString(),
+                "-d",
+                "-d",
+                "pty,raw,echo=0,link=" + host,
+                "pty,raw,echo=0,link=" + dev)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!(Files.exists(host) && Files.exists(dev))) {
       if (System.nanoTime() > deadline || !p.isAlive()) {

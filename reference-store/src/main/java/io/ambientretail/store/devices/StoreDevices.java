@@ -37,10 +37,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The store's devices, built through sdk-devices' {@link DeviceRegistry} from the devices of
- * {@code store.yaml}: shelves ({@code ShelfController}, the shelf controller line protocol), the
- * kiosk scanner and scale, the door lock. A device whose driver is {@code simulated} gets its
- * simulator on the far end of the line: an in-process {@link InMemoryLine} by default, or a socat
+ * The store's devices, built through sdk-devices' {@link DeviceRegistry} from the devices of {@code
+ * store.yaml}: shelves ({@code ShelfController}, the shelf controller line protocol), the kiosk
+ * scanner and scale, the door lock. A device whose driver is {@code simulated} gets its simulator
+ * on the far end of the line: an in-process {@link InMemoryLine} by default, or a socat
  * pseudo-terminal pair opened by jSerialComm with {@link Transport#PSEUDO_TERMINALS}. Shelf lane
  * readings (calibrated {@link LaneEvent}s, 20 Hz per shelf by default) go to a {@link LaneSink}.
  *
@@ -120,8 +120,8 @@ public final class StoreDevices implements AutoCloseable {
 
   private StoreDevices(Transport transport) {
     this.transport = transport;
-    this.registry = DeviceRegistry.builder().memoryLines(name -> line(name).hostConnector())
-        .build();
+    this.registry =
+        DeviceRegistry.builder().memoryLines(name -> line(name).hostConnector()).build();
   }
 
   /**
@@ -135,12 +135,18 @@ public final class StoreDevices implements AutoCloseable {
    * @param notes receives one-line notes for the operator (stderr)
    * @param ptyDir where pseudo-terminal links are made
    */
-  public static StoreDevices start(StoreConfig config, Map<String, Long> loadMg,
-      Transport transport, LaneSink sink, Consumer<String> notes, Path ptyDir) {
+  public static StoreDevices start(
+      StoreConfig config,
+      Map<String, Long> loadMg,
+      Transport transport,
+      LaneSink sink,
+      Consumer<String> notes,
+      Path ptyDir) {
     Transport t = transport;
     if (t == Transport.PSEUDO_TERMINALS && !PseudoTerminalPair.available()) {
-      notes.accept("ambient: note: --real-transports: socat is not installed (apt-get install"
-          + " socat); the devices use in-process lines instead");
+      notes.accept(
+          "ambient: note: --real-transports: socat is not installed (apt-get install"
+              + " socat); the devices use in-process lines instead");
       t = Transport.MEMORY;
     }
     StoreDevices d = new StoreDevices(t);
@@ -156,8 +162,13 @@ public final class StoreDevices implements AutoCloseable {
     }
   }
 
-  private void build(StoreConfig config, Map<String, Long> loadMg, LaneSink sink,
-      Consumer<String> notes, Path ptyDir) throws IOException {
+  private void build(
+      StoreConfig config,
+      Map<String, Long> loadMg,
+      LaneSink sink,
+      Consumer<String> notes,
+      Path ptyDir)
+      throws IOException {
     Map<String, StoreConfig.Shelf> shelvesById = new HashMap<>();
     config.shelves().forEach(s -> shelvesById.put(s.id(), s));
     Map<String, PseudoTerminalPair> ptys = new HashMap<>();
@@ -181,8 +192,11 @@ public final class StoreDevices implements AutoCloseable {
       int channels = 0;
       List<DeviceConfig.Lane> lanes = new ArrayList<>();
       if (driver.equals("shelf")) {
-        StoreConfig.Shelf shelf = shelvesById.get(dev.params().getOrDefault("shelf",
-            dev.id().startsWith("shelf-") ? dev.id().substring(6) : dev.id()));
+        StoreConfig.Shelf shelf =
+            shelvesById.get(
+                dev.params()
+                    .getOrDefault(
+                        "shelf", dev.id().startsWith("shelf-") ? dev.id().substring(6) : dev.id()));
         if (shelf == null || shelf.lanes().isEmpty()) {
           notes.accept("ambient: note: device " + dev.id() + " has no planogram shelf; skipped");
           continue;
@@ -192,13 +206,15 @@ public final class StoreDevices implements AutoCloseable {
         for (int ch = 0; ch < channels; ch++) {
           String lane = shelf.lanes().get(ch).id();
           LaneCalibration c = calibration(ch);
-          lanes.add(new DeviceConfig.Lane(ch, lane, c.zeroCounts(), c.spanCounts(),
-              c.spanWeight().milligrams() / 1000));
+          lanes.add(
+              new DeviceConfig.Lane(
+                  ch, lane, c.zeroCounts(), c.spanCounts(), c.spanWeight().milligrams() / 1000));
           laneIds.add(lane);
         }
         if (simulated) {
-          SimulatedShelf s = new SimulatedShelf(dev.id(), laneIds,
-              Integer.parseInt(dev.params().getOrDefault("hz", "20")));
+          SimulatedShelf s =
+              new SimulatedShelf(
+                  dev.id(), laneIds, Integer.parseInt(dev.params().getOrDefault("hz", "20")));
           for (int ch = 0; ch < laneIds.size(); ch++) {
             s.loadMg.set(ch, loadMg.getOrDefault(laneIds.get(ch), 0L));
             shelfOfLane.put(laneIds.get(ch), s);
@@ -206,23 +222,41 @@ public final class StoreDevices implements AutoCloseable {
           shelves.put(dev.id(), s);
         }
       }
-      configs.add(new DeviceConfig(DeviceId.of(dev.id()), driver, transportName,
-          port.isEmpty() ? dev.id() : port, 115_200, 8, Parity.NONE, StopBits.ONE,
-          FlowControl.NONE, WAIT, Duration.ofSeconds(1), 1024, "", channels, lanes, 0));
+      configs.add(
+          new DeviceConfig(
+              DeviceId.of(dev.id()),
+              driver,
+              transportName,
+              port.isEmpty() ? dev.id() : port,
+              115_200,
+              8,
+              Parity.NONE,
+              StopBits.ONE,
+              FlowControl.NONE,
+              WAIT,
+              Duration.ofSeconds(1),
+              1024,
+              "",
+              channels,
+              lanes,
+              0));
       kindOf.put(dev.id(), dev.type());
     }
     registry.addAll(configs);
     for (Device dev : registry.devices()) {
       if (shelves.containsKey(dev.id().value()) || driverIsShelf(configs, dev.id())) {
-        dev.addListener(e -> {
-          if (e instanceof LaneEvent le) {
-            sink.reading(le.lane().value(), le.weight().milligrams());
-          }
-        });
+        dev.addListener(
+            e -> {
+              if (e instanceof LaneEvent le) {
+                sink.reading(le.lane().value(), le.weight().milligrams());
+              }
+            });
       }
     }
-    registry.startAll().forEach((id, why) -> notes.accept("ambient: note: device " + id
-        + " did not start: " + why));
+    registry
+        .startAll()
+        .forEach(
+            (id, why) -> notes.accept("ambient: note: device " + id + " did not start: " + why));
     for (StoreConfig.Device dev : config.devices()) {
       if (!dev.driver().equals("simulated") || !kindOf.containsKey(dev.id())) {
         continue;
@@ -263,14 +297,13 @@ public final class StoreDevices implements AutoCloseable {
     if (pty == null) {
       return line(id).deviceEnd(WAIT);
     }
-    Connector c = SerialConnector.of(SerialSettings.builder(pty.device().toString())
-        .baud(115_200).build());
+    Connector c =
+        SerialConnector.of(SerialSettings.builder(pty.device().toString()).baud(115_200).build());
     return c.connect();
   }
 
   private synchronized InMemoryLine line(String name) {
-    return lines.computeIfAbsent(name, n -> InMemoryLine.create(n, 16_384,
-        Duration.ofMillis(10)));
+    return lines.computeIfAbsent(name, n -> InMemoryLine.create(n, 16_384, Duration.ofMillis(10)));
   }
 
   /** The sdk-devices driver for a configured device, or null when it is not in the registry. */
@@ -304,8 +337,8 @@ public final class StoreDevices implements AutoCloseable {
   }
 
   /**
-   * The simulated shelves' sensors: loads go to the lanes' shelf simulators, and a change counts
-   * as seen once the store's shelf monitor has acted on it (immediately for a lane no simulated
+   * The simulated shelves' sensors: loads go to the lanes' shelf simulators, and a change counts as
+   * seen once the store's shelf monitor has acted on it (immediately for a lane no simulated
    * controller streams).
    */
   public static SimulatedShelves.Sensors sensorsOf(StoreDevices devices, ShelfMonitor monitor) {
@@ -317,8 +350,7 @@ public final class StoreDevices implements AutoCloseable {
 
       @Override
       public boolean awaitSeen(String laneId, int units, long timeoutMs) {
-        return !devices.simulatesLane(laneId)
-            || monitor.awaitPublished(laneId, units, timeoutMs);
+        return !devices.simulatesLane(laneId) || monitor.awaitPublished(laneId, units, timeoutMs);
       }
     };
   }
@@ -398,13 +430,16 @@ public final class StoreDevices implements AutoCloseable {
     l.plug();
     SimulatedShelf s = shelves.get(deviceId);
     if (s != null) {
-      Thread t = new Thread(() -> {
-        try {
-          s.attach(l.deviceEnd(Duration.ofSeconds(30)));
-        } catch (IOException e) {
-          // the controller keeps reconnecting; a later plug tries again
-        }
-      }, "shelf-replug-" + deviceId);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  s.attach(l.deviceEnd(Duration.ofSeconds(30)));
+                } catch (IOException e) {
+                  // the controller keeps reconnecting; a later plug tries again
+                }
+              },
+              "shelf-replug-" + deviceId);
       t.setDaemon(true);
       t.start();
     }

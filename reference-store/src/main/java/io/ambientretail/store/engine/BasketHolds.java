@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a walk-out shopper's hold ahead of the basket: on each cart change it tells the SDK
- * session the basket's new total, which increments the authorisation (rounded to the policy's
- * step) when the basket outgrows it. A refused increment is recorded by the session, which then
- * captures what the hold covers at exit and charges the rest separately.
+ * Keeps a walk-out shopper's hold ahead of the basket: on each cart change it tells the SDK session
+ * the basket's new total, which increments the authorisation (rounded to the policy's step) when
+ * the basket outgrows it. A refused increment is recorded by the session, which then captures what
+ * the hold covers at exit and charges the rest separately.
  *
  * <p>Runs the gateway calls on its own thread so the shelf thread that emitted the cart event is
  * never held up by the acquirer. Thread-safe.
@@ -29,15 +29,21 @@ final class BasketHolds implements StoreListener {
   private final ToLongFunction<String> basketTotal;
   private final java.util.Currency currency;
   // one thread, in order; it ends when idle, so a store that is dropped leaves no thread behind
-  private final ExecutorService executor = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS,
-      new LinkedBlockingQueue<>(), r -> {
-        Thread t = new Thread(r, "basket-holds");
-        t.setDaemon(true);
-        return t;
-      });
+  private final ExecutorService executor =
+      new ThreadPoolExecutor(
+          0,
+          1,
+          5,
+          TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(),
+          r -> {
+            Thread t = new Thread(r, "basket-holds");
+            t.setDaemon(true);
+            return t;
+          });
 
-  BasketHolds(StorePayments payments, ToLongFunction<String> basketTotal,
-      java.util.Currency currency) {
+  BasketHolds(
+      StorePayments payments, ToLongFunction<String> basketTotal, java.util.Currency currency) {
     this.payments = payments;
     this.basketTotal = basketTotal;
     this.currency = currency;
@@ -45,7 +51,8 @@ final class BasketHolds implements StoreListener {
 
   @Override
   public void onEvent(String type, Map<String, Object> data) {
-    if (!type.equals("cart") || !(data.get("session") instanceof String sid)
+    if (!type.equals("cart")
+        || !(data.get("session") instanceof String sid)
         || !sid.startsWith("se")) {
       return;
     }

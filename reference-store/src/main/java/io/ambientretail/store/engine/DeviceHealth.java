@@ -14,8 +14,8 @@ import java.util.Map;
  */
 public final class DeviceHealth {
   /** One device's health. */
-  public record Status(String id, String type, String driver, boolean online, long lastSeenMs,
-      double uptime) {}
+  public record Status(
+      String id, String type, String driver, boolean online, long lastSeenMs, double uptime) {}
 
   private static final class State {
     final StoreConfig.Device device;
@@ -46,8 +46,8 @@ public final class DeviceHealth {
   }
 
   /**
-   * Takes the health of the devices {@code online} reports (device id to online now) from it,
-   * for example sdk-devices' registry; their heartbeats are then ignored.
+   * Takes the health of the devices {@code online} reports (device id to online now) from it, for
+   * example sdk-devices' registry; their heartbeats are then ignored.
    */
   public synchronized void attach(java.util.function.Supplier<Map<String, Boolean>> online) {
     this.registry = online;
@@ -89,9 +89,14 @@ public final class DeviceHealth {
     List<Status> out = new ArrayList<>();
     for (State s : devices.values()) {
       Boolean r = reported.get(s.device.id());
-      out.add(new Status(s.device.id(), s.device.type(), s.device.driver(),
-          r != null ? r : now - s.lastSeen <= timeoutMs, s.lastSeen,
-          s.samples == 0 ? 1.0 : (double) s.onlineSamples / s.samples));
+      out.add(
+          new Status(
+              s.device.id(),
+              s.device.type(),
+              s.device.driver(),
+              r != null ? r : now - s.lastSeen <= timeoutMs,
+              s.lastSeen,
+              s.samples == 0 ? 1.0 : (double) s.onlineSamples / s.samples));
     }
     return out;
   }

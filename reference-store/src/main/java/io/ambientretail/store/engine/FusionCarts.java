@@ -38,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * writer thread, so no shelf reading waits for the database.
  *
  * <p>At exit the store waits (bounded) until no lane is still settling whose movement began while
- * the shopper was within reach of it — a pick made just before leaving is still a change in the making
- * — then takes fusion's receipt and waits until its cart is written. Thread-safe: fusion itself
- * runs under this object's lock, a few microseconds per reading; a failing sink is logged and the
- * next cart of the session replaces what it missed.
+ * the shopper was within reach of it — a pick made just before leaving is still a change in the
+ * making — then takes fusion's receipt and waits until its cart is written. Thread-safe: fusion
+ * itself runs under this object's lock, a few microseconds per reading; a failing sink is logged
+ * and the next cart of the session replaces what it missed.
  */
 public final class FusionCarts implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FusionCarts.class);
@@ -56,35 +56,46 @@ public final class FusionCarts implements AutoCloseable {
      * @param doubtfulLanes lanes whose changes another explanation (another shopper, other items)
      *     could account for: the lines a reviewer should look at
      */
-    void cart(String sessionId, Map<String, Integer> unitsPerLane, double confidence,
-        boolean review, Set<String> doubtfulLanes);
+    void cart(
+        String sessionId,
+        Map<String, Integer> unitsPerLane,
+        double confidence,
+        boolean review,
+        Set<String> doubtfulLanes);
   }
 
   /**
    * A shopper's final cart: fusion's receipt in lanes, and whether it needs a person's review
    * (fusion unsure, or a lane the shopper stood at had not settled when the store had to decide).
    */
-  public record Checkout(Map<String, Integer> unitsPerLane, double confidence, boolean review,
-      boolean settled, Set<String> doubtfulLanes) {}
+  public record Checkout(
+      Map<String, Integer> unitsPerLane,
+      double confidence,
+      boolean review,
+      boolean settled,
+      Set<String> doubtfulLanes) {}
 
   /**
    * How long after a shopper was last near a shelf (presence sensing, no positions) a lane there
    * may begin to move by their hand: presence is coarse and repeated about once a second.
    */
   static final long REACH_SLACK_MS = 2000;
+
   /**
-   * The same for a tracked shopper, seen several times a second: a lane reports a movement within
-   * a few readings.
+   * The same for a tracked shopper, seen several times a second: a lane reports a movement within a
+   * few readings.
    */
   static final long TRACKED_REACH_SLACK_MS = 250;
+
   /**
    * How near a lane's front a tracked shopper stands to reach into it, metres: walking past in the
    * aisle is not standing at a shelf.
    */
   static final double REACH_METRES = 0.8;
+
   /**
-   * How far along the shelf from a lane's middle a tracked shopper stands to reach into it,
-   * metres: the lane itself, not its neighbour half a metre on.
+   * How far along the shelf from a lane's middle a tracked shopper stands to reach into it, metres:
+   * the lane itself, not its neighbour half a metre on.
    */
   static final double LANE_REACH_METRES = 0.35;
 
@@ -96,12 +107,14 @@ public final class FusionCarts implements AutoCloseable {
   private final Map<SkuId, String> laneOfSku = new LinkedHashMap<>();
   private final Map<String, String> shelfOfLane = new LinkedHashMap<>();
   private final Map<String, List<LaneId>> lanesOfShelf = new LinkedHashMap<>();
+
   /**
    * Per shopper in the store: each lane they were seen within reach of, and when last (fusion's
    * time): a tracked shopper reaches the lane they stand before; presence at a shelf reaches all of
    * its lanes.
    */
   private final Map<String, Map<String, Long>> lanesReached = new ConcurrentHashMap<>();
+
   private final Map<String, Receipt> receipts = new ConcurrentHashMap<>();
   private final Set<String> tracked = ConcurrentHashMap.newKeySet();
   private final ExecutorService writer;
@@ -110,8 +123,13 @@ public final class FusionCarts implements AutoCloseable {
   private long lastT;
   private int waiters;
 
-  private FusionCarts(StoreConfig config, StorePlan plan, FusionConfig fusionConfig, Clock clock,
-      int timeScale, CartSink sink) {
+  private FusionCarts(
+      StoreConfig config,
+      StorePlan plan,
+      FusionConfig fusionConfig,
+      Clock clock,
+      int timeScale,
+      CartSink sink) {
     if (timeScale < 1 || timeScale > 1000) {
       throw new IllegalArgumentException("timeScale must be 1 to 1000, was " + timeScale);
     }
@@ -120,57 +138,76 @@ public final class FusionCarts implements AutoCloseable {
     this.epochMs = clock.millis();
     this.plan = plan;
     this.sink = sink;
-    this.writer = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "cart-writer");
-      t.setDaemon(true);
-      return t;
-    });
+    this.writer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "cart-writer");
+              t.setDaemon(true);
+              return t;
+            });
     Planogram planogram = Planogram.empty();
     for (StoreConfig.Lane l : config.lanes()) {
       SkuId sku = SkuId.of(l.gtin().digits14());
       StorePlan.Point p = plan.lane(l.id()).orElseThrow();
       // the spread of one unit: a tenth of its weight covers packaging and the cell's own error
-      planogram = planogram.with(new Lane(LaneId.of(l.id()), l.shelfId(), sku, l.unitGrams(),
-          Math.max(0.5, l.unitGrams() / 10.0), p.x(), p.y()));
+      planogram =
+          planogram.with(
+              new Lane(
+                  LaneId.of(l.id()),
+                  l.shelfId(),
+                  sku,
+                  l.unitGrams(),
+                  Math.max(0.5, l.unitGrams() / 10.0),
+                  p.x(),
+                  p.y()));
       laneOfSku.put(sku, l.id());
       shelfOfLane.put(l.id(), l.shelfId());
-      lanesOfShelf.computeIfAbsent(l.shelfId(), k -> new ArrayList<>())
-          .add(LaneId.of(l.id()));
+      lanesOfShelf.computeIfAbsent(l.shelfId(), k -> new ArrayList<>()).add(LaneId.of(l.id()));
     }
-    this.fusion = CartFusion.builder().config(fusionConfig).planogram(planogram)
-        .retainReceipts(false)
-        .listener(new CartListener() {
-          @Override
-          public void cartUpdated(CartUpdate update) {
-            String sid = update.shopper().value();
-            Map<String, Integer> lanes = lanesOf(update.counts());
-            double conf = update.confidence();
-            boolean review = conf < fusionConfig.reviewBelow();
-            Set<String> doubt = doubtfulLanes(update.shopper());
-            writer.execute(() -> write(sid, lanes, conf, review, doubt));
-          }
+    this.fusion =
+        CartFusion.builder()
+            .config(fusionConfig)
+            .planogram(planogram)
+            .retainReceipts(false)
+            .listener(
+                new CartListener() {
+                  @Override
+                  public void cartUpdated(CartUpdate update) {
+                    String sid = update.shopper().value();
+                    Map<String, Integer> lanes = lanesOf(update.counts());
+                    double conf = update.confidence();
+                    boolean review = conf < fusionConfig.reviewBelow();
+                    Set<String> doubt = doubtfulLanes(update.shopper());
+                    writer.execute(() -> write(sid, lanes, conf, review, doubt));
+                  }
 
-          @Override
-          public void receipt(Receipt receipt) {
-            receipts.put(receipt.shopper().value(), receipt);
-          }
-        }).build();
+                  @Override
+                  public void receipt(Receipt receipt) {
+                    receipts.put(receipt.shopper().value(), receipt);
+                  }
+                })
+            .build();
   }
 
   /**
    * Starts fusion for a store laid out as {@code plan}; {@code sink} hears of every cart.
    *
-   * @param timeScale how much faster than {@code clock} the store's world runs: 1 for a real
-   *     store; a simulated store whose shoppers act ten times faster than people passes 10, so
-   *     fusion's windows (seconds of standing at a shelf, a lane settling) keep their meaning
+   * @param timeScale how much faster than {@code clock} the store's world runs: 1 for a real store;
+   *     a simulated store whose shoppers act ten times faster than people passes 10, so fusion's
+   *     windows (seconds of standing at a shelf, a lane settling) keep their meaning
    */
-  public static FusionCarts start(StoreConfig config, StorePlan plan, FusionConfig fusionConfig,
-      Clock clock, int timeScale, CartSink sink) {
+  public static FusionCarts start(
+      StoreConfig config,
+      StorePlan plan,
+      FusionConfig fusionConfig,
+      Clock clock,
+      int timeScale,
+      CartSink sink) {
     return new FusionCarts(config, plan, fusionConfig, clock, timeScale, sink);
   }
 
-  private void write(String sid, Map<String, Integer> lanes, double conf, boolean review,
-      Set<String> doubt) {
+  private void write(
+      String sid, Map<String, Integer> lanes, double conf, boolean review, Set<String> doubt) {
     try {
       sink.cart(sid, lanes, conf, review, doubt);
     } catch (RuntimeException e) {
@@ -191,12 +228,13 @@ public final class FusionCarts implements AutoCloseable {
 
   private Map<String, Integer> lanesOf(Map<SkuId, Integer> counts) {
     Map<String, Integer> out = new LinkedHashMap<>();
-    counts.forEach((sku, n) -> {
-      String lane = laneOfSku.get(sku);
-      if (lane != null && n > 0) {
-        out.merge(lane, n, Integer::sum);
-      }
-    });
+    counts.forEach(
+        (sku, n) -> {
+          String lane = laneOfSku.get(sku);
+          if (lane != null && n > 0) {
+            out.merge(lane, n, Integer::sum);
+          }
+        });
     return out;
   }
 
@@ -224,8 +262,8 @@ public final class FusionCarts implements AutoCloseable {
   }
 
   /**
-   * Records everything fusion is told from now on in the fusion replay format (version 1) to
-   * {@code out}, with the store's lanes first, so a day can be replayed with {@code ambient fusion
+   * Records everything fusion is told from now on in the fusion replay format (version 1) to {@code
+   * out}, with the store's lanes first, so a day can be replayed with {@code ambient fusion
    * replay}; a write failure stops the recording, never the store.
    */
   public synchronized void record(Writer out) throws IOException {
@@ -246,14 +284,16 @@ public final class FusionCarts implements AutoCloseable {
   public synchronized void track(String sessionId, double x, double y) {
     accept(new ReplayEvent.Track(t(), ShopperId.of(sessionId), x, y));
     tracked.add(sessionId);
-    plan.shelfNear(x, y, REACH_METRES).ifPresent(shelf -> {
-      for (LaneId lane : lanesOfShelf.get(shelf)) {
-        StorePlan.Point p = plan.lane(lane.value()).orElseThrow();
-        if (Math.abs(p.x() - x) <= LANE_REACH_METRES) {
-          visited(sessionId, lane.value());
-        }
-      }
-    });
+    plan.shelfNear(x, y, REACH_METRES)
+        .ifPresent(
+            shelf -> {
+              for (LaneId lane : lanesOfShelf.get(shelf)) {
+                StorePlan.Point p = plan.lane(lane.value()).orElseThrow();
+                if (Math.abs(p.x() - x) <= LANE_REACH_METRES) {
+                  visited(sessionId, lane.value());
+                }
+              }
+            });
   }
 
   /** A shopper is within {@code metres} of a shelf (presence or hand sensing, no tracking). */
@@ -312,8 +352,11 @@ public final class FusionCarts implements AutoCloseable {
     Receipt r;
     Set<String> doubt;
     synchronized (this) {
-      settled = awaitSettled(reached, tracked.contains(sessionId) ? TRACKED_REACH_SLACK_MS
-          : REACH_SLACK_MS, maxWaitMs);
+      settled =
+          awaitSettled(
+              reached,
+              tracked.contains(sessionId) ? TRACKED_REACH_SLACK_MS : REACH_SLACK_MS,
+              maxWaitMs);
       if (!lanesReached.containsKey(sessionId) && !receipts.containsKey(sessionId)) {
         return Optional.empty();
       }
@@ -324,11 +367,19 @@ public final class FusionCarts implements AutoCloseable {
     if (r == null) {
       return Optional.empty();
     }
-    Checkout out = new Checkout(lanesOf(r.counts()), r.confidence(), r.review() || !settled,
-        settled, doubt);
+    Checkout out =
+        new Checkout(lanesOf(r.counts()), r.confidence(), r.review() || !settled, settled, doubt);
     try {
-      writer.submit(() -> sink.cart(sessionId, out.unitsPerLane(), out.confidence(),
-          out.review(), out.doubtfulLanes())).get(10, TimeUnit.SECONDS);
+      writer
+          .submit(
+              () ->
+                  sink.cart(
+                      sessionId,
+                      out.unitsPerLane(),
+                      out.confidence(),
+                      out.review(),
+                      out.doubtfulLanes()))
+          .get(10, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cart of " + sessionId + " not written: " + e, e);
     }

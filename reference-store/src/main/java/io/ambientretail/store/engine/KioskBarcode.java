@@ -59,8 +59,11 @@ public record KioskBarcode(Gtin gtin, Optional<Long> weightGrams, Optional<Local
         String v = fixed(s, i + 2, 6, base);
         try {
           int dd = Integer.parseInt(v.substring(4));
-          LocalDate first = LocalDate.of(2000 + Integer.parseInt(v.substring(0, 2)),
-              Integer.parseInt(v.substring(2, 4)), 1);
+          LocalDate first =
+              LocalDate.of(
+                  2000 + Integer.parseInt(v.substring(0, 2)),
+                  Integer.parseInt(v.substring(2, 4)),
+                  1);
           expiry = dd == 0 ? first.withDayOfMonth(first.lengthOfMonth()) : first.withDayOfMonth(dd);
         } catch (java.time.DateTimeException | NumberFormatException e) {
           throw fail(base + i + 2, "AI (17): not a date YYMMDD");

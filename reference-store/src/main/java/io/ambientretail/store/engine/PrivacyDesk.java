@@ -16,10 +16,10 @@ import io.ambientretail.privacy.dsr.PersonalRecord;
 import io.ambientretail.privacy.dsr.Regime;
 import io.ambientretail.privacy.dsr.RetentionJob;
 import io.ambientretail.privacy.dsr.RetentionPolicy;
-import io.ambientretail.store.db.Database;
-import io.ambientretail.store.privacy.AuditPseudonyms;
 import io.ambientretail.privacy.store.PrivacyStore;
+import io.ambientretail.store.db.Database;
 import io.ambientretail.store.pay.ReturningCards;
+import io.ambientretail.store.privacy.AuditPseudonyms;
 import io.ambientretail.store.privacy.StorePersonalData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,24 +39,24 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The store's data-subject requests and retention on sdk-privacy: a {@link DsrOrchestrator} and
- * a {@link RetentionJob} over the store's {@link PersonalDataStore}s (card data, session tracks,
+ * The store's data-subject requests and retention on sdk-privacy: a {@link DsrOrchestrator} and a
+ * {@link RetentionJob} over the store's {@link PersonalDataStore}s (card data, session tracks,
  * receipts, audit pseudonyms and shopper tokens; see {@link StorePersonalData}). Access, export,
- * rectify, delete and object requests come from the API and the dashboard; every step is audited
- * by the orchestrator, and each request is kept in {@code dsr_requests} under the shopper's audit
+ * rectify, delete and object requests come from the API and the dashboard; every step is audited by
+ * the orchestrator, and each request is kept in {@code dsr_requests} under the shopper's audit
  * pseudonym, never their reference, with its steps and proof of completion (the records an access
  * request found are returned, not kept).
  *
  * <p>Durable progress: with a {@link PrivacyStore} (the store's {@code privacy_*} tables), each
- * request's state and every store's step are kept as they happen, so a request that failed
- * part-way resumes after a restart and asks only the stores that failed ({@link #resume}, and
- * {@link #resumePending} once at start). Deletions erase the card's returning-card consent in the
- * store's one consent registry, objections are recorded in it.
+ * request's state and every store's step are kept as they happen, so a request that failed part-way
+ * resumes after a restart and asks only the stores that failed ({@link #resume}, and {@link
+ * #resumePending} once at start). Deletions erase the card's returning-card consent in the store's
+ * one consent registry, objections are recorded in it.
  *
- * <p>Rectification: the store holds nothing a shopper gave it (no name, e-mail or phone); what
- * it holds is derived from the card or observed by its devices, and receipts are financial
- * records corrected by refunds. A rectify request is answered {@code REJECTED} with the named
- * store's reason ({@link StorePersonalData#whyNotRectifiable}), and the new value is not kept.
+ * <p>Rectification: the store holds nothing a shopper gave it (no name, e-mail or phone); what it
+ * holds is derived from the card or observed by its devices, and receipts are financial records
+ * corrected by refunds. A rectify request is answered {@code REJECTED} with the named store's
+ * reason ({@link StorePersonalData#whyNotRectifiable}), and the new value is not kept.
  *
  * <p>Identity: a request submitted by a principal with the DSR permission is taken as verified by
  * that operator (every request filed in {@code dsr_requests} was); a shopper may ask only about
@@ -93,16 +93,24 @@ public final class PrivacyDesk {
    *
    * @throws java.io.UncheckedIOException if the kept requests or holds cannot be read
    */
-  public PrivacyDesk(StoreEngine store, AuditSink audit, ConsentRegistry consent,
-      @Nullable PrivacyStore privacy, Clock clock) {
+  public PrivacyDesk(
+      StoreEngine store,
+      AuditSink audit,
+      ConsentRegistry consent,
+      @Nullable PrivacyStore privacy,
+      Clock clock) {
     this.store = store;
     this.db = store.database();
     this.clock = clock;
-    this.stores = StorePersonalData.all(db, store.config().region(), consent,
-        ReturningCards::subjectOf);
-    DsrOrchestrator.Builder b = DsrOrchestrator.builder().audit(audit).clock(clock)
-        .consent(consent).identity(r -> filed(r.id()) ? Optional.empty()
-            : Optional.of("requester not verified"));
+    this.stores =
+        StorePersonalData.all(db, store.config().region(), consent, ReturningCards::subjectOf);
+    DsrOrchestrator.Builder b =
+        DsrOrchestrator.builder()
+            .audit(audit)
+            .clock(clock)
+            .consent(consent)
+            .identity(
+                r -> filed(r.id()) ? Optional.empty() : Optional.of("requester not verified"));
     stores.forEach(b::store);
     LegalHolds holds;
     if (privacy != null) {
@@ -116,23 +124,24 @@ public final class PrivacyDesk {
       holds = LegalHolds.create(audit);
     }
     this.orchestrator = b.build();
-    this.retention = RetentionJob.create(stores, policy(store.config().privacy().retentionDays()),
-        holds, audit);
+    this.retention =
+        RetentionJob.create(stores, policy(store.config().privacy().retentionDays()), holds, audit);
     this.regime = regime(store.config().privacyRegime());
     this.openedMs = clock.millis();
   }
 
   /** True when a request with this id was filed by this desk (by a principal allowed to). */
   private boolean filed(String requestId) {
-    return db.read(c -> {
-      try (PreparedStatement q = c.prepareStatement(
-          "SELECT 1 FROM dsr_requests WHERE dsr_id = ?")) {
-        q.setString(1, requestId);
-        try (ResultSet r = q.executeQuery()) {
-          return r.next();
-        }
-      }
-    });
+    return db.read(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT 1 FROM dsr_requests WHERE dsr_id = ?")) {
+            q.setString(1, requestId);
+            try (ResultSet r = q.executeQuery()) {
+              return r.next();
+            }
+          }
+        });
   }
 
   /** Tells {@code listener} the shopper reference of every shopper erased. */
@@ -149,15 +158,15 @@ public final class PrivacyDesk {
   }
 
   /**
-   * Submits and runs a request, verified by {@code by}. {@code extra} holds {@code store},
-   * {@code record}, {@code field} and {@code value} for rectify, {@code purpose} for object.
+   * Submits and runs a request, verified by {@code by}. {@code extra} holds {@code store}, {@code
+   * record}, {@code field} and {@code value} for rectify, {@code purpose} for object.
    *
    * @throws IllegalArgumentException for an unknown kind or a missing field (names it)
-   * @throws AmbientException with {@link StoreEngine#NOT_FOUND} when the store holds nothing on
-   *     the shopper for an access or export request
+   * @throws AmbientException with {@link StoreEngine#NOT_FOUND} when the store holds nothing on the
+   *     shopper for an access or export request
    */
-  public Map<String, Object> submit(String shopperRef, String kind, String by,
-      Map<String, String> extra) {
+  public Map<String, Object> submit(
+      String shopperRef, String kind, String by, Map<String, String> extra) {
     DsrKind k = kind(kind);
     if (shopperRef.equals("erased") || shopperRef.equals("kiosk")) {
       throw new IllegalArgumentException("shopper: not a shopper reference");
@@ -165,14 +174,18 @@ public final class PrivacyDesk {
     SubjectId subject = SubjectId.of(shopperRef);
     String id = store.ids().next("ds");
     Instant now = clock.instant();
-    DsrRequest.Builder rb = DsrRequest.builder().id(id).subject(subject).kind(k).regime(regime)
-        .received(now);
+    DsrRequest.Builder rb =
+        DsrRequest.builder().id(id).subject(subject).kind(k).regime(regime).received(now);
     String refusal = null;
     if (k == DsrKind.RECTIFY) {
       String target = need(extra, "store");
       if (stores.stream().noneMatch(s -> s.name().equals(target))) {
-        throw new IllegalArgumentException("store: expected one of " + String.join(", ",
-            stores.stream().map(PersonalDataStore::name).toList()) + ", was '" + target + "'");
+        throw new IllegalArgumentException(
+            "store: expected one of "
+                + String.join(", ", stores.stream().map(PersonalDataStore::name).toList())
+                + ", was '"
+                + target
+                + "'");
       }
       rb.rectify(target, need(extra, "record"), need(extra, "field"), need(extra, "value"));
       refusal = StorePersonalData.whyNotRectifiable(target).orElse(null);
@@ -182,33 +195,46 @@ public final class PrivacyDesk {
     DsrRequest request = rb.build();
     // a shopper the store knows has an audit pseudonym; asking about anyone else must not create
     // a record about them, so such a request is filed under a pseudonym that leads nowhere
-    String pseudonym = db.tx(c -> {
-      try (PreparedStatement q = c.prepareStatement(
-          "SELECT 1 FROM sessions WHERE shopper_ref = ? UNION SELECT 1 FROM api_tokens WHERE"
-              + " shopper_ref = ?")) {
-        q.setString(1, shopperRef);
-        q.setString(2, shopperRef);
-        try (ResultSet r = q.executeQuery()) {
-          if (r.next()) {
-            return pseudonyms.of(c, shopperRef, now.toEpochMilli());
+    String pseudonym =
+        db.tx(
+            c -> {
+              try (PreparedStatement q =
+                  c.prepareStatement(
+                      "SELECT 1 FROM sessions WHERE shopper_ref = ? UNION SELECT 1 FROM api_tokens WHERE"
+                          + " shopper_ref = ?")) {
+                q.setString(1, shopperRef);
+                q.setString(2, shopperRef);
+                try (ResultSet r = q.executeQuery()) {
+                  if (r.next()) {
+                    return pseudonyms.of(c, shopperRef, now.toEpochMilli());
+                  }
+                }
+              }
+              return pseudonyms.find(c, shopperRef).orElse("ps_none-" + id);
+            });
+    db.tx(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO dsr_requests (dsr_id,"
+                      + " shopper_ref, kind, state, created_ms) VALUES (?,?,?,'RECEIVED',?)")) {
+            p.setString(1, id);
+            p.setString(2, pseudonym);
+            p.setString(3, k.name().toLowerCase(Locale.ROOT));
+            p.setLong(4, now.toEpochMilli());
+            p.executeUpdate();
           }
-        }
-      }
-      return pseudonyms.find(c, shopperRef).orElse("ps_none-" + id);
-    });
-    db.tx(c -> {
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO dsr_requests (dsr_id,"
-          + " shopper_ref, kind, state, created_ms) VALUES (?,?,?,'RECEIVED',?)")) {
-        p.setString(1, id);
-        p.setString(2, pseudonym);
-        p.setString(3, k.name().toLowerCase(Locale.ROOT));
-        p.setLong(4, now.toEpochMilli());
-        p.executeUpdate();
-      }
-      store.audit().append(c, by, "dsr.submitted", "dsr/" + id, "subject=" + pseudonym
-          + " kind=" + k.name().toLowerCase(Locale.ROOT), now.toEpochMilli());
-      return null;
-    });
+          store
+              .audit()
+              .append(
+                  c,
+                  by,
+                  "dsr.submitted",
+                  "dsr/" + id,
+                  "subject=" + pseudonym + " kind=" + k.name().toLowerCase(Locale.ROOT),
+                  now.toEpochMilli());
+          return null;
+        });
     if (refusal != null) {
       return refuse(request, pseudonym, refusal, by);
     }
@@ -218,10 +244,11 @@ public final class PrivacyDesk {
     if (k == DsrKind.DELETE && s.state() == DsrStatus.State.COMPLETED) {
       erasedListeners.forEach(l -> l.accept(shopperRef));
     }
-    if ((k == DsrKind.ACCESS || k == DsrKind.EXPORT) && s.state() == DsrStatus.State.COMPLETED
+    if ((k == DsrKind.ACCESS || k == DsrKind.EXPORT)
+        && s.state() == DsrStatus.State.COMPLETED
         && s.records().isEmpty()) {
-      throw new AmbientException(StoreEngine.NOT_FOUND, "no records of shopper " + shopperRef
-          + " (request " + id + ")");
+      throw new AmbientException(
+          StoreEngine.NOT_FOUND, "no records of shopper " + shopperRef + " (request " + id + ")");
     }
     return view(s, pseudonym, true);
   }
@@ -230,8 +257,8 @@ public final class PrivacyDesk {
    * Answers a request the store cannot carry out with its reason: kept as {@code REJECTED} in
    * {@code dsr_requests} with the reason (and nothing the shopper asked to write) and audited.
    */
-  private Map<String, Object> refuse(DsrRequest request, String pseudonym, String reason,
-      String by) {
+  private Map<String, Object> refuse(
+      DsrRequest request, String pseudonym, String reason, String by) {
     Instant now = clock.instant();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dsr", request.id());
@@ -248,43 +275,61 @@ public final class PrivacyDesk {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    db.tx(c -> {
-      try (PreparedStatement p = c.prepareStatement("UPDATE dsr_requests SET state = ?,"
-          + " completed_ms = ?, result = ? WHERE dsr_id = ?")) {
-        p.setString(1, DsrStatus.State.REJECTED.name());
-        p.setLong(2, now.toEpochMilli());
-        p.setString(3, text);
-        p.setString(4, request.id());
-        p.executeUpdate();
-      }
-      store.audit().append(c, by, "dsr.refused", "dsr/" + request.id(), "kind="
-          + request.kind().name().toLowerCase(Locale.ROOT) + " store=" + request.store()
-          + " field=" + request.field(), now.toEpochMilli());
-      return null;
-    });
+    db.tx(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE dsr_requests SET state = ?,"
+                      + " completed_ms = ?, result = ? WHERE dsr_id = ?")) {
+            p.setString(1, DsrStatus.State.REJECTED.name());
+            p.setLong(2, now.toEpochMilli());
+            p.setString(3, text);
+            p.setString(4, request.id());
+            p.executeUpdate();
+          }
+          store
+              .audit()
+              .append(
+                  c,
+                  by,
+                  "dsr.refused",
+                  "dsr/" + request.id(),
+                  "kind="
+                      + request.kind().name().toLowerCase(Locale.ROOT)
+                      + " store="
+                      + request.store()
+                      + " field="
+                      + request.field(),
+                  now.toEpochMilli());
+          return null;
+        });
     return m;
   }
 
   /**
-   * Resumes every request filed before this desk was made (before the restart) and left
-   * unfinished (received or partial, kept in the privacy store): each asks only the stores that
-   * have not answered yet. Returns how many ran; one that still fails stays partial for the next
-   * {@link #resume}.
+   * Resumes every request filed before this desk was made (before the restart) and left unfinished
+   * (received or partial, kept in the privacy store): each asks only the stores that have not
+   * answered yet. Returns how many ran; one that still fails stays partial for the next {@link
+   * #resume}.
    */
   public int resumePending() {
-    List<String> ids = db.read(c -> {
-      List<String> out = new ArrayList<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT dsr_id FROM dsr_requests WHERE state"
-          + " IN ('RECEIVED', 'PARTIAL') AND created_ms < ? ORDER BY created_ms")) {
-        q.setLong(1, openedMs);
-        try (ResultSet r = q.executeQuery()) {
-          while (r.next()) {
-            out.add(r.getString(1));
-          }
-        }
-      }
-      return out;
-    });
+    List<String> ids =
+        db.read(
+            c -> {
+              List<String> out = new ArrayList<>();
+              try (PreparedStatement q =
+                  c.prepareStatement(
+                      "SELECT dsr_id FROM dsr_requests WHERE state"
+                          + " IN ('RECEIVED', 'PARTIAL') AND created_ms < ? ORDER BY created_ms")) {
+                q.setLong(1, openedMs);
+                try (ResultSet r = q.executeQuery()) {
+                  while (r.next()) {
+                    out.add(r.getString(1));
+                  }
+                }
+              }
+              return out;
+            });
     int n = 0;
     for (String id : ids) {
       try {
@@ -312,7 +357,9 @@ public final class PrivacyDesk {
     try {
       return view(status(requestId), pseudonymOf(requestId), true);
     } catch (AmbientException e) {
-      return list().stream().filter(m -> requestId.equals(m.get("dsr"))).findFirst()
+      return list().stream()
+          .filter(m -> requestId.equals(m.get("dsr")))
+          .findFirst()
           .orElseThrow(() -> e);
     }
   }
@@ -321,9 +368,13 @@ public final class PrivacyDesk {
   public String export(String requestId) {
     DsrStatus s = status(requestId);
     if (s.records().isEmpty() && s.steps().stream().anyMatch(st -> st.records() > 0)) {
-      throw new AmbientException(StoreEngine.NOT_FOUND, "request " + requestId + " ran before the"
-          + " store restarted: the records it found were returned then and are not kept; submit"
-          + " a new access request");
+      throw new AmbientException(
+          StoreEngine.NOT_FOUND,
+          "request "
+              + requestId
+              + " ran before the"
+              + " store restarted: the records it found were returned then and are not kept; submit"
+              + " a new access request");
     }
     return orchestrator.exportJson(requestId);
   }
@@ -332,45 +383,48 @@ public final class PrivacyDesk {
     try {
       return orchestrator.status(requestId);
     } catch (io.ambientretail.privacy.PrivacyException e) {
-      throw new AmbientException(StoreEngine.NOT_FOUND, "no request " + requestId
-          + " since the store started");
+      throw new AmbientException(
+          StoreEngine.NOT_FOUND, "no request " + requestId + " since the store started");
     }
   }
 
   /** Requests handled, newest first. */
   public List<Map<String, Object>> list() {
-    return db.read(c -> {
-      List<Map<String, Object>> out = new ArrayList<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT dsr_id, shopper_ref, kind, state,"
-          + " created_ms, completed_ms, result FROM dsr_requests ORDER BY created_ms DESC"
-          + " LIMIT 200");
-          ResultSet r = q.executeQuery()) {
-        while (r.next()) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("dsr", r.getString(1));
-          m.put("subject", r.getString(2));
-          m.put("kind", r.getString(3));
-          m.put("state", r.getString(4));
-          m.put("createdMs", r.getLong(5));
-          long done = r.getLong(6);
-          m.put("completedMs", r.wasNull() ? null : done);
-          String res = r.getString(7);
-          if (res != null) {
-            try {
-              com.fasterxml.jackson.databind.JsonNode j = json.readTree(res);
-              if (j.hasNonNull("refusal")) {
-                m.put("refusal", j.path("refusal").asText());
+    return db.read(
+        c -> {
+          List<Map<String, Object>> out = new ArrayList<>();
+          try (PreparedStatement q =
+                  c.prepareStatement(
+                      "SELECT dsr_id, shopper_ref, kind, state,"
+                          + " created_ms, completed_ms, result FROM dsr_requests ORDER BY created_ms DESC"
+                          + " LIMIT 200");
+              ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("dsr", r.getString(1));
+              m.put("subject", r.getString(2));
+              m.put("kind", r.getString(3));
+              m.put("state", r.getString(4));
+              m.put("createdMs", r.getLong(5));
+              long done = r.getLong(6);
+              m.put("completedMs", r.wasNull() ? null : done);
+              String res = r.getString(7);
+              if (res != null) {
+                try {
+                  com.fasterxml.jackson.databind.JsonNode j = json.readTree(res);
+                  if (j.hasNonNull("refusal")) {
+                    m.put("refusal", j.path("refusal").asText());
+                  }
+                  m.put("steps", j.path("steps"));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
               }
-              m.put("steps", j.path("steps"));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
+              out.add(m);
             }
           }
-          out.add(m);
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   /** Runs retention once as of now and keeps its report. */
@@ -383,19 +437,22 @@ public final class PrivacyDesk {
     m.put("held", r.held());
     m.put("unmanaged", r.unmanaged());
     m.put("failures", r.failures());
-    db.tx(c -> {
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO retention_runs (run_ms, deleted,"
-          + " held, unmanaged, failures) VALUES (?,?,?,?,?)")) {
-        p.setLong(1, now.toEpochMilli());
-        p.setInt(2, r.deleted());
-        p.setInt(3, r.held());
-        p.setInt(4, r.unmanaged());
-        String f = String.join("\n", r.failures());
-        p.setString(5, f.length() > 4000 ? f.substring(0, 4000) : f);
-        p.executeUpdate();
-      }
-      return null;
-    });
+    db.tx(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO retention_runs (run_ms, deleted,"
+                      + " held, unmanaged, failures) VALUES (?,?,?,?,?)")) {
+            p.setLong(1, now.toEpochMilli());
+            p.setInt(2, r.deleted());
+            p.setInt(3, r.held());
+            p.setInt(4, r.unmanaged());
+            String f = String.join("\n", r.failures());
+            p.setString(5, f.length() > 4000 ? f.substring(0, 4000) : f);
+            p.executeUpdate();
+          }
+          return null;
+        });
     lastRetention = m;
     return m;
   }
@@ -413,33 +470,37 @@ public final class PrivacyDesk {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    db.tx(c -> {
-      try (PreparedStatement p = c.prepareStatement("UPDATE dsr_requests SET state = ?,"
-          + " completed_ms = ?, result = ? WHERE dsr_id = ?")) {
-        p.setString(1, s.state().name());
-        if (s.completed().isPresent()) {
-          p.setLong(2, s.completed().get().toEpochMilli());
-        } else {
-          p.setNull(2, java.sql.Types.BIGINT);
-        }
-        p.setString(3, text);
-        p.setString(4, s.request().id());
-        p.executeUpdate();
-      }
-      return null;
-    });
+    db.tx(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE dsr_requests SET state = ?,"
+                      + " completed_ms = ?, result = ? WHERE dsr_id = ?")) {
+            p.setString(1, s.state().name());
+            if (s.completed().isPresent()) {
+              p.setLong(2, s.completed().get().toEpochMilli());
+            } else {
+              p.setNull(2, java.sql.Types.BIGINT);
+            }
+            p.setString(3, text);
+            p.setString(4, s.request().id());
+            p.executeUpdate();
+          }
+          return null;
+        });
   }
 
   private String pseudonymOf(String requestId) {
-    return db.read(c -> {
-      try (PreparedStatement q = c.prepareStatement(
-          "SELECT shopper_ref FROM dsr_requests WHERE dsr_id = ?")) {
-        q.setString(1, requestId);
-        try (ResultSet r = q.executeQuery()) {
-          return r.next() ? r.getString(1) : "";
-        }
-      }
-    });
+    return db.read(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT shopper_ref FROM dsr_requests WHERE dsr_id = ?")) {
+            q.setString(1, requestId);
+            try (ResultSet r = q.executeQuery()) {
+              return r.next() ? r.getString(1) : "";
+            }
+          }
+        });
   }
 
   private static Map<String, Object> view(DsrStatus s, String pseudonym, boolean withRecords) {
@@ -487,8 +548,8 @@ public final class PrivacyDesk {
         return DsrKind.valueOf(k.toUpperCase(Locale.ROOT));
       }
     }
-    throw new IllegalArgumentException("kind: expected access, export, rectify, delete or object,"
-        + " was '" + kind + "'");
+    throw new IllegalArgumentException(
+        "kind: expected access, export, rectify, delete or object," + " was '" + kind + "'");
   }
 
   private static String need(Map<String, String> extra, String field) {
@@ -505,7 +566,8 @@ public final class PrivacyDesk {
     Integer sessions = days.get("sessions");
     if (sessions != null) {
       b.keep(io.ambientretail.privacy.DataCategory.LOCATION_TRACK, Duration.ofDays(sessions));
-      b.keep(io.ambientretail.privacy.DataCategory.FINANCIAL_TOKEN,
+      b.keep(
+          io.ambientretail.privacy.DataCategory.FINANCIAL_TOKEN,
           Duration.ofDays(days.getOrDefault("cardData", sessions)));
     }
     Integer receipts = days.get("receipts");
@@ -516,8 +578,16 @@ public final class PrivacyDesk {
   }
 
   private static Regime regime(String name) {
-    for (Regime r : new Regime[] {Regime.GDPR, Regime.UK_GDPR, Regime.CCPA, Regime.PIPL,
-        Regime.PDPA, Regime.LGPD, Regime.APPI}) {
+    for (Regime r :
+        new Regime[] {
+          Regime.GDPR,
+          Regime.UK_GDPR,
+          Regime.CCPA,
+          Regime.PIPL,
+          Regime.PDPA,
+          Regime.LGPD,
+          Regime.APPI
+        }) {
       if (r.name().equalsIgnoreCase(name)) {
         return r;
       }

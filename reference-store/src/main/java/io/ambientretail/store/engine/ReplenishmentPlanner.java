@@ -20,14 +20,14 @@ import java.util.Map;
 /**
  * Suggests restocking orders for the store's lanes with sdk-inventory's {@link
  * io.ambientretail.inventory.replenish.ReplenishmentPlanner}: a min/max {@link PolicyTable} from
- * the store's replenishment defaults, each lane's SKU capped at the lane's capacity, so a lane below
- * the minimum is ordered up to the maximum in whole packs, never beyond capacity. Stateless and
- * thread-safe.
+ * the store's replenishment defaults, each lane's SKU capped at the lane's capacity, so a lane
+ * below the minimum is ordered up to the maximum in whole packs, never beyond capacity. Stateless
+ * and thread-safe.
  */
 public final class ReplenishmentPlanner {
   /** One suggested order line. */
-  public record Suggestion(String laneId, String name, int onHand, int qty, String supplier,
-      String reason) {}
+  public record Suggestion(
+      String laneId, String name, int onHand, int qty, String supplier, String reason) {}
 
   private static final StoreId STORE = StoreId.of("store");
 
@@ -40,12 +40,24 @@ public final class ReplenishmentPlanner {
 
   /** The policy table of a lane set: the store's defaults, per SKU the lane's capacity. */
   public PolicyTable policies(List<StockBook.LaneStock> lanes) {
-    PolicyTable.Builder b = PolicyTable.builder().source("store.yaml replenishment")
-        .defaults(PolicySettings.builder().method(ReplenishMethod.MINMAX).min(policy.min())
-            .max(policy.max()).packSize(policy.packSize()).supplier(policy.supplier()).build());
+    PolicyTable.Builder b =
+        PolicyTable.builder()
+            .source("store.yaml replenishment")
+            .defaults(
+                PolicySettings.builder()
+                    .method(ReplenishMethod.MINMAX)
+                    .min(policy.min())
+                    .max(policy.max())
+                    .packSize(policy.packSize())
+                    .supplier(policy.supplier())
+                    .build());
     for (StockBook.LaneStock l : lanes) {
-      b.sku(SkuId.of(StockBook.skuOf(l.gtin())), PolicySettings.builder()
-          .max(Math.max(policy.min(), Math.min(policy.max(), l.capacity()))).capacity(l.capacity()).build());
+      b.sku(
+          SkuId.of(StockBook.skuOf(l.gtin())),
+          PolicySettings.builder()
+              .max(Math.max(policy.min(), Math.min(policy.max(), l.capacity())))
+              .capacity(l.capacity())
+              .build());
     }
     return b.build();
   }
@@ -65,15 +77,24 @@ public final class ReplenishmentPlanner {
       }
     }
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    SalesHistory none = SalesHistory.ofDense(today.minusDays(1), 1, new StoreId[0],
-        new SkuId[0], new int[0]);
-    List<PlannedOrder> orders = io.ambientretail.inventory.replenish.ReplenishmentPlanner
-        .builder().policies(policies(lanes)).build().plan(none, positions.build(), today);
+    SalesHistory none =
+        SalesHistory.ofDense(today.minusDays(1), 1, new StoreId[0], new SkuId[0], new int[0]);
+    List<PlannedOrder> orders =
+        io.ambientretail.inventory.replenish.ReplenishmentPlanner.builder()
+            .policies(policies(lanes))
+            .build()
+            .plan(none, positions.build(), today);
     List<Suggestion> out = new ArrayList<>();
     for (PlannedOrder o : orders) {
       StockBook.LaneStock l = bySku.get(o.sku().value());
-      out.add(new Suggestion(l.laneId(), l.name(), l.onHand(), o.quantity(),
-          o.supplier() == null ? policy.supplier() : o.supplier(), o.reason()));
+      out.add(
+          new Suggestion(
+              l.laneId(),
+              l.name(),
+              l.onHand(),
+              o.quantity(),
+              o.supplier() == null ? policy.supplier() : o.supplier(),
+              o.reason()));
     }
     return out;
   }

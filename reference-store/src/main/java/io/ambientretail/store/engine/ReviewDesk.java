@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * here until staff approve the cart, adjust it to what the footage shows, or void it. A decision is
  * durable and audited before any money moves; the capture then goes through the same SDK walk-out
  * exit as a normal one, with the session's idempotency keys, so a retried or recovered decision
- * captures once. A review nobody decided in time gets the store's default decision
- * ({@code review.whenLate}) from {@link #applyDeadlines(long)}, audited as {@code system}.
+ * captures once. A review nobody decided in time gets the store's default decision ({@code
+ * review.whenLate}) from {@link #applyDeadlines(long)}, audited as {@code system}.
  *
  * <p>Thread-safe: the API, the housekeeping thread and the simulated staff call it concurrently;
  * the first decision wins, the others get a conflict.
@@ -38,18 +38,21 @@ import org.jspecify.annotations.Nullable;
 public final class ReviewDesk {
   /** Error code of a decision whose body is not valid (the message names the field). */
   public static final ErrorCode INVALID = ErrorCode.of("STORE_REVIEW_INVALID");
+
   /** The checkout outcome of an exit whose receipt is held for review. */
   public static final String HELD = "held for review";
+
   /** Most lines an adjusted basket may have. */
   public static final int MAX_LINES = 200;
+
   /** Most units of one lane in an adjusted basket. */
   public static final int MAX_QTY = 999;
 
   /** Settles a reviewed session through the engine's walk-out settle path. */
   interface Settler {
     /** Captures (or releases) {@code basket} for a session in REVIEW and issues its receipt. */
-    StoreEngine.CheckoutResult settle(String sessionId, List<SessionBook.CartLine> basket,
-        String why);
+    StoreEngine.CheckoutResult settle(
+        String sessionId, List<SessionBook.CartLine> basket, String why);
 
     /** True when the SDK already settled the session's money (e.g. at its capture deadline). */
     boolean paymentClosed(String sessionId);
@@ -81,12 +84,12 @@ public final class ReviewDesk {
         for (int i = 0; i < lines.size(); i++) {
           ReviewBook.Line l = lines.get(i);
           if (l.qty() < 0 || l.qty() > MAX_QTY) {
-            throw new AmbientException(INVALID, "lines[" + i + "].qty: expected 0 to " + MAX_QTY
-                + ", was " + l.qty());
+            throw new AmbientException(
+                INVALID, "lines[" + i + "].qty: expected 0 to " + MAX_QTY + ", was " + l.qty());
           }
           if (!seen.add(l.laneId())) {
-            throw new AmbientException(INVALID, "lines[" + i + "].lane: lane " + l.laneId()
-                + " listed twice");
+            throw new AmbientException(
+                INVALID, "lines[" + i + "].lane: lane " + l.laneId() + " listed twice");
           }
         }
         lines = lines.stream().filter(l -> l.qty() > 0).toList();
@@ -119,8 +122,13 @@ public final class ReviewDesk {
    * outcome, and whether the money has settled ({@code false}: capture pending, finished by
    * housekeeping or recovery with the same keys).
    */
-  public record Outcome(String sessionId, ReviewBook.Decision decision, long totalMinor,
-      Optional<String> receiptId, String outcome, boolean settled) {}
+  public record Outcome(
+      String sessionId,
+      ReviewBook.Decision decision,
+      long totalMinor,
+      Optional<String> receiptId,
+      String outcome,
+      boolean settled) {}
 
   private final Database db;
   private final StoreConfig config;
@@ -134,9 +142,17 @@ public final class ReviewDesk {
   private final Consumer<AlertBook.Alert> alertEvents;
   private final Map<String, StoreConfig.Lane> lanes = new LinkedHashMap<>();
 
-  ReviewDesk(Database db, StoreConfig config, SessionBook sessions, ReviewBook book,
-      AuditTrail audit, AlertBook alerts, Settler settler, LongSupplier clock,
-      BiConsumer<String, Map<String, Object>> events, Consumer<AlertBook.Alert> alertEvents) {
+  ReviewDesk(
+      Database db,
+      StoreConfig config,
+      SessionBook sessions,
+      ReviewBook book,
+      AuditTrail audit,
+      AlertBook alerts,
+      Settler settler,
+      LongSupplier clock,
+      BiConsumer<String, Map<String, Object>> events,
+      Consumer<AlertBook.Alert> alertEvents) {
     this.db = db;
     this.config = config;
     this.sessions = sessions;
@@ -165,15 +181,35 @@ public final class ReviewDesk {
       throws SQLException {
     long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
     long due = now + config.review().decideWithinMinutes() * 60_000L;
-    List<ReviewBook.Line> seen = cart.stream()
-        .map(l -> new ReviewBook.Line(l.laneId(), l.qty())).toList();
+    List<ReviewBook.Line> seen =
+        cart.stream().map(l -> new ReviewBook.Line(l.laneId(), l.qty())).toList();
     if (!book.hold(c, s.sessionId(), now, due, total, seen)) {
       return;
     }
-    audit.append(c, "store", "review.held", s.sessionId(), "total=" + config.money(total)
-        + " lines=" + describe(seen) + " due=" + Instant.ofEpochMilli(due), now);
-    alerts.raise(c, "review_pending", s.sessionId(), "receipt of " + s.sessionId() + " ("
-        + config.money(total) + ") is held for review until " + Instant.ofEpochMilli(due), now)
+    audit.append(
+        c,
+        "store",
+        "review.held",
+        s.sessionId(),
+        "total="
+            + config.money(total)
+            + " lines="
+            + describe(seen)
+            + " due="
+            + Instant.ofEpochMilli(due),
+        now);
+    alerts
+        .raise(
+            c,
+            "review_pending",
+            s.sessionId(),
+            "receipt of "
+                + s.sessionId()
+                + " ("
+                + config.money(total)
+                + ") is held for review until "
+                + Instant.ofEpochMilli(due),
+            now)
         .ifPresent(alertEvents);
   }
 
@@ -193,42 +229,53 @@ public final class ReviewDesk {
 
   /** Reviews not yet settled (waiting for staff, or decided with the capture in flight). */
   public long openCount() {
-    return db.read(c -> (long) (book.inState(c, ReviewBook.State.PENDING).size()
-        + book.inState(c, ReviewBook.State.DECIDED).size()));
+    return db.read(
+        c ->
+            (long)
+                (book.inState(c, ReviewBook.State.PENDING).size()
+                    + book.inState(c, ReviewBook.State.DECIDED).size()));
   }
 
   /**
-   * The receipts waiting for staff, oldest first: session, shopper, card label, when held and
-   * due, the cart as the store saw it (lane, name, quantity, amount, whether ambiguous) and its
-   * total.
+   * The receipts waiting for staff, oldest first: session, shopper, card label, when held and due,
+   * the cart as the store saw it (lane, name, quantity, amount, whether ambiguous) and its total.
    */
   public List<Map<String, Object>> pending() {
-    return db.read(c -> {
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (ReviewBook.Review r : book.inState(c, ReviewBook.State.PENDING)) {
-        Optional<SessionBook.Session> s = sessions.get(c, r.sessionId());
-        if (s.isEmpty()) {
-          continue;
-        }
-        out.add(view(r, s.get(), sessions.cart(c, r.sessionId())));
-      }
-      return out;
-    });
+    return db.read(
+        c -> {
+          List<Map<String, Object>> out = new ArrayList<>();
+          for (ReviewBook.Review r : book.inState(c, ReviewBook.State.PENDING)) {
+            Optional<SessionBook.Session> s = sessions.get(c, r.sessionId());
+            if (s.isEmpty()) {
+              continue;
+            }
+            out.add(view(r, s.get(), sessions.cart(c, r.sessionId())));
+          }
+          return out;
+        });
   }
 
   /** One review (any state) as {@link #pending()} shows it, plus its decision when made. */
   public Map<String, Object> get(String sessionId) {
-    return db.read(c -> {
-      ReviewBook.Review r = book.get(c, sessionId).orElseThrow(() -> new AmbientException(
-          StoreEngine.NOT_FOUND, "no review of session " + sessionId));
-      SessionBook.Session s = sessions.get(c, sessionId).orElseThrow(() -> new AmbientException(
-          StoreEngine.NOT_FOUND, "no session " + sessionId));
-      return view(r, s, sessions.cart(c, sessionId));
-    });
+    return db.read(
+        c -> {
+          ReviewBook.Review r =
+              book.get(c, sessionId)
+                  .orElseThrow(
+                      () ->
+                          new AmbientException(
+                              StoreEngine.NOT_FOUND, "no review of session " + sessionId));
+          SessionBook.Session s =
+              sessions
+                  .get(c, sessionId)
+                  .orElseThrow(
+                      () -> new AmbientException(StoreEngine.NOT_FOUND, "no session " + sessionId));
+          return view(r, s, sessions.cart(c, sessionId));
+        });
   }
 
-  private Map<String, Object> view(ReviewBook.Review r, SessionBook.Session s,
-      List<SessionBook.CartLine> cart) {
+  private Map<String, Object> view(
+      ReviewBook.Review r, SessionBook.Session s, List<SessionBook.CartLine> cart) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("session", r.sessionId());
     m.put("state", r.state().name());
@@ -260,8 +307,9 @@ public final class ReviewDesk {
       d.put("decision", r.decision().id());
       d.put("by", r.decidedBy());
       d.put("at", Instant.ofEpochMilli(r.decidedMs()).toString());
-      d.put("lines", r.lines().stream().map(l -> Map.of("lane", l.laneId(), "qty", l.qty()))
-          .toList());
+      d.put(
+          "lines",
+          r.lines().stream().map(l -> Map.of("lane", l.laneId(), "qty", l.qty())).toList());
       d.put("totalMinor", r.totalMinor());
       d.put("outcome", r.outcome());
       m.put("decided", d);
@@ -274,9 +322,9 @@ public final class ReviewDesk {
    * walk-out session with its idempotency keys and issues the receipt, booking the ledger.
    *
    * @param actor who decided (audited); {@code system} for the deadline
-   * @throws AmbientException {@link StoreEngine#NOT_FOUND} for an unknown session,
-   *     {@link StoreEngine#CONFLICT} when the session is not held for review or its review was
-   *     already decided, {@link #INVALID} for an adjusted basket naming an unknown lane
+   * @throws AmbientException {@link StoreEngine#NOT_FOUND} for an unknown session, {@link
+   *     StoreEngine#CONFLICT} when the session is not held for review or its review was already
+   *     decided, {@link #INVALID} for an adjusted basket naming an unknown lane
    */
   public Outcome decide(String sessionId, Request request, String actor) {
     return decide(sessionId, request, actor, null);
@@ -291,54 +339,84 @@ public final class ReviewDesk {
       throw new AmbientException(INVALID, "note: at most 200 characters");
     }
     long now = clock.getAsLong();
-    ReviewBook.Review r = db.tx(c -> {
-      SessionBook.Session s = sessions.get(c, sessionId).orElseThrow(() -> new AmbientException(
-          StoreEngine.NOT_FOUND, "no session " + sessionId));
-      Optional<ReviewBook.Review> held = book.get(c, sessionId);
-      if (held.isEmpty()) {
-        throw new AmbientException(StoreEngine.CONFLICT, "session " + sessionId + " is "
-            + s.state() + ": its receipt is not held for review");
-      }
-      ReviewBook.Review cur = held.get();
-      if (cur.state() == ReviewBook.State.PENDING) {
-        List<SessionBook.CartLine> seen = sessions.cart(c, sessionId);
-        List<ReviewBook.Line> lines = switch (request.decision()) {
-          case APPROVE -> seen.stream().map(l -> new ReviewBook.Line(l.laneId(), l.qty()))
-              .toList();
-          case VOID -> List.of();
-          case ADJUST -> request.lines();
-        };
-        List<SessionBook.CartLine> basket = basket(lines, seen);
-        long total = basket.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
-        if (!book.decide(c, sessionId, request.decision(), actor, now, lines, total)) {
-          throw new AmbientException(StoreEngine.CONFLICT, "review of " + sessionId
-              + " was decided meanwhile");
-        }
-        List<ReviewBook.Line> before = seen.stream()
-            .map(l -> new ReviewBook.Line(l.laneId(), l.qty())).toList();
-        audit.append(c, actor, "review." + request.decision().id(), sessionId, "total="
-            + config.money(cur.seenMinor()) + "->" + config.money(total) + " changes="
-            + changes(before, lines) + (note == null ? "" : " note=" + note), now);
-        return book.get(c, sessionId).orElseThrow();
-      }
-      if (cur.state() == ReviewBook.State.DECIDED && cur.decision() == request.decision()
-          && (request.decision() != ReviewBook.Decision.ADJUST
-              || sameLines(cur.lines(), request.lines()))) {
-        // the same decision again while its capture is in flight: finish it (idempotent)
-        return cur;
-      }
-      throw new AmbientException(StoreEngine.CONFLICT, "review of " + sessionId
-          + " was already decided: " + cur.decision().id() + " by " + cur.decidedBy()
-          + (cur.outcome() == null ? "" : " (" + cur.outcome() + ")"));
-    });
+    ReviewBook.Review r =
+        db.tx(
+            c -> {
+              SessionBook.Session s =
+                  sessions
+                      .get(c, sessionId)
+                      .orElseThrow(
+                          () ->
+                              new AmbientException(
+                                  StoreEngine.NOT_FOUND, "no session " + sessionId));
+              Optional<ReviewBook.Review> held = book.get(c, sessionId);
+              if (held.isEmpty()) {
+                throw new AmbientException(
+                    StoreEngine.CONFLICT,
+                    "session "
+                        + sessionId
+                        + " is "
+                        + s.state()
+                        + ": its receipt is not held for review");
+              }
+              ReviewBook.Review cur = held.get();
+              if (cur.state() == ReviewBook.State.PENDING) {
+                List<SessionBook.CartLine> seen = sessions.cart(c, sessionId);
+                List<ReviewBook.Line> lines =
+                    switch (request.decision()) {
+                      case APPROVE ->
+                          seen.stream().map(l -> new ReviewBook.Line(l.laneId(), l.qty())).toList();
+                      case VOID -> List.of();
+                      case ADJUST -> request.lines();
+                    };
+                List<SessionBook.CartLine> basket = basket(lines, seen);
+                long total = basket.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+                if (!book.decide(c, sessionId, request.decision(), actor, now, lines, total)) {
+                  throw new AmbientException(
+                      StoreEngine.CONFLICT, "review of " + sessionId + " was decided meanwhile");
+                }
+                List<ReviewBook.Line> before =
+                    seen.stream().map(l -> new ReviewBook.Line(l.laneId(), l.qty())).toList();
+                audit.append(
+                    c,
+                    actor,
+                    "review." + request.decision().id(),
+                    sessionId,
+                    "total="
+                        + config.money(cur.seenMinor())
+                        + "->"
+                        + config.money(total)
+                        + " changes="
+                        + changes(before, lines)
+                        + (note == null ? "" : " note=" + note),
+                    now);
+                return book.get(c, sessionId).orElseThrow();
+              }
+              if (cur.state() == ReviewBook.State.DECIDED
+                  && cur.decision() == request.decision()
+                  && (request.decision() != ReviewBook.Decision.ADJUST
+                      || sameLines(cur.lines(), request.lines()))) {
+                // the same decision again while its capture is in flight: finish it (idempotent)
+                return cur;
+              }
+              throw new AmbientException(
+                  StoreEngine.CONFLICT,
+                  "review of "
+                      + sessionId
+                      + " was already decided: "
+                      + cur.decision().id()
+                      + " by "
+                      + cur.decidedBy()
+                      + (cur.outcome() == null ? "" : " (" + cur.outcome() + ")"));
+            });
     return settle(r);
   }
 
   /**
    * Applies the store's default decision ({@code review.whenLate}) to every review past its
    * deadline at {@code nowMs}, audited as {@code system}; approves (as {@code system}) a review
-   * whose SDK session already settled at its capture deadline; and finishes decisions whose
-   * capture was left in flight. Call it from housekeeping.
+   * whose SDK session already settled at its capture deadline; and finishes decisions whose capture
+   * was left in flight. Call it from housekeeping.
    *
    * @return how many reviews were decided or finished now
    */
@@ -350,12 +428,16 @@ public final class ReviewDesk {
       if (r.dueMs() > nowMs && !settledBySdk) {
         continue;
       }
-      Request late = settledBySdk
-          || config.review().whenLate() == StoreConfig.LateDecision.APPROVE
-          ? Request.approve() : Request.voided();
+      Request late =
+          settledBySdk || config.review().whenLate() == StoreConfig.LateDecision.APPROVE
+              ? Request.approve()
+              : Request.voided();
       try {
-        decide(r.sessionId(), late, "system", settledBySdk
-            ? "payment settled at its capture deadline" : "review deadline passed");
+        decide(
+            r.sessionId(),
+            late,
+            "system",
+            settledBySdk ? "payment settled at its capture deadline" : "review deadline passed");
         n++;
       } catch (AmbientException e) {
         // staff decided meanwhile
@@ -365,8 +447,8 @@ public final class ReviewDesk {
   }
 
   /**
-   * Finishes decisions a crash or an outage left with the capture in flight (exactly once: the
-   * SDK answers a repeated exit with its first result; the receipt is issued once). Reviews still
+   * Finishes decisions a crash or an outage left with the capture in flight (exactly once: the SDK
+   * answers a repeated exit with its first result; the receipt is issued once). Reviews still
    * waiting for staff stay held.
    *
    * @return how many were finished now
@@ -393,13 +475,16 @@ public final class ReviewDesk {
     boolean settled = s.state() != SessionBook.State.REVIEW;
     long now = clock.getAsLong();
     if (settled) {
-      String outcome = out.receipt().map(rc -> "receipt " + rc.receiptId())
-          .orElse(s.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + out.outcome());
-      db.tx(c -> {
-        book.done(c, sid, outcome);
-        alerts.clear(c, "review_pending", sid, now);
-        return null;
-      });
+      String outcome =
+          out.receipt()
+              .map(rc -> "receipt " + rc.receiptId())
+              .orElse(s.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + out.outcome());
+      db.tx(
+          c -> {
+            book.done(c, sid, outcome);
+            alerts.clear(c, "review_pending", sid, now);
+            return null;
+          });
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("session", sid);
       m.put("state", "DONE");
@@ -407,16 +492,21 @@ public final class ReviewDesk {
       m.put("totalMinor", r.totalMinor());
       events.accept("review", m);
     }
-    return new Outcome(sid, r.decision(), r.totalMinor() == null ? 0 : r.totalMinor(),
-        out.receipt().map(rc -> rc.receiptId()), out.outcome(), settled);
+    return new Outcome(
+        sid,
+        r.decision(),
+        r.totalMinor() == null ? 0 : r.totalMinor(),
+        out.receipt().map(rc -> rc.receiptId()),
+        out.outcome(),
+        settled);
   }
 
   /**
    * Prices a decided basket: a lane the store saw keeps its per-unit amount (and weight) from the
    * cart; another lane is priced from the planogram.
    */
-  private List<SessionBook.CartLine> basket(List<ReviewBook.Line> lines,
-      List<SessionBook.CartLine> seen) {
+  private List<SessionBook.CartLine> basket(
+      List<ReviewBook.Line> lines, List<SessionBook.CartLine> seen) {
     Map<String, SessionBook.CartLine> byLane = new LinkedHashMap<>();
     seen.forEach(l -> byLane.put(l.laneId(), l));
     List<SessionBook.CartLine> out = new ArrayList<>();
@@ -424,8 +514,8 @@ public final class ReviewDesk {
       ReviewBook.Line l = lines.get(i);
       StoreConfig.Lane lane = lanes.get(l.laneId());
       if (lane == null) {
-        throw new AmbientException(INVALID, "lines[" + i + "].lane: no lane '" + l.laneId()
-            + "' in the planogram");
+        throw new AmbientException(
+            INVALID, "lines[" + i + "].lane: no lane '" + l.laneId() + "' in the planogram");
       }
       SessionBook.CartLine s = byLane.get(l.laneId());
       if (s != null && s.qty() == l.qty()) {
@@ -439,9 +529,10 @@ public final class ReviewDesk {
         price = Math.round((double) s.priceMinor() * l.qty() / s.qty());
       } else {
         weightMg = lane.unitGrams() * 1000L * l.qty();
-        price = lane.pricing() == StoreConfig.Pricing.WEIGHT
-            ? Math.round(lane.unitGrams() * lane.pricePerKgMinor() / 1000.0) * l.qty()
-            : lane.priceMinor() * l.qty();
+        price =
+            lane.pricing() == StoreConfig.Pricing.WEIGHT
+                ? Math.round(lane.unitGrams() * lane.pricePerKgMinor() / 1000.0) * l.qty()
+                : lane.priceMinor() * l.qty();
       }
       out.add(new SessionBook.CartLine(l.laneId(), l.qty(), weightMg, price, true));
     }
@@ -458,12 +549,17 @@ public final class ReviewDesk {
     before.forEach(l -> m.computeIfAbsent(l.laneId(), k -> new int[2])[0] += l.qty());
     after.forEach(l -> m.computeIfAbsent(l.laneId(), k -> new int[2])[1] += l.qty());
     StringBuilder sb = new StringBuilder();
-    m.forEach((lane, q) -> {
-      if (q[0] != q[1]) {
-        sb.append(sb.length() == 0 ? "" : ",").append(lane).append(':').append(q[0])
-            .append("->").append(q[1]);
-      }
-    });
+    m.forEach(
+        (lane, q) -> {
+          if (q[0] != q[1]) {
+            sb.append(sb.length() == 0 ? "" : ",")
+                .append(lane)
+                .append(':')
+                .append(q[0])
+                .append("->")
+                .append(q[1]);
+          }
+        });
     return sb.length() == 0 ? "none" : sb.toString();
   }
 

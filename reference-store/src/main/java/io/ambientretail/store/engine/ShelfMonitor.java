@@ -8,7 +8,8 @@ import java.util.Optional;
  * Turns lane weight readings (milligrams, from shelf load cells at their sampling rate) into unit
  * changes: a lane's change is its weight step divided by the unit weight, rounded, once the step is
  * larger than half a unit. Keeps each lane's last settled weight and count, and the count the store
- * has finished acting on ({@link #published}), which {@link #awaitPublished} waits for. Thread-safe.
+ * has finished acting on ({@link #published}), which {@link #awaitPublished} waits for.
+ * Thread-safe.
  */
 public final class ShelfMonitor {
   /** A change of whole units on a lane (negative: taken; positive: put back). */
@@ -51,8 +52,8 @@ public final class ShelfMonitor {
   }
 
   /**
-   * Marks the lane's settled count as acted on (its picks are in the carts) and wakes those
-   * waiting for it.
+   * Marks the lane's settled count as acted on (its picks are in the carts) and wakes those waiting
+   * for it.
    */
   public synchronized void publish(String laneId) {
     if (unitMg.containsKey(laneId)) {

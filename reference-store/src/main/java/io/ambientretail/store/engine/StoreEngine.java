@@ -5,8 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientretail.core.AmbientException;
 import io.ambientretail.core.ErrorCode;
 import io.ambientretail.core.Money;
+import io.ambientretail.devices.ApduChannel;
 import io.ambientretail.inventory.fusion.FusionConfig;
 import io.ambientretail.inventory.ledger.Discrepancy;
+import io.ambientretail.payments.gateway.GatewayOutcome;
+import io.ambientretail.payments.gateway.PaymentToken;
+import io.ambientretail.payments.gateway.PaymentValueException;
+import io.ambientretail.payments.session.EntryDecision;
+import io.ambientretail.payments.session.Receipt;
+import io.ambientretail.payments.session.ReceiptLine;
+import io.ambientretail.payments.session.SessionId;
+import io.ambientretail.payments.session.WalkOutSession;
 import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.db.AlertBook;
 import io.ambientretail.store.db.AuditTrail;
@@ -17,15 +26,6 @@ import io.ambientretail.store.db.RecordIds;
 import io.ambientretail.store.db.ReviewBook;
 import io.ambientretail.store.db.SessionBook;
 import io.ambientretail.store.db.StockBook;
-import io.ambientretail.devices.ApduChannel;
-import io.ambientretail.payments.gateway.GatewayOutcome;
-import io.ambientretail.payments.gateway.PaymentToken;
-import io.ambientretail.payments.gateway.PaymentValueException;
-import io.ambientretail.payments.session.EntryDecision;
-import io.ambientretail.payments.session.Receipt;
-import io.ambientretail.payments.session.ReceiptLine;
-import io.ambientretail.payments.session.SessionId;
-import io.ambientretail.payments.session.WalkOutSession;
 import io.ambientretail.store.pay.CardTap;
 import io.ambientretail.store.pay.StorePayments;
 import io.micrometer.core.instrument.Counter;
@@ -60,6 +60,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class StoreEngine implements AutoCloseable {
   /** Error code of a request about an unknown or closed session, lane or receipt. */
   public static final ErrorCode NOT_FOUND = ErrorCode.of("STORE_NOT_FOUND");
+
   /** Error code of a request that the record's state does not allow. */
   public static final ErrorCode CONFLICT = ErrorCode.of("STORE_CONFLICT");
 
@@ -67,8 +68,8 @@ public final class StoreEngine implements AutoCloseable {
   public record EntryResult(String sessionId, boolean admitted, String declineReason) {}
 
   /** The outcome of a checkout: the receipt when one was issued, or why not. */
-  public record CheckoutResult(String sessionId, Optional<ReceiptBook.Receipt> receipt,
-      String outcome) {}
+  public record CheckoutResult(
+      String sessionId, Optional<ReceiptBook.Receipt> receipt, String outcome) {}
 
   private final StoreConfig config;
   private final Database db;
@@ -106,8 +107,8 @@ public final class StoreEngine implements AutoCloseable {
    * A store engine whose walk-out carts come from cart fusion with its default settings (shelves
    * read 10 to 50 times a second); call {@link #start()} before use.
    */
-  public StoreEngine(StoreConfig config, Database db, StorePayments payments, Clock clock,
-      MeterRegistry metrics) {
+  public StoreEngine(
+      StoreConfig config, Database db, StorePayments payments, Clock clock, MeterRegistry metrics) {
     this(config, db, payments, clock, metrics, FusionConfig.defaults(), 1);
   }
 
@@ -116,59 +117,88 @@ public final class StoreEngine implements AutoCloseable {
    * fusionConfig}, run on the store's own clock, its world running {@code timeScale} times as fast
    * (1 for a real store; see {@link FusionCarts#start}). Call {@link #start()} before use.
    */
-  public StoreEngine(StoreConfig config, Database db, StorePayments payments, Clock clock,
-      MeterRegistry metrics, FusionConfig fusionConfig, int timeScale) {
+  public StoreEngine(
+      StoreConfig config,
+      Database db,
+      StorePayments payments,
+      Clock clock,
+      MeterRegistry metrics,
+      FusionConfig fusionConfig,
+      int timeScale) {
     this.config = config;
     this.plan = StorePlan.of(config);
-    this.fusion = FusionCarts.start(config, plan, fusionConfig, clock, timeScale,
-        this::fusedCart);
+    this.fusion = FusionCarts.start(config, plan, fusionConfig, clock, timeScale, this::fusedCart);
     this.exitWaitMs = 2 * fusionConfig.stableWindowMillis() + 1000;
     this.replenishment = new ReplenishmentPlanner(config.replenishment());
     this.db = db;
     this.payments = payments;
     this.clock = clock;
-    this.reviews = new ReviewDesk(db, config, sessions, reviewBook, audit, alerts,
-        new ReviewDesk.Settler() {
-          @Override
-          public CheckoutResult settle(String sessionId, List<SessionBook.CartLine> basket,
-              String why) {
-            return settleReviewed(sessionId, basket, why);
-          }
+    this.reviews =
+        new ReviewDesk(
+            db,
+            config,
+            sessions,
+            reviewBook,
+            audit,
+            alerts,
+            new ReviewDesk.Settler() {
+              @Override
+              public CheckoutResult settle(
+                  String sessionId, List<SessionBook.CartLine> basket, String why) {
+                return settleReviewed(sessionId, basket, why);
+              }
 
-          @Override
-          public boolean paymentClosed(String sessionId) {
-            return payments.walkOutSession(sessionId).map(WalkOutSession::closed).orElse(false);
-          }
-        }, clock::millis, this::emit, this::emitAlert);
-    listeners.add(new BasketHolds(payments, sid -> db.read(c -> sessions.cart(c, sid)).stream()
-        .mapToLong(SessionBook.CartLine::priceMinor).sum(), config.currency()));
+              @Override
+              public boolean paymentClosed(String sessionId) {
+                return payments.walkOutSession(sessionId).map(WalkOutSession::closed).orElse(false);
+              }
+            },
+            clock::millis,
+            this::emit,
+            this::emitAlert);
+    listeners.add(
+        new BasketHolds(
+            payments,
+            sid ->
+                db.read(c -> sessions.cart(c, sid)).stream()
+                    .mapToLong(SessionBook.CartLine::priceMinor)
+                    .sum(),
+            config.currency()));
     for (StoreConfig.Lane l : config.lanes()) {
       lanesById.put(l.id(), l);
       lanesByGtin.put(l.gtin().digits14(), l);
     }
-    this.receiptsIssued = Counter.builder("store.receipts").description("Receipts issued")
-        .register(metrics);
-    this.capturedMinor = Counter.builder("store.captured.minor")
-        .description("Captured amount in minor units").register(metrics);
-    this.shelfEvents = Counter.builder("store.shelf.changes")
-        .description("Lane unit changes seen by the shelves").register(metrics);
-    this.exitToReceipt = Timer.builder("store.checkout.latency")
-        .description("Exit (or tap) to durable receipt").publishPercentiles(0.5, 0.99)
-        .register(metrics);
+    this.receiptsIssued =
+        Counter.builder("store.receipts").description("Receipts issued").register(metrics);
+    this.capturedMinor =
+        Counter.builder("store.captured.minor")
+            .description("Captured amount in minor units")
+            .register(metrics);
+    this.shelfEvents =
+        Counter.builder("store.shelf.changes")
+            .description("Lane unit changes seen by the shelves")
+            .register(metrics);
+    this.exitToReceipt =
+        Timer.builder("store.checkout.latency")
+            .description("Exit (or tap) to durable receipt")
+            .publishPercentiles(0.5, 0.99)
+            .register(metrics);
   }
 
   /** Loads the planogram into the database and the shelf monitor. */
   public void start() {
     long now = now();
-    Map<String, Integer> onHand = db.tx(c -> {
-      stock.loadPlanogram(c, config, now);
-      audit.append(c, "system", "store.start", config.storeId(), "kind=" + config.kind().id(),
-          now);
-      return stock.onHand(c);
-    });
+    Map<String, Integer> onHand =
+        db.tx(
+            c -> {
+              stock.loadPlanogram(c, config, now);
+              audit.append(
+                  c, "system", "store.start", config.storeId(), "kind=" + config.kind().id(), now);
+              return stock.onHand(c);
+            });
     for (StoreConfig.Lane l : config.lanes()) {
-      shelves.lane(l.id(), l.unitGrams() * 1000L, onHand.getOrDefault(l.id(), 0)
-          * (l.unitGrams() * 1000L));
+      shelves.lane(
+          l.id(), l.unitGrams() * 1000L, onHand.getOrDefault(l.id(), 0) * (l.unitGrams() * 1000L));
       fusion.assumeWeight(l.id(), shelves.settledMg(l.id()));
     }
   }
@@ -292,11 +322,20 @@ public final class StoreEngine implements AutoCloseable {
     String shopper = shopperRef(t);
     long now = now();
     Money hold = config.money(config.payment().holdMinor());
-    db.tx(c -> {
-      sessions.open(c, sid, "walkout", shopper, t.token(), t.fingerprint(), t.label(),
-          SessionBook.State.AUTHORIZING, now);
-      return null;
-    });
+    db.tx(
+        c -> {
+          sessions.open(
+              c,
+              sid,
+              "walkout",
+              shopper,
+              t.token(),
+              t.fingerprint(),
+              t.label(),
+              SessionBook.State.AUTHORIZING,
+              now);
+          return null;
+        });
     EntryDecision d;
     try {
       d = payments.walkOut().enter(SessionId.of(sid), t.paymentToken(), t.cardId());
@@ -308,36 +347,69 @@ public final class StoreEngine implements AutoCloseable {
     String key = sid + ":authorise";
     if (!d.opensDoor()) {
       boolean declined = d.outcome() == EntryDecision.Outcome.DECLINED;
-      String reason = d.declineReason().map(Object::toString)
-          .orElse(d.outcome().name().toLowerCase(java.util.Locale.ROOT));
-      db.tx(c -> {
-        journal.begin(c, sid, PaymentJournal.Op.AUTHORIZE, key, hold.minor(), currency(),
-            t.fingerprint(), at);
-        journal.settle(c, key, declined ? PaymentJournal.State.DECLINED
-            : PaymentJournal.State.FAILED, null, at);
-        sessions.setState(c, sid, declined ? SessionBook.State.DECLINED
-            : SessionBook.State.ABANDONED, d.reason(), at);
-        checkCardPattern(c, t.fingerprint(), at);
-        return null;
-      });
-      emit("session", Map.of("session", sid, "state", declined ? "DECLINED" : "ABANDONED",
-          "reason", reason));
+      String reason =
+          d.declineReason()
+              .map(Object::toString)
+              .orElse(d.outcome().name().toLowerCase(java.util.Locale.ROOT));
+      db.tx(
+          c -> {
+            journal.begin(
+                c,
+                sid,
+                PaymentJournal.Op.AUTHORIZE,
+                key,
+                hold.minor(),
+                currency(),
+                t.fingerprint(),
+                at);
+            journal.settle(
+                c,
+                key,
+                declined ? PaymentJournal.State.DECLINED : PaymentJournal.State.FAILED,
+                null,
+                at);
+            sessions.setState(
+                c,
+                sid,
+                declined ? SessionBook.State.DECLINED : SessionBook.State.ABANDONED,
+                d.reason(),
+                at);
+            checkCardPattern(c, t.fingerprint(), at);
+            return null;
+          });
+      emit(
+          "session",
+          Map.of("session", sid, "state", declined ? "DECLINED" : "ABANDONED", "reason", reason));
       return new EntryResult(sid, false, reason);
     }
     boolean offline = d.outcome() == EntryDecision.Outcome.ADMITTED_OFFLINE;
-    db.tx(c -> {
-      journal.begin(c, sid, PaymentJournal.Op.AUTHORIZE, key, offline ? 0 : hold.minor(),
-          currency(), t.fingerprint(), at);
-      journal.settle(c, key, PaymentJournal.State.APPROVED, offline ? "offline" : "sdk", at);
-      sessions.setAuth(c, sid, offline ? "offline" : key);
-      sessions.setState(c, sid, SessionBook.State.OPEN, null, at);
-      checkCardPattern(c, t.fingerprint(), at);
-      if (offline) {
-        alerts.raise(c, "payment_offline", config.storeId(), "gateway unreachable: shoppers"
-            + " admitted offline, charges queued", at).ifPresent(this::emitAlert);
-      }
-      return null;
-    });
+    db.tx(
+        c -> {
+          journal.begin(
+              c,
+              sid,
+              PaymentJournal.Op.AUTHORIZE,
+              key,
+              offline ? 0 : hold.minor(),
+              currency(),
+              t.fingerprint(),
+              at);
+          journal.settle(c, key, PaymentJournal.State.APPROVED, offline ? "offline" : "sdk", at);
+          sessions.setAuth(c, sid, offline ? "offline" : key);
+          sessions.setState(c, sid, SessionBook.State.OPEN, null, at);
+          checkCardPattern(c, t.fingerprint(), at);
+          if (offline) {
+            alerts
+                .raise(
+                    c,
+                    "payment_offline",
+                    config.storeId(),
+                    "gateway unreachable: shoppers" + " admitted offline, charges queued",
+                    at)
+                .ifPresent(this::emitAlert);
+          }
+          return null;
+        });
     if (!entryDoorOpened(sid)) {
       return new EntryResult(sid, false, "door_unavailable");
     }
@@ -353,8 +425,8 @@ public final class StoreEngine implements AutoCloseable {
   /**
    * A shopper (session) moved to a shelf, or to {@code entry}/{@code exit}: presence sensing
    * without positions (a floor mat, a beacon). Cart fusion takes it as the shopper being within
-   * reach of that shelf; positions from {@link #position}, when the store has tracking, count
-   * for more.
+   * reach of that shelf; positions from {@link #position}, when the store has tracking, count for
+   * more.
    */
   public void presence(String sessionId, String where) {
     if (whereIs.replace(sessionId, where) != null) {
@@ -374,11 +446,13 @@ public final class StoreEngine implements AutoCloseable {
       return;
     }
     fusion.track(sessionId, x, y);
-    plan.shelfNear(x, y, 1.5).ifPresent(shelf -> {
-      if (!shelf.equals(whereIs.put(sessionId, shelf))) {
-        emit("presence", Map.of("session", sessionId, "at", shelf));
-      }
-    });
+    plan.shelfNear(x, y, 1.5)
+        .ifPresent(
+            shelf -> {
+              if (!shelf.equals(whereIs.put(sessionId, shelf))) {
+                emit("presence", Map.of("session", sessionId, "at", shelf));
+              }
+            });
   }
 
   /** Where shelves and lanes stand, in the coordinates of {@link #position}. */
@@ -387,8 +461,8 @@ public final class StoreEngine implements AutoCloseable {
   }
 
   /**
-   * A shopper's hand went into a shelf (hand sensing over the shelf): fusion takes the shopper
-   * as standing right at it.
+   * A shopper's hand went into a shelf (hand sensing over the shelf): fusion takes the shopper as
+   * standing right at it.
    */
   public void reach(String sessionId, String shelfId) {
     if (whereIs.containsKey(sessionId)) {
@@ -397,9 +471,9 @@ public final class StoreEngine implements AutoCloseable {
   }
 
   /**
-   * A load-cell reading of a lane in milligrams. A change of whole units becomes a pick or
-   * put-back in the cart of the shopper who reached in (walk-out) or is only counted
-   * (micromarket, where the kiosk scan is the sale).
+   * A load-cell reading of a lane in milligrams. A change of whole units becomes a pick or put-back
+   * in the cart of the shopper who reached in (walk-out) or is only counted (micromarket, where the
+   * kiosk scan is the sale).
    */
   public void shelfReading(String laneId, long weightMg) {
     if (config.kind() == io.ambientretail.store.config.StoreKind.WALKOUT) {
@@ -425,54 +499,71 @@ public final class StoreEngine implements AutoCloseable {
 
   /**
    * A cart fusion decided (on the cart writer thread): the session's cart becomes {@code
-   * unitsPerLane}, written as the difference to what the database holds, while the session is
-   * open.
+   * unitsPerLane}, written as the difference to what the database holds, while the session is open.
    */
-  private void fusedCart(String sid, Map<String, Integer> unitsPerLane, double confidence,
-      boolean review, java.util.Set<String> doubtfulLanes) {
+  private void fusedCart(
+      String sid,
+      Map<String, Integer> unitsPerLane,
+      double confidence,
+      boolean review,
+      java.util.Set<String> doubtfulLanes) {
     long now = now();
-    List<Map<String, Object>> changed = db.tx(c -> {
-      Optional<SessionBook.Session> s = sessions.get(c, sid);
-      if (s.isEmpty() || s.get().state() != SessionBook.State.OPEN) {
-        return List.of();
-      }
-      Map<String, Integer> held = new LinkedHashMap<>();
-      java.util.Set<String> marked = new java.util.HashSet<>();
-      for (SessionBook.CartLine l : sessions.cart(c, sid)) {
-        held.put(l.laneId(), l.qty());
-        if (l.ambiguous()) {
-          marked.add(l.laneId());
-        }
-      }
-      java.util.Set<String> lanes = new java.util.LinkedHashSet<>(held.keySet());
-      lanes.addAll(unitsPerLane.keySet());
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (String laneId : lanes) {
-        int diff = unitsPerLane.getOrDefault(laneId, 0) - held.getOrDefault(laneId, 0);
-        StoreConfig.Lane lane = lanesById.get(laneId);
-        boolean doubt = doubtfulLanes.contains(laneId);
-        if (lane == null || diff == 0 && (!doubt || marked.contains(laneId)
-            || !unitsPerLane.containsKey(laneId))) {
-          continue;
-        }
-        // a line fusion is unsure of is marked for the reviewer (a zero-unit event marks it)
-        sessions.addCartEvent(c, sid, laneId, diff, Math.abs(diff) * lane.unitGrams() * 1000L,
-            lane.priceMinor() * diff, doubt, now);
-        out.add(Map.of("session", sid, "lane", laneId, "qty", diff, "ambiguous", doubt));
-      }
-      if (review && !out.isEmpty()) {
-        sessions.markReview(c, sid);
-      }
-      return out;
-    });
+    List<Map<String, Object>> changed =
+        db.tx(
+            c -> {
+              Optional<SessionBook.Session> s = sessions.get(c, sid);
+              if (s.isEmpty() || s.get().state() != SessionBook.State.OPEN) {
+                return List.of();
+              }
+              Map<String, Integer> held = new LinkedHashMap<>();
+              java.util.Set<String> marked = new java.util.HashSet<>();
+              for (SessionBook.CartLine l : sessions.cart(c, sid)) {
+                held.put(l.laneId(), l.qty());
+                if (l.ambiguous()) {
+                  marked.add(l.laneId());
+                }
+              }
+              java.util.Set<String> lanes = new java.util.LinkedHashSet<>(held.keySet());
+              lanes.addAll(unitsPerLane.keySet());
+              List<Map<String, Object>> out = new ArrayList<>();
+              for (String laneId : lanes) {
+                int diff = unitsPerLane.getOrDefault(laneId, 0) - held.getOrDefault(laneId, 0);
+                StoreConfig.Lane lane = lanesById.get(laneId);
+                boolean doubt = doubtfulLanes.contains(laneId);
+                if (lane == null
+                    || diff == 0
+                        && (!doubt
+                            || marked.contains(laneId)
+                            || !unitsPerLane.containsKey(laneId))) {
+                  continue;
+                }
+                // a line fusion is unsure of is marked for the reviewer (a zero-unit event marks
+                // it)
+                sessions.addCartEvent(
+                    c,
+                    sid,
+                    laneId,
+                    diff,
+                    Math.abs(diff) * lane.unitGrams() * 1000L,
+                    lane.priceMinor() * diff,
+                    doubt,
+                    now);
+                out.add(Map.of("session", sid, "lane", laneId, "qty", diff, "ambiguous", doubt));
+              }
+              if (review && !out.isEmpty()) {
+                sessions.markReview(c, sid);
+              }
+              return out;
+            });
     changed.forEach(m -> emit("cart", m));
   }
 
   /** A shopper walked out: capture the cart (or release the hold) and issue the receipt. */
   public CheckoutResult exit(String sessionId) {
     long t0 = System.nanoTime();
-    SessionBook.Session s = db.read(c -> sessions.get(c, sessionId))
-        .orElseThrow(() -> new AmbientException(NOT_FOUND, "no session " + sessionId));
+    SessionBook.Session s =
+        db.read(c -> sessions.get(c, sessionId))
+            .orElseThrow(() -> new AmbientException(NOT_FOUND, "no session " + sessionId));
     if (s.state() != SessionBook.State.OPEN && s.state() != SessionBook.State.CHECKOUT) {
       throw new AmbientException(CONFLICT, "session " + sessionId + " is " + s.state());
     }
@@ -485,7 +576,8 @@ public final class StoreEngine implements AutoCloseable {
     fusion.forget(sessionId);
     exitToReceipt.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     // a receipt held for review holds the money, not the shopper: the gate opens
-    if (r.receipt().isPresent() || r.outcome().startsWith("nothing taken")
+    if (r.receipt().isPresent()
+        || r.outcome().startsWith("nothing taken")
         || r.outcome().equals(ReviewDesk.HELD)) {
       openExitGate(sessionId);
     }
@@ -508,28 +600,34 @@ public final class StoreEngine implements AutoCloseable {
     if (out.isPresent() && out.get().review()) {
       long now = now();
       boolean unsettled = !out.get().settled();
-      db.tx(c -> {
-        sessions.markReview(c, sessionId);
-        if (unsettled) {
-          audit.append(c, "system", "cart.unsettled", sessionId,
-              "a shelf had not settled when the shopper left", now);
-        }
-        return null;
-      });
+      db.tx(
+          c -> {
+            sessions.markReview(c, sessionId);
+            if (unsettled) {
+              audit.append(
+                  c,
+                  "system",
+                  "cart.unsettled",
+                  sessionId,
+                  "a shelf had not settled when the shopper left",
+                  now);
+            }
+            return null;
+          });
     }
   }
 
   /**
-   * Commands the walk-out doors (entry door, exit gate) through {@code d}; without it (the
-   * default) the store commands no door.
+   * Commands the walk-out doors (entry door, exit gate) through {@code d}; without it (the default)
+   * the store commands no door.
    */
   public void useDoors(io.ambientretail.store.devices.Doors d) {
     this.doors = d;
   }
 
   /**
-   * Releases the entry door for an admitted session. A door that does not acknowledge stays
-   * locked: the session is closed with its hold released and {@code device_offline} raised.
+   * Releases the entry door for an admitted session. A door that does not acknowledge stays locked:
+   * the session is closed with its hold released and {@code device_offline} raised.
    */
   private boolean entryDoorOpened(String sid) {
     io.ambientretail.store.devices.Doors d = doors;
@@ -541,11 +639,18 @@ public final class StoreEngine implements AutoCloseable {
       return true;
     }
     long now = now();
-    db.tx(c -> {
-      alerts.raise(c, "device_offline", r.deviceId(), "entry door " + r.deviceId()
-          + " did not unlock (stays locked): " + r.reason(), now).ifPresent(this::emitAlert);
-      return null;
-    });
+    db.tx(
+        c -> {
+          alerts
+              .raise(
+                  c,
+                  "device_offline",
+                  r.deviceId(),
+                  "entry door " + r.deviceId() + " did not unlock (stays locked): " + r.reason(),
+                  now)
+              .ifPresent(this::emitAlert);
+          return null;
+        });
     closeUnauthorized(sid, "entry door did not unlock");
     emit("session", Map.of("session", sid, "state", "ABANDONED", "reason", "door_unavailable"));
     return false;
@@ -563,72 +668,110 @@ public final class StoreEngine implements AutoCloseable {
     io.ambientretail.store.devices.Doors.Result r = d.openExit();
     if (!r.ok()) {
       long now = now();
-      db.tx(c -> {
-        // per session (not device_offline, which device health clears while the relay's line
-        // is up): staff see each shopper left at the gate, and the override clears it
-        alerts.raise(c, EXIT_GATE_FAILED, sid, "exit gate " + r.deviceId()
-            + " did not open for " + sid + ": " + r.reason(), now).ifPresent(this::emitAlert);
-        return null;
-      });
+      db.tx(
+          c -> {
+            // per session (not device_offline, which device health clears while the relay's line
+            // is up): staff see each shopper left at the gate, and the override clears it
+            alerts
+                .raise(
+                    c,
+                    EXIT_GATE_FAILED,
+                    sid,
+                    "exit gate " + r.deviceId() + " did not open for " + sid + ": " + r.reason(),
+                    now)
+                .ifPresent(this::emitAlert);
+            return null;
+          });
     }
   }
 
   /**
-   * What a remote override of the exit gate did: {@code opened} when the gate's relay
-   * acknowledged, otherwise the gate ({@code deviceId}) is still not answering, for {@code
-   * reason}.
+   * What a remote override of the exit gate did: {@code opened} when the gate's relay acknowledged,
+   * otherwise the gate ({@code deviceId}) is still not answering, for {@code reason}.
    */
-  public record ExitGateOverride(String sessionId, boolean opened, String deviceId,
-      String reason) {}
+  public record ExitGateOverride(
+      String sessionId, boolean opened, String deviceId, String reason) {}
 
   /**
    * Commands the exit gate again for a walk-out session whose exit is settled (its receipt is
    * issued, or nothing was taken and the hold released): the remote override for a gate that did
    * not open after the exit. Audited with the actor, the session and the result: {@code
-   * exit_gate.override} (opened), {@code exit_gate.override.failed} (still not answering) or
-   * {@code exit_gate.override.denied} (refused). An opened gate clears the session's {@link
-   * #EXIT_GATE_FAILED} alert; a gate still not answering keeps it raised. Blocks up to the
-   * relay's acknowledgement time.
+   * exit_gate.override} (opened), {@code exit_gate.override.failed} (still not answering) or {@code
+   * exit_gate.override.denied} (refused). An opened gate clears the session's {@link
+   * #EXIT_GATE_FAILED} alert; a gate still not answering keeps it raised. Blocks up to the relay's
+   * acknowledgement time.
    *
    * @throws AmbientException {@link #NOT_FOUND} for an unknown session; {@link #CONFLICT} for a
    *     session not settled (still open, paying, declined) or not a walk-out exit, or a store
    *     without an exit gate
    */
   public ExitGateOverride reopenExitGate(String sessionId, String actor) {
-    SessionBook.Session s = db.read(c -> sessions.get(c, sessionId))
-        .orElseThrow(() -> new AmbientException(NOT_FOUND, "no session " + sessionId));
-    boolean receipted = s.state() == SessionBook.State.CLOSED
-        && db.read(c -> receipts.ofSession(c, sessionId)).isPresent();
-    boolean nothingTaken = s.state() == SessionBook.State.ABANDONED && s.closeReason() != null
-        && s.closeReason().endsWith("nothing taken");
+    SessionBook.Session s =
+        db.read(c -> sessions.get(c, sessionId))
+            .orElseThrow(() -> new AmbientException(NOT_FOUND, "no session " + sessionId));
+    boolean receipted =
+        s.state() == SessionBook.State.CLOSED
+            && db.read(c -> receipts.ofSession(c, sessionId)).isPresent();
+    boolean nothingTaken =
+        s.state() == SessionBook.State.ABANDONED
+            && s.closeReason() != null
+            && s.closeReason().endsWith("nothing taken");
     io.ambientretail.store.devices.Doors d = doors;
-    String refusal = !"walkout".equals(s.kind()) ? "is not a walk-out session"
-        : !receipted && !nothingTaken ? "is " + s.state() + ", not a settled exit"
-        : d == null ? "has no exit gate in this store" : null;
+    String refusal =
+        !"walkout".equals(s.kind())
+            ? "is not a walk-out session"
+            : !receipted && !nothingTaken
+                ? "is " + s.state() + ", not a settled exit"
+                : d == null ? "has no exit gate in this store" : null;
     io.ambientretail.store.devices.Doors.Result r = refusal == null ? d.openExit() : null;
     if (r != null && r.outcome() == io.ambientretail.store.devices.Doors.Outcome.NO_DOOR) {
       refusal = "has no exit gate in this store";
     }
     long now = now();
     String why = refusal;
-    db.tx(c -> {
-      if (why != null) {
-        audit.append(c, actor, "exit_gate.override.denied", sessionId, "result=refused: session "
-            + why, now);
-        return null;
-      }
-      audit.append(c, actor, r.ok() ? "exit_gate.override" : "exit_gate.override.failed",
-          sessionId, "device=" + r.deviceId() + " result=" + (r.ok() ? "opened"
-          : "not answering: " + r.reason()), now);
-      if (r.ok()) {
-        alerts.clear(c, EXIT_GATE_FAILED, sessionId, now);
-      } else {
-        alerts.raise(c, EXIT_GATE_FAILED, sessionId, "exit gate " + r.deviceId()
-            + " did not open for " + sessionId + " (remote override by " + actor + "): "
-            + r.reason(), now).ifPresent(this::emitAlert);
-      }
-      return null;
-    });
+    db.tx(
+        c -> {
+          if (why != null) {
+            audit.append(
+                c,
+                actor,
+                "exit_gate.override.denied",
+                sessionId,
+                "result=refused: session " + why,
+                now);
+            return null;
+          }
+          audit.append(
+              c,
+              actor,
+              r.ok() ? "exit_gate.override" : "exit_gate.override.failed",
+              sessionId,
+              "device="
+                  + r.deviceId()
+                  + " result="
+                  + (r.ok() ? "opened" : "not answering: " + r.reason()),
+              now);
+          if (r.ok()) {
+            alerts.clear(c, EXIT_GATE_FAILED, sessionId, now);
+          } else {
+            alerts
+                .raise(
+                    c,
+                    EXIT_GATE_FAILED,
+                    sessionId,
+                    "exit gate "
+                        + r.deviceId()
+                        + " did not open for "
+                        + sessionId
+                        + " (remote override by "
+                        + actor
+                        + "): "
+                        + r.reason(),
+                    now)
+                .ifPresent(this::emitAlert);
+          }
+          return null;
+        });
     if (why != null) {
       throw new AmbientException(CONFLICT, "session " + sessionId + " " + why);
     }
@@ -656,18 +799,21 @@ public final class StoreEngine implements AutoCloseable {
     boolean canHold = w.isPresent() && !w.get().closed();
     record Taken(List<SessionBook.CartLine> cart, boolean held) {}
     // CHECKOUT first, then the cart: no pick can join the cart after the total is taken
-    Taken taken = db.tx(c -> {
-      sessions.setState(c, sid, SessionBook.State.CHECKOUT, null, now);
-      List<SessionBook.CartLine> seen = sessions.cart(c, sid);
-      SessionBook.Session cur = sessions.get(c, sid).orElseThrow();
-      // an empty cart has nothing to charge and nothing to review: its hold is released as today
-      if (canHold && cur.review() && !seen.isEmpty()) {
-        sessions.setState(c, sid, SessionBook.State.REVIEW, why, now);
-        reviews.hold(c, cur, seen, now);
-        return new Taken(seen, true);
-      }
-      return new Taken(seen, false);
-    });
+    Taken taken =
+        db.tx(
+            c -> {
+              sessions.setState(c, sid, SessionBook.State.CHECKOUT, null, now);
+              List<SessionBook.CartLine> seen = sessions.cart(c, sid);
+              SessionBook.Session cur = sessions.get(c, sid).orElseThrow();
+              // an empty cart has nothing to charge and nothing to review: its hold is released as
+              // today
+              if (canHold && cur.review() && !seen.isEmpty()) {
+                sessions.setState(c, sid, SessionBook.State.REVIEW, why, now);
+                reviews.hold(c, cur, seen, now);
+                return new Taken(seen, true);
+              }
+              return new Taken(seen, false);
+            });
     List<SessionBook.CartLine> cart = taken.cart();
     long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
     if (taken.held()) {
@@ -677,10 +823,12 @@ public final class StoreEngine implements AutoCloseable {
     }
     if (w.isEmpty()) {
       // the SDK journal never opened this session: no money moved
-      db.tx(c -> {
-        sessions.setState(c, sid, SessionBook.State.ABANDONED, why + ": no payment session", now);
-        return null;
-      });
+      db.tx(
+          c -> {
+            sessions.setState(
+                c, sid, SessionBook.State.ABANDONED, why + ": no payment session", now);
+            return null;
+          });
       return new CheckoutResult(sid, Optional.empty(), "no payment session");
     }
     Receipt r;
@@ -700,18 +848,20 @@ public final class StoreEngine implements AutoCloseable {
   }
 
   /**
-   * Settles a session held for review with the basket staff (or the deadline) decided: the same
-   * SDK walk-out exit as a normal one, with the session's keys, then the receipt and the ledger.
+   * Settles a session held for review with the basket staff (or the deadline) decided: the same SDK
+   * walk-out exit as a normal one, with the session's keys, then the receipt and the ledger.
    */
-  private CheckoutResult settleReviewed(String sid, List<SessionBook.CartLine> decided,
-      String why) {
+  private CheckoutResult settleReviewed(
+      String sid, List<SessionBook.CartLine> decided, String why) {
     if (!settling.add(sid)) {
       return new CheckoutResult(sid, Optional.empty(), "capture pending: already settling");
     }
     try {
       SessionBook.Session s = db.read(c -> sessions.get(c, sid)).orElseThrow();
       if (s.state() != SessionBook.State.REVIEW) {
-        return new CheckoutResult(sid, db.read(c -> receipts.ofSession(c, sid)),
+        return new CheckoutResult(
+            sid,
+            db.read(c -> receipts.ofSession(c, sid)),
             "already settled: " + s.state().name().toLowerCase(java.util.Locale.ROOT));
       }
       List<SessionBook.CartLine> cart = decided;
@@ -719,11 +869,12 @@ public final class StoreEngine implements AutoCloseable {
       Optional<WalkOutSession> w = payments.walkOutSession(sid);
       long now = now();
       if (w.isEmpty()) {
-        db.tx(c -> {
-          sessions.setState(c, sid, SessionBook.State.ABANDONED, why + ": no payment session",
-              now);
-          return null;
-        });
+        db.tx(
+            c -> {
+              sessions.setState(
+                  c, sid, SessionBook.State.ABANDONED, why + ": no payment session", now);
+              return null;
+            });
         return new CheckoutResult(sid, Optional.empty(), "no payment session");
       }
       Receipt r;
@@ -742,12 +893,23 @@ public final class StoreEngine implements AutoCloseable {
           cart = db.read(c -> sessions.cart(c, sid));
           total = r.total().minor();
           long t = total;
-          db.tx(c -> {
-            alerts.raise(c, "review_overtaken", sid, "the payment of " + sid + " settled at its"
-                + " capture deadline (" + config.money(t) + ") before the review decision",
-                now).ifPresent(this::emitAlert);
-            return null;
-          });
+          db.tx(
+              c -> {
+                alerts
+                    .raise(
+                        c,
+                        "review_overtaken",
+                        sid,
+                        "the payment of "
+                            + sid
+                            + " settled at its"
+                            + " capture deadline ("
+                            + config.money(t)
+                            + ") before the review decision",
+                        now)
+                    .ifPresent(this::emitAlert);
+                return null;
+              });
         }
       }
       return finish(s, r, cart, total, why);
@@ -762,14 +924,16 @@ public final class StoreEngine implements AutoCloseable {
   public void arrived() {
     peopleInStore.incrementAndGet();
     long now = now();
-    db.tx(c -> {
-      try (var p = c.prepareStatement("INSERT INTO door_entries (entry_id, at_ms) VALUES (?,?)")) {
-        p.setString(1, ids.next("de"));
-        p.setLong(2, now);
-        p.executeUpdate();
-      }
-      return null;
-    });
+    db.tx(
+        c -> {
+          try (var p =
+              c.prepareStatement("INSERT INTO door_entries (entry_id, at_ms) VALUES (?,?)")) {
+            p.setString(1, ids.next("de"));
+            p.setLong(2, now);
+            p.executeUpdate();
+          }
+          return null;
+        });
     emit("door", Map.of("inStore", peopleInStore.get()));
   }
 
@@ -782,10 +946,11 @@ public final class StoreEngine implements AutoCloseable {
   public String kioskStart() {
     String sid = ids.next("ks");
     long now = now();
-    db.tx(c -> {
-      sessions.open(c, sid, "kiosk", "kiosk", null, null, null, SessionBook.State.OPEN, now);
-      return null;
-    });
+    db.tx(
+        c -> {
+          sessions.open(c, sid, "kiosk", "kiosk", null, null, null, SessionBook.State.OPEN, now);
+          return null;
+        });
     emit("session", Map.of("session", sid, "state", "OPEN", "kiosk", true));
     return sid;
   }
@@ -807,18 +972,23 @@ public final class StoreEngine implements AutoCloseable {
       throw new AmbientException(NOT_FOUND, "no product with GTIN " + b.gtin().digits14());
     }
     long grams = b.weightGrams().orElse(scaleGrams == null ? lane.unitGrams() : scaleGrams);
-    long price = lane.pricing() == StoreConfig.Pricing.WEIGHT
-        ? Math.round(grams * lane.pricePerKgMinor() / 1000.0) : lane.priceMinor();
+    long price =
+        lane.pricing() == StoreConfig.Pricing.WEIGHT
+            ? Math.round(grams * lane.pricePerKgMinor() / 1000.0)
+            : lane.priceMinor();
     long now = now();
-    db.tx(c -> {
-      SessionBook.Session s = sessions.get(c, sessionId)
-          .orElseThrow(() -> new AmbientException(NOT_FOUND, "no session " + sessionId));
-      if (s.state() != SessionBook.State.OPEN) {
-        throw new AmbientException(CONFLICT, "session " + sessionId + " is " + s.state());
-      }
-      sessions.addCartEvent(c, sessionId, lane.id(), 1, grams * 1000, price, false, now);
-      return null;
-    });
+    db.tx(
+        c -> {
+          SessionBook.Session s =
+              sessions
+                  .get(c, sessionId)
+                  .orElseThrow(() -> new AmbientException(NOT_FOUND, "no session " + sessionId));
+          if (s.state() != SessionBook.State.OPEN) {
+            throw new AmbientException(CONFLICT, "session " + sessionId + " is " + s.state());
+          }
+          sessions.addCartEvent(c, sessionId, lane.id(), 1, grams * 1000, price, false, now);
+          return null;
+        });
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("lane", lane.id());
     line.put("name", lane.name());
@@ -860,26 +1030,39 @@ public final class StoreEngine implements AutoCloseable {
     String shopper = shopperRef(t);
     long now = now();
     record Start(SessionBook.Session s, List<SessionBook.CartLine> cart, long total) {}
-    Start st = db.tx(c -> {
-      SessionBook.Session cur = sessions.get(c, sessionId)
-          .orElseThrow(() -> new AmbientException(NOT_FOUND, "no session " + sessionId));
-      if (cur.state() != SessionBook.State.OPEN) {
-        throw new AmbientException(CONFLICT, "session " + sessionId + " is " + cur.state());
-      }
-      List<SessionBook.CartLine> cart = sessions.cart(c, sessionId);
-      long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
-      sessions.setCard(c, sessionId, t.token(), t.fingerprint(), t.label(), shopper);
-      sessions.setState(c, sessionId, SessionBook.State.CHECKOUT, null, now);
-      journal.begin(c, sessionId, PaymentJournal.Op.SALE, key, total, currency(),
-          t.fingerprint(), now);
-      return new Start(sessions.get(c, sessionId).orElseThrow(), cart, total);
-    });
+    Start st =
+        db.tx(
+            c -> {
+              SessionBook.Session cur =
+                  sessions
+                      .get(c, sessionId)
+                      .orElseThrow(
+                          () -> new AmbientException(NOT_FOUND, "no session " + sessionId));
+              if (cur.state() != SessionBook.State.OPEN) {
+                throw new AmbientException(CONFLICT, "session " + sessionId + " is " + cur.state());
+              }
+              List<SessionBook.CartLine> cart = sessions.cart(c, sessionId);
+              long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+              sessions.setCard(c, sessionId, t.token(), t.fingerprint(), t.label(), shopper);
+              sessions.setState(c, sessionId, SessionBook.State.CHECKOUT, null, now);
+              journal.begin(
+                  c,
+                  sessionId,
+                  PaymentJournal.Op.SALE,
+                  key,
+                  total,
+                  currency(),
+                  t.fingerprint(),
+                  now);
+              return new Start(sessions.get(c, sessionId).orElseThrow(), cart, total);
+            });
     if (st.total() == 0) {
-      db.tx(c -> {
-        journal.settle(c, key, PaymentJournal.State.FAILED, null, now);
-        sessions.setState(c, sessionId, SessionBook.State.ABANDONED, "empty basket", now);
-        return null;
-      });
+      db.tx(
+          c -> {
+            journal.settle(c, key, PaymentJournal.State.FAILED, null, now);
+            sessions.setState(c, sessionId, SessionBook.State.ABANDONED, "empty basket", now);
+            return null;
+          });
       return new CheckoutResult(sessionId, Optional.empty(), "empty basket");
     }
     GatewayOutcome o;
@@ -896,10 +1079,11 @@ public final class StoreEngine implements AutoCloseable {
   /** The shopper walked away from the kiosk without paying. */
   public void kioskCancel(String sessionId) {
     long now = now();
-    db.tx(c -> {
-      sessions.setState(c, sessionId, SessionBook.State.ABANDONED, "cancelled at kiosk", now);
-      return null;
-    });
+    db.tx(
+        c -> {
+          sessions.setState(c, sessionId, SessionBook.State.ABANDONED, "cancelled at kiosk", now);
+          return null;
+        });
   }
 
   // ---------------------------------------------------------------- common settlement
@@ -907,37 +1091,49 @@ public final class StoreEngine implements AutoCloseable {
   /** One movement of money to mirror into the store's journal with the receipt. */
   private record Movement(PaymentJournal.Op op, String key, long amountMinor, String ref) {}
 
-  private CheckoutResult finishKiosk(SessionBook.Session s, String key, GatewayOutcome o,
-      List<SessionBook.CartLine> cart, long total) {
+  private CheckoutResult finishKiosk(
+      SessionBook.Session s,
+      String key,
+      GatewayOutcome o,
+      List<SessionBook.CartLine> cart,
+      long total) {
     if (o instanceof GatewayOutcome.Error e && e.retryable()) {
       return new CheckoutResult(s.sessionId(), Optional.empty(), "sale pending: " + e.code());
     }
     if (!(o instanceof GatewayOutcome.Approved a)) {
-      String why = o instanceof GatewayOutcome.Declined d ? d.reason().toString()
-          : o instanceof GatewayOutcome.Error e ? "error " + e.code() : "referral";
+      String why =
+          o instanceof GatewayOutcome.Declined d
+              ? d.reason().toString()
+              : o instanceof GatewayOutcome.Error e ? "error " + e.code() : "referral";
       return declined(s, key, total, why, PaymentJournal.Op.SALE);
     }
-    return issue(s, cart, total, List.of(new Movement(PaymentJournal.Op.SALE, key,
-        a.amount().minor(), a.transaction().value())), "paid");
+    return issue(
+        s,
+        cart,
+        total,
+        List.of(
+            new Movement(PaymentJournal.Op.SALE, key, a.amount().minor(), a.transaction().value())),
+        "paid");
   }
 
   /** Settles a walk-out exit from the SDK's receipt: receipt, ledger and journal mirror. */
-  private CheckoutResult finish(SessionBook.Session s, Receipt r, List<SessionBook.CartLine> cart,
-      long total, String why) {
+  private CheckoutResult finish(
+      SessionBook.Session s, Receipt r, List<SessionBook.CartLine> cart, long total, String why) {
     String sid = s.sessionId();
     long at = now();
     if (r.status() == Receipt.Status.PENDING) {
       return new CheckoutResult(sid, Optional.empty(), "capture pending");
     }
     if (total == 0) {
-      db.tx(c -> {
-        String key = sid + ":release";
-        journal.begin(c, sid, PaymentJournal.Op.VOID, key, 0, currency(), s.cardFingerprint(),
-            at);
-        journal.settle(c, key, PaymentJournal.State.APPROVED, null, at);
-        sessions.setState(c, sid, SessionBook.State.ABANDONED, why + ": nothing taken", at);
-        return null;
-      });
+      db.tx(
+          c -> {
+            String key = sid + ":release";
+            journal.begin(
+                c, sid, PaymentJournal.Op.VOID, key, 0, currency(), s.cardFingerprint(), at);
+            journal.settle(c, key, PaymentJournal.State.APPROVED, null, at);
+            sessions.setState(c, sid, SessionBook.State.ABANDONED, why + ": nothing taken", at);
+            return null;
+          });
       emit("session", Map.of("session", sid, "state", "ABANDONED"));
       return new CheckoutResult(sid, Optional.empty(), "nothing taken; hold released");
     }
@@ -945,85 +1141,124 @@ public final class StoreEngine implements AutoCloseable {
     int n = 0;
     for (ReceiptLine l : r.lines()) {
       n++;
-      PaymentJournal.Op op = switch (l.kind()) {
-        case CAPTURE -> PaymentJournal.Op.CAPTURE;
-        case REFUND -> PaymentJournal.Op.REFUND;
-        default -> PaymentJournal.Op.SALE;
-      };
+      PaymentJournal.Op op =
+          switch (l.kind()) {
+            case CAPTURE -> PaymentJournal.Op.CAPTURE;
+            case REFUND -> PaymentJournal.Op.REFUND;
+            default -> PaymentJournal.Op.SALE;
+          };
       if (op == PaymentJournal.Op.REFUND) {
         continue;
       }
-      moves.add(new Movement(op, sid + ":" + l.kind().name().toLowerCase(java.util.Locale.ROOT)
-          + ":" + n, l.amount().minor(), l.transaction() == null ? "offline-queued"
-          : l.transaction().value()));
+      moves.add(
+          new Movement(
+              op,
+              sid + ":" + l.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + n,
+              l.amount().minor(),
+              l.transaction() == null ? "offline-queued" : l.transaction().value()));
     }
     if (moves.isEmpty()) {
-      return declined(s, sid + ":capture", total, "capture and charge declined",
-          PaymentJournal.Op.CAPTURE);
+      return declined(
+          s, sid + ":capture", total, "capture and charge declined", PaymentJournal.Op.CAPTURE);
     }
-    CheckoutResult out = issue(s, cart, total, moves, r.status() == Receipt.Status.QUEUED_OFFLINE
-        ? "paid (queued offline)" : "paid");
+    CheckoutResult out =
+        issue(
+            s,
+            cart,
+            total,
+            moves,
+            r.status() == Receipt.Status.QUEUED_OFFLINE ? "paid (queued offline)" : "paid");
     if (r.outstanding().minor() > 0) {
-      db.tx(c -> {
-        alerts.raise(c, "payment_outstanding", sid, config.money(r.outstanding().minor())
-            + " of receipt could not be charged", at).ifPresent(this::emitAlert);
-        return null;
-      });
+      db.tx(
+          c -> {
+            alerts
+                .raise(
+                    c,
+                    "payment_outstanding",
+                    sid,
+                    config.money(r.outstanding().minor()) + " of receipt could not be charged",
+                    at)
+                .ifPresent(this::emitAlert);
+            return null;
+          });
     }
     return out;
   }
 
-  private CheckoutResult declined(SessionBook.Session s, String key, long total, String why,
-      PaymentJournal.Op op) {
+  private CheckoutResult declined(
+      SessionBook.Session s, String key, long total, String why, PaymentJournal.Op op) {
     String sid = s.sessionId();
     long at = now();
-    db.tx(c -> {
-      journal.begin(c, sid, op, key, total, currency(), s.cardFingerprint(), at);
-      journal.settle(c, key, PaymentJournal.State.DECLINED, null, at);
-      sessions.setState(c, sid, SessionBook.State.DECLINED, "declined: " + why, at);
-      if (s.cardFingerprint() != null) {
-        checkCardPattern(c, s.cardFingerprint(), at);
-      }
-      alerts.raise(c, "payment_declined", sid, op.name().toLowerCase(java.util.Locale.ROOT)
-          + " of " + config.money(total) + " declined (" + why + ")", at)
-          .ifPresent(this::emitAlert);
-      return null;
-    });
+    db.tx(
+        c -> {
+          journal.begin(c, sid, op, key, total, currency(), s.cardFingerprint(), at);
+          journal.settle(c, key, PaymentJournal.State.DECLINED, null, at);
+          sessions.setState(c, sid, SessionBook.State.DECLINED, "declined: " + why, at);
+          if (s.cardFingerprint() != null) {
+            checkCardPattern(c, s.cardFingerprint(), at);
+          }
+          alerts
+              .raise(
+                  c,
+                  "payment_declined",
+                  sid,
+                  op.name().toLowerCase(java.util.Locale.ROOT)
+                      + " of "
+                      + config.money(total)
+                      + " declined ("
+                      + why
+                      + ")",
+                  at)
+              .ifPresent(this::emitAlert);
+          return null;
+        });
     emit("session", Map.of("session", sid, "state", "DECLINED"));
     return new CheckoutResult(sid, Optional.empty(), "declined: " + why);
   }
 
   /**
-   * Makes the receipt durable with the ledger's sale entries, the journal mirror of the money
-   * moved and the session's close, in one transaction, before anyone hears of it. Idempotent: a
-   * session that already has a receipt keeps it.
+   * Makes the receipt durable with the ledger's sale entries, the journal mirror of the money moved
+   * and the session's close, in one transaction, before anyone hears of it. Idempotent: a session
+   * that already has a receipt keeps it.
    */
-  private CheckoutResult issue(SessionBook.Session s, List<SessionBook.CartLine> cart, long total,
-      List<Movement> moves, String outcome) {
+  private CheckoutResult issue(
+      SessionBook.Session s,
+      List<SessionBook.CartLine> cart,
+      long total,
+      List<Movement> moves,
+      String outcome) {
     String sid = s.sessionId();
     long at = now();
-    ReceiptBook.Receipt receipt = db.tx(c -> {
-      for (Movement m : moves) {
-        journal.begin(c, sid, m.op(), m.key(), m.amountMinor(), currency(), s.cardFingerprint(),
-            at);
-        journal.settle(c, m.key(), PaymentJournal.State.APPROVED, m.ref(), at);
-      }
-      Optional<ReceiptBook.Receipt> existing = receipts.ofSession(c, sid);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-      SessionBook.Session cur = sessions.get(c, sid).orElseThrow();
-      ReceiptBook.Receipt rc = buildReceipt(cur, cart, total, at, reviewBook.get(c, sid));
-      receipts.insert(c, rc);
-      for (SessionBook.CartLine l : cart) {
-        stock.post(c, l.laneId(), -l.qty(), StockBook.Reason.SALE, "sale:" + sid, "store", at);
-      }
-      sessions.setState(c, sid, SessionBook.State.CLOSED, "paid", at);
-      audit.append(c, "store", "receipt.issued", rc.receiptId(), "session=" + sid + " total="
-          + config.money(total), at);
-      checkLanes(c, cart.stream().map(SessionBook.CartLine::laneId).toList(), at);
-      return rc;
-    });
+    ReceiptBook.Receipt receipt =
+        db.tx(
+            c -> {
+              for (Movement m : moves) {
+                journal.begin(
+                    c, sid, m.op(), m.key(), m.amountMinor(), currency(), s.cardFingerprint(), at);
+                journal.settle(c, m.key(), PaymentJournal.State.APPROVED, m.ref(), at);
+              }
+              Optional<ReceiptBook.Receipt> existing = receipts.ofSession(c, sid);
+              if (existing.isPresent()) {
+                return existing.get();
+              }
+              SessionBook.Session cur = sessions.get(c, sid).orElseThrow();
+              ReceiptBook.Receipt rc = buildReceipt(cur, cart, total, at, reviewBook.get(c, sid));
+              receipts.insert(c, rc);
+              for (SessionBook.CartLine l : cart) {
+                stock.post(
+                    c, l.laneId(), -l.qty(), StockBook.Reason.SALE, "sale:" + sid, "store", at);
+              }
+              sessions.setState(c, sid, SessionBook.State.CLOSED, "paid", at);
+              audit.append(
+                  c,
+                  "store",
+                  "receipt.issued",
+                  rc.receiptId(),
+                  "session=" + sid + " total=" + config.money(total),
+                  at);
+              checkLanes(c, cart.stream().map(SessionBook.CartLine::laneId).toList(), at);
+              return rc;
+            });
     receiptsIssued.increment();
     capturedMinor.increment(total);
     Map<String, Object> ev = new LinkedHashMap<>();
@@ -1036,8 +1271,12 @@ public final class StoreEngine implements AutoCloseable {
     return new CheckoutResult(sid, Optional.of(receipt), outcome);
   }
 
-  private ReceiptBook.Receipt buildReceipt(SessionBook.Session s, List<SessionBook.CartLine> cart,
-      long total, long at, Optional<ReviewBook.Review> review) {
+  private ReceiptBook.Receipt buildReceipt(
+      SessionBook.Session s,
+      List<SessionBook.CartLine> cart,
+      long total,
+      long at,
+      Optional<ReviewBook.Review> review) {
     String rid = ids.next("rc");
     List<Map<String, Object>> lines = new ArrayList<>();
     int items = 0;
@@ -1072,11 +1311,28 @@ public final class StoreEngine implements AutoCloseable {
     body.put("lines", lines);
     body.put("total", Map.of("currency", currency(), "minor", total));
     body.put("review", s.review());
-    review.filter(rv -> rv.decision() != null).ifPresent(rv -> body.put("reviewed", Map.of(
-        "decision", rv.decision().id(), "at", Instant.ofEpochMilli(rv.decidedMs()).toString())));
+    review
+        .filter(rv -> rv.decision() != null)
+        .ifPresent(
+            rv ->
+                body.put(
+                    "reviewed",
+                    Map.of(
+                        "decision",
+                        rv.decision().id(),
+                        "at",
+                        Instant.ofEpochMilli(rv.decidedMs()).toString())));
     try {
-      return new ReceiptBook.Receipt(rid, s.sessionId(), s.shopperRef(), total, currency(), items,
-          s.review(), at, json.writeValueAsString(body));
+      return new ReceiptBook.Receipt(
+          rid,
+          s.sessionId(),
+          s.shopperRef(),
+          total,
+          currency(),
+          items,
+          s.review(),
+          at,
+          json.writeValueAsString(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -1101,18 +1357,20 @@ public final class StoreEngine implements AutoCloseable {
       throw new AmbientException(CONFLICT, "restock quantity must be 1 to 10000, was " + qty);
     }
     long now = now();
-    boolean posted = db.tx(c -> {
-      boolean p = stock.post(c, laneId, qty, StockBook.Reason.RESTOCK, ref, actor, now);
-      if (p && filledNow) {
-        shelves.adjust(laneId, qty);
-        fusion.relevel(laneId);
-      }
-      if (p) {
-        audit.append(c, actor, "stock.restock", laneId, "qty=" + qty + " ref=" + ref, now);
-        checkLanes(c, List.of(laneId), now);
-      }
-      return p;
-    });
+    boolean posted =
+        db.tx(
+            c -> {
+              boolean p = stock.post(c, laneId, qty, StockBook.Reason.RESTOCK, ref, actor, now);
+              if (p && filledNow) {
+                shelves.adjust(laneId, qty);
+                fusion.relevel(laneId);
+              }
+              if (p) {
+                audit.append(c, actor, "stock.restock", laneId, "qty=" + qty + " ref=" + ref, now);
+                checkLanes(c, List.of(laneId), now);
+              }
+              return p;
+            });
     if (posted) {
       emit("restock", Map.of("lane", laneId, "qty", qty));
     }
@@ -1137,83 +1395,138 @@ public final class StoreEngine implements AutoCloseable {
     String key = refundId + ":refund";
     long now = now();
     record Target(String sessionId, String captureRef) {}
-    Target target = db.tx(c -> {
-      ReceiptBook.Receipt r = receipts.get(c, receiptId)
-          .orElseThrow(() -> new AmbientException(NOT_FOUND, "no receipt " + receiptId));
-      long refunded = 0;
-      try (var q = c.prepareStatement("SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE"
-          + " receipt_id = ? AND state <> 'DECLINED'")) {
-        q.setString(1, receiptId);
-        try (var rs = q.executeQuery()) {
-          rs.next();
-          refunded = rs.getLong(1);
-        }
-      }
-      if (refunded + amountMinor > r.totalMinor()) {
-        throw new AmbientException(CONFLICT, "refund of " + config.money(amountMinor)
-            + " exceeds what is left on receipt " + receiptId + " ("
-            + config.money(r.totalMinor() - refunded) + ")");
-      }
-      String ref = journal.ofSession(c, r.sessionId()).stream()
-          .filter(e -> (e.op() == PaymentJournal.Op.CAPTURE || e.op() == PaymentJournal.Op.SALE)
-              && e.state() == PaymentJournal.State.APPROVED)
-          .map(PaymentJournal.Entry::acquirerRef).findFirst()
-          .orElseThrow(() -> new AmbientException(CONFLICT, "receipt has no capture"));
-      try (var p = c.prepareStatement("INSERT INTO refunds (refund_id, receipt_id, amount_minor,"
-          + " currency, reason, operator, state, created_ms) VALUES (?,?,?,?,?,?,'PENDING',?)")) {
-        p.setString(1, refundId);
-        p.setString(2, receiptId);
-        p.setLong(3, amountMinor);
-        p.setString(4, currency());
-        p.setString(5, reason);
-        p.setString(6, operator);
-        p.setLong(7, now);
-        p.executeUpdate();
-      }
-      journal.begin(c, r.sessionId(), PaymentJournal.Op.REFUND, key, amountMinor, currency(),
-          null, now);
-      audit.append(c, operator, "refund.requested", receiptId, "refund=" + refundId + " amount="
-          + config.money(amountMinor) + " reason=" + reason, now);
-      return new Target(r.sessionId(), ref);
-    });
+    Target target =
+        db.tx(
+            c -> {
+              ReceiptBook.Receipt r =
+                  receipts
+                      .get(c, receiptId)
+                      .orElseThrow(
+                          () -> new AmbientException(NOT_FOUND, "no receipt " + receiptId));
+              long refunded = 0;
+              try (var q =
+                  c.prepareStatement(
+                      "SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE"
+                          + " receipt_id = ? AND state <> 'DECLINED'")) {
+                q.setString(1, receiptId);
+                try (var rs = q.executeQuery()) {
+                  rs.next();
+                  refunded = rs.getLong(1);
+                }
+              }
+              if (refunded + amountMinor > r.totalMinor()) {
+                throw new AmbientException(
+                    CONFLICT,
+                    "refund of "
+                        + config.money(amountMinor)
+                        + " exceeds what is left on receipt "
+                        + receiptId
+                        + " ("
+                        + config.money(r.totalMinor() - refunded)
+                        + ")");
+              }
+              String ref =
+                  journal.ofSession(c, r.sessionId()).stream()
+                      .filter(
+                          e ->
+                              (e.op() == PaymentJournal.Op.CAPTURE
+                                      || e.op() == PaymentJournal.Op.SALE)
+                                  && e.state() == PaymentJournal.State.APPROVED)
+                      .map(PaymentJournal.Entry::acquirerRef)
+                      .findFirst()
+                      .orElseThrow(() -> new AmbientException(CONFLICT, "receipt has no capture"));
+              try (var p =
+                  c.prepareStatement(
+                      "INSERT INTO refunds (refund_id, receipt_id, amount_minor,"
+                          + " currency, reason, operator, state, created_ms) VALUES (?,?,?,?,?,?,'PENDING',?)")) {
+                p.setString(1, refundId);
+                p.setString(2, receiptId);
+                p.setLong(3, amountMinor);
+                p.setString(4, currency());
+                p.setString(5, reason);
+                p.setString(6, operator);
+                p.setLong(7, now);
+                p.executeUpdate();
+              }
+              journal.begin(
+                  c,
+                  r.sessionId(),
+                  PaymentJournal.Op.REFUND,
+                  key,
+                  amountMinor,
+                  currency(),
+                  null,
+                  now);
+              audit.append(
+                  c,
+                  operator,
+                  "refund.requested",
+                  receiptId,
+                  "refund="
+                      + refundId
+                      + " amount="
+                      + config.money(amountMinor)
+                      + " reason="
+                      + reason,
+                  now);
+              return new Target(r.sessionId(), ref);
+            });
     boolean approved;
     String ref;
     try {
       Optional<Receipt> walkout = payments.walkOutReceipt(target.sessionId());
       if (walkout.isPresent()) {
         Receipt before = walkout.get();
-        Receipt after = payments.walkOut().refund(before, config.money(amountMinor),
-            refundId.replaceAll("[^A-Za-z0-9_-]", "_"));
+        Receipt after =
+            payments
+                .walkOut()
+                .refund(
+                    before, config.money(amountMinor), refundId.replaceAll("[^A-Za-z0-9_-]", "_"));
         long moved = before.charged().minor() - after.charged().minor();
         approved = moved >= amountMinor;
-        ref = after.lines().isEmpty() || !approved ? null
-            : String.valueOf(after.lines().get(after.lines().size() - 1).transaction());
+        ref =
+            after.lines().isEmpty() || !approved
+                ? null
+                : String.valueOf(after.lines().get(after.lines().size() - 1).transaction());
       } else {
-        GatewayOutcome g = payments.kioskRefund(refundId, target.captureRef(),
-            config.money(amountMinor));
+        GatewayOutcome g =
+            payments.kioskRefund(refundId, target.captureRef(), config.money(amountMinor));
         approved = g.approved();
         ref = g instanceof GatewayOutcome.Approved a ? a.transaction().value() : null;
       }
     } catch (IOException e) {
-      throw new AmbientException(CONFLICT, "refund " + refundId
-          + " is pending: the gateway did not answer (" + e.getClass().getSimpleName() + ")");
+      throw new AmbientException(
+          CONFLICT,
+          "refund "
+              + refundId
+              + " is pending: the gateway did not answer ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
     long at = now();
     boolean ok = approved;
-    db.tx(c -> {
-      journal.settle(c, key, ok ? PaymentJournal.State.APPROVED
-          : PaymentJournal.State.DECLINED, ref, at);
-      try (var p = c.prepareStatement("UPDATE refunds SET state = ? WHERE refund_id = ?")) {
-        p.setString(1, ok ? "APPROVED" : "DECLINED");
-        p.setString(2, refundId);
-        p.executeUpdate();
-      }
-      audit.append(c, operator, ok ? "refund.approved" : "refund.declined", receiptId,
-          "refund=" + refundId, at);
-      return null;
-    });
-    emit("refund", Map.of("refund", refundId, "receipt", receiptId, "amountMinor", amountMinor,
-        "approved", ok));
+    db.tx(
+        c -> {
+          journal.settle(
+              c, key, ok ? PaymentJournal.State.APPROVED : PaymentJournal.State.DECLINED, ref, at);
+          try (var p = c.prepareStatement("UPDATE refunds SET state = ? WHERE refund_id = ?")) {
+            p.setString(1, ok ? "APPROVED" : "DECLINED");
+            p.setString(2, refundId);
+            p.executeUpdate();
+          }
+          audit.append(
+              c,
+              operator,
+              ok ? "refund.approved" : "refund.declined",
+              receiptId,
+              "refund=" + refundId,
+              at);
+          return null;
+        });
+    emit(
+        "refund",
+        Map.of(
+            "refund", refundId, "receipt", receiptId, "amountMinor", amountMinor, "approved", ok));
     return refundId;
   }
 
@@ -1224,29 +1537,42 @@ public final class StoreEngine implements AutoCloseable {
    *
    * @return the card's consent state: receipt, purpose, granted
    */
-  public Map<String, Object> consent(String receiptId, boolean granted, String actor,
-      String channel) {
+  public Map<String, Object> consent(
+      String receiptId, boolean granted, String actor, String channel) {
     long now = now();
-    db.tx(c -> {
-      ReceiptBook.Receipt r = receipts.get(c, receiptId)
-          .orElseThrow(() -> new AmbientException(NOT_FOUND, "no receipt " + receiptId));
-      String fp = sessions.get(c, r.sessionId()).map(SessionBook.Session::cardFingerprint)
-          .orElse(null);
-      if (fp == null) {
-        throw new AmbientException(CONFLICT, "receipt " + receiptId
-            + " has no card on record (erased or never paid by card)");
-      }
-      if (granted && !payments.returningCards().offered()) {
-        throw new AmbientException(CONFLICT, "this store does not offer returning-card"
-            + " recognition (privacy.returningCardConsent is false)");
-      }
-      audit.append(c, actor, granted ? "consent.granted" : "consent.withdrawn", receiptId,
-          "purpose=" + io.ambientretail.store.pay.ReturningCards.PURPOSE.name() + " channel="
-          + channel, now);
-      // last: the registry takes effect in memory as it stores the record in this transaction
-      payments.returningCards().record(fp, granted, channel);
-      return null;
-    });
+    db.tx(
+        c -> {
+          ReceiptBook.Receipt r =
+              receipts
+                  .get(c, receiptId)
+                  .orElseThrow(() -> new AmbientException(NOT_FOUND, "no receipt " + receiptId));
+          String fp =
+              sessions.get(c, r.sessionId()).map(SessionBook.Session::cardFingerprint).orElse(null);
+          if (fp == null) {
+            throw new AmbientException(
+                CONFLICT,
+                "receipt " + receiptId + " has no card on record (erased or never paid by card)");
+          }
+          if (granted && !payments.returningCards().offered()) {
+            throw new AmbientException(
+                CONFLICT,
+                "this store does not offer returning-card"
+                    + " recognition (privacy.returningCardConsent is false)");
+          }
+          audit.append(
+              c,
+              actor,
+              granted ? "consent.granted" : "consent.withdrawn",
+              receiptId,
+              "purpose="
+                  + io.ambientretail.store.pay.ReturningCards.PURPOSE.name()
+                  + " channel="
+                  + channel,
+              now);
+          // last: the registry takes effect in memory as it stores the record in this transaction
+          payments.returningCards().record(fp, granted, channel);
+          return null;
+        });
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("receipt", receiptId);
     m.put("purpose", io.ambientretail.store.pay.ReturningCards.PURPOSE.name());
@@ -1269,28 +1595,45 @@ public final class StoreEngine implements AutoCloseable {
     }
     long now = now();
     boolean micromarket = config.kind() == io.ambientretail.store.config.StoreKind.MICROMARKET;
-    int mismatches = db.tx(c -> {
-      int n = 0;
-      for (StockBook.LaneStock l : stock.lanes(c)) {
-        Optional<Discrepancy> d = stock.reconcile(c, l.laneId(), shelves.settledMg(l.laneId()));
-        if (d.isEmpty()) {
-          alerts.clear(c, "weight_ledger_discrepancy", l.laneId(), now);
-          continue;
-        }
-        long diff = d.get().shelfUnits() - d.get().ledgerUnits();
-        if (micromarket && d.get().kind() == Discrepancy.Kind.SHORTAGE) {
-          stock.post(c, l.laneId(), (int) diff, StockBook.Reason.SHRINK, ref, "reconciliation",
-              now);
-          audit.append(c, "reconciliation", "stock.shrink", l.laneId(), "units=" + (-diff), now);
-        } else {
-          n++;
-          alerts.raise(c, "weight_ledger_discrepancy", l.laneId(), d.get().kind().name()
-              .toLowerCase(java.util.Locale.ROOT) + ": " + d.get().evidence(), now)
-              .ifPresent(this::emitAlert);
-        }
-      }
-      return n;
-    });
+    int mismatches =
+        db.tx(
+            c -> {
+              int n = 0;
+              for (StockBook.LaneStock l : stock.lanes(c)) {
+                Optional<Discrepancy> d =
+                    stock.reconcile(c, l.laneId(), shelves.settledMg(l.laneId()));
+                if (d.isEmpty()) {
+                  alerts.clear(c, "weight_ledger_discrepancy", l.laneId(), now);
+                  continue;
+                }
+                long diff = d.get().shelfUnits() - d.get().ledgerUnits();
+                if (micromarket && d.get().kind() == Discrepancy.Kind.SHORTAGE) {
+                  stock.post(
+                      c,
+                      l.laneId(),
+                      (int) diff,
+                      StockBook.Reason.SHRINK,
+                      ref,
+                      "reconciliation",
+                      now);
+                  audit.append(
+                      c, "reconciliation", "stock.shrink", l.laneId(), "units=" + (-diff), now);
+                } else {
+                  n++;
+                  alerts
+                      .raise(
+                          c,
+                          "weight_ledger_discrepancy",
+                          l.laneId(),
+                          d.get().kind().name().toLowerCase(java.util.Locale.ROOT)
+                              + ": "
+                              + d.get().evidence(),
+                          now)
+                      .ifPresent(this::emitAlert);
+                }
+              }
+              return n;
+            });
     emit("stock", Map.of("reconciled", true));
     return mismatches;
   }
@@ -1304,11 +1647,18 @@ public final class StoreEngine implements AutoCloseable {
       }
       int min = replenishment.minimum(policies, l);
       if (l.onHand() <= 0) {
-        alerts.raise(c, "lane_empty", l.laneId(), l.name() + " is out of stock", now)
+        alerts
+            .raise(c, "lane_empty", l.laneId(), l.name() + " is out of stock", now)
             .ifPresent(this::emitAlert);
       } else if (l.onHand() < min) {
-        alerts.raise(c, "lane_low", l.laneId(), l.name() + " is below its policy minimum ("
-            + l.onHand() + " < " + min + ")", now).ifPresent(this::emitAlert);
+        alerts
+            .raise(
+                c,
+                "lane_low",
+                l.laneId(),
+                l.name() + " is below its policy minimum (" + l.onHand() + " < " + min + ")",
+                now)
+            .ifPresent(this::emitAlert);
       } else {
         alerts.clear(c, "lane_low", l.laneId(), now);
         alerts.clear(c, "lane_empty", l.laneId(), now);
@@ -1318,15 +1668,26 @@ public final class StoreEngine implements AutoCloseable {
 
   private void checkCardPattern(Connection c, String fingerprint, long now) throws SQLException {
     List<PaymentJournal.Entry> recent = journal.ofCardSince(c, fingerprint, now - 600_000);
-    long declines = recent.stream().filter(e -> e.state() == PaymentJournal.State.DECLINED)
-        .count();
+    long declines = recent.stream().filter(e -> e.state() == PaymentJournal.State.DECLINED).count();
     long entries = recent.stream().filter(e -> e.op() == PaymentJournal.Op.AUTHORIZE).count();
     if (declines >= 3) {
-      alerts.raise(c, "unusual_payments", fingerprint, declines
-          + " declines on one card in 10 minutes", now).ifPresent(this::emitAlert);
+      alerts
+          .raise(
+              c,
+              "unusual_payments",
+              fingerprint,
+              declines + " declines on one card in 10 minutes",
+              now)
+          .ifPresent(this::emitAlert);
     } else if (entries >= 5) {
-      alerts.raise(c, "unusual_payments", fingerprint, entries
-          + " entries on one card in 10 minutes", now).ifPresent(this::emitAlert);
+      alerts
+          .raise(
+              c,
+              "unusual_payments",
+              fingerprint,
+              entries + " entries on one card in 10 minutes",
+              now)
+          .ifPresent(this::emitAlert);
     }
   }
 
@@ -1335,12 +1696,12 @@ public final class StoreEngine implements AutoCloseable {
   /**
    * Settles what a crash left in flight: first the SDK's own recovery sends every unanswered
    * walk-out step again with its journaled key (and forwards the offline queue), then each store
-   * session still open is finished: walk-out exits get their receipt from the SDK's settled
-   * result, shoppers the crash left inside have their cart held for review (or the hold
-   * released when the cart is empty), kiosk sales are replayed with their keys, and review
-   * decisions whose capture was in flight are finished. Receipts still waiting for staff stay
-   * held ({@link SessionBook.State#REVIEW}). The acquirer answers a replayed key with its first
-   * result, so nothing is taken twice and no receipt is lost.
+   * session still open is finished: walk-out exits get their receipt from the SDK's settled result,
+   * shoppers the crash left inside have their cart held for review (or the hold released when the
+   * cart is empty), kiosk sales are replayed with their keys, and review decisions whose capture
+   * was in flight are finished. Receipts still waiting for staff stay held ({@link
+   * SessionBook.State#REVIEW}). The acquirer answers a replayed key with its first result, so
+   * nothing is taken twice and no receipt is lost.
    *
    * @return how many store sessions were settled
    */
@@ -1349,14 +1710,25 @@ public final class StoreEngine implements AutoCloseable {
       payments.recover();
     } catch (IOException e) {
       long now = now();
-      db.tx(c -> {
-        alerts.raise(c, "recovery_failed", config.storeId(), "payment recovery: "
-            + e.getClass().getSimpleName(), now);
-        return null;
-      });
+      db.tx(
+          c -> {
+            alerts.raise(
+                c,
+                "recovery_failed",
+                config.storeId(),
+                "payment recovery: " + e.getClass().getSimpleName(),
+                now);
+            return null;
+          });
     }
-    List<SessionBook.Session> open = db.read(c -> sessions.inStates(c,
-        SessionBook.State.AUTHORIZING, SessionBook.State.OPEN, SessionBook.State.CHECKOUT));
+    List<SessionBook.Session> open =
+        db.read(
+            c ->
+                sessions.inStates(
+                    c,
+                    SessionBook.State.AUTHORIZING,
+                    SessionBook.State.OPEN,
+                    SessionBook.State.CHECKOUT));
     int n = 0;
     for (SessionBook.Session s : open) {
       n++;
@@ -1364,21 +1736,28 @@ public final class StoreEngine implements AutoCloseable {
         recoverSession(s);
       } catch (RuntimeException e) {
         long now = now();
-        db.tx(c -> {
-          alerts.raise(c, "recovery_failed", s.sessionId(), "session could not be settled: "
-              + e.getMessage(), now);
-          return null;
-        });
+        db.tx(
+            c -> {
+              alerts.raise(
+                  c,
+                  "recovery_failed",
+                  s.sessionId(),
+                  "session could not be settled: " + e.getMessage(),
+                  now);
+              return null;
+            });
       }
     }
     n += reviews.resume();
     if (n > 0) {
       long now = now();
       int settled = n;
-      db.tx(c -> {
-        audit.append(c, "system", "store.recovered", config.storeId(), "sessions=" + settled, now);
-        return null;
-      });
+      db.tx(
+          c -> {
+            audit.append(
+                c, "system", "store.recovered", config.storeId(), "sessions=" + settled, now);
+            return null;
+          });
     }
     return n;
   }
@@ -1402,33 +1781,45 @@ public final class StoreEngine implements AutoCloseable {
     long limit = payments.offlinePolicy().totalExposure().minor();
     var expiring = queue.expiringSoon();
     int queued = queue.pending().size();
-    db.tx(c -> {
-      if (limit > 0 && exposure * 5 >= limit * 4) {
-        alerts.raise(c, "offline_queue_near_limit", config.storeId(), "offline exposure "
-            + config.money(exposure) + " of " + config.money(limit), now)
-            .ifPresent(this::emitAlert);
-      } else {
-        alerts.clear(c, "offline_queue_near_limit", config.storeId(), now);
-      }
-      for (var p : expiring) {
-        alerts.raise(c, "offline_payment_expiring", p.key().value(), "queued offline payment of "
-            + p.amount() + " expires at " + p.expiresAt(), now).ifPresent(this::emitAlert);
-      }
-      if (queued == 0) {
-        alerts.clear(c, "payment_offline", config.storeId(), now);
-      }
-      return null;
-    });
-    List<SessionBook.Session> due = db.read(c -> sessions.inStates(c, SessionBook.State.OPEN,
-        SessionBook.State.CHECKOUT));
+    db.tx(
+        c -> {
+          if (limit > 0 && exposure * 5 >= limit * 4) {
+            alerts
+                .raise(
+                    c,
+                    "offline_queue_near_limit",
+                    config.storeId(),
+                    "offline exposure " + config.money(exposure) + " of " + config.money(limit),
+                    now)
+                .ifPresent(this::emitAlert);
+          } else {
+            alerts.clear(c, "offline_queue_near_limit", config.storeId(), now);
+          }
+          for (var p : expiring) {
+            alerts
+                .raise(
+                    c,
+                    "offline_payment_expiring",
+                    p.key().value(),
+                    "queued offline payment of " + p.amount() + " expires at " + p.expiresAt(),
+                    now)
+                .ifPresent(this::emitAlert);
+          }
+          if (queued == 0) {
+            alerts.clear(c, "payment_offline", config.storeId(), now);
+          }
+          return null;
+        });
+    List<SessionBook.Session> due =
+        db.read(c -> sessions.inStates(c, SessionBook.State.OPEN, SessionBook.State.CHECKOUT));
     for (SessionBook.Session s : due) {
       if (!s.kind().equals("walkout")) {
         continue;
       }
       Optional<WalkOutSession> w = payments.walkOutSession(s.sessionId());
       boolean stuck = s.state() == SessionBook.State.CHECKOUT && now - s.openedMs() > 10_000;
-      boolean settledByDeadline = s.state() == SessionBook.State.OPEN && w.isPresent()
-          && w.get().closed();
+      boolean settledByDeadline =
+          s.state() == SessionBook.State.OPEN && w.isPresent() && w.get().closed();
       if (stuck || settledByDeadline) {
         try {
           settleWalkout(s, settledByDeadline ? "capture deadline" : "settled after outage");
@@ -1442,8 +1833,8 @@ public final class StoreEngine implements AutoCloseable {
   private void recoverSession(SessionBook.Session s) {
     String sid = s.sessionId();
     if (s.kind().equals("kiosk")) {
-      Optional<PaymentJournal.Entry> sale = db.read(c -> journal.byKey(c,
-          StorePayments.kioskCaptureKey(sid).value()));
+      Optional<PaymentJournal.Entry> sale =
+          db.read(c -> journal.byKey(c, StorePayments.kioskCaptureKey(sid).value()));
       if (sale.isEmpty() || s.cardToken() == null) {
         kioskCancel(sid);
         return;
@@ -1451,8 +1842,9 @@ public final class StoreEngine implements AutoCloseable {
       List<SessionBook.CartLine> cart = db.read(c -> sessions.cart(c, sid));
       GatewayOutcome o;
       try {
-        o = payments.kioskSale(sid, PaymentToken.of(s.cardToken()),
-            config.money(sale.get().amountMinor()));
+        o =
+            payments.kioskSale(
+                sid, PaymentToken.of(s.cardToken()), config.money(sale.get().amountMinor()));
       } catch (IOException e) {
         throw new AmbientException(CONFLICT, "gateway unreachable: " + e.getMessage());
       }
@@ -1466,17 +1858,19 @@ public final class StoreEngine implements AutoCloseable {
     long now = now();
     if (s.state() == SessionBook.State.OPEN) {
       // the shopper is gone: hold the cart as it stands for staff to review
-      db.tx(c -> {
-        sessions.markReview(c, sid);
-        return null;
-      });
+      db.tx(
+          c -> {
+            sessions.markReview(c, sid);
+            return null;
+          });
     }
-    CheckoutResult r = settleWalkout(db.read(c -> sessions.get(c, sid)).orElseThrow(),
-        "closed after restart");
-    db.tx(c -> {
-      audit.append(c, "system", "session.closed_after_restart", sid, r.outcome(), now);
-      return null;
-    });
+    CheckoutResult r =
+        settleWalkout(db.read(c -> sessions.get(c, sid)).orElseThrow(), "closed after restart");
+    db.tx(
+        c -> {
+          audit.append(c, "system", "session.closed_after_restart", sid, r.outcome(), now);
+          return null;
+        });
   }
 
   private void closeUnauthorized(String sid, String why) {
@@ -1492,11 +1886,12 @@ public final class StoreEngine implements AutoCloseable {
         // recovery releases it on the next start; the acquirer expires unused holds anyway
       }
     }
-    db.tx(c -> {
-      journal.settle(c, sid + ":authorise", PaymentJournal.State.FAILED, null, now);
-      sessions.setState(c, sid, SessionBook.State.ABANDONED, why, now);
-      return null;
-    });
+    db.tx(
+        c -> {
+          journal.settle(c, sid + ":authorise", PaymentJournal.State.FAILED, null, now);
+          sessions.setState(c, sid, SessionBook.State.ABANDONED, why, now);
+          return null;
+        });
   }
 
   // ---------------------------------------------------------------- helpers

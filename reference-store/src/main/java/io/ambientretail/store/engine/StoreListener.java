@@ -3,8 +3,8 @@ package io.ambientretail.store.engine;
 import java.util.Map;
 
 /**
- * Hears what happens in the store (receipts, alerts, cart changes, stock), after it is durable:
- * the dashboard's live feed and the simulator listen. Called on the thread that made the change;
+ * Hears what happens in the store (receipts, alerts, cart changes, stock), after it is durable: the
+ * dashboard's live feed and the simulator listen. Called on the thread that made the change;
  * implementations must be quick and must not throw.
  */
 @FunctionalInterface

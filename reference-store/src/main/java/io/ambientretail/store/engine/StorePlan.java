@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class StorePlan {
   /** Distance between two shelves' fronts, metres. */
   public static final double AISLE_METRES = 2.5;
+
   /** Width of one lane, metres. */
   public static final double LANE_METRES = 0.5;
 

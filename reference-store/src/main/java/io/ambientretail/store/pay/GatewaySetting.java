@@ -23,11 +23,21 @@ public final class GatewaySetting {
       throw new IllegalArgumentException("--gateway: must be an absolute http(s) URL, was " + url);
     }
     StoreConfig.Payment p = config.payment();
-    return new StoreConfig(config.storeId(), config.name(), config.kind(), config.region(),
-        config.privacyRegime(), config.currency(), config.zone(),
-        new StoreConfig.Payment(url, p.holdMinor(), p.acquirerLatencyMs(), p.declineRate(),
-            p.offline()),
-        config.devices(), config.shelves(), config.replenishment(), config.privacy(),
-        config.tokens(), config.review());
+    return new StoreConfig(
+        config.storeId(),
+        config.name(),
+        config.kind(),
+        config.region(),
+        config.privacyRegime(),
+        config.currency(),
+        config.zone(),
+        new StoreConfig.Payment(
+            url, p.holdMinor(), p.acquirerLatencyMs(), p.declineRate(), p.offline()),
+        config.devices(),
+        config.shelves(),
+        config.replenishment(),
+        config.privacy(),
+        config.tokens(),
+        config.review());
   }
 }

@@ -22,17 +22,19 @@ import org.jspecify.annotations.Nullable;
  * legitimate interest in preventing fraud (docs/store.md).
  *
  * <p>Consent lives in the store's one registry ({@link #share}): the one the privacy desk's
- * data-subject requests erase (delete) and tell of objections, kept durably by sdk-privacy's
- * {@code JdbcPrivacyStore} in the store's database (table {@code privacy_consent}). A card's
- * consent subject is the shopper reference consent gives it ({@link #subjectOf}), so a request
- * about that shopper reaches the same record. Until {@code share} is called (a store engine used
- * without {@code StoreApp}) the registry is in memory only. Thread-safe.
+ * data-subject requests erase (delete) and tell of objections, kept durably by sdk-privacy's {@code
+ * JdbcPrivacyStore} in the store's database (table {@code privacy_consent}). A card's consent
+ * subject is the shopper reference consent gives it ({@link #subjectOf}), so a request about that
+ * shopper reaches the same record. Until {@code share} is called (a store engine used without
+ * {@code StoreApp}) the registry is in memory only. Thread-safe.
  */
 public final class ReturningCards {
   /** The purpose a shopper consents to. */
   public static final Purpose PURPOSE = Purpose.of("returning-card");
+
   /** The id of the notice the shopper is shown. */
   public static final String NOTICE = "returning-card";
+
   private static final char[] LETTERS = "abcdefghjkmnpqrstuvwxyz".toCharArray();
 
   private final boolean offered;
@@ -48,11 +50,11 @@ public final class ReturningCards {
   /**
    * The store's returning-card recognition, with an in-memory registry until {@link #share}.
    *
-   * @param offered false when the store's configuration does not offer recognition at all
-   *     ({@code privacy.returningCardConsent: false}): every visit then gets its own pseudonym
+   * @param offered false when the store's configuration does not offer recognition at all ({@code
+   *     privacy.returningCardConsent: false}): every visit then gets its own pseudonym
    */
   public static ReturningCards create(boolean offered, Clock clock) {
-    ConsentRegistry r = ConsentRegistry.create(clock, event -> { });
+    ConsentRegistry r = ConsentRegistry.create(clock, event -> {});
     publishNotice(r);
     return new ReturningCards(r, offered);
   }
@@ -69,15 +71,23 @@ public final class ReturningCards {
   }
 
   private static void publishNotice(ConsentRegistry r) {
-    r.publish(ConsentNotice.of(NOTICE, 1, Set.of(PURPOSE), "Recognise my card when I come"
-        + " back, so my visits and receipts are kept together under one shopper reference. I"
-        + " can withdraw this at any time.", Instant.EPOCH));
+    r.publish(
+        ConsentNotice.of(
+            NOTICE,
+            1,
+            Set.of(PURPOSE),
+            "Recognise my card when I come"
+                + " back, so my visits and receipts are kept together under one shopper reference. I"
+                + " can withdraw this at any time.",
+            Instant.EPOCH));
   }
 
-  /** The consent subject of the card with {@code fingerprint}: its shopper reference with consent. */
+  /**
+   * The consent subject of the card with {@code fingerprint}: its shopper reference with consent.
+   */
   public static SubjectId subjectOf(String fingerprint) {
-    return SubjectId.of("sh_" + (fingerprint.startsWith("fp_") ? fingerprint.substring(3)
-        : fingerprint));
+    return SubjectId.of(
+        "sh_" + (fingerprint.startsWith("fp_") ? fingerprint.substring(3) : fingerprint));
   }
 
   /** True when the store offers recognition (with consent). */
@@ -91,14 +101,16 @@ public final class ReturningCards {
   }
 
   /**
-   * True when the holder of the card with this fingerprint consented to be recognised (and has
-   * not withdrawn, objected or been erased since).
+   * True when the holder of the card with this fingerprint consented to be recognised (and has not
+   * withdrawn, objected or been erased since).
    */
   public boolean recognises(String fingerprint) {
     return offered && registry.consents(subjectOf(fingerprint), PURPOSE);
   }
 
-  /** The shopper pseudonym for a visit with {@code card}: stable across visits only with consent. */
+  /**
+   * The shopper pseudonym for a visit with {@code card}: stable across visits only with consent.
+   */
   public String shopperRef(CardTap card) {
     if (recognises(card.fingerprint())) {
       return card.shopperRef();
@@ -112,8 +124,8 @@ public final class ReturningCards {
 
   /**
    * Records a grant or a withdrawal for the card with {@code fingerprint} in the registry, durably
-   * and in the caller's database transaction when called inside one (a withdrawal is effective
-   * for every entry that starts after this returns). The caller audits the change.
+   * and in the caller's database transaction when called inside one (a withdrawal is effective for
+   * every entry that starts after this returns). The caller audits the change.
    *
    * @throws IllegalStateException when the store does not offer recognition and this is a grant
    * @throws java.io.UncheckedIOException when the record could not be stored (nothing changed)
@@ -124,8 +136,11 @@ public final class ReturningCards {
     }
     SubjectId s = subjectOf(fingerprint);
     ConsentRegistry r = registry;
-    Supplier<Object> change = () -> granted ? r.grant(s, NOTICE, 1, Set.of(PURPOSE), channel)
-        : r.withdraw(s, PURPOSE, channel);
+    Supplier<Object> change =
+        () ->
+            granted
+                ? r.grant(s, NOTICE, 1, Set.of(PURPOSE), channel)
+                : r.withdraw(s, PURPOSE, channel);
     ConsentAuditSink a = audit;
     if (a == null) {
       change.get();

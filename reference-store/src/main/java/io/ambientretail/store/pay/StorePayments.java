@@ -28,11 +28,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The store's payment side on sdk-payments: one {@link PaymentGateway} (HTTP to the acquirer),
- * the walk-out sessions with their file {@link PaymentJournal} ({@code payments.journal} beside
- * the database), store-and-forward for when the gateway cannot be reached ({@code
- * offline.queue}), and the card reading of {@link CardTaps}. The kiosk path authorises and
- * captures through the same gateway with idempotency keys derived from the session id.
+ * The store's payment side on sdk-payments: one {@link PaymentGateway} (HTTP to the acquirer), the
+ * walk-out sessions with their file {@link PaymentJournal} ({@code payments.journal} beside the
+ * database), store-and-forward for when the gateway cannot be reached ({@code offline.queue}), and
+ * the card reading of {@link CardTaps}. The kiosk path authorises and captures through the same
+ * gateway with idempotency keys derived from the session id.
  *
  * <p>Thread-safe. {@link #close()} closes the journal and the queue, not the gateway.
  */
@@ -47,8 +47,14 @@ public final class StorePayments implements AutoCloseable {
   private final ReturningCards returning;
   private volatile @Nullable VpcdTaps vpcd;
 
-  private StorePayments(PaymentGateway gateway, PaymentJournal journal, StoreAndForward offline,
-      WalkOutSessions walkOut, CardTaps taps, HoldPolicy policy, OfflinePolicy offlinePolicy,
+  private StorePayments(
+      PaymentGateway gateway,
+      PaymentJournal journal,
+      StoreAndForward offline,
+      WalkOutSessions walkOut,
+      CardTaps taps,
+      HoldPolicy policy,
+      OfflinePolicy offlinePolicy,
       ReturningCards returning) {
     this.gateway = gateway;
     this.journal = journal;
@@ -69,10 +75,22 @@ public final class StorePayments implements AutoCloseable {
    * @param offerRecognition whether returning-card recognition is offered (with consent)
    * @throws IOException if the journal or the queue cannot be opened
    */
-  public static StorePayments open(Path dataDir, PaymentGateway gateway, Money hold,
-      byte[] secret, boolean offerRecognition, Clock clock) throws IOException {
-    return open(dataDir, gateway, hold, io.ambientretail.store.config.StoreConfig.Offline.DEFAULTS,
-        secret, offerRecognition, clock);
+  public static StorePayments open(
+      Path dataDir,
+      PaymentGateway gateway,
+      Money hold,
+      byte[] secret,
+      boolean offerRecognition,
+      Clock clock)
+      throws IOException {
+    return open(
+        dataDir,
+        gateway,
+        hold,
+        io.ambientretail.store.config.StoreConfig.Offline.DEFAULTS,
+        secret,
+        offerRecognition,
+        clock);
   }
 
   /**
@@ -82,34 +100,58 @@ public final class StorePayments implements AutoCloseable {
    *
    * @throws IOException if the journal or the queue cannot be opened
    */
-  public static StorePayments open(Path dataDir, PaymentGateway gateway, Money hold,
-      io.ambientretail.store.config.StoreConfig.Offline limits, byte[] secret,
-      boolean offerRecognition, Clock clock) throws IOException {
+  public static StorePayments open(
+      Path dataDir,
+      PaymentGateway gateway,
+      Money hold,
+      io.ambientretail.store.config.StoreConfig.Offline limits,
+      byte[] secret,
+      boolean offerRecognition,
+      Clock clock)
+      throws IOException {
     Objects.requireNonNull(limits, "limits");
-    HoldPolicy policy = HoldPolicy.builder(hold).incrementStep(hold)
-        .settleMargin(Duration.ofHours(1)).fallbackCaptureWindow(Duration.ofDays(1)).build();
-    OfflinePolicy offlinePolicy = OfflinePolicy.builder(
-        Money.ofMinor(Math.multiplyExact(hold.minor(), (long) limits.perCardHolds()),
-            hold.currency()),
-        Money.ofMinor(Math.multiplyExact(hold.minor(), (long) limits.totalHolds()),
-            hold.currency()))
-        .maxAge(Duration.ofHours(limits.maxAgeHours()))
-        .warnBefore(Duration.ofHours(limits.warnBeforeHours())).build();
+    HoldPolicy policy =
+        HoldPolicy.builder(hold)
+            .incrementStep(hold)
+            .settleMargin(Duration.ofHours(1))
+            .fallbackCaptureWindow(Duration.ofDays(1))
+            .build();
+    OfflinePolicy offlinePolicy =
+        OfflinePolicy.builder(
+                Money.ofMinor(
+                    Math.multiplyExact(hold.minor(), (long) limits.perCardHolds()),
+                    hold.currency()),
+                Money.ofMinor(
+                    Math.multiplyExact(hold.minor(), (long) limits.totalHolds()), hold.currency()))
+            .maxAge(Duration.ofHours(limits.maxAgeHours()))
+            .warnBefore(Duration.ofHours(limits.warnBeforeHours()))
+            .build();
     PaymentJournal journal = PaymentJournal.open(dataDir.resolve("payments.journal"));
     StoreAndForward saf;
     try {
-      saf = StoreAndForward.open(dataDir.resolve("offline.queue"),
-          new SecretKeySpec(CardTaps.derive(secret, "offline-queue"), "AES"), offlinePolicy,
-          clock);
+      saf =
+          StoreAndForward.open(
+              dataDir.resolve("offline.queue"),
+              new SecretKeySpec(CardTaps.derive(secret, "offline-queue"), "AES"),
+              offlinePolicy,
+              clock);
     } catch (GeneralSecurityException | IOException e) {
       journal.close();
-      throw e instanceof IOException io ? io
+      throw e instanceof IOException io
+          ? io
           : new IOException("offline queue cannot be opened: " + e.getMessage(), e);
     }
-    WalkOutSessions sessions = WalkOutSessions.builder(gateway, journal, policy).clock(clock)
-        .storeAndForward(saf).build();
-    return new StorePayments(gateway, journal, saf, sessions, CardTaps.create(secret), policy,
-        offlinePolicy, ReturningCards.create(offerRecognition, clock));
+    WalkOutSessions sessions =
+        WalkOutSessions.builder(gateway, journal, policy).clock(clock).storeAndForward(saf).build();
+    return new StorePayments(
+        gateway,
+        journal,
+        saf,
+        sessions,
+        CardTaps.create(secret),
+        policy,
+        offlinePolicy,
+        ReturningCards.create(offerRecognition, clock));
   }
 
   /** The gateway every payment goes through. */
@@ -223,17 +265,16 @@ public final class StorePayments implements AutoCloseable {
    *     outcome
    * @throws IOException when the gateway's answer is unknown; call again with the same arguments
    */
-  public GatewayOutcome kioskSale(String sessionId, CardTap card, Money total)
-      throws IOException {
+  public GatewayOutcome kioskSale(String sessionId, CardTap card, Money total) throws IOException {
     return kioskSale(sessionId, card.paymentToken(), total);
   }
 
   /** {@link #kioskSale(String, CardTap, Money)} with the token as journaled. */
-  public GatewayOutcome kioskSale(String sessionId, io.ambientretail.payments.gateway.PaymentToken
-      token, Money total) throws IOException {
+  public GatewayOutcome kioskSale(
+      String sessionId, io.ambientretail.payments.gateway.PaymentToken token, Money total)
+      throws IOException {
     Objects.requireNonNull(total, "total");
-    GatewayOutcome auth = gateway.authorise(kioskAuthoriseKey(sessionId), token, total,
-        sessionId);
+    GatewayOutcome auth = gateway.authorise(kioskAuthoriseKey(sessionId), token, total, sessionId);
     if (!(auth instanceof GatewayOutcome.Approved a)) {
       return auth;
     }
@@ -244,8 +285,8 @@ public final class StorePayments implements AutoCloseable {
   /** Refunds part of a kiosk capture. */
   public GatewayOutcome kioskRefund(String refundId, String captureId, Money amount)
       throws IOException {
-    return gateway.refund(IdempotencyKey.of(refundId + ":refund"), TransactionId.of(captureId),
-        amount);
+    return gateway.refund(
+        IdempotencyKey.of(refundId + ":refund"), TransactionId.of(captureId), amount);
   }
 
   @Override

@@ -28,6 +28,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class VpcdTaps implements AutoCloseable {
   /** The name pcscd gives vpcd's first reader. */
   public static final String READER = "Virtual PCD*";
+
   private final CardReader reader;
 
   private VpcdTaps(CardReader reader) {
@@ -44,8 +45,8 @@ public final class VpcdTaps implements AutoCloseable {
       return Optional.empty();
     }
     useSystemPcscLite();
-    CardReader r = CardReader.builder(DeviceId.of("entry-reader"), ReaderPattern.of(READER))
-        .build();
+    CardReader r =
+        CardReader.builder(DeviceId.of("entry-reader"), ReaderPattern.of(READER)).build();
     try {
       r.open();
       r.claim(timeout);
@@ -64,8 +65,8 @@ public final class VpcdTaps implements AutoCloseable {
    */
   public synchronized CardTap read(SmartCard card, CardTaps taps) throws IOException {
     try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(30));
-        VpcdCardEmulator inserted = VpcdCardEmulator.insert(card,
-            VpcdCardEmulator.DEFAULT_ADDRESS)) {
+        VpcdCardEmulator inserted =
+            VpcdCardEmulator.insert(card, VpcdCardEmulator.DEFAULT_ADDRESS)) {
       if (!inserted.awaitPowerOn(Duration.ofSeconds(10))) {
         throw new IOException("the vpcd reader did not power the card on within 10 s");
       }
@@ -108,8 +109,12 @@ public final class VpcdTaps implements AutoCloseable {
     if (System.getProperty("sun.security.smartcardio.library") != null) {
       return;
     }
-    for (String lib : new String[] {"/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
-        "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1", "/usr/lib/libpcsclite.so.1"}) {
+    for (String lib :
+        new String[] {
+          "/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
+          "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1",
+          "/usr/lib/libpcsclite.so.1"
+        }) {
       if (Files.exists(Path.of(lib))) {
         System.setProperty("sun.security.smartcardio.library", lib);
         return;

@@ -35,16 +35,17 @@ import org.jspecify.annotations.Nullable;
  * covers and {@code ambient audit verify --key VKEY} checks them, and a witness fetches the latest
  * from {@code /api/audit/checkpoint} and holds the store to it ({@code --checkpoint NOTE}).
  *
- * <p>The signing key is generated on first use and kept in the data directory
- * ({@link #KEY_FILE}, owner-only: the PKCS#8 private key and the X.509 public key, base64, one per
- * line), never in the database it vouches for; its C2SP verifier key, which {@code audit verify
- * --key} reads, is written next to it ({@link #VERIFIER_KEY_FILE}). Each signing is itself
- * audited ({@code audit.checkpoint}), as the entry right after the ones it covers; the time of
- * that entry is the checkpoint's {@code signedMs}. Thread-safe.
+ * <p>The signing key is generated on first use and kept in the data directory ({@link #KEY_FILE},
+ * owner-only: the PKCS#8 private key and the X.509 public key, base64, one per line), never in the
+ * database it vouches for; its C2SP verifier key, which {@code audit verify --key} reads, is
+ * written next to it ({@link #VERIFIER_KEY_FILE}). Each signing is itself audited ({@code
+ * audit.checkpoint}), as the entry right after the ones it covers; the time of that entry is the
+ * checkpoint's {@code signedMs}. Thread-safe.
  */
 public final class AuditCheckpoints {
   /** The signing key's file in the data directory. */
   public static final String KEY_FILE = "audit-checkpoint.key";
+
   /** The verifier key's file in the data directory, for {@code ambient audit verify --key}. */
   public static final String VERIFIER_KEY_FILE = "audit-checkpoint.vkey";
 
@@ -67,8 +68,8 @@ public final class AuditCheckpoints {
    *
    * @throws IOException if the key file cannot be read or written
    */
-  public static AuditCheckpoints open(Database db, AuditTrail trail, Path dataDir, String keyName,
-      Clock clock) throws IOException {
+  public static AuditCheckpoints open(
+      Database db, AuditTrail trail, Path dataDir, String keyName, Clock clock) throws IOException {
     CheckpointSigner signer;
     try {
       signer = CheckpointSigner.of(keyName, keys(dataDir.resolve(KEY_FILE)));
@@ -77,23 +78,25 @@ public final class AuditCheckpoints {
     }
     Path vkey = dataDir.resolve(VERIFIER_KEY_FILE);
     String verifier = signer.verifierKey() + "\n";
-    if (!Files.exists(vkey) || !Files.readString(vkey, StandardCharsets.US_ASCII).equals(verifier)) {
+    if (!Files.exists(vkey)
+        || !Files.readString(vkey, StandardCharsets.US_ASCII).equals(verifier)) {
       Files.writeString(vkey, verifier, StandardCharsets.US_ASCII);
     }
     AuditCheckpoints cps = new AuditCheckpoints(db, trail, signer, clock);
-    db.read(c -> {
-      SignedCheckpoint newest = null;
-      for (SignedCheckpoint cp : trail.checkpoints(c)) {
-        if (cp.keyName().equals(keyName)) {
-          newest = cp;
-        }
-      }
-      if (newest != null) {
-        cps.latest = newest;
-        cps.latestMs = signedMs(c, newest);
-      }
-      return null;
-    });
+    db.read(
+        c -> {
+          SignedCheckpoint newest = null;
+          for (SignedCheckpoint cp : trail.checkpoints(c)) {
+            if (cp.keyName().equals(keyName)) {
+              newest = cp;
+            }
+          }
+          if (newest != null) {
+            cps.latest = newest;
+            cps.latestMs = signedMs(c, newest);
+          }
+          return null;
+        });
     return cps;
   }
 
@@ -103,28 +106,34 @@ public final class AuditCheckpoints {
   }
 
   /**
-   * Signs the log as committed now, keeps the note and audits the signing; returns the note.
-   * Signs nothing new when nothing but the latest signing was audited since.
+   * Signs the log as committed now, keeps the note and audits the signing; returns the note. Signs
+   * nothing new when nothing but the latest signing was audited since.
    */
   public synchronized SignedCheckpoint sign() {
     long now = clock.millis();
-    return db.tx(c -> {
-      // after each signing the log holds one more entry: the audit of that signing
-      if (latest != null && trail.size(c) <= latest.checkpoint().size() + 1) {
-        return latest;
-      }
-      SignedCheckpoint cp;
-      try {
-        cp = trail.publishCheckpoint(c, signer);
-      } catch (GeneralSecurityException e) {
-        throw new StoreDataException("audit checkpoint: " + e.getMessage(), e);
-      }
-      trail.append(c, "audit-checkpointer", "audit.checkpoint", "audit-log/" + cp.checkpoint()
-          .origin(), "size=" + cp.checkpoint().size() + " key=" + signer.keyName(), now);
-      latest = cp;
-      latestMs = now;
-      return cp;
-    });
+    return db.tx(
+        c -> {
+          // after each signing the log holds one more entry: the audit of that signing
+          if (latest != null && trail.size(c) <= latest.checkpoint().size() + 1) {
+            return latest;
+          }
+          SignedCheckpoint cp;
+          try {
+            cp = trail.publishCheckpoint(c, signer);
+          } catch (GeneralSecurityException e) {
+            throw new StoreDataException("audit checkpoint: " + e.getMessage(), e);
+          }
+          trail.append(
+              c,
+              "audit-checkpointer",
+              "audit.checkpoint",
+              "audit-log/" + cp.checkpoint().origin(),
+              "size=" + cp.checkpoint().size() + " key=" + signer.keyName(),
+              now);
+          latest = cp;
+          latestMs = now;
+          return cp;
+        });
   }
 
   /** The latest signed checkpoint, if any was signed. */
@@ -150,8 +159,9 @@ public final class AuditCheckpoints {
 
   /** When {@code cp} was signed: the time of the audit entry of its signing, right after it. */
   private static long signedMs(Connection c, SignedCheckpoint cp) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement("SELECT at_micros FROM audit_log WHERE seq = ?"
-        + " AND action = 'audit.checkpoint'")) {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT at_micros FROM audit_log WHERE seq = ?" + " AND action = 'audit.checkpoint'")) {
       q.setLong(1, cp.checkpoint().size());
       try (ResultSet r = q.executeQuery()) {
         return r.next() ? Math.floorDiv(r.getLong(1), 1000L) : 0L;
@@ -171,8 +181,12 @@ public final class AuditCheckpoints {
           kf.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines.get(0)))));
     }
     KeyPair k = CheckpointSigner.generateKeyPair();
-    Files.writeString(file, Base64.getEncoder().encodeToString(k.getPrivate().getEncoded()) + "\n"
-        + Base64.getEncoder().encodeToString(k.getPublic().getEncoded()) + "\n",
+    Files.writeString(
+        file,
+        Base64.getEncoder().encodeToString(k.getPrivate().getEncoded())
+            + "\n"
+            + Base64.getEncoder().encodeToString(k.getPublic().getEncoded())
+            + "\n",
         StandardCharsets.US_ASCII);
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

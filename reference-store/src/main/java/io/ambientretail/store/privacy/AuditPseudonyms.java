@@ -9,10 +9,10 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The pseudonyms the audit log uses for shoppers: one random {@code ps_...} per shopper
- * (table {@code audit_pseudonyms}), so no audit entry holds a shopper reference, card data or a
- * name. Erasing a shopper deletes the row: the audit entries, which must not change, stay but no
- * longer lead to anyone. Thread-safe; call inside the caller's transaction.
+ * The pseudonyms the audit log uses for shoppers: one random {@code ps_...} per shopper (table
+ * {@code audit_pseudonyms}), so no audit entry holds a shopper reference, card data or a name.
+ * Erasing a shopper deletes the row: the audit entries, which must not change, stay but no longer
+ * lead to anyone. Thread-safe; call inside the caller's transaction.
  */
 public final class AuditPseudonyms {
   private final SecureRandom random = new SecureRandom();
@@ -26,8 +26,10 @@ public final class AuditPseudonyms {
     byte[] b = new byte[12];
     random.nextBytes(b);
     String p = "ps_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_pseudonyms (pseudonym,"
-        + " shopper_ref, created_ms) VALUES (?,?,?)")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO audit_pseudonyms (pseudonym,"
+                + " shopper_ref, created_ms) VALUES (?,?,?)")) {
       s.setString(1, p);
       s.setString(2, shopperRef);
       s.setLong(3, nowMs);
@@ -38,8 +40,8 @@ public final class AuditPseudonyms {
 
   /** The shopper's pseudonym, if one was made. */
   public Optional<String> find(Connection c, String shopperRef) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement(
-        "SELECT pseudonym FROM audit_pseudonyms WHERE shopper_ref = ?")) {
+    try (PreparedStatement q =
+        c.prepareStatement("SELECT pseudonym FROM audit_pseudonyms WHERE shopper_ref = ?")) {
       q.setString(1, shopperRef);
       try (ResultSet r = q.executeQuery()) {
         return r.next() ? Optional.of(r.getString(1)) : Optional.empty();

@@ -8,15 +8,15 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
- * The {@link AuditSink} of the store's one consent registry: each consent record the registry
- * makes is appended to the store's {@link AuditTrail} in the caller's transaction when there is
- * one (so it commits atomically with the change, which the registry's store keeps in the same
- * transaction), else in a transaction of its own.
+ * The {@link AuditSink} of the store's one consent registry: each consent record the registry makes
+ * is appended to the store's {@link AuditTrail} in the caller's transaction when there is one (so
+ * it commits atomically with the change, which the registry's store keeps in the same transaction),
+ * else in a transaction of its own.
  *
- * <p>A change the caller audits itself, in the same transaction and with the operator as actor
- * (a consent given or withdrawn at {@code POST /api/receipts/{id}/consent}), runs inside
- * {@link #auditedByCaller}: the registry's own entry for it is then left out, so each decision is
- * in the log once. Thread-safe.
+ * <p>A change the caller audits itself, in the same transaction and with the operator as actor (a
+ * consent given or withdrawn at {@code POST /api/receipts/{id}/consent}), runs inside {@link
+ * #auditedByCaller}: the registry's own entry for it is then left out, so each decision is in the
+ * log once. Thread-safe.
  */
 public final class ConsentAuditSink implements AuditSink {
   private final Database db;

@@ -23,14 +23,14 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The shopper's consent decisions ({@code consents}): every record the store's one
- * {@link ConsentRegistry} keeps about them, under their shopper reference (objections made by a
- * request) and under the consent subject of each card they paid with (returning-card consent
- * given at a receipt), each with its purpose, action, notice version, channel and time: the proof
- * an access request returns. Deleting erases those records in the registry (and so in
- * {@code privacy_consent}). The records live as long as the card data they belong to (retention
- * of {@code card-data} erases a card's consent with its last card data), so there is no retention
- * rule of their own.
+ * The shopper's consent decisions ({@code consents}): every record the store's one {@link
+ * ConsentRegistry} keeps about them, under their shopper reference (objections made by a request)
+ * and under the consent subject of each card they paid with (returning-card consent given at a
+ * receipt), each with its purpose, action, notice version, channel and time: the proof an access
+ * request returns. Deleting erases those records in the registry (and so in {@code
+ * privacy_consent}). The records live as long as the card data they belong to (retention of {@code
+ * card-data} erases a card's consent with its last card data), so there is no retention rule of
+ * their own.
  */
 final class ConsentData extends SqlPersonalData {
   /** The category of a consent decision. */
@@ -39,7 +39,10 @@ final class ConsentData extends SqlPersonalData {
   private final ConsentRegistry registry;
   private final Function<String, SubjectId> cardSubject;
 
-  ConsentData(Database db, Region region, ConsentRegistry registry,
+  ConsentData(
+      Database db,
+      Region region,
+      ConsentRegistry registry,
       Function<String, SubjectId> cardSubject) {
     super("consents", CONSENT, db, region);
     this.registry = registry;
@@ -48,42 +51,54 @@ final class ConsentData extends SqlPersonalData {
 
   @Override
   public List<PersonalRecord> find(SubjectId subject) throws IOException {
-    return tx(c -> {
-      List<PersonalRecord> out = new ArrayList<>();
-      for (SubjectId s : subjects(c, subject)) {
-        int i = 0;
-        for (ConsentRecord r : registry.history(s)) {
-          Map<String, String> f = new LinkedHashMap<>();
-          f.put("purpose", r.purpose().name());
-          f.put("action", r.action().name().toLowerCase(Locale.ROOT));
-          f.put("notice", r.noticeId().isEmpty() ? "" : r.noticeId() + " v" + r.noticeVersion());
-          f.put("channel", r.channel());
-          f.put("at", r.time().toString());
-          out.add(new PersonalRecord(name(), "consent@" + s.value() + "#" + i++, subject,
-              category, region, r.time(), f));
-        }
-      }
-      return out;
-    });
+    return tx(
+        c -> {
+          List<PersonalRecord> out = new ArrayList<>();
+          for (SubjectId s : subjects(c, subject)) {
+            int i = 0;
+            for (ConsentRecord r : registry.history(s)) {
+              Map<String, String> f = new LinkedHashMap<>();
+              f.put("purpose", r.purpose().name());
+              f.put("action", r.action().name().toLowerCase(Locale.ROOT));
+              f.put(
+                  "notice", r.noticeId().isEmpty() ? "" : r.noticeId() + " v" + r.noticeVersion());
+              f.put("channel", r.channel());
+              f.put("at", r.time().toString());
+              out.add(
+                  new PersonalRecord(
+                      name(),
+                      "consent@" + s.value() + "#" + i++,
+                      subject,
+                      category,
+                      region,
+                      r.time(),
+                      f));
+            }
+          }
+          return out;
+        });
   }
 
   @Override
   public int delete(SubjectId subject) throws IOException {
-    return tx(c -> {
-      int n = 0;
-      for (SubjectId s : subjects(c, subject)) {
-        n += registry.erase(s);
-      }
-      return n;
-    });
+    return tx(
+        c -> {
+          int n = 0;
+          for (SubjectId s : subjects(c, subject)) {
+            n += registry.erase(s);
+          }
+          return n;
+        });
   }
 
   /** The subject itself and the consent subject of every card on its sessions. */
   private Set<SubjectId> subjects(Connection c, SubjectId subject) throws SQLException {
     Set<SubjectId> out = new LinkedHashSet<>();
     out.add(subject);
-    try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT card_fingerprint FROM"
-        + " sessions WHERE shopper_ref = ? AND card_fingerprint IS NOT NULL")) {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT DISTINCT card_fingerprint FROM"
+                + " sessions WHERE shopper_ref = ? AND card_fingerprint IS NOT NULL")) {
       q.setString(1, subject.value());
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {

@@ -21,8 +21,8 @@ import java.util.Map;
 /**
  * Receipts as personal data ({@code receipts}, purchase history). Receipts are financial records
  * the store must keep, so deleting (by request or retention) removes the shopper from them: the
- * receipt's shopper reference and its shopper and card fields become {@code erased}; the lines
- * and totals stay for the books.
+ * receipt's shopper reference and its shopper and card fields become {@code erased}; the lines and
+ * totals stay for the books.
  */
 final class ReceiptData extends SqlPersonalData {
   private final ObjectMapper json = new ObjectMapper();
@@ -38,35 +38,39 @@ final class ReceiptData extends SqlPersonalData {
 
   @Override
   public int delete(SubjectId subject) throws IOException {
-    return tx(c -> {
-      int n = 0;
-      for (String id : ids(c, "shopper_ref = ?", subject.value())) {
-        n += unlink(c, id);
-      }
-      return n;
-    });
+    return tx(
+        c -> {
+          int n = 0;
+          for (String id : ids(c, "shopper_ref = ?", subject.value())) {
+            n += unlink(c, id);
+          }
+          return n;
+        });
   }
 
   @Override
   public List<PersonalRecord> collectedBefore(Instant cutoff) throws IOException {
-    return tx(c -> {
-      List<PersonalRecord> out = new ArrayList<>();
-      try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT shopper_ref FROM receipts"
-          + " WHERE created_ms < ? AND shopper_ref NOT IN ('erased', 'kiosk')")) {
-        q.setLong(1, cutoff.toEpochMilli());
-        try (ResultSet r = q.executeQuery()) {
-          while (r.next()) {
-            SubjectId s = SubjectId.of(r.getString(1));
-            for (PersonalRecord p : select(c, "shopper_ref = ?", s.value(), s)) {
-              if (p.collected().isBefore(cutoff)) {
-                out.add(p);
+    return tx(
+        c -> {
+          List<PersonalRecord> out = new ArrayList<>();
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT DISTINCT shopper_ref FROM receipts"
+                      + " WHERE created_ms < ? AND shopper_ref NOT IN ('erased', 'kiosk')")) {
+            q.setLong(1, cutoff.toEpochMilli());
+            try (ResultSet r = q.executeQuery()) {
+              while (r.next()) {
+                SubjectId s = SubjectId.of(r.getString(1));
+                for (PersonalRecord p : select(c, "shopper_ref = ?", s.value(), s)) {
+                  if (p.collected().isBefore(cutoff)) {
+                    out.add(p);
+                  }
+                }
               }
             }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   @Override
@@ -77,9 +81,12 @@ final class ReceiptData extends SqlPersonalData {
   private List<PersonalRecord> select(Connection c, String where, String arg, SubjectId subject)
       throws SQLException {
     List<PersonalRecord> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT receipt_id, session_id, total_minor,"
-        + " currency, item_count, created_ms, body FROM receipts WHERE " + where
-        + " ORDER BY created_ms")) {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT receipt_id, session_id, total_minor,"
+                + " currency, item_count, created_ms, body FROM receipts WHERE "
+                + where
+                + " ORDER BY created_ms")) {
       q.setString(1, arg);
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
@@ -99,8 +106,8 @@ final class ReceiptData extends SqlPersonalData {
 
   private static List<String> ids(Connection c, String where, String arg) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement q = c.prepareStatement("SELECT receipt_id FROM receipts WHERE "
-        + where)) {
+    try (PreparedStatement q =
+        c.prepareStatement("SELECT receipt_id FROM receipts WHERE " + where)) {
       q.setString(1, arg);
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
@@ -113,8 +120,9 @@ final class ReceiptData extends SqlPersonalData {
 
   private int unlink(Connection c, String receiptId) throws SQLException, IOException {
     String body;
-    try (PreparedStatement q = c.prepareStatement("SELECT body FROM receipts WHERE receipt_id = ?"
-        + " AND shopper_ref <> 'erased'")) {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT body FROM receipts WHERE receipt_id = ?" + " AND shopper_ref <> 'erased'")) {
       q.setString(1, receiptId);
       try (ResultSet r = q.executeQuery()) {
         if (!r.next()) {
@@ -126,8 +134,9 @@ final class ReceiptData extends SqlPersonalData {
     ObjectNode n = (ObjectNode) json.readTree(body);
     n.put("shopper", ERASED);
     n.put("card", ERASED);
-    try (PreparedStatement p = c.prepareStatement(
-        "UPDATE receipts SET body = ?, shopper_ref = 'erased' WHERE receipt_id = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE receipts SET body = ?, shopper_ref = 'erased' WHERE receipt_id = ?")) {
       p.setString(1, json.writeValueAsString(n));
       p.setString(2, receiptId);
       return p.executeUpdate();

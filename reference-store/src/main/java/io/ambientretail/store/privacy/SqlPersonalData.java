@@ -47,13 +47,14 @@ abstract class SqlPersonalData implements PersonalDataStore {
 
   final <T> T tx(Sql<T> work) throws IOException {
     try {
-      return db.tx(c -> {
-        try {
-          return work.run(c);
-        } catch (IOException e) {
-          throw new SQLException(e.getMessage(), e);
-        }
-      });
+      return db.tx(
+          c -> {
+            try {
+              return work.run(c);
+            } catch (IOException e) {
+              throw new SQLException(e.getMessage(), e);
+            }
+          });
     } catch (PrivacyException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -61,19 +62,25 @@ abstract class SqlPersonalData implements PersonalDataStore {
     }
   }
 
-  final PersonalRecord record(String id, SubjectId subject, long collectedMs,
-      Map<String, String> fields) {
-    return new PersonalRecord(name, id, subject, category, region,
-        Instant.ofEpochMilli(collectedMs), fields);
+  final PersonalRecord record(
+      String id, SubjectId subject, long collectedMs, Map<String, String> fields) {
+    return new PersonalRecord(
+        name, id, subject, category, region, Instant.ofEpochMilli(collectedMs), fields);
   }
 
   /** Refuses: nothing the store holds was provided by the shopper (see the message). */
   @Override
   public void rectify(SubjectId subject, String recordId, String field, String value)
       throws IOException {
-    throw new PrivacyException(PrivacyException.DSR_INVALID, "cannot correct '" + field + "' in "
-        + recordId + ": " + StorePersonalData.whyNotRectifiable(name).orElse(name
-        + " keeps its records as written"));
+    throw new PrivacyException(
+        PrivacyException.DSR_INVALID,
+        "cannot correct '"
+            + field
+            + "' in "
+            + recordId
+            + ": "
+            + StorePersonalData.whyNotRectifiable(name)
+                .orElse(name + " keeps its records as written"));
   }
 
   static String text(Object o) {

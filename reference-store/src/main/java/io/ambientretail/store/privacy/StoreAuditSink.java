@@ -7,9 +7,9 @@ import io.ambientretail.store.db.Database;
 import java.time.Clock;
 
 /**
- * The {@link AuditSink} sdk-privacy components of the store (access control, data-subject
- * requests, retention, consent) report to: each event is appended to the store's
- * {@link AuditTrail} in its own transaction and is durable when {@link #record} returns.
+ * The {@link AuditSink} sdk-privacy components of the store (access control, data-subject requests,
+ * retention, consent) report to: each event is appended to the store's {@link AuditTrail} in its
+ * own transaction and is durable when {@link #record} returns.
  *
  * <p>Call it outside {@code Database.tx}: inside, it would commit the caller's unfinished work
  * early. Inside a transaction, append to the {@link AuditTrail} on its connection instead.
@@ -36,8 +36,9 @@ public final class StoreAuditSink implements AuditSink {
   @Override
   public void record(AuditEvent event) {
     if (db.inTransaction()) {
-      throw new IllegalStateException("audit sink called inside a database transaction: append to"
-          + " the AuditTrail on the transaction's connection instead");
+      throw new IllegalStateException(
+          "audit sink called inside a database transaction: append to"
+              + " the AuditTrail on the transaction's connection instead");
     }
     long now = clock.millis();
     db.tx(c -> trail.append(c, event, now));

@@ -22,17 +22,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * sdk-privacy's {@link JdbcPrivacyStore} in the store's own database (tables {@code privacy_*},
- * created by migration V32 from the library's DDL), inside the store's transactions: each call
- * runs in {@code Database.tx} (joining the caller's transaction when there is one, so a consent
- * change commits atomically with the store's audit entry for it) and in its own savepoint, so a
- * failed call leaves nothing half-written in a transaction that goes on.
+ * created by migration V32 from the library's DDL), inside the store's transactions: each call runs
+ * in {@code Database.tx} (joining the caller's transaction when there is one, so a consent change
+ * commits atomically with the store's audit entry for it) and in its own savepoint, so a failed
+ * call leaves nothing half-written in a transaction that goes on.
  *
  * <p>Data-subject requests: while a request is in flight (received or partial) its row keeps the
- * shopper reference, which a restart needs to resume it; once it is completed or rejected the
- * row's subject becomes the request's audit pseudonym (the one {@code dsr_requests} files it
- * under) and a rectification's new value is dropped. A completed delete request does the same
- * to every other request about the erased shopper, so no identifier of theirs stays here.
- * Thread-safe.
+ * shopper reference, which a restart needs to resume it; once it is completed or rejected the row's
+ * subject becomes the request's audit pseudonym (the one {@code dsr_requests} files it under) and a
+ * rectification's new value is dropped. A completed delete request does the same to every other
+ * request about the erased shopper, so no identifier of theirs stays here. Thread-safe.
  */
 public final class StorePrivacyStore implements PrivacyStore {
   /** Work on the library's store inside the store's transaction. */
@@ -56,13 +55,16 @@ public final class StorePrivacyStore implements PrivacyStore {
    */
   public static StorePrivacyStore open(Database db) throws IOException {
     try {
-      return new StorePrivacyStore(db, db.tx(c -> {
-        try {
-          return JdbcPrivacyStore.create(AuditConnections.joined(c));
-        } catch (IOException e) {
-          throw new SQLException(e.getMessage(), e);
-        }
-      }));
+      return new StorePrivacyStore(
+          db,
+          db.tx(
+              c -> {
+                try {
+                  return JdbcPrivacyStore.create(AuditConnections.joined(c));
+                } catch (IOException e) {
+                  throw new SQLException(e.getMessage(), e);
+                }
+              }));
     } catch (StoreDataException e) {
       throw new IOException("privacy store: " + e.getMessage(), e);
     }
@@ -70,21 +72,22 @@ public final class StorePrivacyStore implements PrivacyStore {
 
   private <T> T call(String what, Call<T> work) throws IOException {
     try {
-      return db.tx(c -> {
-        Savepoint sp = c.setSavepoint();
-        try {
-          T t = work.run(store, c);
-          c.releaseSavepoint(sp);
-          return t;
-        } catch (IOException | SQLException | RuntimeException e) {
-          try {
-            c.rollback(sp);
-          } catch (SQLException r) {
-            e.addSuppressed(r);
-          }
-          throw e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
-        }
-      });
+      return db.tx(
+          c -> {
+            Savepoint sp = c.setSavepoint();
+            try {
+              T t = work.run(store, c);
+              c.releaseSavepoint(sp);
+              return t;
+            } catch (IOException | SQLException | RuntimeException e) {
+              try {
+                c.rollback(sp);
+              } catch (SQLException r) {
+                e.addSuppressed(r);
+              }
+              throw e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
+            }
+          });
     } catch (StoreDataException e) {
       throw new IOException(what + ": " + e.getMessage(), e);
     }
@@ -92,10 +95,12 @@ public final class StorePrivacyStore implements PrivacyStore {
 
   @Override
   public void appendConsent(ConsentRecord record) throws IOException {
-    call("consent record was not stored", (s, c) -> {
-      s.appendConsent(record);
-      return null;
-    });
+    call(
+        "consent record was not stored",
+        (s, c) -> {
+          s.appendConsent(record);
+          return null;
+        });
   }
 
   @Override
@@ -110,31 +115,37 @@ public final class StorePrivacyStore implements PrivacyStore {
 
   @Override
   public void saveRequest(DsrStatus status) throws IOException {
-    call("progress of request " + status.request().id() + " was not saved", (s, c) -> {
-      s.saveRequest(status);
-      DsrStatus.State state = status.state();
-      if (state == DsrStatus.State.COMPLETED || state == DsrStatus.State.REJECTED) {
-        // the request is answered: keep it under its pseudonym, never the shopper's reference
-        pseudonymise(c, "id = ?", status.request().id());
-        if (status.request().kind() == DsrKind.RECTIFY) {
-          try (PreparedStatement p = c.prepareStatement(
-              "UPDATE privacy_dsr_request SET new_value = '' WHERE id = ?")) {
-            p.setString(1, status.request().id());
-            p.executeUpdate();
+    call(
+        "progress of request " + status.request().id() + " was not saved",
+        (s, c) -> {
+          s.saveRequest(status);
+          DsrStatus.State state = status.state();
+          if (state == DsrStatus.State.COMPLETED || state == DsrStatus.State.REJECTED) {
+            // the request is answered: keep it under its pseudonym, never the shopper's reference
+            pseudonymise(c, "id = ?", status.request().id());
+            if (status.request().kind() == DsrKind.RECTIFY) {
+              try (PreparedStatement p =
+                  c.prepareStatement(
+                      "UPDATE privacy_dsr_request SET new_value = '' WHERE id = ?")) {
+                p.setString(1, status.request().id());
+                p.executeUpdate();
+              }
+            }
+            if (state == DsrStatus.State.COMPLETED && status.request().kind() == DsrKind.DELETE) {
+              pseudonymise(c, "subject = ?", status.request().subject().value());
+            }
           }
-        }
-        if (state == DsrStatus.State.COMPLETED && status.request().kind() == DsrKind.DELETE) {
-          pseudonymise(c, "subject = ?", status.request().subject().value());
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   private static void pseudonymise(Connection c, String where, String arg) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("UPDATE privacy_dsr_request SET subject ="
-        + " COALESCE((SELECT d.shopper_ref FROM dsr_requests d WHERE d.dsr_id ="
-        + " privacy_dsr_request.id), 'erased') WHERE " + where)) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE privacy_dsr_request SET subject ="
+                + " COALESCE((SELECT d.shopper_ref FROM dsr_requests d WHERE d.dsr_id ="
+                + " privacy_dsr_request.id), 'erased') WHERE "
+                + where)) {
       p.setString(1, arg);
       p.executeUpdate();
     }
@@ -147,18 +158,22 @@ public final class StorePrivacyStore implements PrivacyStore {
 
   @Override
   public void placeHold(SubjectId subject, String reason) throws IOException {
-    call("legal hold was not stored", (s, c) -> {
-      s.placeHold(subject, reason);
-      return null;
-    });
+    call(
+        "legal hold was not stored",
+        (s, c) -> {
+          s.placeHold(subject, reason);
+          return null;
+        });
   }
 
   @Override
   public void releaseHold(SubjectId subject) throws IOException {
-    call("legal hold release was not stored", (s, c) -> {
-      s.releaseHold(subject);
-      return null;
-    });
+    call(
+        "legal hold release was not stored",
+        (s, c) -> {
+          s.releaseHold(subject);
+          return null;
+        });
   }
 
   @Override
@@ -183,18 +198,22 @@ public final class StorePrivacyStore implements PrivacyStore {
 
   @Override
   public void addRole(String actor, Role role) throws IOException {
-    call("role assignment was not stored", (s, c) -> {
-      s.addRole(actor, role);
-      return null;
-    });
+    call(
+        "role assignment was not stored",
+        (s, c) -> {
+          s.addRole(actor, role);
+          return null;
+        });
   }
 
   @Override
   public void removeRole(String actor, Role role) throws IOException {
-    call("role removal was not stored", (s, c) -> {
-      s.removeRole(actor, role);
-      return null;
-    });
+    call(
+        "role removal was not stored",
+        (s, c) -> {
+          s.removeRole(actor, role);
+          return null;
+        });
   }
 
   @Override

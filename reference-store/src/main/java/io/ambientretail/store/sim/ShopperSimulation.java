@@ -3,8 +3,8 @@ package io.ambientretail.store.sim;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.config.StoreKind;
-import io.ambientretail.store.engine.DeviceHealth;
 import io.ambientretail.store.db.ReviewBook;
+import io.ambientretail.store.engine.DeviceHealth;
 import io.ambientretail.store.engine.ReplenishmentPlanner;
 import io.ambientretail.store.engine.ReviewDesk;
 import io.ambientretail.store.engine.StoreEngine;
@@ -20,10 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,17 +36,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * planner suggests; devices send heartbeats.
  *
  * <p>What each shopper really left with is appended to {@code truth.jsonl} (by session id): the
- * summary compares the store's receipts with it. Staff also decide the receipts the store held
- * for review, as a person watching the footage would: they know what the shopper really took
- * (the truth) and approve the cart when it matches, or adjust it to what was taken. Every step runs on a small scheduler so hundreds
- * of shoppers can be in the store at once. Thread-safe; {@link #close()} stops it.
+ * summary compares the store's receipts with it. Staff also decide the receipts the store held for
+ * review, as a person watching the footage would: they know what the shopper really took (the
+ * truth) and approve the cart when it matches, or adjust it to what was taken. Every step runs on a
+ * small scheduler so hundreds of shoppers can be in the store at once. Thread-safe; {@link
+ * #close()} stops it.
  */
 public final class ShopperSimulation implements AutoCloseable {
   /** How fast the simulated world runs. */
   public enum Pace {
     /**
-     * Steps a quarter to half a second apart, a world ten times faster than ours: for tests and {@code
-     * --exit-when-done}.
+     * Steps a quarter to half a second apart, a world ten times faster than ours: for tests and
+     * {@code --exit-when-done}.
      */
     FAST(2500, 5000, 1200),
     /** Steps about a second apart, so a person can watch the dashboard. */
@@ -57,6 +58,7 @@ public final class ShopperSimulation implements AutoCloseable {
      * stand at a lane 2.5 to 5 seconds of their time, a tenth of that of ours.
      */
     public static final int FAST_TIME_SCALE = 10;
+
     /**
      * The same through socat pseudo-terminals, whose shelf readings arrive about ten times a
      * second: a world only twice as fast keeps a lane's settling window several readings long.
@@ -90,8 +92,10 @@ public final class ShopperSimulation implements AutoCloseable {
   private final List<Long> cardSeeds = new ArrayList<>();
   private final ReplenishmentPlanner planner;
   private final List<String> shelfIds;
+
   /** Who stands at a lane now: people take turns at one lane rather than reach in together. */
   private final Map<String, String> standingAt = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Map<String, List<StoreConfig.Lane>> lanesOfShelf = new LinkedHashMap<>();
   // what each walk-out shopper really left with: the staff's "footage" when deciding a review
   private final Map<String, Map<String, Integer>> footage =
@@ -100,25 +104,47 @@ public final class ShopperSimulation implements AutoCloseable {
   private volatile CountDownLatch finished = new CountDownLatch(0);
   private volatile int target = -1;
   private final int timeScale;
+
   /** How often the ceiling tracker reports every shopper in the store, ms of the world's time. */
   private static final int TRACKER_PERIOD_MS = 300;
+
   private final java.util.Set<Shopper> inside = ConcurrentHashMap.newKeySet();
   private volatile String offlineDevice;
   private volatile long offlineUntilMs;
 
   /** A simulation in {@code store}, writing truth to {@code truthFile}. */
-  public ShopperSimulation(StoreEngine store, SimulatedShelves shelves, DeviceHealth health,
-      Pace pace, long seed, Path truthFile, int threads) {
-    this(store, shelves, health, pace, pace == Pace.FAST ? Pace.FAST_TIME_SCALE : 1, seed,
-        truthFile, threads);
+  public ShopperSimulation(
+      StoreEngine store,
+      SimulatedShelves shelves,
+      DeviceHealth health,
+      Pace pace,
+      long seed,
+      Path truthFile,
+      int threads) {
+    this(
+        store,
+        shelves,
+        health,
+        pace,
+        pace == Pace.FAST ? Pace.FAST_TIME_SCALE : 1,
+        seed,
+        truthFile,
+        threads);
   }
 
   /**
    * A simulation whose world runs {@code timeScale} times as fast as the wall clock (the pace's
    * times are of that world), writing truth to {@code truthFile}.
    */
-  public ShopperSimulation(StoreEngine store, SimulatedShelves shelves, DeviceHealth health,
-      Pace pace, int timeScale, long seed, Path truthFile, int threads) {
+  public ShopperSimulation(
+      StoreEngine store,
+      SimulatedShelves shelves,
+      DeviceHealth health,
+      Pace pace,
+      int timeScale,
+      long seed,
+      Path truthFile,
+      int threads) {
     if (timeScale < 1) {
       throw new IllegalArgumentException("timeScale must be at least 1, was " + timeScale);
     }
@@ -130,11 +156,14 @@ public final class ShopperSimulation implements AutoCloseable {
     this.pace = pace;
     this.seed = seed;
     this.planner = new ReplenishmentPlanner(config.replenishment());
-    this.exec = Executors.newScheduledThreadPool(threads, r -> {
-      Thread t = new Thread(r, "shopper-sim");
-      t.setDaemon(true);
-      return t;
-    });
+    this.exec =
+        Executors.newScheduledThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "shopper-sim");
+              t.setDaemon(true);
+              return t;
+            });
     for (StoreConfig.Shelf s : config.shelves()) {
       lanesOfShelf.put(s.id(), s.lanes());
     }
@@ -147,8 +176,12 @@ public final class ShopperSimulation implements AutoCloseable {
           readFootage(line);
         }
       }
-      this.truth = Files.newBufferedWriter(truthFile, StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      this.truth =
+          Files.newBufferedWriter(
+              truthFile,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -158,11 +191,11 @@ public final class ShopperSimulation implements AutoCloseable {
   public void startBackground() {
     exec.scheduleAtFixedRate(this::heartbeat, 0, 200, TimeUnit.MILLISECONDS);
     if (config.kind() == StoreKind.WALKOUT) {
-      exec.scheduleAtFixedRate(this::track, 0, Math.max(1, TRACKER_PERIOD_MS / timeScale),
-          TimeUnit.MILLISECONDS);
+      exec.scheduleAtFixedRate(
+          this::track, 0, Math.max(1, TRACKER_PERIOD_MS / timeScale), TimeUnit.MILLISECONDS);
     }
-    exec.scheduleWithFixedDelay(this::staff, 300, pace == Pace.FAST ? 50 : 3000,
-        TimeUnit.MILLISECONDS);
+    exec.scheduleWithFixedDelay(
+        this::staff, 300, pace == Pace.FAST ? 50 : 3000, TimeUnit.MILLISECONDS);
   }
 
   /** Lets {@code n} more shoppers arrive (n < 0: keep arriving until closed). */
@@ -197,16 +230,19 @@ public final class ShopperSimulation implements AutoCloseable {
     long cardSeed;
     synchronized (cardSeeds) {
       // about one shopper in six comes back with a card seen before
-      cardSeed = !cardSeeds.isEmpty() && r.nextInt(6) == 0
-          ? cardSeeds.get(r.nextInt(cardSeeds.size())) : r.nextLong();
+      cardSeed =
+          !cardSeeds.isEmpty() && r.nextInt(6) == 0
+              ? cardSeeds.get(r.nextInt(cardSeeds.size()))
+              : r.nextLong();
       cardSeeds.add(cardSeed);
     }
     inFlight.incrementAndGet();
     Shopper s = new Shopper(r, cardSeed);
     inside.add(s);
     exec.execute(s::step);
-    int gap = (pace == Pace.FAST ? pace.arrivalMs : pace.arrivalMs / 2 + r.nextInt(pace.arrivalMs))
-        / timeScale;
+    int gap =
+        (pace == Pace.FAST ? pace.arrivalMs : pace.arrivalMs / 2 + r.nextInt(pace.arrivalMs))
+            / timeScale;
     exec.schedule(this::arrive, gap, TimeUnit.MILLISECONDS);
   }
 
@@ -219,7 +255,8 @@ public final class ShopperSimulation implements AutoCloseable {
 
   private void heartbeat() {
     long now = System.currentTimeMillis();
-    if (pace == Pace.REALTIME && offlineDevice == null
+    if (pace == Pace.REALTIME
+        && offlineDevice == null
         && ThreadLocalRandom.current().nextInt(600) == 0) {
       // a shelf controller loses its cable for a while
       offlineDevice = "shelf-" + shelfIds.get(ThreadLocalRandom.current().nextInt(shelfIds.size()));
@@ -294,7 +331,8 @@ public final class ShopperSimulation implements AutoCloseable {
       } else {
         List<ReviewBook.Line> lines = new ArrayList<>();
         took.forEach((lane, q) -> lines.add(new ReviewBook.Line(lane, q)));
-        seen.keySet().stream().filter(lane -> !took.containsKey(lane))
+        seen.keySet().stream()
+            .filter(lane -> !took.containsKey(lane))
             .forEach(lane -> lines.add(new ReviewBook.Line(lane, 0)));
         decision = ReviewDesk.Request.adjust(lines);
         note = "footage shows another basket";
@@ -362,14 +400,17 @@ public final class ShopperSimulation implements AutoCloseable {
         if (hand != null) {
           // a person reaches in a second or so after stepping up to the lane, not as they arrive
           reaching = null;
-          exec.schedule(() -> {
-            try {
-              hand.run();
-              exec.schedule(this::step, stepMs(), TimeUnit.MILLISECONDS);
-            } catch (RuntimeException e) {
-              leave();
-            }
-          }, (1000 + r.nextInt(600)) / timeScale, TimeUnit.MILLISECONDS);
+          exec.schedule(
+              () -> {
+                try {
+                  hand.run();
+                  exec.schedule(this::step, stepMs(), TimeUnit.MILLISECONDS);
+                } catch (RuntimeException e) {
+                  leave();
+                }
+              },
+              (1000 + r.nextInt(600)) / timeScale,
+              TimeUnit.MILLISECONDS);
           return;
         }
         if (more) {
@@ -421,16 +462,17 @@ public final class ShopperSimulation implements AutoCloseable {
           case "take" -> {
             store.presence(session, shelfOf(a[1]));
             store.plan().lane(a[1]).ifPresent(this::seenAt);
-            reaching = () -> {
-              seenAt(standing);
-              store.reach(session, shelfOf(a[1]));
-              if (shelves.take(a[1])) {
-                holding.merge(a[1], 1, Integer::sum);
-                if (!shelves.streamed()) {
-                  store.shelfReading(a[1], shelves.weightMg(a[1]));
-                }
-              }
-            };
+            reaching =
+                () -> {
+                  seenAt(standing);
+                  store.reach(session, shelfOf(a[1]));
+                  if (shelves.take(a[1])) {
+                    holding.merge(a[1], 1, Integer::sum);
+                    if (!shelves.streamed()) {
+                      store.shelfReading(a[1], shelves.weightMg(a[1]));
+                    }
+                  }
+                };
           }
           case "putback" -> putBackOne();
           default -> throw new IllegalStateException(a[0]);
@@ -460,22 +502,23 @@ public final class ShopperSimulation implements AutoCloseable {
           store.presence(session, shelfOf(lane));
           store.plan().lane(lane).ifPresent(this::seenAt);
           holding.merge(lane, -1, Integer::sum);
-          reaching = () -> {
-            seenAt(standing);
-            store.reach(session, shelfOf(lane));
-            shelves.put(lane, 1);
-            if (!shelves.streamed()) {
-              store.shelfReading(lane, shelves.weightMg(lane));
-            }
-          };
+          reaching =
+              () -> {
+                seenAt(standing);
+                store.reach(session, shelfOf(lane));
+                shelves.put(lane, 1);
+                if (!shelves.streamed()) {
+                  store.shelfReading(lane, shelves.weightMg(lane));
+                }
+              };
           return;
         }
       }
     }
 
     /**
-     * The ceiling tracker sees the shopper standing at {@code p}, with the few centimetres of
-     * noise a tracker has.
+     * The ceiling tracker sees the shopper standing at {@code p}, with the few centimetres of noise
+     * a tracker has.
      */
     /** The pause before the next step, wall milliseconds. */
     private long stepMs() {
@@ -484,8 +527,8 @@ public final class ShopperSimulation implements AutoCloseable {
 
     private void seenAt(io.ambientretail.store.engine.StorePlan.Point p) {
       standing = p;
-      store.position(session, p.x() + r.nextGaussian() * 0.04, p.y() + 0.4
-          + r.nextGaussian() * 0.04);
+      store.position(
+          session, p.x() + r.nextGaussian() * 0.04, p.y() + 0.4 + r.nextGaussian() * 0.04);
     }
 
     private boolean kioskStep() {
@@ -533,8 +576,13 @@ public final class ShopperSimulation implements AutoCloseable {
           Long scale = null;
           if (lane.pricing() == StoreConfig.Pricing.WEIGHT) {
             long grams = Math.round(lane.unitGrams() * (0.9 + r.nextDouble() * 0.2));
-            code = "01" + lane.gtin().digits14() + "3103" + String.format(java.util.Locale.ROOT,
-                "%06d", grams) + "17" + "271231";
+            code =
+                "01"
+                    + lane.gtin().digits14()
+                    + "3103"
+                    + String.format(java.util.Locale.ROOT, "%06d", grams)
+                    + "17"
+                    + "271231";
             scale = grams;
           } else {
             code = lane.gtin().shortest();
@@ -569,11 +617,12 @@ public final class ShopperSimulation implements AutoCloseable {
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("session", session);
       Map<String, Integer> items = new LinkedHashMap<>();
-      holding.forEach((k, v) -> {
-        if (v > 0) {
-          items.put(k, v);
-        }
-      });
+      holding.forEach(
+          (k, v) -> {
+            if (v > 0) {
+              items.put(k, v);
+            }
+          });
       line.put("items", items);
       footage.put(session, items);
       try {
@@ -593,7 +642,9 @@ public final class ShopperSimulation implements AutoCloseable {
       io.ambientretail.store.engine.StorePlan.Point p = standing;
       String sid = session;
       if (p != null && sid != null) {
-        store.position(sid, p.x() + ThreadLocalRandom.current().nextGaussian() * 0.04,
+        store.position(
+            sid,
+            p.x() + ThreadLocalRandom.current().nextGaussian() * 0.04,
             p.y() + 0.4 + ThreadLocalRandom.current().nextGaussian() * 0.04);
       }
     }

@@ -13,8 +13,8 @@ import java.util.Random;
  *
  * <p>With {@link #attach(Sensors) sensors} attached (the simulated shelf controllers of
  * sdk-devices), every change is put on the lane's load cell, and {@link #weightMg} returns only
- * once the store has acted on the reading the controller sent (or after 2 s), so the direct
- * reading a caller then reports changes nothing: the devices, not the caller, told the store.
+ * once the store has acted on the reading the controller sent (or after 2 s), so the direct reading
+ * a caller then reports changes nothing: the devices, not the caller, told the store.
  */
 public final class SimulatedShelves {
   private final Map<String, StoreConfig.Lane> lanes = new LinkedHashMap<>();

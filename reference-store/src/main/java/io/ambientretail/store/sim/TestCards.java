@@ -59,17 +59,54 @@ public final class TestCards {
     Arrays.fill(d, '0');
     Arrays.fill(t2, '0');
     VirtualEmvCard.Builder b = VirtualEmvCard.builder("shopper-card");
-    b.select(PPSE, ok(TlvBuilder.create().begin(0x6F).add(0x84, PPSE).begin(0xA5)
-        .add(0xBF0C, TlvBuilder.create().begin(0x61).add(0x4F, aid).add(0x50, ascii(label))
-            .add(0x87, new byte[] {1}).end().build()).end().end().build()));
-    b.select(aid, ok(TlvBuilder.create().begin(0x6F).add(0x84, aid).begin(0xA5)
-        .add(0x50, ascii(label)).add(0x87, new byte[] {1}).end().end().build()));
-    b.gpo(aid, ok(TlvBuilder.create().begin(0x77).add(0x82, HEX.parseHex("2000"))
-        .add(0x94, HEX.parseHex("08010100")).add(0x57, track2)
-        .add(0x5F34, new byte[] {0x01}).add(0x9F26, HEX.parseHex("1122334455667788")).end()
-        .build()));
-    b.record(aid, 1, 0x0C, ok(TlvBuilder.create().begin(0x70)
-        .add(0x5F28, HEX.parseHex("0276")).end().build()));
+    b.select(
+        PPSE,
+        ok(
+            TlvBuilder.create()
+                .begin(0x6F)
+                .add(0x84, PPSE)
+                .begin(0xA5)
+                .add(
+                    0xBF0C,
+                    TlvBuilder.create()
+                        .begin(0x61)
+                        .add(0x4F, aid)
+                        .add(0x50, ascii(label))
+                        .add(0x87, new byte[] {1})
+                        .end()
+                        .build())
+                .end()
+                .end()
+                .build()));
+    b.select(
+        aid,
+        ok(
+            TlvBuilder.create()
+                .begin(0x6F)
+                .add(0x84, aid)
+                .begin(0xA5)
+                .add(0x50, ascii(label))
+                .add(0x87, new byte[] {1})
+                .end()
+                .end()
+                .build()));
+    b.gpo(
+        aid,
+        ok(
+            TlvBuilder.create()
+                .begin(0x77)
+                .add(0x82, HEX.parseHex("2000"))
+                .add(0x94, HEX.parseHex("08010100"))
+                .add(0x57, track2)
+                .add(0x5F34, new byte[] {0x01})
+                .add(0x9F26, HEX.parseHex("1122334455667788"))
+                .end()
+                .build()));
+    b.record(
+        aid,
+        1,
+        0x0C,
+        ok(TlvBuilder.create().begin(0x70).add(0x5F28, HEX.parseHex("0276")).end().build()));
     Arrays.fill(track2, (byte) 0);
     return b.build();
   }

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * API tokens mapped to sdk-privacy roles: the configuration's tokens (given plainly for the demo
- * or as {@code sha256:<hex>}) and shopper tokens the store issues, kept only as SHA-256 hashes
+ * API tokens mapped to sdk-privacy roles: the configuration's tokens (given plainly for the demo or
+ * as {@code sha256:<hex>}) and shopper tokens the store issues, kept only as SHA-256 hashes
  * (base64url). A presented token is hashed and looked up, so no token is compared character by
  * character. Each token's actor holds its role in the {@link AccessController} (configured tokens
  * from start-up, audited as {@code role.bootstrap}; shopper tokens granted by the issuing admin,
@@ -38,33 +38,43 @@ public final class ApiTokens {
     int i = 0;
     long now = System.currentTimeMillis();
     for (StoreConfig.ApiToken t : config.tokens()) {
-      String hash = t.token().startsWith("sha256:")
-          ? Base64.getUrlEncoder().withoutPadding().encodeToString(
-              HexFormat.of().parseHex(t.token().substring(7).toLowerCase(Locale.ROOT)))
-          : sha256(t.token());
+      String hash =
+          t.token().startsWith("sha256:")
+              ? Base64.getUrlEncoder()
+                  .withoutPadding()
+                  .encodeToString(
+                      HexFormat.of().parseHex(t.token().substring(7).toLowerCase(Locale.ROOT)))
+              : sha256(t.token());
       String shopper = t.shopper().orElse(null);
-      String name = shopper == null ? t.role().name().toLowerCase(Locale.ROOT) + "-token-" + i
-          : "shopper:" + db.tx(c -> pseudonyms.of(c, shopper, now));
+      String name =
+          shopper == null
+              ? t.role().name().toLowerCase(Locale.ROOT) + "-token-" + i
+              : "shopper:" + db.tx(c -> pseudonyms.of(c, shopper, now));
       i++;
       byHash.put(hash, new ApiPrincipal(name, t.role(), shopper));
       access.bootstrap(name, t.role().privacyRole(), "store.yaml");
     }
-    db.read(c -> {
-      try (var q = c.prepareStatement("SELECT token_hash, role, shopper_ref FROM api_tokens");
-          var r = q.executeQuery()) {
-        while (r.next()) {
-          String shopper = r.getString(3);
-          byHash.put(r.getString(1), new ApiPrincipal("shopper:" + pseudonyms.of(c, shopper, now),
-              Role.valueOf(r.getString(2)), shopper));
-        }
-      }
-      return null;
-    });
+    db.read(
+        c -> {
+          try (var q = c.prepareStatement("SELECT token_hash, role, shopper_ref FROM api_tokens");
+              var r = q.executeQuery()) {
+            while (r.next()) {
+              String shopper = r.getString(3);
+              byHash.put(
+                  r.getString(1),
+                  new ApiPrincipal(
+                      "shopper:" + pseudonyms.of(c, shopper, now),
+                      Role.valueOf(r.getString(2)),
+                      shopper));
+            }
+          }
+          return null;
+        });
   }
 
   /**
-   * The principal of a presented token. A shopper token issued before this start gets its role
-   * back on first use (audited as {@code role.bootstrap}).
+   * The principal of a presented token. A shopper token issued before this start gets its role back
+   * on first use (audited as {@code role.bootstrap}).
    */
   public Optional<ApiPrincipal> resolve(String token) {
     if (token == null || token.isEmpty() || token.length() > 256) {
@@ -78,9 +88,9 @@ public final class ApiTokens {
   }
 
   /**
-   * Issues a shopper token (stored hashed) and returns it with its actor; the caller shows it
-   * once. {@code by} grants the shopper role through the access controller, so it needs
-   * permission to assign roles.
+   * Issues a shopper token (stored hashed) and returns it with its actor; the caller shows it once.
+   * {@code by} grants the shopper role through the access controller, so it needs permission to
+   * assign roles.
    *
    * @throws io.ambientretail.privacy.PrivacyException if {@code by} may not assign roles
    */
@@ -93,17 +103,20 @@ public final class ApiTokens {
     if (!access.roles(name).contains(Role.SHOPPER.privacyRole())) {
       access.grant(by, name, Role.SHOPPER.privacyRole(), origin);
     }
-    db.tx(c -> {
-      try (var p = c.prepareStatement("INSERT INTO api_tokens (token_hash, role, shopper_ref,"
-          + " created_ms) VALUES (?,?,?,?)")) {
-        p.setString(1, hash);
-        p.setString(2, Role.SHOPPER.name());
-        p.setString(3, shopperRef);
-        p.setLong(4, nowMs);
-        p.executeUpdate();
-      }
-      return null;
-    });
+    db.tx(
+        c -> {
+          try (var p =
+              c.prepareStatement(
+                  "INSERT INTO api_tokens (token_hash, role, shopper_ref,"
+                      + " created_ms) VALUES (?,?,?,?)")) {
+            p.setString(1, hash);
+            p.setString(2, Role.SHOPPER.name());
+            p.setString(3, shopperRef);
+            p.setLong(4, nowMs);
+            p.executeUpdate();
+          }
+          return null;
+        });
     byHash.put(hash, new ApiPrincipal(name, Role.SHOPPER, shopperRef));
     return new Issued(token, name);
   }
@@ -124,8 +137,10 @@ public final class ApiTokens {
   static String sha256(String s) {
     try {
       // base64url, not hex: no stored hash can look like a card number to a PAN scan
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(
-          MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

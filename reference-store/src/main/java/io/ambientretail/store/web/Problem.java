@@ -9,8 +9,10 @@ final class Problem {
 
   static Map<String, Object> of(int status, String title, String detail, String instance) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("type", "https://ambientretail.io/problems/" + title.toLowerCase(java.util.Locale.ROOT)
-        .replace(' ', '-'));
+    m.put(
+        "type",
+        "https://ambientretail.io/problems/"
+            + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
     m.put("title", title);
     m.put("status", status);
     m.put("detail", detail);

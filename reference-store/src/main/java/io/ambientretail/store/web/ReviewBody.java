@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads the body of {@code POST /api/reviews/{sessionId}}: {@code {"decision":"approve"}},
- * {@code {"decision":"void"}} or {@code {"decision":"adjust","lines":[{"lane":"...","qty":N}]}}.
- * Hostile input gets a {@link ReviewDesk#INVALID} error naming the field ({@code decision},
- * {@code lines[3].qty}); limits: {@link ReviewDesk#MAX_LINES} lines, quantities 0 to
- * {@link ReviewDesk#MAX_QTY}, lane ids of 1 to 64 characters, no unknown fields.
+ * Reads the body of {@code POST /api/reviews/{sessionId}}: {@code {"decision":"approve"}}, {@code
+ * {"decision":"void"}} or {@code {"decision":"adjust","lines":[{"lane":"...","qty":N}]}}. Hostile
+ * input gets a {@link ReviewDesk#INVALID} error naming the field ({@code decision}, {@code
+ * lines[3].qty}); limits: {@link ReviewDesk#MAX_LINES} lines, quantities 0 to {@link
+ * ReviewDesk#MAX_QTY}, lane ids of 1 to 64 characters, no unknown fields.
  */
 final class ReviewBody {
   private ReviewBody() {}
@@ -60,7 +60,9 @@ final class ReviewBody {
         throw invalid(at + ".lane: required text of 1 to 64 characters");
       }
       JsonNode qty = l.path("qty");
-      if (!qty.isIntegralNumber() || !qty.canConvertToInt() || qty.asInt() < 0
+      if (!qty.isIntegralNumber()
+          || !qty.canConvertToInt()
+          || qty.asInt() < 0
           || qty.asInt() > ReviewDesk.MAX_QTY) {
         throw invalid(at + ".qty: expected a whole number 0 to " + ReviewDesk.MAX_QTY);
       }
@@ -80,8 +82,12 @@ final class ReviewBody {
       String f = it.next();
       if (!fields.contains(f)) {
         String shown = f.length() > 40 ? f.substring(0, 40) + "..." : f;
-        throw invalid(prefix + shown + ": unknown field (expected " + String.join(", ",
-            fields.stream().sorted().toList()) + ")");
+        throw invalid(
+            prefix
+                + shown
+                + ": unknown field (expected "
+                + String.join(", ", fields.stream().sorted().toList())
+                + ")");
       }
     }
   }

@@ -6,7 +6,6 @@ import io.ambientretail.core.AmbientException;
 import io.ambientretail.store.StoreApp;
 import io.ambientretail.store.config.Role;
 import io.ambientretail.store.config.StoreConfig;
-import io.ambientretail.store.db.AuditTrail;
 import io.ambientretail.store.db.ReceiptBook;
 import io.ambientretail.store.db.SessionBook;
 import io.ambientretail.store.db.StockBook;
@@ -27,11 +26,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The store's HTTP face on Javalin: the dashboard at {@code /} (plain ES modules from the jar),
- * the REST API under {@code /api/} (bearer tokens mapped to roles: 401 without a valid token, 403
- * when the role lacks the permission), live events by server-sent events at {@code /api/events},
- * {@code /openapi.json}, {@code /health} and {@code /metrics}. Errors are RFC 9457 problem details.
- * Binds to the loopback interface.
+ * The store's HTTP face on Javalin: the dashboard at {@code /} (plain ES modules from the jar), the
+ * REST API under {@code /api/} (bearer tokens mapped to roles: 401 without a valid token, 403 when
+ * the role lacks the permission), live events by server-sent events at {@code /api/events}, {@code
+ * /openapi.json}, {@code /health} and {@code /metrics}. Errors are RFC 9457 problem details. Binds
+ * to the loopback interface.
  */
 public final class StoreServer implements AutoCloseable {
   private static final String PRINCIPAL = "principal";
@@ -51,15 +50,18 @@ public final class StoreServer implements AutoCloseable {
     this.tokens = new ApiTokens(app.config(), store.database(), app.access());
     app.dsr().onErased(tokens::forgetShopper);
     this.openapi = resource("/openapi.json");
-    this.javalin = Javalin.create(cfg -> {
-      cfg.showJavalinBanner = false;
-      cfg.http.maxRequestSize = MAX_BODY;
-      cfg.staticFiles.add(sf -> {
-        sf.hostedPath = "/";
-        sf.directory = "/dashboard";
-        sf.location = Location.CLASSPATH;
-      });
-    });
+    this.javalin =
+        Javalin.create(
+            cfg -> {
+              cfg.showJavalinBanner = false;
+              cfg.http.maxRequestSize = MAX_BODY;
+              cfg.staticFiles.add(
+                  sf -> {
+                    sf.hostedPath = "/";
+                    sf.directory = "/dashboard";
+                    sf.location = Location.CLASSPATH;
+                  });
+            });
     routes();
     store.addListener(this::broadcast);
   }
@@ -71,8 +73,8 @@ public final class StoreServer implements AutoCloseable {
       s.javalin.start("127.0.0.1", port);
     } catch (RuntimeException e) {
       s.javalin.stop();
-      throw new IllegalArgumentException("--port: cannot listen on 127.0.0.1:" + port + " ("
-          + rootMessage(e) + ")", e);
+      throw new IllegalArgumentException(
+          "--port: cannot listen on 127.0.0.1:" + port + " (" + rootMessage(e) + ")", e);
     }
     return s;
   }
@@ -84,342 +86,480 @@ public final class StoreServer implements AutoCloseable {
 
   private void routes() {
     Javalin a = javalin;
-    a.get("/health", ctx -> {
-      boolean dbOk = true;
-      try {
-        store.database().read(c -> c.isValid(2));
-      } catch (RuntimeException e) {
-        dbOk = false;
-      }
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("status", dbOk ? "UP" : "DOWN");
-      m.put("store", app.config().storeId());
-      m.put("database", dbOk ? "UP" : "DOWN");
-      ctx.status(dbOk ? 200 : 503).json(m);
-    });
-    a.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-        .result(app.metrics().scrape()));
+    a.get(
+        "/health",
+        ctx -> {
+          boolean dbOk = true;
+          try {
+            store.database().read(c -> c.isValid(2));
+          } catch (RuntimeException e) {
+            dbOk = false;
+          }
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("status", dbOk ? "UP" : "DOWN");
+          m.put("store", app.config().storeId());
+          m.put("database", dbOk ? "UP" : "DOWN");
+          ctx.status(dbOk ? 200 : 503).json(m);
+        });
+    a.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(app.metrics().scrape()));
     a.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
 
     a.before("/api/*", this::authenticate);
     a.before("/api/events", ctx -> need(ctx, Role.Permission.READ_STORE));
     a.after("/api/*", ctx -> store.audit().clearOrigin());
 
-    a.get("/api/status", ctx -> {
-      need(ctx, Role.Permission.READ_STORE);
-      Map<String, Object> m = new LinkedHashMap<>();
-      StoreConfig cfg = app.config();
-      m.put("store", cfg.storeId());
-      m.put("name", cfg.name());
-      m.put("kind", cfg.kind().id());
-      m.put("region", cfg.region());
-      m.put("privacyRegime", cfg.privacyRegime());
-      m.put("currency", cfg.currency().getCurrencyCode());
-      m.put("database", store.database().isSqlite() ? "sqlite" : "postgresql");
-      m.put("peopleInStore", store.peopleInStore());
-      m.put("sessions", store.database().read(c -> store.sessions().countByState(c)));
-      m.put("openAlerts", store.database().read(c -> store.alerts().openAlerts(c)).size());
-      m.put("recoveredSessions", app.recoveredSessions());
-      ctx.json(m);
-    });
-    a.get("/api/devices", ctx -> {
-      need(ctx, Role.Permission.READ_STORE);
-      ctx.json(app.health().statuses());
-    });
-    a.get("/api/sessions", ctx -> {
-      need(ctx, Role.Permission.READ_PAYMENTS);
-      int limit = limit(ctx);
-      String state = ctx.queryParam("state");
-      List<SessionBook.Session> l = state == null
-          ? store.database().read(c -> store.sessions().recent(c, limit))
-          : store.database().read(c -> store.sessions().inStates(c, sessionState(state)));
-      ctx.json(l.stream().map(this::sessionJson).toList());
-    });
-    a.get("/api/sessions/{id}", ctx -> {
-      need(ctx, Role.Permission.READ_PAYMENTS);
-      String id = ctx.pathParam("id");
-      SessionBook.Session s = store.database().read(c -> store.sessions().get(c, id))
-          .orElseThrow(() -> new AmbientException(StoreEngine.NOT_FOUND, "no session " + id));
-      Map<String, Object> m = sessionJson(s);
-      m.put("cart", store.database().read(c -> store.sessions().cart(c, id)));
-      m.put("payments", store.database().read(c -> store.journal().ofSession(c, id)));
-      auditRead(ctx, "session", id);
-      ctx.json(m);
-    });
-    a.get("/api/carts", ctx -> {
-      need(ctx, Role.Permission.READ_STORE);
-      ctx.json(carts());
-    });
-    a.get("/api/plan", ctx -> {
-      need(ctx, Role.Permission.READ_STORE);
-      ctx.json(plan());
-    });
-    a.get("/api/receipts", ctx -> {
-      ApiPrincipal p = principal(ctx);
-      int limit = limit(ctx);
-      List<ReceiptBook.Receipt> l;
-      if (can(ctx, p, Role.Permission.READ_RECEIPTS)) {
-        l = store.database().read(c -> store.receipts().recent(c, null, limit));
-      } else if (can(ctx, p, Role.Permission.READ_OWN_RECEIPTS)) {
-        l = store.database().read(c -> store.receipts().recent(c, p.shopperRef(), limit));
-      } else {
-        throw forbidden(p, Role.Permission.READ_RECEIPTS);
-      }
-      List<Object> out = new ArrayList<>();
-      for (ReceiptBook.Receipt r : l) {
-        out.add(json.readTree(r.body()));
-      }
-      ctx.json(out);
-    });
-    a.get("/api/receipts/{id}", ctx -> {
-      ReceiptBook.Receipt r = ownReceipt(ctx);
-      auditRead(ctx, "receipt", r.receiptId());
-      ctx.contentType("application/json").result(r.body());
-    });
-    a.get("/api/receipts/{id}/html", ctx -> {
-      ReceiptBook.Receipt r = ownReceipt(ctx);
-      auditRead(ctx, "receipt", r.receiptId());
-      ctx.html(ReceiptHtml.render(json.readTree(r.body()), app.config().currency()));
-    });
-    a.get("/api/payments", ctx -> {
-      need(ctx, Role.Permission.READ_PAYMENTS);
-      int limit = limit(ctx);
-      ctx.json(store.database().read(c -> store.journal().recent(c, limit)));
-    });
-    a.get("/api/refunds", ctx -> {
-      need(ctx, Role.Permission.READ_PAYMENTS);
-      ctx.json(store.database().read(c -> {
-        List<Map<String, Object>> out = new ArrayList<>();
-        try (var q = c.prepareStatement("SELECT refund_id, receipt_id, amount_minor, currency,"
-            + " reason, operator, state, created_ms FROM refunds ORDER BY created_ms DESC LIMIT 200");
-            var r = q.executeQuery()) {
-          while (r.next()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("refund", r.getString(1));
-            m.put("receipt", r.getString(2));
-            m.put("amountMinor", r.getLong(3));
-            m.put("currency", r.getString(4));
-            m.put("reason", r.getString(5));
-            m.put("operator", r.getString(6));
-            m.put("state", r.getString(7));
-            m.put("createdMs", r.getLong(8));
-            out.add(m);
+    a.get(
+        "/api/status",
+        ctx -> {
+          need(ctx, Role.Permission.READ_STORE);
+          Map<String, Object> m = new LinkedHashMap<>();
+          StoreConfig cfg = app.config();
+          m.put("store", cfg.storeId());
+          m.put("name", cfg.name());
+          m.put("kind", cfg.kind().id());
+          m.put("region", cfg.region());
+          m.put("privacyRegime", cfg.privacyRegime());
+          m.put("currency", cfg.currency().getCurrencyCode());
+          m.put("database", store.database().isSqlite() ? "sqlite" : "postgresql");
+          m.put("peopleInStore", store.peopleInStore());
+          m.put("sessions", store.database().read(c -> store.sessions().countByState(c)));
+          m.put("openAlerts", store.database().read(c -> store.alerts().openAlerts(c)).size());
+          m.put("recoveredSessions", app.recoveredSessions());
+          ctx.json(m);
+        });
+    a.get(
+        "/api/devices",
+        ctx -> {
+          need(ctx, Role.Permission.READ_STORE);
+          ctx.json(app.health().statuses());
+        });
+    a.get(
+        "/api/sessions",
+        ctx -> {
+          need(ctx, Role.Permission.READ_PAYMENTS);
+          int limit = limit(ctx);
+          String state = ctx.queryParam("state");
+          List<SessionBook.Session> l =
+              state == null
+                  ? store.database().read(c -> store.sessions().recent(c, limit))
+                  : store.database().read(c -> store.sessions().inStates(c, sessionState(state)));
+          ctx.json(l.stream().map(this::sessionJson).toList());
+        });
+    a.get(
+        "/api/sessions/{id}",
+        ctx -> {
+          need(ctx, Role.Permission.READ_PAYMENTS);
+          String id = ctx.pathParam("id");
+          SessionBook.Session s =
+              store
+                  .database()
+                  .read(c -> store.sessions().get(c, id))
+                  .orElseThrow(
+                      () -> new AmbientException(StoreEngine.NOT_FOUND, "no session " + id));
+          Map<String, Object> m = sessionJson(s);
+          m.put("cart", store.database().read(c -> store.sessions().cart(c, id)));
+          m.put("payments", store.database().read(c -> store.journal().ofSession(c, id)));
+          auditRead(ctx, "session", id);
+          ctx.json(m);
+        });
+    a.get(
+        "/api/carts",
+        ctx -> {
+          need(ctx, Role.Permission.READ_STORE);
+          ctx.json(carts());
+        });
+    a.get(
+        "/api/plan",
+        ctx -> {
+          need(ctx, Role.Permission.READ_STORE);
+          ctx.json(plan());
+        });
+    a.get(
+        "/api/receipts",
+        ctx -> {
+          ApiPrincipal p = principal(ctx);
+          int limit = limit(ctx);
+          List<ReceiptBook.Receipt> l;
+          if (can(ctx, p, Role.Permission.READ_RECEIPTS)) {
+            l = store.database().read(c -> store.receipts().recent(c, null, limit));
+          } else if (can(ctx, p, Role.Permission.READ_OWN_RECEIPTS)) {
+            l = store.database().read(c -> store.receipts().recent(c, p.shopperRef(), limit));
+          } else {
+            throw forbidden(p, Role.Permission.READ_RECEIPTS);
           }
-        }
-        return out;
-      }));
-    });
-    a.post("/api/refunds", ctx -> {
-      ApiPrincipal p = need(ctx, Role.Permission.REFUND);
-      JsonNode b = body(ctx);
-      String receipt = field(b, "receipt");
-      long amount = b.path("amountMinor").asLong(-1);
-      if (!b.path("amountMinor").isIntegralNumber()) {
-        throw new IllegalArgumentException("amountMinor: expected a whole number of minor units");
-      }
-      String reason = field(b, "reason");
-      String id = store.refund(receipt, amount, reason, p.name());
-      ctx.status(201).json(Map.of("refund", id, "receipt", receipt, "amountMinor", amount));
-    });
-    a.post("/api/receipts/{id}/consent", ctx -> {
-      // the shopper (own receipt) or an operator on the shopper's behalf
-      ApiPrincipal p = principal(ctx);
-      if (p.role() != Role.SHOPPER && !can(ctx, p, Role.Permission.HANDLE_DSR)) {
-        throw forbidden(p, Role.Permission.HANDLE_DSR);
-      }
-      ReceiptBook.Receipt r = ownReceipt(ctx);
-      JsonNode b = body(ctx);
-      if (!b.path("granted").isBoolean()) {
-        throw new IllegalArgumentException("granted: expected true or false");
-      }
-      ctx.status(200).json(store.consent(r.receiptId(), b.path("granted").asBoolean(), p.name(),
-          p.role() == Role.SHOPPER ? "shopper-api" : "operator-api"));
-    });
-    a.get("/api/stock", ctx -> {
-      need(ctx, Role.Permission.READ_STORE);
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("lanes", store.database().read(c -> store.stock().lanes(c)));
-      m.put("ledger", store.database().read(c -> store.stock().recent(c, limit(ctx))));
-      m.put("shrinkByLaneHour", store.database().read(c -> store.stock().shrinkByLaneHour(c)));
-      ctx.json(m);
-    });
-    a.post("/api/stock/{lane}/restock", ctx -> {
-      ApiPrincipal p = need(ctx, Role.Permission.ADJUST_STOCK);
-      JsonNode b = body(ctx);
-      int qty = b.path("qty").asInt(-1);
-      String lane = ctx.pathParam("lane");
-      String ref = "restock:" + store.ids().next("rs");
-      app.restock(lane, qty, p.name(), ref);
-      ctx.status(201).json(Map.of("lane", lane, "qty", qty, "ref", ref));
-    });
-    a.get("/api/replenishment", ctx -> {
-      need(ctx, Role.Permission.READ_STORE);
-      ctx.json(new ReplenishmentPlanner(app.config().replenishment())
-          .suggest(store.database().read(c -> store.stock().lanes(c))));
-    });
-    a.get("/api/kpis", ctx -> {
-      need(ctx, Role.Permission.READ_STORE);
-      ctx.json(Kpis.compute(store, app.health(), System.currentTimeMillis()));
-    });
-    a.get("/api/alerts", ctx -> {
-      need(ctx, Role.Permission.READ_STORE);
-      boolean all = "all".equals(ctx.queryParam("state"));
-      ctx.json(store.database().read(c -> all ? store.alerts().recent(c, limit(ctx))
-          : store.alerts().openAlerts(c)));
-    });
-    a.get("/api/dsr", ctx -> {
-      need(ctx, Role.Permission.HANDLE_DSR);
-      ctx.json(app.dsr().list());
-    });
-    a.post("/api/dsr", ctx -> {
-      ApiPrincipal p = need(ctx, Role.Permission.HANDLE_DSR);
-      JsonNode b = body(ctx);
-      Map<String, String> extra = new LinkedHashMap<>();
-      for (String f : new String[] {"store", "record", "field", "value", "purpose"}) {
-        if (b.hasNonNull(f)) {
-          extra.put(f, field(b, f));
-        }
-      }
-      ctx.status(201).json(app.dsr().submit(field(b, "shopper"), field(b, "kind"), p.name(),
-          extra));
-    });
-    a.get("/api/dsr/{id}", ctx -> {
-      need(ctx, Role.Permission.HANDLE_DSR);
-      ctx.json(app.dsr().get(ctx.pathParam("id")));
-    });
-    a.post("/api/dsr/{id}/resume", ctx -> {
-      need(ctx, Role.Permission.HANDLE_DSR);
-      ctx.json(app.dsr().resume(ctx.pathParam("id")));
-    });
-    a.get("/api/dsr/{id}/export", ctx -> {
-      need(ctx, Role.Permission.HANDLE_DSR);
-      ctx.contentType("application/json").result(app.dsr().export(ctx.pathParam("id")));
-    });
-    a.get("/api/privacy/retention", ctx -> {
-      need(ctx, Role.Permission.HANDLE_DSR);
-      ctx.json(app.dsr().lastRetention());
-    });
-    a.post("/api/privacy/retention", ctx -> {
-      need(ctx, Role.Permission.HANDLE_DSR);
-      ctx.json(app.dsr().applyRetention());
-    });
-    a.get("/api/audit", ctx -> {
-      need(ctx, Role.Permission.READ_AUDIT);
-      int limit = limit(ctx);
-      String skip = ctx.queryParam("skip");
-      ctx.json(store.database().read(c -> skip == null ? store.audit().recent(c, limit)
-          : store.audit().recent(c, limit, java.util.Set.copyOf(
-              java.util.Arrays.asList(skip.split(",", 20))), 20_000)));
-    });
-    a.get("/api/audit/verify", ctx -> {
-      need(ctx, Role.Permission.VERIFY_AUDIT);
-      var v = store.database().read(c -> store.audit().verify(c));
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("ok", v.ok());
-      m.put("entries", v.entries());
-      if (v.ok()) {
-        m.put("head", v.head().hex());
-        m.put("root", v.root().hex());
-      } else {
-        m.put("firstBadEntry", v.firstBadEntry());
-        m.put("reason", v.reason().orElse(""));
-      }
-      ctx.json(m);
-    });
-    a.get("/api/audit/checkpoint", ctx -> {
-      need(ctx, Role.Permission.VERIFY_AUDIT);
-      if (app.checkpoints().latest().isEmpty()) {
-        app.checkpoints().sign();
-      }
-      ctx.json(app.checkpoints().latestJson());
-    });
-    a.post("/api/shopper-tokens", ctx -> {
-      ApiPrincipal p = need(ctx, Role.Permission.ISSUE_TOKENS);
-      String shopper = field(body(ctx), "shopper");
-      long now = System.currentTimeMillis();
-      ApiTokens.Issued t = tokens.issueShopperToken(p.name(), shopper, origin(ctx), now);
-      store.database().tx(c -> store.audit().append(c, p.name(), "token.issued", t.actor(),
-          "role=shopper", now));
-      ctx.status(201).json(Map.of("shopper", shopper, "token", t.token()));
-    });
+          List<Object> out = new ArrayList<>();
+          for (ReceiptBook.Receipt r : l) {
+            out.add(json.readTree(r.body()));
+          }
+          ctx.json(out);
+        });
+    a.get(
+        "/api/receipts/{id}",
+        ctx -> {
+          ReceiptBook.Receipt r = ownReceipt(ctx);
+          auditRead(ctx, "receipt", r.receiptId());
+          ctx.contentType("application/json").result(r.body());
+        });
+    a.get(
+        "/api/receipts/{id}/html",
+        ctx -> {
+          ReceiptBook.Receipt r = ownReceipt(ctx);
+          auditRead(ctx, "receipt", r.receiptId());
+          ctx.html(ReceiptHtml.render(json.readTree(r.body()), app.config().currency()));
+        });
+    a.get(
+        "/api/payments",
+        ctx -> {
+          need(ctx, Role.Permission.READ_PAYMENTS);
+          int limit = limit(ctx);
+          ctx.json(store.database().read(c -> store.journal().recent(c, limit)));
+        });
+    a.get(
+        "/api/refunds",
+        ctx -> {
+          need(ctx, Role.Permission.READ_PAYMENTS);
+          ctx.json(
+              store
+                  .database()
+                  .read(
+                      c -> {
+                        List<Map<String, Object>> out = new ArrayList<>();
+                        try (var q =
+                                c.prepareStatement(
+                                    "SELECT refund_id, receipt_id, amount_minor, currency,"
+                                        + " reason, operator, state, created_ms FROM refunds ORDER BY created_ms DESC LIMIT 200");
+                            var r = q.executeQuery()) {
+                          while (r.next()) {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("refund", r.getString(1));
+                            m.put("receipt", r.getString(2));
+                            m.put("amountMinor", r.getLong(3));
+                            m.put("currency", r.getString(4));
+                            m.put("reason", r.getString(5));
+                            m.put("operator", r.getString(6));
+                            m.put("state", r.getString(7));
+                            m.put("createdMs", r.getLong(8));
+                            out.add(m);
+                          }
+                        }
+                        return out;
+                      }));
+        });
+    a.post(
+        "/api/refunds",
+        ctx -> {
+          ApiPrincipal p = need(ctx, Role.Permission.REFUND);
+          JsonNode b = body(ctx);
+          String receipt = field(b, "receipt");
+          long amount = b.path("amountMinor").asLong(-1);
+          if (!b.path("amountMinor").isIntegralNumber()) {
+            throw new IllegalArgumentException(
+                "amountMinor: expected a whole number of minor units");
+          }
+          String reason = field(b, "reason");
+          String id = store.refund(receipt, amount, reason, p.name());
+          ctx.status(201).json(Map.of("refund", id, "receipt", receipt, "amountMinor", amount));
+        });
+    a.post(
+        "/api/receipts/{id}/consent",
+        ctx -> {
+          // the shopper (own receipt) or an operator on the shopper's behalf
+          ApiPrincipal p = principal(ctx);
+          if (p.role() != Role.SHOPPER && !can(ctx, p, Role.Permission.HANDLE_DSR)) {
+            throw forbidden(p, Role.Permission.HANDLE_DSR);
+          }
+          ReceiptBook.Receipt r = ownReceipt(ctx);
+          JsonNode b = body(ctx);
+          if (!b.path("granted").isBoolean()) {
+            throw new IllegalArgumentException("granted: expected true or false");
+          }
+          ctx.status(200)
+              .json(
+                  store.consent(
+                      r.receiptId(),
+                      b.path("granted").asBoolean(),
+                      p.name(),
+                      p.role() == Role.SHOPPER ? "shopper-api" : "operator-api"));
+        });
+    a.get(
+        "/api/stock",
+        ctx -> {
+          need(ctx, Role.Permission.READ_STORE);
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("lanes", store.database().read(c -> store.stock().lanes(c)));
+          m.put("ledger", store.database().read(c -> store.stock().recent(c, limit(ctx))));
+          m.put("shrinkByLaneHour", store.database().read(c -> store.stock().shrinkByLaneHour(c)));
+          ctx.json(m);
+        });
+    a.post(
+        "/api/stock/{lane}/restock",
+        ctx -> {
+          ApiPrincipal p = need(ctx, Role.Permission.ADJUST_STOCK);
+          JsonNode b = body(ctx);
+          int qty = b.path("qty").asInt(-1);
+          String lane = ctx.pathParam("lane");
+          String ref = "restock:" + store.ids().next("rs");
+          app.restock(lane, qty, p.name(), ref);
+          ctx.status(201).json(Map.of("lane", lane, "qty", qty, "ref", ref));
+        });
+    a.get(
+        "/api/replenishment",
+        ctx -> {
+          need(ctx, Role.Permission.READ_STORE);
+          ctx.json(
+              new ReplenishmentPlanner(app.config().replenishment())
+                  .suggest(store.database().read(c -> store.stock().lanes(c))));
+        });
+    a.get(
+        "/api/kpis",
+        ctx -> {
+          need(ctx, Role.Permission.READ_STORE);
+          ctx.json(Kpis.compute(store, app.health(), System.currentTimeMillis()));
+        });
+    a.get(
+        "/api/alerts",
+        ctx -> {
+          need(ctx, Role.Permission.READ_STORE);
+          boolean all = "all".equals(ctx.queryParam("state"));
+          ctx.json(
+              store
+                  .database()
+                  .read(
+                      c ->
+                          all
+                              ? store.alerts().recent(c, limit(ctx))
+                              : store.alerts().openAlerts(c)));
+        });
+    a.get(
+        "/api/dsr",
+        ctx -> {
+          need(ctx, Role.Permission.HANDLE_DSR);
+          ctx.json(app.dsr().list());
+        });
+    a.post(
+        "/api/dsr",
+        ctx -> {
+          ApiPrincipal p = need(ctx, Role.Permission.HANDLE_DSR);
+          JsonNode b = body(ctx);
+          Map<String, String> extra = new LinkedHashMap<>();
+          for (String f : new String[] {"store", "record", "field", "value", "purpose"}) {
+            if (b.hasNonNull(f)) {
+              extra.put(f, field(b, f));
+            }
+          }
+          ctx.status(201)
+              .json(app.dsr().submit(field(b, "shopper"), field(b, "kind"), p.name(), extra));
+        });
+    a.get(
+        "/api/dsr/{id}",
+        ctx -> {
+          need(ctx, Role.Permission.HANDLE_DSR);
+          ctx.json(app.dsr().get(ctx.pathParam("id")));
+        });
+    a.post(
+        "/api/dsr/{id}/resume",
+        ctx -> {
+          need(ctx, Role.Permission.HANDLE_DSR);
+          ctx.json(app.dsr().resume(ctx.pathParam("id")));
+        });
+    a.get(
+        "/api/dsr/{id}/export",
+        ctx -> {
+          need(ctx, Role.Permission.HANDLE_DSR);
+          ctx.contentType("application/json").result(app.dsr().export(ctx.pathParam("id")));
+        });
+    a.get(
+        "/api/privacy/retention",
+        ctx -> {
+          need(ctx, Role.Permission.HANDLE_DSR);
+          ctx.json(app.dsr().lastRetention());
+        });
+    a.post(
+        "/api/privacy/retention",
+        ctx -> {
+          need(ctx, Role.Permission.HANDLE_DSR);
+          ctx.json(app.dsr().applyRetention());
+        });
+    a.get(
+        "/api/audit",
+        ctx -> {
+          need(ctx, Role.Permission.READ_AUDIT);
+          int limit = limit(ctx);
+          String skip = ctx.queryParam("skip");
+          ctx.json(
+              store
+                  .database()
+                  .read(
+                      c ->
+                          skip == null
+                              ? store.audit().recent(c, limit)
+                              : store
+                                  .audit()
+                                  .recent(
+                                      c,
+                                      limit,
+                                      java.util.Set.copyOf(
+                                          java.util.Arrays.asList(skip.split(",", 20))),
+                                      20_000)));
+        });
+    a.get(
+        "/api/audit/verify",
+        ctx -> {
+          need(ctx, Role.Permission.VERIFY_AUDIT);
+          var v = store.database().read(c -> store.audit().verify(c));
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("ok", v.ok());
+          m.put("entries", v.entries());
+          if (v.ok()) {
+            m.put("head", v.head().hex());
+            m.put("root", v.root().hex());
+          } else {
+            m.put("firstBadEntry", v.firstBadEntry());
+            m.put("reason", v.reason().orElse(""));
+          }
+          ctx.json(m);
+        });
+    a.get(
+        "/api/audit/checkpoint",
+        ctx -> {
+          need(ctx, Role.Permission.VERIFY_AUDIT);
+          if (app.checkpoints().latest().isEmpty()) {
+            app.checkpoints().sign();
+          }
+          ctx.json(app.checkpoints().latestJson());
+        });
+    a.post(
+        "/api/shopper-tokens",
+        ctx -> {
+          ApiPrincipal p = need(ctx, Role.Permission.ISSUE_TOKENS);
+          String shopper = field(body(ctx), "shopper");
+          long now = System.currentTimeMillis();
+          ApiTokens.Issued t = tokens.issueShopperToken(p.name(), shopper, origin(ctx), now);
+          store
+              .database()
+              .tx(
+                  c ->
+                      store
+                          .audit()
+                          .append(c, p.name(), "token.issued", t.actor(), "role=shopper", now));
+          ctx.status(201).json(Map.of("shopper", shopper, "token", t.token()));
+        });
     exitGateRoutes(a);
     // ---- walk-out receipts held for review: staff decide, then the money is captured
-    a.get("/api/reviews", ctx -> {
-      need(ctx, Role.Permission.READ_PAYMENTS);
-      ctx.json(store.reviews().pending());
-    });
-    a.get("/api/reviews/{id}", ctx -> {
-      need(ctx, Role.Permission.READ_PAYMENTS);
-      ctx.json(store.reviews().get(ctx.pathParam("id")));
-    });
-    a.post("/api/reviews/{id}", ctx -> {
-      ApiPrincipal p = need(ctx, Role.Permission.REVIEW_RECEIPTS);
-      JsonNode b = body(ctx);
-      var request = ReviewBody.parse(b);
-      var o = store.reviews().decide(ctx.pathParam("id"), request, p.name(), ReviewBody.note(b));
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("session", o.sessionId());
-      m.put("decision", o.decision().id());
-      m.put("totalMinor", o.totalMinor());
-      m.put("receipt", o.receiptId().orElse(null));
-      m.put("settled", o.settled());
-      m.put("outcome", o.outcome());
-      // 202: decided and durable, the capture is still in flight (housekeeping finishes it)
-      ctx.status(o.settled() ? 200 : 202).json(m);
-    });
+    a.get(
+        "/api/reviews",
+        ctx -> {
+          need(ctx, Role.Permission.READ_PAYMENTS);
+          ctx.json(store.reviews().pending());
+        });
+    a.get(
+        "/api/reviews/{id}",
+        ctx -> {
+          need(ctx, Role.Permission.READ_PAYMENTS);
+          ctx.json(store.reviews().get(ctx.pathParam("id")));
+        });
+    a.post(
+        "/api/reviews/{id}",
+        ctx -> {
+          ApiPrincipal p = need(ctx, Role.Permission.REVIEW_RECEIPTS);
+          JsonNode b = body(ctx);
+          var request = ReviewBody.parse(b);
+          var o =
+              store.reviews().decide(ctx.pathParam("id"), request, p.name(), ReviewBody.note(b));
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("session", o.sessionId());
+          m.put("decision", o.decision().id());
+          m.put("totalMinor", o.totalMinor());
+          m.put("receipt", o.receiptId().orElse(null));
+          m.put("settled", o.settled());
+          m.put("outcome", o.outcome());
+          // 202: decided and durable, the capture is still in flight (housekeeping finishes it)
+          ctx.status(o.settled() ? 200 : 202).json(m);
+        });
 
-    a.sse("/api/events", client -> {
-      client.keepAlive();
-      clients.add(client);
-      client.onClose(() -> clients.remove(client));
-      client.sendEvent("hello", Map.of("store", app.config().storeId()));
-    });
+    a.sse(
+        "/api/events",
+        client -> {
+          client.keepAlive();
+          clients.add(client);
+          client.onClose(() -> clients.remove(client));
+          client.sendEvent("hello", Map.of("store", app.config().storeId()));
+        });
 
-    a.exception(Unauthorized.class, (e, ctx) -> problem(ctx, 401, "Unauthorized",
-        e.getMessage()));
+    a.exception(Unauthorized.class, (e, ctx) -> problem(ctx, 401, "Unauthorized", e.getMessage()));
     a.exception(Forbidden.class, (e, ctx) -> problem(ctx, 403, "Forbidden", e.getMessage()));
-    a.exception(io.ambientretail.privacy.PrivacyException.class, (e, ctx) -> {
-      boolean denied = e.code().equals(io.ambientretail.privacy.PrivacyException.ACCESS_DENIED);
-      problem(ctx, denied ? 403 : 400, denied ? "Forbidden" : "Bad Request",
-          "[" + e.code() + "] " + e.getMessage());
-    });
-    a.exception(AmbientException.class, (e, ctx) -> {
-      int status = e.code().equals(StoreEngine.NOT_FOUND) ? 404
-          : e.code().equals(StoreEngine.CONFLICT) ? 409 : 400;
-      problem(ctx, status, status == 404 ? "Not Found" : status == 409 ? "Conflict"
-          : "Bad Request", "[" + e.code() + "] " + e.getMessage());
-    });
-    a.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad Request",
-        e.getMessage()));
-    a.exception(Exception.class, (e, ctx) -> problem(ctx, 500, "Internal Server Error",
-        "the store could not answer (" + e.getClass().getSimpleName() + ")"));
-    a.error(404, ctx -> {
-      if (ctx.result() == null || !String.valueOf(ctx.contentType()).contains("problem")) {
-        problem(ctx, 404, "Not Found", "no resource at " + ctx.path());
-      }
-    });
-    a.error(413, ctx -> problem(ctx, 413, "Content Too Large", "request body larger than "
-        + MAX_BODY + " bytes"));
+    a.exception(
+        io.ambientretail.privacy.PrivacyException.class,
+        (e, ctx) -> {
+          boolean denied = e.code().equals(io.ambientretail.privacy.PrivacyException.ACCESS_DENIED);
+          problem(
+              ctx,
+              denied ? 403 : 400,
+              denied ? "Forbidden" : "Bad Request",
+              "[" + e.code() + "] " + e.getMessage());
+        });
+    a.exception(
+        AmbientException.class,
+        (e, ctx) -> {
+          int status =
+              e.code().equals(StoreEngine.NOT_FOUND)
+                  ? 404
+                  : e.code().equals(StoreEngine.CONFLICT) ? 409 : 400;
+          problem(
+              ctx,
+              status,
+              status == 404 ? "Not Found" : status == 409 ? "Conflict" : "Bad Request",
+              "[" + e.code() + "] " + e.getMessage());
+        });
+    a.exception(
+        IllegalArgumentException.class,
+        (e, ctx) -> problem(ctx, 400, "Bad Request", e.getMessage()));
+    a.exception(
+        Exception.class,
+        (e, ctx) ->
+            problem(
+                ctx,
+                500,
+                "Internal Server Error",
+                "the store could not answer (" + e.getClass().getSimpleName() + ")"));
+    a.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || !String.valueOf(ctx.contentType()).contains("problem")) {
+            problem(ctx, 404, "Not Found", "no resource at " + ctx.path());
+          }
+        });
+    a.error(
+        413,
+        ctx ->
+            problem(
+                ctx, 413, "Content Too Large", "request body larger than " + MAX_BODY + " bytes"));
   }
 
   /**
-   * The remote override for an exit gate that did not open after a settled walk-out exit; there
-   * is deliberately no route that opens the entry door or any other lock.
+   * The remote override for an exit gate that did not open after a settled walk-out exit; there is
+   * deliberately no route that opens the entry door or any other lock.
    */
   private void exitGateRoutes(Javalin a) {
-    a.post("/api/sessions/{id}/exit-gate", ctx -> {
-      ApiPrincipal p = need(ctx, Role.Permission.OPERATE_EXIT_GATE);
-      StoreEngine.ExitGateOverride o = store.reopenExitGate(ctx.pathParam("id"), p.name());
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("session", o.sessionId());
-      m.put("gate", o.deviceId());
-      m.put("result", o.opened() ? "opened" : "not_answering");
-      m.put("opened", o.opened());
-      if (!o.opened()) {
-        m.put("reason", o.reason());
-      }
-      ctx.json(m);
-    });
+    a.post(
+        "/api/sessions/{id}/exit-gate",
+        ctx -> {
+          ApiPrincipal p = need(ctx, Role.Permission.OPERATE_EXIT_GATE);
+          StoreEngine.ExitGateOverride o = store.reopenExitGate(ctx.pathParam("id"), p.name());
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("session", o.sessionId());
+          m.put("gate", o.deviceId());
+          m.put("result", o.opened() ? "opened" : "not_answering");
+          m.put("opened", o.opened());
+          if (!o.opened()) {
+            m.put("reason", o.reason());
+          }
+          ctx.json(m);
+        });
   }
 
   // ---------------------------------------------------------------- auth
@@ -439,14 +579,20 @@ public final class StoreServer implements AutoCloseable {
     var found = tokens.resolve(token);
     if (found.isEmpty()) {
       // PCI DSS 10.2.1.4: invalid logical access attempts are audited too
-      app.auditSink().record(io.ambientretail.privacy.audit.AuditEvent.builder()
-          .actor("anonymous").action("auth.token")
-          .outcome(io.ambientretail.privacy.audit.AuditOutcome.FAILURE).origin(origin(ctx))
-          .resource(ctx.path().length() > 500 ? ctx.path().substring(0, 500) : ctx.path())
-          .detail(token == null ? "no token" : "unknown token").build());
-      throw new Unauthorized(token == null
-          ? "an API token is required (Authorization: Bearer TOKEN)"
-          : "the API token is not valid");
+      app.auditSink()
+          .record(
+              io.ambientretail.privacy.audit.AuditEvent.builder()
+                  .actor("anonymous")
+                  .action("auth.token")
+                  .outcome(io.ambientretail.privacy.audit.AuditOutcome.FAILURE)
+                  .origin(origin(ctx))
+                  .resource(ctx.path().length() > 500 ? ctx.path().substring(0, 500) : ctx.path())
+                  .detail(token == null ? "no token" : "unknown token")
+                  .build());
+      throw new Unauthorized(
+          token == null
+              ? "an API token is required (Authorization: Bearer TOKEN)"
+              : "the API token is not valid");
     }
     ctx.attribute(PRINCIPAL, found.get());
   }
@@ -457,11 +603,10 @@ public final class StoreServer implements AutoCloseable {
   }
 
   /** Asks sdk-privacy's access controller, which audits the answer either way. */
-  private boolean can(Context ctx, ApiPrincipal p,
-      io.ambientretail.privacy.Permission perm) {
+  private boolean can(Context ctx, ApiPrincipal p, io.ambientretail.privacy.Permission perm) {
     String path = ctx.path();
-    return app.access().check(p.name(), perm, path.length() > 500 ? path.substring(0, 500) : path,
-        origin(ctx));
+    return app.access()
+        .check(p.name(), perm, path.length() > 500 ? path.substring(0, 500) : path, origin(ctx));
   }
 
   private static ApiPrincipal principal(Context ctx) {
@@ -481,15 +626,21 @@ public final class StoreServer implements AutoCloseable {
   }
 
   private static Forbidden forbidden(ApiPrincipal p, io.ambientretail.privacy.Permission perm) {
-    return new Forbidden("role " + p.role().name().toLowerCase(java.util.Locale.ROOT)
-        + " lacks permission " + perm.name());
+    return new Forbidden(
+        "role "
+            + p.role().name().toLowerCase(java.util.Locale.ROOT)
+            + " lacks permission "
+            + perm.name());
   }
 
   private ReceiptBook.Receipt ownReceipt(Context ctx) {
     ApiPrincipal p = principal(ctx);
     String id = ctx.pathParam("id");
-    ReceiptBook.Receipt r = store.database().read(c -> store.receipts().get(c, id))
-        .orElseThrow(() -> new AmbientException(StoreEngine.NOT_FOUND, "no receipt " + id));
+    ReceiptBook.Receipt r =
+        store
+            .database()
+            .read(c -> store.receipts().get(c, id))
+            .orElseThrow(() -> new AmbientException(StoreEngine.NOT_FOUND, "no receipt " + id));
     if (can(ctx, p, Role.Permission.READ_RECEIPTS)) {
       return r;
     }
@@ -526,8 +677,14 @@ public final class StoreServer implements AutoCloseable {
   }
 
   private List<Map<String, Object>> carts() {
-    List<SessionBook.Session> open = store.database().read(c -> store.sessions().inStates(c,
-        SessionBook.State.OPEN, SessionBook.State.CHECKOUT));
+    List<SessionBook.Session> open =
+        store
+            .database()
+            .read(
+                c ->
+                    store
+                        .sessions()
+                        .inStates(c, SessionBook.State.OPEN, SessionBook.State.CHECKOUT));
     Map<String, String> where = store.whereabouts();
     List<Map<String, Object>> out = new ArrayList<>();
     for (SessionBook.Session s : open) {
@@ -535,8 +692,8 @@ public final class StoreServer implements AutoCloseable {
       m.put("session", s.sessionId());
       m.put("kind", s.kind());
       m.put("at", where.getOrDefault(s.sessionId(), s.kind().equals("kiosk") ? "kiosk" : "entry"));
-      List<SessionBook.CartLine> cart = store.database().read(c -> store.sessions().cart(c,
-          s.sessionId()));
+      List<SessionBook.CartLine> cart =
+          store.database().read(c -> store.sessions().cart(c, s.sessionId()));
       m.put("items", cart.stream().mapToInt(SessionBook.CartLine::qty).sum());
       m.put("totalMinor", cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum());
       m.put("lines", cart);
@@ -607,8 +764,11 @@ public final class StoreServer implements AutoCloseable {
       return n;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       var loc = e.getLocation();
-      throw new IllegalArgumentException("request body: not valid JSON"
-          + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
+      throw new IllegalArgumentException(
+          "request body: not valid JSON"
+              + (loc == null
+                  ? ""
+                  : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
     }
   }
 
@@ -638,8 +798,9 @@ public final class StoreServer implements AutoCloseable {
 
   private static SessionBook.State[] sessionState(String s) {
     try {
-      return new SessionBook.State[] {SessionBook.State.valueOf(s.toUpperCase(
-          java.util.Locale.ROOT))};
+      return new SessionBook.State[] {
+        SessionBook.State.valueOf(s.toUpperCase(java.util.Locale.ROOT))
+      };
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("state: unknown session state '" + s + "'");
     }
@@ -648,8 +809,9 @@ public final class StoreServer implements AutoCloseable {
   private static void problem(Context ctx, int status, String title, String detail) {
     ctx.status(status);
     try {
-      ctx.contentType("application/problem+json").result(new ObjectMapper().writeValueAsString(
-          Problem.of(status, title, detail, ctx.path())));
+      ctx.contentType("application/problem+json")
+          .result(
+              new ObjectMapper().writeValueAsString(Problem.of(status, title, detail, ctx.path())));
     } catch (IOException e) {
       ctx.result(title);
     }

@@ -7,9 +7,9 @@ import io.ambientretail.privacy.audit.AuditEvent;
 import io.ambientretail.privacy.audit.AuditLog;
 import io.ambientretail.privacy.audit.AuditOutcome;
 import io.ambientretail.privacy.audit.CheckpointSigner;
-import io.ambientretail.privacy.audit.SignedCheckpoint;
 import io.ambientretail.privacy.audit.JdbcAuditStore;
 import io.ambientretail.privacy.audit.Sha256Hash;
+import io.ambientretail.privacy.audit.SignedCheckpoint;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -48,13 +48,23 @@ class AuditCommandTest {
   void storeWithAuditTrail() throws Exception {
     url = "jdbc:sqlite:" + dir.resolve("store.db");
     try (Connection c = DriverManager.getConnection(url)) {
-      AuditLog log = AuditLog.builder().name("acme/S001/audit").store(JdbcAuditStore.create(c))
-          .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).build();
+      AuditLog log =
+          AuditLog.builder()
+              .name("acme/S001/audit")
+              .store(JdbcAuditStore.create(c))
+              .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC))
+              .build();
       events = new ArrayList<>();
       for (int i = 0; i < 25; i++) {
-        events.add(AuditEvent.builder().actor("op-" + (i % 3)).action("receipt.read")
-            .outcome(i % 4 == 0 ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS)
-            .origin("kiosk-1").resource("receipt/R-" + i).detail("quote \" and \u00e9").build());
+        events.add(
+            AuditEvent.builder()
+                .actor("op-" + (i % 3))
+                .action("receipt.read")
+                .outcome(i % 4 == 0 ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS)
+                .origin("kiosk-1")
+                .resource("receipt/R-" + i)
+                .detail("quote \" and \u00e9")
+                .build());
       }
       log.appendAll(events.subList(0, 10));
       log.appendAll(events.subList(10, 25));
@@ -77,15 +87,20 @@ class AuditCommandTest {
   void exportThenVerify_intactLog_ok() throws Exception {
     List<String> lines = export();
     assertThat(lines).hasSize(25);
-    assertThat(lines.get(0)).startsWith("{\"seq\":0,\"time\":\"2026-11-27T10:00:00Z\"")
+    assertThat(lines.get(0))
+        .startsWith("{\"seq\":0,\"time\":\"2026-11-27T10:00:00Z\"")
         .contains("\"outcome\":\"failure\"", "\"prev\":\"" + "A".repeat(43) + "\"");
     assertThat(err.toString()).contains("exported 25");
     assertThat(verify(lines)).isZero();
-    assertThat(out.toString().strip()).matches(
-        "\\{\"ok\":true,\"entries\":25,\"head\":\"[0-9a-f]{64}\",\"root\":\"[0-9a-f]{64}\","
-            + "\"checkpoints\":0,\"checkpointSignaturesVerified\":0}");
-    assertThat(out.toString()).contains(Sha256Hash.parseBase64Url(
-        lines.get(24).replaceAll(".*\"hash\":\"([A-Za-z0-9_-]+)\".*", "$1")).hex());
+    assertThat(out.toString().strip())
+        .matches(
+            "\\{\"ok\":true,\"entries\":25,\"head\":\"[0-9a-f]{64}\",\"root\":\"[0-9a-f]{64}\","
+                + "\"checkpoints\":0,\"checkpointSignaturesVerified\":0}");
+    assertThat(out.toString())
+        .contains(
+            Sha256Hash.parseBase64Url(
+                    lines.get(24).replaceAll(".*\"hash\":\"([A-Za-z0-9_-]+)\".*", "$1"))
+                .hex());
   }
 
   @Test
@@ -113,8 +128,8 @@ class AuditCommandTest {
         java.util.regex.Pattern.compile("\"(prev|hash)\":\"([A-Za-z0-9_-]{43})\"").matcher(line);
     StringBuilder b = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(b, "\"" + m.group(1) + "\":\""
-          + Sha256Hash.parseBase64Url(m.group(2)).hex() + "\"");
+      m.appendReplacement(
+          b, "\"" + m.group(1) + "\":\"" + Sha256Hash.parseBase64Url(m.group(2)).hex() + "\"");
     }
     return m.appendTail(b).toString();
   }
@@ -125,8 +140,12 @@ class AuditCommandTest {
     String cpUrl = "jdbc:sqlite:" + dir.resolve("cp-" + System.nanoTime() + ".db");
     try (Connection c = DriverManager.getConnection(cpUrl)) {
       JdbcAuditStore store = JdbcAuditStore.create(c);
-      AuditLog log = AuditLog.builder().name("acme/S001/audit").store(store)
-          .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).build();
+      AuditLog log =
+          AuditLog.builder()
+              .name("acme/S001/audit")
+              .store(store)
+              .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC))
+              .build();
       log.appendAll(logged.subList(0, 10));
       log.publishCheckpoint(signer, store);
       log.appendAll(logged.subList(10, 25));
@@ -139,8 +158,8 @@ class AuditCommandTest {
 
   private String[] keyOnly(KeyPair of) throws Exception {
     Path vkey = dir.resolve("only.vkey");
-    Files.writeString(vkey, CheckpointSigner.of("S001-audit", of).verifierKey(),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        vkey, CheckpointSigner.of("S001-audit", of).verifierKey(), StandardCharsets.UTF_8);
     return new String[] {"--key", vkey.toString()};
   }
 
@@ -152,8 +171,11 @@ class AuditCommandTest {
     assertThat(lines.get(10)).startsWith("{\"checkpoint\":\"acme/S001/audit\\n10\\n");
     assertThat(lines.get(26)).startsWith("{\"checkpoint\":\"acme/S001/audit\\n25\\n");
     assertThat(verifyWith(lines, keyOnly(keys))).isZero();
-    assertThat(out.toString()).contains("\"ok\":true", "\"entries\":25",
-        "\"checkpoints\":2,\"checkpointSignaturesVerified\":2");
+    assertThat(out.toString())
+        .contains(
+            "\"ok\":true",
+            "\"entries\":25",
+            "\"checkpoints\":2,\"checkpointSignaturesVerified\":2");
     assertThat(err.toString()).doesNotContain("not checked");
     assertThat(verify(lines)).isZero();
     assertThat(out.toString()).contains("\"checkpoints\":2,\"checkpointSignaturesVerified\":0");
@@ -162,10 +184,12 @@ class AuditCommandTest {
 
   @Test
   void verify_checkpointInFileSignedByAnotherKeyPair_exits1() throws Exception {
-    List<String> lines = exportWithCheckpoints(events,
-        CheckpointSigner.of("S001-audit", CheckpointSigner.generateKeyPair()));
+    List<String> lines =
+        exportWithCheckpoints(
+            events, CheckpointSigner.of("S001-audit", CheckpointSigner.generateKeyPair()));
     assertThat(verifyWith(lines, keyOnly(keys))).isEqualTo(1);
-    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":10,")
+    assertThat(out.toString())
+        .startsWith("{\"ok\":false,\"firstBadEntry\":10,")
         .contains("line 11", "not validly signed");
   }
 
@@ -175,12 +199,14 @@ class AuditCommandTest {
     List<String> honest = exportWithCheckpoints(events, signer);
     List<AuditEvent> changed = new ArrayList<>(events);
     changed.set(3, events.get(4));
-    List<String> forged = exportWithCheckpoints(changed, CheckpointSigner.of("S001-audit",
-        CheckpointSigner.generateKeyPair()));
+    List<String> forged =
+        exportWithCheckpoints(
+            changed, CheckpointSigner.of("S001-audit", CheckpointSigner.generateKeyPair()));
     forged.set(10, honest.get(10));
     forged.set(26, honest.get(26));
     assertThat(verify(forged)).isEqualTo(1);
-    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":10,")
+    assertThat(out.toString())
+        .startsWith("{\"ok\":false,\"firstBadEntry\":10,")
         .contains("does not match the entries before it");
   }
 
@@ -190,7 +216,8 @@ class AuditCommandTest {
     List<String> cut = new ArrayList<>(lines.subList(0, 21));
     cut.add(lines.get(26));
     assertThat(verifyWith(cut, keyOnly(keys))).isEqualTo(1);
-    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":20,")
+    assertThat(out.toString())
+        .startsWith("{\"ok\":false,\"firstBadEntry\":20,")
         .contains("cut off");
   }
 
@@ -212,8 +239,12 @@ class AuditCommandTest {
     CheckpointSigner signer = CheckpointSigner.of("S001-audit", keys);
     try (Connection c = DriverManager.getConnection(pg)) {
       JdbcAuditStore store = JdbcAuditStore.create(c);
-      AuditLog log = AuditLog.builder().name("acme/S001/audit").store(store)
-          .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).build();
+      AuditLog log =
+          AuditLog.builder()
+              .name("acme/S001/audit")
+              .store(store)
+              .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC))
+              .build();
       log.appendAll(events);
       log.publishCheckpoint(signer, store);
     }
@@ -229,8 +260,7 @@ class AuditCommandTest {
     List<String> lines = export();
     lines.set(7, lines.get(7).replace("receipt/R-7", "receipt/R-8"));
     assertThat(verify(lines)).isEqualTo(1);
-    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":7,")
-        .contains("changed");
+    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":7,").contains("changed");
   }
 
   @Test
@@ -238,7 +268,8 @@ class AuditCommandTest {
     List<String> lines = export();
     lines.remove(12);
     assertThat(verify(lines)).isEqualTo(1);
-    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":12,")
+    assertThat(out.toString())
+        .startsWith("{\"ok\":false,\"firstBadEntry\":12,")
         .contains("missing");
   }
 
@@ -255,8 +286,7 @@ class AuditCommandTest {
     List<String> lines = export();
     lines.set(5, lines.get(5).substring(0, 40));
     assertThat(verify(lines)).isEqualTo(1);
-    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":5,")
-        .contains("line 6");
+    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":5,").contains("line 6");
     lines = export();
     lines.set(2, lines.get(2).replace("\"seq\":2,", "\"seq\":2,\"extra\":1,"));
     assertThat(verify(lines)).isEqualTo(1);
@@ -275,8 +305,8 @@ class AuditCommandTest {
     Path note = dir.resolve("witness.note");
     Files.writeString(note, checkpoint.text(), StandardCharsets.UTF_8);
     Path vkey = dir.resolve("S001.vkey");
-    Files.writeString(vkey, CheckpointSigner.of("S001-audit", signedBy).verifierKey(),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        vkey, CheckpointSigner.of("S001-audit", signedBy).verifierKey(), StandardCharsets.UTF_8);
     return new String[] {"--checkpoint", note.toString(), "--key", vkey.toString()};
   }
 
@@ -292,8 +322,8 @@ class AuditCommandTest {
   void verify_withSignedCheckpoint_intactLog_ok() throws Exception {
     List<String> lines = export();
     assertThat(verifyWith(lines, withCheckpoint(keys))).isZero();
-    assertThat(out.toString()).contains("\"ok\":true", "\"entries\":25",
-        checkpoint.checkpoint().root().hex());
+    assertThat(out.toString())
+        .contains("\"ok\":true", "\"entries\":25", checkpoint.checkpoint().root().hex());
   }
 
   @Test
@@ -301,7 +331,8 @@ class AuditCommandTest {
     List<String> lines = export().subList(0, 20);
     assertThat(verify(lines)).as("the chain alone cannot tell").isZero();
     assertThat(verifyWith(lines, withCheckpoint(keys))).isEqualTo(1);
-    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":20,")
+    assertThat(out.toString())
+        .startsWith("{\"ok\":false,\"firstBadEntry\":20,")
         .contains("cut off");
   }
 
@@ -309,8 +340,12 @@ class AuditCommandTest {
   void verify_withSignedCheckpoint_rewrittenLog_isFound() throws Exception {
     Path forged = dir.resolve("forged.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + forged)) {
-      AuditLog log = AuditLog.builder().name("acme/S001/audit").store(JdbcAuditStore.create(c))
-          .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).build();
+      AuditLog log =
+          AuditLog.builder()
+              .name("acme/S001/audit")
+              .store(JdbcAuditStore.create(c))
+              .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC))
+              .build();
       List<AuditEvent> changed = new ArrayList<>(events);
       changed.set(3, events.get(4));
       log.appendAll(changed);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ambientretail.devices.smartcard.VpcdCardEmulator;
+import io.ambientretail.devices.smartcard.VpcdLock;
 import io.ambientretail.testing.PanLeakScanner;
 import io.ambientretail.testing.emv.VirtualEmvCard;
 import io.ambientretail.testing.emv.VirtualEmvCards;
-import io.ambientretail.devices.smartcard.VpcdLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,12 +55,15 @@ class CardCommandTest {
       System.arraycopy(base, 0, args, 0, base.length);
       System.arraycopy(extra, 0, args, base.length, extra.length);
       int code;
-      try (VpcdCardEmulator emulator = VpcdCardEmulator.insert(card,
-          VpcdCardEmulator.DEFAULT_ADDRESS)) {
+      try (VpcdCardEmulator emulator =
+          VpcdCardEmulator.insert(card, VpcdCardEmulator.DEFAULT_ADDRESS)) {
         code = AmbientMain.run(args, new PrintWriter(out), new PrintWriter(err));
       }
-      CardTerminal t = TerminalFactory.getDefault().terminals().list().stream()
-          .filter(x -> x.getName().startsWith("Virtual PCD")).findFirst().orElseThrow();
+      CardTerminal t =
+          TerminalFactory.getDefault().terminals().list().stream()
+              .filter(x -> x.getName().startsWith("Virtual PCD"))
+              .findFirst()
+              .orElseThrow();
       assertThat(t.waitForCardAbsent(10_000)).isTrue();
       return code;
     }
@@ -68,14 +71,27 @@ class CardCommandTest {
 
   @Test
   void read_printsTheContractLine_withMaskedPanAndToken_andWritesNoPan() throws Exception {
-    assertThat(readWith(VirtualEmvCards.visa(VirtualEmvCards.Interface.CONTACTLESS),
-        "--amount", "2.50", "--currency", "EUR")).as(err.toString()).isZero();
+    assertThat(
+            readWith(
+                VirtualEmvCards.visa(VirtualEmvCards.Interface.CONTACTLESS),
+                "--amount",
+                "2.50",
+                "--currency",
+                "EUR"))
+        .as(err.toString())
+        .isZero();
     String line = out.toString().strip();
     assertThat(line.lines()).hasSize(1);
-    assertThat(line).startsWith("{\"reader\":\"Virtual PCD")
-        .contains("\"aid\":\"A0000000031010\"", "\"brand\":\"VISA\"",
-            "\"label\":\"VISA CREDIT\"", "\"maskedPan\":\"476173******0119\"",
-            "\"expiry\":\"2031-12\"", "\"token\":\"v1:476173", "\"panSequence\":\"01\"")
+    assertThat(line)
+        .startsWith("{\"reader\":\"Virtual PCD")
+        .contains(
+            "\"aid\":\"A0000000031010\"",
+            "\"brand\":\"VISA\"",
+            "\"label\":\"VISA CREDIT\"",
+            "\"maskedPan\":\"476173******0119\"",
+            "\"expiry\":\"2031-12\"",
+            "\"token\":\"v1:476173",
+            "\"panSequence\":\"01\"")
         .doesNotContain(VirtualEmvCards.VISA_PAN);
     // the same card and key give the same token; the key file was created once
     String first = line;
@@ -91,12 +107,20 @@ class CardCommandTest {
     Path defaultKey = Path.of("data", "token.key");
     boolean existedBefore = Files.exists(defaultKey);
     assertThat(readWithout(VirtualEmvCards.mastercard(VirtualEmvCards.Interface.CONTACT)))
-        .as(err.toString()).isZero();
+        .as(err.toString())
+        .isZero();
     String line = out.toString().strip();
     assertThat(line.lines()).hasSize(1);
-    assertThat(line).startsWith("{\"reader\":\"Virtual PCD")
-        .contains("\"aid\":", "\"brand\":\"MASTERCARD\"", "\"maskedPan\":",
-            "\"expiry\":", "\"token\":\"v1:", "\"panSequence\":", "\"label\":")
+    assertThat(line)
+        .startsWith("{\"reader\":\"Virtual PCD")
+        .contains(
+            "\"aid\":",
+            "\"brand\":\"MASTERCARD\"",
+            "\"maskedPan\":",
+            "\"expiry\":",
+            "\"token\":\"v1:",
+            "\"panSequence\":",
+            "\"label\":")
         .doesNotContain(VirtualEmvCards.MASTERCARD_PAN);
     assertThat(err.toString()).contains("one-off key");
     assertThat(Files.exists(defaultKey)).isEqualTo(existedBefore);
@@ -104,19 +128,31 @@ class CardCommandTest {
 
   @Test
   void help_namesOnlySpecOptionsPlusTheDocumentedAddition() {
-    int code = AmbientMain.run(new String[] {"card", "read", "--help"}, new PrintWriter(out),
-        new PrintWriter(err));
+    int code =
+        AmbientMain.run(
+            new String[] {"card", "read", "--help"}, new PrintWriter(out), new PrintWriter(err));
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("--reader", "--amount", "--currency", "--wait",
-        "--token-key-file", "Example");
+    assertThat(out.toString())
+        .contains("--reader", "--amount", "--currency", "--wait", "--token-key-file", "Example");
   }
 
   @Test
   void noCard_exits1WithOneLine() throws Exception {
     try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120))) {
-      int code = AmbientMain.run(new String[] {"card", "read", "--reader", "Virtual PCD",
-          "--wait", "1", "--token-key-file", tmp.resolve("k").toString()},
-          new PrintWriter(out), new PrintWriter(err));
+      int code =
+          AmbientMain.run(
+              new String[] {
+                "card",
+                "read",
+                "--reader",
+                "Virtual PCD",
+                "--wait",
+                "1",
+                "--token-key-file",
+                tmp.resolve("k").toString()
+              },
+              new PrintWriter(out),
+              new PrintWriter(err));
       assertThat(code).isEqualTo(1);
       assertThat(err.toString().strip().lines()).hasSize(1);
       assertThat(err.toString()).contains("no card");
@@ -126,8 +162,11 @@ class CardCommandTest {
 
   @Test
   void unknownReader_exits1NamingIt() {
-    int code = AmbientMain.run(new String[] {"card", "read", "--reader", "No Such Reader 9"},
-        new PrintWriter(out), new PrintWriter(err));
+    int code =
+        AmbientMain.run(
+            new String[] {"card", "read", "--reader", "No Such Reader 9"},
+            new PrintWriter(out),
+            new PrintWriter(err));
     assertThat(code).isEqualTo(1);
     assertThat(err.toString().strip().lines()).hasSize(1);
     assertThat(err.toString()).contains("No Such Reader 9");
@@ -136,8 +175,11 @@ class CardCommandTest {
 
   @Test
   void badAmount_exits2BeforeTouchingAReader() {
-    int code = AmbientMain.run(new String[] {"card", "read", "--amount", "1,00"},
-        new PrintWriter(out), new PrintWriter(err));
+    int code =
+        AmbientMain.run(
+            new String[] {"card", "read", "--amount", "1,00"},
+            new PrintWriter(out),
+            new PrintWriter(err));
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--amount '1,00'");
   }

@@ -12,10 +12,9 @@ import io.ambientretail.devices.DeviceHealth;
 import io.ambientretail.devices.LaneEvent;
 import io.ambientretail.devices.StatusEvent;
 import io.ambientretail.devices.WeightEvent;
+import io.ambientretail.devices.scale.MtSicsSimulator;
 import io.ambientretail.devices.shelf.LaneCalibration;
 import io.ambientretail.devices.shelf.ShelfSimulator;
-import java.time.Instant;
-import io.ambientretail.devices.scale.MtSicsSimulator;
 import io.ambientretail.devices.transport.SerialConnector;
 import io.ambientretail.devices.transport.SerialSettings;
 import java.io.PrintWriter;
@@ -23,6 +22,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,25 +53,42 @@ class DeviceCommandTest {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/socat")), "socat is not installed");
     Path host = dir.resolve("host");
     Path dev = dir.resolve("dev");
-    Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + host,
-        "pty,raw,echo=0,link=" + dev).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectErrorStream(true).start();
+    Process socat =
+        new ProcessBuilder("socat", "pty,raw,echo=0,link=" + host, "pty,raw,echo=0,link=" + dev)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectErrorStream(true)
+            .start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (!(Files.exists(host) && Files.exists(dev)) && System.nanoTime() < deadline) {
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
       }
-      try (MtSicsSimulator sim = MtSicsSimulator.start(SerialConnector.of(
-          SerialSettings.builder(dev.toString()).build()).connect(), Duration.ofMillis(50))) {
+      try (MtSicsSimulator sim =
+          MtSicsSimulator.start(
+              SerialConnector.of(SerialSettings.builder(dev.toString()).build()).connect(),
+              Duration.ofMillis(50))) {
         sim.setWeight(Weight.ofMilligrams(100_250), true);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = run(out, err, "device", "watch", "--driver", "mt-sics", "--port",
-            host.toString(), "--seconds", "2");
+        int code =
+            run(
+                out,
+                err,
+                "device",
+                "watch",
+                "--driver",
+                "mt-sics",
+                "--port",
+                host.toString(),
+                "--seconds",
+                "2");
         assertThat(code).as(err.toString()).isEqualTo(0);
         List<JsonNode> events = lines(out);
-        JsonNode weight = events.stream().filter(n -> n.path("event").asText().equals("weight"))
-            .findFirst().orElseThrow(() -> new AssertionError("no weight in " + out));
+        JsonNode weight =
+            events.stream()
+                .filter(n -> n.path("event").asText().equals("weight"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no weight in " + out));
         assertThat(weight.get("device").asText()).isEqualTo("scale-1");
         assertThat(weight.get("grams").decimalValue()).isEqualByComparingTo("100.250");
         // exactly three decimals from the integer milligrams, as the text of the JSON line
@@ -88,9 +105,11 @@ class DeviceCommandTest {
 
   /** A socat pseudo-terminal pair: {@code host} for the CLI, {@code dev} for the simulator. */
   private Process socat(Path host, Path dev) throws Exception {
-    Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + host,
-        "pty,raw,echo=0,link=" + dev).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectErrorStream(true).start();
+    Process socat =
+        new ProcessBuilder("socat", "pty,raw,echo=0,link=" + host, "pty,raw,echo=0,link=" + dev)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectErrorStream(true)
+            .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!(Files.exists(host) && Files.exists(dev)) && System.nanoTime() < deadline) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
@@ -104,28 +123,52 @@ class DeviceCommandTest {
     Path host = dir.resolve("host");
     Path dev = dir.resolve("dev");
     Path cal = dir.resolve("shelf.yaml");
-    Files.writeString(cal, "lanes:\n  - {channel: 0, lane: A1, zero: 8400, span: 108400,"
-        + " spanGrams: 1000}\n");
+    Files.writeString(
+        cal,
+        "lanes:\n  - {channel: 0, lane: A1, zero: 8400, span: 108400," + " spanGrams: 1000}\n");
     Process socat = socat(host, dev);
-    try (ShelfSimulator sim = ShelfSimulator.start(SerialConnector.of(
-        SerialSettings.builder(dev.toString()).build()).connect(), 20,
-        LaneCalibration.of(8400, 108400, Weight.ofGrams(1000)), LaneCalibration.GRAMS)) {
+    try (ShelfSimulator sim =
+        ShelfSimulator.start(
+            SerialConnector.of(SerialSettings.builder(dev.toString()).build()).connect(),
+            20,
+            LaneCalibration.of(8400, 108400, Weight.ofGrams(1000)),
+            LaneCalibration.GRAMS)) {
       sim.setLoad(0, Weight.ofMilligrams(355_125));
       sim.setLoad(1, Weight.ofMilligrams(2_000));
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      int code = run(out, err, "device", "watch", "--driver", "shelf", "--port", host.toString(),
-          "--channels", "2", "--calibration", cal.toString(), "--seconds", "2");
+      int code =
+          run(
+              out,
+              err,
+              "device",
+              "watch",
+              "--driver",
+              "shelf",
+              "--port",
+              host.toString(),
+              "--channels",
+              "2",
+              "--calibration",
+              cal.toString(),
+              "--seconds",
+              "2");
       assertThat(code).as(err.toString()).isEqualTo(0);
       List<JsonNode> l = lines(out);
-      JsonNode a1 = l.stream().filter(n -> n.path("lane").asText().equals("A1")).findFirst()
-          .orElseThrow(() -> new AssertionError("no lane A1 in " + out));
+      JsonNode a1 =
+          l.stream()
+              .filter(n -> n.path("lane").asText().equals("A1"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no lane A1 in " + out));
       // 355.125 g -> counts 8400 + 35512.5 rounded -> back to grams within a count's 0.01 g
       assertThat(a1.get("calibrated").asBoolean()).isTrue();
       assertThat(a1.get("counts").asLong()).isEqualTo(43_913L);
       assertThat(a1.get("grams").decimalValue()).isEqualByComparingTo("355.130");
-      JsonNode ch1 = l.stream().filter(n -> n.path("channel").asInt(-1) == 1).findFirst()
-          .orElseThrow(() -> new AssertionError("no channel 1 in " + out));
+      JsonNode ch1 =
+          l.stream()
+              .filter(n -> n.path("channel").asInt(-1) == 1)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no channel 1 in " + out));
       assertThat(ch1.get("calibrated").asBoolean()).isFalse();
       assertThat(ch1.get("counts").asLong()).isEqualTo(2_000L);
       assertThat(ch1.get("grams").decimalValue()).isEqualByComparingTo("2.000");
@@ -140,15 +183,29 @@ class DeviceCommandTest {
   @Test
   void watch_calibrationWithSpanEqualToZero_exits2NamingFileAndLine() throws Exception {
     Path cal = dir.resolve("bad.yaml");
-    Files.writeString(cal, "lanes:\n  - {channel: 0, zero: 10, span: 200, spanGrams: 5}\n"
-        + "  - {channel: 1, zero: 8400, span: 8400}\n");
+    Files.writeString(
+        cal,
+        "lanes:\n  - {channel: 0, zero: 10, span: 200, spanGrams: 5}\n"
+            + "  - {channel: 1, zero: 8400, span: 8400}\n");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    assertThat(run(out, err, "device", "watch", "--driver", "shelf", "--port", "/dev/null",
-        "--calibration", cal.toString(), "--seconds", "1")).isEqualTo(2);
+    assertThat(
+            run(
+                out,
+                err,
+                "device",
+                "watch",
+                "--driver",
+                "shelf",
+                "--port",
+                "/dev/null",
+                "--calibration",
+                cal.toString(),
+                "--seconds",
+                "1"))
+        .isEqualTo(2);
     assertThat(err.toString().trim().lines()).hasSize(1);
-    assertThat(err.toString()).contains("DEVICE_CONFIG", "bad.yaml", "line 3",
-        "lanes[1].span");
+    assertThat(err.toString()).contains("DEVICE_CONFIG", "bad.yaml", "line 3", "lanes[1].span");
     assertThat(out.toString()).isEmpty();
   }
 
@@ -158,8 +215,23 @@ class DeviceCommandTest {
     Files.writeString(cal, "{\"lanes\": [{\"channel\": 9, \"zero\": 0, \"span\": 100}]}");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    assertThat(run(out, err, "device", "watch", "--driver", "shelf", "--port", "/dev/null",
-        "--channels", "8", "--calibration", cal.toString(), "--seconds", "1")).isEqualTo(2);
+    assertThat(
+            run(
+                out,
+                err,
+                "device",
+                "watch",
+                "--driver",
+                "shelf",
+                "--port",
+                "/dev/null",
+                "--channels",
+                "8",
+                "--calibration",
+                cal.toString(),
+                "--seconds",
+                "1"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("channel 9 is outside 0..7");
   }
 
@@ -169,43 +241,90 @@ class DeviceCommandTest {
     Files.writeString(cal, "lanes: []\n");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    assertThat(run(out, err, "device", "watch", "--driver", "nci", "--port", "/dev/null",
-        "--calibration", cal.toString(), "--seconds", "1")).isEqualTo(2);
+    assertThat(
+            run(
+                out,
+                err,
+                "device",
+                "watch",
+                "--driver",
+                "nci",
+                "--port",
+                "/dev/null",
+                "--calibration",
+                cal.toString(),
+                "--seconds",
+                "1"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--calibration is for --driver shelf only");
   }
 
   @Test
   void json_laneFromControllerGrams_isCalibratedWithoutHostCalibration() {
-    LaneEvent e = new LaneEvent(DeviceId.of("shelf-1"), Instant.parse("2026-11-27T10:00:00Z"),
-        LaneId.of("ch3"), 3, 12_500, Weight.ofMilligrams(12_500), 77, true);
+    LaneEvent e =
+        new LaneEvent(
+            DeviceId.of("shelf-1"),
+            Instant.parse("2026-11-27T10:00:00Z"),
+            LaneId.of("ch3"),
+            3,
+            12_500,
+            Weight.ofMilligrams(12_500),
+            77,
+            true);
     String line = DeviceCommand.json(e, ch -> false).toString();
     assertThat(line).contains("\"grams\":12.500", "\"calibrated\":true");
-    LaneEvent raw = new LaneEvent(DeviceId.of("shelf-1"), Instant.parse("2026-11-27T10:00:00Z"),
-        LaneId.of("ch3"), 3, 0, Weight.ZERO, 77);
+    LaneEvent raw =
+        new LaneEvent(
+            DeviceId.of("shelf-1"),
+            Instant.parse("2026-11-27T10:00:00Z"),
+            LaneId.of("ch3"),
+            3,
+            0,
+            Weight.ZERO,
+            77);
     assertThat(DeviceCommand.json(raw, ch -> false).toString())
         .contains("\"grams\":0.000", "\"calibrated\":false");
   }
 
   @Test
   void json_negativeAndLargeWeights_exactDecimalNoExponent() {
-    WeightEvent w = new WeightEvent(DeviceId.of("scale-1"), Instant.parse("2026-11-27T10:00:00Z"),
-        Weight.ofMilligrams(-1_500), false, "g");
+    WeightEvent w =
+        new WeightEvent(
+            DeviceId.of("scale-1"),
+            Instant.parse("2026-11-27T10:00:00Z"),
+            Weight.ofMilligrams(-1_500),
+            false,
+            "g");
     assertThat(DeviceCommand.json(w).toString()).contains("\"grams\":-1.500,");
-    WeightEvent big = new WeightEvent(DeviceId.of("scale-1"),
-        Instant.parse("2026-11-27T10:00:00Z"), Weight.ofMilligrams(150_000_000_000L), true, "kg");
+    WeightEvent big =
+        new WeightEvent(
+            DeviceId.of("scale-1"),
+            Instant.parse("2026-11-27T10:00:00Z"),
+            Weight.ofMilligrams(150_000_000_000L),
+            true,
+            "kg");
     assertThat(DeviceCommand.json(big).toString()).contains("\"grams\":150000000.000,");
   }
 
   @Test
   void json_reconnectStatus_carriesTheGapInMilliseconds() {
-    StatusEvent back = new StatusEvent(DeviceId.of("scale-1"),
-        Instant.parse("2026-11-27T10:00:01.250Z"), StatusEvent.Status.CONNECTED,
-        DeviceHealth.ONLINE, "/dev/ttyUSB0", Duration.ofMillis(1_250));
-    assertThat(DeviceCommand.json(back).toString()).contains("\"status\":\"connected\"",
-        "\"gapMs\":1250");
-    StatusEvent first = new StatusEvent(DeviceId.of("scale-1"),
-        Instant.parse("2026-11-27T10:00:00Z"), StatusEvent.Status.CONNECTED, DeviceHealth.ONLINE,
-        "/dev/ttyUSB0");
+    StatusEvent back =
+        new StatusEvent(
+            DeviceId.of("scale-1"),
+            Instant.parse("2026-11-27T10:00:01.250Z"),
+            StatusEvent.Status.CONNECTED,
+            DeviceHealth.ONLINE,
+            "/dev/ttyUSB0",
+            Duration.ofMillis(1_250));
+    assertThat(DeviceCommand.json(back).toString())
+        .contains("\"status\":\"connected\"", "\"gapMs\":1250");
+    StatusEvent first =
+        new StatusEvent(
+            DeviceId.of("scale-1"),
+            Instant.parse("2026-11-27T10:00:00Z"),
+            StatusEvent.Status.CONNECTED,
+            DeviceHealth.ONLINE,
+            "/dev/ttyUSB0");
     assertThat(DeviceCommand.json(first).toString()).doesNotContain("gapMs");
   }
 
@@ -213,8 +332,18 @@ class DeviceCommandTest {
   void watch_missingPort_exits2WithOneLine() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = run(out, err, "device", "watch", "--driver", "mt-sics", "--port",
-        dir.resolve("nope").toString(), "--seconds", "1");
+    int code =
+        run(
+            out,
+            err,
+            "device",
+            "watch",
+            "--driver",
+            "mt-sics",
+            "--port",
+            dir.resolve("nope").toString(),
+            "--seconds",
+            "1");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString().trim().lines()).hasSize(1);
     assertThat(err.toString()).contains("does not exist");
@@ -239,11 +368,15 @@ class DeviceCommandTest {
     assertThat(l).allMatch(n -> n.has("type"));
     assertThat(err.toString()).contains("device(s) found");
     // vpcd listening (checked without connecting: a connection would insert a card)
-    boolean pcscd = Files.exists(Path.of("/proc/net/tcp"))
-        && Files.readString(Path.of("/proc/net/tcp")).contains(":8C7B 00000000:0000 0A");
+    boolean pcscd =
+        Files.exists(Path.of("/proc/net/tcp"))
+            && Files.readString(Path.of("/proc/net/tcp")).contains(":8C7B 00000000:0000 0A");
     if (pcscd) {
-      assertThat(l).anyMatch(n -> n.path("type").asText().equals("pcsc")
-          && n.path("reader").asText().startsWith("Virtual PCD"));
+      assertThat(l)
+          .anyMatch(
+              n ->
+                  n.path("type").asText().equals("pcsc")
+                      && n.path("reader").asText().startsWith("Virtual PCD"));
     }
   }
 

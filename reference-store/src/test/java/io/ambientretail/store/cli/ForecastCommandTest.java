@@ -14,27 +14,41 @@ class ForecastCommandTest {
   @Test
   void predict_steadySeries_forecastsItsLevelForEveryDay() throws IOException {
     Path sales = ReplenishCommandTest.sales(dir);
-    ReplenishCommandTest.Run r = ReplenishCommandTest.run("forecast", "predict", "--sales",
-        sales.toString(), "--horizon", "3");
+    ReplenishCommandTest.Run r =
+        ReplenishCommandTest.run(
+            "forecast", "predict", "--sales", sales.toString(), "--horizon", "3");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.lines()).hasSize(9);
-    assertThat(r.lines().get(0)).isEqualTo("{\"store\":\"S001\",\"sku\":\"2000\","
-        + "\"date\":\"2026-11-10\",\"forecast\":5.0,\"method\":\"ses\"}");
-    assertThat(r.lines().get(8)).startsWith("{\"store\":\"S001\",\"sku\":\""
-        + ReplenishCommandTest.GTIN + "\",\"date\":\"2026-11-12\",\"forecast\":3.0,");
+    assertThat(r.lines().get(0))
+        .isEqualTo(
+            "{\"store\":\"S001\",\"sku\":\"2000\","
+                + "\"date\":\"2026-11-10\",\"forecast\":5.0,\"method\":\"ses\"}");
+    assertThat(r.lines().get(8))
+        .startsWith(
+            "{\"store\":\"S001\",\"sku\":\""
+                + ReplenishCommandTest.GTIN
+                + "\",\"date\":\"2026-11-12\",\"forecast\":3.0,");
   }
 
   @Test
   void eval_printsEveryMethodThenEverySeries() throws IOException {
     Path sales = ReplenishCommandTest.sales(dir);
-    ReplenishCommandTest.Run r = ReplenishCommandTest.run("forecast", "eval", "--sales",
-        sales.toString(), "--horizon", "14");
+    ReplenishCommandTest.Run r =
+        ReplenishCommandTest.run(
+            "forecast", "eval", "--sales", sales.toString(), "--horizon", "14");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.lines()).hasSize(8 + 3);
-    assertThat(r.lines().subList(0, 8)).extracting(l -> l.substring(0, l.indexOf(',')))
-        .containsExactly("{\"method\":\"ses\"", "{\"method\":\"holt\"",
-            "{\"method\":\"holt-winters\"", "{\"method\":\"croston\"", "{\"method\":\"sba\"",
-            "{\"method\":\"tsb\"", "{\"method\":\"mean28\"", "{\"method\":\"auto\"");
+    assertThat(r.lines().subList(0, 8))
+        .extracting(l -> l.substring(0, l.indexOf(',')))
+        .containsExactly(
+            "{\"method\":\"ses\"",
+            "{\"method\":\"holt\"",
+            "{\"method\":\"holt-winters\"",
+            "{\"method\":\"croston\"",
+            "{\"method\":\"sba\"",
+            "{\"method\":\"tsb\"",
+            "{\"method\":\"mean28\"",
+            "{\"method\":\"auto\"");
     // A constant series has no day-to-day change: MASE is undefined (null), WAPE is exact (0).
     assertThat(r.lines().get(0)).contains("\"mase\":null", "\"wape\":0.0", "\"seconds\":");
     assertThat(r.lines().get(8)).startsWith("{\"store\":\"S001\",\"sku\":\"2000\",\"method\":");
@@ -44,8 +58,8 @@ class ForecastCommandTest {
   void eval_historyTooShort_exits2() throws IOException {
     Path sales = dir.resolve("s.csv");
     Files.writeString(sales, "date,store,sku,quantity\n2026-01-01,S1,A,1\n2026-01-05,S1,A,2\n");
-    ReplenishCommandTest.Run r = ReplenishCommandTest.run("forecast", "eval", "--sales",
-        sales.toString(), "--horizon", "7");
+    ReplenishCommandTest.Run r =
+        ReplenishCommandTest.run("forecast", "eval", "--sales", sales.toString(), "--horizon", "7");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("s.csv: 5 days of history are too few to backtest 7 days");
   }
@@ -54,10 +68,13 @@ class ForecastCommandTest {
   void predict_duplicateRow_exits2NamingTheLine() throws IOException {
     Path sales = dir.resolve("s.csv");
     Files.writeString(sales, "date,store,sku,quantity\n2026-01-01,S1,A,1\n2026-01-01,S1,A,2\n");
-    ReplenishCommandTest.Run r = ReplenishCommandTest.run("forecast", "predict", "--sales",
-        sales.toString(), "--horizon", "7");
+    ReplenishCommandTest.Run r =
+        ReplenishCommandTest.run(
+            "forecast", "predict", "--sales", sales.toString(), "--horizon", "7");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("ambient: [INVENTORY_INPUT_FORMAT] s.csv line 3 field "
-        + "date: a second row for store S1, sku A on 2026-01-01");
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "ambient: [INVENTORY_INPUT_FORMAT] s.csv line 3 field "
+                + "date: a second row for store S1, sku A on 2026-01-01");
   }
 }

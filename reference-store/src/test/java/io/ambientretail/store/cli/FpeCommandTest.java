@@ -25,15 +25,37 @@ class FpeCommandTest {
 
   @Test
   void nistSample2_decryptsBack() {
-    assertThat(run("fpe", "ff1", "--key", KEY, "--radix", "10", "--tweak",
-        "39383736353433323130", "--decrypt", "6124200773")).isZero();
+    assertThat(
+            run(
+                "fpe",
+                "ff1",
+                "--key",
+                KEY,
+                "--radix",
+                "10",
+                "--tweak",
+                "39383736353433323130",
+                "--decrypt",
+                "6124200773"))
+        .isZero();
     assertThat(out.toString().strip()).isEqualTo("0123456789");
   }
 
   @Test
   void nistSample3_radix36() {
-    assertThat(run("fpe", "ff1", "--key", KEY, "--radix", "36", "--tweak",
-        "3737373770717273373737", "--encrypt", "0123456789abcdefghi")).isZero();
+    assertThat(
+            run(
+                "fpe",
+                "ff1",
+                "--key",
+                KEY,
+                "--radix",
+                "36",
+                "--tweak",
+                "3737373770717273373737",
+                "--encrypt",
+                "0123456789abcdefghi"))
+        .isZero();
     assertThat(out.toString().strip()).isEqualTo("a9tv40mll9kdu509eum");
   }
 

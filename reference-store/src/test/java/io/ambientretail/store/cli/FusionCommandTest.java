@@ -30,8 +30,8 @@ class FusionCommandTest {
 
   @Test
   void replay_withTruth_printsReceiptsThenAMetricsLineThatAgreesWithThem() throws Exception {
-    GeneratedDay day = FusionScenario.builder().mix(FusionMix.BUSY).shoppers(25).seed(3).build()
-        .generate();
+    GeneratedDay day =
+        FusionScenario.builder().mix(FusionMix.BUSY).shoppers(25).seed(3).build().generate();
     Path events = dir.resolve("day.jsonl");
     Path truth = dir.resolve("day.truth.jsonl");
     Files.write(events, day.events(), StandardCharsets.UTF_8);
@@ -42,12 +42,14 @@ class FusionCommandTest {
     List<String> lines = out.toString().lines().toList();
     assertThat(lines).hasSize(26);
     assertThat(lines.get(25)).startsWith("{\"metrics\":{\"receipts\":25,\"exactReceipts\":");
-    List<Receipt> printed = ReceiptReader.readAll(new StringReader(out.toString()),
-        ReplayLimits.defaults());
-    List<Receipt> expected = ReceiptReader.readAll(new StringReader(String.join("\n",
-        day.truth())), ReplayLimits.defaults());
+    List<Receipt> printed =
+        ReceiptReader.readAll(new StringReader(out.toString()), ReplayLimits.defaults());
+    List<Receipt> expected =
+        ReceiptReader.readAll(
+            new StringReader(String.join("\n", day.truth())), ReplayLimits.defaults());
     ReplayMetrics m = ReplayMetrics.compare(printed, expected);
-    assertThat(lines.get(25)).contains("\"exactReceipts\":" + m.exactReceipts() + ",")
+    assertThat(lines.get(25))
+        .contains("\"exactReceipts\":" + m.exactReceipts() + ",")
         .contains("\"review\":" + m.review() + ",");
     assertThat(m.exactReceipts()).isGreaterThanOrEqualTo(20);
   }
@@ -55,24 +57,32 @@ class FusionCommandTest {
   @Test
   void replay_withoutTruth_printsOnlyReceipts() throws Exception {
     Path events = dir.resolve("small.jsonl");
-    Files.writeString(events, String.join("\n",
-        "{\"v\":1,\"t\":0,\"type\":\"lane\",\"lane\":\"S1-L1\",\"shelf\":\"S1\","
-            + "\"sku\":\"05012345678900\",\"unitGrams\":330.0,\"gramsStd\":2.5,\"x\":0.0,\"y\":0.0}",
-        "{\"v\":1,\"t\":100,\"type\":\"enter\",\"shopper\":\"p1\"}",
-        "{\"v\":1,\"t\":9000,\"type\":\"exit\",\"shopper\":\"p1\"}"), StandardCharsets.UTF_8);
+    Files.writeString(
+        events,
+        String.join(
+            "\n",
+            "{\"v\":1,\"t\":0,\"type\":\"lane\",\"lane\":\"S1-L1\",\"shelf\":\"S1\","
+                + "\"sku\":\"05012345678900\",\"unitGrams\":330.0,\"gramsStd\":2.5,\"x\":0.0,\"y\":0.0}",
+            "{\"v\":1,\"t\":100,\"type\":\"enter\",\"shopper\":\"p1\"}",
+            "{\"v\":1,\"t\":9000,\"type\":\"exit\",\"shopper\":\"p1\"}"),
+        StandardCharsets.UTF_8);
     assertThat(run("fusion", "replay", events.toString())).isZero();
-    assertThat(out.toString().strip()).isEqualTo(
-        "{\"type\":\"receipt\",\"shopper\":\"p1\",\"items\":[],\"confidence\":1.0,\"review\":false}");
+    assertThat(out.toString().strip())
+        .isEqualTo(
+            "{\"type\":\"receipt\",\"shopper\":\"p1\",\"items\":[],\"confidence\":1.0,\"review\":false}");
   }
 
   @Test
   void replay_badField_exits2NamingFileLineAndField() throws Exception {
     Path events = dir.resolve("bad.jsonl");
-    Files.writeString(events, String.join("\n",
-        "{\"v\":1,\"t\":0,\"type\":\"lane\",\"lane\":\"S1-L1\",\"shelf\":\"S1\","
-            + "\"sku\":\"05012345678900\",\"unitGrams\":330.0,\"gramsStd\":2.5,\"x\":0.0,\"y\":0.0}",
-        "{\"v\":1,\"t\":10,\"type\":\"weight\",\"lane\":\"S1-L1\",\"grams\":6600.0}",
-        "{\"v\":1,\"t\":20,\"type\":\"weight\",\"lane\":\"S1-L1\",\"grams\":\"heavy\"}"),
+    Files.writeString(
+        events,
+        String.join(
+            "\n",
+            "{\"v\":1,\"t\":0,\"type\":\"lane\",\"lane\":\"S1-L1\",\"shelf\":\"S1\","
+                + "\"sku\":\"05012345678900\",\"unitGrams\":330.0,\"gramsStd\":2.5,\"x\":0.0,\"y\":0.0}",
+            "{\"v\":1,\"t\":10,\"type\":\"weight\",\"lane\":\"S1-L1\",\"grams\":6600.0}",
+            "{\"v\":1,\"t\":20,\"type\":\"weight\",\"lane\":\"S1-L1\",\"grams\":\"heavy\"}"),
         StandardCharsets.UTF_8);
     assertThat(run("fusion", "replay", events.toString())).isEqualTo(2);
     String e = err.toString();

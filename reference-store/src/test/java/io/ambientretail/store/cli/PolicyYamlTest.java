@@ -14,14 +14,18 @@ import org.junit.jupiter.api.Test;
 
 class PolicyYamlTest {
   static InventoryInputException fails(String yaml) {
-    return catchThrowableOfType(InventoryInputException.class,
+    return catchThrowableOfType(
+        InventoryInputException.class,
         () -> PolicyYaml.read(yaml, "p.yaml", InputLimits.defaults()));
   }
 
   @Test
   void read_contractExample_appliesPrecedence() throws Exception {
-    PolicyTable t = PolicyYaml.read(ReplenishCommandTest.POLICY
-        + "  \"7\": {order_days: [mon, thu]}\n", "p.yaml", InputLimits.defaults());
+    PolicyTable t =
+        PolicyYaml.read(
+            ReplenishCommandTest.POLICY + "  \"7\": {order_days: [mon, thu]}\n",
+            "p.yaml",
+            InputLimits.defaults());
     assertThat(t.resolve(StoreId.of("S002"), SkuId.of("9")).leadTimeDays()).isEqualTo(3);
     assertThat(t.resolve(StoreId.of("S002"), SkuId.of(ReplenishCommandTest.GTIN)).method())
         .isEqualTo(ReplenishMethod.MINMAX);
@@ -35,9 +39,11 @@ class PolicyYamlTest {
     assertThat(fails("defaults:\n  pack_size: 0\n"))
         .hasMessage("p.yaml line 2 field defaults.pack_size: pack_size must be 1..100000, was 0");
     assertThat(fails("defaults:\n  method: fifo\n"))
-        .hasMessage("p.yaml line 2 field defaults.method: unknown method 'fifo' (minmax, ss or rop)");
+        .hasMessage(
+            "p.yaml line 2 field defaults.method: unknown method 'fifo' (minmax, ss or rop)");
     assertThat(fails("stores:\n  S1:\n    order_days: [mon, funday]\n"))
-        .hasMessageStartingWith("p.yaml line 3 field stores.S1.order_days: not a weekday: 'funday'");
+        .hasMessageStartingWith(
+            "p.yaml line 3 field stores.S1.order_days: not a weekday: 'funday'");
     assertThat(fails("skus:\n  \"a b\": {moq: 1}\n").getMessage())
         .startsWith("p.yaml line 2 field skus.a b:");
     assertThat(fails("prices: {}\n"))
@@ -48,20 +54,26 @@ class PolicyYamlTest {
 
   @Test
   void read_aliasBomb_failsFast() {
-    String bomb = "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
-        + "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n";
+    String bomb =
+        "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+            + "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n";
     assertThat(fails(bomb).getMessage()).startsWith("p.yaml");
   }
 
   @Test
   void read_overLimits_failsWithLimitCode() {
     InputLimits small = new InputLimits(256, 10, 10, 10, 10, 64, 1);
-    InventoryInputException e = catchThrowableOfType(InventoryInputException.class,
-        () -> PolicyYaml.read("stores:\n  S1: {}\n  S2: {}\n", "p.yaml", small));
+    InventoryInputException e =
+        catchThrowableOfType(
+            InventoryInputException.class,
+            () -> PolicyYaml.read("stores:\n  S1: {}\n  S2: {}\n", "p.yaml", small));
     assertThat(e).hasMessage("p.yaml line 3 field stores.S2: more than 1 overrides");
     assertThat(e.code()).isEqualTo(InventoryInputException.INPUT_LIMIT);
-    assertThat(catchThrowableOfType(InventoryInputException.class,
-        () -> PolicyYaml.read("#".repeat(100), "p.yaml", small)).code())
+    assertThat(
+            catchThrowableOfType(
+                    InventoryInputException.class,
+                    () -> PolicyYaml.read("#".repeat(100), "p.yaml", small))
+                .code())
         .isEqualTo(InventoryInputException.INPUT_LIMIT);
   }
 }

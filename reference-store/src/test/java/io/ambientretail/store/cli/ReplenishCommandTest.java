@@ -15,14 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReplenishCommandTest {
   static final String GTIN = "05012345678900";
-  static final String POLICY = String.join("\n",
-      "defaults: {method: rop, service_level: 0.95, lead_time_days: 2, review_days: 1, pack_size: 1}",
-      "stores:",
-      "  S002: {lead_time_days: 3}",
-      "skus:",
-      "  \"" + GTIN + "\": {method: minmax, min: 10, max: 40, pack_size: 12, moq: 24, capacity: 60,"
-          + " supplier: acme}",
-      "");
+  static final String POLICY =
+      String.join(
+          "\n",
+          "defaults: {method: rop, service_level: 0.95, lead_time_days: 2, review_days: 1, pack_size: 1}",
+          "stores:",
+          "  S002: {lead_time_days: 3}",
+          "skus:",
+          "  \""
+              + GTIN
+              + "\": {method: minmax, min: 10, max: 40, pack_size: 12, moq: 24, capacity: 60,"
+              + " supplier: acme}",
+          "");
 
   @TempDir Path dir;
 
@@ -62,37 +66,56 @@ class ReplenishCommandTest {
   @Test
   void plan_minmaxAndRop_followTheContractRules() throws IOException {
     Path sales = sales(dir);
-    Path stock = write("stock.csv", "store,sku,on_hand,on_order\n"
-        + "S001," + GTIN + ",5,0\n"
-        + "S001,2000,4,0\n"
-        + "S002,2000,3,1\n"
-        + "S003,2000,100,0\n");
+    Path stock =
+        write(
+            "stock.csv",
+            "store,sku,on_hand,on_order\n"
+                + "S001,"
+                + GTIN
+                + ",5,0\n"
+                + "S001,2000,4,0\n"
+                + "S002,2000,3,1\n"
+                + "S003,2000,100,0\n");
     Path policy = write("policy.yaml", POLICY);
-    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
-        "--policy", policy.toString());
+    Run r =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString());
     assertThat(r.code()).as(r.err()).isZero();
     // minmax: position 5 < min 10, 40 - 5 = 35 -> 36 (3 packs of 12), >= moq 24, 41 <= 60.
     // rop S001: 3 days x 5 = 15 + safety 0 = 15 > 4 -> up to 15 + 5 = 20 -> 16, arrives in 2 days.
     // rop S002: lead 3: 4 days x 5 = 20 > 4 -> up to 25 -> 21, arrives in 3 days.
     // S003 has no sales history and 100 on hand: nothing.
-    assertThat(r.lines()).containsExactly(
-        "{\"type\":\"order\",\"store\":\"S001\",\"sku\":\"" + GTIN + "\",\"qty\":36,"
-            + "\"supplier\":\"acme\",\"arrives\":\"2026-11-12\","
-            + "\"reason\":\"position 5 below min 10 (order up to max 40)\"}",
-        "{\"type\":\"order\",\"store\":\"S001\",\"sku\":\"2000\",\"qty\":16,"
-            + "\"arrives\":\"2026-11-12\","
-            + "\"reason\":\"below reorder point 15 (lead-time demand 15 + safety 0)\"}",
-        "{\"type\":\"order\",\"store\":\"S002\",\"sku\":\"2000\",\"qty\":21,"
-            + "\"arrives\":\"2026-11-13\","
-            + "\"reason\":\"below reorder point 20 (lead-time demand 20 + safety 0)\"}");
+    assertThat(r.lines())
+        .containsExactly(
+            "{\"type\":\"order\",\"store\":\"S001\",\"sku\":\""
+                + GTIN
+                + "\",\"qty\":36,"
+                + "\"supplier\":\"acme\",\"arrives\":\"2026-11-12\","
+                + "\"reason\":\"position 5 below min 10 (order up to max 40)\"}",
+            "{\"type\":\"order\",\"store\":\"S001\",\"sku\":\"2000\",\"qty\":16,"
+                + "\"arrives\":\"2026-11-12\","
+                + "\"reason\":\"below reorder point 15 (lead-time demand 15 + safety 0)\"}",
+            "{\"type\":\"order\",\"store\":\"S002\",\"sku\":\"2000\",\"qty\":21,"
+                + "\"arrives\":\"2026-11-13\","
+                + "\"reason\":\"below reorder point 20 (lead-time demand 20 + safety 0)\"}");
     assertThat(r.err()).contains("planned 4 locations for 2026-11-10: 3 orders, 73 units");
   }
 
-  static final String STOCK_WITH_SURPLUS = "store,sku,on_hand,on_order\n"
-      + "S001," + GTIN + ",5,0\n"
-      + "S001,2000,4,0\n"
-      + "S002,2000,3,1\n"
-      + "S003,2000,100,0\n";
+  static final String STOCK_WITH_SURPLUS =
+      "store,sku,on_hand,on_order\n"
+          + "S001,"
+          + GTIN
+          + ",5,0\n"
+          + "S001,2000,4,0\n"
+          + "S002,2000,3,1\n"
+          + "S003,2000,100,0\n";
 
   @Test
   void plan_dcShort_sharesOrdersByDaysOfCover_andLeavesOtherSkusAlone() throws IOException {
@@ -102,21 +125,34 @@ class ReplenishCommandTest {
     // The plan asks 16 (S001) + 21 (S002) of SKU 2000; the DC has 20. Both stores sell 5 a day
     // and hold 4: equal cover means 10 each. The GTIN is not in the DC file: unchanged.
     Path dc = write("dc.csv", "sku,available\n2000,20\n");
-    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
-        "--policy", policy.toString(), "--dc-stock", dc.toString());
+    Run r =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString(),
+            "--dc-stock",
+            dc.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.lines()).containsExactly(
-        "{\"type\":\"order\",\"store\":\"S001\",\"sku\":\"" + GTIN + "\",\"qty\":36,"
-            + "\"supplier\":\"acme\",\"arrives\":\"2026-11-12\","
-            + "\"reason\":\"position 5 below min 10 (order up to max 40)\"}",
-        "{\"type\":\"order\",\"store\":\"S001\",\"sku\":\"2000\",\"qty\":10,"
-            + "\"arrives\":\"2026-11-12\","
-            + "\"reason\":\"below reorder point 15 (lead-time demand 15 + safety 0); DC has 20 of"
-            + " the 37 units ordered, fair share 10\"}",
-        "{\"type\":\"order\",\"store\":\"S002\",\"sku\":\"2000\",\"qty\":10,"
-            + "\"arrives\":\"2026-11-13\","
-            + "\"reason\":\"below reorder point 20 (lead-time demand 20 + safety 0); DC has 20 of"
-            + " the 37 units ordered, fair share 10\"}");
+    assertThat(r.lines())
+        .containsExactly(
+            "{\"type\":\"order\",\"store\":\"S001\",\"sku\":\""
+                + GTIN
+                + "\",\"qty\":36,"
+                + "\"supplier\":\"acme\",\"arrives\":\"2026-11-12\","
+                + "\"reason\":\"position 5 below min 10 (order up to max 40)\"}",
+            "{\"type\":\"order\",\"store\":\"S001\",\"sku\":\"2000\",\"qty\":10,"
+                + "\"arrives\":\"2026-11-12\","
+                + "\"reason\":\"below reorder point 15 (lead-time demand 15 + safety 0); DC has 20 of"
+                + " the 37 units ordered, fair share 10\"}",
+            "{\"type\":\"order\",\"store\":\"S002\",\"sku\":\"2000\",\"qty\":10,"
+                + "\"arrives\":\"2026-11-13\","
+                + "\"reason\":\"below reorder point 20 (lead-time demand 20 + safety 0); DC has 20 of"
+                + " the 37 units ordered, fair share 10\"}");
     assertThat(r.err()).contains("DC stock short: 2 orders cut (0 dropped), 0 transfers");
   }
 
@@ -126,16 +162,28 @@ class ReplenishCommandTest {
     Path stock = write("stock.csv", STOCK_WITH_SURPLUS);
     Path policy = write("policy.yaml", POLICY);
     Path dc = write("dc.csv", "sku,available\n2000,20\n" + GTIN + ",500\n");
-    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
-        "--policy", policy.toString(), "--dc-stock", dc.toString(), "--transfers");
+    Run r =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString(),
+            "--dc-stock",
+            dc.toString(),
+            "--transfers");
     assertThat(r.code()).as(r.err()).isZero();
     // S003 sells nothing and holds 100: it gives S001 the 6 and S002 the 11 the DC could not.
     assertThat(r.lines()).hasSize(5);
-    assertThat(r.lines().subList(3, 5)).containsExactly(
-        "{\"type\":\"transfer\",\"store\":\"S001\",\"from\":\"S003\",\"sku\":\"2000\","
-            + "\"qty\":6,\"reason\":\"store S003 holds 100 over its need; S001 is 6 short\"}",
-        "{\"type\":\"transfer\",\"store\":\"S002\",\"from\":\"S003\",\"sku\":\"2000\","
-            + "\"qty\":11,\"reason\":\"store S003 holds 100 over its need; S002 is 11 short\"}");
+    assertThat(r.lines().subList(3, 5))
+        .containsExactly(
+            "{\"type\":\"transfer\",\"store\":\"S001\",\"from\":\"S003\",\"sku\":\"2000\","
+                + "\"qty\":6,\"reason\":\"store S003 holds 100 over its need; S001 is 6 short\"}",
+            "{\"type\":\"transfer\",\"store\":\"S002\",\"from\":\"S003\",\"sku\":\"2000\","
+                + "\"qty\":11,\"reason\":\"store S003 holds 100 over its need; S002 is 11 short\"}");
     assertThat(r.lines().get(0)).contains("\"qty\":36").doesNotContain("DC has");
   }
 
@@ -145,11 +193,29 @@ class ReplenishCommandTest {
     Path stock = write("stock.csv", STOCK_WITH_SURPLUS);
     Path policy = write("policy.yaml", POLICY);
     Path dc = write("dc.csv", "sku,available\n2000,37\n");
-    Run with = run("replenish", "plan", "--sales", sales.toString(), "--stock",
-        stock.toString(), "--policy", policy.toString(), "--dc-stock", dc.toString(),
-        "--transfers");
-    Run without = run("replenish", "plan", "--sales", sales.toString(), "--stock",
-        stock.toString(), "--policy", policy.toString());
+    Run with =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString(),
+            "--dc-stock",
+            dc.toString(),
+            "--transfers");
+    Run without =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString());
     assertThat(with.code()).as(with.err()).isZero();
     assertThat(with.lines()).hasSize(3).containsExactlyInAnyOrderElementsOf(without.lines());
   }
@@ -159,8 +225,17 @@ class ReplenishCommandTest {
     Path sales = sales(dir);
     Path stock = write("stock.csv", STOCK_WITH_SURPLUS);
     Path policy = write("policy.yaml", POLICY);
-    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
-        "--policy", policy.toString(), "--transfers");
+    Run r =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString(),
+            "--transfers");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--transfers needs --dc-stock").doesNotContain("at io.");
   }
@@ -171,10 +246,23 @@ class ReplenishCommandTest {
     Path stock = write("stock.csv", STOCK_WITH_SURPLUS);
     Path policy = write("policy.yaml", POLICY);
     Path dc = write("dc.csv", "sku,available\n2000,20\n2001,-3\n");
-    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
-        "--policy", policy.toString(), "--dc-stock", dc.toString());
+    Run r =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString(),
+            "--dc-stock",
+            dc.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("dc.csv").contains("3").contains("available")
+    assertThat(r.err())
+        .contains("dc.csv")
+        .contains("3")
+        .contains("available")
         .doesNotContain("at io.");
     assertThat(r.out()).isEmpty();
   }
@@ -182,17 +270,31 @@ class ReplenishCommandTest {
   @Test
   void plan_capacityCutsToWholePacks_andBelowMoqOrdersNothing() throws IOException {
     Path sales = sales(dir);
-    Path policy = write("policy.yaml", "defaults: {method: minmax, min: 10, max: 40, "
-        + "pack_size: 12, moq: 24, capacity: 30}\n");
+    Path policy =
+        write(
+            "policy.yaml",
+            "defaults: {method: minmax, min: 10, max: 40, "
+                + "pack_size: 12, moq: 24, capacity: 30}\n");
     // S001: position 0 -> 48 wanted, capacity 30 -> 24 fits (2 packs), = moq: order 24.
     // S002: position 9 -> room 21 -> 12 < moq 24: nothing.
     Path stock = write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,0,0\nS002,2000,9,0\n");
-    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
-        "--policy", policy.toString(), "--date", "2026-11-20");
+    Run r =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString(),
+            "--date",
+            "2026-11-20");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.lines()).hasSize(1);
-    assertThat(r.lines().get(0)).contains("\"store\":\"S001\"", "\"qty\":24",
-        "\"arrives\":\"2026-11-21\"", "cut to capacity 30");
+    assertThat(r.lines().get(0))
+        .contains(
+            "\"store\":\"S001\"", "\"qty\":24", "\"arrives\":\"2026-11-21\"", "cut to capacity 30");
   }
 
   @Test
@@ -200,12 +302,22 @@ class ReplenishCommandTest {
     Path sales = sales(dir);
     Path stock = write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\nS002,2000,x,0\n");
     Path policy = write("policy.yaml", POLICY);
-    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
-        "--policy", policy.toString());
+    Run r =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err().strip()).isEqualTo("ambient: [INVENTORY_INPUT_FORMAT] stock.csv line 3 "
-        + "field on_hand: not an integer: 'x'");
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "ambient: [INVENTORY_INPUT_FORMAT] stock.csv line 3 "
+                + "field on_hand: not an integer: 'x'");
   }
 
   @Test
@@ -213,11 +325,21 @@ class ReplenishCommandTest {
     Path sales = sales(dir);
     Path stock = write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\n");
     Path policy = write("policy.yaml", "defaults:\n  method: rop\n  lead_time: 2\n");
-    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
-        "--policy", policy.toString());
+    Run r =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("ambient: [INVENTORY_INPUT_FORMAT] policy.yaml line 3 field "
-        + "defaults.lead_time: unknown setting");
+    assertThat(r.err())
+        .startsWith(
+            "ambient: [INVENTORY_INPUT_FORMAT] policy.yaml line 3 field "
+                + "defaults.lead_time: unknown setting");
     assertThat(r.err()).doesNotContain("\tat ");
   }
 
@@ -226,8 +348,16 @@ class ReplenishCommandTest {
     Path sales = sales(dir);
     Path stock = write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\n");
     Path policy = write("policy.yaml", "defaults: {method: minmax, min: 3}\n");
-    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
-        "--policy", policy.toString());
+    Run r =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("[INVENTORY_POLICY_INVALID]", "minmax needs both min and max");
   }
@@ -237,8 +367,18 @@ class ReplenishCommandTest {
     Path sales = sales(dir);
     Path stock = write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\n");
     Path policy = write("policy.yaml", POLICY);
-    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
-        "--policy", policy.toString(), "--date", "tomorrow");
+    Run r =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString(),
+            "--date",
+            "tomorrow");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--date must be an ISO date");
   }
@@ -252,10 +392,19 @@ class ReplenishCommandTest {
     }
     Path stock = write("stock.csv", sb.toString());
     Path policy = write("policy.yaml", "defaults: {method: minmax, min: 1, max: 6}\n");
-    Run r = run("replenish", "plan", "--sales", sales.toString(), "--stock", stock.toString(),
-        "--policy", policy.toString());
+    Run r =
+        run(
+            "replenish",
+            "plan",
+            "--sales",
+            sales.toString(),
+            "--stock",
+            stock.toString(),
+            "--policy",
+            policy.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.lines()).hasSize(ReplenishCommand.Plan.PROGRESS_FROM)
+    assertThat(r.lines())
+        .hasSize(ReplenishCommand.Plan.PROGRESS_FROM)
         .allMatch(l -> l.startsWith("{\"type\":\"order\"") && l.contains("\"qty\":6"));
     assertThat(r.err()).contains("planning [####################] 100% 2000/2000");
   }

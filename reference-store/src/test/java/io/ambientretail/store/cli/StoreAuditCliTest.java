@@ -2,6 +2,7 @@ package io.ambientretail.store.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ambientretail.store.TestDatabases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import io.ambientretail.store.TestDatabases;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store's own audit trail through the command line: a demo run writes it, {@code ambient audit
@@ -33,17 +33,39 @@ class StoreAuditCliTest {
   @ValueSource(strings = {"sqlite", "postgresql"})
   void demoTrail_exportVerify_ok_thenTamperedLine_isNamed(String kind) throws Exception {
     Path data = tmp.resolve("data");
-    String url = kind.equals("sqlite") ? "jdbc:sqlite:" + data.resolve("store.db")
-        : TestDatabases.freshPostgres();
-    assertThat(run("store", "demo", "--shoppers", "4", "--seed", "11", "--exit-when-done",
-        "--port", "0", "--data", data.toString(), "--db", url)).as(err.toString()).isZero();
+    String url =
+        kind.equals("sqlite")
+            ? "jdbc:sqlite:" + data.resolve("store.db")
+            : TestDatabases.freshPostgres();
+    assertThat(
+            run(
+                "store",
+                "demo",
+                "--shoppers",
+                "4",
+                "--seed",
+                "11",
+                "--exit-when-done",
+                "--port",
+                "0",
+                "--data",
+                data.toString(),
+                "--db",
+                url))
+        .as(err.toString())
+        .isZero();
 
     assertThat(run("audit", "export", "--db", url)).as(err.toString()).isZero();
     List<String> lines = new ArrayList<>(out.toString().lines().toList());
     assertThat(lines.size()).isGreaterThan(4);
     String all = String.join("\n", lines);
-    assertThat(all).contains("\"action\":\"store.start\"", "\"action\":\"receipt.issued\"",
-        "\"action\":\"audit.checkpoint\"", "\"outcome\":\"success\"", "\"origin\":\"store\"");
+    assertThat(all)
+        .contains(
+            "\"action\":\"store.start\"",
+            "\"action\":\"receipt.issued\"",
+            "\"action\":\"audit.checkpoint\"",
+            "\"outcome\":\"success\"",
+            "\"origin\":\"store\"");
     // the store's signed checkpoints travel in the export, checked against the store's key
     List<Integer> entryLines = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -56,11 +78,11 @@ class StoreAuditCliTest {
     Path file = tmp.resolve("audit.jsonl");
     Files.write(file, lines, StandardCharsets.UTF_8);
     String vkey = data.resolve("audit-checkpoint.vkey").toString();
-    assertThat(run("audit", "verify", file.toString(), "--key", vkey)).as(err.toString())
-        .isZero();
-    assertThat(out.toString()).startsWith("{\"ok\":true,\"entries\":" + entryLines.size()
-        + ",").contains("\"checkpoints\":" + checkpoints,
-        "\"checkpointSignaturesVerified\":" + checkpoints);
+    assertThat(run("audit", "verify", file.toString(), "--key", vkey)).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .startsWith("{\"ok\":true,\"entries\":" + entryLines.size() + ",")
+        .contains(
+            "\"checkpoints\":" + checkpoints, "\"checkpointSignaturesVerified\":" + checkpoints);
 
     int victim = entryLines.size() / 2;
     String before = lines.get(entryLines.get(victim));

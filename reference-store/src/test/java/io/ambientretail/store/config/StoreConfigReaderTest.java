@@ -14,9 +14,10 @@ class StoreConfigReaderTest {
     return reader.read(yaml.getBytes(StandardCharsets.UTF_8), "store.yaml");
   }
 
-  private static final String MINIMAL = "store: {id: S9, kind: micromarket, currency: CHF}\n"
-      + "planogram:\n  shelves:\n    - id: A\n      lanes:\n"
-      + "        - {id: A1, gtin: '4012345670004', priceMinor: 150, unitGrams: 520}\n";
+  private static final String MINIMAL =
+      "store: {id: S9, kind: micromarket, currency: CHF}\n"
+          + "planogram:\n  shelves:\n    - id: A\n      lanes:\n"
+          + "        - {id: A1, gtin: '4012345670004', priceMinor: 150, unitGrams: 520}\n";
 
   @Test
   void demoConfigs_bothKinds_parse() {
@@ -34,23 +35,28 @@ class StoreConfigReaderTest {
     StoreConfig c = read(MINIMAL);
     assertThat(c.storeId()).isEqualTo("S9");
     assertThat(c.currency().getCurrencyCode()).isEqualTo("CHF");
-    assertThat(c.lanes()).singleElement().satisfies(l -> {
-      assertThat(l.capacity()).isEqualTo(10);
-      assertThat(l.initial()).isEqualTo(10);
-    });
+    assertThat(c.lanes())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.capacity()).isEqualTo(10);
+              assertThat(l.initial()).isEqualTo(10);
+            });
     assertThat(c.payment().gateway()).isEqualTo("simulated");
   }
 
   @Test
   void paymentOffline_absent_usesTheDefaults() {
-    assertThat(read(MINIMAL).payment().offline())
-        .isEqualTo(new StoreConfig.Offline(2, 40, 24, 4));
+    assertThat(read(MINIMAL).payment().offline()).isEqualTo(new StoreConfig.Offline(2, 40, 24, 4));
   }
 
   @Test
   void paymentOffline_setsTheStoreAndForwardLimits() {
-    StoreConfig c = read(MINIMAL + "payment:\n  holdMinor: 700\n  offline: {perCardHolds: 1,"
-        + " totalHolds: 10, maxAgeHours: 12, warnBeforeHours: 2}\n");
+    StoreConfig c =
+        read(
+            MINIMAL
+                + "payment:\n  holdMinor: 700\n  offline: {perCardHolds: 1,"
+                + " totalHolds: 10, maxAgeHours: 12, warnBeforeHours: 2}\n");
     assertThat(c.payment().offline()).isEqualTo(new StoreConfig.Offline(1, 10, 12, 2));
     assertThat(c.payment().holdMinor()).isEqualTo(700);
     assertThat(read(MINIMAL + "payment:\n  offline: {totalHolds: 5}\n").payment().offline())
@@ -115,20 +121,29 @@ class StoreConfigReaderTest {
 
   @Test
   void initialAboveCapacity_failsWithRange() {
-    assertThatThrownBy(() -> read(MINIMAL.replace("unitGrams: 520", "unitGrams: 520, capacity: 5,"
-        + " initial: 9"))).hasMessageContaining("initial: must be between 0 and 5, was 9");
+    assertThatThrownBy(
+            () ->
+                read(
+                    MINIMAL.replace(
+                        "unitGrams: 520", "unitGrams: 520, capacity: 5," + " initial: 9")))
+        .hasMessageContaining("initial: must be between 0 and 5, was 9");
   }
 
   @Test
   void yamlSyntaxError_namesLine() {
-    assertThatThrownBy(() -> read("store: {id: S1\nplanogram: [")).isInstanceOf(
-        StoreConfigException.class).hasMessageMatching("store\\.yaml:\\d+:\\d+: not valid YAML.*");
+    assertThatThrownBy(() -> read("store: {id: S1\nplanogram: ["))
+        .isInstanceOf(StoreConfigException.class)
+        .hasMessageMatching("store\\.yaml:\\d+:\\d+: not valid YAML.*");
   }
 
   @Test
   void shopperTokenWithoutShopper_fails() {
-    assertThatThrownBy(() -> read(MINIMAL + "security:\n  tokens:\n"
-        + "    - {token: abcdefghij, role: shopper}\n"))
+    assertThatThrownBy(
+            () ->
+                read(
+                    MINIMAL
+                        + "security:\n  tokens:\n"
+                        + "    - {token: abcdefghij, role: shopper}\n"))
         .hasMessageContaining("security.tokens[0].shopper: required");
   }
 

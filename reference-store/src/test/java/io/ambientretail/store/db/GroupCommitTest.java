@@ -29,35 +29,40 @@ class GroupCommitTest {
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int thread = t;
-        threads.add(new Thread(() -> {
-          try {
-            go.await();
-          } catch (InterruptedException e) {
-            return;
-          }
-          for (int i = 0; i < 40; i++) {
-            String key = "gc-" + thread + "-" + i;
-            boolean fail = (thread * 40 + i) % 7 == 0;
-            try {
-              db.tx(c -> {
-                try (var p = c.prepareStatement(
-                    "INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)")) {
-                  p.setString(1, key);
-                  p.setString(2, "v");
-                  p.executeUpdate();
-                }
-                if (fail) {
-                  throw new IllegalStateException("work " + key + " fails after its insert");
-                }
-                return null;
-              });
-              acknowledged.add(key);
-            } catch (IllegalStateException e) {
-              assertThat(e).hasMessageContaining(key);
-              failed.add(key);
-            }
-          }
-        }));
+        threads.add(
+            new Thread(
+                () -> {
+                  try {
+                    go.await();
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  for (int i = 0; i < 40; i++) {
+                    String key = "gc-" + thread + "-" + i;
+                    boolean fail = (thread * 40 + i) % 7 == 0;
+                    try {
+                      db.tx(
+                          c -> {
+                            try (var p =
+                                c.prepareStatement(
+                                    "INSERT INTO store_meta (meta_key, meta_value) VALUES (?, ?)")) {
+                              p.setString(1, key);
+                              p.setString(2, "v");
+                              p.executeUpdate();
+                            }
+                            if (fail) {
+                              throw new IllegalStateException(
+                                  "work " + key + " fails after its insert");
+                            }
+                            return null;
+                          });
+                      acknowledged.add(key);
+                    } catch (IllegalStateException e) {
+                      assertThat(e).hasMessageContaining(key);
+                      failed.add(key);
+                    }
+                  }
+                }));
       }
       threads.forEach(Thread::start);
       go.countDown();
@@ -65,17 +70,20 @@ class GroupCommitTest {
         t.join(TimeUnit.SECONDS.toMillis(60));
         assertThat(t.isAlive()).isFalse();
       }
-      Set<String> stored = db.read(c -> {
-        Set<String> out = ConcurrentHashMap.newKeySet();
-        try (var q = c.prepareStatement(
-            "SELECT meta_key FROM store_meta WHERE meta_key LIKE 'gc-%'");
-            var r = q.executeQuery()) {
-          while (r.next()) {
-            out.add(r.getString(1));
-          }
-        }
-        return out;
-      });
+      Set<String> stored =
+          db.read(
+              c -> {
+                Set<String> out = ConcurrentHashMap.newKeySet();
+                try (var q =
+                        c.prepareStatement(
+                            "SELECT meta_key FROM store_meta WHERE meta_key LIKE 'gc-%'");
+                    var r = q.executeQuery()) {
+                  while (r.next()) {
+                    out.add(r.getString(1));
+                  }
+                }
+                return out;
+              });
       assertThat(failed).hasSize(46);
       assertThat(acknowledged).hasSize(320 - 46);
       assertThat(stored).isEqualTo(acknowledged);

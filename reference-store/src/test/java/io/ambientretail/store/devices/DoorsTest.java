@@ -39,21 +39,42 @@ class DoorsTest {
   void start() throws Exception {
     acquirer = SimulatedAcquirer.start();
     StoreConfig demo = StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT);
-    StoreConfig config = new StoreConfig(demo.storeId(), demo.name(), demo.kind(), demo.region(),
-        demo.privacyRegime(), demo.currency(), demo.zone(),
-        new StoreConfig.Payment(acquirer.uri().toString(), 500, 0, 0.0), demo.devices(),
-        demo.shelves(), demo.replenishment(), demo.privacy(), demo.tokens());
-    app = StoreApp.start(new StoreApp.Options(config, tmp.resolve("data"), null, 0, false, false,
-        ShopperSimulation.Pace.FAST, 1, 1));
+    StoreConfig config =
+        new StoreConfig(
+            demo.storeId(),
+            demo.name(),
+            demo.kind(),
+            demo.region(),
+            demo.privacyRegime(),
+            demo.currency(),
+            demo.zone(),
+            new StoreConfig.Payment(acquirer.uri().toString(), 500, 0, 0.0),
+            demo.devices(),
+            demo.shelves(),
+            demo.replenishment(),
+            demo.privacy(),
+            demo.tokens());
+    app =
+        StoreApp.start(
+            new StoreApp.Options(
+                config,
+                tmp.resolve("data"),
+                null,
+                0,
+                false,
+                false,
+                ShopperSimulation.Pace.FAST,
+                1,
+                1));
     store = app.engine();
     door = app.devices().lock("door-1");
     gate = app.devices().lock("exit-gate-1");
     assertThat(door).isNotNull();
     assertThat(gate).isNotNull();
-    Conditions.await(() -> Boolean.TRUE.equals(app.devices().online().get("door-1")),
-        "door-1 online");
-    Conditions.await(() -> Boolean.TRUE.equals(app.devices().online().get("exit-gate-1")),
-        "exit-gate-1 online");
+    Conditions.await(
+        () -> Boolean.TRUE.equals(app.devices().online().get("door-1")), "door-1 online");
+    Conditions.await(
+        () -> Boolean.TRUE.equals(app.devices().online().get("exit-gate-1")), "exit-gate-1 online");
   }
 
   @AfterEach
@@ -68,8 +89,8 @@ class DoorsTest {
 
   @Test
   void declinedEntry_leavesTheDoorLocked_admittedEntryUnlocksIt() {
-    acquirer.enqueue(AcquirerOperation.AUTHORISE,
-        AcquirerFault.decline(DeclineReason.INSUFFICIENT_FUNDS));
+    acquirer.enqueue(
+        AcquirerOperation.AUTHORISE, AcquirerFault.decline(DeclineReason.INSUFFICIENT_FUNDS));
     StoreEngine.EntryResult declined = store.enter(TestCards.next(new Random(3)));
     assertThat(declined.admitted()).isFalse();
     assertThat(door.isLocked()).as("door after a decline").isTrue();
@@ -88,10 +109,15 @@ class DoorsTest {
     assertThat(e.declineReason()).isEqualTo("door_unavailable");
     assertThat(door.isLocked()).isTrue();
     assertThat(store.peopleInStore()).isZero();
-    assertThat(store.database().read(c -> store.sessions().get(c, e.sessionId())).orElseThrow()
-        .state()).isEqualTo(SessionBook.State.ABANDONED);
-    java.util.Optional<io.ambientretail.store.db.AlertBook.Alert> alert = store.database()
-        .read(c -> store.alerts().open(c, "device_offline", "door-1"));
+    assertThat(
+            store
+                .database()
+                .read(c -> store.sessions().get(c, e.sessionId()))
+                .orElseThrow()
+                .state())
+        .isEqualTo(SessionBook.State.ABANDONED);
+    java.util.Optional<io.ambientretail.store.db.AlertBook.Alert> alert =
+        store.database().read(c -> store.alerts().open(c, "device_offline", "door-1"));
     assertThat(alert).hasValueSatisfying(a -> assertThat(a.message()).contains("did not unlock"));
   }
 

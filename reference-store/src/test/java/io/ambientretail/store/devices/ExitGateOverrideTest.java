@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExitGateOverrideTest {
   @TempDir Path tmp;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private SimulatedAcquirer acquirer;
   private StoreApp app;
@@ -46,18 +46,39 @@ class ExitGateOverrideTest {
   void start() throws Exception {
     acquirer = SimulatedAcquirer.start();
     StoreConfig demo = StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT);
-    StoreConfig config = new StoreConfig(demo.storeId(), demo.name(), demo.kind(), demo.region(),
-        demo.privacyRegime(), demo.currency(), demo.zone(),
-        new StoreConfig.Payment(acquirer.uri().toString(), 500, 0, 0.0), demo.devices(),
-        demo.shelves(), demo.replenishment(), demo.privacy(), demo.tokens());
-    app = StoreApp.start(new StoreApp.Options(config, tmp.resolve("data"), null, 0, true, false,
-        ShopperSimulation.Pace.FAST, 1, 1));
+    StoreConfig config =
+        new StoreConfig(
+            demo.storeId(),
+            demo.name(),
+            demo.kind(),
+            demo.region(),
+            demo.privacyRegime(),
+            demo.currency(),
+            demo.zone(),
+            new StoreConfig.Payment(acquirer.uri().toString(), 500, 0, 0.0),
+            demo.devices(),
+            demo.shelves(),
+            demo.replenishment(),
+            demo.privacy(),
+            demo.tokens());
+    app =
+        StoreApp.start(
+            new StoreApp.Options(
+                config,
+                tmp.resolve("data"),
+                null,
+                0,
+                true,
+                false,
+                ShopperSimulation.Pace.FAST,
+                1,
+                1));
     store = app.engine();
     gate = app.devices().lock("exit-gate-1");
-    Conditions.await(() -> Boolean.TRUE.equals(app.devices().online().get("door-1")),
-        "door-1 online");
-    Conditions.await(() -> Boolean.TRUE.equals(app.devices().online().get("exit-gate-1")),
-        "exit-gate-1 online");
+    Conditions.await(
+        () -> Boolean.TRUE.equals(app.devices().online().get("door-1")), "door-1 online");
+    Conditions.await(
+        () -> Boolean.TRUE.equals(app.devices().online().get("exit-gate-1")), "exit-gate-1 online");
   }
 
   @AfterEach
@@ -71,9 +92,10 @@ class ExitGateOverrideTest {
   }
 
   private HttpResponse<String> send(String method, String path, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-        + path)).timeout(Duration.ofSeconds(20))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -110,9 +132,10 @@ class ExitGateOverrideTest {
   void gateSilentAtExit_raisesAlert_overrideReportsItStillSilent_thenOpensItOnceItAnswers()
       throws Exception {
     String sid = settledExitWithTheGateSilent();
-    assertThat(openAlerts("exit_gate_failed", sid)).singleElement()
-        .satisfies(a -> assertThat(a.path("message").asText()).contains("exit-gate-1",
-            "did not open"));
+    assertThat(openAlerts("exit_gate_failed", sid))
+        .singleElement()
+        .satisfies(
+            a -> assertThat(a.path("message").asText()).contains("exit-gate-1", "did not open"));
 
     HttpResponse<String> still = override(sid, "demo-operator");
     assertThat(still.statusCode()).as(still.body()).isEqualTo(200);
@@ -135,8 +158,8 @@ class ExitGateOverrideTest {
     assertThat(openAlerts("exit_gate_failed", sid)).as("cleared once it answered").isEmpty();
 
     // who, which session, what happened: in the store's audit trail, read through the API
-    HttpResponse<String> audit = send("GET", "/api/audit?limit=200&skip=access.check",
-        "demo-auditor");
+    HttpResponse<String> audit =
+        send("GET", "/api/audit?limit=200&skip=access.check", "demo-auditor");
     assertThat(audit.statusCode()).isEqualTo(200);
     List<String> overrides = new ArrayList<>();
     for (JsonNode e : json.readTree(audit.body())) {
@@ -146,8 +169,12 @@ class ExitGateOverrideTest {
     }
     assertThat(overrides).hasSize(2);
     // the operator token's principal is operator-token-1 (ApiTokens names each configured token)
-    assertThat(overrides).anySatisfy(e -> assertThat(e).contains(sid,
-        "\"actor\":\"operator-token-1\"", "result=opened", "exit-gate-1"));
+    assertThat(overrides)
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .contains(
+                        sid, "\"actor\":\"operator-token-1\"", "result=opened", "exit-gate-1"));
     assertThat(overrides).anySatisfy(e -> assertThat(e).contains(sid, "not answering"));
   }
 
@@ -155,20 +182,25 @@ class ExitGateOverrideTest {
   void shopperOrViewerToken_isForbidden_andTheGateStaysShut() throws Exception {
     String sid = settledExitWithTheGateSilent();
     gate.silent(false);
-    String shopper = store.database().read(c -> store.sessions().get(c, sid)).orElseThrow()
-        .shopperRef();
-    HttpResponse<String> issued = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + app.port() + "/api/shopper-tokens"))
-        .header("Authorization", "Bearer demo-admin").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"shopper\":\"" + shopper + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String shopper =
+        store.database().read(c -> store.sessions().get(c, sid)).orElseThrow().shopperRef();
+    HttpResponse<String> issued =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.port() + "/api/shopper-tokens"))
+                    .header("Authorization", "Bearer demo-admin")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"shopper\":\"" + shopper + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
     String token = json.readTree(issued.body()).path("token").asText();
 
     HttpResponse<String> r = override(sid, token);
     assertThat(r.statusCode()).isEqualTo(403);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-        ct -> assertThat(ct).startsWith("application/problem+json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
     assertThat(json.readTree(r.body()).path("detail").asText()).contains("shopper");
     assertThat(override(sid, "demo-viewer").statusCode()).isEqualTo(403);
     assertThat(override(sid, null).statusCode()).isEqualTo(401);
@@ -181,23 +213,26 @@ class ExitGateOverrideTest {
     assertThat(unknown.statusCode()).isEqualTo(404);
     JsonNode p = json.readTree(unknown.body());
     assertThat(p.path("status").asInt()).isEqualTo(404);
-    assertThat(p.path("instance").asText())
-        .isEqualTo("/api/sessions/se_no_such_session/exit-gate");
+    assertThat(p.path("instance").asText()).isEqualTo("/api/sessions/se_no_such_session/exit-gate");
 
     StoreEngine.EntryResult inside = store.enter(TestCards.next(new Random(22)));
     assertThat(inside.admitted()).as(inside.declineReason()).isTrue();
     HttpResponse<String> open = override(inside.sessionId(), "demo-operator");
     assertThat(open.statusCode()).isEqualTo(409);
-    assertThat(open.headers().firstValue("Content-Type")).hasValueSatisfying(
-        ct -> assertThat(ct).startsWith("application/problem+json"));
+    assertThat(open.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
     JsonNode c = json.readTree(open.body());
     assertThat(c.path("title").asText()).isEqualTo("Conflict");
     assertThat(c.path("detail").asText()).contains(inside.sessionId(), "OPEN");
     assertThat(gate.isLocked()).as("no override for a shopper still inside").isTrue();
-    long refused = store.database().read(conn -> store.audit().recent(conn, 200)).stream()
-        .filter(e -> e.action().equals("exit_gate.override.denied")
-            && e.target().equals(inside.sessionId()) && e.outcome().equals("FAILURE"))
-        .count();
+    long refused =
+        store.database().read(conn -> store.audit().recent(conn, 200)).stream()
+            .filter(
+                e ->
+                    e.action().equals("exit_gate.override.denied")
+                        && e.target().equals(inside.sessionId())
+                        && e.outcome().equals("FAILURE"))
+            .count();
     assertThat(refused).as("the refused attempt is audited").isEqualTo(1);
   }
 }

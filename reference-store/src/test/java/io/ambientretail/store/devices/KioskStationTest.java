@@ -38,33 +38,38 @@ class KioskStationTest {
   @Test
   void scan_weighedItem_takesItsWeightFromTheScaleOverMtSics() {
     StoreConfig mm = StoreConfigReader.withDefaults().demo(StoreKind.MICROMARKET);
-    try (StoreApp app = StoreApp.start(new StoreApp.Options(mm, tmp.resolve("mm"), null, 0, false,
-        false, ShopperSimulation.Pace.FAST, 1, 1))) {
+    try (StoreApp app =
+        StoreApp.start(
+            new StoreApp.Options(
+                mm, tmp.resolve("mm"), null, 0, false, false, ShopperSimulation.Pace.FAST, 1, 1))) {
       List<Object> events = new CopyOnWriteArrayList<>();
       for (Device d : app.devices().registry().devices()) {
-        d.addListener(e -> {
-          if (e instanceof ScanEvent || e instanceof WeightEvent w && w.stable()
-              && w.weight().milligrams() > 0) {
-            events.add(e);
-          }
-        });
+        d.addListener(
+            e -> {
+              if (e instanceof ScanEvent
+                  || e instanceof WeightEvent w && w.stable() && w.weight().milligrams() > 0) {
+                events.add(e);
+              }
+            });
       }
-      StoreConfig.Lane apple = mm.lanes().stream().filter(l -> l.id().equals("D1")).findFirst()
-          .orElseThrow();
+      StoreConfig.Lane apple =
+          mm.lanes().stream().filter(l -> l.id().equals("D1")).findFirst().orElseThrow();
       StoreConfig.Lane water = mm.lanes().get(0);
       String session = app.engine().kioskStart();
       Map<String, Object> line = app.engine().scan(session, apple.gtin().shortest(), 250L);
       assertThat(line.get("lane")).isEqualTo("D1");
-      assertThat(line.get("priceMinor")).isEqualTo(Math.round(250 * apple.pricePerKgMinor()
-          / 1000.0));
+      assertThat(line.get("priceMinor"))
+          .isEqualTo(Math.round(250 * apple.pricePerKgMinor() / 1000.0));
       Map<String, Object> unit = app.engine().scan(session, water.gtin().shortest(), null);
       assertThat(unit.get("priceMinor")).isEqualTo(water.priceMinor());
       // listeners hear of device events on the devices' delivery threads: wait for both scans
-      Conditions.await(() -> events.stream().filter(e -> e instanceof ScanEvent).count() >= 2,
+      Conditions.await(
+          () -> events.stream().filter(e -> e instanceof ScanEvent).count() >= 2,
           "two scan events");
       assertThat(events).filteredOn(e -> e instanceof ScanEvent).hasSize(2);
-      assertThat(events).filteredOn(e -> e instanceof WeightEvent w
-          && w.weight().milligrams() == 250_000).isNotEmpty();
+      assertThat(events)
+          .filteredOn(e -> e instanceof WeightEvent w && w.weight().milligrams() == 250_000)
+          .isNotEmpty();
     }
   }
 }

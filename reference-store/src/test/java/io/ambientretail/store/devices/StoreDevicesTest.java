@@ -28,8 +28,10 @@ class StoreDevicesTest {
   @Test
   void laneLoad_reachesTheStoreThroughTheShelfControllerProtocol() {
     try (StoreDevices d = start(walkout, StoreDevices.Transport.MEMORY)) {
-      assertThat(d.registry().devices()).extracting(x -> x.id().value())
-          .contains("shelf-A", "door-1", "exit-gate-1").doesNotContain("entry-reader-1");
+      assertThat(d.registry().devices())
+          .extracting(x -> x.id().value())
+          .contains("shelf-A", "door-1", "exit-gate-1")
+          .doesNotContain("entry-reader-1");
       StoreConfig.Lane a1 = walkout.lanes().get(0);
       long start = 10L * a1.unitGrams() * 1000;
       Conditions.await(() -> near(seen.get(a1.id()), start), "first reading of " + a1.id());
@@ -54,8 +56,8 @@ class StoreDevicesTest {
       StoreConfig.Lane b1 = walkout.shelves().get(1).lanes().get(0);
       seen.remove(b1.id());
       d.setLaneLoad(b1.id(), 3L * b1.unitGrams() * 1000);
-      Conditions.await(() -> near(seen.get(b1.id()), 3L * b1.unitGrams() * 1000),
-          "readings resumed");
+      Conditions.await(
+          () -> near(seen.get(b1.id()), 3L * b1.unitGrams() * 1000), "readings resumed");
     }
   }
 
@@ -84,13 +86,12 @@ class StoreDevicesTest {
   private StoreDevices start(StoreConfig config, StoreDevices.Transport t) {
     Map<String, Integer> units = new java.util.HashMap<>();
     config.lanes().forEach(l -> units.put(l.id(), 10));
-    return StoreDevices.start(config, StoreDevices.loadsOf(config, units), t, seen::put,
-        notes::add, tmp.resolve("pty"));
+    return StoreDevices.start(
+        config, StoreDevices.loadsOf(config, units), t, seen::put, notes::add, tmp.resolve("pty"));
   }
 
   /** Within one count of the simulated calibration (10 mg). */
   private static boolean near(Long got, long want) {
     return got != null && Math.abs(got - want) <= 10;
   }
-
 }

@@ -43,7 +43,8 @@ class KioskBarcodeTest {
   @Test
   void unknownAi_failsAtItsOffset() {
     assertThatThrownBy(() -> KioskBarcode.parse("0104012345670004990"))
-        .hasMessageContaining("offset 16").hasMessageContaining("application identifier");
+        .hasMessageContaining("offset 16")
+        .hasMessageContaining("application identifier");
   }
 
   @Test

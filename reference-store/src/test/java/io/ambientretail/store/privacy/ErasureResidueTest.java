@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A delete request through the store's DSR desk leaves nothing that identifies the shopper in any
- * column of any table, on both real databases, while the books (receipts, captured amounts) and
- * the audit log's chain stay intact.
+ * column of any table, on both real databases, while the books (receipts, captured amounts) and the
+ * audit log's chain stay intact.
  */
 class ErasureResidueTest {
   @TempDir Path tmp;
@@ -33,43 +33,77 @@ class ErasureResidueTest {
   @ValueSource(strings = {"sqlite", "postgresql"})
   void delete_leavesNoIdentifierInAnyTable_booksAndAuditIntact(String kind) throws Exception {
     String url = TestDatabases.fresh(kind, tmp);
-    StoreApp.Options o = StoreApp.Options.demo(
-        StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT), tmp.resolve("data"), 0, 21)
-        .withServe(false).withDb(url);
+    StoreApp.Options o =
+        StoreApp.Options.demo(
+                StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT),
+                tmp.resolve("data"),
+                0,
+                21)
+            .withServe(false)
+            .withDb(url);
     try (StoreApp app = StoreApp.start(o)) {
       app.simulation().run(6);
       assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
       // receipts held for review are decided by the demo's staff: the books are final after that
       assertThat(app.awaitReviewsDecided(java.time.Duration.ofSeconds(60))).isTrue();
       Database db = app.engine().database();
-      String shopper = db.read(c -> one(c, "SELECT r.shopper_ref FROM receipts r JOIN sessions s"
-          + " ON s.session_id = r.session_id WHERE s.card_fingerprint IS NOT NULL"));
+      String shopper =
+          db.read(
+              c ->
+                  one(
+                      c,
+                      "SELECT r.shopper_ref FROM receipts r JOIN sessions s"
+                          + " ON s.session_id = r.session_id WHERE s.card_fingerprint IS NOT NULL"));
       Set<String> ids = new LinkedHashSet<>();
       ids.add(shopper);
       ids.add(shopper.substring(3)); // the fingerprint's core: also in fp_... and sh_...
-      ids.addAll(db.read(c -> all(c, "SELECT card_token FROM sessions WHERE shopper_ref = '"
-          + shopper + "' AND card_token IS NOT NULL")));
-      List<String> fingerprints = db.read(c -> all(c, "SELECT card_fingerprint FROM sessions"
-          + " WHERE shopper_ref = '" + shopper + "' AND card_fingerprint IS NOT NULL"));
+      ids.addAll(
+          db.read(
+              c ->
+                  all(
+                      c,
+                      "SELECT card_token FROM sessions WHERE shopper_ref = '"
+                          + shopper
+                          + "' AND card_token IS NOT NULL")));
+      List<String> fingerprints =
+          db.read(
+              c ->
+                  all(
+                      c,
+                      "SELECT card_fingerprint FROM sessions"
+                          + " WHERE shopper_ref = '"
+                          + shopper
+                          + "' AND card_fingerprint IS NOT NULL"));
       assertThat(fingerprints).isNotEmpty();
       ids.addAll(fingerprints);
       fingerprints.forEach(f -> ids.add(f.substring(3)));
       long now = System.currentTimeMillis();
       // what other parts of the store write about a card: a returning-card consent (kept in the
       // store's one consent registry, privacy_consent), an alert, audit entries
-      String receipt = db.read(c -> one(c, "SELECT receipt_id FROM receipts WHERE shopper_ref = '"
-          + shopper + "'"));
+      String receipt =
+          db.read(
+              c -> one(c, "SELECT receipt_id FROM receipts WHERE shopper_ref = '" + shopper + "'"));
       app.engine().consent(receipt, true, "operator-1", "test");
-      long kept = db.read(c -> count(c, "SELECT COUNT(*) FROM privacy_consent WHERE subject = 'sh_"
-          + fingerprints.get(0).substring(3) + "'"));
+      long kept =
+          db.read(
+              c ->
+                  count(
+                      c,
+                      "SELECT COUNT(*) FROM privacy_consent WHERE subject = 'sh_"
+                          + fingerprints.get(0).substring(3)
+                          + "'"));
       assertThat(kept).as("the consent is kept").isEqualTo(1);
-      db.tx(c -> {
-        app.engine().alerts().raise(c, "card_velocity", fingerprints.get(0),
-            "many entries on one card", now);
-        app.engine().audit().append(c, "operator-1", "receipt.read", shopper,
-            "card " + fingerprints.get(0), now);
-        return null;
-      });
+      db.tx(
+          c -> {
+            app.engine()
+                .alerts()
+                .raise(c, "card_velocity", fingerprints.get(0), "many entries on one card", now);
+            app.engine()
+                .audit()
+                .append(
+                    c, "operator-1", "receipt.read", shopper, "card " + fingerprints.get(0), now);
+            return null;
+          });
       String booksBefore = db.read(c -> books(c));
       long receiptsBefore = db.read(c -> count(c, "SELECT COUNT(*) FROM receipts"));
 
@@ -88,12 +122,29 @@ class ErasureResidueTest {
       // leads nowhere
       String pseudonym = (String) result.get("subject");
       assertThat(pseudonym).startsWith("ps_");
-      long mentions = db.read(c -> count(c, "SELECT COUNT(*) FROM audit_log WHERE actor LIKE"
-          + " '%" + pseudonym + "%' OR resource LIKE '%" + pseudonym + "%' OR detail LIKE '%"
-          + pseudonym + "%'"));
+      long mentions =
+          db.read(
+              c ->
+                  count(
+                      c,
+                      "SELECT COUNT(*) FROM audit_log WHERE actor LIKE"
+                          + " '%"
+                          + pseudonym
+                          + "%' OR resource LIKE '%"
+                          + pseudonym
+                          + "%' OR detail LIKE '%"
+                          + pseudonym
+                          + "%'"));
       assertThat(mentions).isPositive();
-      long links = db.read(c -> count(c, "SELECT COUNT(*) FROM audit_pseudonyms WHERE pseudonym"
-          + " = '" + pseudonym + "'"));
+      long links =
+          db.read(
+              c ->
+                  count(
+                      c,
+                      "SELECT COUNT(*) FROM audit_pseudonyms WHERE pseudonym"
+                          + " = '"
+                          + pseudonym
+                          + "'"));
       assertThat(links).isZero();
     }
   }
@@ -108,9 +159,20 @@ class ErasureResidueTest {
         tables.add(t.getString("TABLE_NAME"));
       }
     }
-    assertThat(tables).contains("receipts", "sessions", "payment_journal", "audit_log",
-        "audit_pseudonyms", "privacy_consent", "privacy_dsr_request", "privacy_dsr_step",
-        "audit_checkpoint", "alerts", "dsr_requests", "api_tokens");
+    assertThat(tables)
+        .contains(
+            "receipts",
+            "sessions",
+            "payment_journal",
+            "audit_log",
+            "audit_pseudonyms",
+            "privacy_consent",
+            "privacy_dsr_request",
+            "privacy_dsr_step",
+            "audit_checkpoint",
+            "alerts",
+            "dsr_requests",
+            "api_tokens");
     for (String table : tables) {
       try (ResultSet r = c.createStatement().executeQuery("SELECT * FROM " + table)) {
         int n = r.getMetaData().getColumnCount();
@@ -130,8 +192,10 @@ class ErasureResidueTest {
   }
 
   private static String books(Connection c) throws java.sql.SQLException {
-    return one(c, "SELECT COUNT(*) || '/' || COALESCE(SUM(amount_minor), 0) FROM payment_journal"
-        + " WHERE state = 'APPROVED'");
+    return one(
+        c,
+        "SELECT COUNT(*) || '/' || COALESCE(SUM(amount_minor), 0) FROM payment_journal"
+            + " WHERE state = 'APPROVED'");
   }
 
   private static long count(Connection c, String sql) throws java.sql.SQLException {

@@ -19,25 +19,31 @@ class StoreAuditSinkTest {
   @TempDir Path tmp;
 
   private static AuditEvent event(String actor) {
-    return AuditEvent.builder().actor(actor).action("access.check")
-        .outcome(AuditOutcome.FAILURE).origin("api 127.0.0.1").resource("/api/payments")
-        .detail("permission=payments.read").build();
+    return AuditEvent.builder()
+        .actor(actor)
+        .action("access.check")
+        .outcome(AuditOutcome.FAILURE)
+        .origin("api 127.0.0.1")
+        .resource("/api/payments")
+        .detail("permission=payments.read")
+        .build();
   }
 
   @Test
   void record_outsideATransaction_isStoredWithItsFields_andShopperRefsPseudonymised() {
     try (Database db = Database.open("jdbc:sqlite:" + tmp.resolve("store.db"))) {
       AuditTrail trail = new AuditTrail();
-      StoreAuditSink sink = new StoreAuditSink(db, trail,
-          Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
+      StoreAuditSink sink =
+          new StoreAuditSink(
+              db, trail, Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
       sink.record(event("viewer-token-3"));
       sink.record(event("sh_abcdefghij"));
       var entries = db.read(c -> trail.list(c, -1, 10));
       assertThat(entries).hasSize(2);
       assertThat(entries.get(0).outcome()).isEqualTo("FAILURE");
       assertThat(entries.get(0).origin()).isEqualTo("api 127.0.0.1");
-      assertThat(entries.get(0).atMs()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z")
-          .toEpochMilli());
+      assertThat(entries.get(0).atMs())
+          .isEqualTo(Instant.parse("2026-11-27T10:00:00Z").toEpochMilli());
       assertThat(entries.get(1).actor()).startsWith("shopper:ps_").doesNotContain("abcdefghij");
     }
   }
@@ -47,11 +53,16 @@ class StoreAuditSinkTest {
     try (Database db = Database.open("jdbc:sqlite:" + tmp.resolve("store.db"))) {
       AuditTrail trail = new AuditTrail();
       StoreAuditSink sink = new StoreAuditSink(db, trail, Clock.systemUTC());
-      assertThatThrownBy(() -> db.tx(c -> {
-        trail.append(c, "op", "stock.restock", "A1", "qty=1", 1000);
-        sink.record(event("op"));
-        return null;
-      })).isInstanceOf(IllegalStateException.class).hasMessageContaining("inside a database");
+      assertThatThrownBy(
+              () ->
+                  db.tx(
+                      c -> {
+                        trail.append(c, "op", "stock.restock", "A1", "qty=1", 1000);
+                        sink.record(event("op"));
+                        return null;
+                      }))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("inside a database");
       long size = db.read(trail::size);
       assertThat(size).isZero();
     }

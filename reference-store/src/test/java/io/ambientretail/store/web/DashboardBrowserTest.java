@@ -40,17 +40,27 @@ class DashboardBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
         "Chromium or chromedriver absent (/usr/bin/chromium, /usr/bin/chromedriver): scripts/test"
             + " installs them with apt-get as root");
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());
-    o.addArguments("--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--window-size=1400,1800",
+    o.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1800",
         "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, o);
   }
 
@@ -66,14 +76,23 @@ class DashboardBrowserTest {
 
   @Test
   void dashboard_showsLiveStore_andUpdatesWithoutReload() throws Exception {
-    app = StoreApp.start(StoreApp.Options.demo(
-        StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT), tmp.resolve("data"), 0, 21));
+    app =
+        StoreApp.start(
+            StoreApp.Options.demo(
+                StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT),
+                tmp.resolve("data"),
+                0,
+                21));
     app.simulation().run(8);
     assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
     browser.get("http://127.0.0.1:" + app.port() + "/#token=demo-admin");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    wait.until(d -> count("#receipts tbody tr[data-receipt]") > 0 && count("#plan .lane") > 0
-        && count("#audit tbody tr") > 0 && kpiReceipts() > 0);
+    wait.until(
+        d ->
+            count("#receipts tbody tr[data-receipt]") > 0
+                && count("#plan .lane") > 0
+                && count("#audit tbody tr") > 0
+                && kpiReceipts() > 0);
     wait.until(d -> text("#live").equals("live"));
     assertThat(text("#store-name")).isEqualTo("Ambient demo smart store");
     assertThat(count("#plan .lane")).isEqualTo(24);
@@ -86,17 +105,24 @@ class DashboardBrowserTest {
     screenshot("dashboard-walkout");
 
     // the audit panel shows the log verified and its latest signed checkpoint
-    wait.until(d -> text("#audit-state").contains("intact") && text("#audit-state")
-        .contains("checkpoint"));
+    wait.until(
+        d ->
+            text("#audit-state").contains("intact") && text("#audit-state").contains("checkpoint"));
     // a data-subject request from the DSR panel runs through sdk-privacy's orchestrator
-    String shopper = app.engine().database().read(c -> {
-      try (var r = c.createStatement().executeQuery(
-          "SELECT shopper_ref FROM receipts WHERE shopper_ref LIKE 'sh!_%' ESCAPE '!' OR"
-              + " shopper_ref LIKE 'sv!_%' ESCAPE '!'")) {
-        assertThat(r.next()).as("a receipt with a shopper reference").isTrue();
-        return r.getString(1);
-      }
-    });
+    String shopper =
+        app.engine()
+            .database()
+            .read(
+                c -> {
+                  try (var r =
+                      c.createStatement()
+                          .executeQuery(
+                              "SELECT shopper_ref FROM receipts WHERE shopper_ref LIKE 'sh!_%' ESCAPE '!' OR"
+                                  + " shopper_ref LIKE 'sv!_%' ESCAPE '!'")) {
+                    assertThat(r.next()).as("a receipt with a shopper reference").isTrue();
+                    return r.getString(1);
+                  }
+                });
     browser.findElement(org.openqa.selenium.By.id("dsr-shopper")).sendKeys(shopper);
     browser.findElement(org.openqa.selenium.By.cssSelector("#dsr-form button")).click();
     wait.until(d -> text("#dsr-result").contains("access COMPLETED"));
@@ -107,12 +133,16 @@ class DashboardBrowserTest {
 
     app.simulation().run(6);
     assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
-    long receiptsNow = app.engine().database().read(c -> {
-      try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM receipts")) {
-        r.next();
-        return r.getLong(1);
-      }
-    });
+    long receiptsNow =
+        app.engine()
+            .database()
+            .read(
+                c -> {
+                  try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM receipts")) {
+                    r.next();
+                    return r.getLong(1);
+                  }
+                });
     if (receiptsNow > receiptsBefore) {
       wait.until(d -> kpiReceipts() == receiptsNow);
     }
@@ -122,8 +152,13 @@ class DashboardBrowserTest {
 
   @Test
   void exitGateAlert_offersTheRemoteOverride_whichOpensTheGateOnceItAnswers() throws Exception {
-    app = StoreApp.start(StoreApp.Options.demo(
-        StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT), tmp.resolve("data"), 0, 21));
+    app =
+        StoreApp.start(
+            StoreApp.Options.demo(
+                StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT),
+                tmp.resolve("data"),
+                0,
+                21));
     app.simulation().run(8);
     assertThat(app.simulation().awaitDone(120, TimeUnit.SECONDS)).isTrue();
     var gate = app.devices().lock("exit-gate-1");
@@ -161,34 +196,47 @@ class DashboardBrowserTest {
   }
 
   private void click(String css) {
-    ((JavascriptExecutor) browser).executeScript("document.querySelector(arguments[0]).click();",
-        css);
+    ((JavascriptExecutor) browser)
+        .executeScript("document.querySelector(arguments[0]).click();", css);
   }
 
   @Test
   void reviewPanel_approvesAHeldReceipt_andTheCartIsCapturedOnce() throws Exception {
     // a store without simulated staff, so the held receipt waits for the person at the dashboard
-    app = StoreApp.start(StoreApp.Options.demo(
-        StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT), tmp.resolve("data"), 0, 22)
-        .withSimulate(false));
+    app =
+        StoreApp.start(
+            StoreApp.Options.demo(
+                    StoreConfigReader.withDefaults().demo(StoreKind.WALKOUT),
+                    tmp.resolve("data"),
+                    0,
+                    22)
+                .withSimulate(false));
     String sid = io.ambientretail.store.ReviewFixture.holdOne(app);
-    long total = app.engine().database().read(c -> app.engine().sessions().cart(c, sid)).stream()
-        .mapToLong(io.ambientretail.store.db.SessionBook.CartLine::priceMinor).sum();
-    assertThat(app.acquirer().performed(
-        io.ambientretail.testing.acquirer.AcquirerOperation.CAPTURE)).isZero();
+    long total =
+        app.engine().database().read(c -> app.engine().sessions().cart(c, sid)).stream()
+            .mapToLong(io.ambientretail.store.db.SessionBook.CartLine::priceMinor)
+            .sum();
+    assertThat(
+            app.acquirer().performed(io.ambientretail.testing.acquirer.AcquirerOperation.CAPTURE))
+        .isZero();
     browser.get("http://127.0.0.1:" + app.port() + "/#token=demo-operator");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     wait.until(d -> count("#reviews tr[data-review='" + sid + "'] button.approve") == 1);
     assertThat(text("#reviews")).contains("(ambiguous)");
     screenshot("dashboard-review-pending");
-    browser.findElement(org.openqa.selenium.By.cssSelector(
-        "#reviews tr[data-review='" + sid + "'] button.approve")).click();
-    wait.until(d -> count("#reviews tr[data-review]") == 0
-        && text("#reviews").contains("No receipts held for review"));
+    browser
+        .findElement(
+            org.openqa.selenium.By.cssSelector(
+                "#reviews tr[data-review='" + sid + "'] button.approve"))
+        .click();
+    wait.until(
+        d ->
+            count("#reviews tr[data-review]") == 0
+                && text("#reviews").contains("No receipts held for review"));
     wait.until(d -> count("#receipts tbody tr[data-receipt]") == 1);
     assertThat(app.acquirer().captures()).containsExactly(app.config().money(total));
-    java.util.Optional<io.ambientretail.store.db.ReceiptBook.Receipt> receipt = app.engine()
-        .database().read(c -> app.engine().receipts().ofSession(c, sid));
+    java.util.Optional<io.ambientretail.store.db.ReceiptBook.Receipt> receipt =
+        app.engine().database().read(c -> app.engine().receipts().ofSession(c, sid));
     assertThat(receipt).isPresent();
     screenshot("dashboard-review-approved");
   }
@@ -200,14 +248,18 @@ class DashboardBrowserTest {
 
   /** Text of the first match, read in one script so re-rendering cannot make it stale. */
   private String text(String css) {
-    Object r = ((JavascriptExecutor) browser).executeScript(
-        "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);
+    Object r =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';",
+                css);
     return String.valueOf(r);
   }
 
   private long count(String css) {
-    Object r = ((JavascriptExecutor) browser).executeScript(
-        "return document.querySelectorAll(arguments[0]).length;", css);
+    Object r =
+        ((JavascriptExecutor) browser)
+            .executeScript("return document.querySelectorAll(arguments[0]).length;", css);
     return ((Number) r).longValue();
   }
 

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile review decision bodies give a valid request or a {@link ReviewDesk#INVALID} error
- * naming the field, never another exception.
+ * Hostile review decision bodies give a valid request or a {@link ReviewDesk#INVALID} error naming
+ * the field, never another exception.
  */
 class ReviewBodyFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,16 +45,22 @@ class ReviewBodyFuzzTest {
 
   @Test
   void parse_adjust_keepsTheNonZeroLines() throws Exception {
-    ReviewDesk.Request r = ReviewBody.parse(JSON.readTree("{\"decision\":\"ADJUST\",\"lines\":"
-        + "[{\"lane\":\"A1\",\"qty\":0},{\"lane\":\"B2\",\"qty\":3}]}"));
+    ReviewDesk.Request r =
+        ReviewBody.parse(
+            JSON.readTree(
+                "{\"decision\":\"ADJUST\",\"lines\":"
+                    + "[{\"lane\":\"A1\",\"qty\":0},{\"lane\":\"B2\",\"qty\":3}]}"));
     assertThat(r.decision()).isEqualTo(ReviewBook.Decision.ADJUST);
     assertThat(r.lines()).containsExactly(new ReviewBook.Line("B2", 3));
   }
 
   @Test
   void parse_hugeQuantity_namesTheField() throws Exception {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReviewBody.parse(JSON.readTree(
-        "{\"decision\":\"adjust\",\"lines\":[{\"lane\":\"A1\",\"qty\":99999999999}]}")))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                ReviewBody.parse(
+                    JSON.readTree(
+                        "{\"decision\":\"adjust\",\"lines\":[{\"lane\":\"A1\",\"qty\":99999999999}]}")))
         .hasMessageContaining("lines[0].qty");
   }
 }

@@ -39,8 +39,12 @@ public final class QueuedSubscription<P> implements Subscription, Runnable {
   private volatile boolean closed;
 
   /** Creates the subscription; {@code onClose} unregisters it from its bus. */
-  public QueuedSubscription(String name, Consumer<? super StoreEvent<P>> subscriber,
-      SubscribeOptions options, Executor executor, Consumer<QueuedSubscription<P>> onClose) {
+  public QueuedSubscription(
+      String name,
+      Consumer<? super StoreEvent<P>> subscriber,
+      SubscribeOptions options,
+      Executor executor,
+      Consumer<QueuedSubscription<P>> onClose) {
     this.name = name;
     this.subscriber = subscriber;
     this.policy = options.overflow();

@@ -59,8 +59,8 @@ public final class ConfigReader {
       Node d = (Node) list.get(i);
       DeviceConfig c = device(d, "devices[" + i + "]");
       if (!ids.add(c.id().value())) {
-        throw new DeviceConfigException(d.line, "devices[" + i + "].id: '" + c.id()
-            + "' is used twice");
+        throw new DeviceConfigException(
+            d.line, "devices[" + i + "].id: '" + c.id() + "' is used twice");
       }
       out.add(c);
     }
@@ -68,8 +68,7 @@ public final class ConfigReader {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<DeviceConfig.Lane> lanes(Node lanesNode, String path,
-      boolean laneOptional) {
+  private static List<DeviceConfig.Lane> lanes(Node lanesNode, String path, boolean laneOptional) {
     List<DeviceConfig.Lane> lanes = new ArrayList<>();
     if (lanesNode == null) {
       return lanes;
@@ -88,24 +87,35 @@ public final class ConfigReader {
       Map<String, Node> lm = (Map<String, Node>) ln.value;
       for (Map.Entry<String, Node> e : lm.entrySet()) {
         if (!LANE_FIELDS.contains(e.getKey())) {
-          throw new DeviceConfigException(e.getValue().line, lp + "." + e.getKey()
-              + ": unknown field (known: " + new java.util.TreeSet<>(LANE_FIELDS) + ")");
+          throw new DeviceConfigException(
+              e.getValue().line,
+              lp
+                  + "."
+                  + e.getKey()
+                  + ": unknown field (known: "
+                  + new java.util.TreeSet<>(LANE_FIELDS)
+                  + ")");
         }
       }
       long channel = number(lm, "channel", lp, null, 0, 255, ln.line);
       if (!channels.add(channel)) {
-        throw new DeviceConfigException(ln.line, lp + ".channel: channel " + channel
-            + " is calibrated twice");
+        throw new DeviceConfigException(
+            ln.line, lp + ".channel: channel " + channel + " is calibrated twice");
       }
       long zero = number(lm, "zero", lp, 0L, Integer.MIN_VALUE, Integer.MAX_VALUE, ln.line);
       long span = number(lm, "span", lp, 1000L, Integer.MIN_VALUE, Integer.MAX_VALUE, ln.line);
       if (span == zero) {
-        throw new DeviceConfigException(lm.containsKey("span") ? lm.get("span").line : ln.line,
+        throw new DeviceConfigException(
+            lm.containsKey("span") ? lm.get("span").line : ln.line,
             lp + ".span: must differ from zero (" + zero + ")");
       }
-      lanes.add(new DeviceConfig.Lane((int) channel,
-          text(lm, "lane", lp, laneOptional ? "ch" + channel : null, ln.line), zero, span,
-          number(lm, "spanGrams", lp, 1L, 1, 1_000_000, ln.line)));
+      lanes.add(
+          new DeviceConfig.Lane(
+              (int) channel,
+              text(lm, "lane", lp, laneOptional ? "ch" + channel : null, ln.line),
+              zero,
+              span,
+              number(lm, "spanGrams", lp, 1L, 1, 1_000_000, ln.line)));
     }
     return lanes;
   }
@@ -122,8 +132,8 @@ public final class ConfigReader {
     }
     for (Object k : m.keySet()) {
       if (!k.equals("lanes")) {
-        throw new DeviceConfigException(((Node) m.get(k)).line, k
-            + ": unknown field (known: [lanes])");
+        throw new DeviceConfigException(
+            ((Node) m.get(k)).line, k + ": unknown field (known: [lanes])");
       }
     }
     return lanes((Node) m.get("lanes"), "calibration", true);
@@ -134,8 +144,12 @@ public final class ConfigReader {
       throw new DeviceConfigException(0, "configuration longer than " + MAX_CHARS + " characters");
     }
     JsonFactory f = yaml ? new YAMLFactory() : new JsonFactory();
-    f.setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-        .maxStringLength(10_000).maxNumberLength(30).build());
+    f.setStreamReadConstraints(
+        StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH)
+            .maxStringLength(10_000)
+            .maxNumberLength(30)
+            .build());
     Node root;
     try (JsonParser p = f.createParser(text)) {
       JsonToken t = p.nextToken();
@@ -145,8 +159,8 @@ public final class ConfigReader {
       root = value(p, 0);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new DeviceConfigException(line, "not valid " + (yaml ? "YAML" : "JSON") + ": "
-          + e.getOriginalMessage());
+      throw new DeviceConfigException(
+          line, "not valid " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new DeviceConfigException(0, "cannot read configuration: " + e.getMessage());
     }
@@ -157,22 +171,24 @@ public final class ConfigReader {
     int line = p.currentTokenLocation().getLineNr();
     JsonToken t = p.currentToken();
     switch (t) {
-      case START_OBJECT: {
-        Map<String, Node> m = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          m.put(name, value(p, depth + 1));
+      case START_OBJECT:
+        {
+          Map<String, Node> m = new LinkedHashMap<>();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            m.put(name, value(p, depth + 1));
+          }
+          return new Node(m, line);
         }
-        return new Node(m, line);
-      }
-      case START_ARRAY: {
-        List<Node> l = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          l.add(value(p, depth + 1));
+      case START_ARRAY:
+        {
+          List<Node> l = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            l.add(value(p, depth + 1));
+          }
+          return new Node(l, line);
         }
-        return new Node(l, line);
-      }
       case VALUE_NUMBER_INT:
         return new Node(p.getLongValue(), line);
       case VALUE_NUMBER_FLOAT:
@@ -194,13 +210,34 @@ public final class ConfigReader {
       throw new DeviceConfigException(node.line, path + " must be a mapping");
     }
     Map<String, Node> m = (Map<String, Node>) node.value;
-    java.util.Set<String> known = java.util.Set.of("id", "kind", "driver", "transport", "port",
-        "baud", "dataBits", "parity", "stopBits", "flowControl", "claimTimeoutMs",
-        "frameTimeoutMs", "maxFrameBytes", "reader", "channels", "lanes");
+    java.util.Set<String> known =
+        java.util.Set.of(
+            "id",
+            "kind",
+            "driver",
+            "transport",
+            "port",
+            "baud",
+            "dataBits",
+            "parity",
+            "stopBits",
+            "flowControl",
+            "claimTimeoutMs",
+            "frameTimeoutMs",
+            "maxFrameBytes",
+            "reader",
+            "channels",
+            "lanes");
     for (Map.Entry<String, Node> e : m.entrySet()) {
       if (!known.contains(e.getKey())) {
-        throw new DeviceConfigException(e.getValue().line, path + "." + e.getKey()
-            + ": unknown field (known: " + new java.util.TreeSet<>(known) + ")");
+        throw new DeviceConfigException(
+            e.getValue().line,
+            path
+                + "."
+                + e.getKey()
+                + ": unknown field (known: "
+                + new java.util.TreeSet<>(known)
+                + ")");
       }
     }
     String idText = text(m, "id", path, null, node.line);
@@ -213,7 +250,10 @@ public final class ConfigReader {
     String driver = text(m, "driver", path, null, node.line).toLowerCase(Locale.ROOT);
     List<DeviceConfig.Lane> lanes = lanes(m.get("lanes"), path, false);
     try {
-      return new DeviceConfig(id, driver, text(m, "transport", path, "serial", node.line),
+      return new DeviceConfig(
+          id,
+          driver,
+          text(m, "transport", path, "serial", node.line),
           text(m, "port", path, "", node.line),
           (int) number(m, "baud", path, 9600L, 50, 4_000_000, node.line),
           (int) number(m, "dataBits", path, 8L, 5, 8, node.line),
@@ -224,7 +264,9 @@ public final class ConfigReader {
           Duration.ofMillis(number(m, "frameTimeoutMs", path, 1000L, 1, 3_600_000, node.line)),
           (int) number(m, "maxFrameBytes", path, 1024L, 1, 1 << 20, node.line),
           text(m, "reader", path, "", node.line),
-          (int) number(m, "channels", path, 0L, 0, 256, node.line), lanes, node.line);
+          (int) number(m, "channels", path, 0L, 0, 256, node.line),
+          lanes,
+          node.line);
     } catch (DeviceConfigException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -232,8 +274,7 @@ public final class ConfigReader {
     }
   }
 
-  private static String text(Map<String, Node> m, String key, String path, String dflt,
-      int line) {
+  private static String text(Map<String, Node> m, String key, String path, String dflt, int line) {
     Node n = m.get(key);
     if (n == null) {
       if (dflt == null) {
@@ -247,8 +288,8 @@ public final class ConfigReader {
     return String.valueOf(n.value);
   }
 
-  private static long number(Map<String, Node> m, String key, String path, Long dflt, long min,
-      long max, int line) {
+  private static long number(
+      Map<String, Node> m, String key, String path, Long dflt, long min, long max, int line) {
     Node n = m.get(key);
     if (n == null) {
       if (dflt == null) {
@@ -263,13 +304,13 @@ public final class ConfigReader {
       try {
         v = Long.parseLong(String.valueOf(n.value).trim());
       } catch (NumberFormatException e) {
-        throw new DeviceConfigException(n.line, path + "." + key + " must be a whole number, was '"
-            + n.value + "'");
+        throw new DeviceConfigException(
+            n.line, path + "." + key + " must be a whole number, was '" + n.value + "'");
       }
     }
     if (v < min || v > max) {
-      throw new DeviceConfigException(n.line, path + "." + key + " must be " + min + ".." + max
-          + ", was " + v);
+      throw new DeviceConfigException(
+          n.line, path + "." + key + " must be " + min + ".." + max + ", was " + v);
     }
     return v;
   }
@@ -278,8 +319,9 @@ public final class ConfigReader {
     try {
       return Parity.valueOf(s.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new DeviceConfigException(m.get("parity").line, path
-          + ".parity must be none, odd, even, mark or space, was '" + s + "'");
+      throw new DeviceConfigException(
+          m.get("parity").line,
+          path + ".parity must be none, odd, even, mark or space, was '" + s + "'");
     }
   }
 
@@ -292,8 +334,8 @@ public final class ConfigReader {
       case "2":
         return StopBits.TWO;
       default:
-        throw new DeviceConfigException(m.get("stopBits").line, path
-            + ".stopBits must be 1, 1.5 or 2, was '" + s + "'");
+        throw new DeviceConfigException(
+            m.get("stopBits").line, path + ".stopBits must be 1, 1.5 or 2, was '" + s + "'");
     }
   }
 
@@ -310,8 +352,9 @@ public final class ConfigReader {
       case "software":
         return FlowControl.XON_XOFF;
       default:
-        throw new DeviceConfigException(m.get("flowControl").line, path
-            + ".flowControl must be none, rts/cts or xon/xoff, was '" + s + "'");
+        throw new DeviceConfigException(
+            m.get("flowControl").line,
+            path + ".flowControl must be none, rts/cts or xon/xoff, was '" + s + "'");
     }
   }
 }

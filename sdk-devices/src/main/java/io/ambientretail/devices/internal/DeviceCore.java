@@ -52,7 +52,10 @@ public final class DeviceCore {
   private @Nullable ExecutorService ownedExecutor;
 
   /** A core whose claim starts the attachment made by {@code attachmentFactory}. */
-  public DeviceCore(DeviceId id, DeviceKind kind, DeviceOptions options,
+  public DeviceCore(
+      DeviceId id,
+      DeviceKind kind,
+      DeviceOptions options,
       Function<DeviceCore, Attachment> attachmentFactory) {
     this.id = Objects.requireNonNull(id, "id");
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -101,11 +104,13 @@ public final class DeviceCore {
       if (options.executor() != null) {
         executor = options.executor();
       } else {
-        ExecutorService own = Executors.newSingleThreadExecutor(r -> {
-          Thread t = new Thread(r, "ambient-device-" + id);
-          t.setDaemon(true);
-          return t;
-        });
+        ExecutorService own =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "ambient-device-" + id);
+                  t.setDaemon(true);
+                  return t;
+                });
         ownedExecutor = own;
         executor = own;
       }
@@ -205,21 +210,24 @@ public final class DeviceCore {
    * Queues a status event with the gap since {@code lostAt} (for {@code CONNECTED} after a loss;
    * null for none) and returns the event's time.
    */
-  public Instant status(StatusEvent.Status status, DeviceHealth newHealth, String detail,
-      @Nullable Instant lostAt) {
+  public Instant status(
+      StatusEvent.Status status, DeviceHealth newHealth, String detail, @Nullable Instant lostAt) {
     this.health = newHealth;
     Instant now = options.clock().instant();
-    java.time.Duration gap = lostAt == null ? null
-        : java.time.Duration.between(lostAt, now.isBefore(lostAt) ? lostAt : now);
+    java.time.Duration gap =
+        lostAt == null
+            ? null
+            : java.time.Duration.between(lostAt, now.isBefore(lostAt) ? lostAt : now);
     emit(new StatusEvent(id, now, status, newHealth, detail, gap));
     return now;
   }
 
   /** Queues an error event showing {@code len} bytes of the range safely. */
-  public void error(ErrorCode code, String message, byte[] raw, int off, int len,
-      boolean recovered) {
-    emit(new ErrorEvent(id, options.clock().instant(), code, message, Raw.show(raw, off, len, 64),
-        recovered));
+  public void error(
+      ErrorCode code, String message, byte[] raw, int off, int len, boolean recovered) {
+    emit(
+        new ErrorEvent(
+            id, options.clock().instant(), code, message, Raw.show(raw, off, len, 64), recovered));
   }
 
   /** Queues an event for delivery; data events are dropped while the device is not enabled. */
@@ -276,8 +284,12 @@ public final class DeviceCore {
 
   @SuppressWarnings("unchecked")
   private <E extends DeviceEvent> void publish(EventBus bus, StoreId store, E e) {
-    bus.publish(StoreEvent.of(store, (io.ambientretail.core.EventType<E>) DeviceEvents.typeOf(e),
-        e, options.clock()));
+    bus.publish(
+        StoreEvent.of(
+            store,
+            (io.ambientretail.core.EventType<E>) DeviceEvents.typeOf(e),
+            e,
+            options.clock()));
   }
 
   /** The attachment while claimed, or null. */

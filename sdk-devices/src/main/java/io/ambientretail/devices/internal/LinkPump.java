@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The I/O thread of a serial-style device: connects (again after each loss, with backoff), reads,
- * cuts frames, hands them to the protocol and to waiting requests. Never delivers events itself:
- * it queues them on the {@link DeviceCore}.
+ * cuts frames, hands them to the protocol and to waiting requests. Never delivers events itself: it
+ * queues them on the {@link DeviceCore}.
  */
 public final class LinkPump implements Attachment, FrameSink {
   /** Matches a reply frame to a request. */
@@ -79,9 +79,15 @@ public final class LinkPump implements Attachment, FrameSink {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           IOException last = lastConnectError;
-          throw new IOException(core.id() + ": could not connect to " + connector.describe()
-              + " within " + timeout.toMillis() + " ms"
-              + (last != null ? ": " + last.getMessage() : ""), last);
+          throw new IOException(
+              core.id()
+                  + ": could not connect to "
+                  + connector.describe()
+                  + " within "
+                  + timeout.toMillis()
+                  + " ms"
+                  + (last != null ? ": " + last.getMessage() : ""),
+              last);
         }
         changed.awaitNanos(left);
       }
@@ -142,16 +148,20 @@ public final class LinkPump implements Attachment, FrameSink {
    *
    * @throws DeviceTimeoutException if no such frame came within {@code timeout}
    */
-  public byte[] request(byte[] command, ReplyMatcher matcher, Duration timeout)
-      throws IOException {
+  public byte[] request(byte[] command, ReplyMatcher matcher, Duration timeout) throws IOException {
     Pending p = new Pending(matcher);
     pending.add(p);
     try {
       write(command);
       return p.reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      throw new DeviceTimeoutException(core.id() + ": no answer to "
-          + Raw.show(command, 0, command.length, 32) + " within " + timeout.toMillis() + " ms");
+      throw new DeviceTimeoutException(
+          core.id()
+              + ": no answer to "
+              + Raw.show(command, 0, command.length, 32)
+              + " within "
+              + timeout.toMillis()
+              + " ms");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted waiting for " + core.id());
@@ -186,7 +196,9 @@ public final class LinkPump implements Attachment, FrameSink {
           lock.unlock();
         }
         if (everConnected && !reported) {
-          core.status(StatusEvent.Status.RECONNECTING, DeviceHealth.RECONNECTING,
+          core.status(
+              StatusEvent.Status.RECONNECTING,
+              DeviceHealth.RECONNECTING,
               "retrying " + connector.describe() + " with backoff: " + e.getMessage());
           reported = true;
         }
@@ -216,8 +228,7 @@ public final class LinkPump implements Attachment, FrameSink {
       failPending(new IOException(core.id() + " disconnected"));
       protocol.onDisconnected(core);
       if (!stopping) {
-        lostAt = core.status(StatusEvent.Status.DISCONNECTED, DeviceHealth.RECONNECTING,
-            l.name());
+        lostAt = core.status(StatusEvent.Status.DISCONNECTED, DeviceHealth.RECONNECTING, l.name());
         waitNanos(core.options().initialBackoff().toNanos());
       }
     }
@@ -235,8 +246,12 @@ public final class LinkPump implements Attachment, FrameSink {
           lastByteNanos = now;
           decoder.feed(buffer, 0, n, this);
         } else if (decoder.pendingBytes() > 0 && now - lastByteNanos > frameTimeout) {
-          decoder.flush(DeviceErrors.FRAME_INCOMPLETE, "no terminator within "
-              + core.options().frameLimits().frameTimeout().toMillis() + " ms", this);
+          decoder.flush(
+              DeviceErrors.FRAME_INCOMPLETE,
+              "no terminator within "
+                  + core.options().frameLimits().frameTimeout().toMillis()
+                  + " ms",
+              this);
         }
       }
     } catch (IOException e) {
@@ -244,8 +259,8 @@ public final class LinkPump implements Attachment, FrameSink {
         decoder.flush(DeviceErrors.FRAME_TRUNCATED, "link lost mid-frame", this);
       }
     } catch (RuntimeException e) {
-      core.error(DeviceErrors.FRAME_SYNTAX, "driver failed on input: " + e, new byte[0], 0, 0,
-          false);
+      core.error(
+          DeviceErrors.FRAME_SYNTAX, "driver failed on input: " + e, new byte[0], 0, 0, false);
     }
   }
 

@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  * A door lock or gate relay on a serial line (protocol in docs/devices.md). {@link
  * #unlock(Duration, Duration)} releases the bolt for a number of seconds and returns only once the
  * relay acknowledged it. The SDK sends a heartbeat ({@code H}) every second while connected; the
- * relay throws the bolt by itself when it hears nothing for its fail-secure timeout, so a lost
- * link always ends locked. Bolt and door-sensor changes become {@link DoorEvent}s.
+ * relay throws the bolt by itself when it hears nothing for its fail-secure timeout, so a lost link
+ * always ends locked. Bolt and door-sensor changes become {@link DoorEvent}s.
  *
  * <p>Thread-safe.
  */
@@ -44,50 +44,62 @@ public final class DoorLock implements Device {
 
   private DoorLock(Builder b) {
     Duration beat = b.heartbeat;
-    Protocol protocol = new Protocol() {
-      @Override
-      public FrameDecoder newDecoder(FrameLimits limits) {
-        return FrameDecoder.delimited(limits, (byte) '\r', (byte) '\n');
-      }
-
-      @Override
-      public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
-        handle(buf, off, len, c);
-      }
-
-      @Override
-      public void onConnected(DeviceCore c) {
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "ambient-lock-heartbeat-" + c.id());
-          t.setDaemon(true);
-          return t;
-        });
-        heartbeat = s;
-        s.scheduleAtFixedRate(() -> {
-          LinkPump p = pump;
-          try {
-            if (p != null) {
-              p.write(new byte[] {'H', '\r', '\n'});
-            }
-          } catch (IOException ignored) {
-            // the pump notices and reconnects; the relay locks by itself meanwhile
+    Protocol protocol =
+        new Protocol() {
+          @Override
+          public FrameDecoder newDecoder(FrameLimits limits) {
+            return FrameDecoder.delimited(limits, (byte) '\r', (byte) '\n');
           }
-        }, 0, beat.toMillis(), TimeUnit.MILLISECONDS);
-      }
 
-      @Override
-      public void onDisconnected(DeviceCore c) {
-        ScheduledExecutorService s = heartbeat;
-        if (s != null) {
-          s.shutdownNow();
-        }
-      }
-    };
-    this.core = new DeviceCore(b.id, DeviceKind.LOCK, b.options, c -> {
-      LinkPump p = new LinkPump(c, b.connector, protocol);
-      pump = p;
-      return p;
-    });
+          @Override
+          public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
+            handle(buf, off, len, c);
+          }
+
+          @Override
+          public void onConnected(DeviceCore c) {
+            ScheduledExecutorService s =
+                Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                      Thread t = new Thread(r, "ambient-lock-heartbeat-" + c.id());
+                      t.setDaemon(true);
+                      return t;
+                    });
+            heartbeat = s;
+            s.scheduleAtFixedRate(
+                () -> {
+                  LinkPump p = pump;
+                  try {
+                    if (p != null) {
+                      p.write(new byte[] {'H', '\r', '\n'});
+                    }
+                  } catch (IOException ignored) {
+                    // the pump notices and reconnects; the relay locks by itself meanwhile
+                  }
+                },
+                0,
+                beat.toMillis(),
+                TimeUnit.MILLISECONDS);
+          }
+
+          @Override
+          public void onDisconnected(DeviceCore c) {
+            ScheduledExecutorService s = heartbeat;
+            if (s != null) {
+              s.shutdownNow();
+            }
+          }
+        };
+    this.core =
+        new DeviceCore(
+            b.id,
+            DeviceKind.LOCK,
+            b.options,
+            c -> {
+              LinkPump p = new LinkPump(c, b.connector, protocol);
+              pump = p;
+              return p;
+            });
   }
 
   /** A builder for a lock reached through {@code connector}. */
@@ -136,8 +148,8 @@ public final class DoorLock implements Device {
    * Releases the bolt for {@code open} (1 to 60 whole seconds) and waits for the relay's
    * acknowledgement.
    *
-   * @throws DeviceTimeoutException if the relay did not acknowledge within {@code ackTimeout}
-   *     (also reported as a {@code LOCK_NO_ACK} error event); the door stays locked
+   * @throws DeviceTimeoutException if the relay did not acknowledge within {@code ackTimeout} (also
+   *     reported as a {@code LOCK_NO_ACK} error event); the door stays locked
    * @throws IOException if the relay refused or the link is down
    */
   public void unlock(Duration open, Duration ackTimeout) throws IOException {
@@ -148,11 +160,20 @@ public final class DoorLock implements Device {
     String cmd = "U," + s;
     byte[] reply;
     try {
-      reply = claimedPump("unlock").request(bytes(cmd), (b, o, l) -> l >= 3
-          && (b[o] == 'A' && b[o + 2] == 'U' || b[o] == 'N'), ackTimeout);
+      reply =
+          claimedPump("unlock")
+              .request(
+                  bytes(cmd),
+                  (b, o, l) -> l >= 3 && (b[o] == 'A' && b[o + 2] == 'U' || b[o] == 'N'),
+                  ackTimeout);
     } catch (DeviceTimeoutException e) {
-      core.error(DeviceErrors.LOCK_NO_ACK, "no acknowledgement of unlock within "
-          + ackTimeout.toMillis() + " ms", new byte[0], 0, 0, true);
+      core.error(
+          DeviceErrors.LOCK_NO_ACK,
+          "no acknowledgement of unlock within " + ackTimeout.toMillis() + " ms",
+          new byte[0],
+          0,
+          0,
+          true);
       throw e;
     }
     LockFrameParser.LockLine l = parser.parse(reply, 0, reply.length);
@@ -166,8 +187,8 @@ public final class DoorLock implements Device {
 
   /** Throws the bolt now and waits for the acknowledgement. */
   public void lock(Duration ackTimeout) throws IOException {
-    claimedPump("lock").request(bytes("L"), (b, o, l) -> l == 3 && b[o] == 'A' && b[o + 2] == 'L',
-        ackTimeout);
+    claimedPump("lock")
+        .request(bytes("L"), (b, o, l) -> l == 3 && b[o] == 'A' && b[o + 2] == 'L', ackTimeout);
   }
 
   private static byte[] bytes(String cmd) {

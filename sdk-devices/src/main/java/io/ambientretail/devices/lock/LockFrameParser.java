@@ -5,9 +5,9 @@ import io.ambientretail.devices.DeviceErrors;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Parses door-lock controller lines (terminator removed), as documented in docs/devices.md:
- * {@code A,U,<seconds>} and {@code A,L} acknowledgements, {@code N,<reason>} refusals, {@code B,L}
- * / {@code B,U} bolt changes, {@code D,O} / {@code D,C} door sensor changes, and {@code
+ * Parses door-lock controller lines (terminator removed), as documented in docs/devices.md: {@code
+ * A,U,<seconds>} and {@code A,L} acknowledgements, {@code N,<reason>} refusals, {@code B,L} /
+ * {@code B,U} bolt changes, {@code D,O} / {@code D,C} door sensor changes, and {@code
  * S,<L|U>,<O|C>} status answers.
  *
  * <p>Lines are at most 64 bytes. Immutable and thread-safe.
@@ -44,8 +44,7 @@ public final class LockFrameParser {
    * @param doorOpen for STATUS: the door is open
    * @param reason for REFUSED: the reason text, else empty
    */
-  public record LockLine(Kind kind, int seconds, boolean locked, boolean doorOpen,
-      String reason) {}
+  public record LockLine(Kind kind, int seconds, boolean locked, boolean doorOpen, String reason) {}
 
   private LockFrameParser() {}
 
@@ -97,22 +96,28 @@ public final class LockFrameParser {
             throw bad("non-printable byte in reason", i - off);
           }
         }
-        return new LockLine(Kind.REFUSED, 0, false, false,
+        return new LockLine(
+            Kind.REFUSED,
+            0,
+            false,
+            false,
             new String(b, off + 2, len - 2, StandardCharsets.US_ASCII));
       case 'B':
         if (len == 3 && (v == 'L' || v == 'U')) {
-          return new LockLine(v == 'L' ? Kind.BOLT_LOCKED : Kind.BOLT_UNLOCKED, 0, v == 'L',
-              false, "");
+          return new LockLine(
+              v == 'L' ? Kind.BOLT_LOCKED : Kind.BOLT_UNLOCKED, 0, v == 'L', false, "");
         }
         throw bad("bolt state must be L or U", 2);
       case 'D':
         if (len == 3 && (v == 'O' || v == 'C')) {
-          return new LockLine(v == 'O' ? Kind.DOOR_OPENED : Kind.DOOR_CLOSED, 0, false, v == 'O',
-              "");
+          return new LockLine(
+              v == 'O' ? Kind.DOOR_OPENED : Kind.DOOR_CLOSED, 0, false, v == 'O', "");
         }
         throw bad("door state must be O or C", 2);
       case 'S':
-        if (len == 5 && b[off + 3] == ',' && (v == 'L' || v == 'U')
+        if (len == 5
+            && b[off + 3] == ','
+            && (v == 'L' || v == 'U')
             && (b[off + 4] == 'O' || b[off + 4] == 'C')) {
           return new LockLine(Kind.STATUS, 0, v == 'L', b[off + 4] == 'O', "");
         }

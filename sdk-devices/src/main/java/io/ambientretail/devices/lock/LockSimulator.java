@@ -25,20 +25,24 @@ public final class LockSimulator implements AutoCloseable {
 
   private LockSimulator(ByteLink link, Duration failSecure) {
     this.failSecureNanos = failSecure.toNanos();
-    this.loop = SimulatorLoop.create(link, new SimulatorLoop.Handler() {
-      @Override
-      public void command(String line) throws IOException {
-        answer(line);
-      }
+    this.loop =
+        SimulatorLoop.create(
+            link,
+            new SimulatorLoop.Handler() {
+              @Override
+              public void command(String line) throws IOException {
+                answer(line);
+              }
 
-      @Override
-      public void idle(long now) throws IOException {
-        if (!locked && (now - lockAt >= 0 || now - lastHeard > failSecureNanos)) {
-          locked = true;
-          loop().write("B,L\r\n");
-        }
-      }
-    }, "lock-simulator");
+              @Override
+              public void idle(long now) throws IOException {
+                if (!locked && (now - lockAt >= 0 || now - lastHeard > failSecureNanos)) {
+                  locked = true;
+                  loop().write("B,L\r\n");
+                }
+              }
+            },
+            "lock-simulator");
   }
 
   /** Starts a relay on {@code link} that fails secure after 3 s without a heartbeat. */

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses Mettler Toledo MT-SICS response lines (CR LF already removed): {@code S S     100.00 g},
- * {@code S D ...}, {@code S I}, {@code S +}, {@code S -}, {@code Z A}, {@code T S ...},
- * {@code I2 A "model" "410.0090 g"}, {@code I4 A "serial"}, {@code ES}, {@code ET}, {@code EL}.
- * Weights become exact milligrams (no floating point). Allocation-light: weight lines allocate
- * only the response and its weight.
+ * Parses Mettler Toledo MT-SICS response lines (CR LF already removed): {@code S S 100.00 g},
+ * {@code S D ...}, {@code S I}, {@code S +}, {@code S -}, {@code Z A}, {@code T S ...}, {@code I2 A
+ * "model" "410.0090 g"}, {@code I4 A "serial"}, {@code ES}, {@code ET}, {@code EL}. Weights become
+ * exact milligrams (no floating point). Allocation-light: weight lines allocate only the response
+ * and its weight.
  *
  * <p>Immutable and thread-safe.
  */
@@ -53,8 +53,8 @@ public final class MtSicsParser {
       throw new ScaleFormatException("empty MT-SICS response", 0);
     }
     if (len > maxLength) {
-      throw new ScaleFormatException("MT-SICS response of " + len + " bytes exceeds the limit of "
-          + maxLength, maxLength);
+      throw new ScaleFormatException(
+          "MT-SICS response of " + len + " bytes exceeds the limit of " + maxLength, maxLength);
     }
     int end = off + len;
     int i = off;

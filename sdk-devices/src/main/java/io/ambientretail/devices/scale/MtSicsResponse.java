@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param unit the unit text for weight responses, else empty
  * @param texts the quoted fields of I-commands, else empty
  */
-public record MtSicsResponse(String command, char status, @Nullable Weight weight, String unit,
-    List<String> texts) {
+public record MtSicsResponse(
+    String command, char status, @Nullable Weight weight, String unit, List<String> texts) {
   /** Copies the list and checks for nulls. */
   public MtSicsResponse {
     Objects.requireNonNull(command, "command");
@@ -29,7 +29,8 @@ public record MtSicsResponse(String command, char status, @Nullable Weight weigh
 
   /** True for ES, ET and EL: syntax error, transmission error, logical error. */
   public boolean isError() {
-    return command.length() == 2 && command.charAt(0) == 'E'
+    return command.length() == 2
+        && command.charAt(0) == 'E'
         && (command.charAt(1) == 'S' || command.charAt(1) == 'T' || command.charAt(1) == 'L');
   }
 }

@@ -42,32 +42,38 @@ public final class MtSicsScale implements Device {
 
   private MtSicsScale(Builder b) {
     this.streaming = b.streaming;
-    Protocol protocol = new Protocol() {
-      @Override
-      public FrameDecoder newDecoder(FrameLimits limits) {
-        return FrameDecoder.delimited(limits, CRLF);
-      }
-
-      @Override
-      public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
-        handle(buf, off, len, c);
-      }
-
-      @Override
-      public void onConnected(DeviceCore c) throws IOException {
-        if (streaming) {
-          LinkPump p = pump;
-          if (p != null) {
-            p.write(command("SIR"));
+    Protocol protocol =
+        new Protocol() {
+          @Override
+          public FrameDecoder newDecoder(FrameLimits limits) {
+            return FrameDecoder.delimited(limits, CRLF);
           }
-        }
-      }
-    };
-    this.core = new DeviceCore(b.id, DeviceKind.SCALE, b.options, c -> {
-      LinkPump p = new LinkPump(c, b.connector, protocol);
-      pump = p;
-      return p;
-    });
+
+          @Override
+          public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
+            handle(buf, off, len, c);
+          }
+
+          @Override
+          public void onConnected(DeviceCore c) throws IOException {
+            if (streaming) {
+              LinkPump p = pump;
+              if (p != null) {
+                p.write(command("SIR"));
+              }
+            }
+          }
+        };
+    this.core =
+        new DeviceCore(
+            b.id,
+            DeviceKind.SCALE,
+            b.options,
+            c -> {
+              LinkPump p = new LinkPump(c, b.connector, protocol);
+              pump = p;
+              return p;
+            });
   }
 
   /** A builder for a scale reached through {@code connector}. */
@@ -84,16 +90,24 @@ public final class MtSicsScale implements Device {
       return;
     }
     if (r.isError()) {
-      c.error(DeviceErrors.SCALE_ERROR, "scale answered " + r.command() + (r.command().equals("ES")
-          ? " (syntax error)" : r.command().equals("ET") ? " (transmission error)"
-          : " (logical error)"), buf, off, len, true);
+      c.error(
+          DeviceErrors.SCALE_ERROR,
+          "scale answered "
+              + r.command()
+              + (r.command().equals("ES")
+                  ? " (syntax error)"
+                  : r.command().equals("ET") ? " (transmission error)" : " (logical error)"),
+          buf,
+          off,
+          len,
+          true);
       return;
     }
     boolean weighing = r.command().equals("S") || r.command().equals("SI");
     if (!weighing) {
       if (r.status() == 'I') {
-        c.error(DeviceErrors.SCALE_BUSY, r.command() + " cannot be executed now", buf, off, len,
-            true);
+        c.error(
+            DeviceErrors.SCALE_BUSY, r.command() + " cannot be executed now", buf, off, len, true);
       }
       return;
     }
@@ -104,20 +118,23 @@ public final class MtSicsScale implements Device {
           range = 'S';
           c.status(StatusEvent.Status.IN_RANGE, DeviceHealth.ONLINE, "");
         }
-        c.emit(new WeightEvent(c.id(), c.options().clock().instant(), r.weight(),
-            r.status() == 'S', r.unit()));
+        c.emit(
+            new WeightEvent(
+                c.id(), c.options().clock().instant(), r.weight(), r.status() == 'S', r.unit()));
         break;
       case '+':
       case '-':
         if (range != r.status()) {
           range = r.status();
-          c.status(r.status() == '+' ? StatusEvent.Status.OVERLOAD : StatusEvent.Status.UNDERLOAD,
-              DeviceHealth.ONLINE, "S " + r.status());
+          c.status(
+              r.status() == '+' ? StatusEvent.Status.OVERLOAD : StatusEvent.Status.UNDERLOAD,
+              DeviceHealth.ONLINE,
+              "S " + r.status());
         }
         break;
       case 'I':
-        c.error(DeviceErrors.SCALE_BUSY, "weighing cannot be executed now (S I)", buf, off, len,
-            true);
+        c.error(
+            DeviceErrors.SCALE_BUSY, "weighing cannot be executed now (S I)", buf, off, len, true);
         break;
       default:
         break;
@@ -131,8 +148,8 @@ public final class MtSicsScale implements Device {
   private MtSicsResponse request(String cmd, Duration timeout) throws IOException {
     LinkPump p = pump;
     if (p == null || core.state() == DeviceState.OPENED || core.state() == DeviceState.CLOSED) {
-      throw new io.ambientretail.devices.DeviceStateException(core.id().value(), cmd,
-          core.state(), "claimed");
+      throw new io.ambientretail.devices.DeviceStateException(
+          core.id().value(), cmd, core.state(), "claimed");
     }
     String id = cmd.split(" ")[0];
     byte[] reply = p.request(command(cmd), (b, o, l) -> matches(b, o, l, id), timeout);
@@ -143,7 +160,9 @@ public final class MtSicsScale implements Device {
   }
 
   private static boolean matches(byte[] b, int o, int l, String id) {
-    if (l >= 2 && b[o] == 'E' && (b[o + 1] == 'S' || b[o + 1] == 'T' || b[o + 1] == 'L')
+    if (l >= 2
+        && b[o] == 'E'
+        && (b[o + 1] == 'S' || b[o + 1] == 'T' || b[o + 1] == 'L')
         && (l == 2 || b[o + 2] == ' ')) {
       return true;
     }

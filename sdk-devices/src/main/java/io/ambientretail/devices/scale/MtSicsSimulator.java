@@ -12,9 +12,9 @@ import java.util.Objects;
  * A simulated MT-SICS scale on the far end of a link: answers {@code S} (a stable weight, else
  * {@code S I}), {@code SI} ({@code S S} or {@code S D}), {@code SIR} (the same, repeated until
  * {@code S}, {@code SI}, {@code SR} or {@code @} ends the stream; {@code Z} and {@code T} do not),
- * {@code Z}, {@code T}, {@code @}, {@code I2}, {@code I4}, and {@code ES} to anything else, with the
- * weight a test or demo sets. Weights are sent in grams with
- * as many decimals as the milligrams need (2 or 3).
+ * {@code Z}, {@code T}, {@code @}, {@code I2}, {@code I4}, and {@code ES} to anything else, with
+ * the weight a test or demo sets. Weights are sent in grams with as many decimals as the milligrams
+ * need (2 or 3).
  *
  * <p>Thread-safe. Close it to end the simulation.
  */
@@ -31,20 +31,24 @@ public final class MtSicsSimulator implements AutoCloseable {
 
   private MtSicsSimulator(ByteLink link, Duration streamInterval) {
     this.streamNanos = streamInterval.toNanos();
-    this.loop = SimulatorLoop.create(link, new SimulatorLoop.Handler() {
-      @Override
-      public void command(String line) throws IOException {
-        answer(line.trim());
-      }
+    this.loop =
+        SimulatorLoop.create(
+            link,
+            new SimulatorLoop.Handler() {
+              @Override
+              public void command(String line) throws IOException {
+                answer(line.trim());
+              }
 
-      @Override
-      public void idle(long now) throws IOException {
-        if (streaming && now - nextStream >= 0) {
-          nextStream = now + streamNanos;
-          loop().write(weightLine("S"));
-        }
-      }
-    }, "mt-sics-simulator");
+              @Override
+              public void idle(long now) throws IOException {
+                if (streaming && now - nextStream >= 0) {
+                  nextStream = now + streamNanos;
+                  loop().write(weightLine("S"));
+                }
+              }
+            },
+            "mt-sics-simulator");
   }
 
   /** Starts a simulator on {@code link} that streams every 100 ms after {@code SIR}. */

@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses NCI/Toledo "W" protocol responses, one frame per ETX (0x03) with the ETX removed:
- * {@code LF weight unit CR LF status status [status...] CR} after a weight, {@code LF status
- * status CR} for status only, {@code LF ? CR} for an unknown command. The weight text may have a
- * decimal point, a minus sign and leading zeros or spaces; it becomes exact milligrams. A weight
- * field of carets, underscores or dashes (the display's upper, lower or middle bars) means over
- * capacity, under capacity or a zeroing error. Status bytes follow {@link NciResponse}; an 'S'
- * before them, which some emulations send, is accepted.
+ * Parses NCI/Toledo "W" protocol responses, one frame per ETX (0x03) with the ETX removed: {@code
+ * LF weight unit CR LF status status [status...] CR} after a weight, {@code LF status status CR}
+ * for status only, {@code LF ? CR} for an unknown command. The weight text may have a decimal
+ * point, a minus sign and leading zeros or spaces; it becomes exact milligrams. A weight field of
+ * carets, underscores or dashes (the display's upper, lower or middle bars) means over capacity,
+ * under capacity or a zeroing error. Status bytes follow {@link NciResponse}; an 'S' before them,
+ * which some emulations send, is accepted.
  *
  * <p>Immutable and thread-safe.
  */
@@ -43,8 +43,8 @@ public final class NciParser {
    */
   public NciResponse parse(byte[] b, int off, int len) {
     if (len > maxLength) {
-      throw new ScaleFormatException("NCI frame of " + len + " bytes exceeds the limit of "
-          + maxLength, maxLength);
+      throw new ScaleFormatException(
+          "NCI frame of " + len + " bytes exceeds the limit of " + maxLength, maxLength);
     }
     int end = off + len;
     if (len == 0 || b[off] != '\n') {
@@ -80,8 +80,11 @@ public final class NciParser {
       return status(b, off, cr + 2, end - 1, null, unitAfterBars(b, from, to, off), field);
     }
     int numEnd = from;
-    while (numEnd < to && (b[numEnd] == ' ' || b[numEnd] == '-' || b[numEnd] == '.'
-        || b[numEnd] >= '0' && b[numEnd] <= '9')) {
+    while (numEnd < to
+        && (b[numEnd] == ' '
+            || b[numEnd] == '-'
+            || b[numEnd] == '.'
+            || b[numEnd] >= '0' && b[numEnd] <= '9')) {
       numEnd++;
     }
     int unitFrom = numEnd;
@@ -121,7 +124,8 @@ public final class NciParser {
     if (c == '-' && (n < 2 || i < to && b[i] >= '0' && b[i] <= '9')) {
       return null; // a minus sign
     }
-    return c == '^' ? NciResponse.WeightField.OVER_CAPACITY
+    return c == '^'
+        ? NciResponse.WeightField.OVER_CAPACITY
         : c == '_' ? NciResponse.WeightField.UNDER_CAPACITY : NciResponse.WeightField.ZERO_ERROR;
   }
 
@@ -145,8 +149,14 @@ public final class NciParser {
    * Reads the status line {@code b[from, to)}: an optional 'S' (sent by some emulations, never a
    * status byte since bit 5 is clear), then at least 2 status bytes chained by bit 6.
    */
-  private static NciResponse status(byte[] b, int off, int from, int to, @Nullable Weight weight,
-      String unit, NciResponse.WeightField field) {
+  private static NciResponse status(
+      byte[] b,
+      int off,
+      int from,
+      int to,
+      @Nullable Weight weight,
+      String unit,
+      NciResponse.WeightField field) {
     int i = from;
     if (i < to && b[i] == 'S') {
       i++;
@@ -157,12 +167,13 @@ public final class NciParser {
     while (i < to) {
       int c = b[i] & 0x7F; // bit 7 is parity
       if ((c & 0x30) != 0x30) {
-        throw new ScaleFormatException("status byte 0x" + Integer.toHexString(b[i] & 0xFF)
-            + " lacks the fixed bits 4 and 5", i - off);
+        throw new ScaleFormatException(
+            "status byte 0x" + Integer.toHexString(b[i] & 0xFF) + " lacks the fixed bits 4 and 5",
+            i - off);
       }
       if (!more) {
-        throw new ScaleFormatException("status byte after one whose bit 6 said it was the last",
-            i - off);
+        throw new ScaleFormatException(
+            "status byte after one whose bit 6 said it was the last", i - off);
       }
       if (k < st.length) {
         st[k] = c & 0x0F;
@@ -175,8 +186,8 @@ public final class NciParser {
       throw new ScaleFormatException("need at least 2 status bytes", i - off);
     }
     if (more) {
-      throw new ScaleFormatException("the last status byte has bit 6 set (another should follow)",
-          i - 1 - off);
+      throw new ScaleFormatException(
+          "the last status byte has bit 6 set (another should follow)", i - 1 - off);
     }
     return new NciResponse(weight, unit, st[0], st[1], st[2], false, st[3], field);
   }

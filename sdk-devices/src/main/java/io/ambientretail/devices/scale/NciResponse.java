@@ -26,8 +26,15 @@ import org.jspecify.annotations.Nullable;
  * @param status4 status byte 4 bits (0..15), or -1 when not sent
  * @param field what the weight line showed
  */
-public record NciResponse(@Nullable Weight weight, String unit, int status1, int status2,
-    int status3, boolean unrecognized, int status4, WeightField field) {
+public record NciResponse(
+    @Nullable Weight weight,
+    String unit,
+    int status1,
+    int status2,
+    int status3,
+    boolean unrecognized,
+    int status4,
+    WeightField field) {
   /** What the weight line of a response showed. */
   public enum WeightField {
     /** A weight (in {@link NciResponse#weight()}). */
@@ -49,9 +56,21 @@ public record NciResponse(@Nullable Weight weight, String unit, int status1, int
   }
 
   /** A response without a fourth status byte; the field is WEIGHT when a weight is given. */
-  public NciResponse(@Nullable Weight weight, String unit, int status1, int status2, int status3,
+  public NciResponse(
+      @Nullable Weight weight,
+      String unit,
+      int status1,
+      int status2,
+      int status3,
       boolean unrecognized) {
-    this(weight, unit, status1, status2, status3, unrecognized, -1,
+    this(
+        weight,
+        unit,
+        status1,
+        status2,
+        status3,
+        unrecognized,
+        -1,
         weight != null ? WeightField.WEIGHT : WeightField.NONE);
   }
 
@@ -100,7 +119,9 @@ public record NciResponse(@Nullable Weight weight, String unit, int status1, int
     return status3 >= 0 && (status3 & 4) != 0;
   }
 
-  /** Initial zero error (byte 3 bit 3): the platter was loaded beyond the zero range at power-up. */
+  /**
+   * Initial zero error (byte 3 bit 3): the platter was loaded beyond the zero range at power-up.
+   */
   public boolean initialZeroError() {
     return status3 >= 0 && (status3 & 8) != 0;
   }

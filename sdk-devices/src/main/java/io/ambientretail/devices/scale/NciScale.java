@@ -26,11 +26,11 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A scale speaking the NCI/Toledo "W" protocol: the SDK polls with {@code W CR} at a fixed
- * interval while connected (default 200 ms) and the scale answers with the weight and status bytes
- * ended by ETX. Weights become {@link WeightEvent}s (stable unless the motion bit is set); the
- * over/under capacity bits become {@link StatusEvent}s when they change; RAM/EEPROM/ROM/calibration
- * faults become {@code SCALE_ERROR} events.
+ * A scale speaking the NCI/Toledo "W" protocol: the SDK polls with {@code W CR} at a fixed interval
+ * while connected (default 200 ms) and the scale answers with the weight and status bytes ended by
+ * ETX. Weights become {@link WeightEvent}s (stable unless the motion bit is set); the over/under
+ * capacity bits become {@link StatusEvent}s when they change; RAM/EEPROM/ROM/calibration faults
+ * become {@code SCALE_ERROR} events.
  *
  * <p>Thread-safe.
  */
@@ -45,51 +45,63 @@ public final class NciScale implements Device {
 
   private NciScale(Builder b) {
     this.pollInterval = b.pollInterval;
-    Protocol protocol = new Protocol() {
-      @Override
-      public FrameDecoder newDecoder(FrameLimits limits) {
-        return FrameDecoder.delimited(limits, (byte) 0x03);
-      }
-
-      @Override
-      public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
-        handle(buf, off, len, c);
-      }
-
-      @Override
-      public void onConnected(DeviceCore c) {
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "ambient-nci-poll-" + c.id());
-          t.setDaemon(true);
-          return t;
-        });
-        poller = s;
-        long ms = pollInterval.toMillis();
-        s.scheduleAtFixedRate(() -> {
-          LinkPump p = pump;
-          try {
-            if (p != null) {
-              p.write(new byte[] {'W', '\r'});
-            }
-          } catch (IOException ignored) {
-            // the pump notices the lost link and reconnects
+    Protocol protocol =
+        new Protocol() {
+          @Override
+          public FrameDecoder newDecoder(FrameLimits limits) {
+            return FrameDecoder.delimited(limits, (byte) 0x03);
           }
-        }, 0, ms, TimeUnit.MILLISECONDS);
-      }
 
-      @Override
-      public void onDisconnected(DeviceCore c) {
-        ScheduledExecutorService s = poller;
-        if (s != null) {
-          s.shutdownNow();
-        }
-      }
-    };
-    this.core = new DeviceCore(b.id, DeviceKind.SCALE, b.options, c -> {
-      LinkPump p = new LinkPump(c, b.connector, protocol);
-      pump = p;
-      return p;
-    });
+          @Override
+          public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
+            handle(buf, off, len, c);
+          }
+
+          @Override
+          public void onConnected(DeviceCore c) {
+            ScheduledExecutorService s =
+                Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                      Thread t = new Thread(r, "ambient-nci-poll-" + c.id());
+                      t.setDaemon(true);
+                      return t;
+                    });
+            poller = s;
+            long ms = pollInterval.toMillis();
+            s.scheduleAtFixedRate(
+                () -> {
+                  LinkPump p = pump;
+                  try {
+                    if (p != null) {
+                      p.write(new byte[] {'W', '\r'});
+                    }
+                  } catch (IOException ignored) {
+                    // the pump notices the lost link and reconnects
+                  }
+                },
+                0,
+                ms,
+                TimeUnit.MILLISECONDS);
+          }
+
+          @Override
+          public void onDisconnected(DeviceCore c) {
+            ScheduledExecutorService s = poller;
+            if (s != null) {
+              s.shutdownNow();
+            }
+          }
+        };
+    this.core =
+        new DeviceCore(
+            b.id,
+            DeviceKind.SCALE,
+            b.options,
+            c -> {
+              LinkPump p = new LinkPump(c, b.connector, protocol);
+              pump = p;
+              return p;
+            });
   }
 
   /** A builder for a scale reached through {@code connector}. */
@@ -106,8 +118,8 @@ public final class NciScale implements Device {
       return;
     }
     if (r.unrecognized()) {
-      c.error(DeviceErrors.SCALE_ERROR, "scale did not recognise the command (?)", buf, off, len,
-          true);
+      c.error(
+          DeviceErrors.SCALE_ERROR, "scale did not recognise the command (?)", buf, off, len, true);
       return;
     }
     String now = faults(r);
@@ -120,12 +132,17 @@ public final class NciScale implements Device {
     int newRange = r.overCapacity() ? 1 : r.underCapacity() ? -1 : 0;
     if (newRange != range) {
       range = newRange;
-      c.status(newRange > 0 ? StatusEvent.Status.OVERLOAD : newRange < 0
-          ? StatusEvent.Status.UNDERLOAD : StatusEvent.Status.IN_RANGE, DeviceHealth.ONLINE, "");
+      c.status(
+          newRange > 0
+              ? StatusEvent.Status.OVERLOAD
+              : newRange < 0 ? StatusEvent.Status.UNDERLOAD : StatusEvent.Status.IN_RANGE,
+          DeviceHealth.ONLINE,
+          "");
     }
     if (r.weight() != null && newRange == 0) {
-      c.emit(new WeightEvent(c.id(), c.options().clock().instant(), r.weight(), !r.inMotion(),
-          r.unit()));
+      c.emit(
+          new WeightEvent(
+              c.id(), c.options().clock().instant(), r.weight(), !r.inMotion(), r.unit()));
     }
   }
 
@@ -162,8 +179,8 @@ public final class NciScale implements Device {
     if (p == null || core.state() == DeviceState.OPENED || core.state() == DeviceState.CLOSED) {
       throw new DeviceStateException(core.id().value(), "zero", core.state(), "claimed");
     }
-    byte[] reply = p.request(new byte[] {'Z', '\r'}, (b, o, l) -> l >= 2 && b[o + 1] == 'S',
-        timeout);
+    byte[] reply =
+        p.request(new byte[] {'Z', '\r'}, (b, o, l) -> l >= 2 && b[o + 1] == 'S', timeout);
     return parser.parse(reply, 0, reply.length);
   }
 

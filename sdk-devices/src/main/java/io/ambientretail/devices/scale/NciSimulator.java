@@ -101,8 +101,12 @@ public final class NciSimulator implements AutoCloseable {
       return "_______";
     }
     long mg = grossMg - zeroMg;
-    return String.format(Locale.ROOT, "%s%03d.%03dkg", mg < 0 ? "-" : "",
-        Math.abs(mg) / 1_000_000, Math.abs(mg) / 1000 % 1000);
+    return String.format(
+        Locale.ROOT,
+        "%s%03d.%03dkg",
+        mg < 0 ? "-" : "",
+        Math.abs(mg) / 1_000_000,
+        Math.abs(mg) / 1000 % 1000);
   }
 
   private String status() {

@@ -4,8 +4,8 @@ import io.ambientretail.core.AmbientException;
 import io.ambientretail.devices.DeviceErrors;
 
 /**
- * A scale response that breaks its protocol (MT-SICS or NCI): the message and {@link
- * #position()} say where. Code {@code FRAME_SYNTAX}.
+ * A scale response that breaks its protocol (MT-SICS or NCI): the message and {@link #position()}
+ * say where. Code {@code FRAME_SYNTAX}.
  */
 public final class ScaleFormatException extends AmbientException {
   private static final long serialVersionUID = 1L;

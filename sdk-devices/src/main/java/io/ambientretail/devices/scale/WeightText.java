@@ -22,7 +22,8 @@ final class WeightText {
     }
   }
 
-  private static @org.jspecify.annotations.Nullable Weight convert(byte[] b, int from, int to, String unit) {
+  private static @org.jspecify.annotations.Nullable Weight convert(
+      byte[] b, int from, int to, String unit) {
     int i = from;
     boolean negative = false;
     if (i < to && (b[i] == '-' || b[i] == '+')) {
@@ -69,13 +70,19 @@ final class WeightText {
         mgExponent = 6;
         break;
       case "lb":
-        return Weight.ofMilligrams(new BigDecimal(mantissa).movePointLeft(decimals)
-            .multiply(new BigDecimal("453592.37")).setScale(0, RoundingMode.HALF_EVEN)
-            .longValueExact());
+        return Weight.ofMilligrams(
+            new BigDecimal(mantissa)
+                .movePointLeft(decimals)
+                .multiply(new BigDecimal("453592.37"))
+                .setScale(0, RoundingMode.HALF_EVEN)
+                .longValueExact());
       case "oz":
-        return Weight.ofMilligrams(new BigDecimal(mantissa).movePointLeft(decimals)
-            .multiply(new BigDecimal("28349.523125")).setScale(0, RoundingMode.HALF_EVEN)
-            .longValueExact());
+        return Weight.ofMilligrams(
+            new BigDecimal(mantissa)
+                .movePointLeft(decimals)
+                .multiply(new BigDecimal("28349.523125"))
+                .setScale(0, RoundingMode.HALF_EVEN)
+                .longValueExact());
       default:
         return null;
     }
@@ -87,8 +94,8 @@ final class WeightText {
       }
       return Weight.ofMilligrams(m);
     }
-    return Weight.ofMilligrams(BigDecimal.valueOf(mantissa, -shift)
-        .setScale(0, RoundingMode.HALF_EVEN).longValueExact());
+    return Weight.ofMilligrams(
+        BigDecimal.valueOf(mantissa, -shift).setScale(0, RoundingMode.HALF_EVEN).longValueExact());
   }
 
   static String unit(byte[] b, int from, int to) {

@@ -43,39 +43,52 @@ public final class BarcodeScanner implements Device {
     ScanParser parser = b.parser;
     byte[] prefix = b.prefix;
     byte[] terminators = b.terminators;
-    Protocol protocol = new Protocol() {
-      @Override
-      public FrameDecoder newDecoder(FrameLimits limits) {
-        return FrameDecoder.delimited(limits, terminators);
-      }
+    Protocol protocol =
+        new Protocol() {
+          @Override
+          public FrameDecoder newDecoder(FrameLimits limits) {
+            return FrameDecoder.delimited(limits, terminators);
+          }
 
-      @Override
-      public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
-        int skip = 0;
-        if (prefix.length > 0 && len >= prefix.length) {
-          boolean has = true;
-          for (int i = 0; i < prefix.length; i++) {
-            if (buf[off + i] != prefix[i]) {
-              has = false;
-              break;
+          @Override
+          public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
+            int skip = 0;
+            if (prefix.length > 0 && len >= prefix.length) {
+              boolean has = true;
+              for (int i = 0; i < prefix.length; i++) {
+                if (buf[off + i] != prefix[i]) {
+                  has = false;
+                  break;
+                }
+              }
+              skip = has ? prefix.length : 0;
+            }
+            try {
+              Scan s = parser.parse(buf, off + skip, len - skip);
+              c.emit(
+                  new ScanEvent(
+                      c.id(),
+                      c.options().clock().instant(),
+                      s.symbology(),
+                      s.data(),
+                      s.gtin(),
+                      s.elements()));
+            } catch (ScanFormatException e) {
+              c.error(e.code(), e.getMessage(), buf, off, len, true);
+            } catch (RuntimeException e) {
+              c.error(
+                  DeviceErrors.SCAN_INVALID,
+                  e.getMessage() == null ? e.toString() : e.getMessage(),
+                  buf,
+                  off,
+                  len,
+                  true);
             }
           }
-          skip = has ? prefix.length : 0;
-        }
-        try {
-          Scan s = parser.parse(buf, off + skip, len - skip);
-          c.emit(new ScanEvent(c.id(), c.options().clock().instant(), s.symbology(), s.data(),
-              s.gtin(), s.elements()));
-        } catch (ScanFormatException e) {
-          c.error(e.code(), e.getMessage(), buf, off, len, true);
-        } catch (RuntimeException e) {
-          c.error(DeviceErrors.SCAN_INVALID, e.getMessage() == null ? e.toString()
-              : e.getMessage(), buf, off, len, true);
-        }
-      }
-    };
-    this.core = new DeviceCore(b.id, DeviceKind.SCANNER, b.options,
-        c -> new LinkPump(c, b.connector, protocol));
+        };
+    this.core =
+        new DeviceCore(
+            b.id, DeviceKind.SCANNER, b.options, c -> new LinkPump(c, b.connector, protocol));
   }
 
   /** A builder for a scanner reached through {@code connector}. */

@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One element of a GS1 element string: an application identifier and its value, e.g. AI
- * {@code 17} (expiry, YYMMDD) with {@code 261231}.
+ * One element of a GS1 element string: an application identifier and its value, e.g. AI {@code 17}
+ * (expiry, YYMMDD) with {@code 261231}.
  *
  * @param ai the application identifier, 2 to 4 digits
  * @param value the value, without the FNC1/GS separator
@@ -21,9 +21,9 @@ public record Gs1Element(String ai, String value) {
   }
 
   /**
-   * The value of a measure or amount AI with an implied decimal point ({@code 310n},
-   * {@code 392n}...: the last AI digit is the number of decimals), e.g. AI 3103 {@code 001250} is
-   * 1.250; null for other AIs.
+   * The value of a measure or amount AI with an implied decimal point ({@code 310n}, {@code
+   * 392n}...: the last AI digit is the number of decimals), e.g. AI 3103 {@code 001250} is 1.250;
+   * null for other AIs.
    */
   public @Nullable BigDecimal decimal() {
     if (ai.length() != 4 || !(ai.charAt(0) == '3')) {

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param gtin the GTIN, or null when the code carries none
  * @param elements the GS1 elements, empty for non-GS1 codes
  */
-public record Scan(Symbology symbology, String data, @Nullable Gtin gtin,
-    List<Gs1Element> elements) {
+public record Scan(
+    Symbology symbology, String data, @Nullable Gtin gtin, List<Gs1Element> elements) {
   /** Copies the list and checks for nulls. */
   public Scan {
     Objects.requireNonNull(symbology, "symbology");

@@ -4,9 +4,9 @@ import io.ambientretail.core.AmbientException;
 import io.ambientretail.core.ErrorCode;
 
 /**
- * A scanned code that is not valid: a GTIN or SSCC with a wrong check digit
- * ({@code SCAN_CHECK_DIGIT}) or data that breaks its symbology or the GS1 element string syntax
- * ({@code SCAN_INVALID}). The message and {@link #position()} say where.
+ * A scanned code that is not valid: a GTIN or SSCC with a wrong check digit ({@code
+ * SCAN_CHECK_DIGIT}) or data that breaks its symbology or the GS1 element string syntax ({@code
+ * SCAN_INVALID}). The message and {@link #position()} say where.
  */
 public final class ScanFormatException extends AmbientException {
   private static final long serialVersionUID = 1L;

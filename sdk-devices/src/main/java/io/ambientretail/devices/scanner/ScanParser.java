@@ -8,16 +8,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses one scanner line (prefix and suffix already removed): an optional AIM symbology
- * identifier ({@code ]E0}, {@code ]C1}, {@code ]d2}, ...), then the data. EAN/UPC and ITF-14 data
- * becomes a GTIN; GS1 symbologies are split into elements on FNC1 (sent as GS, 0x1D) using the
- * GS1 application identifier table (fixed lengths, variable lengths up to their maximum); GTIN and
- * SSCC check digits and dates are validated. A code that fails any check throws: a scan with a
- * wrong GTIN is never produced.
+ * Parses one scanner line (prefix and suffix already removed): an optional AIM symbology identifier
+ * ({@code ]E0}, {@code ]C1}, {@code ]d2}, ...), then the data. EAN/UPC and ITF-14 data becomes a
+ * GTIN; GS1 symbologies are split into elements on FNC1 (sent as GS, 0x1D) using the GS1
+ * application identifier table (fixed lengths, variable lengths up to their maximum); GTIN and SSCC
+ * check digits and dates are validated. A code that fails any check throws: a scan with a wrong
+ * GTIN is never produced.
  *
- * <p>Supported AIs: 00, 01, 02, 10, 11, 12, 13, 15, 16, 17, 20, 21, 22, 30, 37, 240, 241, 250,
- * 251, 254, 400, 401, 402, 403, 410-417, 420, 422, 310n-369n, 390n-393n, 7003, 8005, 90-99. An
- * unknown AI throws (its length cannot be known).
+ * <p>Supported AIs: 00, 01, 02, 10, 11, 12, 13, 15, 16, 17, 20, 21, 22, 30, 37, 240, 241, 250, 251,
+ * 254, 400, 401, 402, 403, 410-417, 420, 422, 310n-369n, 390n-393n, 7003, 8005, 90-99. An unknown
+ * AI throws (its length cannot be known).
  *
  * <p>Immutable and thread-safe.
  */
@@ -62,8 +62,10 @@ public final class ScanParser {
       throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "empty scan", 0);
     }
     if (length > maxLength) {
-      throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "scan of " + length
-          + " bytes exceeds the limit of " + maxLength, maxLength);
+      throw new ScanFormatException(
+          DeviceErrors.SCAN_INVALID,
+          "scan of " + length + " bytes exceeds the limit of " + maxLength,
+          maxLength);
     }
     Symbology sym = Symbology.UNKNOWN;
     int start = offset;
@@ -84,8 +86,10 @@ public final class ScanParser {
     for (int i = start; i < end; i++) {
       int c = line[i] & 0xFF;
       if (c < 0x20 && c != GS || c == 0x7F) {
-        throw new ScanFormatException(DeviceErrors.SCAN_INVALID,
-            "control byte 0x" + Integer.toHexString(c) + " in data", i - offset);
+        throw new ScanFormatException(
+            DeviceErrors.SCAN_INVALID,
+            "control byte 0x" + Integer.toHexString(c) + " in data",
+            i - offset);
       }
     }
     String data = new String(line, start, end - start, StandardCharsets.ISO_8859_1);
@@ -104,8 +108,10 @@ public final class ScanParser {
       int n = data.length();
       boolean ean8 = sym == Symbology.EAN_8;
       if (ean8 ? n != 8 : n != 13 && n != 12) {
-        throw new ScanFormatException(DeviceErrors.SCAN_INVALID, sym.name() + " needs "
-            + (ean8 ? "8" : "12 or 13") + " digits, got " + n, base);
+        throw new ScanFormatException(
+            DeviceErrors.SCAN_INVALID,
+            sym.name() + " needs " + (ean8 ? "8" : "12 or 13") + " digits, got " + n,
+            base);
       }
       Gtin g = gtin(data, base);
       return new Scan(n == 12 ? Symbology.UPC_A : sym, data, g, List.of());
@@ -153,8 +159,10 @@ public final class ScanParser {
     int expected = (10 - sum % 10) % 10;
     int actual = digits.charAt(n - 1) - '0';
     if (expected != actual) {
-      throw new ScanFormatException(DeviceErrors.SCAN_CHECK_DIGIT, what + " check digit is "
-          + actual + ", expected " + expected, base + n - 1);
+      throw new ScanFormatException(
+          DeviceErrors.SCAN_CHECK_DIGIT,
+          what + " check digit is " + actual + ", expected " + expected,
+          base + n - 1);
     }
   }
 
@@ -181,27 +189,30 @@ public final class ScanParser {
       if (fixed > 0) {
         valueEnd = valueStart + fixed;
         if (valueEnd > n) {
-          throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "AI (" + ai + ") needs "
-              + fixed + " characters, " + (n - valueStart) + " left", base + valueStart);
+          throw new ScanFormatException(
+              DeviceErrors.SCAN_INVALID,
+              "AI (" + ai + ") needs " + fixed + " characters, " + (n - valueStart) + " left",
+              base + valueStart);
         }
       } else {
         int gs = s.indexOf(GS, valueStart);
         valueEnd = gs < 0 ? n : gs;
         if (valueEnd - valueStart > maxLen) {
-          throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "AI (" + ai
-              + ") value longer than " + maxLen + " (missing FNC1 separator?)", base + valueStart
-              + maxLen);
+          throw new ScanFormatException(
+              DeviceErrors.SCAN_INVALID,
+              "AI (" + ai + ") value longer than " + maxLen + " (missing FNC1 separator?)",
+              base + valueStart + maxLen);
         }
       }
       if (valueEnd == valueStart) {
-        throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "AI (" + ai + ") has no value",
-            base + valueStart);
+        throw new ScanFormatException(
+            DeviceErrors.SCAN_INVALID, "AI (" + ai + ") has no value", base + valueStart);
       }
       for (int k = valueStart; k < valueEnd; k++) {
         char c = s.charAt(k);
         if (c == GS || numeric && (c < '0' || c > '9') || c < 0x21 || c > 0x7E) {
-          throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "bad character in AI (" + ai
-              + ")", base + k);
+          throw new ScanFormatException(
+              DeviceErrors.SCAN_INVALID, "bad character in AI (" + ai + ")", base + k);
         }
       }
       String value = s.substring(valueStart, valueEnd);
@@ -215,8 +226,7 @@ public final class ScanParser {
         }
       }
       if (out.size() > 32) {
-        throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "more than 32 elements",
-            base + i);
+        throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "more than 32 elements", base + i);
       }
     }
     return out;
@@ -240,8 +250,8 @@ public final class ScanParser {
     } else if (two >= 40 && two <= 42) {
       len = 3;
     } else {
-      throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "unsupported AI starting "
-          + a + b, base + i);
+      throw new ScanFormatException(
+          DeviceErrors.SCAN_INVALID, "unsupported AI starting " + a + b, base + i);
     }
     if (i + len > s.length()) {
       throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "truncated AI", base + i);
@@ -339,19 +349,18 @@ public final class ScanParser {
         int month = (value.charAt(2) - '0') * 10 + (value.charAt(3) - '0');
         int day = (value.charAt(4) - '0') * 10 + (value.charAt(5) - '0');
         if (month < 1 || month > 12 || day > 31) {
-          throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "AI (" + ai
-              + ") is not a YYMMDD date", at);
+          throw new ScanFormatException(
+              DeviceErrors.SCAN_INVALID, "AI (" + ai + ") is not a YYMMDD date", at);
         }
         break;
       default:
-        if (ai.length() == 4 && ai.charAt(0) == '3' && ai.charAt(3) > '6'
-            && !ai.startsWith("39")) {
-          throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "AI (" + ai
-              + ") has more than 6 decimals", at - 1);
+        if (ai.length() == 4 && ai.charAt(0) == '3' && ai.charAt(3) > '6' && !ai.startsWith("39")) {
+          throw new ScanFormatException(
+              DeviceErrors.SCAN_INVALID, "AI (" + ai + ") has more than 6 decimals", at - 1);
         }
         if ((ai.startsWith("391") || ai.startsWith("393")) && value.length() < 4) {
-          throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "AI (" + ai
-              + ") needs a currency code and an amount", at);
+          throw new ScanFormatException(
+              DeviceErrors.SCAN_INVALID, "AI (" + ai + ") needs a currency code and an amount", at);
         }
         break;
     }

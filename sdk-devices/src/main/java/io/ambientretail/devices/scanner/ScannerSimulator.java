@@ -31,8 +31,8 @@ public final class ScannerSimulator {
   }
 
   /**
-   * Sends a GS1-128 scan of element strings: each argument is AI + value; variable-length
-   * elements are followed by FNC1 (GS) when more elements come.
+   * Sends a GS1-128 scan of element strings: each argument is AI + value; variable-length elements
+   * are followed by FNC1 (GS) when more elements come.
    */
   public void scanGs1_128(String... elements) throws IOException {
     send("]C1" + String.join("\u001D", elements));

@@ -3,37 +3,49 @@ package io.ambientretail.devices.scanner;
 import java.util.Objects;
 
 /**
- * A barcode symbology as named by its AIM symbology identifier ({@code ]E0} EAN-13/UPC-A,
- * {@code ]C1} GS1-128, ...). An open set: unknown identifiers become an "other" symbology that
- * keeps the identifier, so adding a constant never breaks a caller.
+ * A barcode symbology as named by its AIM symbology identifier ({@code ]E0} EAN-13/UPC-A, {@code
+ * ]C1} GS1-128, ...). An open set: unknown identifiers become an "other" symbology that keeps the
+ * identifier, so adding a constant never breaks a caller.
  *
  * <p>Immutable; compare with {@link #equals}.
  */
 public final class Symbology {
   /** EAN-13, and UPC-A sent as 13 digits ({@code ]E0}). */
   public static final Symbology EAN_13 = new Symbology("EAN-13", "]E0", false);
+
   /** EAN-8 ({@code ]E4}). */
   public static final Symbology EAN_8 = new Symbology("EAN-8", "]E4", false);
+
   /** UPC-A sent as 12 digits ({@code ]E0} with 12 data digits). */
   public static final Symbology UPC_A = new Symbology("UPC-A", "]E0", false);
+
   /** Code 128 ({@code ]C0}). */
   public static final Symbology CODE_128 = new Symbology("Code 128", "]C0", false);
+
   /** GS1-128 ({@code ]C1}). */
   public static final Symbology GS1_128 = new Symbology("GS1-128", "]C1", true);
+
   /** Code 39 ({@code ]A0}). */
   public static final Symbology CODE_39 = new Symbology("Code 39", "]A0", false);
+
   /** Interleaved 2 of 5 ({@code ]I0}, {@code ]I1}); 14 digits make an ITF-14 GTIN. */
   public static final Symbology ITF = new Symbology("ITF", "]I0", false);
+
   /** Data Matrix ({@code ]d1}). */
   public static final Symbology DATA_MATRIX = new Symbology("Data Matrix", "]d1", false);
+
   /** GS1 DataMatrix ({@code ]d2}). */
   public static final Symbology GS1_DATA_MATRIX = new Symbology("GS1 DataMatrix", "]d2", true);
+
   /** QR Code ({@code ]Q1}). */
   public static final Symbology QR = new Symbology("QR", "]Q1", false);
+
   /** GS1 QR Code ({@code ]Q3}). */
   public static final Symbology GS1_QR = new Symbology("GS1 QR", "]Q3", true);
+
   /** GS1 DataBar ({@code ]e0}). */
   public static final Symbology GS1_DATABAR = new Symbology("GS1 DataBar", "]e0", true);
+
   /** No AIM identifier was sent. */
   public static final Symbology UNKNOWN = new Symbology("unknown", "", false);
 
@@ -62,8 +74,9 @@ public final class Symbology {
       case 'I':
         return ITF;
       case 'd':
-        return modifier == '2' ? GS1_DATA_MATRIX : modifier == '1' ? DATA_MATRIX
-            : other(code, modifier);
+        return modifier == '2'
+            ? GS1_DATA_MATRIX
+            : modifier == '1' ? DATA_MATRIX : other(code, modifier);
       case 'Q':
         return modifier == '3' ? GS1_QR : modifier == '1' ? QR : other(code, modifier);
       case 'e':
@@ -94,7 +107,8 @@ public final class Symbology {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Symbology && ((Symbology) o).name.equals(name)
+    return o instanceof Symbology
+        && ((Symbology) o).name.equals(name)
         && ((Symbology) o).aim.equals(aim);
   }
 

@@ -22,8 +22,8 @@ public record LaneCalibration(long zeroCounts, long spanCounts, Weight spanWeigh
   public LaneCalibration {
     Objects.requireNonNull(spanWeight, "spanWeight");
     if (spanCounts == zeroCounts) {
-      throw new IllegalArgumentException("span counts must differ from zero counts ("
-          + zeroCounts + ")");
+      throw new IllegalArgumentException(
+          "span counts must differ from zero counts (" + zeroCounts + ")");
     }
     if (spanWeight.milligrams() <= 0 || spanWeight.milligrams() > 1_000_000_000L) {
       throw new IllegalArgumentException("span weight must be 1 mg..1000 kg, was " + spanWeight);

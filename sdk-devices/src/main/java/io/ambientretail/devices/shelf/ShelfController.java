@@ -52,22 +52,26 @@ public final class ShelfController implements Device {
     this.lastReportedMg = new long[b.channels];
     java.util.Arrays.fill(lastReportedMg, Long.MIN_VALUE);
     this.thresholdMg = b.threshold.milligrams();
-    Protocol protocol = new Protocol() {
-      @Override
-      public FrameDecoder newDecoder(FrameLimits limits) {
-        return FrameDecoder.delimited(limits, (byte) '\r', (byte) '\n');
-      }
+    Protocol protocol =
+        new Protocol() {
+          @Override
+          public FrameDecoder newDecoder(FrameLimits limits) {
+            return FrameDecoder.delimited(limits, (byte) '\r', (byte) '\n');
+          }
 
-      @Override
-      public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
-        handle(buf, off, len, c);
-      }
-    };
-    this.core = new DeviceCore(b.id, DeviceKind.SHELF, b.options,
-        c -> new LinkPump(c, b.connector, protocol));
+          @Override
+          public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
+            handle(buf, off, len, c);
+          }
+        };
+    this.core =
+        new DeviceCore(
+            b.id, DeviceKind.SHELF, b.options, c -> new LinkPump(c, b.connector, protocol));
   }
 
-  /** A builder for a controller with {@code channels} channels reached through {@code connector}. */
+  /**
+   * A builder for a controller with {@code channels} channels reached through {@code connector}.
+   */
   public static Builder builder(DeviceId id, Connector connector, int channels) {
     return new Builder(id, connector, channels);
   }
@@ -84,8 +88,13 @@ public final class ShelfController implements Device {
       case 'C':
       case 'G':
         if (f.channels() > lanes.length) {
-          c.error(DeviceErrors.FRAME_SYNTAX, "controller sent " + f.channels()
-              + " channels, configured for " + lanes.length, buf, off, len, true);
+          c.error(
+              DeviceErrors.FRAME_SYNTAX,
+              "controller sent " + f.channels() + " channels, configured for " + lanes.length,
+              buf,
+              off,
+              len,
+              true);
           return;
         }
         Instant now = c.options().clock().instant();
@@ -96,8 +105,8 @@ public final class ShelfController implements Device {
           if (lane == null) {
             continue;
           }
-          Weight w = f.type() == 'G' ? Weight.ofMilligrams(raw)
-              : calibrations.get(ch).weightOf(raw);
+          Weight w =
+              f.type() == 'G' ? Weight.ofMilligrams(raw) : calibrations.get(ch).weightOf(raw);
           long mg = w.milligrams();
           long last = lastReportedMg[ch];
           if (thresholdMg > 0 && last != Long.MIN_VALUE && Math.abs(mg - last) < thresholdMg) {
@@ -108,8 +117,13 @@ public final class ShelfController implements Device {
         }
         break;
       case 'E':
-        c.error(DeviceErrors.SHELF_CHANNEL, "channel " + f.channel() + " fault " + f.text(), buf,
-            off, len, true);
+        c.error(
+            DeviceErrors.SHELF_CHANNEL,
+            "channel " + f.channel() + " fault " + f.text(),
+            buf,
+            off,
+            len,
+            true);
         break;
       default:
         break;

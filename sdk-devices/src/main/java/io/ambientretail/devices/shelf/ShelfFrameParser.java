@@ -4,10 +4,10 @@ import io.ambientretail.devices.DeviceErrors;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Parses shelf controller lines (terminator removed) as defined in docs/shelf-protocol.md:
- * {@code C,<ms>,<counts>,...*HH}, {@code G,<ms>,<grams>,...*HH}, {@code E,<ms>,<ch>,<code>*HH},
- * {@code I,<model>,<firmware>,<channels>*HH}, {@code A,<command>*HH}. {@code HH} is the XOR of
- * every byte before the {@code *}, as two upper-case hex digits.
+ * Parses shelf controller lines (terminator removed) as defined in docs/shelf-protocol.md: {@code
+ * C,<ms>,<counts>,...*HH}, {@code G,<ms>,<grams>,...*HH}, {@code E,<ms>,<ch>,<code>*HH}, {@code
+ * I,<model>,<firmware>,<channels>*HH}, {@code A,<command>*HH}. {@code HH} is the XOR of every byte
+ * before the {@code *}, as two upper-case hex digits.
  *
  * <p>Limits: at most {@code maxChannels} channels (default 64), counts within 32 bits, grams with
  * at most 3 decimals and at most 1,000,000 g. Immutable and thread-safe.
@@ -61,8 +61,10 @@ public final class ShelfFrameParser {
     }
     int given = hex(b[star + 1], star + 1 - off) << 4 | hex(b[star + 2], star + 2 - off);
     if (given != sum) {
-      throw err(DeviceErrors.FRAME_CHECKSUM, String.format(java.util.Locale.ROOT,
-          "checksum is %02X, computed %02X", given, sum), star + 1 - off);
+      throw err(
+          DeviceErrors.FRAME_CHECKSUM,
+          String.format(java.util.Locale.ROOT, "checksum is %02X, computed %02X", given, sum),
+          star + 1 - off);
     }
     char type = (char) b[off];
     if (b[off + 1] != ',') {
@@ -71,43 +73,47 @@ public final class ShelfFrameParser {
     Cursor c = new Cursor(b, off, off + 2, star);
     switch (type) {
       case 'C':
-      case 'G': {
-        long ms = c.number(0, 0xFFFF_FFFFL);
-        long[] tmp = new long[Math.min(maxChannels, 64)];
-        int n = 0;
-        while (c.more()) {
-          if (n == maxChannels) {
-            throw err(DeviceErrors.FRAME_SYNTAX, "more than " + maxChannels + " channels",
-                c.pos - off);
+      case 'G':
+        {
+          long ms = c.number(0, 0xFFFF_FFFFL);
+          long[] tmp = new long[Math.min(maxChannels, 64)];
+          int n = 0;
+          while (c.more()) {
+            if (n == maxChannels) {
+              throw err(
+                  DeviceErrors.FRAME_SYNTAX, "more than " + maxChannels + " channels", c.pos - off);
+            }
+            if (n == tmp.length) {
+              tmp = java.util.Arrays.copyOf(tmp, Math.min(maxChannels, n * 2));
+            }
+            tmp[n++] = type == 'C' ? c.signed(Integer.MIN_VALUE, Integer.MAX_VALUE) : c.grams();
           }
-          if (n == tmp.length) {
-            tmp = java.util.Arrays.copyOf(tmp, Math.min(maxChannels, n * 2));
+          if (n == 0) {
+            throw err(DeviceErrors.FRAME_SYNTAX, "no channel values", c.pos - off);
           }
-          tmp[n++] = type == 'C' ? c.signed(Integer.MIN_VALUE, Integer.MAX_VALUE) : c.grams();
+          return new ShelfFrame(type, ms, java.util.Arrays.copyOf(tmp, n), -1, "");
         }
-        if (n == 0) {
-          throw err(DeviceErrors.FRAME_SYNTAX, "no channel values", c.pos - off);
+      case 'E':
+        {
+          long ms = c.number(0, 0xFFFF_FFFFL);
+          int ch = (int) c.number(0, maxChannels - 1);
+          String code = c.word();
+          c.end();
+          return new ShelfFrame('E', ms, new long[0], ch, code);
         }
-        return new ShelfFrame(type, ms, java.util.Arrays.copyOf(tmp, n), -1, "");
-      }
-      case 'E': {
-        long ms = c.number(0, 0xFFFF_FFFFL);
-        int ch = (int) c.number(0, maxChannels - 1);
-        String code = c.word();
-        c.end();
-        return new ShelfFrame('E', ms, new long[0], ch, code);
-      }
-      case 'I': {
-        String model = c.word();
-        String fw = c.word();
-        int ch = (int) c.number(1, maxChannels);
-        c.end();
-        return new ShelfFrame('I', 0, new long[0], ch, model + " " + fw);
-      }
-      case 'A': {
-        String what = c.rest();
-        return new ShelfFrame('A', 0, new long[0], -1, what);
-      }
+      case 'I':
+        {
+          String model = c.word();
+          String fw = c.word();
+          int ch = (int) c.number(1, maxChannels);
+          c.end();
+          return new ShelfFrame('I', 0, new long[0], ch, model + " " + fw);
+        }
+      case 'A':
+        {
+          String what = c.rest();
+          return new ShelfFrame('A', 0, new long[0], -1, what);
+        }
       default:
         throw err(DeviceErrors.FRAME_SYNTAX, "unknown frame type '" + type + "'", 0);
     }
@@ -192,8 +198,10 @@ public final class ShelfFrameParser {
         v = -v;
       }
       if (v < min || v > max) {
-        throw err(DeviceErrors.FRAME_SYNTAX, "number " + v + " out of range " + min + ".."
-            + max, pos - base);
+        throw err(
+            DeviceErrors.FRAME_SYNTAX,
+            "number " + v + " out of range " + min + ".." + max,
+            pos - base);
       }
       next(fe);
       return v;
@@ -220,8 +228,7 @@ public final class ShelfFrameParser {
           throw err(DeviceErrors.FRAME_SYNTAX, "bad grams value", i - base);
         }
         if (++digits > 10 || dec >= 3) {
-          throw err(DeviceErrors.FRAME_SYNTAX, "grams value too long or over 3 decimals",
-              i - base);
+          throw err(DeviceErrors.FRAME_SYNTAX, "grams value too long or over 3 decimals", i - base);
         }
         v = v * 10 + d;
         if (dec >= 0) {

@@ -4,7 +4,6 @@ import io.ambientretail.core.Weight;
 import io.ambientretail.devices.internal.SimulatorLoop;
 import io.ambientretail.devices.transport.ByteLink;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -29,20 +28,24 @@ public final class ShelfSimulator implements AutoCloseable {
     this.calibrations = calibrations;
     this.loadMg = new AtomicLongArray(calibrations.length);
     this.periodNanos = 1_000_000_000L / hz;
-    this.loop = SimulatorLoop.create(link, new SimulatorLoop.Handler() {
-      @Override
-      public void command(String cmd) throws IOException {
-        answer(cmd);
-      }
+    this.loop =
+        SimulatorLoop.create(
+            link,
+            new SimulatorLoop.Handler() {
+              @Override
+              public void command(String cmd) throws IOException {
+                answer(cmd);
+              }
 
-      @Override
-      public void idle(long now) throws IOException {
-        if (now - next >= 0) {
-          next = now + periodNanos;
-          sendReadings(now);
-        }
-      }
-    }, "shelf-simulator");
+              @Override
+              public void idle(long now) throws IOException {
+                if (now - next >= 0) {
+                  next = now + periodNanos;
+                  sendReadings(now);
+                }
+              }
+            },
+            "shelf-simulator");
   }
 
   /**

@@ -6,13 +6,13 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A card's Answer To Reset read per ISO 7816-3 §8.2: the protocols it offers (from the TDi
- * bytes), its historical bytes, and the {@link CardCapabilities} those announce (ISO 7816-4
- * §12.1.1, compact-TLV tag 7x).
+ * A card's Answer To Reset read per ISO 7816-3 §8.2: the protocols it offers (from the TDi bytes),
+ * its historical bytes, and the {@link CardCapabilities} those announce (ISO 7816-4 §12.1.1,
+ * compact-TLV tag 7x).
  *
- * <p>Limits: an ATR has at most 33 bytes (TS plus 32), the standard's own bound; longer input,
- * a wrong TS, interface bytes or historical bytes running past the end, or bytes left over after
- * TCK are rejected with a {@link CardFormatException} naming the offset. TCK is not verified (some
+ * <p>Limits: an ATR has at most 33 bytes (TS plus 32), the standard's own bound; longer input, a
+ * wrong TS, interface bytes or historical bytes running past the end, or bytes left over after TCK
+ * are rejected with a {@link CardFormatException} naming the offset. TCK is not verified (some
  * cards get it wrong and still work); a contactless ATR built by the reader (PC/SC part 3) parses
  * like any other. Immutable and thread-safe.
  */
@@ -43,13 +43,13 @@ public final class Atr {
       throw new CardFormatException("an ATR has at least TS and T0, got " + n + " bytes", n);
     }
     if (n > MAX_LENGTH) {
-      throw new CardFormatException("an ATR has at most " + MAX_LENGTH + " bytes, got " + n,
-          MAX_LENGTH);
+      throw new CardFormatException(
+          "an ATR has at most " + MAX_LENGTH + " bytes, got " + n, MAX_LENGTH);
     }
     int ts = atr[0] & 0xFF;
     if (ts != 0x3B && ts != 0x3F) {
-      throw new CardFormatException(String.format(java.util.Locale.ROOT,
-          "TS must be 3B or 3F, was %02X", ts), 0);
+      throw new CardFormatException(
+          String.format(java.util.Locale.ROOT, "TS must be 3B or 3F, was %02X", ts), 0);
     }
     int y = (atr[1] & 0xF0) >> 4;
     int k = atr[1] & 0x0F;
@@ -86,8 +86,14 @@ public final class Atr {
     }
     int expected = end + (tckExpected ? 1 : 0);
     if (n != expected) {
-      throw new CardFormatException("ATR should end at " + expected + " bytes"
-          + (tckExpected ? " (with TCK)" : "") + ", has " + n, Math.min(expected, n));
+      throw new CardFormatException(
+          "ATR should end at "
+              + expected
+              + " bytes"
+              + (tckExpected ? " (with TCK)" : "")
+              + ", has "
+              + n,
+          Math.min(expected, n));
     }
     return new Atr(atr.clone(), List.copyOf(protocols), Arrays.copyOfRange(atr, i, end));
   }

@@ -31,8 +31,8 @@ public final class CardCapabilities {
    * Reads the card capabilities from historical bytes. Category indicator {@code 80} means
    * compact-TLV objects to the end, {@code 00} compact-TLV objects followed by a 3-byte status
    * indicator; any other category (proprietary, DIR reference) announces nothing. Malformed
-   * compact-TLV (a length past the end) also announces nothing: the ATR is the card's, and a
-   * card with odd historical bytes still works with short APDUs.
+   * compact-TLV (a length past the end) also announces nothing: the ATR is the card's, and a card
+   * with odd historical bytes still works with short APDUs.
    */
   public static CardCapabilities fromHistoricalBytes(byte[] historical) {
     if (historical.length == 0) {
@@ -84,8 +84,10 @@ public final class CardCapabilities {
 
   @Override
   public boolean equals(@org.jspecify.annotations.Nullable Object o) {
-    return o instanceof CardCapabilities c && c.announced == announced
-        && c.extendedLength == extendedLength && c.commandChaining == commandChaining;
+    return o instanceof CardCapabilities c
+        && c.announced == announced
+        && c.extendedLength == extendedLength
+        && c.commandChaining == commandChaining;
   }
 
   @Override
@@ -95,7 +97,11 @@ public final class CardCapabilities {
 
   @Override
   public String toString() {
-    return "CardCapabilities[extendedLength=" + extendedLength + ", commandChaining="
-        + commandChaining + (announced ? "" : ", not announced") + "]";
+    return "CardCapabilities[extendedLength="
+        + extendedLength
+        + ", commandChaining="
+        + commandChaining
+        + (announced ? "" : ", not announced")
+        + "]";
   }
 }

@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * A PC/SC card reader chosen by a name pattern: reports card insertion and removal (with the ATR)
  * as {@link CardEvent}s, and {@link #connect(String)}s to the card with T=0, T=1 or either.
  *
- * <p>Watching blocks in the PC/SC service's status-change call (one second at a time, so release
- * is prompt); there is no busy polling. When pcscd stops, the reader reports {@code DISCONNECTED},
+ * <p>Watching blocks in the PC/SC service's status-change call (one second at a time, so release is
+ * prompt); there is no busy polling. When pcscd stops, the reader reports {@code DISCONNECTED},
  * re-establishes the PC/SC context with backoff and reports {@code CONNECTED} once pcscd and the
  * reader are back, without a JVM restart.
  *
@@ -94,8 +94,13 @@ public final class CardReader implements Device {
       }
       return new CardSession(own.connect(protocol));
     } catch (CardException | RuntimeException e) {
-      throw new IOException(core.id() + ": cannot connect to the card in " + t.getName() + ": "
-          + PcscService.describe(e), e);
+      throw new IOException(
+          core.id()
+              + ": cannot connect to the card in "
+              + t.getName()
+              + ": "
+              + PcscService.describe(e),
+          e);
     }
   }
 
@@ -125,8 +130,14 @@ public final class CardReader implements Device {
         while (!found) {
           long left = deadline - System.nanoTime();
           if (left <= 0) {
-            throw new IOException(c.id() + ": no PC/SC reader matching '" + pattern + "' within "
-                + timeout.toMillis() + " ms" + (lastError != null ? ": " + lastError : ""));
+            throw new IOException(
+                c.id()
+                    + ": no PC/SC reader matching '"
+                    + pattern
+                    + "' within "
+                    + timeout.toMillis()
+                    + " ms"
+                    + (lastError != null ? ": " + lastError : ""));
           }
           changed.awaitNanos(left);
         }
@@ -183,8 +194,13 @@ public final class CardReader implements Device {
           boolean now = t.isCardPresent();
           if (now != present) {
             present = now;
-            c.emit(new CardEvent(c.id(), c.options().clock().instant(), t.getName(), now,
-                now ? atr(t) : new byte[0]));
+            c.emit(
+                new CardEvent(
+                    c.id(),
+                    c.options().clock().instant(),
+                    t.getName(),
+                    now,
+                    now ? atr(t) : new byte[0]));
           }
           if (present) {
             t.waitForCardAbsent(1_000);
@@ -202,12 +218,10 @@ public final class CardReader implements Device {
             online = false;
             if (present) {
               present = false;
-              c.emit(new CardEvent(c.id(), c.options().clock().instant(), "", false,
-                  new byte[0]));
+              c.emit(new CardEvent(c.id(), c.options().clock().instant(), "", false, new byte[0]));
             }
             lostAt = c.status(StatusEvent.Status.DISCONNECTED, DeviceHealth.RECONNECTING, why);
-            c.error(DeviceErrors.CARD_READER, "PC/SC reader lost: " + why, new byte[0], 0, 0,
-                true);
+            c.error(DeviceErrors.CARD_READER, "PC/SC reader lost: " + why, new byte[0], 0, 0, true);
           }
           lock.lock();
           try {
@@ -313,7 +327,14 @@ public final class CardReader implements Device {
 
   @Override
   public String toString() {
-    return "CardReader[" + core.id() + " '" + pattern + "' " + core.state() + " " + core.health()
+    return "CardReader["
+        + core.id()
+        + " '"
+        + pattern
+        + "' "
+        + core.state()
+        + " "
+        + core.health()
         + "]";
   }
 

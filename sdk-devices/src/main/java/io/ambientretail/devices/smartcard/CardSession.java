@@ -17,15 +17,16 @@ import javax.smartcardio.CommandAPDU;
  * to disconnect (the card is left powered for the next session).
  *
  * <p>Extended length is used when the card's ATR announces it ({@link #capabilities()}), the
- * protocol is not T=0 (which would need ENVELOPE), and the reader does not report short APDUs
- * only ({@link #readerMaxApduDataSize()}, asked once at connect through PC/SC part 10; a reader
- * that does not answer is tried).
+ * protocol is not T=0 (which would need ENVELOPE), and the reader does not report short APDUs only
+ * ({@link #readerMaxApduDataSize()}, asked once at connect through PC/SC part 10; a reader that
+ * does not answer is tried).
  *
  * <p>One thread at a time; never logs APDUs.
  */
 public final class CardSession implements AutoCloseable {
   /** pcsc-lite's SCARD_CTL_CODE(3400): CM_IOCTL_GET_FEATURE_REQUEST (PC/SC part 10). */
   private static final int GET_FEATURE_REQUEST = 0x42000000 + 3400;
+
   private static final int FEATURE_GET_TLV_PROPERTIES = 0x12;
   private static final int PROPERTY_MAX_APDU_DATA_SIZE = 0x0A;
   private static final int EXTENDED_RESPONSE_BUFFER = CommandApdu.MAX_EXTENDED_NE + 2;
@@ -39,24 +40,29 @@ public final class CardSession implements AutoCloseable {
     this.card = card;
     this.capabilities = capabilitiesOf(card.getATR().getBytes());
     this.readerMax = readerMaxApduDataSize(card);
-    boolean readerExtended = !"T=0".equals(card.getProtocol())
-        && (readerMax.isEmpty() || readerMax.getAsInt() > CommandApdu.MAX_SHORT_NC);
+    boolean readerExtended =
+        !"T=0".equals(card.getProtocol())
+            && (readerMax.isEmpty() || readerMax.getAsInt() > CommandApdu.MAX_SHORT_NC);
     CardChannel basic = card.getBasicChannel();
-    this.channel = Iso7816Channel.over(command -> {
-      try {
-        if (CommandApdu.isExtendedEncoding(command)) {
-          ByteBuffer response = ByteBuffer.allocate(EXTENDED_RESPONSE_BUFFER);
-          int n = basic.transmit(ByteBuffer.wrap(command), response);
-          byte[] r = new byte[n];
-          response.flip();
-          response.get(r);
-          return r;
-        }
-        return basic.transmit(new CommandAPDU(command)).getBytes();
-      } catch (CardException | IllegalStateException | IllegalArgumentException e) {
-        throw new IOException("APDU exchange failed: " + PcscService.describe(e), e);
-      }
-    }, capabilities, readerExtended);
+    this.channel =
+        Iso7816Channel.over(
+            command -> {
+              try {
+                if (CommandApdu.isExtendedEncoding(command)) {
+                  ByteBuffer response = ByteBuffer.allocate(EXTENDED_RESPONSE_BUFFER);
+                  int n = basic.transmit(ByteBuffer.wrap(command), response);
+                  byte[] r = new byte[n];
+                  response.flip();
+                  response.get(r);
+                  return r;
+                }
+                return basic.transmit(new CommandAPDU(command)).getBytes();
+              } catch (CardException | IllegalStateException | IllegalArgumentException e) {
+                throw new IOException("APDU exchange failed: " + PcscService.describe(e), e);
+              }
+            },
+            capabilities,
+            readerExtended);
   }
 
   private static CardCapabilities capabilitiesOf(byte[] atr) {
@@ -70,9 +76,10 @@ public final class CardSession implements AutoCloseable {
   /** PC/SC part 10 dwMaxAPDUDataSize, or empty when the reader driver does not say. */
   private static OptionalInt readerMaxApduDataSize(Card card) {
     try {
-      int ioctl = featureControlCode(
-          card.transmitControlCommand(GET_FEATURE_REQUEST, new byte[0]),
-          FEATURE_GET_TLV_PROPERTIES);
+      int ioctl =
+          featureControlCode(
+              card.transmitControlCommand(GET_FEATURE_REQUEST, new byte[0]),
+              FEATURE_GET_TLV_PROPERTIES);
       if (ioctl == -1) {
         return OptionalInt.empty();
       }
@@ -110,8 +117,11 @@ public final class CardSession implements AutoCloseable {
         return OptionalInt.empty();
       }
       if ((tlv[i] & 0xFF) == PROPERTY_MAX_APDU_DATA_SIZE && len == 4) {
-        int v = (tlv[i + 2] & 0xFF) | (tlv[i + 3] & 0xFF) << 8 | (tlv[i + 4] & 0xFF) << 16
-            | (tlv[i + 5] & 0xFF) << 24;
+        int v =
+            (tlv[i + 2] & 0xFF)
+                | (tlv[i + 3] & 0xFF) << 8
+                | (tlv[i + 4] & 0xFF) << 16
+                | (tlv[i + 5] & 0xFF) << 24;
         return v < 0 ? OptionalInt.empty() : OptionalInt.of(v);
       }
     }
@@ -139,8 +149,8 @@ public final class CardSession implements AutoCloseable {
   }
 
   /**
-   * The largest APDU data size the reader driver reports (PC/SC part 10 {@code
-   * dwMaxAPDUDataSize}; 0 means short APDUs only), or empty when the driver does not report it.
+   * The largest APDU data size the reader driver reports (PC/SC part 10 {@code dwMaxAPDUDataSize};
+   * 0 means short APDUs only), or empty when the driver does not report it.
    */
   public OptionalInt readerMaxApduDataSize() {
     return readerMax;

@@ -16,10 +16,13 @@ import java.util.Objects;
 public final class CommandApdu {
   /** The largest Nc of a short APDU. */
   public static final int MAX_SHORT_NC = 255;
+
   /** The largest Ne of a short APDU (Le byte 00). */
   public static final int MAX_SHORT_NE = 256;
+
   /** The largest Nc of an extended APDU. */
   public static final int MAX_EXTENDED_NC = 65_535;
+
   /** The largest Ne of an extended APDU (Le bytes 0000). */
   public static final int MAX_EXTENDED_NE = 65_536;
 
@@ -54,8 +57,8 @@ public final class CommandApdu {
       }
     }
     if (data.length > MAX_EXTENDED_NC) {
-      throw new IllegalArgumentException("Nc must be at most " + MAX_EXTENDED_NC + ", was "
-          + data.length);
+      throw new IllegalArgumentException(
+          "Nc must be at most " + MAX_EXTENDED_NC + ", was " + data.length);
     }
     if (ne < 0 || ne > MAX_EXTENDED_NE) {
       throw new IllegalArgumentException("Ne must be 0.." + MAX_EXTENDED_NE + ", was " + ne);
@@ -90,15 +93,15 @@ public final class CommandApdu {
       }
       if (n == 6 + b0) {
         int le = apdu[n - 1] & 0xFF;
-        return new CommandApdu(cla, ins, p1, p2, Arrays.copyOfRange(apdu, 5, n - 1),
-            le == 0 ? 256 : le);
+        return new CommandApdu(
+            cla, ins, p1, p2, Arrays.copyOfRange(apdu, 5, n - 1), le == 0 ? 256 : le);
       }
-      throw new CardFormatException("short Lc " + b0 + " needs " + (5 + b0) + " or " + (6 + b0)
-          + " bytes, got " + n, 4);
+      throw new CardFormatException(
+          "short Lc " + b0 + " needs " + (5 + b0) + " or " + (6 + b0) + " bytes, got " + n, 4);
     }
     if (n < 7) {
-      throw new CardFormatException("extended length field (00 then 2 bytes) cut short at "
-          + n + " bytes", n);
+      throw new CardFormatException(
+          "extended length field (00 then 2 bytes) cut short at " + n + " bytes", n);
     }
     int l = ((apdu[5] & 0xFF) << 8) | (apdu[6] & 0xFF);
     if (n == 7) { // case 2E
@@ -112,11 +115,11 @@ public final class CommandApdu {
     }
     if (n == 9 + l) { // case 4E
       int le = ((apdu[n - 2] & 0xFF) << 8) | (apdu[n - 1] & 0xFF);
-      return new CommandApdu(cla, ins, p1, p2, Arrays.copyOfRange(apdu, 7, n - 2),
-          le == 0 ? 65_536 : le);
+      return new CommandApdu(
+          cla, ins, p1, p2, Arrays.copyOfRange(apdu, 7, n - 2), le == 0 ? 65_536 : le);
     }
-    throw new CardFormatException("extended Lc " + l + " needs " + (7 + l) + " or " + (9 + l)
-        + " bytes, got " + n, 5);
+    throw new CardFormatException(
+        "extended Lc " + l + " needs " + (7 + l) + " or " + (9 + l) + " bytes, got " + n, 5);
   }
 
   /** True when {@code apdu} is laid out with extended length fields (case 2E, 3E or 4E). */
@@ -179,8 +182,8 @@ public final class CommandApdu {
    */
   public byte[] encodeShort() {
     if (!fitsShort()) {
-      throw new IllegalStateException("Nc=" + data.length + ", Ne=" + ne
-          + " does not fit a short APDU");
+      throw new IllegalStateException(
+          "Nc=" + data.length + ", Ne=" + ne + " does not fit a short APDU");
     }
     int n = 4 + (data.length > 0 ? 1 + data.length : 0) + (ne > 0 ? 1 : 0);
     byte[] out = header(n);
@@ -197,8 +200,8 @@ public final class CommandApdu {
   }
 
   /**
-   * The extended encoding (ISO 7816-3 cases 2E, 3E, 4E; a case 1 command has only one encoding,
-   * its 4 header bytes).
+   * The extended encoding (ISO 7816-3 cases 2E, 3E, 4E; a case 1 command has only one encoding, its
+   * 4 header bytes).
    */
   public byte[] encodeExtended() {
     if (data.length == 0 && ne == 0) {
@@ -236,8 +239,13 @@ public final class CommandApdu {
 
   @Override
   public boolean equals(@org.jspecify.annotations.Nullable Object o) {
-    return o instanceof CommandApdu c && c.cla == cla && c.ins == ins && c.p1 == p1
-        && c.p2 == p2 && c.ne == ne && Arrays.equals(c.data, data);
+    return o instanceof CommandApdu c
+        && c.cla == cla
+        && c.ins == ins
+        && c.p1 == p1
+        && c.p2 == p2
+        && c.ne == ne
+        && Arrays.equals(c.data, data);
   }
 
   @Override
@@ -248,7 +256,14 @@ public final class CommandApdu {
   /** Header bytes and lengths only; never the data. */
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT, "CommandApdu[%02X %02X %02X %02X, Nc=%d, Ne=%d]",
-        cla, ins, p1, p2, data.length, ne);
+    return String.format(
+        java.util.Locale.ROOT,
+        "CommandApdu[%02X %02X %02X %02X, Nc=%d, Ne=%d]",
+        cla,
+        ins,
+        p1,
+        p2,
+        data.length,
+        ne);
   }
 }

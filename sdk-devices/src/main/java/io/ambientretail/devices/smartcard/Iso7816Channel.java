@@ -9,16 +9,16 @@ import java.util.function.IntFunction;
 
 /**
  * An {@link ApduChannel} that handles the ISO 7816-4 transport status words itself over a raw
- * channel that does not: {@code 61xx} (more data: GET RESPONSE with Le = xx, repeated while the card
- * says more is waiting, the data concatenated) and {@code 6Cxx} (wrong Le: the same command sent
- * again with Le = xx). Callers see the final data followed by the final SW1 SW2.
+ * channel that does not: {@code 61xx} (more data: GET RESPONSE with Le = xx, repeated while the
+ * card says more is waiting, the data concatenated) and {@code 6Cxx} (wrong Le: the same command
+ * sent again with Le = xx). Callers see the final data followed by the final SW1 SW2.
  *
  * <p>Lengths: {@link #transmit(CommandApdu)} sends a command that fits the short encoding as a
- * short APDU. A longer one (Nc over 255 or Ne over 256) is sent with extended Lc/Le fields when
- * the card announces them in its ATR and the reader and protocol carry them; otherwise, with
- * command chaining when the card announces that (data in 255-byte pieces); otherwise, when only Ne
- * is too long, as a short command with Le = 00 whose rest the card returns through 61xx; otherwise
- * it fails with an {@link ApduLengthException} before anything is sent. A channel made with {@link
+ * short APDU. A longer one (Nc over 255 or Ne over 256) is sent with extended Lc/Le fields when the
+ * card announces them in its ATR and the reader and protocol carry them; otherwise, with command
+ * chaining when the card announces that (data in 255-byte pieces); otherwise, when only Ne is too
+ * long, as a short command with Le = 00 whose rest the card returns through 61xx; otherwise it
+ * fails with an {@link ApduLengthException} before anything is sent. A channel made with {@link
  * #over(ApduChannel)} knows nothing of the card and passes extended encodings through unchanged.
  *
  * <p>Bounded against hostile cards: at most 64 exchanges per command and 65,536 bytes of response
@@ -36,8 +36,8 @@ public final class Iso7816Channel implements ApduChannel {
   private final boolean readerExtended;
   private final boolean passThrough;
 
-  private Iso7816Channel(ApduChannel raw, CardCapabilities card, boolean readerExtended,
-      boolean passThrough) {
+  private Iso7816Channel(
+      ApduChannel raw, CardCapabilities card, boolean readerExtended, boolean passThrough) {
     this.raw = raw;
     this.card = card;
     this.readerExtended = readerExtended;
@@ -49,21 +49,24 @@ public final class Iso7816Channel implements ApduChannel {
    * card: extended-length commands are sent as given and left to the card and reader to refuse.
    */
   public static Iso7816Channel over(ApduChannel raw) {
-    return new Iso7816Channel(Objects.requireNonNull(raw, "raw"), CardCapabilities.NONE, true,
-        true);
+    return new Iso7816Channel(
+        Objects.requireNonNull(raw, "raw"), CardCapabilities.NONE, true, true);
   }
 
   /**
    * Wraps a raw channel to a card with known capabilities.
    *
    * @param card what the card announces (see {@link Atr#capabilities()})
-   * @param readerExtended true when the reader and protocol carry extended APDUs (false for T=0,
-   *     or a reader that reports short APDUs only)
+   * @param readerExtended true when the reader and protocol carry extended APDUs (false for T=0, or
+   *     a reader that reports short APDUs only)
    */
-  public static Iso7816Channel over(ApduChannel raw, CardCapabilities card,
-      boolean readerExtended) {
-    return new Iso7816Channel(Objects.requireNonNull(raw, "raw"),
-        Objects.requireNonNull(card, "card"), readerExtended, false);
+  public static Iso7816Channel over(
+      ApduChannel raw, CardCapabilities card, boolean readerExtended) {
+    return new Iso7816Channel(
+        Objects.requireNonNull(raw, "raw"),
+        Objects.requireNonNull(card, "card"),
+        readerExtended,
+        false);
   }
 
   /** The card capabilities this channel works with ({@link CardCapabilities#NONE} if unknown). */
@@ -78,8 +81,8 @@ public final class Iso7816Channel implements ApduChannel {
 
   /**
    * Sends an encoded command APDU. An extended-length encoding is checked against the card and
-   * reader (and sent as chained short commands where that is what they support), unless the
-   * channel was made with {@link #over(ApduChannel)}.
+   * reader (and sent as chained short commands where that is what they support), unless the channel
+   * was made with {@link #over(ApduChannel)}.
    *
    * @throws IllegalArgumentException if {@code command} is shorter than 4 bytes
    * @throws CardFormatException if an extended-length encoding's length fields do not match
@@ -88,8 +91,8 @@ public final class Iso7816Channel implements ApduChannel {
   @Override
   public byte[] transmit(byte[] command) throws IOException {
     if (command.length < 4) {
-      throw new IllegalArgumentException("a command APDU has at least 4 bytes, got "
-          + command.length);
+      throw new IllegalArgumentException(
+          "a command APDU has at least 4 bytes, got " + command.length);
     }
     if (CommandApdu.isExtendedEncoding(command)) {
       CommandApdu parsed = CommandApdu.parse(command);
@@ -125,12 +128,14 @@ public final class Iso7816Channel implements ApduChannel {
       byte[] encoded = shortNe.encodeShort();
       return exchange(encoded, le -> withLe(encoded, le));
     }
-    String why = !card.extendedLength()
-        ? (card.announced() ? "the card's ATR says it takes no extended Lc/Le fields"
-            : "the card's ATR does not announce extended Lc/Le fields")
-        : "the reader or protocol cannot carry extended APDUs";
-    throw new ApduLengthException(command.nc(), command.ne(),
-        why + ", and the card does not announce command chaining");
+    String why =
+        !card.extendedLength()
+            ? (card.announced()
+                ? "the card's ATR says it takes no extended Lc/Le fields"
+                : "the card's ATR does not announce extended Lc/Le fields")
+            : "the reader or protocol cannot carry extended APDUs";
+    throw new ApduLengthException(
+        command.nc(), command.ne(), why + ", and the card does not announce command chaining");
   }
 
   /** ISO 7816-4 command chaining: all but the last piece with CLA bit b5 set, each 9000. */
@@ -139,8 +144,11 @@ public final class Iso7816Channel implements ApduChannel {
     int off = 0;
     while (data.length - off > CommandApdu.MAX_SHORT_NC) {
       byte[] piece = Arrays.copyOfRange(data, off, off + CommandApdu.MAX_SHORT_NC);
-      byte[] r = raw.transmit(CommandApdu.of(command.cla() | 0x10, command.ins(), command.p1(),
-          command.p2(), piece, 0).encodeShort());
+      byte[] r =
+          raw.transmit(
+              CommandApdu.of(
+                      command.cla() | 0x10, command.ins(), command.p1(), command.p2(), piece, 0)
+                  .encodeShort());
       if (r.length < 2) {
         throw new IOException("card answered " + r.length + " bytes, fewer than SW1 SW2");
       }
@@ -150,9 +158,14 @@ public final class Iso7816Channel implements ApduChannel {
       }
       off += CommandApdu.MAX_SHORT_NC;
     }
-    CommandApdu last = CommandApdu.of(command.cla(), command.ins(), command.p1(), command.p2(),
-        Arrays.copyOfRange(data, off, data.length),
-        Math.min(command.ne(), CommandApdu.MAX_SHORT_NE));
+    CommandApdu last =
+        CommandApdu.of(
+            command.cla(),
+            command.ins(),
+            command.p1(),
+            command.p2(),
+            Arrays.copyOfRange(data, off, data.length),
+            Math.min(command.ne(), CommandApdu.MAX_SHORT_NE));
     byte[] encoded = last.encodeShort();
     return exchange(encoded, le -> withLe(encoded, le));
   }
@@ -190,8 +203,8 @@ public final class Iso7816Channel implements ApduChannel {
       out[out.length - 1] = (byte) sw2;
       return out;
     }
-    throw new IOException("card kept asking for GET RESPONSE / resend after " + MAX_ROUNDS
-        + " exchanges");
+    throw new IOException(
+        "card kept asking for GET RESPONSE / resend after " + MAX_ROUNDS + " exchanges");
   }
 
   /** {@code command} with its Le (short form) set to {@code le} (256 is sent as 00). */

@@ -81,8 +81,8 @@ public final class PcscService {
       try {
         factory = TerminalFactory.getInstance("PC/SC", null, PcscLibrary.provider());
       } catch (java.security.NoSuchAlgorithmException | LinkageError e) {
-        throw new IOException("cannot load the PC/SC library (" + PcscLibrary.describe()
-            + "): " + e, e);
+        throw new IOException(
+            "cannot load the PC/SC library (" + PcscLibrary.describe() + "): " + e, e);
       }
     }
     return factory;

@@ -26,8 +26,9 @@ public final class ReaderPattern {
         sb.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    this.regex = Pattern.compile(glob.isEmpty() ? ".*" : sb.toString(),
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    this.regex =
+        Pattern.compile(
+            glob.isEmpty() ? ".*" : sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   /** The pattern for {@code glob} (at most 256 characters). */

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Puts a {@link SmartCard} into the vsmartcard {@code vpcd} virtual reader by speaking vpcd's TCP
- * protocol: while connected, pcscd reports a card present in that reader and forwards every APDU
- * to the card.
+ * protocol: while connected, pcscd reports a card present in that reader and forwards every APDU to
+ * the card.
  *
  * <p>The protocol: every message is a 2-byte big-endian length followed by that many bytes. A
  * 1-byte message from vpcd is a control: {@code 0} power off, {@code 1} power on, {@code 2} reset,
@@ -36,7 +36,6 @@ public final class VpcdCardEmulator implements AutoCloseable {
 
   private static final int MAX_MESSAGE = 65_535 + 7;
   private static final AtomicInteger THREADS = new AtomicInteger();
-
 
   private final SmartCard card;
   private final Socket socket;
@@ -66,9 +65,14 @@ public final class VpcdCardEmulator implements AutoCloseable {
       s.connect(vpcd, 2_000);
     } catch (IOException e) {
       s.close();
-      throw new IOException("cannot reach the vpcd virtual reader at " + vpcd.getHostString() + ":"
-          + vpcd.getPort() + " (is pcscd running with vsmartcard-vpcd installed?): "
-          + e.getMessage(), e);
+      throw new IOException(
+          "cannot reach the vpcd virtual reader at "
+              + vpcd.getHostString()
+              + ":"
+              + vpcd.getPort()
+              + " (is pcscd running with vsmartcard-vpcd installed?): "
+              + e.getMessage(),
+          e);
     }
     VpcdCardEmulator emulator = new VpcdCardEmulator(card, s);
     emulator.thread.start();

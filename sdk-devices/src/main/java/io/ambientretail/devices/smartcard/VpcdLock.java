@@ -48,10 +48,9 @@ public final class VpcdLock implements AutoCloseable {
   }
 
   /**
-   * True when something listens on the vpcd card port (127.0.0.1:35963, TCP) on this Linux
-   * machine, checked in /proc/net/tcp without connecting: a connection to vpcd is a card insertion
-   * and would disturb a test that holds the reader. Tests use it to skip when pcscd with vpcd is
-   * not running.
+   * True when something listens on the vpcd card port (127.0.0.1:35963, TCP) on this Linux machine,
+   * checked in /proc/net/tcp without connecting: a connection to vpcd is a card insertion and would
+   * disturb a test that holds the reader. Tests use it to skip when pcscd with vpcd is not running.
    */
   public static boolean vpcdListening() {
     return listening(35963);
@@ -62,8 +61,9 @@ public final class VpcdLock implements AutoCloseable {
     String hexPort = String.format(java.util.Locale.ROOT, ":%04X ", port);
     for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
       try {
-        for (String line : java.nio.file.Files.readAllLines(Path.of(table),
-            java.nio.charset.StandardCharsets.US_ASCII)) {
+        for (String line :
+            java.nio.file.Files.readAllLines(
+                Path.of(table), java.nio.charset.StandardCharsets.US_ASCII)) {
           String[] f = line.trim().split("\\s+");
           if (f.length > 3 && (f[1] + " ").endsWith(hexPort) && f[3].equals("0A")) {
             return true;
@@ -93,8 +93,8 @@ public final class VpcdLock implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       if (!IN_PROCESS.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw new InterruptedIOException("another test in this JVM held the vpcd reader lock for "
-            + timeout.toMillis() + " ms");
+        throw new InterruptedIOException(
+            "another test in this JVM held the vpcd reader lock for " + timeout.toMillis() + " ms");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -114,8 +114,12 @@ public final class VpcdLock implements AutoCloseable {
           return new VpcdLock(channel, lock);
         }
         if (System.nanoTime() - deadline >= 0) {
-          throw new InterruptedIOException("another process held the vpcd reader lock " + file
-              + " for " + timeout.toMillis() + " ms");
+          throw new InterruptedIOException(
+              "another process held the vpcd reader lock "
+                  + file
+                  + " for "
+                  + timeout.toMillis()
+                  + " ms");
         }
         if (Thread.interrupted()) {
           Thread.currentThread().interrupt();

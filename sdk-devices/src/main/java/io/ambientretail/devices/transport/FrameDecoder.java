@@ -84,14 +84,22 @@ public final class FrameDecoder {
         discarded = 0;
       } else if (pendingLength == 0) {
         if (n > max) {
-          sink.error(DeviceErrors.FRAME_TOO_LONG, "frame of " + n + " bytes exceeds the limit of "
-              + max, b, start, Math.min(n, 32));
+          sink.error(
+              DeviceErrors.FRAME_TOO_LONG,
+              "frame of " + n + " bytes exceeds the limit of " + max,
+              b,
+              start,
+              Math.min(n, 32));
         } else if (n > 0) {
           sink.frame(b, start, n);
         }
       } else if (pendingLength + n > max) {
-        sink.error(DeviceErrors.FRAME_TOO_LONG, "frame of " + (pendingLength + n)
-            + " bytes exceeds the limit of " + max, pending, 0, Math.min(pendingLength, 32));
+        sink.error(
+            DeviceErrors.FRAME_TOO_LONG,
+            "frame of " + (pendingLength + n) + " bytes exceeds the limit of " + max,
+            pending,
+            0,
+            Math.min(pendingLength, 32));
         pendingLength = 0;
       } else {
         System.arraycopy(b, start, pending, pendingLength, n);
@@ -111,8 +119,12 @@ public final class FrameDecoder {
       byte[] src = pendingLength > 0 ? pending : b;
       int from = pendingLength > 0 ? 0 : start;
       int shown = pendingLength > 0 ? Math.min(pendingLength, 32) : Math.min(rest, 32);
-      sink.error(DeviceErrors.FRAME_TOO_LONG, "frame exceeds the limit of " + max
-          + " bytes; dropped up to the next delimiter", src, from, shown);
+      sink.error(
+          DeviceErrors.FRAME_TOO_LONG,
+          "frame exceeds the limit of " + max + " bytes; dropped up to the next delimiter",
+          src,
+          from,
+          shown);
       discarded = pendingLength + rest;
       pendingLength = 0;
       discarding = true;
@@ -141,9 +153,12 @@ public final class FrameDecoder {
         headerSeen = 0;
         headerValue = 0;
         if (value > max) {
-          sink.error(DeviceErrors.FRAME_TOO_LONG, "length header announces " + value
-              + " bytes, more than the limit of " + max, b, i - headerBytes < off ? off : i
-              - headerBytes, Math.min(headerBytes, i - off));
+          sink.error(
+              DeviceErrors.FRAME_TOO_LONG,
+              "length header announces " + value + " bytes, more than the limit of " + max,
+              b,
+              i - headerBytes < off ? off : i - headerBytes,
+              Math.min(headerBytes, i - off));
           skipRemaining = value;
           continue;
         }
@@ -176,17 +191,20 @@ public final class FrameDecoder {
   }
 
   /**
-   * Discards a held incomplete frame (the far end went silent or away), reporting it with
-   * {@code code} ({@code FRAME_INCOMPLETE} or {@code FRAME_TRUNCATED}). Does nothing when nothing
-   * is held.
+   * Discards a held incomplete frame (the far end went silent or away), reporting it with {@code
+   * code} ({@code FRAME_INCOMPLETE} or {@code FRAME_TRUNCATED}). Does nothing when nothing is held.
    *
    * @return true if something was discarded
    */
   public boolean flush(io.ambientretail.core.ErrorCode code, String why, FrameSink sink) {
     boolean had = pendingLength > 0 || headerSeen > 0 || discarding || skipRemaining > 0;
     if (pendingLength > 0 || headerSeen > 0) {
-      sink.error(code, why + "; " + pendingBytes() + " bytes of an unfinished frame discarded",
-          pending, 0, Math.min(pendingLength, 32));
+      sink.error(
+          code,
+          why + "; " + pendingBytes() + " bytes of an unfinished frame discarded",
+          pending,
+          0,
+          Math.min(pendingLength, 32));
     }
     pendingLength = 0;
     headerSeen = 0;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Limits a frame decoder enforces on untrusted device input, in the manner of Jackson's
- * {@code StreamReadConstraints}.
+ * Limits a frame decoder enforces on untrusted device input, in the manner of Jackson's {@code
+ * StreamReadConstraints}.
  *
  * <p>Defaults: frames of at most 1024 bytes (longer ones are dropped up to the next delimiter and
  * reported once), and a frame timeout of 1 second (bytes of an unterminated frame followed by

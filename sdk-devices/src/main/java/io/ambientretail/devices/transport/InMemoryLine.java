@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory "cable" between a host and a device simulator, for demos and tests without system
- * packages: {@link #hostConnector()} is what a device connects through, {@link #deviceEnd(Duration)} is
- * what the simulator reads and writes. {@link #unplug()} breaks the current connection (both ends
- * see it gone) and refuses new ones until {@link #plug()}.
+ * packages: {@link #hostConnector()} is what a device connects through, {@link
+ * #deviceEnd(Duration)} is what the simulator reads and writes. {@link #unplug()} breaks the
+ * current connection (both ends see it gone) and refuses new ones until {@link #plug()}.
  *
  * <p>Each direction is a bounded buffer ({@code capacity} bytes; a writer waits for room). Thread
  * safe.

@@ -36,9 +36,12 @@ public final class SerialPorts {
     try {
       ports = SerialPort.getCommPorts();
     } catch (LinkageError e) {
-      throw new NativeLibraryException("jSerialComm could not load its native library ("
-          + e + "); a noexec temporary folder causes this: set -DjSerialComm.library.path="
-          + "<folder on an executable file system>", e);
+      throw new NativeLibraryException(
+          "jSerialComm could not load its native library ("
+              + e
+              + "); a noexec temporary folder causes this: set -DjSerialComm.library.path="
+              + "<folder on an executable file system>",
+          e);
     }
     List<Info> out = new ArrayList<>();
     for (SerialPort p : ports) {

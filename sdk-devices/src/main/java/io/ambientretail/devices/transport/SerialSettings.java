@@ -6,9 +6,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How to open a serial port: its path (a device node such as {@code /dev/ttyUSB0}, a pseudo-terminal
- * {@code /dev/pts/N}, or a symlink to one), line settings, the read poll interval and where
- * jSerialComm's native library goes.
+ * How to open a serial port: its path (a device node such as {@code /dev/ttyUSB0}, a
+ * pseudo-terminal {@code /dev/pts/N}, or a symlink to one), line settings, the read poll interval
+ * and where jSerialComm's native library goes.
  *
  * <p>Defaults: 9600 baud, 8 data bits, no parity, one stop bit, no flow control ("8N1"), a 50 ms
  * read poll interval, and the native library extracted where jSerialComm puts it by default (the
@@ -85,7 +85,12 @@ public final class SerialSettings {
 
   @Override
   public String toString() {
-    return path + " " + baud + " " + dataBits + parity.name().charAt(0)
+    return path
+        + " "
+        + baud
+        + " "
+        + dataBits
+        + parity.name().charAt(0)
         + (stopBits == StopBits.ONE ? "1" : stopBits == StopBits.TWO ? "2" : "1.5");
   }
 
@@ -141,8 +146,8 @@ public final class SerialSettings {
     }
 
     /**
-     * A folder on an executable file system for jSerialComm's native library (it sets the
-     * {@code jSerialComm.library.path} system property before the first port is opened).
+     * A folder on an executable file system for jSerialComm's native library (it sets the {@code
+     * jSerialComm.library.path} system property before the first port is opened).
      */
     public Builder nativeLibraryDirectory(Path directory) {
       this.nativeLibraryDirectory = Objects.requireNonNull(directory, "directory");

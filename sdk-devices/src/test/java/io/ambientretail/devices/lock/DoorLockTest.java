@@ -8,10 +8,10 @@ import io.ambientretail.devices.DeviceErrors;
 import io.ambientretail.devices.DeviceTimeoutException;
 import io.ambientretail.devices.DoorEvent;
 import io.ambientretail.devices.ErrorEvent;
+import io.ambientretail.devices.transport.ByteLink;
 import io.ambientretail.devices.transport.Conditions;
 import io.ambientretail.devices.transport.EventRecorder;
 import io.ambientretail.devices.transport.InMemoryLine;
-import io.ambientretail.devices.transport.ByteLink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 class DoorLockTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
-
   @Test
   void unlockAcknowledged_relocksByTimer_doorSensorEvents() throws Exception {
     InMemoryLine line = InMemoryLine.create("lock", 4096, Duration.ofMillis(10));
-    try (DoorLock lock = DoorLock.builder(DeviceId.of("gate-1"), line.hostConnector())
-        .heartbeat(Duration.ofMillis(100)).build()) {
+    try (DoorLock lock =
+        DoorLock.builder(DeviceId.of("gate-1"), line.hostConnector())
+            .heartbeat(Duration.ofMillis(100))
+            .build()) {
       EventRecorder rec = new EventRecorder();
       lock.addListener(rec);
       lock.open();
@@ -56,7 +57,8 @@ class DoorLockTest {
       try (LockSimulator sim = LockSimulator.start(line.deviceEnd(WAIT))) {
         sim.silent(true);
         assertThatThrownBy(() -> lock.unlock(Duration.ofSeconds(5), Duration.ofMillis(200)))
-            .isInstanceOf(DeviceTimeoutException.class).hasMessageContaining("gate-1");
+            .isInstanceOf(DeviceTimeoutException.class)
+            .hasMessageContaining("gate-1");
         rec.await(ErrorEvent.class, e -> e.code().equals(DeviceErrors.LOCK_NO_ACK), WAIT);
         assertThat(sim.isLocked()).isTrue();
       }
@@ -66,8 +68,10 @@ class DoorLockTest {
   @Test
   void linkLost_lockFailsSecure_andUnlockRefusedWhileDown() throws Exception {
     InMemoryLine line = InMemoryLine.create("lock", 4096, Duration.ofMillis(10));
-    try (DoorLock lock = DoorLock.builder(DeviceId.of("gate-1"), line.hostConnector())
-        .heartbeat(Duration.ofMillis(100)).build()) {
+    try (DoorLock lock =
+        DoorLock.builder(DeviceId.of("gate-1"), line.hostConnector())
+            .heartbeat(Duration.ofMillis(100))
+            .build()) {
       lock.open();
       lock.claim(WAIT);
       LockSimulator sim = LockSimulator.start(line.deviceEnd(WAIT), Duration.ofMillis(500));

@@ -21,7 +21,8 @@ class LockFrameParserTest {
 
   @Test
   void parse_hostile_failsWithOffset() {
-    assertThatThrownBy(() -> parser.parse("A,U,x")).isInstanceOf(AmbientException.class)
+    assertThatThrownBy(() -> parser.parse("A,U,x"))
+        .isInstanceOf(AmbientException.class)
         .hasMessageContaining("offset 4");
     assertThatThrownBy(() -> parser.parse("Q,1")).isInstanceOf(AmbientException.class);
     assertThatThrownBy(() -> parser.parse("D")).isInstanceOf(AmbientException.class);

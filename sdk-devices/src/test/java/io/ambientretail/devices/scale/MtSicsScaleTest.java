@@ -34,11 +34,15 @@ class MtSicsScaleTest {
   @Test
   void streamZeroTareOverloadAndReplug() throws Exception {
     try (SocatPair pair = SocatPair.start(dir);
-        MtSicsScale scale = MtSicsScale.builder(DeviceId.of("scale-1"),
-                SerialConnector.of(SerialSettings.builder(pair.hostPath()).build()))
-            .options(DeviceOptions.builder()
-                .backoff(Duration.ofMillis(50), Duration.ofMillis(400)).build())
-            .build()) {
+        MtSicsScale scale =
+            MtSicsScale.builder(
+                    DeviceId.of("scale-1"),
+                    SerialConnector.of(SerialSettings.builder(pair.hostPath()).build()))
+                .options(
+                    DeviceOptions.builder()
+                        .backoff(Duration.ofMillis(50), Duration.ofMillis(400))
+                        .build())
+                .build()) {
       EventRecorder rec = new EventRecorder();
       scale.addListener(rec);
       MtSicsSimulator sim = MtSicsSimulator.start(far(pair), Duration.ofMillis(20));
@@ -71,20 +75,24 @@ class MtSicsScaleTest {
 
       sim.close();
       pair.kill();
-      StatusEvent lost = rec.await(StatusEvent.class,
-          e -> e.status() == StatusEvent.Status.DISCONNECTED, WAIT);
+      StatusEvent lost =
+          rec.await(StatusEvent.class, e -> e.status() == StatusEvent.Status.DISCONNECTED, WAIT);
       assertThat(lost.gap()).isNull();
       // the cable stays out for at least 300 ms (the scenario, not a synchronisation)
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
       pair.start();
       MtSicsSimulator again = MtSicsSimulator.start(far(pair), Duration.ofMillis(20));
       again.setWeight(Weight.ofGrams(42), true);
-      WeightEvent back = rec.await(WeightEvent.class,
-          e -> e.weight().equals(Weight.ofGrams(42)), WAIT);
+      WeightEvent back =
+          rec.await(WeightEvent.class, e -> e.weight().equals(Weight.ofGrams(42)), WAIT);
       assertThat(back.stable()).isTrue();
-      StatusEvent reconnected = rec.await(StatusEvent.class,
-          e -> e.status() == StatusEvent.Status.CONNECTED && e.gap() != null, WAIT);
-      assertThat(reconnected.gap()).isEqualTo(Duration.between(lost.at(), reconnected.at()))
+      StatusEvent reconnected =
+          rec.await(
+              StatusEvent.class,
+              e -> e.status() == StatusEvent.Status.CONNECTED && e.gap() != null,
+              WAIT);
+      assertThat(reconnected.gap())
+          .isEqualTo(Duration.between(lost.at(), reconnected.at()))
           .isGreaterThanOrEqualTo(Duration.ofMillis(300));
       assertThat(scale.health()).isEqualTo(DeviceHealth.ONLINE);
       again.close();

@@ -19,8 +19,10 @@ class NciScaleTest {
   @Test
   void polledWeightsMotionAndOverCapacity() throws Exception {
     InMemoryLine line = InMemoryLine.create("nci");
-    try (NciScale scale = NciScale.builder(DeviceId.of("scale-2"), line.hostConnector())
-        .pollInterval(Duration.ofMillis(20)).build()) {
+    try (NciScale scale =
+        NciScale.builder(DeviceId.of("scale-2"), line.hostConnector())
+            .pollInterval(Duration.ofMillis(20))
+            .build()) {
       EventRecorder rec = new EventRecorder();
       scale.addListener(rec);
       scale.open();
@@ -45,8 +47,10 @@ class NciScaleTest {
   @Test
   void simulatorStatusBits_becomeUnderloadMotionAndFaultEvents() throws Exception {
     InMemoryLine line = InMemoryLine.create("nci-bits");
-    try (NciScale scale = NciScale.builder(DeviceId.of("scale-3"), line.hostConnector())
-        .pollInterval(Duration.ofMillis(20)).build()) {
+    try (NciScale scale =
+        NciScale.builder(DeviceId.of("scale-3"), line.hostConnector())
+            .pollInterval(Duration.ofMillis(20))
+            .build()) {
       EventRecorder rec = new EventRecorder();
       scale.addListener(rec);
       scale.open();
@@ -54,16 +58,16 @@ class NciScaleTest {
       scale.enable();
       try (NciSimulator sim = NciSimulator.start(line.deviceEnd(WAIT))) {
         sim.setWeight(Weight.ofGrams(500), true);
-        WeightEvent moving = rec.await(WeightEvent.class,
-            e -> e.weight().equals(Weight.ofGrams(500)), WAIT);
+        WeightEvent moving =
+            rec.await(WeightEvent.class, e -> e.weight().equals(Weight.ofGrams(500)), WAIT);
         assertThat(moving.stable()).isFalse();
         sim.underCapacity();
         rec.await(StatusEvent.class, e -> e.status() == StatusEvent.Status.UNDERLOAD, WAIT);
         sim.setWeight(Weight.ofGrams(600), false);
         rec.await(StatusEvent.class, e -> e.status() == StatusEvent.Status.IN_RANGE, WAIT);
         sim.setFaults(0, 8);
-        ErrorEvent cal = rec.await(ErrorEvent.class,
-            e -> e.message().contains("faulty calibration"), WAIT);
+        ErrorEvent cal =
+            rec.await(ErrorEvent.class, e -> e.message().contains("faulty calibration"), WAIT);
         assertThat(cal.code()).isEqualTo(DeviceErrors.SCALE_ERROR);
         sim.setFaults(0, 0);
         sim.setThirdStatusByte(0b1000);

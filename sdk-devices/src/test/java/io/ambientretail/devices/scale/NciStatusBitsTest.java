@@ -8,8 +8,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The NCI status bytes bit by bit, as the NCI protocol documents lay them out (see docs/devices.md):
- * {@code LF weight CR LF status... CR}, each status byte {@code 0x30 | bits}, bit 6 chaining.
+ * The NCI status bytes bit by bit, as the NCI protocol documents lay them out (see
+ * docs/devices.md): {@code LF weight CR LF status... CR}, each status byte {@code 0x30 | bits}, bit
+ * 6 chaining.
  */
 class NciStatusBitsTest {
   private final NciParser nci = NciParser.create();
@@ -26,7 +27,8 @@ class NciStatusBitsTest {
   private void onlyThisBit(boolean firstByte, int bit, Predicate<NciResponse> flag) {
     for (int other = 0; other < 4; other++) {
       NciResponse r = firstByte ? status(1 << other, 0) : status(0, 1 << other);
-      assertThat(flag.test(r)).as("byte " + (firstByte ? 1 : 2) + " bit " + other)
+      assertThat(flag.test(r))
+          .as("byte " + (firstByte ? 1 : 2) + " bit " + other)
           .isEqualTo(other == bit);
     }
     assertThat(flag.test(status(0, 0))).isFalse();
@@ -108,9 +110,11 @@ class NciStatusBitsTest {
   @Test
   void bit6Chaining_mustMatchTheBytesSent() {
     assertThatThrownBy(() -> nci.parse("\n" + b(0) + (char) 0x70 + "\r"))
-        .isInstanceOf(ScaleFormatException.class).hasMessageContaining("bit 6 set");
+        .isInstanceOf(ScaleFormatException.class)
+        .hasMessageContaining("bit 6 set");
     assertThatThrownBy(() -> nci.parse("\n" + b(0) + b(0) + b(0) + "\r"))
-        .isInstanceOf(ScaleFormatException.class).hasMessageContaining("said it was the last")
+        .isInstanceOf(ScaleFormatException.class)
+        .hasMessageContaining("said it was the last")
         .satisfies(e -> assertThat(((ScaleFormatException) e).position()).isEqualTo(3));
   }
 
@@ -123,8 +127,9 @@ class NciStatusBitsTest {
 
   @Test
   void missingFixedBits4And5_failsWithOffset() {
-    assertThatThrownBy(() -> nci.parse("\n0A\r")).isInstanceOfSatisfying(
-        ScaleFormatException.class, e -> assertThat(e.position()).isEqualTo(2));
+    assertThatThrownBy(() -> nci.parse("\n0A\r"))
+        .isInstanceOfSatisfying(
+            ScaleFormatException.class, e -> assertThat(e.position()).isEqualTo(2));
   }
 
   @Test
@@ -161,6 +166,7 @@ class NciStatusBitsTest {
   @Test
   void unknownUnitAfterBars_fails() {
     assertThatThrownBy(() -> nci.parse("\n^^^^xx\r\n00\r"))
-        .isInstanceOf(ScaleFormatException.class).hasMessageContaining("after the display bars");
+        .isInstanceOf(ScaleFormatException.class)
+        .hasMessageContaining("after the display bars");
   }
 }

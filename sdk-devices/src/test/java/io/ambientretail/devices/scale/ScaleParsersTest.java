@@ -62,13 +62,16 @@ class ScaleParsersTest {
   @Test
   void mtSics_badInput_failsWithOffset() {
     assertThatThrownBy(() -> sics.parse("S S     1x0.00 g"))
-        .isInstanceOfSatisfying(ScaleFormatException.class,
-            e -> assertThat(e.position()).isEqualTo(8));
+        .isInstanceOfSatisfying(
+            ScaleFormatException.class, e -> assertThat(e.position()).isEqualTo(8));
     assertThatThrownBy(() -> sics.parse("S S     100.00 furlong"))
-        .isInstanceOf(ScaleFormatException.class).hasMessageContaining("unit");
-    assertThatThrownBy(() -> sics.parse("S Q")).isInstanceOf(ScaleFormatException.class)
+        .isInstanceOf(ScaleFormatException.class)
+        .hasMessageContaining("unit");
+    assertThatThrownBy(() -> sics.parse("S Q"))
+        .isInstanceOf(ScaleFormatException.class)
         .hasMessageContaining("status");
-    assertThatThrownBy(() -> sics.parse("I4 A \"open")).isInstanceOf(ScaleFormatException.class)
+    assertThatThrownBy(() -> sics.parse("I4 A \"open"))
+        .isInstanceOf(ScaleFormatException.class)
         .hasMessageContaining("unterminated");
     assertThatThrownBy(() -> sics.parse("S S " + "9".repeat(30) + " g"))
         .isInstanceOf(ScaleFormatException.class);
@@ -84,8 +87,7 @@ class ScaleParsersTest {
 
   @Test
   void nci_pounds_exactToTheMilligram() {
-    assertThat(nci.parse("\n  1.00LB\r\n00\r").weight())
-        .isEqualTo(Weight.ofMilligrams(453_592));
+    assertThat(nci.parse("\n  1.00LB\r\n00\r").weight()).isEqualTo(Weight.ofMilligrams(453_592));
   }
 
   @Test
@@ -105,16 +107,18 @@ class ScaleParsersTest {
   @Test
   void nci_badStatusByte_failsWithOffset() {
     assertThatThrownBy(() -> nci.parse("\nSA0\r"))
-        .isInstanceOfSatisfying(ScaleFormatException.class,
-            e -> assertThat(e.position()).isEqualTo(2));
+        .isInstanceOfSatisfying(
+            ScaleFormatException.class, e -> assertThat(e.position()).isEqualTo(2));
     assertThatThrownBy(() -> nci.parse("001.250KG\r\nS00\r"))
-        .isInstanceOf(ScaleFormatException.class).hasMessageContaining("LF");
+        .isInstanceOf(ScaleFormatException.class)
+        .hasMessageContaining("LF");
   }
 
   /** Found by Jazzer: 17 digits of kilograms overflowed the milligram conversion. */
   @Test
   void mtSics_hugeKilograms_failsTypedNotArithmetic() {
     assertThatThrownBy(() -> sics.parse("S S -99999999999999999 kg"))
-        .isInstanceOf(ScaleFormatException.class).hasMessageContaining("in range");
+        .isInstanceOf(ScaleFormatException.class)
+        .hasMessageContaining("in range");
   }
 }

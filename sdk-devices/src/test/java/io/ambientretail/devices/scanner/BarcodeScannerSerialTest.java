@@ -28,12 +28,17 @@ class BarcodeScannerSerialTest {
   @TempDir Path dir;
 
   private static BarcodeScanner scanner(SocatPair pair) {
-    return BarcodeScanner.builder(DeviceId.of("scanner-1"),
+    return BarcodeScanner.builder(
+            DeviceId.of("scanner-1"),
             SerialConnector.of(SerialSettings.builder(pair.hostPath()).baud(115_200).build()))
-        .options(DeviceOptions.builder()
-            .frameLimits(FrameLimits.DEFAULTS.withMaxFrameBytes(64)
-                .withFrameTimeout(Duration.ofMillis(300)))
-            .backoff(Duration.ofMillis(50), Duration.ofMillis(400)).build())
+        .options(
+            DeviceOptions.builder()
+                .frameLimits(
+                    FrameLimits.DEFAULTS
+                        .withMaxFrameBytes(64)
+                        .withFrameTimeout(Duration.ofMillis(300)))
+                .backoff(Duration.ofMillis(50), Duration.ofMillis(400))
+                .build())
         .build();
   }
 
@@ -44,7 +49,8 @@ class BarcodeScannerSerialTest {
 
   @Test
   void splitFramesGarbageAndOverlongLines_yieldScansAndErrors() throws Exception {
-    try (SocatPair pair = SocatPair.start(dir); BarcodeScanner scanner = scanner(pair)) {
+    try (SocatPair pair = SocatPair.start(dir);
+        BarcodeScanner scanner = scanner(pair)) {
       EventRecorder rec = new EventRecorder();
       scanner.addListener(rec);
       scanner.open();
@@ -68,14 +74,14 @@ class BarcodeScannerSerialTest {
 
         rec.await(ErrorEvent.class, e -> e.code().equals(DeviceErrors.SCAN_CHECK_DIGIT), WAIT);
         rec.await(ErrorEvent.class, e -> e.code().equals(DeviceErrors.FRAME_TOO_LONG), WAIT);
-        ErrorEvent garbage = rec.await(ErrorEvent.class,
-            e -> e.code().equals(DeviceErrors.SCAN_INVALID), WAIT);
+        ErrorEvent garbage =
+            rec.await(ErrorEvent.class, e -> e.code().equals(DeviceErrors.SCAN_INVALID), WAIT);
         assertThat(garbage.raw()).contains("<FF>");
         assertThat(rec.events()).filteredOn(ScanEvent.class::isInstance).hasSize(2);
 
         sim.sendRaw("]E04006381333931".getBytes(StandardCharsets.US_ASCII)); // no terminator
-        ErrorEvent incomplete = rec.await(ErrorEvent.class,
-            e -> e.code().equals(DeviceErrors.FRAME_INCOMPLETE), WAIT);
+        ErrorEvent incomplete =
+            rec.await(ErrorEvent.class, e -> e.code().equals(DeviceErrors.FRAME_INCOMPLETE), WAIT);
         assertThat(incomplete.raw()).isEqualTo("]E04006381333931");
       }
       assertThat(rec.threads()).noneMatch(t -> t.startsWith("ambient-io-"));
@@ -84,7 +90,8 @@ class BarcodeScannerSerialTest {
 
   @Test
   void farEndClosesMidFrameAndComesBack_reconnectsAndReportsTheGap() throws Exception {
-    try (SocatPair pair = SocatPair.start(dir); BarcodeScanner scanner = scanner(pair)) {
+    try (SocatPair pair = SocatPair.start(dir);
+        BarcodeScanner scanner = scanner(pair)) {
       EventRecorder rec = new EventRecorder();
       scanner.addListener(rec);
       scanner.open();
@@ -93,23 +100,28 @@ class BarcodeScannerSerialTest {
       try (ByteLink far = far(pair)) {
         // a whole frame and the start of the next in one write: once the first is an event, the
         // partial one is in the decoder when the far end goes away
-        ScannerSimulator.on(far).sendRaw("]E04006381333931\r\n]E0501"
-            .getBytes(StandardCharsets.US_ASCII));
+        ScannerSimulator.on(far)
+            .sendRaw("]E04006381333931\r\n]E0501".getBytes(StandardCharsets.US_ASCII));
         rec.await(ScanEvent.class, e -> true, WAIT);
         pair.kill();
       }
       rec.await(StatusEvent.class, e -> e.status() == StatusEvent.Status.DISCONNECTED, WAIT);
-      ErrorEvent truncated = rec.await(ErrorEvent.class,
-          e -> e.code().equals(DeviceErrors.FRAME_TRUNCATED), WAIT);
+      ErrorEvent truncated =
+          rec.await(ErrorEvent.class, e -> e.code().equals(DeviceErrors.FRAME_TRUNCATED), WAIT);
       assertThat(truncated.raw()).isEqualTo("]E0501");
       pair.start();
-      rec.await(StatusEvent.class, e -> e.status() == StatusEvent.Status.CONNECTED
-          && rec.events().indexOf(e) > 0, WAIT);
+      rec.await(
+          StatusEvent.class,
+          e -> e.status() == StatusEvent.Status.CONNECTED && rec.events().indexOf(e) > 0,
+          WAIT);
       assertThat(scanner.health()).isEqualTo(DeviceHealth.ONLINE);
       try (ByteLink far = far(pair)) {
         ScannerSimulator.on(far).scanEan13("4006381333931");
-        ScanEvent after = rec.await(ScanEvent.class, e -> rec.events().indexOf(e)
-            > rec.events().indexOf(truncated), WAIT);
+        ScanEvent after =
+            rec.await(
+                ScanEvent.class,
+                e -> rec.events().indexOf(e) > rec.events().indexOf(truncated),
+                WAIT);
         assertThat(after.gtin()).isEqualTo(Gtin.parse("4006381333931"));
       }
       assertThat(rec.events()).filteredOn(ScanEvent.class::isInstance).hasSize(2);

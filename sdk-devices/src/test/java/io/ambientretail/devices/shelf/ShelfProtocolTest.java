@@ -39,25 +39,28 @@ class ShelfProtocolTest {
   @Test
   void badChecksum_failsWithChecksumCode() {
     assertThatThrownBy(() -> parser.parse("C,1,2*00"))
-        .isInstanceOfSatisfying(ShelfFormatException.class, e -> {
-          assertThat(e.code()).isEqualTo(DeviceErrors.FRAME_CHECKSUM);
-          assertThat(e.position()).isEqualTo(6);
-        });
+        .isInstanceOfSatisfying(
+            ShelfFormatException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(DeviceErrors.FRAME_CHECKSUM);
+              assertThat(e.position()).isEqualTo(6);
+            });
   }
 
   @Test
   void hostileLines_failWithOffsets() {
     assertThatThrownBy(() -> parser.parse(line("C,1,2x")))
-        .isInstanceOfSatisfying(ShelfFormatException.class,
-            e -> assertThat(e.position()).isEqualTo(5));
-    assertThatThrownBy(() -> parser.parse(line("C,1,")))
-        .isInstanceOf(ShelfFormatException.class);
+        .isInstanceOfSatisfying(
+            ShelfFormatException.class, e -> assertThat(e.position()).isEqualTo(5));
+    assertThatThrownBy(() -> parser.parse(line("C,1,"))).isInstanceOf(ShelfFormatException.class);
     assertThatThrownBy(() -> parser.parse(line("C,1,99999999999")))
         .isInstanceOf(ShelfFormatException.class);
     assertThatThrownBy(() -> ShelfFrameParser.withMaxChannels(2).parse(line("C,1,1,2,3")))
-        .isInstanceOf(ShelfFormatException.class).hasMessageContaining("more than 2");
+        .isInstanceOf(ShelfFormatException.class)
+        .hasMessageContaining("more than 2");
     assertThatThrownBy(() -> parser.parse(line("G,1,1.2345")))
-        .isInstanceOf(ShelfFormatException.class).hasMessageContaining("3 decimals");
+        .isInstanceOf(ShelfFormatException.class)
+        .hasMessageContaining("3 decimals");
   }
 
   @Test

@@ -53,8 +53,7 @@ class AtrTest {
   @Test
   void parse_capabilitiesAfterOtherObjects_andCategory00WithStatusIndicator() {
     // 31 C0 (card service data), 73 xx xx 40, then the 3-byte status indicator 00 90 00.
-    CardCapabilities c = Atr.parse(t1Atr("0031C0730000400090 00".replace(" ", "")))
-        .capabilities();
+    CardCapabilities c = Atr.parse(t1Atr("0031C0730000400090 00".replace(" ", ""))).capabilities();
     assertThat(c.extendedLength()).isTrue();
   }
 
@@ -83,32 +82,38 @@ class AtrTest {
   @Test
   void parse_badTs_fails() {
     assertThatThrownBy(() -> Atr.parse(HEX.parseHex("3A00")))
-        .isInstanceOf(CardFormatException.class).hasMessageContaining("offset 0");
+        .isInstanceOf(CardFormatException.class)
+        .hasMessageContaining("offset 0");
   }
 
   @Test
   void parse_interfaceBytesPastEnd_fails() {
     assertThatThrownBy(() -> Atr.parse(HEX.parseHex("3BF0")))
-        .isInstanceOf(CardFormatException.class).hasMessageContaining("past the end");
+        .isInstanceOf(CardFormatException.class)
+        .hasMessageContaining("past the end");
   }
 
   @Test
   void parse_historicalBytesMissing_fails() {
     assertThatThrownBy(() -> Atr.parse(HEX.parseHex("3B0580")))
-        .isInstanceOf(CardFormatException.class).hasMessageContaining("5 historical bytes");
+        .isInstanceOf(CardFormatException.class)
+        .hasMessageContaining("5 historical bytes");
   }
 
   @Test
   void parse_missingTckOrTrailingBytes_fails() {
     assertThatThrownBy(() -> Atr.parse(HEX.parseHex("3B8001")))
-        .isInstanceOf(CardFormatException.class).hasMessageContaining("with TCK");
+        .isInstanceOf(CardFormatException.class)
+        .hasMessageContaining("with TCK");
     assertThatThrownBy(() -> Atr.parse(HEX.parseHex("3B00FF")))
-        .isInstanceOf(CardFormatException.class).hasMessageContaining("should end at 2");
+        .isInstanceOf(CardFormatException.class)
+        .hasMessageContaining("should end at 2");
   }
 
   @Test
   void parse_longerThan33Bytes_fails() {
     assertThatThrownBy(() -> Atr.parse(new byte[34]))
-        .isInstanceOf(CardFormatException.class).hasMessageContaining("at most 33");
+        .isInstanceOf(CardFormatException.class)
+        .hasMessageContaining("at most 33");
   }
 }

@@ -54,8 +54,8 @@ class CardReaderVpcdTest {
   @Test
   void insertConnectTransmitRemove() throws Exception {
     try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120));
-        CardReader reader = CardReader.builder(DeviceId.of("card-1"),
-            ReaderPattern.of("Virtual PCD*")).build()) {
+        CardReader reader =
+            CardReader.builder(DeviceId.of("card-1"), ReaderPattern.of("Virtual PCD*")).build()) {
       EventRecorder rec = new EventRecorder();
       reader.addListener(rec);
       reader.open();

@@ -53,21 +53,30 @@ class CommandApduTest {
 
   @Test
   void encode_case4Short_leAfterData() {
-    assertThat(HEX.formatHex(CommandApdu.of(0, 0xA4, 4, 0, HEX.parseHex("A0000000031010"), 256)
-        .encode())).isEqualTo("00A4040007A000000003101000");
+    assertThat(
+            HEX.formatHex(
+                CommandApdu.of(0, 0xA4, 4, 0, HEX.parseHex("A0000000031010"), 256).encode()))
+        .isEqualTo("00A4040007A000000003101000");
   }
 
   @Test
   void parse_everyCase_roundTrips() {
-    for (String hex : new String[] {"00700000", "00B0000010", "00B0000000", "00B00000000101",
-        "00B00000000000", "00D60000020102", "00D6000002010203"}) {
+    for (String hex :
+        new String[] {
+          "00700000",
+          "00B0000010",
+          "00B0000000",
+          "00B00000000101",
+          "00B00000000000",
+          "00D60000020102",
+          "00D6000002010203"
+        }) {
       CommandApdu c = CommandApdu.parse(HEX.parseHex(hex));
-      byte[] again = CommandApdu.isExtendedEncoding(HEX.parseHex(hex)) ? c.encodeExtended()
-          : c.encodeShort();
+      byte[] again =
+          CommandApdu.isExtendedEncoding(HEX.parseHex(hex)) ? c.encodeExtended() : c.encodeShort();
       assertThat(HEX.formatHex(again)).isEqualTo(hex);
     }
-    CommandApdu e4 = CommandApdu.parse(CommandApdu.of(0, 0xD6, 1, 2, bytes(700), 65_536)
-        .encode());
+    CommandApdu e4 = CommandApdu.parse(CommandApdu.of(0, 0xD6, 1, 2, bytes(700), 65_536).encode());
     assertThat(e4.nc()).isEqualTo(700);
     assertThat(e4.ne()).isEqualTo(65_536);
     assertThat(e4.data()).isEqualTo(bytes(700));
@@ -76,27 +85,31 @@ class CommandApduTest {
   @Test
   void parse_shortLcDisagreesWithLength_failsAtLcOffset() {
     assertThatThrownBy(() -> CommandApdu.parse(HEX.parseHex("00D600000501")))
-        .isInstanceOf(CardFormatException.class).hasMessageContaining("offset 4")
-        .satisfies(e -> assertThat(((CardFormatException) e).code())
-            .isEqualTo(DeviceErrors.APDU_SYNTAX));
+        .isInstanceOf(CardFormatException.class)
+        .hasMessageContaining("offset 4")
+        .satisfies(
+            e -> assertThat(((CardFormatException) e).code()).isEqualTo(DeviceErrors.APDU_SYNTAX));
   }
 
   @Test
   void parse_extendedLcPastEnd_fails() {
     assertThatThrownBy(() -> CommandApdu.parse(HEX.parseHex("00D60000000005010203")))
-        .isInstanceOf(CardFormatException.class).hasMessageContaining("extended Lc 5");
+        .isInstanceOf(CardFormatException.class)
+        .hasMessageContaining("extended Lc 5");
   }
 
   @Test
   void parse_sixBytesWithZeroLc_fails() {
     assertThatThrownBy(() -> CommandApdu.parse(HEX.parseHex("00D6000000FF")))
-        .isInstanceOf(CardFormatException.class).hasMessageContaining("cut short");
+        .isInstanceOf(CardFormatException.class)
+        .hasMessageContaining("cut short");
   }
 
   @Test
   void parse_extendedLc0000WithData_fails() {
     assertThatThrownBy(() -> CommandApdu.parse(HEX.parseHex("00D60000000000AA")))
-        .isInstanceOf(CardFormatException.class).hasMessageContaining("0000");
+        .isInstanceOf(CardFormatException.class)
+        .hasMessageContaining("0000");
   }
 
   @Test
@@ -114,6 +127,7 @@ class CommandApduTest {
   @Test
   void toString_showsLengthsNotData() {
     assertThat(CommandApdu.of(0, 0xB0, 0, 0, HEX.parseHex("4761739001010119"), 0).toString())
-        .contains("Nc=8").doesNotContain("47617390");
+        .contains("Nc=8")
+        .doesNotContain("47617390");
   }
 }

@@ -61,7 +61,8 @@ class ExtendedLengthVpcdTest {
 
   @BeforeAll
   static void requirePcscdWithVpcd() {
-    assumeTrue(VpcdLock.vpcdListening(),
+    assumeTrue(
+        VpcdLock.vpcdListening(),
         "pcscd with vsmartcard-vpcd is not running (scripts/test starts it)");
   }
 
@@ -75,8 +76,8 @@ class ExtendedLengthVpcdTest {
 
   private static byte[] session(LongCard card, SessionCheck check) throws Exception {
     try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120));
-        CardReader reader = CardReader.builder(DeviceId.of("card-ext"),
-            ReaderPattern.of("Virtual PCD*")).build()) {
+        CardReader reader =
+            CardReader.builder(DeviceId.of("card-ext"), ReaderPattern.of("Virtual PCD*")).build()) {
       EventRecorder rec = new EventRecorder();
       reader.addListener(rec);
       reader.open();
@@ -100,13 +101,15 @@ class ExtendedLengthVpcdTest {
   void extendedCard_case4E_reachesTheCardAsOneExtendedApdu() throws Exception {
     LongCard card = new LongCard("8073C021C0"); // chaining and extended length
     byte[] payload = data(1000);
-    byte[] r = session(card, s -> {
-      assertThat(s.capabilities().extendedLength()).isTrue();
-      assertThat(s.extendedLength()).isTrue();
-      return s.transmit(CommandApdu.of(0x00, 0xD6, 0x00, 0x00, payload, 3000));
-    });
-    byte[] sent = card.received.stream().filter(c -> c[1] == (byte) 0xD6).findFirst()
-        .orElseThrow();
+    byte[] r =
+        session(
+            card,
+            s -> {
+              assertThat(s.capabilities().extendedLength()).isTrue();
+              assertThat(s.extendedLength()).isTrue();
+              return s.transmit(CommandApdu.of(0x00, 0xD6, 0x00, 0x00, payload, 3000));
+            });
+    byte[] sent = card.received.stream().filter(c -> c[1] == (byte) 0xD6).findFirst().orElseThrow();
     assertThat(sent).hasSize(4 + 3 + 1000 + 2);
     assertThat(Arrays.copyOfRange(sent, 4, 7)).containsExactly(0x00, 0x03, 0xE8);
     assertThat(Arrays.copyOfRange(sent, 7, 1007)).isEqualTo(payload);
@@ -123,12 +126,15 @@ class ExtendedLengthVpcdTest {
   @Test
   void shortOnlyCard_longCommand_failsTypedAndSendsNothing() throws Exception {
     LongCard card = new LongCard("8073000000"); // capabilities announced: neither
-    session(card, s -> {
-      assertThat(s.extendedLength()).isFalse();
-      assertThatThrownBy(() -> s.transmit(CommandApdu.of(0, 0xD6, 0, 0, data(300), 0)))
-          .isInstanceOf(ApduLengthException.class).hasMessageContaining("Nc=300");
-      return new byte[0];
-    });
+    session(
+        card,
+        s -> {
+          assertThat(s.extendedLength()).isFalse();
+          assertThatThrownBy(() -> s.transmit(CommandApdu.of(0, 0xD6, 0, 0, data(300), 0)))
+              .isInstanceOf(ApduLengthException.class)
+              .hasMessageContaining("Nc=300");
+          return new byte[0];
+        });
     assertThat(card.received).noneMatch(c -> c[1] == (byte) 0xD6);
   }
 

@@ -55,15 +55,17 @@ class Iso7816ChannelTest {
   void transmit_endless61xx_stopsWithError() {
     String[] answers = new String[100];
     java.util.Arrays.fill(answers, "006101");
-    assertThatThrownBy(() -> Iso7816Channel.over(new Scripted(answers))
-        .transmit(HEX.parseHex("00B2010C00"))).isInstanceOf(IOException.class)
+    assertThatThrownBy(
+            () -> Iso7816Channel.over(new Scripted(answers)).transmit(HEX.parseHex("00B2010C00")))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("64 exchanges");
   }
 
   @Test
   void transmit_oneByteAnswer_fails() {
-    assertThatThrownBy(() -> Iso7816Channel.over(new Scripted("90"))
-        .transmit(HEX.parseHex("00A4040000"))).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () -> Iso7816Channel.over(new Scripted("90")).transmit(HEX.parseHex("00A4040000")))
+        .isInstanceOf(IOException.class);
   }
 
   private static final CardCapabilities EXTENDED = CardCapabilities.of(true, false);
@@ -83,25 +85,29 @@ class Iso7816ChannelTest {
     CommandApdu c = CommandApdu.of(0x00, 0xD6, 0, 0, data(300), 1000);
     byte[] r = Iso7816Channel.over(raw, EXTENDED, true).transmit(c);
     assertThat(HEX.formatHex(r)).isEqualTo("AA9000");
-    assertThat(raw.seen.get(0)).startsWith("00D60000" + "00012C").endsWith("03E8")
+    assertThat(raw.seen.get(0))
+        .startsWith("00D60000" + "00012C")
+        .endsWith("03E8")
         .hasSize(2 * (4 + 3 + 300 + 2));
   }
 
   @Test
   void transmit_shortEnoughCommand_staysShortEvenIfExtendedSupported() throws IOException {
     Scripted raw = new Scripted("9000");
-    Iso7816Channel.over(raw, EXTENDED, true)
-        .transmit(CommandApdu.of(0, 0xA4, 4, 0, data(7), 256));
+    Iso7816Channel.over(raw, EXTENDED, true).transmit(CommandApdu.of(0, 0xA4, 4, 0, data(7), 256));
     assertThat(raw.seen).containsExactly("00A40400070001020304050600");
   }
 
   @Test
   void transmit_cardWithoutExtendedOrChaining_failsTypedBeforeSending() {
     Scripted raw = new Scripted();
-    assertThatThrownBy(() -> Iso7816Channel.over(raw, CardCapabilities.NONE, true)
-        .transmit(CommandApdu.of(0, 0xD6, 0, 0, data(256), 0)))
+    assertThatThrownBy(
+            () ->
+                Iso7816Channel.over(raw, CardCapabilities.NONE, true)
+                    .transmit(CommandApdu.of(0, 0xD6, 0, 0, data(256), 0)))
         .isInstanceOf(ApduLengthException.class)
-        .hasMessageContaining("Nc=256").hasMessageContaining("does not announce")
+        .hasMessageContaining("Nc=256")
+        .hasMessageContaining("does not announce")
         .satisfies(e -> assertThat(((ApduLengthException) e).nc()).isEqualTo(256));
     assertThat(raw.seen).isEmpty();
   }
@@ -109,37 +115,43 @@ class Iso7816ChannelTest {
   @Test
   void transmit_extendedCardOverT0Reader_failsTypedNamingTheReader() {
     Scripted raw = new Scripted();
-    assertThatThrownBy(() -> Iso7816Channel.over(raw, EXTENDED, false)
-        .transmit(CommandApdu.of(0, 0xD6, 0, 0, data(400), 0)))
-        .isInstanceOf(ApduLengthException.class).hasMessageContaining("reader or protocol");
+    assertThatThrownBy(
+            () ->
+                Iso7816Channel.over(raw, EXTENDED, false)
+                    .transmit(CommandApdu.of(0, 0xD6, 0, 0, data(400), 0)))
+        .isInstanceOf(ApduLengthException.class)
+        .hasMessageContaining("reader or protocol");
     assertThat(raw.seen).isEmpty();
   }
 
   @Test
   void transmit_extendedBytesToShortOnlyCard_failsTyped() {
     byte[] encoded = CommandApdu.of(0, 0xD6, 0, 0, data(300), 0).encode();
-    assertThatThrownBy(() -> Iso7816Channel.over(new Scripted(), CardCapabilities.NONE, true)
-        .transmit(encoded)).isInstanceOf(ApduLengthException.class);
+    assertThatThrownBy(
+            () ->
+                Iso7816Channel.over(new Scripted(), CardCapabilities.NONE, true).transmit(encoded))
+        .isInstanceOf(ApduLengthException.class);
   }
 
   @Test
   void transmit_chainingCard_splitsDataIn255BytePiecesWithClaBit() throws IOException {
     Scripted raw = new Scripted("9000", "9000", "BEEF9000");
-    byte[] r = Iso7816Channel.over(raw, CHAINING, true)
-        .transmit(CommandApdu.of(0x00, 0xDB, 0x3F, 0xFF, data(600), 256));
+    byte[] r =
+        Iso7816Channel.over(raw, CHAINING, true)
+            .transmit(CommandApdu.of(0x00, 0xDB, 0x3F, 0xFF, data(600), 256));
     assertThat(HEX.formatHex(r)).isEqualTo("BEEF9000");
     assertThat(raw.seen).hasSize(3);
     assertThat(raw.seen.get(0)).startsWith("10DB3FFFFF0001").hasSize(2 * (5 + 255));
     assertThat(raw.seen.get(1)).startsWith("10DB3FFFFF").hasSize(2 * (5 + 255));
-    assertThat(raw.seen.get(2)).startsWith("00DB3FFF5A").endsWith("00")
-        .hasSize(2 * (5 + 90 + 1));
+    assertThat(raw.seen.get(2)).startsWith("00DB3FFF5A").endsWith("00").hasSize(2 * (5 + 90 + 1));
   }
 
   @Test
   void transmit_chainRefusedMidway_returnsTheCardsStatusWord() throws IOException {
     Scripted raw = new Scripted("6884");
-    byte[] r = Iso7816Channel.over(raw, CHAINING, true)
-        .transmit(CommandApdu.of(0x00, 0xDB, 0x3F, 0xFF, data(600), 0));
+    byte[] r =
+        Iso7816Channel.over(raw, CHAINING, true)
+            .transmit(CommandApdu.of(0x00, 0xDB, 0x3F, 0xFF, data(600), 0));
     assertThat(HEX.formatHex(r)).isEqualTo("6884");
     assertThat(raw.seen).hasSize(1);
   }
@@ -147,8 +159,9 @@ class Iso7816ChannelTest {
   @Test
   void transmit_longNeOnShortCard_asksFor256AndCollects61xx() throws IOException {
     Scripted raw = new Scripted("01" + "6110", "02" + "9000");
-    byte[] r = Iso7816Channel.over(raw, CardCapabilities.NONE, true)
-        .transmit(CommandApdu.of(0, 0xB0, 0, 0, new byte[0], 4096));
+    byte[] r =
+        Iso7816Channel.over(raw, CardCapabilities.NONE, true)
+            .transmit(CommandApdu.of(0, 0xB0, 0, 0, new byte[0], 4096));
     assertThat(HEX.formatHex(r)).isEqualTo("01029000");
     assertThat(raw.seen).containsExactly("00B0000000", "00C0000010");
   }

@@ -30,28 +30,33 @@ import org.junit.jupiter.api.io.TempDir;
  * it once per process). The private pcscd is started, stopped and restored here, by its own pid.
  */
 class PcscdRestartTest {
-  private static final int PORT = 35980; // vpcd also opens PORT + 1; 35963 and 35964 are the shared pcscd's
+  private static final int PORT =
+      35980; // vpcd also opens PORT + 1; 35963 and 35964 are the shared pcscd's
   private static final String READER = "Ambient Restart PCD";
   @TempDir Path dir;
 
   /** Runs in the child JVM: a CardReader printing its events as lines. */
   public static final class Probe {
     public static void main(String[] args) throws Exception {
-      CardReader reader = CardReader.builder(DeviceId.of("probe"), ReaderPattern.of(READER + "*"))
-          .options(io.ambientretail.devices.DeviceOptions.builder()
-              .backoff(Duration.ofMillis(100), Duration.ofMillis(500)).build())
-          .build();
-      reader.addListener(e -> {
-        if (e instanceof StatusEvent s) {
-          System.out.println("status " + s.status());
-          if (s.gap() != null) {
-            System.out.println("gap " + s.gap().toMillis());
-          }
-        } else if (e instanceof CardEvent c) {
-          System.out.println("card " + (c.present() ? "present" : "removed"));
-        }
-        System.out.flush();
-      });
+      CardReader reader =
+          CardReader.builder(DeviceId.of("probe"), ReaderPattern.of(READER + "*"))
+              .options(
+                  io.ambientretail.devices.DeviceOptions.builder()
+                      .backoff(Duration.ofMillis(100), Duration.ofMillis(500))
+                      .build())
+              .build();
+      reader.addListener(
+          e -> {
+            if (e instanceof StatusEvent s) {
+              System.out.println("status " + s.status());
+              if (s.gap() != null) {
+                System.out.println("gap " + s.gap().toMillis());
+              }
+            } else if (e instanceof CardEvent c) {
+              System.out.println("card " + (c.present() ? "present" : "removed"));
+            }
+            System.out.flush();
+          });
       reader.open();
       reader.claim(Duration.ofSeconds(20));
       reader.enable();
@@ -65,18 +70,31 @@ class PcscdRestartTest {
     Path conf = dir.resolve("conf");
     Files.createDirectories(run);
     Files.createDirectories(conf);
-    Files.writeString(conf.resolve("vpcd"), "FRIENDLYNAME \"" + READER + "\"\n"
-        + "DEVICENAME   /dev/null:0x" + Integer.toHexString(PORT).toUpperCase(java.util.Locale.ROOT) + "\n"
-        + "LIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so\n"
-        + "CHANNELID    0x" + Integer.toHexString(PORT).toUpperCase(java.util.Locale.ROOT) + "\n",
+    Files.writeString(
+        conf.resolve("vpcd"),
+        "FRIENDLYNAME \""
+            + READER
+            + "\"\n"
+            + "DEVICENAME   /dev/null:0x"
+            + Integer.toHexString(PORT).toUpperCase(java.util.Locale.ROOT)
+            + "\n"
+            + "LIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so\n"
+            + "CHANNELID    0x"
+            + Integer.toHexString(PORT).toUpperCase(java.util.Locale.ROOT)
+            + "\n",
         StandardCharsets.US_ASCII);
     Files.deleteIfExists(run.resolve("pcscd.comm"));
     // unshare execs sh, which execs pcscd: the Process's pid is pcscd's own.
-    return new ProcessBuilder("unshare", "-m", "sh", "-c", "mount --bind '" + run
-        + "' /run/pcscd && exec pcscd -f -c '" + conf + "'")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("pcscd.log").toFile()).start();
+    return new ProcessBuilder(
+            "unshare",
+            "-m",
+            "sh",
+            "-c",
+            "mount --bind '" + run + "' /run/pcscd && exec pcscd -f -c '" + conf + "'")
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("pcscd.log").toFile())
+        .start();
   }
-
 
   private static boolean listening(int port) {
     try (Socket s = new Socket()) {
@@ -92,8 +110,8 @@ class PcscdRestartTest {
   private String nextStartingWith(BlockingQueue<String> lines, String prefix) throws Exception {
     String l = lines.poll(30, TimeUnit.SECONDS);
     if (l == null || !l.startsWith(prefix)) {
-      throw new AssertionError("expected a line starting '" + prefix + "', got " + l
-          + " after " + seen);
+      throw new AssertionError(
+          "expected a line starting '" + prefix + "', got " + l + " after " + seen);
     }
     seen.add(l);
     return l;
@@ -115,36 +133,45 @@ class PcscdRestartTest {
 
   @Test
   void pcscdRestartsUnderRunningReader_readerComesBackByItself() throws Exception {
-    assumeTrue(Files.exists(Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so")),
+    assumeTrue(
+        Files.exists(Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so")),
         "vsmartcard-vpcd is not installed");
     assumeTrue(Files.isDirectory(Path.of("/run/pcscd")), "/run/pcscd is missing");
     Process pcscd = startPcscd();
     Process child = null;
     try {
-      assumeTrue(Conditions.await(() -> listening(PORT) || !pcscd.isAlive(),
-          Duration.ofSeconds(10)) && pcscd.isAlive(), "cannot run a private pcscd here (unshare/mount not permitted)");
+      assumeTrue(
+          Conditions.await(() -> listening(PORT) || !pcscd.isAlive(), Duration.ofSeconds(10))
+              && pcscd.isAlive(),
+          "cannot run a private pcscd here (unshare/mount not permitted)");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          Probe.class.getName()).redirectErrorStream(true);
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  java, "-cp", System.getProperty("java.class.path"), Probe.class.getName())
+              .redirectErrorStream(true);
       pb.environment().put("PCSCLITE_CSOCK_NAME", dir.resolve("run/pcscd.comm").toString());
       child = pb.start();
       BlockingQueue<String> lines = new LinkedBlockingQueue<>();
       Process c = child;
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(c.getInputStream(),
-            StandardCharsets.UTF_8))) {
-          for (String l; (l = r.readLine()) != null; ) {
-            lines.add(l);
-          }
-        } catch (IOException ignored) {
-          // child ended
-        }
-      });
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(
+                        new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String l; (l = r.readLine()) != null; ) {
+                    lines.add(l);
+                  }
+                } catch (IOException ignored) {
+                  // child ended
+                }
+              });
       reader.setDaemon(true);
       reader.start();
       next(lines, "status CONNECTED");
-      try (VpcdCardEmulator card = VpcdCardEmulator.insert(new CardReaderVpcdTest.ChainingCard(),
-          new InetSocketAddress("127.0.0.1", PORT))) {
+      try (VpcdCardEmulator card =
+          VpcdCardEmulator.insert(
+              new CardReaderVpcdTest.ChainingCard(), new InetSocketAddress("127.0.0.1", PORT))) {
         next(lines, "card present");
       }
       next(lines, "card removed");
@@ -160,8 +187,9 @@ class PcscdRestartTest {
         // the CONNECTED that ends the outage carries how long pcscd was gone
         long gapMs = Long.parseLong(nextStartingWith(lines, "gap ").substring(4));
         assertThat(gapMs).isPositive().isLessThan(60_000);
-        try (VpcdCardEmulator card = VpcdCardEmulator.insert(
-            new CardReaderVpcdTest.ChainingCard(), new InetSocketAddress("127.0.0.1", PORT))) {
+        try (VpcdCardEmulator card =
+            VpcdCardEmulator.insert(
+                new CardReaderVpcdTest.ChainingCard(), new InetSocketAddress("127.0.0.1", PORT))) {
           next(lines, "card present");
         }
       } finally {

@@ -47,8 +47,12 @@ class VpcdCardEmulatorTest {
   static void requirePcscdWithVpcd() {
     boolean listening = VpcdLock.vpcdListening();
     assumeTrue(listening, "pcscd with vsmartcard-vpcd is not running (scripts/test starts it)");
-    for (String lib : new String[] {"/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
-        "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1", "/usr/lib/libpcsclite.so.1"}) {
+    for (String lib :
+        new String[] {
+          "/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
+          "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1",
+          "/usr/lib/libpcsclite.so.1"
+        }) {
       if (Files.exists(Path.of(lib))) {
         System.setProperty("sun.security.smartcardio.library", lib);
         break;
@@ -58,8 +62,11 @@ class VpcdCardEmulatorTest {
 
   @Test
   void insertedCard_answersApdusThroughPcscd() throws Exception {
-    CardTerminal terminal = TerminalFactory.getDefault().terminals().list().stream()
-        .filter(t -> t.getName().startsWith("Virtual PCD")).findFirst().orElseThrow();
+    CardTerminal terminal =
+        TerminalFactory.getDefault().terminals().list().stream()
+            .filter(t -> t.getName().startsWith("Virtual PCD"))
+            .findFirst()
+            .orElseThrow();
     try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120));
         VpcdCardEmulator emulator =
             VpcdCardEmulator.insert(new ReversingCard(), VpcdCardEmulator.DEFAULT_ADDRESS)) {
@@ -68,12 +75,12 @@ class VpcdCardEmulatorTest {
       try {
         assertThat(card.getATR().getBytes()).isEqualTo(ATR);
         CardChannel ch = card.getBasicChannel();
-        ResponseAPDU r = ch.transmit(new CommandAPDU(0x00, 0xA4, 0x04, 0x00,
-            new byte[] {1, 2, 3, 4, 5, 6, 7}, 256));
+        ResponseAPDU r =
+            ch.transmit(
+                new CommandAPDU(0x00, 0xA4, 0x04, 0x00, new byte[] {1, 2, 3, 4, 5, 6, 7}, 256));
         assertThat(r.getSW()).isEqualTo(0x9000);
         assertThat(r.getData()).containsExactly(7, 6, 5, 4, 3, 2, 1);
-        assertThat(ch.transmit(new CommandAPDU(0x80, 0xCA, 0x9F, 0x17)).getSW())
-            .isEqualTo(0x6D00);
+        assertThat(ch.transmit(new CommandAPDU(0x80, 0xCA, 0x9F, 0x17)).getSW()).isEqualTo(0x6D00);
       } finally {
         card.disconnect(false);
       }

@@ -30,8 +30,8 @@ public final class EventRecorder implements DeviceListener {
   }
 
   /** Waits until an event of {@code type} matching {@code test} arrived; returns it. */
-  public synchronized <E extends DeviceEvent> E await(Class<E> type, Predicate<E> test,
-      Duration timeout) throws InterruptedException {
+  public synchronized <E extends DeviceEvent> E await(
+      Class<E> type, Predicate<E> test, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     int seen = 0;
     while (true) {
@@ -43,16 +43,16 @@ public final class EventRecorder implements DeviceListener {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("no matching " + type.getSimpleName() + " within " + timeout
-            + "; got " + events);
+        throw new AssertionError(
+            "no matching " + type.getSimpleName() + " within " + timeout + "; got " + events);
       }
       wait(Math.max(1, left / 1_000_000));
     }
   }
 
   /** Waits for the {@code n}-th event of {@code type} (1-based) and returns all of that type. */
-  public synchronized <E extends DeviceEvent> List<E> awaitCount(Class<E> type, int n,
-      Duration timeout) throws InterruptedException {
+  public synchronized <E extends DeviceEvent> List<E> awaitCount(
+      Class<E> type, int n, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<E> out = new ArrayList<>();
@@ -66,8 +66,17 @@ public final class EventRecorder implements DeviceListener {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("only " + out.size() + " of " + n + " " + type.getSimpleName()
-            + " within " + timeout + "; got " + events);
+        throw new AssertionError(
+            "only "
+                + out.size()
+                + " of "
+                + n
+                + " "
+                + type.getSimpleName()
+                + " within "
+                + timeout
+                + "; got "
+                + events);
       }
       wait(Math.max(1, left / 1_000_000));
     }

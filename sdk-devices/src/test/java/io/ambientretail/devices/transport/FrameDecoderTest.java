@@ -43,8 +43,7 @@ class FrameDecoderTest {
 
   @Test
   void delimited_overlongFrame_reportedOnceAndNextFrameKept() {
-    FrameDecoder d = FrameDecoder.delimited(FrameLimits.DEFAULTS.withMaxFrameBytes(8),
-        (byte) '\n');
+    FrameDecoder d = FrameDecoder.delimited(FrameLimits.DEFAULTS.withMaxFrameBytes(8), (byte) '\n');
     Sink sink = new Sink();
     feed(d, "0123456", sink);
     feed(d, "789ABCDEF", sink);

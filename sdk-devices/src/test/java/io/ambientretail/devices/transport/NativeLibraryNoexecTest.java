@@ -24,8 +24,11 @@ class NativeLibraryNoexecTest {
       try {
         if (args.length > 0) {
           Path port = Files.createTempFile(Path.of(args[1]), "not-a-port", "");
-          SerialConnector.of(SerialSettings.builder(port.toString())
-              .nativeLibraryDirectory(Path.of(args[0])).build()).connect();
+          SerialConnector.of(
+                  SerialSettings.builder(port.toString())
+                      .nativeLibraryDirectory(Path.of(args[0]))
+                      .build())
+              .connect();
         } else {
           SerialConnector.of(SerialSettings.builder("/dev/null").build()).connect();
         }
@@ -42,18 +45,32 @@ class NativeLibraryNoexecTest {
     Path noexec = dir.resolve("noexec");
     Files.createDirectories(noexec);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    StringBuilder cmd = new StringBuilder("mount -t tmpfs -o noexec tmpfs '" + noexec
-        + "' && exec '" + java + "' -Djava.io.tmpdir='" + noexec + "' -Duser.home='" + noexec
-        + "' -cp '" + System.getProperty("java.class.path") + "' '" + Probe.class.getName()
-        + "'");
+    StringBuilder cmd =
+        new StringBuilder(
+            "mount -t tmpfs -o noexec tmpfs '"
+                + noexec
+                + "' && exec '"
+                + java
+                + "' -Djava.io.tmpdir='"
+                + noexec
+                + "' -Duser.home='"
+                + noexec
+                + "' -cp '"
+                + System.getProperty("java.class.path")
+                + "' '"
+                + Probe.class.getName()
+                + "'");
     for (String a : probeArgs) {
       cmd.append(" '").append(a).append('\'');
     }
-    Process p = new ProcessBuilder("unshare", "-m", "sh", "-c", cmd.toString())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("unshare", "-m", "sh", "-c", cmd.toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assumeTrue(!out.contains("mount:") && !out.contains("unshare:"),
+    assumeTrue(
+        !out.contains("mount:") && !out.contains("unshare:"),
         "cannot mount a noexec tmpfs here (needs root): " + out);
     return out;
   }
@@ -62,8 +79,10 @@ class NativeLibraryNoexecTest {
   void noexecTmp_default_failsWithHowToFix() throws Exception {
     assumeTrue(Files.isDirectory(Path.of("/proc/self/ns")), "needs Linux namespaces");
     String out = runChild();
-    assertThat(out).contains("NATIVE jSerialComm could not load its native library")
-        .contains("noexec").contains("nativeLibraryDirectory");
+    assertThat(out)
+        .contains("NATIVE jSerialComm could not load its native library")
+        .contains("noexec")
+        .contains("nativeLibraryDirectory");
   }
 
   @Test

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A socat pseudo-terminal pair for tests: {@link #hostPath()} and {@link #devicePath()} are
- * symlinks to two connected /dev/pts nodes. {@link #kill()} simulates an unplug, {@link #start()}
- * a replug (same link paths).
+ * symlinks to two connected /dev/pts nodes. {@link #kill()} simulates an unplug, {@link #start()} a
+ * replug (same link paths).
  */
 public final class SocatPair implements AutoCloseable {
   private final Path host;
@@ -25,7 +25,8 @@ public final class SocatPair implements AutoCloseable {
 
   /** Starts socat with links in {@code dir}; skips the test when socat is not installed. */
   public static SocatPair start(Path dir) throws IOException {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/socat")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/socat")),
         "socat is not installed (scripts/test installs it)");
     SocatPair p = new SocatPair(dir);
     p.start();
@@ -36,12 +37,14 @@ public final class SocatPair implements AutoCloseable {
   public void start() throws IOException {
     Files.deleteIfExists(host);
     Files.deleteIfExists(device);
-    process = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + host,
-        "pty,raw,echo=0,link=" + device).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    process =
+        new ProcessBuilder("socat", "pty,raw,echo=0,link=" + host, "pty,raw,echo=0,link=" + device)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     Process p = process;
-    Conditions.await(() -> (Files.exists(host) && Files.exists(device)) || !p.isAlive(),
-        Duration.ofSeconds(5));
+    Conditions.await(
+        () -> (Files.exists(host) && Files.exists(device)) || !p.isAlive(), Duration.ofSeconds(5));
     if (!(Files.exists(host) && Files.exists(device))) {
       throw new IOException("socat did not create " + host + " and " + device);
     }

@@ -14,8 +14,8 @@ import java.util.Set;
  * total squared error is refitted on the whole history.
  *
  * <p>Histories are passed as a slice of an {@code int[]} of units per day, oldest first, so that
- * callers holding millions of series in one flat array do not copy them. An engine is immutable
- * and thread-safe; calls allocate only small per-call buffers.
+ * callers holding millions of series in one flat array do not copy them. An engine is immutable and
+ * thread-safe; calls allocate only small per-call buffers.
  *
  * <pre>{@code
  * ForecastEngine engine = ForecastEngine.defaults();
@@ -37,8 +37,8 @@ public final class ForecastEngine {
   }
 
   /**
-   * An engine choosing among SES, Holt, Holt-Winters, Croston, SBA and TSB with a 28-day
-   * selection window.
+   * An engine choosing among SES, Holt, Holt-Winters, Croston, SBA and TSB with a 28-day selection
+   * window.
    */
   public static ForecastEngine defaults() {
     return builder().build();
@@ -76,8 +76,8 @@ public final class ForecastEngine {
    *
    * @throws IllegalArgumentException if the slice is outside the array or horizon is below 1
    */
-  public SeriesForecast forecast(ForecastMethod method, int[] history, int offset, int length,
-      int horizon) {
+  public SeriesForecast forecast(
+      ForecastMethod method, int[] history, int offset, int length, int horizon) {
     checkSlice(history, offset, length, horizon);
     double[] y = toDouble(history, offset, length);
     double[] out = new double[horizon];
@@ -86,8 +86,8 @@ public final class ForecastEngine {
   }
 
   /**
-   * Chooses the method for a series by backtest over the last {@code max(horizon, window)} days
-   * (at most a third of the history), repeated for each fold.
+   * Chooses the method for a series by backtest over the last {@code max(horizon, window)} days (at
+   * most a third of the history), repeated for each fold.
    *
    * @throws IllegalArgumentException if the slice is outside the array or horizon is below 1
    */
@@ -106,8 +106,8 @@ public final class ForecastEngine {
    */
   private long choose(double[] y, int length, int horizon) {
     if (length < MIN_SELECTION_DAYS || candidates.size() == 1) {
-      ForecastMethod only = candidates.size() == 1 ? candidates.iterator().next()
-          : ForecastMethod.SES;
+      ForecastMethod only =
+          candidates.size() == 1 ? candidates.iterator().next() : ForecastMethod.SES;
       return ((long) only.ordinal() << 32) | Models.fit(only, y, length);
     }
     int window = Math.min(Math.max(horizon, selectionWindowDays), length / (2 + selectionFolds));
@@ -140,12 +140,17 @@ public final class ForecastEngine {
    *
    * @throws IllegalArgumentException if the history is not longer than horizon + 14 days
    */
-  public Map<ForecastMethod, ForecastErrors> backtest(int[] history, int offset, int length,
-      int horizon, Set<ForecastMethod> methods) {
+  public Map<ForecastMethod, ForecastErrors> backtest(
+      int[] history, int offset, int length, int horizon, Set<ForecastMethod> methods) {
     checkSlice(history, offset, length, horizon);
     if (length <= horizon + 14) {
-      throw new IllegalArgumentException("a backtest over " + horizon
-          + " days needs more than " + (horizon + 14) + " days of history, got " + length);
+      throw new IllegalArgumentException(
+          "a backtest over "
+              + horizon
+              + " days needs more than "
+              + (horizon + 14)
+              + " days of history, got "
+              + length);
     }
     int train = length - horizon;
     double[] y = toDouble(history, offset, length);
@@ -177,8 +182,14 @@ public final class ForecastEngine {
 
   /** Configures a {@link ForecastEngine}; not thread-safe. */
   public static final class Builder {
-    private Set<ForecastMethod> candidates = EnumSet.of(ForecastMethod.SES, ForecastMethod.HOLT,
-        ForecastMethod.HOLT_WINTERS, ForecastMethod.CROSTON, ForecastMethod.SBA, ForecastMethod.TSB);
+    private Set<ForecastMethod> candidates =
+        EnumSet.of(
+            ForecastMethod.SES,
+            ForecastMethod.HOLT,
+            ForecastMethod.HOLT_WINTERS,
+            ForecastMethod.CROSTON,
+            ForecastMethod.SBA,
+            ForecastMethod.TSB);
     private int selectionWindowDays = 28;
     private int selectionFolds = 2;
 
@@ -219,8 +230,8 @@ public final class ForecastEngine {
         throw new IllegalArgumentException("selectionFolds must be 1..4, was " + selectionFolds);
       }
       if (selectionWindowDays < 7 || selectionWindowDays > 366) {
-        throw new IllegalArgumentException("selectionWindowDays must be 7..366, was "
-            + selectionWindowDays);
+        throw new IllegalArgumentException(
+            "selectionWindowDays must be 7..366, was " + selectionWindowDays);
       }
       return new ForecastEngine(this);
     }

@@ -16,8 +16,13 @@ public final class ForecastErrors {
   private final double scaleAbs;
   private final double scaleSquared;
 
-  private ForecastErrors(int days, double absError, double squaredError, double actual,
-      double scaleAbs, double scaleSquared) {
+  private ForecastErrors(
+      int days,
+      double absError,
+      double squaredError,
+      double actual,
+      double scaleAbs,
+      double scaleSquared) {
     this.days = days;
     this.absError = absError;
     this.squaredError = squaredError;
@@ -32,8 +37,8 @@ public final class ForecastErrors {
    *
    * @throws IllegalArgumentException if forecast and actual differ in length or are empty
    */
-  public static ForecastErrors measure(int[] history, int offset, int length, double[] forecast,
-      double[] actual) {
+  public static ForecastErrors measure(
+      int[] history, int offset, int length, double[] forecast, double[] actual) {
     if (forecast.length != actual.length || forecast.length == 0) {
       throw new IllegalArgumentException("forecast and actual must have the same, non-zero length");
     }

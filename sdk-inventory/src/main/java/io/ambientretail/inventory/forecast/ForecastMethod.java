@@ -19,7 +19,10 @@ public enum ForecastMethod {
   CROSTON("croston"),
   /** The Syntetos-Boylan approximation: Croston with its bias corrected by (1 - alpha/2). */
   SBA("sba"),
-  /** Teunter-Syntetos-Babai: smoothed probability of demand times smoothed size; follows dying items. */
+  /**
+   * Teunter-Syntetos-Babai: smoothed probability of demand times smoothed size; follows dying
+   * items.
+   */
   TSB("tsb"),
   /** The mean of the last 28 days: the baseline the others must beat. */
   MEAN_28("mean28");

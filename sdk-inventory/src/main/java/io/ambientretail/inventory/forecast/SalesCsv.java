@@ -49,8 +49,7 @@ public final class SalesCsv {
    * @throws InventoryInputException if the content is malformed or over a limit
    * @throws IOException if the reader fails
    */
-  public static SalesHistory read(Reader in, String source, InputLimits limits)
-      throws IOException {
+  public static SalesHistory read(Reader in, String source, InputLimits limits) throws IOException {
     CsvLines csv = new CsvLines(in, source, limits, "date", "store", "sku", "quantity");
     Map<StoreId, StoreId> storeIds = new HashMap<>();
     Map<SkuId, SkuId> skuIds = new HashMap<>();
@@ -79,8 +78,12 @@ public final class SalesCsv {
       Integer series = seriesIndex.get(key);
       if (series == null) {
         if (stores.size() >= limits.maxSeries()) {
-          throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source,
-              csv.lineNumber(), "sku", "more than " + limits.maxSeries() + " store-SKU series");
+          throw new InventoryInputException(
+              InventoryInputException.INPUT_LIMIT,
+              source,
+              csv.lineNumber(),
+              "sku",
+              "more than " + limits.maxSeries() + " store-SKU series");
         }
         series = stores.size();
         seriesIndex.put(key, series);
@@ -94,8 +97,12 @@ public final class SalesCsv {
       minDay = Math.min(minDay, day);
       maxDay = Math.max(maxDay, day);
       if (maxDay - minDay + 1 > limits.maxDays()) {
-        throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source,
-            csv.lineNumber(), "date", "dates span more than " + limits.maxDays() + " days");
+        throw new InventoryInputException(
+            InventoryInputException.INPUT_LIMIT,
+            source,
+            csv.lineNumber(),
+            "date",
+            "dates span more than " + limits.maxDays() + " days");
       }
       if (rows == rowSeries.length) {
         int n = rows * 2;
@@ -109,21 +116,28 @@ public final class SalesCsv {
       rows++;
     }
     if (rows == 0) {
-      throw new InventoryInputException(InventoryInputException.INPUT_FORMAT, source, 0, null,
-          "no sales rows");
+      throw new InventoryInputException(
+          InventoryInputException.INPUT_FORMAT, source, 0, null, "no sales rows");
     }
     int days = (int) (maxDay - minDay + 1);
     long cells = (long) stores.size() * days;
     if (cells > Integer.MAX_VALUE - 8) {
-      throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source, 0, null,
+      throw new InventoryInputException(
+          InventoryInputException.INPUT_LIMIT,
+          source,
+          0,
+          null,
           "series x days = " + cells + " is too many to hold");
     }
     int[] data = new int[(int) cells];
     for (int r = 0; r < rows; r++) {
       data[rowSeries[r] * days + (int) (rowDay[r] - minDay)] = rowQty[r];
     }
-    return SalesHistory.ofDense(LocalDate.ofEpochDay(minDay), days,
-        stores.toArray(new StoreId[0]), skus.toArray(new SkuId[0]), data);
+    return SalesHistory.ofDense(
+        LocalDate.ofEpochDay(minDay),
+        days,
+        stores.toArray(new StoreId[0]),
+        skus.toArray(new SkuId[0]),
+        data);
   }
-
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * Daily unit sales of many store-SKU series over one span of dates, held compactly: one flat
- * {@code int[]} of {@code series x days}, oldest day first, with days without a sale as zero.
+ * Daily unit sales of many store-SKU series over one span of dates, held compactly: one flat {@code
+ * int[]} of {@code series x days}, oldest day first, with days without a sale as zero.
  *
  * <p>A million series of a year fit in about 1.5 GB. Immutable after construction and therefore
  * thread-safe; {@link #ofDense} takes ownership of the caller's array rather than copying it.
@@ -48,8 +48,8 @@ public final class SalesHistory {
    *
    * @throws IllegalArgumentException if lengths disagree, a pair repeats or a quantity is negative
    */
-  public static SalesHistory ofDense(LocalDate start, int days, StoreId[] stores, SkuId[] skus,
-      int[] data) {
+  public static SalesHistory ofDense(
+      LocalDate start, int days, StoreId[] stores, SkuId[] skus, int[] data) {
     Objects.requireNonNull(start, "start");
     if (days < 1 || stores.length != skus.length || (long) stores.length * days != data.length) {
       throw new IllegalArgumentException("need days >= 1 and data.length == series x days");
@@ -123,15 +123,14 @@ public final class SalesHistory {
   }
 
   /** Forecasts series {@code i} with a given method, without copying its history. */
-  public SeriesForecast forecast(ForecastEngine engine, ForecastMethod method, int i,
-      int horizon) {
+  public SeriesForecast forecast(ForecastEngine engine, ForecastMethod method, int i, int horizon) {
     Objects.checkIndex(i, stores.length);
     return engine.forecast(method, data, i * days, days, horizon);
   }
 
   /** Backtests series {@code i}; see {@link ForecastEngine#backtest}. */
-  public Map<ForecastMethod, ForecastErrors> backtest(ForecastEngine engine, int i, int horizon,
-      java.util.Set<ForecastMethod> methods) {
+  public Map<ForecastMethod, ForecastErrors> backtest(
+      ForecastEngine engine, int i, int horizon, java.util.Set<ForecastMethod> methods) {
     Objects.checkIndex(i, stores.length);
     return engine.backtest(data, i * days, days, horizon, methods);
   }

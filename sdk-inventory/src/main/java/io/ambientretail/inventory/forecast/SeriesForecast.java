@@ -3,8 +3,8 @@ package io.ambientretail.inventory.forecast;
 import java.util.Objects;
 
 /**
- * The forecast of one demand series: expected units per day for each day of the horizon, the
- * method that made it and the spread of its one-day-ahead errors.
+ * The forecast of one demand series: expected units per day for each day of the horizon, the method
+ * that made it and the spread of its one-day-ahead errors.
  *
  * <p>Immutable: the daily values are copied in and out.
  */
@@ -18,7 +18,8 @@ public final class SeriesForecast {
    *
    * @param method the method that made it
    * @param daily expected units for each day of the horizon, each finite and at least 0
-   * @param errorSd the standard deviation of the method's one-day-ahead errors, in units, at least 0
+   * @param errorSd the standard deviation of the method's one-day-ahead errors, in units, at least
+   *     0
    * @throws IllegalArgumentException if a value is negative or not finite
    */
   public SeriesForecast(ForecastMethod method, double[] daily, double errorSd) {
@@ -71,7 +72,12 @@ public final class SeriesForecast {
 
   @Override
   public String toString() {
-    return "SeriesForecast{" + method.id() + ", horizon=" + daily.length + ", errorSd=" + errorSd
+    return "SeriesForecast{"
+        + method.id()
+        + ", horizon="
+        + daily.length
+        + ", errorSd="
+        + errorSd
         + "}";
   }
 }

@@ -4,9 +4,9 @@ package io.ambientretail.inventory.fusion;
 public enum Attribution {
   /**
    * Weighs every source over a window of time: tracked positions and whether the shopper stood
-   * still (or {@code near} presence), vision hints as soft evidence, scans as strong evidence, unit weights across candidate SKUs,
-   * and the other changes at the same moment; flags a receipt for review when the posterior is not
-   * decisive. The default.
+   * still (or {@code near} presence), vision hints as soft evidence, scans as strong evidence, unit
+   * weights across candidate SKUs, and the other changes at the same moment; flags a receipt for
+   * review when the posterior is not decisive. The default.
    */
   EVIDENCE,
   /**

@@ -18,13 +18,14 @@ import java.util.Set;
  * <p>How it works: each lane's raw readings are segmented into settled pick and put changes; each
  * change is explained as (shopper, items) hypotheses scored by unit-weight fit across the lane's
  * SKU, misplaced items and the shopper's cart, by the shopper's positions over a window around the
- * change (and whether they stood still), by vision hints (soft) and scans (strong), jointly with the other changes of the same
- * moment. The best explanation updates the carts at once; later evidence may revise it for {@link
- * FusionConfig#revisionMillis()}, after which it is final and its posterior enters the receipt's
- * confidence. The same events in the same order always give the same receipts.
+ * change (and whether they stood still), by vision hints (soft) and scans (strong), jointly with
+ * the other changes of the same moment. The best explanation updates the carts at once; later
+ * evidence may revise it for {@link FusionConfig#revisionMillis()}, after which it is final and its
+ * posterior enters the receipt's confidence. The same events in the same order always give the same
+ * receipts.
  *
- * <p>Not thread-safe: feed it from one thread (as {@link LiveCartFusion} does). Times are the replay
- * format's milliseconds since the start of the recording.
+ * <p>Not thread-safe: feed it from one thread (as {@link LiveCartFusion} does). Times are the
+ * replay format's milliseconds since the start of the recording.
  */
 public final class CartFusion {
   private final FusionEngine engine;
@@ -69,9 +70,9 @@ public final class CartFusion {
   }
 
   /**
-   * A shopper's cart now (units per SKU), if the shopper is known: in the store, or left less
-   * than a minute (of the recording's time) before the latest exit; fusion forgets shoppers after
-   * that, so a live store's memory stays bounded.
+   * A shopper's cart now (units per SKU), if the shopper is known: in the store, or left less than
+   * a minute (of the recording's time) before the latest exit; fusion forgets shoppers after that,
+   * so a live store's memory stays bounded.
    */
   public Optional<Map<SkuId, Integer>> cart(ShopperId shopper) {
     return Optional.ofNullable(engine.cart(shopper));
@@ -88,9 +89,9 @@ public final class CartFusion {
   }
 
   /**
-   * The SKUs of a shopper's decided changes that another explanation (another shopper, other
-   * items) accounts for with at least 5% probability: the receipt lines a reviewer should look at.
-   * Empty for an unknown shopper (see {@link #cart} for how long a shopper is known).
+   * The SKUs of a shopper's decided changes that another explanation (another shopper, other items)
+   * accounts for with at least 5% probability: the receipt lines a reviewer should look at. Empty
+   * for an unknown shopper (see {@link #cart} for how long a shopper is known).
    */
   public Set<SkuId> doubtful(ShopperId shopper) {
     return engine.doubtful(Objects.requireNonNull(shopper, "shopper"));
@@ -98,20 +99,19 @@ public final class CartFusion {
 
   /**
    * The lanes whose weight has moved from its settled level and not settled again, each with the
-   * time (recording milliseconds) the movement began, or {@link Long#MIN_VALUE} for a lane that
-   * has not settled since it was defined: a pick or put-back there may still be reported. A store
-   * waits before it takes a leaving shopper's receipt until no lane is here whose movement began
-   * while the shopper stood at it.
+   * time (recording milliseconds) the movement began, or {@link Long#MIN_VALUE} for a lane that has
+   * not settled since it was defined: a pick or put-back there may still be reported. A store waits
+   * before it takes a leaving shopper's receipt until no lane is here whose movement began while
+   * the shopper stood at it.
    */
   public Map<LaneId, Long> unsettledLanes() {
     return engine.unsettledLanes();
   }
 
   /**
-   * The weight a lane holds as the store knows it from its count (at start-up, say), grams:
-   * taken as the lane's settled level until its readings first settle, so a pick in the first
-   * moments is not lost in the starting level. Ignored for a lane that has settled, and for
-   * unknown lanes.
+   * The weight a lane holds as the store knows it from its count (at start-up, say), grams: taken
+   * as the lane's settled level until its readings first settle, so a pick in the first moments is
+   * not lost in the starting level. Ignored for a lane that has settled, and for unknown lanes.
    */
   public void assumeWeight(LaneId lane, double grams) {
     engine.assumeWeight(Objects.requireNonNull(lane, "lane"), grams);
@@ -119,8 +119,8 @@ public final class CartFusion {
 
   /**
    * Staff changed a lane on purpose (restock, removal, cleaning): its settled level is forgotten,
-   * and the next steady level is taken as it is, with no pick or put-back reported for anyone.
-   * Call it before the change reaches the load cell. Unknown lanes are ignored.
+   * and the next steady level is taken as it is, with no pick or put-back reported for anyone. Call
+   * it before the change reaches the load cell. Unknown lanes are ignored.
    */
   public void relevel(LaneId lane) {
     engine.relevel(Objects.requireNonNull(lane, "lane"));

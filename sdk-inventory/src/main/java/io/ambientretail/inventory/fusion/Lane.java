@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param x the x coordinate of the middle of the lane's front edge, metres
  * @param y the y coordinate of the middle of the lane's front edge, metres
  */
-public record Lane(LaneId id, String shelf, SkuId sku, double unitGrams, double gramsStd, double x,
-    double y) {
+public record Lane(
+    LaneId id, String shelf, SkuId sku, double unitGrams, double gramsStd, double x, double y) {
   /** Validates the lane. */
   public Lane {
     Objects.requireNonNull(id, "id");

@@ -16,9 +16,9 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Cart fusion on the event bus: takes {@link #INPUT} events (the replay format's events, as
- * sensors deliver them live), and publishes {@link #CART_UPDATED} each time a cart changes and
- * {@link #RECEIPT} when a shopper leaves.
+ * Cart fusion on the event bus: takes {@link #INPUT} events (the replay format's events, as sensors
+ * deliver them live), and publishes {@link #CART_UPDATED} each time a cart changes and {@link
+ * #RECEIPT} when a shopper leaves.
  *
  * <p>Input is delivered one event at a time in publishing order, so a live day and its replay give
  * the same receipts. The input subscription blocks the publisher rather than drop a reading (a
@@ -28,38 +28,48 @@ public final class LiveCartFusion implements AutoCloseable {
   /** The events fusion takes: lanes, presence, weights, vision hints, scans. */
   public static final EventType<ReplayEvent> INPUT =
       EventType.of("fusion.input", ReplayEvent.class);
+
   /** A shopper's cart changed. */
   public static final EventType<CartUpdate> CART_UPDATED =
       EventType.of("cart.updated", CartUpdate.class);
+
   /** A shopper's receipt is final. */
   public static final EventType<Receipt> RECEIPT = EventType.of("cart.receipt", Receipt.class);
 
   private final Subscription subscription;
   private final List<Receipt> receipts = new CopyOnWriteArrayList<>();
 
-  private LiveCartFusion(EventBus bus, StoreId store, Clock clock, FusionConfig config,
-      Planogram planogram) {
+  private LiveCartFusion(
+      EventBus bus, StoreId store, Clock clock, FusionConfig config, Planogram planogram) {
     EventId.Generator ids = new EventId.Generator(clock);
     Instant start = clock.instant();
-    CartListener publisher = new CartListener() {
-      @Override
-      public void cartUpdated(CartUpdate update) {
-        bus.publish(StoreEvent.of(ids, store, start.plusMillis(update.t()), CART_UPDATED, update,
-            clock));
-      }
+    CartListener publisher =
+        new CartListener() {
+          @Override
+          public void cartUpdated(CartUpdate update) {
+            bus.publish(
+                StoreEvent.of(
+                    ids, store, start.plusMillis(update.t()), CART_UPDATED, update, clock));
+          }
 
-      @Override
-      public void receipt(Receipt receipt) {
-        receipts.add(receipt);
-        bus.publish(StoreEvent.of(ids, store, clock.instant(), RECEIPT, receipt, clock));
-      }
-    };
-    CartFusion fusion = CartFusion.builder().config(config).planogram(planogram)
-        .listener(publisher).build();
-    this.subscription = bus.subscribe(INPUT, e -> fusion.accept(e.payload()),
-        SubscribeOptions.builder().name("cart-fusion").capacity(1 << 20)
-            .overflow(OverflowPolicy.BLOCK_PUBLISHER).blockTimeout(Duration.ofMinutes(1))
-            .build());
+          @Override
+          public void receipt(Receipt receipt) {
+            receipts.add(receipt);
+            bus.publish(StoreEvent.of(ids, store, clock.instant(), RECEIPT, receipt, clock));
+          }
+        };
+    CartFusion fusion =
+        CartFusion.builder().config(config).planogram(planogram).listener(publisher).build();
+    this.subscription =
+        bus.subscribe(
+            INPUT,
+            e -> fusion.accept(e.payload()),
+            SubscribeOptions.builder()
+                .name("cart-fusion")
+                .capacity(1 << 20)
+                .overflow(OverflowPolicy.BLOCK_PUBLISHER)
+                .blockTimeout(Duration.ofMinutes(1))
+                .build());
   }
 
   /**
@@ -67,11 +77,14 @@ public final class LiveCartFusion implements AutoCloseable {
    *
    * @throws IllegalStateException if the bus is closed
    */
-  public static LiveCartFusion start(EventBus bus, StoreId store, Clock clock, FusionConfig config,
-      Planogram planogram) {
-    return new LiveCartFusion(Objects.requireNonNull(bus, "bus"),
-        Objects.requireNonNull(store, "store"), Objects.requireNonNull(clock, "clock"),
-        Objects.requireNonNull(config, "config"), Objects.requireNonNull(planogram, "planogram"));
+  public static LiveCartFusion start(
+      EventBus bus, StoreId store, Clock clock, FusionConfig config, Planogram planogram) {
+    return new LiveCartFusion(
+        Objects.requireNonNull(bus, "bus"),
+        Objects.requireNonNull(store, "store"),
+        Objects.requireNonNull(clock, "clock"),
+        Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(planogram, "planogram"));
   }
 
   /** The receipts given so far, in order. */

@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * @param confidence the probability that the items are exactly right, in [0, 1]
  * @param review true when the evidence could not decide and a person should look
  */
-public record Receipt(ShopperId shopper, List<ReceiptLine> items, double confidence,
-    boolean review) {
+public record Receipt(
+    ShopperId shopper, List<ReceiptLine> items, double confidence, boolean review) {
   /** Validates, sorts and copies the lines. */
   public Receipt {
     Objects.requireNonNull(shopper, "shopper");
@@ -39,8 +39,8 @@ public record Receipt(ShopperId shopper, List<ReceiptLine> items, double confide
   }
 
   /** A receipt of the units in {@code counts}; SKUs with a count below 1 are left out. */
-  public static Receipt of(ShopperId shopper, Map<SkuId, Integer> counts, double confidence,
-      boolean review) {
+  public static Receipt of(
+      ShopperId shopper, Map<SkuId, Integer> counts, double confidence, boolean review) {
     List<ReceiptLine> lines = new ArrayList<>();
     for (Map.Entry<SkuId, Integer> e : new TreeMap<>(counts).entrySet()) {
       if (e.getValue() > 0) {

@@ -34,8 +34,9 @@ public final class ReceiptReader {
    */
   public static List<Receipt> readAll(Reader source, ReplayLimits limits) throws IOException {
     BoundedLineReader lines = new BoundedLineReader(source, limits.maxLineChars());
-    JsonLine json = new JsonLine(limits.maxDepth(), limits.maxLineChars(),
-        Math.max(64, limits.maxReceiptLines()));
+    JsonLine json =
+        new JsonLine(
+            limits.maxDepth(), limits.maxLineChars(), Math.max(64, limits.maxReceiptLines()));
     List<Receipt> out = new ArrayList<>();
     Set<ShopperId> seen = new HashSet<>();
     for (String text = lines.next(); text != null; text = lines.next()) {
@@ -56,7 +57,10 @@ public final class ReceiptReader {
         throw json.error("shopper", "a second receipt for shopper " + shopper);
       }
       if (seen.size() > limits.maxShoppers()) {
-        throw new ReplayFormatException(ReplayFormatException.LIMIT, lines.lineNumber(), "shopper",
+        throw new ReplayFormatException(
+            ReplayFormatException.LIMIT,
+            lines.lineNumber(),
+            "shopper",
             "more than " + limits.maxShoppers() + " receipts");
       }
       double confidence = json.optNumber("confidence", 1.0);
@@ -66,7 +70,10 @@ public final class ReceiptReader {
       boolean review = json.optBool("review", false);
       List<Object> items = json.array("items");
       if (items.size() > limits.maxReceiptLines()) {
-        throw new ReplayFormatException(ReplayFormatException.LIMIT, lines.lineNumber(), "items",
+        throw new ReplayFormatException(
+            ReplayFormatException.LIMIT,
+            lines.lineNumber(),
+            "items",
             "more than " + limits.maxReceiptLines() + " items");
       }
       Map<SkuId, Integer> counts = new TreeMap<>();

@@ -126,8 +126,9 @@ public sealed interface ReplayEvent {
    * @param action pick or put
    * @param candidates the SKUs with their probabilities
    */
-  record Vision(long t, ShopperId shopper, String shelf, Action action,
-      List<VisionCandidate> candidates) implements ReplayEvent {
+  record Vision(
+      long t, ShopperId shopper, String shelf, Action action, List<VisionCandidate> candidates)
+      implements ReplayEvent {
     /** Validates and copies the candidates. */
     public Vision {
       checkTime(t);

@@ -8,17 +8,19 @@ import org.jspecify.annotations.Nullable;
  * Thrown when a replay log or a receipt (truth) file is malformed: the message names the line
  * (1-based) and, where one is to blame, the field.
  *
- * <p>Codes: {@link #SYNTAX} (not JSON, or trailing content), {@link #FIELD} (a field missing, of the
- * wrong type, out of range, or time going backwards), {@link #LIMIT} (a {@link ReplayLimits} bound
- * exceeded).
+ * <p>Codes: {@link #SYNTAX} (not JSON, or trailing content), {@link #FIELD} (a field missing, of
+ * the wrong type, out of range, or time going backwards), {@link #LIMIT} (a {@link ReplayLimits}
+ * bound exceeded).
  */
 public final class ReplayFormatException extends AmbientException {
   private static final long serialVersionUID = 1L;
 
   /** The line is not one JSON object. */
   public static final ErrorCode SYNTAX = ErrorCode.of("FUSION_REPLAY_SYNTAX");
+
   /** A field is missing, of the wrong type or out of range. */
   public static final ErrorCode FIELD = ErrorCode.of("FUSION_REPLAY_FIELD");
+
   /** A bound of {@link ReplayLimits} was exceeded. */
   public static final ErrorCode LIMIT = ErrorCode.of("FUSION_REPLAY_LIMIT");
 

@@ -1,8 +1,8 @@
 package io.ambientretail.inventory.fusion;
 
 /**
- * Bounds that the replay and receipt readers enforce on untrusted input, so a hostile file ends in a
- * {@link ReplayFormatException} rather than an {@link OutOfMemoryError}.
+ * Bounds that the replay and receipt readers enforce on untrusted input, so a hostile file ends in
+ * a {@link ReplayFormatException} rather than an {@link OutOfMemoryError}.
  *
  * <p>Defaults: lines of at most 65,536 characters, nesting depth 8, 64 vision candidates per line,
  * 10,000 lanes, 100,000 distinct shoppers, 1,000 receipt lines per receipt. Immutable.

@@ -23,8 +23,13 @@ import java.util.Map;
  * @param review how many receipts are flagged for review
  * @param wrongWithoutReview how many inexact receipts are not flagged
  */
-public record ReplayMetrics(int receipts, int exactReceipts, double itemPrecision,
-    double itemRecall, int review, int wrongWithoutReview) {
+public record ReplayMetrics(
+    int receipts,
+    int exactReceipts,
+    double itemPrecision,
+    double itemRecall,
+    int review,
+    int wrongWithoutReview) {
 
   /** Compares {@code ours} with {@code truth}, matching receipts by shopper. */
   public static ReplayMetrics compare(List<Receipt> ours, List<Receipt> truth) {
@@ -67,8 +72,13 @@ public record ReplayMetrics(int receipts, int exactReceipts, double itemPrecisio
         taken += q;
       }
     }
-    return new ReplayMetrics(all.size(), exact, charged == 0 ? 1.0 : (double) overlap / charged,
-        taken == 0 ? 1.0 : (double) overlap / taken, review, wrongNoReview);
+    return new ReplayMetrics(
+        all.size(),
+        exact,
+        charged == 0 ? 1.0 : (double) overlap / charged,
+        taken == 0 ? 1.0 : (double) overlap / taken,
+        review,
+        wrongNoReview);
   }
 
   /** The share of receipts that are exact, or 1 when there are none. */

@@ -44,14 +44,15 @@ public final class ReplayReader implements Closeable {
     this.source = source;
     this.limits = limits;
     this.lines = new BoundedLineReader(source, limits.maxLineChars());
-    this.json = new JsonLine(limits.maxDepth(), limits.maxLineChars(),
-        Math.max(64, limits.maxCandidates()));
+    this.json =
+        new JsonLine(
+            limits.maxDepth(), limits.maxLineChars(), Math.max(64, limits.maxCandidates()));
   }
 
   /** A reader of {@code source} with the given limits. */
   public static ReplayReader open(Reader source, ReplayLimits limits) {
-    return new ReplayReader(Objects.requireNonNull(source, "source"),
-        Objects.requireNonNull(limits, "limits"));
+    return new ReplayReader(
+        Objects.requireNonNull(source, "source"), Objects.requireNonNull(limits, "limits"));
   }
 
   /**
@@ -123,16 +124,17 @@ public final class ReplayReader implements Closeable {
       case "track":
         e = new ReplayEvent.Track(t, shopper(), json.number("x"), json.number("y"));
         break;
-      case "near": {
-        ShopperId s = shopper();
-        String shelf = shelf();
-        double m = json.number("metres");
-        if (m < 0) {
-          throw json.error("metres", "must be 0 or more");
+      case "near":
+        {
+          ShopperId s = shopper();
+          String shelf = shelf();
+          double m = json.number("metres");
+          if (m < 0) {
+            throw json.error("metres", "must be 0 or more");
+          }
+          e = new ReplayEvent.Near(t, s, shelf, m);
+          break;
         }
-        e = new ReplayEvent.Near(t, s, shelf, m);
-        break;
-      }
       case "weight":
         e = new ReplayEvent.Weight(t, laneId(), json.number("grams"));
         break;
@@ -182,7 +184,10 @@ public final class ReplayReader implements Closeable {
     }
     List<Object> raw = json.array("candidates");
     if (raw.size() > limits.maxCandidates()) {
-      throw new ReplayFormatException(ReplayFormatException.LIMIT, json.line(), "candidates",
+      throw new ReplayFormatException(
+          ReplayFormatException.LIMIT,
+          json.line(),
+          "candidates",
           "more than " + limits.maxCandidates() + " candidates");
     }
     List<VisionCandidate> cands = new ArrayList<>(raw.size());
@@ -222,7 +227,10 @@ public final class ReplayReader implements Closeable {
       throw json.error("shopper", e.getMessage());
     }
     if (shoppers.size() >= limits.maxShoppers() && !shoppers.contains(id)) {
-      throw new ReplayFormatException(ReplayFormatException.LIMIT, json.line(), "shopper",
+      throw new ReplayFormatException(
+          ReplayFormatException.LIMIT,
+          json.line(),
+          "shopper",
           "more than " + limits.maxShoppers() + " distinct shoppers");
     }
     shoppers.add(id);
@@ -238,7 +246,10 @@ public final class ReplayReader implements Closeable {
       throw json.error("lane", e.getMessage());
     }
     if (lanes.size() >= limits.maxLanes() && !lanes.contains(id)) {
-      throw new ReplayFormatException(ReplayFormatException.LIMIT, json.line(), "lane",
+      throw new ReplayFormatException(
+          ReplayFormatException.LIMIT,
+          json.line(),
+          "lane",
           "more than " + limits.maxLanes() + " distinct lanes");
     }
     lanes.add(id);

@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * Writes the fusion replay format (version 1), receipt lines and the metrics line, one JSON object
- * per line. What it writes, {@link ReplayReader} and {@link ReceiptReader} read back unchanged.
- * Not thread-safe; closing it closes the writer.
+ * per line. What it writes, {@link ReplayReader} and {@link ReceiptReader} read back unchanged. Not
+ * thread-safe; closing it closes the writer.
  */
 public final class ReplayWriter implements Closeable, Flushable {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();

@@ -1,7 +1,7 @@
 /**
- * Cart fusion: turns a walk-out store's raw shelf weights, shopper positions, vision hints and scans
- * into one cart per shopper, and a receipt with a confidence and a review flag when the shopper
- * leaves.
+ * Cart fusion: turns a walk-out store's raw shelf weights, shopper positions, vision hints and
+ * scans into one cart per shopper, and a receipt with a confidence and a review flag when the
+ * shopper leaves.
  *
  * <p>The input is the fusion replay format (JSON lines, version 1): read it with {@link
  * io.ambientretail.inventory.fusion.ReplayReader}, feed it to {@link

@@ -52,8 +52,13 @@ public final class CsvLines {
     }
     for (String r : required) {
       if (!columns.containsKey(r)) {
-        throw error(null, "the header must name the column '" + r + "' (expected "
-            + String.join(",", required) + ")");
+        throw error(
+            null,
+            "the header must name the column '"
+                + r
+                + "' (expected "
+                + String.join(",", required)
+                + ")");
       }
     }
   }
@@ -65,8 +70,12 @@ public final class CsvLines {
         continue;
       }
       if (++rows > limits.maxRows()) {
-        throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source, lineNo,
-            null, "more than " + limits.maxRows() + " rows");
+        throw new InventoryInputException(
+            InventoryInputException.INPUT_LIMIT,
+            source,
+            lineNo,
+            null,
+            "more than " + limits.maxRows() + " rows");
       }
       split();
       return true;
@@ -105,7 +114,11 @@ public final class CsvLines {
       throw error(column, "not an integer: '" + shorten(v) + "'");
     }
     if (value < min || value > max) {
-      throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source, lineNo, column,
+      throw new InventoryInputException(
+          InventoryInputException.INPUT_LIMIT,
+          source,
+          lineNo,
+          column,
           "value " + value + " outside " + min + ".." + max);
     }
     return (int) value;
@@ -133,8 +146,8 @@ public final class CsvLines {
 
   /** An input-format error at the current line. */
   public InventoryInputException error(String field, String problem) {
-    return new InventoryInputException(InventoryInputException.INPUT_FORMAT, source, lineNo, field,
-        problem);
+    return new InventoryInputException(
+        InventoryInputException.INPUT_FORMAT, source, lineNo, field, problem);
   }
 
   /** Text cut to 40 characters for an error message. */
@@ -166,7 +179,11 @@ public final class CsvLines {
         return true;
       }
       if (line.length() >= limits.maxLineChars()) {
-        throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source, lineNo, null,
+        throw new InventoryInputException(
+            InventoryInputException.INPUT_LIMIT,
+            source,
+            lineNo,
+            null,
             "line longer than " + limits.maxLineChars() + " characters");
       }
       line.append((char) c);

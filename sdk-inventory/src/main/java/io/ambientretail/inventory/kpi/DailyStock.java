@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One day of one SKU-location, the input of {@link InventoryKpis}: units demanded and sold,
- * closing stock, units lost to shrink and thrown away. All in units of the SKU.
+ * One day of one SKU-location, the input of {@link InventoryKpis}: units demanded and sold, closing
+ * stock, units lost to shrink and thrown away. All in units of the SKU.
  *
  * @param date the day
  * @param demand units shoppers wanted (sold + lost sales where known; at least {@code sold})
@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param shrink units lost (theft, damage, unknown)
  * @param waste units thrown away
  */
-public record DailyStock(LocalDate date, long demand, long sold, long closingOnHand, long shrink,
-    long waste) {
+public record DailyStock(
+    LocalDate date, long demand, long sold, long closingOnHand, long shrink, long waste) {
   /** Checks the values. */
   public DailyStock {
     Objects.requireNonNull(date, "date");

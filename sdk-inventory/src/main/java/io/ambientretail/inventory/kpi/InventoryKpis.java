@@ -23,8 +23,14 @@ import java.util.List;
  * @param shrinkRate shrink units per unit sold
  * @param wasteRate waste units per unit sold
  */
-public record InventoryKpis(int days, double stockOutRate, double fillRate, double daysOfStock,
-    double annualTurns, double shrinkRate, double wasteRate) {
+public record InventoryKpis(
+    int days,
+    double stockOutRate,
+    double fillRate,
+    double daysOfStock,
+    double annualTurns,
+    double shrinkRate,
+    double wasteRate) {
 
   /**
    * Computes the indicators over a period.
@@ -54,11 +60,15 @@ public record InventoryKpis(int days, double stockOutRate, double fillRate, doub
     }
     double avgStock = stock / (double) n;
     double avgSales = sold / (double) n;
-    double daysOfStock = avgSales > 0 ? avgStock / avgSales
-        : avgStock > 0 ? Double.POSITIVE_INFINITY : 0;
+    double daysOfStock =
+        avgSales > 0 ? avgStock / avgSales : avgStock > 0 ? Double.POSITIVE_INFINITY : 0;
     double turns = avgStock > 0 ? sold / avgStock * 365.0 / n : 0;
-    return new InventoryKpis(n, stockOuts / (double) n,
-        demand == 0 ? 1 : sold / (double) demand, daysOfStock, turns,
+    return new InventoryKpis(
+        n,
+        stockOuts / (double) n,
+        demand == 0 ? 1 : sold / (double) demand,
+        daysOfStock,
+        turns,
         sold == 0 ? Double.NaN : shrink / (double) sold,
         sold == 0 ? Double.NaN : waste / (double) sold);
   }

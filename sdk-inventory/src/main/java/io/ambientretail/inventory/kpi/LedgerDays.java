@@ -24,11 +24,16 @@ public final class LedgerDays {
   /**
    * The days {@code from} to {@code to} (inclusive) of one SKU at one location.
    *
-   * @throws IllegalArgumentException if {@code to} is before {@code from} or the span is over
-   *     3,660 days
+   * @throws IllegalArgumentException if {@code to} is before {@code from} or the span is over 3,660
+   *     days
    */
-  public static List<DailyStock> of(InventoryLedger ledger, StockLocation location, SkuId sku,
-      LocalDate from, LocalDate to, ZoneId zone) {
+  public static List<DailyStock> of(
+      InventoryLedger ledger,
+      StockLocation location,
+      SkuId sku,
+      LocalDate from,
+      LocalDate to,
+      ZoneId zone) {
     Objects.requireNonNull(zone, "zone");
     long span = ChronoUnit.DAYS.between(from, to) + 1;
     if (span < 1 || span > 3660) {
@@ -58,7 +63,7 @@ public final class LedgerDays {
         case SALE -> sold[d] -= e.quantity();
         case SHRINK -> shrink[d] -= e.quantity();
         case WASTE -> waste[d] -= e.quantity();
-        default -> { }
+        default -> {}
       }
     }
     List<DailyStock> out = new ArrayList<>(n);
@@ -66,8 +71,9 @@ public final class LedgerDays {
     for (int d = 0; d < n; d++) {
       onHand += delta[d];
       long s = Math.max(0, sold[d]);
-      out.add(new DailyStock(from.plusDays(d), s, s, onHand, Math.max(0, shrink[d]),
-          Math.max(0, waste[d])));
+      out.add(
+          new DailyStock(
+              from.plusDays(d), s, s, onHand, Math.max(0, shrink[d]), Math.max(0, waste[d])));
     }
     return out;
   }

@@ -1,6 +1,6 @@
 /**
- * Inventory KPIs: stock-out rate, fill rate, days of stock, inventory turns, shrink rate and
- * waste, from daily records.
+ * Inventory KPIs: stock-out rate, fill rate, days of stock, inventory turns, shrink rate and waste,
+ * from daily records.
  *
  * <pre>{@code
  * InventoryKpis k = InventoryKpis.of(days);

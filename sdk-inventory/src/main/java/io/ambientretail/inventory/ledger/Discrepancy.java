@@ -14,12 +14,20 @@ import io.ambientretail.core.Weight;
  * @param shelfUnits whole units the measured weight corresponds to
  * @param measured the measured net weight on the lane
  * @param expected the weight the ledger's units would have
- * @param residual the measured weight minus {@code shelfUnits} whole units: what no whole number
- *     of this SKU explains
+ * @param residual the measured weight minus {@code shelfUnits} whole units: what no whole number of
+ *     this SKU explains
  * @param evidence the evidence in words, for a person to check
  */
-public record Discrepancy(StockLocation lane, SkuId sku, Kind kind, long ledgerUnits,
-    long shelfUnits, Weight measured, Weight expected, Weight residual, String evidence) {
+public record Discrepancy(
+    StockLocation lane,
+    SkuId sku,
+    Kind kind,
+    long ledgerUnits,
+    long shelfUnits,
+    Weight measured,
+    Weight expected,
+    Weight residual,
+    String evidence) {
 
   /** How a weight difference reads. */
   public enum Kind {

@@ -22,8 +22,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
     long next = entries.size() + 1L;
     for (LedgerEntry e : batch) {
       if (e.sequence() != next++) {
-        throw new IllegalStateException("entry sequence " + e.sequence() + " does not continue "
-            + entries.size());
+        throw new IllegalStateException(
+            "entry sequence " + e.sequence() + " does not continue " + entries.size());
       }
     }
     entries.addAll(batch);

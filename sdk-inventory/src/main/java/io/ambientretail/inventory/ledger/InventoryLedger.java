@@ -17,12 +17,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Durability and idempotence.</b> {@link #post} writes a movement's entries to the {@link
  * LedgerStore} (all or nothing, durable) before it returns or changes any balance. A source event
- * id is recorded once: posting it again with the same movement returns the original entries
- * marked duplicate; with a different movement it throws {@link LedgerConflictException}.
+ * id is recorded once: posting it again with the same movement returns the original entries marked
+ * duplicate; with a different movement it throws {@link LedgerConflictException}.
  *
  * <p><b>Lots.</b> Units received with a {@link Lot} are tracked per lot; sales, shrink, waste and
- * transfers without a lot take them first-expiry-first-out, then from untracked units (which may
- * go negative when the books run behind the shelf).
+ * transfers without a lot take them first-expiry-first-out, then from untracked units (which may go
+ * negative when the books run behind the shelf).
  *
  * <p>Thread-safe: posts are serialised; queries see a consistent state.
  *
@@ -45,10 +45,11 @@ public final class InventoryLedger {
   /** Opens a ledger on a store, rebuilding balances by replaying its entries. */
   public static InventoryLedger open(LedgerStore store) {
     InventoryLedger l = new InventoryLedger(Objects.requireNonNull(store, "store"));
-    store.replay(e -> {
-      l.apply(e);
-      l.lastSequence = e.sequence();
-    });
+    store.replay(
+        e -> {
+          l.apply(e);
+          l.lastSequence = e.sequence();
+        });
     return l;
   }
 
@@ -61,16 +62,21 @@ public final class InventoryLedger {
     List<LedgerEntry> existing = store.findBySource(m.sourceEventId());
     if (!existing.isEmpty()) {
       if (!sameMovement(existing, m)) {
-        throw new LedgerConflictException("source event " + m.sourceEventId()
-            + " was recorded as " + describe(existing) + "; now posted as " + m);
+        throw new LedgerConflictException(
+            "source event "
+                + m.sourceEventId()
+                + " was recorded as "
+                + describe(existing)
+                + "; now posted as "
+                + m);
       }
       return new PostResult(existing, true);
     }
     List<LedgerEntry> entries = new ArrayList<>();
     long seq = lastSequence;
     switch (m.type()) {
-      case RECEIPT, RETURN, ADJUSTMENT -> entries.add(entry(++seq, m, m.type(), m.location(),
-          m.lot(), m.quantity()));
+      case RECEIPT, RETURN, ADJUSTMENT ->
+          entries.add(entry(++seq, m, m.type(), m.location(), m.lot(), m.quantity()));
       case SALE, SHRINK, WASTE -> {
         if (m.lot() != null) {
           entries.add(entry(++seq, m, m.type(), m.location(), m.lot(), -m.quantity()));
@@ -83,12 +89,18 @@ public final class InventoryLedger {
       case TRANSFER_OUT -> {
         List<LotBalance> parts = fefo(m.location(), m.sku(), m.quantity());
         for (LotBalance part : parts) {
-          entries.add(entry(++seq, m, EntryType.TRANSFER_OUT, m.location(), part.lot(),
-              -part.units()));
+          entries.add(
+              entry(++seq, m, EntryType.TRANSFER_OUT, m.location(), part.lot(), -part.units()));
         }
         for (LotBalance part : parts) {
-          entries.add(entry(++seq, m, EntryType.TRANSFER_IN,
-              Objects.requireNonNull(m.destination()), part.lot(), part.units()));
+          entries.add(
+              entry(
+                  ++seq,
+                  m,
+                  EntryType.TRANSFER_IN,
+                  Objects.requireNonNull(m.destination()),
+                  part.lot(),
+                  part.units()));
         }
       }
       default -> throw new IllegalArgumentException("cannot post a movement of type " + m.type());
@@ -112,11 +124,12 @@ public final class InventoryLedger {
     Balance b = balances.get(new Key(location, sku));
     List<LotBalance> out = new ArrayList<>();
     if (b != null) {
-      b.lots.forEach((lot, units) -> {
-        if (units != 0) {
-          out.add(new LotBalance(lot, units));
-        }
-      });
+      b.lots.forEach(
+          (lot, units) -> {
+            if (units != 0) {
+              out.add(new LotBalance(lot, units));
+            }
+          });
       if (b.untracked != 0) {
         out.add(new LotBalance(null, b.untracked));
       }
@@ -164,10 +177,10 @@ public final class InventoryLedger {
     return parts;
   }
 
-  private static LedgerEntry entry(long seq, StockMovement m, EntryType type, StockLocation at,
-      @Nullable Lot lot, long qty) {
-    return new LedgerEntry(seq, m.sourceEventId(), type, at, m.sku(), lot, qty, m.reason(),
-        m.occurredAt());
+  private static LedgerEntry entry(
+      long seq, StockMovement m, EntryType type, StockLocation at, @Nullable Lot lot, long qty) {
+    return new LedgerEntry(
+        seq, m.sourceEventId(), type, at, m.sku(), lot, qty, m.reason(), m.occurredAt());
   }
 
   private void apply(LedgerEntry e) {
@@ -181,7 +194,8 @@ public final class InventoryLedger {
 
   private static boolean sameMovement(List<LedgerEntry> entries, StockMovement m) {
     LedgerEntry first = entries.get(0);
-    if (first.type() != m.type() || !first.location().equals(m.location())
+    if (first.type() != m.type()
+        || !first.location().equals(m.location())
         || !first.sku().equals(m.sku())) {
       return false;
     }
@@ -196,17 +210,21 @@ public final class InventoryLedger {
         return false;
       }
     }
-    long expected = switch (m.type()) {
-      case RECEIPT, RETURN, ADJUSTMENT -> m.quantity();
-      default -> -m.quantity();
-    };
+    long expected =
+        switch (m.type()) {
+          case RECEIPT, RETURN, ADJUSTMENT -> m.quantity();
+          default -> -m.quantity();
+        };
     return origin == expected;
   }
 
   private static String describe(List<LedgerEntry> entries) {
     LedgerEntry f = entries.get(0);
-    long sum = entries.stream().filter(e -> e.location().equals(f.location()))
-        .mapToLong(LedgerEntry::quantity).sum();
+    long sum =
+        entries.stream()
+            .filter(e -> e.location().equals(f.location()))
+            .mapToLong(LedgerEntry::quantity)
+            .sum();
     return f.type() + " " + sum + " x " + f.sku() + " at " + f.location();
   }
 

@@ -21,8 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param reason why, in words
  * @param occurredAt when the movement happened
  */
-public record LedgerEntry(long sequence, String sourceEventId, EntryType type,
-    StockLocation location, SkuId sku, @Nullable Lot lot, long quantity, String reason,
+public record LedgerEntry(
+    long sequence,
+    String sourceEventId,
+    EntryType type,
+    StockLocation location,
+    SkuId sku,
+    @Nullable Lot lot,
+    long quantity,
+    String reason,
     Instant occurredAt) {
   /** Checks the values. */
   public LedgerEntry {

@@ -34,8 +34,11 @@ public record Lot(String code, LocalDate expiry) implements Comparable<Lot> {
    */
   public static Lot fromGs1(String ai10, String ai17, LocalDate today) {
     if (ai17.length() != 6 || !ai17.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new AmbientException(GS1_DATE, "AI 17 must be six digits YYMMDD, was '"
-          + (ai17.length() > 12 ? ai17.substring(0, 12) + "..." : ai17) + "'");
+      throw new AmbientException(
+          GS1_DATE,
+          "AI 17 must be six digits YYMMDD, was '"
+              + (ai17.length() > 12 ? ai17.substring(0, 12) + "..." : ai17)
+              + "'");
     }
     int yy = Integer.parseInt(ai17.substring(0, 2));
     int mm = Integer.parseInt(ai17.substring(2, 4));
@@ -54,8 +57,7 @@ public record Lot(String code, LocalDate expiry) implements Comparable<Lot> {
       LocalDate date = dd == 0 ? ym.atEndOfMonth() : ym.atDay(dd);
       return new Lot(ai10, date);
     } catch (java.time.DateTimeException e) {
-      throw new AmbientException(GS1_DATE, "AI 17 '" + ai17 + "' is not a date: "
-          + e.getMessage());
+      throw new AmbientException(GS1_DATE, "AI 17 '" + ai17 + "' is not a date: " + e.getMessage());
     }
   }
 

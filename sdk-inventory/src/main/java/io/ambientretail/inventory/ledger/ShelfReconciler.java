@@ -11,10 +11,10 @@ import java.util.Optional;
  * Discrepancy} when they disagree.
  *
  * <p>The weight is read as {@code round(measured / unit weight)} whole units. If what remains is
- * more than the tolerance ({@code 3 x spread x sqrt(units)}, at least a quarter of a unit) the
- * lane holds something else: {@link Discrepancy.Kind#MISPLACED_ITEM}. Otherwise fewer units than
- * the ledger is a {@link Discrepancy.Kind#SHORTAGE} and more is a {@link
- * Discrepancy.Kind#SURPLUS}. Stateless and thread-safe.
+ * more than the tolerance ({@code 3 x spread x sqrt(units)}, at least a quarter of a unit) the lane
+ * holds something else: {@link Discrepancy.Kind#MISPLACED_ITEM}. Otherwise fewer units than the
+ * ledger is a {@link Discrepancy.Kind#SHORTAGE} and more is a {@link Discrepancy.Kind#SURPLUS}.
+ * Stateless and thread-safe.
  */
 public final class ShelfReconciler {
   private final InventoryLedger ledger;
@@ -35,8 +35,8 @@ public final class ShelfReconciler {
    * @return the discrepancy, or empty when shelf and ledger agree
    * @throws IllegalArgumentException if the unit weight is not positive
    */
-  public Optional<Discrepancy> reconcile(StockLocation lane, SkuId sku, Weight measured,
-      Weight unitWeight, Weight unitSpread) {
+  public Optional<Discrepancy> reconcile(
+      StockLocation lane, SkuId sku, Weight measured, Weight unitWeight, Weight unitSpread) {
     long unit = unitWeight.milligrams();
     if (unit <= 0) {
       throw new IllegalArgumentException("unit weight must be positive");
@@ -45,8 +45,8 @@ public final class ShelfReconciler {
     long mg = measured.milligrams();
     long shelfUnits = Math.max(0, Math.round(mg / (double) unit));
     long residual = mg - shelfUnits * unit;
-    double tolerance = Math.max(unit / 4.0,
-        3.0 * unitSpread.milligrams() * Math.sqrt(Math.max(1, shelfUnits)));
+    double tolerance =
+        Math.max(unit / 4.0, 3.0 * unitSpread.milligrams() * Math.sqrt(Math.max(1, shelfUnits)));
     Discrepancy.Kind kind;
     if (Math.abs(residual) > tolerance) {
       kind = Discrepancy.Kind.MISPLACED_ITEM;
@@ -58,12 +58,29 @@ public final class ShelfReconciler {
       return Optional.empty();
     }
     Weight expected = Weight.ofMilligrams(Math.max(0, ledgerUnits) * unit);
-    String evidence = String.format(Locale.ROOT,
-        "lane %s: measured %.1f g, ledger %d units = %.1f g, unit %.1f g; reads as %d units %s "
-            + "%.1f g", lane, mg / 1000.0, ledgerUnits, expected.milligrams() / 1000.0,
-        unit / 1000.0, shelfUnits, residual < 0 ? "minus" : "plus",
-        Math.abs(residual) / 1000.0);
-    return Optional.of(new Discrepancy(lane, sku, kind, ledgerUnits, shelfUnits, measured,
-        expected, Weight.ofMilligrams(residual), evidence));
+    String evidence =
+        String.format(
+            Locale.ROOT,
+            "lane %s: measured %.1f g, ledger %d units = %.1f g, unit %.1f g; reads as %d units %s "
+                + "%.1f g",
+            lane,
+            mg / 1000.0,
+            ledgerUnits,
+            expected.milligrams() / 1000.0,
+            unit / 1000.0,
+            shelfUnits,
+            residual < 0 ? "minus" : "plus",
+            Math.abs(residual) / 1000.0);
+    return Optional.of(
+        new Discrepancy(
+            lane,
+            sku,
+            kind,
+            ledgerUnits,
+            shelfUnits,
+            measured,
+            expected,
+            Weight.ofMilligrams(residual),
+            evidence));
   }
 }

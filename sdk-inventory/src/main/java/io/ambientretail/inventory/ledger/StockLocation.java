@@ -5,8 +5,8 @@ import io.ambientretail.core.StoreId;
 import java.util.Objects;
 
 /**
- * A place stock is held: a store (or DC) and a location within it, such as shelf lane {@code
- * L-03} or the back room.
+ * A place stock is held: a store (or DC) and a location within it, such as shelf lane {@code L-03}
+ * or the back room.
  *
  * @param store the store, or the DC's id for a {@link LocationKind#DC}
  * @param kind the kind of location

@@ -24,9 +24,16 @@ public final class StockMovement {
   private final String reason;
   private final Instant occurredAt;
 
-  private StockMovement(String sourceEventId, EntryType type, StockLocation location,
-      @Nullable StockLocation destination, SkuId sku, @Nullable Lot lot, long quantity,
-      String reason, Instant occurredAt) {
+  private StockMovement(
+      String sourceEventId,
+      EntryType type,
+      StockLocation location,
+      @Nullable StockLocation destination,
+      SkuId sku,
+      @Nullable Lot lot,
+      long quantity,
+      String reason,
+      Instant occurredAt) {
     if (sourceEventId.isBlank() || sourceEventId.length() > 128) {
       throw new IllegalArgumentException("source event id must be 1..128 characters");
     }
@@ -34,8 +41,12 @@ public final class StockMovement {
       throw new IllegalArgumentException("reason must be 1..500 characters");
     }
     if (type == EntryType.ADJUSTMENT ? quantity == 0 : quantity <= 0) {
-      throw new IllegalArgumentException(type + " quantity must be "
-          + (type == EntryType.ADJUSTMENT ? "non-zero" : "positive") + ", was " + quantity);
+      throw new IllegalArgumentException(
+          type
+              + " quantity must be "
+              + (type == EntryType.ADJUSTMENT ? "non-zero" : "positive")
+              + ", was "
+              + quantity);
     }
     if (Math.abs(quantity) > 1_000_000_000L) {
       throw new IllegalArgumentException("quantity beyond 1e9 units: " + quantity);
@@ -52,55 +63,93 @@ public final class StockMovement {
   }
 
   /** Units received at a location, optionally of a lot. */
-  public static StockMovement receipt(String sourceEventId, StockLocation at, SkuId sku,
-      long units, @Nullable Lot lot, String reason, Instant when) {
-    return new StockMovement(sourceEventId, EntryType.RECEIPT, at, null, sku, lot, units, reason,
-        when);
+  public static StockMovement receipt(
+      String sourceEventId,
+      StockLocation at,
+      SkuId sku,
+      long units,
+      @Nullable Lot lot,
+      String reason,
+      Instant when) {
+    return new StockMovement(
+        sourceEventId, EntryType.RECEIPT, at, null, sku, lot, units, reason, when);
   }
 
   /** Units sold from a location (first expiry first out). */
-  public static StockMovement sale(String sourceEventId, StockLocation at, SkuId sku, long units,
-      String reason, Instant when) {
-    return new StockMovement(sourceEventId, EntryType.SALE, at, null, sku, null, units, reason,
-        when);
+  public static StockMovement sale(
+      String sourceEventId, StockLocation at, SkuId sku, long units, String reason, Instant when) {
+    return new StockMovement(
+        sourceEventId, EntryType.SALE, at, null, sku, null, units, reason, when);
   }
 
   /** Units a shopper returned to stock, optionally of a lot. */
-  public static StockMovement returned(String sourceEventId, StockLocation at, SkuId sku,
-      long units, @Nullable Lot lot, String reason, Instant when) {
-    return new StockMovement(sourceEventId, EntryType.RETURN, at, null, sku, lot, units, reason,
-        when);
+  public static StockMovement returned(
+      String sourceEventId,
+      StockLocation at,
+      SkuId sku,
+      long units,
+      @Nullable Lot lot,
+      String reason,
+      Instant when) {
+    return new StockMovement(
+        sourceEventId, EntryType.RETURN, at, null, sku, lot, units, reason, when);
   }
 
   /** A signed correction after a count, optionally of a lot (non-zero). */
-  public static StockMovement adjustment(String sourceEventId, StockLocation at, SkuId sku,
-      long signedUnits, @Nullable Lot lot, String reason, Instant when) {
-    return new StockMovement(sourceEventId, EntryType.ADJUSTMENT, at, null, sku, lot, signedUnits,
-        reason, when);
+  public static StockMovement adjustment(
+      String sourceEventId,
+      StockLocation at,
+      SkuId sku,
+      long signedUnits,
+      @Nullable Lot lot,
+      String reason,
+      Instant when) {
+    return new StockMovement(
+        sourceEventId, EntryType.ADJUSTMENT, at, null, sku, lot, signedUnits, reason, when);
   }
 
   /** Units moved between two locations (first expiry first out); one entry out, one in. */
-  public static StockMovement transfer(String sourceEventId, StockLocation from, StockLocation to,
-      SkuId sku, long units, String reason, Instant when) {
+  public static StockMovement transfer(
+      String sourceEventId,
+      StockLocation from,
+      StockLocation to,
+      SkuId sku,
+      long units,
+      String reason,
+      Instant when) {
     if (from.equals(to)) {
       throw new IllegalArgumentException("a transfer needs two different locations");
     }
-    return new StockMovement(sourceEventId, EntryType.TRANSFER_OUT, from,
-        Objects.requireNonNull(to, "to"), sku, null, units, reason, when);
+    return new StockMovement(
+        sourceEventId,
+        EntryType.TRANSFER_OUT,
+        from,
+        Objects.requireNonNull(to, "to"),
+        sku,
+        null,
+        units,
+        reason,
+        when);
   }
 
   /** Units lost (theft, damage, unknown), first expiry first out. */
-  public static StockMovement shrink(String sourceEventId, StockLocation at, SkuId sku,
-      long units, String reason, Instant when) {
-    return new StockMovement(sourceEventId, EntryType.SHRINK, at, null, sku, null, units, reason,
-        when);
+  public static StockMovement shrink(
+      String sourceEventId, StockLocation at, SkuId sku, long units, String reason, Instant when) {
+    return new StockMovement(
+        sourceEventId, EntryType.SHRINK, at, null, sku, null, units, reason, when);
   }
 
   /** Units thrown away, of a given lot or first expiry first out when the lot is null. */
-  public static StockMovement waste(String sourceEventId, StockLocation at, SkuId sku, long units,
-      @Nullable Lot lot, String reason, Instant when) {
-    return new StockMovement(sourceEventId, EntryType.WASTE, at, null, sku, lot, units, reason,
-        when);
+  public static StockMovement waste(
+      String sourceEventId,
+      StockLocation at,
+      SkuId sku,
+      long units,
+      @Nullable Lot lot,
+      String reason,
+      Instant when) {
+    return new StockMovement(
+        sourceEventId, EntryType.WASTE, at, null, sku, lot, units, reason, when);
   }
 
   /** The source event id. */
@@ -150,7 +199,16 @@ public final class StockMovement {
 
   @Override
   public String toString() {
-    return type + " " + quantity + " x " + sku + " at " + location
-        + (destination == null ? "" : " to " + destination) + " (" + sourceEventId + ")";
+    return type
+        + " "
+        + quantity
+        + " x "
+        + sku
+        + " at "
+        + location
+        + (destination == null ? "" : " to " + destination)
+        + " ("
+        + sourceEventId
+        + ")";
   }
 }

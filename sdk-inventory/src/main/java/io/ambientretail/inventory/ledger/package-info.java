@@ -1,7 +1,7 @@
 /**
  * The inventory ledger: event-sourced stock per store and location, lots with expiry dates sold
- * first-expiry-first-out, idempotent posting by source event, a storage SPI, and reconciliation
- * of shelf weights against the books.
+ * first-expiry-first-out, idempotent posting by source event, a storage SPI, and reconciliation of
+ * shelf weights against the books.
  *
  * <pre>{@code
  * InventoryLedger ledger = InventoryLedger.open(new InMemoryLedgerStore());

@@ -44,8 +44,12 @@ public final class DcStockCsv {
       SkuId sku = csv.sku("sku");
       int available = csv.getInt("available", 0, limits.maxQuantity());
       if (++rows > limits.maxSeries()) {
-        throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source,
-            csv.lineNumber(), null, "more than " + limits.maxSeries() + " SKUs");
+        throw new InventoryInputException(
+            InventoryInputException.INPUT_LIMIT,
+            source,
+            csv.lineNumber(),
+            null,
+            "more than " + limits.maxSeries() + " SKUs");
       }
       try {
         b.add(sku, available);

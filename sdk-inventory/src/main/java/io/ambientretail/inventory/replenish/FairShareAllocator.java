@@ -26,8 +26,8 @@ public final class FairShareAllocator {
    *     available}
    * @throws IllegalArgumentException if the arrays differ in length or a value is out of range
    */
-  public static long[] allocate(long available, long[] requested, long[] position,
-      double[] dailyDemand, int pack) {
+  public static long[] allocate(
+      long available, long[] requested, long[] position, double[] dailyDemand, int pack) {
     int n = requested.length;
     if (position.length != n || dailyDemand.length != n || pack < 1 || available < 0) {
       throw new IllegalArgumentException("arrays must have one entry per store; pack >= 1");
@@ -74,8 +74,8 @@ public final class FairShareAllocator {
       double bestCover = Double.POSITIVE_INFINITY;
       for (int i = 0; i < n; i++) {
         if (out[i] + pack <= requested[i]) {
-          double cover = dailyDemand[i] > 0 ? (position[i] + out[i]) / dailyDemand[i]
-              : Double.MAX_VALUE;
+          double cover =
+              dailyDemand[i] > 0 ? (position[i] + out[i]) / dailyDemand[i] : Double.MAX_VALUE;
           if (cover < bestCover) {
             bestCover = cover;
             best = i;
@@ -107,8 +107,12 @@ public final class FairShareAllocator {
   /** The days of cover each store has after an allocation ({@code +Infinity} without demand). */
   public static double[] coverAfter(long[] allocation, long[] position, double[] dailyDemand) {
     double[] c = new double[allocation.length];
-    Arrays.setAll(c, i -> dailyDemand[i] > 0 ? (position[i] + allocation[i]) / dailyDemand[i]
-        : Double.POSITIVE_INFINITY);
+    Arrays.setAll(
+        c,
+        i ->
+            dailyDemand[i] > 0
+                ? (position[i] + allocation[i]) / dailyDemand[i]
+                : Double.POSITIVE_INFINITY);
     return c;
   }
 }

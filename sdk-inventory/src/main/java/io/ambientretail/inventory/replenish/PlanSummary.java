@@ -9,5 +9,5 @@ package io.ambientretail.inventory.replenish;
  * @param notOrderDay locations skipped because the plan date is not one of their order days
  * @param withoutHistory locations with no sales history (planned as selling nothing)
  */
-public record PlanSummary(long locations, long orders, long units, long notOrderDay,
-    long withoutHistory) {}
+public record PlanSummary(
+    long locations, long orders, long units, long notOrderDay, long withoutHistory) {}

@@ -20,8 +20,15 @@ import org.jspecify.annotations.Nullable;
  * @param reason why, in words, with the figures, e.g. {@code "below reorder point 17 (lead-time
  *     demand 11 + safety 6)"}
  */
-public record PlannedOrder(StoreId store, SkuId sku, int quantity, @Nullable String supplier,
-    LocalDate orderDate, LocalDate arrives, int position, String reason) {
+public record PlannedOrder(
+    StoreId store,
+    SkuId sku,
+    int quantity,
+    @Nullable String supplier,
+    LocalDate orderDate,
+    LocalDate arrives,
+    int position,
+    String reason) {
   /** Checks the values. */
   public PlannedOrder {
     Objects.requireNonNull(store, "store");

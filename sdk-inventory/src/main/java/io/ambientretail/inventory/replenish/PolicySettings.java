@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Some or all settings of a replenishment policy: the defaults, a store's or a SKU's overrides in a
  * {@link PolicyTable}. An absent setting (null) is inherited from the level below.
  *
- * <p>Immutable; build with {@link #builder()}. Units: quantities in units of the SKU, times in days.
+ * <p>Immutable; build with {@link #builder()}. Units: quantities in units of the SKU, times in
+ * days.
  */
 public final class PolicySettings {
   final @Nullable ReplenishMethod method;

@@ -61,8 +61,12 @@ public final class PolicyTable {
       try {
         p = ReplenishmentPolicy.resolve(sk.over(st.over(defaults)));
       } catch (IllegalArgumentException e) {
-        throw new InventoryInputException(InventoryInputException.POLICY_INVALID, source, 0,
-            "skus." + sku, "for store " + store + ": " + e.getMessage());
+        throw new InventoryInputException(
+            InventoryInputException.POLICY_INVALID,
+            source,
+            0,
+            "skus." + sku,
+            "for store " + store + ": " + e.getMessage());
       }
       cache.putIfAbsent(key, p);
     }

@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum ReplenishMethod {
   /** Below {@code min}, order up to {@code max} (inventory position = on hand + on order). */
   MINMAX("minmax"),
-  /** The (s, S) policy: at or below {@code s} (the {@code min} setting), order up to {@code S} ({@code max}). */
+  /**
+   * The (s, S) policy: at or below {@code s} (the {@code min} setting), order up to {@code S}
+   * ({@code max}).
+   */
   SS("ss"),
   /**
    * Reorder point: below the forecast demand over lead time + review period plus safety stock for

@@ -34,9 +34,9 @@ import org.jspecify.annotations.Nullable;
  * order days exclude the plan date orders nothing; its review period stretches to the next order
  * day.
  *
- * <p>Forecasts come from the {@link ForecastEngine} (method chosen per series by backtest). With
- * an executor the locations are planned in parallel chunks; the orders still come out in the
- * order of the stock positions. Thread-safe: one planner may run several plans at once.
+ * <p>Forecasts come from the {@link ForecastEngine} (method chosen per series by backtest). With an
+ * executor the locations are planned in parallel chunks; the orders still come out in the order of
+ * the stock positions. Thread-safe: one planner may run several plans at once.
  */
 public final class ReplenishmentPlanner {
   private static final int CHUNK = 1024;
@@ -72,8 +72,12 @@ public final class ReplenishmentPlanner {
    * @throws io.ambientretail.inventory.InventoryInputException if a location's policy is invalid
    * @throws IllegalStateException if a worker fails or the thread is interrupted
    */
-  public PlanSummary plan(SalesHistory sales, StockPositions stock, LocalDate date,
-      Consumer<PlannedOrder> sink, PlanProgress progress) {
+  public PlanSummary plan(
+      SalesHistory sales,
+      StockPositions stock,
+      LocalDate date,
+      Consumer<PlannedOrder> sink,
+      PlanProgress progress) {
     Objects.requireNonNull(date, "date");
     int n = stock.size();
     int chunks = (n + CHUNK - 1) / CHUNK;
@@ -82,23 +86,24 @@ public final class ReplenishmentPlanner {
     long[][] counts = new long[chunks][];
     AtomicInteger next = new AtomicInteger();
     AtomicLong done = new AtomicLong();
-    Runnable worker = () -> {
-      int c;
-      while ((c = next.getAndIncrement()) < chunks) {
-        List<PlannedOrder> list = new ArrayList<>();
-        long[] cnt = new long[3];
-        int end = Math.min(n, (c + 1) * CHUNK);
-        for (int i = c * CHUNK; i < end; i++) {
-          PlannedOrder o = planOne(sales, stock, i, date, cnt);
-          if (o != null) {
-            list.add(o);
+    Runnable worker =
+        () -> {
+          int c;
+          while ((c = next.getAndIncrement()) < chunks) {
+            List<PlannedOrder> list = new ArrayList<>();
+            long[] cnt = new long[3];
+            int end = Math.min(n, (c + 1) * CHUNK);
+            for (int i = c * CHUNK; i < end; i++) {
+              PlannedOrder o = planOne(sales, stock, i, date, cnt);
+              if (o != null) {
+                list.add(o);
+              }
+            }
+            results[c] = list;
+            counts[c] = cnt;
+            progress.planned(done.addAndGet(end - c * CHUNK), n);
           }
-        }
-        results[c] = list;
-        counts[c] = cnt;
-        progress.planned(done.addAndGet(end - c * CHUNK), n);
-      }
-    };
+        };
     if (executor == null || parallelism == 1 || chunks <= 1) {
       worker.run();
     } else {
@@ -138,8 +143,8 @@ public final class ReplenishmentPlanner {
     return new PlanSummary(n, orders, units, notOrderDay, withoutHistory);
   }
 
-  private @Nullable PlannedOrder planOne(SalesHistory sales, StockPositions stock, int i,
-      LocalDate date, long[] cnt) {
+  private @Nullable PlannedOrder planOne(
+      SalesHistory sales, StockPositions stock, int i, LocalDate date, long[] cnt) {
     ReplenishmentPolicy p = policies.resolve(stock.store(i), stock.sku(i));
     if (!p.orderDays().contains(date.getDayOfWeek())) {
       cnt[0]++;
@@ -156,8 +161,9 @@ public final class ReplenishmentPlanner {
     int gap = 0;
     if (needForecast) {
       OptionalInt s = sales.indexOf(stock.store(i), stock.sku(i));
-      int usable = (int) Math.min(sales.days(),
-          Math.max(0, ChronoUnit.DAYS.between(sales.startDate(), date)));
+      int usable =
+          (int)
+              Math.min(sales.days(), Math.max(0, ChronoUnit.DAYS.between(sales.startDate(), date)));
       gap = (int) Math.max(0, ChronoUnit.DAYS.between(sales.startDate().plusDays(usable), date));
       int horizon = gap + lead + 2 * review + p.shelfLifeDays() + 1;
       if (s.isEmpty() || usable == 0) {
@@ -172,7 +178,8 @@ public final class ReplenishmentPlanner {
     long ceiling = p.capacity();
     long sellable = Long.MAX_VALUE;
     if (p.shelfLifeDays() > 0) {
-      sellable = f == null ? 0 : (long) Math.ceil(f.sum(gap, gap + lead + p.shelfLifeDays()) - 1e-9);
+      sellable =
+          f == null ? 0 : (long) Math.ceil(f.sum(gap, gap + lead + p.shelfLifeDays()) - 1e-9);
       ceiling = Math.min(ceiling, sellable);
     }
     long target;
@@ -183,24 +190,32 @@ public final class ReplenishmentPlanner {
           return null;
         }
         target = p.max();
-        reason = "position " + position + " below min " + p.min() + " (order up to max "
-            + p.max() + ")";
+        reason =
+            "position " + position + " below min " + p.min() + " (order up to max " + p.max() + ")";
       }
       case SS -> {
         if (position > p.min()) {
           return null;
         }
         target = p.max();
-        reason = "position " + position + " at or below s " + p.min() + " (order up to S "
-            + p.max() + ")";
+        reason =
+            "position "
+                + position
+                + " at or below s "
+                + p.min()
+                + " (order up to S "
+                + p.max()
+                + ")";
       }
       case ROP -> {
         int protect = lead + review;
         double demand = f == null ? 0 : f.sum(gap, gap + protect);
         double sd = f == null ? 0 : f.errorSd();
         long ltd = Math.round(demand);
-        long safety = (long) Math.ceil(OrderRules.normalQuantile(p.serviceLevel()) * sd
-            * Math.sqrt(protect) - 1e-9);
+        long safety =
+            (long)
+                Math.ceil(
+                    OrderRules.normalQuantile(p.serviceLevel()) * sd * Math.sqrt(protect) - 1e-9);
         safety = Math.max(0, safety);
         long rop = ltd + safety;
         if (position >= rop) {
@@ -208,8 +223,14 @@ public final class ReplenishmentPlanner {
         }
         long cycle = f == null ? 0 : Math.round(f.sum(gap + protect, gap + protect + review));
         target = rop + cycle;
-        reason = "below reorder point " + rop + " (lead-time demand " + ltd + " + safety "
-            + safety + ")";
+        reason =
+            "below reorder point "
+                + rop
+                + " (lead-time demand "
+                + ltd
+                + " + safety "
+                + safety
+                + ")";
       }
       default -> throw new AssertionError(p.method());
     }
@@ -220,13 +241,20 @@ public final class ReplenishmentPlanner {
     }
     long uncapped = OrderRules.quantity(wanted, position, p.packSize(), p.moq(), Long.MAX_VALUE);
     if (qty < uncapped) {
-      reason += sellable < p.capacity() && ceiling == sellable
-          ? "; cut to " + sellable + " that sell within shelf life"
-          : "; cut to capacity " + p.capacity();
+      reason +=
+          sellable < p.capacity() && ceiling == sellable
+              ? "; cut to " + sellable + " that sell within shelf life"
+              : "; cut to capacity " + p.capacity();
     }
-    return new PlannedOrder(stock.store(i), stock.sku(i), (int) Math.min(Integer.MAX_VALUE, qty),
-        p.supplier(), date, date.plusDays(lead), (int) Math.max(Integer.MIN_VALUE,
-            Math.min(Integer.MAX_VALUE, position)), reason);
+    return new PlannedOrder(
+        stock.store(i),
+        stock.sku(i),
+        (int) Math.min(Integer.MAX_VALUE, qty),
+        p.supplier(),
+        date,
+        date.plusDays(lead),
+        (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, position)),
+        reason);
   }
 
   private static int daysToNextOrderDay(LocalDate date, ReplenishmentPolicy p) {

@@ -25,9 +25,19 @@ import org.jspecify.annotations.Nullable;
  * @param shelfLifeDays days an item stays sellable after arrival (0 when it does not spoil)
  * @param supplier the supplier, or null
  */
-public record ReplenishmentPolicy(ReplenishMethod method, int min, int max, double serviceLevel,
-    int leadTimeDays, int reviewDays, Set<DayOfWeek> orderDays, int packSize, int moq,
-    int capacity, int shelfLifeDays, @Nullable String supplier) {
+public record ReplenishmentPolicy(
+    ReplenishMethod method,
+    int min,
+    int max,
+    double serviceLevel,
+    int leadTimeDays,
+    int reviewDays,
+    Set<DayOfWeek> orderDays,
+    int packSize,
+    int moq,
+    int capacity,
+    int shelfLifeDays,
+    @Nullable String supplier) {
   /** Copies the order days. */
   public ReplenishmentPolicy {
     orderDays = Set.copyOf(orderDays);
@@ -43,12 +53,18 @@ public record ReplenishmentPolicy(ReplenishMethod method, int min, int max, doub
         throw new IllegalArgumentException("max " + s.max + " is below min " + s.min);
       }
     }
-    return new ReplenishmentPolicy(method, s.min == null ? 0 : s.min, s.max == null ? 0 : s.max,
+    return new ReplenishmentPolicy(
+        method,
+        s.min == null ? 0 : s.min,
+        s.max == null ? 0 : s.max,
         s.serviceLevel == null ? 0.95 : s.serviceLevel,
-        s.leadTimeDays == null ? 1 : s.leadTimeDays, s.reviewDays == null ? 1 : s.reviewDays,
+        s.leadTimeDays == null ? 1 : s.leadTimeDays,
+        s.reviewDays == null ? 1 : s.reviewDays,
         s.orderDays == null ? EnumSet.allOf(DayOfWeek.class) : s.orderDays,
-        s.packSize == null ? 1 : s.packSize, s.moq == null ? 0 : s.moq,
+        s.packSize == null ? 1 : s.packSize,
+        s.moq == null ? 0 : s.moq,
         s.capacity == null ? Integer.MAX_VALUE : s.capacity,
-        s.shelfLifeDays == null ? 0 : s.shelfLifeDays, s.supplier);
+        s.shelfLifeDays == null ? 0 : s.shelfLifeDays,
+        s.supplier);
   }
 }

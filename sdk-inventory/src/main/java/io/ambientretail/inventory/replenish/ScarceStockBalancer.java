@@ -18,9 +18,9 @@ import java.util.Set;
  *
  * <p>For each SKU whose orders add up to more than {@link DcStock} lists, the orders are cut by
  * {@link FairShareAllocator} (equal days of cover, whole packs, never above the order); an order
- * cut to nothing is dropped. With transfers on, a store left short then takes units from stores
- * of the same SKU that placed no order and hold more than their demand over their lead time plus
- * two review periods ({@link TransferPlanner}, largest surplus first, in whole packs). SKUs the DC
+ * cut to nothing is dropped. With transfers on, a store left short then takes units from stores of
+ * the same SKU that placed no order and hold more than their demand over their lead time plus two
+ * review periods ({@link TransferPlanner}, largest surplus first, in whole packs). SKUs the DC
  * covers, or does not list, keep their orders unchanged. Stateless and thread-safe.
  */
 public final class ScarceStockBalancer {
@@ -42,8 +42,8 @@ public final class ScarceStockBalancer {
    * @param cut orders whose quantity was reduced (dropped ones included)
    * @param dropped orders cut to nothing and left out
    */
-  public record Result(List<PlannedOrder> orders, List<PlannedTransfer> transfers, int cut,
-      int dropped) {
+  public record Result(
+      List<PlannedOrder> orders, List<PlannedTransfer> transfers, int cut, int dropped) {
     /** Copies the lists. */
     public Result {
       orders = List.copyOf(orders);
@@ -62,8 +62,13 @@ public final class ScarceStockBalancer {
    * @param transfers whether to plan transfers between stores for what the DC cannot ship
    * @throws IllegalArgumentException if an order names a location missing from {@code stock}
    */
-  public static Result balance(List<PlannedOrder> orders, StockPositions stock, DcStock dc,
-      PolicyTable policies, DailyDemand demand, boolean transfers) {
+  public static Result balance(
+      List<PlannedOrder> orders,
+      StockPositions stock,
+      DcStock dc,
+      PolicyTable policies,
+      DailyDemand demand,
+      boolean transfers) {
     Objects.requireNonNull(orders, "orders");
     Map<SkuId, List<Integer>> bySku = new LinkedHashMap<>();
     for (int i = 0; i < orders.size(); i++) {
@@ -93,12 +98,15 @@ public final class ScarceStockBalancer {
         req[k] = o.quantity();
         pos[k] = o.position();
         daily[k] = Math.max(0, demand.of(o.store(), sku));
-        pack = k == 0 ? policies.resolve(o.store(), sku).packSize()
-            : gcd(pack, policies.resolve(o.store(), sku).packSize());
+        pack =
+            k == 0
+                ? policies.resolve(o.store(), sku).packSize()
+                : gcd(pack, policies.resolve(o.store(), sku).packSize());
       }
       long[] got = FairShareAllocator.allocate(avail.getAsLong(), req, pos, daily, pack);
-      String share = String.format(Locale.ROOT, "; DC has %d of the %d units ordered",
-          avail.getAsLong(), total);
+      String share =
+          String.format(
+              Locale.ROOT, "; DC has %d of the %d units ordered", avail.getAsLong(), total);
       for (int k = 0; k < n; k++) {
         int i = idx.get(k);
         PlannedOrder o = out[i];
@@ -106,9 +114,18 @@ public final class ScarceStockBalancer {
           continue;
         }
         cut++;
-        out[i] = got[k] == 0 ? null : new PlannedOrder(o.store(), sku, (int) got[k],
-            o.supplier(), o.orderDate(), o.arrives(), o.position(),
-            o.reason() + share + ", fair share " + got[k]);
+        out[i] =
+            got[k] == 0
+                ? null
+                : new PlannedOrder(
+                    o.store(),
+                    sku,
+                    (int) got[k],
+                    o.supplier(),
+                    o.orderDate(),
+                    o.arrives(),
+                    o.position(),
+                    o.reason() + share + ", fair share " + got[k]);
       }
       if (transfers) {
         moves.addAll(transfersFor(sku, idx, orders, req, got, stock, policies, demand));
@@ -123,9 +140,15 @@ public final class ScarceStockBalancer {
     return new Result(kept, moves, cut, orders.size() - kept.size());
   }
 
-  private static List<PlannedTransfer> transfersFor(SkuId sku, List<Integer> idx,
-      List<PlannedOrder> orders, long[] req, long[] got, StockPositions stock,
-      PolicyTable policies, DailyDemand demand) {
+  private static List<PlannedTransfer> transfersFor(
+      SkuId sku,
+      List<Integer> idx,
+      List<PlannedOrder> orders,
+      long[] req,
+      long[] got,
+      StockPositions stock,
+      PolicyTable policies,
+      DailyDemand demand) {
     List<StoreId> stores = new ArrayList<>();
     List<long[]> posNeed = new ArrayList<>();
     Set<StoreId> ordering = new HashSet<>();
@@ -148,8 +171,9 @@ public final class ScarceStockBalancer {
       }
       ReplenishmentPolicy p = policies.resolve(s, sku);
       long position = (long) stock.onHand(i) + stock.onOrder(i);
-      long keep = (long) Math.ceil(Math.max(0, demand.of(s, sku))
-          * (p.leadTimeDays() + 2.0 * p.reviewDays()));
+      long keep =
+          (long)
+              Math.ceil(Math.max(0, demand.of(s, sku)) * (p.leadTimeDays() + 2.0 * p.reviewDays()));
       if (position - keep > 0) {
         stores.add(s);
         posNeed.add(new long[] {position, keep});

@@ -12,8 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads a stock CSV with the header {@code store,sku,on_hand,on_order} into {@link
- * StockPositions}.
+ * Reads a stock CSV with the header {@code store,sku,on_hand,on_order} into {@link StockPositions}.
  *
  * <p>On hand may be negative (books behind reality) down to minus {@link
  * InputLimits#maxQuantity()}; on order is 0 or more. Errors are {@link InventoryInputException}s
@@ -51,8 +50,12 @@ public final class StockCsv {
       int onHand = csv.getInt("on_hand", -limits.maxQuantity(), limits.maxQuantity());
       int onOrder = csv.getInt("on_order", 0, limits.maxQuantity());
       if (++rows > limits.maxSeries()) {
-        throw new InventoryInputException(InventoryInputException.INPUT_LIMIT, source,
-            csv.lineNumber(), null, "more than " + limits.maxSeries() + " locations");
+        throw new InventoryInputException(
+            InventoryInputException.INPUT_LIMIT,
+            source,
+            csv.lineNumber(),
+            null,
+            "more than " + limits.maxSeries() + " locations");
       }
       try {
         b.add(store, sku, onHand, onOrder);

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Proposes transfers of one SKU between stores: a store whose position is below what it needs
- * takes units from stores holding more than they need, largest surplus first, in whole packs.
+ * Proposes transfers of one SKU between stores: a store whose position is below what it needs takes
+ * units from stores holding more than they need, largest surplus first, in whole packs.
  *
  * <p>"Need" is the caller's order-up-to level (for example the reorder point plus a review period
  * of demand); a giver keeps at least its own need. Stateless and thread-safe.
@@ -25,8 +25,8 @@ public final class TransferPlanner {
    * @param pack units per pack moved, at least 1
    * @throws IllegalArgumentException if the arrays differ in length or pack is below 1
    */
-  public static List<PlannedTransfer> plan(SkuId sku, StoreId[] stores, long[] position,
-      long[] need, int pack) {
+  public static List<PlannedTransfer> plan(
+      SkuId sku, StoreId[] stores, long[] position, long[] need, int pack) {
     int n = stores.length;
     if (position.length != n || need.length != n || pack < 1) {
       throw new IllegalArgumentException("arrays must have one entry per store; pack >= 1");
@@ -52,10 +52,21 @@ public final class TransferPlanner {
         long q = Math.min(surplus[from], ((deficit[to] + pack - 1) / pack) * pack);
         surplus[from] -= q;
         deficit[to] -= Math.min(q, deficit[to]);
-        out.add(new PlannedTransfer(stores[from], stores[to], sku, (int) q,
-            "store " + stores[from] + " holds " + (position[from] - need[from])
-                + " over its need; " + stores[to] + " is " + (need[to] - position[to])
-                + " short"));
+        out.add(
+            new PlannedTransfer(
+                stores[from],
+                stores[to],
+                sku,
+                (int) q,
+                "store "
+                    + stores[from]
+                    + " holds "
+                    + (position[from] - need[from])
+                    + " over its need; "
+                    + stores[to]
+                    + " is "
+                    + (need[to] - position[to])
+                    + " short"));
       }
     }
     return out;

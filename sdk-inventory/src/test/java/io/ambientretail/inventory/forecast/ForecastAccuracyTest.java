@@ -32,8 +32,9 @@ class ForecastAccuracyTest {
       double[] actual = toDouble(s.future());
       double o = rmsse(h, engine.forecast(h, 0, h.length, HORIZON).daily(), actual);
       double t = rmsse(h, s.expectedFuture(), actual);
-      double m = rmsse(h, engine.forecast(ForecastMethod.MEAN_28, h, 0, h.length, HORIZON)
-          .daily(), actual);
+      double m =
+          rmsse(
+              h, engine.forecast(ForecastMethod.MEAN_28, h, 0, h.length, HORIZON).daily(), actual);
       ours += o;
       truth += t;
       mean28 += m;
@@ -42,10 +43,22 @@ class ForecastAccuracyTest {
       acc[1] += t;
       acc[2] += m;
     }
-    byProcess.forEach((p, a) -> System.out.printf(Locale.ROOT,
-        "%-16s ours/truth %.3f  mean28/truth %.3f%n", p, a[0] / a[1], a[2] / a[1]));
-    System.out.printf(Locale.ROOT, "all ours %.4f truth %.4f mean28 %.4f -> %.3f / %.3f%n",
-        ours, truth, mean28, ours / truth, mean28 / truth);
+    byProcess.forEach(
+        (p, a) ->
+            System.out.printf(
+                Locale.ROOT,
+                "%-16s ours/truth %.3f  mean28/truth %.3f%n",
+                p,
+                a[0] / a[1],
+                a[2] / a[1]));
+    System.out.printf(
+        Locale.ROOT,
+        "all ours %.4f truth %.4f mean28 %.4f -> %.3f / %.3f%n",
+        ours,
+        truth,
+        mean28,
+        ours / truth,
+        mean28 / truth);
     // The issue's goal: within 5% of the truth (measured 1.045 on this mix). The issue expects the
     // 28-day mean about 20% worse; on this mix it is 1.113 (see docs/replenishment.md for why).
     assertThat(ours / truth).isLessThanOrEqualTo(1.05);

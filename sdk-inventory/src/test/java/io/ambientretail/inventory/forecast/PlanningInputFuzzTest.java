@@ -27,7 +27,8 @@ class PlanningInputFuzzTest {
       assertThat(h.seriesCount()).isBetween(1, LIMITS.maxSeries());
       assertThat(h.days()).isBetween(1, LIMITS.maxDays());
       for (int i = 0; i < h.seriesCount(); i++) {
-        assertThat(java.util.Arrays.stream(h.series(i))).allMatch(q -> q >= 0 && q <= LIMITS.maxQuantity());
+        assertThat(java.util.Arrays.stream(h.series(i)))
+            .allMatch(q -> q >= 0 && q <= LIMITS.maxQuantity());
       }
     } catch (InventoryInputException e) {
       assertThat(e.getMessage()).startsWith("fuzz.csv");

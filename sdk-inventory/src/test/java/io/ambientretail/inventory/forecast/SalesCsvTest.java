@@ -20,17 +20,19 @@ class SalesCsvTest {
   }
 
   static InventoryInputException fails(String text) {
-    return (InventoryInputException) org.assertj.core.api.Assertions.catchThrowable(
-        () -> read(text));
+    return (InventoryInputException)
+        org.assertj.core.api.Assertions.catchThrowable(() -> read(text));
   }
 
   @Test
   void read_quotedFieldsBomCrlfAndGaps_fillsZeros() throws IOException {
-    SalesHistory h = read("\uFEFFsku,date,store,quantity,note\r\n"
-        + "\"05012345678900\",2026-11-01,S1,3,\"a, b\"\r\n"
-        + "\r\n"
-        + "05012345678900,2026-11-04,S1,2,x\r\n"
-        + "7,2026-11-02,S2,1,\n");
+    SalesHistory h =
+        read(
+            "\uFEFFsku,date,store,quantity,note\r\n"
+                + "\"05012345678900\",2026-11-01,S1,3,\"a, b\"\r\n"
+                + "\r\n"
+                + "05012345678900,2026-11-04,S1,2,x\r\n"
+                + "7,2026-11-02,S2,1,\n");
     assertThat(h.startDate()).isEqualTo(LocalDate.of(2026, 11, 1));
     assertThat(h.days()).isEqualTo(4);
     int i = h.indexOf(StoreId.of("S1"), SkuId.of("05012345678900")).orElseThrow();
@@ -52,25 +54,36 @@ class SalesCsvTest {
     assertThat(fails(head + "2026-11-01,\"S1,A,1\n"))
         .hasMessageStartingWith("sales.csv line 2: unterminated quoted field");
     assertThat(fails("date,store,quantity\n"))
-        .hasMessage("sales.csv line 1: the header must name the column 'sku' "
-            + "(expected date,store,sku,quantity)");
+        .hasMessage(
+            "sales.csv line 1: the header must name the column 'sku' "
+                + "(expected date,store,sku,quantity)");
     assertThat(fails("")).hasMessageContaining("empty file");
     assertThat(fails(head)).hasMessage("sales.csv: no sales rows");
-    assertThat(fails(head + "2026-11-01,S1,A,99999999999999999\n").field())
-        .isEqualTo("quantity");
+    assertThat(fails(head + "2026-11-01,S1,A,99999999999999999\n").field()).isEqualTo("quantity");
   }
 
   @Test
   void read_overLimits_failsWithLimitCode() {
     InputLimits small = new InputLimits(64, 3, 2, 100, 10, 1024, 10);
     String head = "date,store,sku,quantity\n";
-    assertThatThrownBy(() -> SalesCsv.read(new StringReader(head + "x".repeat(100) + "\n"),
-        "s.csv", small)).hasMessage("s.csv line 2: line longer than 64 characters");
-    assertThatThrownBy(() -> SalesCsv.read(new StringReader(head
-        + "2026-11-01,S1,A,1\n2026-11-02,S1,A,1\n2026-11-03,S1,A,1\n2026-11-04,S1,A,1\n"),
-        "s.csv", small)).hasMessage("s.csv line 5: more than 3 rows");
-    assertThatThrownBy(() -> SalesCsv.read(new StringReader(head
-        + "2026-11-01,S1,A,1\n2026-11-20,S1,A,1\n"), "s.csv", small))
+    assertThatThrownBy(
+            () -> SalesCsv.read(new StringReader(head + "x".repeat(100) + "\n"), "s.csv", small))
+        .hasMessage("s.csv line 2: line longer than 64 characters");
+    assertThatThrownBy(
+            () ->
+                SalesCsv.read(
+                    new StringReader(
+                        head
+                            + "2026-11-01,S1,A,1\n2026-11-02,S1,A,1\n2026-11-03,S1,A,1\n2026-11-04,S1,A,1\n"),
+                    "s.csv",
+                    small))
+        .hasMessage("s.csv line 5: more than 3 rows");
+    assertThatThrownBy(
+            () ->
+                SalesCsv.read(
+                    new StringReader(head + "2026-11-01,S1,A,1\n2026-11-20,S1,A,1\n"),
+                    "s.csv",
+                    small))
         .hasMessage("s.csv line 3 field date: dates span more than 10 days")
         .extracting(e -> ((InventoryInputException) e).code())
         .isEqualTo(InventoryInputException.INPUT_LIMIT);
@@ -78,13 +91,20 @@ class SalesCsvTest {
 
   @Test
   void stockCsv_readsPositions_andRejectsDuplicates() throws IOException {
-    StockPositions p = StockCsv.read(new StringReader("store,sku,on_hand,on_order\n"
-        + "S1,A,-2,5\nS1,B,0,0\n"), "stock.csv", InputLimits.defaults());
+    StockPositions p =
+        StockCsv.read(
+            new StringReader("store,sku,on_hand,on_order\n" + "S1,A,-2,5\nS1,B,0,0\n"),
+            "stock.csv",
+            InputLimits.defaults());
     assertThat(p.size()).isEqualTo(2);
     assertThat(p.onHand(0)).isEqualTo(-2);
     assertThat(p.onOrder(0)).isEqualTo(5);
-    assertThatThrownBy(() -> StockCsv.read(new StringReader("store,sku,on_hand,on_order\n"
-        + "S1,A,1,0\nS1,A,2,0\n"), "stock.csv", InputLimits.defaults()))
+    assertThatThrownBy(
+            () ->
+                StockCsv.read(
+                    new StringReader("store,sku,on_hand,on_order\n" + "S1,A,1,0\nS1,A,2,0\n"),
+                    "stock.csv",
+                    InputLimits.defaults()))
         .hasMessage("stock.csv line 3 field sku: store S1, sku A given twice");
   }
 }

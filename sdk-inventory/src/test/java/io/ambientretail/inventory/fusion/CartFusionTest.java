@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CartFusionTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"),
-      ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
 
   @Test
   void replay_twice_givesTheSameReceipts() {
@@ -43,15 +43,19 @@ class CartFusionTest {
     AtomicInteger updates = new AtomicInteger();
     CountDownLatch receipts = new CountDownLatch(40);
     try (EventBus bus = EventBus.builder().build();
-        LiveCartFusion live = LiveCartFusion.start(bus, StoreId.of("S001"), CLOCK,
-            FusionConfig.defaults(), Planogram.empty())) {
-      bus.subscribe(LiveCartFusion.CART_UPDATED, e -> updates.incrementAndGet(),
+        LiveCartFusion live =
+            LiveCartFusion.start(
+                bus, StoreId.of("S001"), CLOCK, FusionConfig.defaults(), Planogram.empty())) {
+      bus.subscribe(
+          LiveCartFusion.CART_UPDATED,
+          e -> updates.incrementAndGet(),
           SubscribeOptions.builder().capacity(1 << 16).build());
       bus.subscribe(LiveCartFusion.RECEIPT, e -> receipts.countDown());
       EventId.Generator ids = new EventId.Generator(CLOCK);
       for (ReplayEvent e : d.events()) {
-        bus.publish(StoreEvent.of(ids, StoreId.of("S001"), CLOCK.instant(),
-            LiveCartFusion.INPUT, e, CLOCK));
+        bus.publish(
+            StoreEvent.of(
+                ids, StoreId.of("S001"), CLOCK.instant(), LiveCartFusion.INPUT, e, CLOCK));
       }
       assertThat(receipts.await(60, TimeUnit.SECONDS)).isTrue();
       assertThat(live.receipts()).isEqualTo(replayed);
@@ -62,15 +66,19 @@ class CartFusionTest {
   @Test
   void cart_updatesAtTheSettlingReading_beforeTheShopperLeaves() {
     List<CartUpdate> seen = new ArrayList<>();
-    CartFusion f = CartFusion.builder().listener(new CartListener() {
-      @Override
-      public void cartUpdated(CartUpdate update) {
-        seen.add(update);
-      }
+    CartFusion f =
+        CartFusion.builder()
+            .listener(
+                new CartListener() {
+                  @Override
+                  public void cartUpdated(CartUpdate update) {
+                    seen.add(update);
+                  }
 
-      @Override
-      public void receipt(Receipt receipt) {}
-    }).build();
+                  @Override
+                  public void receipt(Receipt receipt) {}
+                })
+            .build();
     LaneId lane = LaneId.of("S1-L1");
     SkuId sku = SkuId.of("05012345678900");
     f.accept(new ReplayEvent.LaneDefined(0, new Lane(lane, "S1", sku, 330, 2.5, 0, 0)));
@@ -91,10 +99,13 @@ class CartFusionTest {
     assertThat(settledAt).isBetween(3000L, 4000L);
     assertThat(seen.get(0).counts()).isEqualTo(Map.of(sku, 2));
     f.accept(new ReplayEvent.Exit(7000, p1));
-    assertThat(f.receipts()).singleElement().satisfies(r -> {
-      assertThat(r.counts()).isEqualTo(Map.of(sku, 2));
-      assertThat(r.review()).isFalse();
-    });
+    assertThat(f.receipts())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.counts()).isEqualTo(Map.of(sku, 2));
+              assertThat(r.review()).isFalse();
+            });
   }
 
   @Test
@@ -102,12 +113,13 @@ class CartFusionTest {
     CartFusion f = CartFusion.builder().build();
     LaneId lane = LaneId.of("S1-L1");
     LaneId other = LaneId.of("S1-L2");
-    f.accept(new ReplayEvent.LaneDefined(0, new Lane(lane, "S1", SkuId.of("05012345678900"),
-        330, 2.5, 0, 0)));
-    f.accept(new ReplayEvent.LaneDefined(0, new Lane(other, "S1", SkuId.of("05012345678917"),
-        500, 2.5, 0.5, 0)));
-    assertThat(f.unsettledLanes()).containsOnlyKeys(lane, other)
-        .containsValue(Long.MIN_VALUE);
+    f.accept(
+        new ReplayEvent.LaneDefined(
+            0, new Lane(lane, "S1", SkuId.of("05012345678900"), 330, 2.5, 0, 0)));
+    f.accept(
+        new ReplayEvent.LaneDefined(
+            0, new Lane(other, "S1", SkuId.of("05012345678917"), 500, 2.5, 0.5, 0)));
+    assertThat(f.unsettledLanes()).containsOnlyKeys(lane, other).containsValue(Long.MIN_VALUE);
     long movedAt = -1;
     long settledAgainAt = -1;
     for (long t = 0; t < 4000; t += 50) {
@@ -148,7 +160,8 @@ class CartFusionTest {
         f.weight(lane, t, t >= 100 ? 4670 : 5000);
       }
       f.accept(new ReplayEvent.Exit(3000, p1));
-      assertThat(f.receipts().get(0).counts()).as("assumed " + assume)
+      assertThat(f.receipts().get(0).counts())
+          .as("assumed " + assume)
           .isEqualTo(assume ? Map.of(sku, 1) : Map.of());
     }
   }
@@ -186,15 +199,20 @@ class CartFusionTest {
   @Test
   void liveStore_forgetsShoppersAMinuteAfterTheyLeft_andNeedNotKeepReceipts() {
     List<Receipt> heard = new ArrayList<>();
-    CartFusion f = CartFusion.builder().retainReceipts(false).listener(new CartListener() {
-      @Override
-      public void cartUpdated(CartUpdate update) {}
+    CartFusion f =
+        CartFusion.builder()
+            .retainReceipts(false)
+            .listener(
+                new CartListener() {
+                  @Override
+                  public void cartUpdated(CartUpdate update) {}
 
-      @Override
-      public void receipt(Receipt receipt) {
-        heard.add(receipt);
-      }
-    }).build();
+                  @Override
+                  public void receipt(Receipt receipt) {
+                    heard.add(receipt);
+                  }
+                })
+            .build();
     ShopperId early = ShopperId.of("early");
     ShopperId late = ShopperId.of("late");
     f.accept(new ReplayEvent.Enter(0, early));
@@ -214,15 +232,19 @@ class CartFusionTest {
   @Test
   void relevel_staffRestock_isNoPutBackForTheShopperAtTheShelf() {
     List<CartUpdate> seen = new ArrayList<>();
-    CartFusion f = CartFusion.builder().listener(new CartListener() {
-      @Override
-      public void cartUpdated(CartUpdate update) {
-        seen.add(update);
-      }
+    CartFusion f =
+        CartFusion.builder()
+            .listener(
+                new CartListener() {
+                  @Override
+                  public void cartUpdated(CartUpdate update) {
+                    seen.add(update);
+                  }
 
-      @Override
-      public void receipt(Receipt receipt) {}
-    }).build();
+                  @Override
+                  public void receipt(Receipt receipt) {}
+                })
+            .build();
     LaneId lane = LaneId.of("S1-L1");
     SkuId sku = SkuId.of("05012345678900");
     f.accept(new ReplayEvent.LaneDefined(0, new Lane(lane, "S1", sku, 330, 2.5, 0, 0)));
@@ -239,7 +261,8 @@ class CartFusionTest {
       f.weight(lane, t, 5000 - (t >= 2000 ? 330 : 0) + (t >= 4000 ? 6 * 330 : 0));
     }
     f.accept(new ReplayEvent.Exit(8000, p1));
-    assertThat(f.receipts()).singleElement()
+    assertThat(f.receipts())
+        .singleElement()
         .satisfies(r -> assertThat(r.counts()).isEqualTo(Map.of(sku, 1)));
     assertThat(f.changes()).isEqualTo(1);
     assertThat(f.unsettledLanes()).isEmpty();
@@ -251,8 +274,9 @@ class CartFusionTest {
     LaneId lane = LaneId.of("S1-L1");
     SkuId sku = SkuId.of("05012345678900");
     f.accept(new ReplayEvent.LaneDefined(0, new Lane(lane, "S1", sku, 330, 2.5, 0, 0)));
-    f.accept(new ReplayEvent.LaneDefined(0,
-        new Lane(LaneId.of("S1-L8"), "S1", SkuId.of("05012345678917"), 500, 2.5, 2.45, 0)));
+    f.accept(
+        new ReplayEvent.LaneDefined(
+            0, new Lane(LaneId.of("S1-L8"), "S1", SkuId.of("05012345678917"), 500, 2.5, 2.45, 0)));
     ShopperId still = ShopperId.of("p1");
     ShopperId walker = ShopperId.of("p2");
     f.accept(new ReplayEvent.Enter(0, still));
@@ -260,29 +284,37 @@ class CartFusionTest {
     Random rnd = new Random(4);
     for (long t = 0; t < 7000; t += 50) {
       if (t % 200 == 0) {
-        f.accept(new ReplayEvent.Track(t, still, rnd.nextGaussian() * 0.05,
-            0.45 + rnd.nextGaussian() * 0.05));
+        f.accept(
+            new ReplayEvent.Track(
+                t, still, rnd.nextGaussian() * 0.05, 0.45 + rnd.nextGaussian() * 0.05));
         // Walking along the shelf at 1.3 m/s, passing the lane's front as the item leaves it:
         // its mean position over the pick is as close to the lane as the picker's.
         double x = -1.9 + 1.3 * t / 1000.0 - 1.3 * 1.5;
-        f.accept(new ReplayEvent.Track(t, walker, x + rnd.nextGaussian() * 0.05,
-            0.45 + rnd.nextGaussian() * 0.05));
+        f.accept(
+            new ReplayEvent.Track(
+                t, walker, x + rnd.nextGaussian() * 0.05, 0.45 + rnd.nextGaussian() * 0.05));
       }
       f.weight(lane, t, 5000 + rnd.nextGaussian() - (t >= 3000 ? 330 : 0));
     }
     f.accept(new ReplayEvent.Exit(7500, still));
     f.accept(new ReplayEvent.Exit(7500, walker));
     assertThat(f.receipts()).hasSize(2);
-    assertThat(f.receipts()).filteredOn(r -> r.shopper().equals(still)).singleElement()
-        .satisfies(r -> {
-          assertThat(r.counts()).isEqualTo(Map.of(sku, 1));
-          assertThat(r.review()).isFalse();
-        });
-    assertThat(f.receipts()).filteredOn(r -> r.shopper().equals(walker)).singleElement()
-        .satisfies(r -> {
-          assertThat(r.counts()).isEmpty();
-          assertThat(r.review()).isFalse();
-        });
+    assertThat(f.receipts())
+        .filteredOn(r -> r.shopper().equals(still))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.counts()).isEqualTo(Map.of(sku, 1));
+              assertThat(r.review()).isFalse();
+            });
+    assertThat(f.receipts())
+        .filteredOn(r -> r.shopper().equals(walker))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.counts()).isEmpty();
+              assertThat(r.review()).isFalse();
+            });
   }
 
   @Test

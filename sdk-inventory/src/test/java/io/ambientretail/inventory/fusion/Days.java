@@ -20,19 +20,29 @@ final class Days {
 
   static Parsed of(FusionMix mix, int shoppers, long seed, boolean tracked) {
     String key = mix + "/" + shoppers + "/" + seed + "/" + tracked;
-    return CACHE.computeIfAbsent(key, k -> {
-      GeneratedDay day = FusionScenario.builder().mix(mix).shoppers(shoppers).seed(seed)
-          .tracked(tracked).build().generate();
-      try (ReplayReader in = ReplayReader.open(
-          new StringReader(String.join("\n", day.events())), ReplayLimits.defaults())) {
-        List<ReplayEvent> events = in.readAll();
-        List<Receipt> truth = ReceiptReader.readAll(
-            new StringReader(String.join("\n", day.truth())), ReplayLimits.defaults());
-        return new Parsed(day, events, truth);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return CACHE.computeIfAbsent(
+        key,
+        k -> {
+          GeneratedDay day =
+              FusionScenario.builder()
+                  .mix(mix)
+                  .shoppers(shoppers)
+                  .seed(seed)
+                  .tracked(tracked)
+                  .build()
+                  .generate();
+          try (ReplayReader in =
+              ReplayReader.open(
+                  new StringReader(String.join("\n", day.events())), ReplayLimits.defaults())) {
+            List<ReplayEvent> events = in.readAll();
+            List<Receipt> truth =
+                ReceiptReader.readAll(
+                    new StringReader(String.join("\n", day.truth())), ReplayLimits.defaults());
+            return new Parsed(day, events, truth);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   static List<Receipt> run(List<ReplayEvent> events, FusionConfig config) {

@@ -17,16 +17,25 @@ class FusionAccuracyTest {
   private static final FusionConfig BASELINE =
       FusionConfig.builder().attribution(Attribution.NEAREST_SHOPPER).build();
 
-  private static ReplayMetrics measure(FusionMix mix, boolean tracked, long seed,
-      FusionConfig config) {
+  private static ReplayMetrics measure(
+      FusionMix mix, boolean tracked, long seed, FusionConfig config) {
     Days.Parsed d = Days.of(mix, mix == FusionMix.EASY || !tracked ? 150 : 300, seed, tracked);
     List<Receipt> ours = Days.run(d.events(), config);
     ReplayMetrics m = ReplayMetrics.compare(ours, d.truth());
-    System.out.println(String.format(Locale.ROOT,
-        "%s seed %d tracked=%s %s: exact %.4f wrongNoReview %.4f review %.4f precision %.4f"
-            + " recall %.4f",
-        mix, seed, tracked, config.attribution(), m.exactRate(), m.wrongWithoutReviewRate(),
-        m.reviewRate(), m.itemPrecision(), m.itemRecall()));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "%s seed %d tracked=%s %s: exact %.4f wrongNoReview %.4f review %.4f precision %.4f"
+                + " recall %.4f",
+            mix,
+            seed,
+            tracked,
+            config.attribution(),
+            m.exactRate(),
+            m.wrongWithoutReviewRate(),
+            m.reviewRate(),
+            m.itemPrecision(),
+            m.itemRecall()));
     return m;
   }
 

@@ -7,8 +7,8 @@ import java.io.StringReader;
 
 /** Hostile input meets typed errors only: no other exception, no hang, no OutOfMemoryError. */
 class ReplayReaderFuzzTest {
-  private static final ReplayLimits LIMITS = ReplayLimits.builder().maxLineChars(4096)
-      .maxShoppers(50).maxLanes(50).build();
+  private static final ReplayLimits LIMITS =
+      ReplayLimits.builder().maxLineChars(4096).maxShoppers(50).maxLanes(50).build();
 
   @FuzzTest(maxDuration = "20s")
   void replayReader_anyInput_eventsOrTypedError(FuzzedDataProvider data) throws IOException {

@@ -13,9 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReplayReaderTest {
-  private static final String LANE = "{\"v\":1,\"t\":0,\"type\":\"lane\",\"lane\":\"S1-L1\","
-      + "\"shelf\":\"S1\",\"sku\":\"05012345678900\",\"unitGrams\":330.0,\"gramsStd\":2.5,"
-      + "\"x\":0.0,\"y\":0.0}";
+  private static final String LANE =
+      "{\"v\":1,\"t\":0,\"type\":\"lane\",\"lane\":\"S1-L1\","
+          + "\"shelf\":\"S1\",\"sku\":\"05012345678900\",\"unitGrams\":330.0,\"gramsStd\":2.5,"
+          + "\"x\":0.0,\"y\":0.0}";
 
   private static List<ReplayEvent> read(String text) throws IOException {
     try (ReplayReader r = ReplayReader.open(new StringReader(text), ReplayLimits.defaults())) {
@@ -36,22 +37,29 @@ class ReplayReaderTest {
 
   @Test
   void read_everyTypeOfTheSpec_givesTypedEvents() throws IOException {
-    String text = String.join("\n", LANE,
-        "{\"v\":1,\"t\":1200,\"type\":\"enter\",\"shopper\":\"p1\"}",
-        "{\"v\":1,\"t\":1400,\"type\":\"track\",\"shopper\":\"p1\",\"x\":0.45,\"y\":1.22}",
-        "{\"v\":1,\"t\":1900,\"type\":\"near\",\"shopper\":\"p1\",\"shelf\":\"S1\",\"metres\":0.4}",
-        "{\"v\":1,\"t\":2000,\"type\":\"weight\",\"lane\":\"S1-L1\",\"grams\":6601.5}",
-        "{\"v\":1,\"t\":2050,\"type\":\"vision\",\"shopper\":\"p1\",\"shelf\":\"S1\","
-            + "\"action\":\"pick\",\"candidates\":[{\"sku\":\"05012345678900\",\"p\":0.81},"
-            + "{\"sku\":\"05012345678917\",\"p\":0.12}]}",
-        "{\"v\":1,\"t\":2100,\"type\":\"scan\",\"shopper\":\"p1\",\"gtin\":\"5012345678900\"}",
-        "{\"v\":1,\"t\":9000,\"type\":\"exit\",\"shopper\":\"p1\"}");
+    String text =
+        String.join(
+            "\n",
+            LANE,
+            "{\"v\":1,\"t\":1200,\"type\":\"enter\",\"shopper\":\"p1\"}",
+            "{\"v\":1,\"t\":1400,\"type\":\"track\",\"shopper\":\"p1\",\"x\":0.45,\"y\":1.22}",
+            "{\"v\":1,\"t\":1900,\"type\":\"near\",\"shopper\":\"p1\",\"shelf\":\"S1\",\"metres\":0.4}",
+            "{\"v\":1,\"t\":2000,\"type\":\"weight\",\"lane\":\"S1-L1\",\"grams\":6601.5}",
+            "{\"v\":1,\"t\":2050,\"type\":\"vision\",\"shopper\":\"p1\",\"shelf\":\"S1\","
+                + "\"action\":\"pick\",\"candidates\":[{\"sku\":\"05012345678900\",\"p\":0.81},"
+                + "{\"sku\":\"05012345678917\",\"p\":0.12}]}",
+            "{\"v\":1,\"t\":2100,\"type\":\"scan\",\"shopper\":\"p1\",\"gtin\":\"5012345678900\"}",
+            "{\"v\":1,\"t\":9000,\"type\":\"exit\",\"shopper\":\"p1\"}");
     List<ReplayEvent> events = read(text);
     assertThat(events).hasSize(8);
-    assertThat(events.get(0)).isEqualTo(new ReplayEvent.LaneDefined(0, new Lane(
-        LaneId.of("S1-L1"), "S1", SkuId.of("05012345678900"), 330.0, 2.5, 0.0, 0.0)));
-    assertThat(events.get(2)).isEqualTo(new ReplayEvent.Track(1400, ShopperId.of("p1"), 0.45,
-        1.22));
+    assertThat(events.get(0))
+        .isEqualTo(
+            new ReplayEvent.LaneDefined(
+                0,
+                new Lane(
+                    LaneId.of("S1-L1"), "S1", SkuId.of("05012345678900"), 330.0, 2.5, 0.0, 0.0)));
+    assertThat(events.get(2))
+        .isEqualTo(new ReplayEvent.Track(1400, ShopperId.of("p1"), 0.45, 1.22));
     assertThat(events.get(4)).isEqualTo(new ReplayEvent.Weight(2000, LaneId.of("S1-L1"), 6601.5));
     ReplayEvent.Vision v = (ReplayEvent.Vision) events.get(5);
     assertThat(v.action()).isEqualTo(Action.PICK);
@@ -61,10 +69,13 @@ class ReplayReaderTest {
 
   @Test
   void writeThenRead_givesTheSameEvents() throws IOException {
-    List<ReplayEvent> events = read(LANE + "\n"
-        + "{\"v\":1,\"t\":2050,\"type\":\"vision\",\"shopper\":\"p1\",\"shelf\":\"S1\","
-        + "\"action\":\"put\",\"candidates\":[{\"sku\":\"05012345678900\",\"p\":0.5}]}\n"
-        + "{\"v\":1,\"t\":2060,\"type\":\"near\",\"shopper\":\"p1\",\"shelf\":\"S1\",\"metres\":0}");
+    List<ReplayEvent> events =
+        read(
+            LANE
+                + "\n"
+                + "{\"v\":1,\"t\":2050,\"type\":\"vision\",\"shopper\":\"p1\",\"shelf\":\"S1\","
+                + "\"action\":\"put\",\"candidates\":[{\"sku\":\"05012345678900\",\"p\":0.5}]}\n"
+                + "{\"v\":1,\"t\":2060,\"type\":\"near\",\"shopper\":\"p1\",\"shelf\":\"S1\",\"metres\":0}");
     StringWriter w = new StringWriter();
     try (ReplayWriter out = ReplayWriter.to(w)) {
       for (ReplayEvent e : events) {
@@ -77,9 +88,13 @@ class ReplayReaderTest {
 
   @Test
   void read_unknownTypeAndFields_areSkippedAndCounted() throws IOException {
-    try (ReplayReader r = ReplayReader.open(new StringReader(LANE.replace("\"x\"",
-        "\"colour\":\"red\",\"x\"") + "\n{\"v\":1,\"t\":5,\"type\":\"door\",\"open\":true}\n\n"
-        + "{\"v\":1,\"t\":6,\"type\":\"door\"}"), ReplayLimits.defaults())) {
+    try (ReplayReader r =
+        ReplayReader.open(
+            new StringReader(
+                LANE.replace("\"x\"", "\"colour\":\"red\",\"x\"")
+                    + "\n{\"v\":1,\"t\":5,\"type\":\"door\",\"open\":true}\n\n"
+                    + "{\"v\":1,\"t\":6,\"type\":\"door\"}"),
+            ReplayLimits.defaults())) {
       assertThat(r.readAll()).hasSize(1);
       assertThat(r.unknownTypes()).containsEntry("door", 2L);
     }
@@ -87,8 +102,11 @@ class ReplayReaderTest {
 
   @Test
   void read_wrongFieldType_namesLineAndField() {
-    ReplayFormatException e = failure(LANE + "\n"
-        + "{\"v\":1,\"t\":1,\"type\":\"weight\",\"lane\":\"S1-L1\",\"grams\":\"x\"}");
+    ReplayFormatException e =
+        failure(
+            LANE
+                + "\n"
+                + "{\"v\":1,\"t\":1,\"type\":\"weight\",\"lane\":\"S1-L1\",\"grams\":\"x\"}");
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.field()).isEqualTo("grams");
     assertThat(e.code()).isEqualTo(ReplayFormatException.FIELD);
@@ -97,14 +115,16 @@ class ReplayReaderTest {
 
   @Test
   void read_missingField_namesIt() {
-    assertThat(failure("{\"v\":1,\"t\":1,\"type\":\"track\",\"shopper\":\"p1\",\"x\":1}")
-        .field()).isEqualTo("y");
+    assertThat(failure("{\"v\":1,\"t\":1,\"type\":\"track\",\"shopper\":\"p1\",\"x\":1}").field())
+        .isEqualTo("y");
   }
 
   @Test
   void read_timeGoingBackwards_fails() {
-    ReplayFormatException e = failure("{\"v\":1,\"t\":5,\"type\":\"enter\",\"shopper\":\"p1\"}\n"
-        + "{\"v\":1,\"t\":4,\"type\":\"exit\",\"shopper\":\"p1\"}");
+    ReplayFormatException e =
+        failure(
+            "{\"v\":1,\"t\":5,\"type\":\"enter\",\"shopper\":\"p1\"}\n"
+                + "{\"v\":1,\"t\":4,\"type\":\"exit\",\"shopper\":\"p1\"}");
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.field()).isEqualTo("t");
   }
@@ -117,16 +137,22 @@ class ReplayReaderTest {
 
   @Test
   void read_badCandidate_namesItsIndex() {
-    ReplayFormatException e = failure("{\"v\":1,\"t\":1,\"type\":\"vision\",\"shopper\":\"p1\","
-        + "\"shelf\":\"S1\",\"action\":\"pick\",\"candidates\":[{\"sku\":\"a\",\"p\":0.5},"
-        + "{\"sku\":\"b\",\"p\":1.5}]}");
+    ReplayFormatException e =
+        failure(
+            "{\"v\":1,\"t\":1,\"type\":\"vision\",\"shopper\":\"p1\","
+                + "\"shelf\":\"S1\",\"action\":\"pick\",\"candidates\":[{\"sku\":\"a\",\"p\":0.5},"
+                + "{\"sku\":\"b\",\"p\":1.5}]}");
     assertThat(e.field()).isEqualTo("candidates[1].p");
   }
 
   @Test
   void read_badGtin_namesTheField() {
-    assertThat(failure("{\"v\":1,\"t\":1,\"type\":\"scan\",\"shopper\":\"p1\",\"gtin\":"
-        + "\"5012345678901\"}").field()).isEqualTo("gtin");
+    assertThat(
+            failure(
+                    "{\"v\":1,\"t\":1,\"type\":\"scan\",\"shopper\":\"p1\",\"gtin\":"
+                        + "\"5012345678901\"}")
+                .field())
+        .isEqualTo("gtin");
   }
 
   @Test
@@ -141,34 +167,38 @@ class ReplayReaderTest {
     ReplayLimits limits = ReplayLimits.builder().maxLineChars(100).build();
     String huge = "{\"v\":1,\"t\":1,\"type\":\"x\",\"pad\":\"" + "a".repeat(10_000) + "\"}";
     assertThatThrownBy(() -> ReplayReader.open(new StringReader(huge), limits).readAll())
-        .isInstanceOfSatisfying(ReplayFormatException.class,
+        .isInstanceOfSatisfying(
+            ReplayFormatException.class,
             e -> assertThat(e.code()).isEqualTo(ReplayFormatException.LIMIT));
   }
 
   @Test
   void read_deepNesting_failsAsALimit() {
-    String deep = "{\"v\":1,\"t\":1,\"type\":\"x\",\"a\":" + "[".repeat(50) + "]".repeat(50)
-        + "}";
+    String deep = "{\"v\":1,\"t\":1,\"type\":\"x\",\"a\":" + "[".repeat(50) + "]".repeat(50) + "}";
     assertThat(failure(deep).code()).isEqualTo(ReplayFormatException.LIMIT);
   }
 
   @Test
   void read_tooManyShoppers_failsAsALimit() {
     ReplayLimits limits = ReplayLimits.builder().maxShoppers(2).build();
-    String text = "{\"v\":1,\"t\":1,\"type\":\"enter\",\"shopper\":\"a\"}\n"
-        + "{\"v\":1,\"t\":1,\"type\":\"enter\",\"shopper\":\"b\"}\n"
-        + "{\"v\":1,\"t\":1,\"type\":\"enter\",\"shopper\":\"c\"}";
+    String text =
+        "{\"v\":1,\"t\":1,\"type\":\"enter\",\"shopper\":\"a\"}\n"
+            + "{\"v\":1,\"t\":1,\"type\":\"enter\",\"shopper\":\"b\"}\n"
+            + "{\"v\":1,\"t\":1,\"type\":\"enter\",\"shopper\":\"c\"}";
     assertThatThrownBy(() -> ReplayReader.open(new StringReader(text), limits).readAll())
-        .isInstanceOfSatisfying(ReplayFormatException.class, e -> {
-          assertThat(e.line()).isEqualTo(3);
-          assertThat(e.field()).isEqualTo("shopper");
-        });
+        .isInstanceOfSatisfying(
+            ReplayFormatException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.field()).isEqualTo("shopper");
+            });
   }
 
   @Test
   void receipts_readBackWhatTheWriterWrote() throws IOException {
-    Receipt r = Receipt.of(ShopperId.of("p1"), java.util.Map.of(SkuId.of("a"), 2,
-        SkuId.of("b"), 1), 0.75, true);
+    Receipt r =
+        Receipt.of(
+            ShopperId.of("p1"), java.util.Map.of(SkuId.of("a"), 2, SkuId.of("b"), 1), 0.75, true);
     StringWriter w = new StringWriter();
     ReplayWriter out = ReplayWriter.to(w);
     out.receipt(r);
@@ -181,21 +211,24 @@ class ReplayReaderTest {
   @Test
   void receipts_duplicateShopper_fails() {
     String line = "{\"type\":\"receipt\",\"shopper\":\"p1\",\"items\":[]}";
-    assertThatThrownBy(() -> ReceiptReader.readAll(new StringReader(line + "\n" + line),
-        ReplayLimits.defaults()))
-        .isInstanceOfSatisfying(ReplayFormatException.class, e -> {
-          assertThat(e.line()).isEqualTo(2);
-          assertThat(e.field()).isEqualTo("shopper");
-        });
+    assertThatThrownBy(
+            () ->
+                ReceiptReader.readAll(
+                    new StringReader(line + "\n" + line), ReplayLimits.defaults()))
+        .isInstanceOfSatisfying(
+            ReplayFormatException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.field()).isEqualTo("shopper");
+            });
   }
 
   @Test
   void receipts_badQty_namesItemAndField() {
-    String line = "{\"type\":\"receipt\",\"shopper\":\"p1\",\"items\":[{\"sku\":\"a\","
-        + "\"qty\":0}]}";
-    assertThatThrownBy(() -> ReceiptReader.readAll(new StringReader(line),
-        ReplayLimits.defaults()))
-        .isInstanceOfSatisfying(ReplayFormatException.class,
-            e -> assertThat(e.field()).isEqualTo("items[0].qty"));
+    String line =
+        "{\"type\":\"receipt\",\"shopper\":\"p1\",\"items\":[{\"sku\":\"a\"," + "\"qty\":0}]}";
+    assertThatThrownBy(() -> ReceiptReader.readAll(new StringReader(line), ReplayLimits.defaults()))
+        .isInstanceOfSatisfying(
+            ReplayFormatException.class, e -> assertThat(e.field()).isEqualTo("items[0].qty"));
   }
 }

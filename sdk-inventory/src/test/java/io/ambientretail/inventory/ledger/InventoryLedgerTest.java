@@ -32,7 +32,8 @@ class InventoryLedgerTest {
     l.post(StockMovement.adjustment("c-1", LANE, SKU, -2, null, "count 2026-11-27", T));
     assertThat(l.onHand(LANE, SKU)).isEqualTo(6);
     assertThat(l.entries()).extracting(LedgerEntry::quantity).containsExactly(12L, -5L, 1L, -2L);
-    assertThat(l.entries()).extracting(LedgerEntry::reason)
+    assertThat(l.entries())
+        .extracting(LedgerEntry::reason)
         .containsExactly("delivery note 1", "receipt 1", "return on receipt 2", "count 2026-11-27");
   }
 
@@ -67,8 +68,10 @@ class InventoryLedgerTest {
     l.post(StockMovement.receipt("dn-2", LANE, SKU, 4, LATE, "dn 2", T));
     l.post(StockMovement.receipt("dn-1", LANE, SKU, 3, EARLY, "dn 1", T));
     PostResult r = l.post(StockMovement.sale("r-1", LANE, SKU, 5, "receipt 1", T));
-    assertThat(r.entries()).extracting(LedgerEntry::lot, LedgerEntry::quantity)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(EARLY, -3L),
+    assertThat(r.entries())
+        .extracting(LedgerEntry::lot, LedgerEntry::quantity)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(EARLY, -3L),
             org.assertj.core.groups.Tuple.tuple(LATE, -2L));
     assertThat(l.lots(LANE, SKU)).containsExactly(new LotBalance(LATE, 2));
   }
@@ -79,8 +82,8 @@ class InventoryLedgerTest {
     l.post(StockMovement.receipt("dn-1", BACK, SKU, 3, EARLY, "dn 1", T));
     l.post(StockMovement.receipt("dn-2", BACK, SKU, 5, LATE, "dn 2", T));
     l.post(StockMovement.transfer("mv-1", BACK, LANE, SKU, 4, "refill lane", T));
-    assertThat(l.lots(LANE, SKU)).containsExactly(new LotBalance(EARLY, 3),
-        new LotBalance(LATE, 1));
+    assertThat(l.lots(LANE, SKU))
+        .containsExactly(new LotBalance(EARLY, 3), new LotBalance(LATE, 1));
     assertThat(l.onHand(BACK, SKU)).isEqualTo(4);
     assertThat(l.onHand(BACK, SKU) + l.onHand(LANE, SKU)).isEqualTo(8);
   }
@@ -113,27 +116,28 @@ class InventoryLedgerTest {
   @Test
   void post_storeFailsToAppend_balanceUnchanged() {
     InMemoryLedgerStore inner = new InMemoryLedgerStore();
-    LedgerStore failing = new LedgerStore() {
-      @Override
-      public void append(List<LedgerEntry> entries) {
-        throw new IllegalStateException("disk full");
-      }
+    LedgerStore failing =
+        new LedgerStore() {
+          @Override
+          public void append(List<LedgerEntry> entries) {
+            throw new IllegalStateException("disk full");
+          }
 
-      @Override
-      public List<LedgerEntry> findBySource(String id) {
-        return inner.findBySource(id);
-      }
+          @Override
+          public List<LedgerEntry> findBySource(String id) {
+            return inner.findBySource(id);
+          }
 
-      @Override
-      public void replay(java.util.function.Consumer<LedgerEntry> sink) {
-        inner.replay(sink);
-      }
+          @Override
+          public void replay(java.util.function.Consumer<LedgerEntry> sink) {
+            inner.replay(sink);
+          }
 
-      @Override
-      public long lastSequence() {
-        return inner.lastSequence();
-      }
-    };
+          @Override
+          public long lastSequence() {
+            return inner.lastSequence();
+          }
+        };
     InventoryLedger l = InventoryLedger.open(failing);
     assertThatThrownBy(() -> l.post(StockMovement.receipt("dn-1", LANE, SKU, 7, null, "dn", T)))
         .hasMessage("disk full");
@@ -150,14 +154,17 @@ class InventoryLedgerTest {
     for (int i = 0; i < 500; i++) {
       StockLocation at = r.nextBoolean() ? LANE : BACK;
       long q = 1 + r.nextInt(9);
-      StockMovement m = switch (r.nextInt(6)) {
-        case 0 -> StockMovement.receipt("e" + i, at, SKU, q, lots[r.nextInt(3)], "dn", T);
-        case 1 -> StockMovement.sale("e" + i, at, SKU, q, "sale", T);
-        case 2 -> StockMovement.transfer("e" + i, at, at == LANE ? BACK : LANE, SKU, q, "mv", T);
-        case 3 -> StockMovement.shrink("e" + i, at, SKU, q, "lost", T);
-        case 4 -> StockMovement.returned("e" + i, at, SKU, q, null, "ret", T);
-        default -> StockMovement.adjustment("e" + i, at, SKU, q - 5 == 0 ? 1 : q - 5, null, "c", T);
-      };
+      StockMovement m =
+          switch (r.nextInt(6)) {
+            case 0 -> StockMovement.receipt("e" + i, at, SKU, q, lots[r.nextInt(3)], "dn", T);
+            case 1 -> StockMovement.sale("e" + i, at, SKU, q, "sale", T);
+            case 2 ->
+                StockMovement.transfer("e" + i, at, at == LANE ? BACK : LANE, SKU, q, "mv", T);
+            case 3 -> StockMovement.shrink("e" + i, at, SKU, q, "lost", T);
+            case 4 -> StockMovement.returned("e" + i, at, SKU, q, null, "ret", T);
+            default ->
+                StockMovement.adjustment("e" + i, at, SKU, q - 5 == 0 ? 1 : q - 5, null, "c", T);
+          };
       l.post(m);
       posted.add(m);
       if (r.nextInt(4) == 0) {
@@ -195,13 +202,16 @@ class InventoryLedgerTest {
     InventoryLedger l = InventoryLedger.open(new InMemoryLedgerStore());
     l.post(StockMovement.receipt("dn-1", LANE, SKU, 10, null, "dn", T));
     ShelfReconciler rec = new ShelfReconciler(l);
-    Discrepancy d = rec.reconcile(LANE, SKU, Weight.ofGrams(2_403), Weight.ofGrams(300),
-        Weight.ofGrams(2)).orElseThrow();
+    Discrepancy d =
+        rec.reconcile(LANE, SKU, Weight.ofGrams(2_403), Weight.ofGrams(300), Weight.ofGrams(2))
+            .orElseThrow();
     assertThat(d.kind()).isEqualTo(Discrepancy.Kind.SHORTAGE);
     assertThat(d.ledgerUnits()).isEqualTo(10);
     assertThat(d.shelfUnits()).isEqualTo(8);
-    assertThat(d.evidence()).isEqualTo("lane S001/L-03: measured 2403.0 g, ledger 10 units = "
-        + "3000.0 g, unit 300.0 g; reads as 8 units plus 3.0 g");
+    assertThat(d.evidence())
+        .isEqualTo(
+            "lane S001/L-03: measured 2403.0 g, ledger 10 units = "
+                + "3000.0 g, unit 300.0 g; reads as 8 units plus 3.0 g");
   }
 
   @Test
@@ -209,13 +219,18 @@ class InventoryLedgerTest {
     InventoryLedger l = InventoryLedger.open(new InMemoryLedgerStore());
     l.post(StockMovement.receipt("dn-1", LANE, SKU, 4, null, "dn", T));
     ShelfReconciler rec = new ShelfReconciler(l);
-    assertThat(rec.reconcile(LANE, SKU, Weight.ofGrams(1_204), Weight.ofGrams(300),
-        Weight.ofGrams(2))).isEmpty();
-    Discrepancy d = rec.reconcile(LANE, SKU, Weight.ofGrams(1_320), Weight.ofGrams(300),
-        Weight.ofGrams(2)).orElseThrow();
+    assertThat(
+            rec.reconcile(LANE, SKU, Weight.ofGrams(1_204), Weight.ofGrams(300), Weight.ofGrams(2)))
+        .isEmpty();
+    Discrepancy d =
+        rec.reconcile(LANE, SKU, Weight.ofGrams(1_320), Weight.ofGrams(300), Weight.ofGrams(2))
+            .orElseThrow();
     assertThat(d.kind()).isEqualTo(Discrepancy.Kind.MISPLACED_ITEM);
     assertThat(d.residual()).isEqualTo(Weight.ofGrams(120));
-    assertThat(rec.reconcile(LANE, SKU, Weight.ofGrams(1_500), Weight.ofGrams(300),
-        Weight.ofGrams(2)).orElseThrow().kind()).isEqualTo(Discrepancy.Kind.SURPLUS);
+    assertThat(
+            rec.reconcile(LANE, SKU, Weight.ofGrams(1_500), Weight.ofGrams(300), Weight.ofGrams(2))
+                .orElseThrow()
+                .kind())
+        .isEqualTo(Discrepancy.Kind.SURPLUS);
   }
 }

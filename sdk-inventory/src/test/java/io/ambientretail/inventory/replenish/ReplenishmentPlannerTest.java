@@ -42,20 +42,25 @@ class ReplenishmentPlannerTest {
     assertThat(OrderRules.quantity(35, 30, 12, 24, 60)).isEqualTo(24);
     assertThat(OrderRules.quantity(35, 40, 12, 24, 60)).isZero();
     assertThat(OrderRules.quantity(0, 5, 12, 24, 60)).isZero();
-    assertThat(OrderRules.normalQuantile(0.95)).isCloseTo(1.6448536, org.assertj.core.data.Offset
-        .offset(1e-6));
-    assertThat(OrderRules.normalQuantile(0.5)).isCloseTo(0, org.assertj.core.data.Offset
-        .offset(1e-9));
+    assertThat(OrderRules.normalQuantile(0.95))
+        .isCloseTo(1.6448536, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(OrderRules.normalQuantile(0.5))
+        .isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
   void policyTable_skuBeatsStoreBeatsDefault() {
-    PolicyTable t = PolicyTable.builder()
-        .defaults(PolicySettings.builder().method(ReplenishMethod.ROP).leadTimeDays(2)
-            .packSize(1).build())
-        .store(S2, PolicySettings.builder().leadTimeDays(3).packSize(6).build())
-        .sku(B, PolicySettings.builder().packSize(12).build())
-        .build();
+    PolicyTable t =
+        PolicyTable.builder()
+            .defaults(
+                PolicySettings.builder()
+                    .method(ReplenishMethod.ROP)
+                    .leadTimeDays(2)
+                    .packSize(1)
+                    .build())
+            .store(S2, PolicySettings.builder().leadTimeDays(3).packSize(6).build())
+            .sku(B, PolicySettings.builder().packSize(12).build())
+            .build();
     assertThat(t.resolve(S1, A).leadTimeDays()).isEqualTo(2);
     assertThat(t.resolve(S2, A).leadTimeDays()).isEqualTo(3);
     assertThat(t.resolve(S2, A).packSize()).isEqualTo(6);
@@ -71,60 +76,99 @@ class ReplenishmentPlannerTest {
     }
     SalesHistory h = SalesHistory.ofDense(START, 70, new StoreId[] {S1}, new SkuId[] {A}, data);
     StockPositions stock = StockPositions.builder().add(S1, A, 0, 0).build();
-    List<PlannedOrder> low = ReplenishmentPlanner.builder().policies(table(PolicySettings
-        .builder().serviceLevel(0.8).leadTimeDays(2).build())).build()
-        .plan(h, stock, LocalDate.of(2026, 11, 10));
-    List<PlannedOrder> high = ReplenishmentPlanner.builder().policies(table(PolicySettings
-        .builder().serviceLevel(0.99).leadTimeDays(2).build())).build()
-        .plan(h, stock, LocalDate.of(2026, 11, 10));
+    List<PlannedOrder> low =
+        ReplenishmentPlanner.builder()
+            .policies(table(PolicySettings.builder().serviceLevel(0.8).leadTimeDays(2).build()))
+            .build()
+            .plan(h, stock, LocalDate.of(2026, 11, 10));
+    List<PlannedOrder> high =
+        ReplenishmentPlanner.builder()
+            .policies(table(PolicySettings.builder().serviceLevel(0.99).leadTimeDays(2).build()))
+            .build()
+            .plan(h, stock, LocalDate.of(2026, 11, 10));
     assertThat(low).hasSize(1);
     assertThat(high).hasSize(1);
     assertThat(high.get(0).quantity()).isGreaterThan(low.get(0).quantity());
-    assertThat(high.get(0).reason()).matches("below reorder point \\d+ \\(lead-time demand 1[4-6]"
-        + " \\+ safety [1-9]\\d*\\)");
+    assertThat(high.get(0).reason())
+        .matches(
+            "below reorder point \\d+ \\(lead-time demand 1[4-6]" + " \\+ safety [1-9]\\d*\\)");
   }
 
   @Test
   void shelfLife_capsOrderAtWhatSellsBeforeExpiry() {
     SalesHistory h = steady(2, new StoreId[] {S1}, new SkuId[] {A});
     StockPositions stock = StockPositions.builder().add(S1, A, 0, 0).build();
-    PolicyTable t = table(PolicySettings.builder().method(ReplenishMethod.MINMAX).min(10).max(40)
-        .leadTimeDays(1).shelfLifeDays(3).build());
-    List<PlannedOrder> orders = ReplenishmentPlanner.builder().policies(t).build()
-        .plan(h, stock, LocalDate.of(2026, 11, 10));
+    PolicyTable t =
+        table(
+            PolicySettings.builder()
+                .method(ReplenishMethod.MINMAX)
+                .min(10)
+                .max(40)
+                .leadTimeDays(1)
+                .shelfLifeDays(3)
+                .build());
+    List<PlannedOrder> orders =
+        ReplenishmentPlanner.builder()
+            .policies(t)
+            .build()
+            .plan(h, stock, LocalDate.of(2026, 11, 10));
     // 2 a day over lead time 1 + shelf life 3 = 8 units sell before a delivery spoils.
-    assertThat(orders).singleElement().satisfies(o -> {
-      assertThat(o.quantity()).isEqualTo(8);
-      assertThat(o.reason()).endsWith("; cut to 8 that sell within shelf life");
-    });
+    assertThat(orders)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.quantity()).isEqualTo(8);
+              assertThat(o.reason()).endsWith("; cut to 8 that sell within shelf life");
+            });
   }
 
   @Test
   void orderDays_skipOtherDays_andStretchReviewToNextOrderDay() {
     SalesHistory h = steady(5, new StoreId[] {S1}, new SkuId[] {A});
     StockPositions stock = StockPositions.builder().add(S1, A, 0, 0).build();
-    PolicyTable t = table(PolicySettings.builder().leadTimeDays(1).reviewDays(1)
-        .orderDays(EnumSet.of(DayOfWeek.TUESDAY, DayOfWeek.FRIDAY)).build());
+    PolicyTable t =
+        table(
+            PolicySettings.builder()
+                .leadTimeDays(1)
+                .reviewDays(1)
+                .orderDays(EnumSet.of(DayOfWeek.TUESDAY, DayOfWeek.FRIDAY))
+                .build());
     ReplenishmentPlanner p = ReplenishmentPlanner.builder().policies(t).build();
     assertThat(p.plan(h, stock, LocalDate.of(2026, 11, 11))).isEmpty(); // Wednesday
     // Tuesday: next order day is Friday, 3 days on: protect 1 + 3 = 4 days (20), up to 20 + 15.
-    assertThat(p.plan(h, stock, LocalDate.of(2026, 11, 10))).singleElement()
-        .satisfies(o -> {
-          assertThat(o.reason()).isEqualTo("below reorder point 20 (lead-time demand 20 + safety 0)");
-          assertThat(o.quantity()).isEqualTo(35);
-        });
+    assertThat(p.plan(h, stock, LocalDate.of(2026, 11, 10)))
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.reason())
+                  .isEqualTo("below reorder point 20 (lead-time demand 20 + safety 0)");
+              assertThat(o.quantity()).isEqualTo(35);
+            });
   }
 
   @Test
   void ss_ordersAtS_butMinmaxOnlyBelowMin() {
     SalesHistory h = steady(1, new StoreId[] {S1}, new SkuId[] {A});
     StockPositions stock = StockPositions.builder().add(S1, A, 6, 4).build();
-    ReplenishmentPlanner ss = ReplenishmentPlanner.builder().policies(table(PolicySettings
-        .builder().method(ReplenishMethod.SS).min(10).max(30).build())).build();
-    ReplenishmentPlanner mm = ReplenishmentPlanner.builder().policies(table(PolicySettings
-        .builder().method(ReplenishMethod.MINMAX).min(10).max(30).build())).build();
+    ReplenishmentPlanner ss =
+        ReplenishmentPlanner.builder()
+            .policies(
+                table(PolicySettings.builder().method(ReplenishMethod.SS).min(10).max(30).build()))
+            .build();
+    ReplenishmentPlanner mm =
+        ReplenishmentPlanner.builder()
+            .policies(
+                table(
+                    PolicySettings.builder()
+                        .method(ReplenishMethod.MINMAX)
+                        .min(10)
+                        .max(30)
+                        .build()))
+            .build();
     LocalDate d = LocalDate.of(2026, 11, 10);
-    assertThat(ss.plan(h, stock, d)).singleElement().extracting(PlannedOrder::quantity)
+    assertThat(ss.plan(h, stock, d))
+        .singleElement()
+        .extracting(PlannedOrder::quantity)
         .isEqualTo(20);
     assertThat(mm.plan(h, stock, d)).isEmpty();
   }
@@ -133,10 +177,17 @@ class ReplenishmentPlannerTest {
   void invalidMergedPolicy_namesStoreAndSku() {
     SalesHistory h = steady(1, new StoreId[] {S1}, new SkuId[] {A});
     StockPositions stock = StockPositions.builder().add(S1, A, 0, 0).build();
-    PolicyTable t = PolicyTable.builder().source("policy.yaml")
-        .defaults(PolicySettings.builder().method(ReplenishMethod.MINMAX).min(5).build()).build();
-    assertThatThrownBy(() -> ReplenishmentPlanner.builder().policies(t).build()
-        .plan(h, stock, LocalDate.of(2026, 11, 10)))
+    PolicyTable t =
+        PolicyTable.builder()
+            .source("policy.yaml")
+            .defaults(PolicySettings.builder().method(ReplenishMethod.MINMAX).min(5).build())
+            .build();
+    assertThatThrownBy(
+            () ->
+                ReplenishmentPlanner.builder()
+                    .policies(t)
+                    .build()
+                    .plan(h, stock, LocalDate.of(2026, 11, 10)))
         .isInstanceOf(InventoryInputException.class)
         .hasMessage("policy.yaml field skus.A: for store S001: minmax needs both min and max");
   }
@@ -160,14 +211,21 @@ class ReplenishmentPlannerTest {
     SalesHistory h = SalesHistory.ofDense(START, 70, stores, skus, data);
     StockPositions stock = sb.build();
     PolicyTable t = table(PolicySettings.builder().leadTimeDays(2).packSize(3).build());
-    List<PlannedOrder> seq = ReplenishmentPlanner.builder().policies(t).build()
-        .plan(h, stock, LocalDate.of(2026, 11, 10));
+    List<PlannedOrder> seq =
+        ReplenishmentPlanner.builder()
+            .policies(t)
+            .build()
+            .plan(h, stock, LocalDate.of(2026, 11, 10));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<PlannedOrder> par = new ArrayList<>();
       List<Long> progress = java.util.Collections.synchronizedList(new ArrayList<>());
-      PlanSummary s = ReplenishmentPlanner.builder().policies(t).executor(pool, 2).build()
-          .plan(h, stock, LocalDate.of(2026, 11, 10), par::add, (d, tot) -> progress.add(d));
+      PlanSummary s =
+          ReplenishmentPlanner.builder()
+              .policies(t)
+              .executor(pool, 2)
+              .build()
+              .plan(h, stock, LocalDate.of(2026, 11, 10), par::add, (d, tot) -> progress.add(d));
       assertThat(par).isEqualTo(seq);
       assertThat(seq).isNotEmpty();
       assertThat(s.orders()).isEqualTo(seq.size());
@@ -217,15 +275,25 @@ class ReplenishmentPlannerTest {
 
   @Test
   void transfers_moveSurplusToShortStoresInPacks() {
-    List<PlannedTransfer> t = TransferPlanner.plan(A, new StoreId[] {S1, S2,
-        StoreId.of("S003")}, new long[] {2, 40, 15}, new long[] {14, 16, 15}, 6);
-    assertThat(t).singleElement().satisfies(x -> {
-      assertThat(x.from()).isEqualTo(S2);
-      assertThat(x.to()).isEqualTo(S1);
-      assertThat(x.quantity()).isEqualTo(12);
-    });
-    assertThat(TransferPlanner.plan(A, new StoreId[] {S1, S2}, new long[] {2, 17},
-        new long[] {14, 16}, 6)).isEmpty();
+    List<PlannedTransfer> t =
+        TransferPlanner.plan(
+            A,
+            new StoreId[] {S1, S2, StoreId.of("S003")},
+            new long[] {2, 40, 15},
+            new long[] {14, 16, 15},
+            6);
+    assertThat(t)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.from()).isEqualTo(S2);
+              assertThat(x.to()).isEqualTo(S1);
+              assertThat(x.quantity()).isEqualTo(12);
+            });
+    assertThat(
+            TransferPlanner.plan(
+                A, new StoreId[] {S1, S2}, new long[] {2, 17}, new long[] {14, 16}, 6))
+        .isEmpty();
   }
 
   @Test

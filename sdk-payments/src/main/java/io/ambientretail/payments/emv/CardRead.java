@@ -9,12 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a card read found: the application chosen, its brand and label, the PAN (as a {@link Pan}
- * secret), expiry, PAN sequence number and cardholder name when the card gives them. Track data
- * and cryptograms are not kept.
+ * secret), expiry, PAN sequence number and cardholder name when the card gives them. Track data and
+ * cryptograms are not kept.
  *
- * <p>Close it as soon as the PAN is tokenized: {@link #close()} wipes the PAN. {@link
- * #toString()} shows the masked PAN only. Not thread-safe once closed concurrently; otherwise
- * immutable.
+ * <p>Close it as soon as the PAN is tokenized: {@link #close()} wipes the PAN. {@link #toString()}
+ * shows the masked PAN only. Not thread-safe once closed concurrently; otherwise immutable.
  */
 public final class CardRead implements AutoCloseable {
   /** How the application was found. */
@@ -53,9 +52,16 @@ public final class CardRead implements AutoCloseable {
    * Creates a result; used by readers and by {@link PaymentTerminal} implementations. Takes
    * ownership of {@code pan}.
    */
-  public CardRead(String aid, CardBrand brand, @Nullable String label, Pan pan,
-      PanSource panSource, @Nullable YearMonth expiry, @Nullable String panSequence,
-      @Nullable String cardholderName, Selection selection) {
+  public CardRead(
+      String aid,
+      CardBrand brand,
+      @Nullable String label,
+      Pan pan,
+      PanSource panSource,
+      @Nullable YearMonth expiry,
+      @Nullable String panSequence,
+      @Nullable String cardholderName,
+      Selection selection) {
     this.aid = Objects.requireNonNull(aid, "aid");
     this.brand = Objects.requireNonNull(brand, "brand");
     this.label = label;
@@ -126,7 +132,14 @@ public final class CardRead implements AutoCloseable {
   /** AID, brand and masked PAN only. */
   @Override
   public String toString() {
-    return "CardRead{aid=" + aid + ", brand=" + brand + ", pan=" + pan + ", selection="
-        + selection + "}";
+    return "CardRead{aid="
+        + aid
+        + ", brand="
+        + brand
+        + ", pan="
+        + pan
+        + ", selection="
+        + selection
+        + "}";
   }
 }

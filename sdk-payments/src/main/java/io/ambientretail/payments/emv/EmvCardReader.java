@@ -1,8 +1,8 @@
 package io.ambientretail.payments.emv;
 
-import io.ambientretail.payments.CardBrand;
 import io.ambientretail.core.ErrorCode;
 import io.ambientretail.devices.ApduChannel;
+import io.ambientretail.payments.CardBrand;
 import io.ambientretail.payments.emv.internal.Hex;
 import io.ambientretail.payments.emv.internal.Text;
 import io.ambientretail.payments.emv.internal.TrackData;
@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  * the applications (contactless PPSE, contact PSE and its directory records, or the terminal's
  * candidate AID list), chooses one by brand preference and priority indicator, selects it, sends
  * GET PROCESSING OPTIONS with the PDOL filled from terminal data (with a fresh unpredictable
- * number), reads every record the AFL lists, and extracts the PAN (5A, else track 2 equivalent
- * 57, else magstripe-mode 9F6B or 56), expiry, PAN sequence number, label and cardholder name.
+ * number), reads every record the AFL lists, and extracts the PAN (5A, else track 2 equivalent 57,
+ * else magstripe-mode 9F6B or 56), expiry, PAN sequence number, label and cardholder name.
  *
  * <pre>{@code
  * EmvCardReader reader = EmvCardReader.create(EmvReaderConfig.builder()
@@ -46,22 +46,29 @@ import org.jspecify.annotations.Nullable;
  * authentication, cardholder verification, terminal risk management or cryptogram generation.
  * Payments that need those go through a certified terminal behind {@link PaymentTerminal}.
  *
- * <p>Hostile or broken cards fail with an {@link EmvException} naming the command, status word
- * or byte offset; responses are bounded by {@link EmvReaderConfig#limits()} and the number of
- * records by {@link EmvReaderConfig#maxRecords()}. A record the AFL lists but the card answers
- * with {@code 6A83} (record not found) is skipped, since this reader authenticates no data; any
- * other error status ends the read. Track data and cryptograms are not kept; the
- * card's sensitive bytes are wiped once the result is built. Thread-safe: each read keeps its
- * state on the stack.
+ * <p>Hostile or broken cards fail with an {@link EmvException} naming the command, status word or
+ * byte offset; responses are bounded by {@link EmvReaderConfig#limits()} and the number of records
+ * by {@link EmvReaderConfig#maxRecords()}. A record the AFL lists but the card answers with {@code
+ * 6A83} (record not found) is skipped, since this reader authenticates no data; any other error
+ * status ends the read. Track data and cryptograms are not kept; the card's sensitive bytes are
+ * wiped once the result is built. Thread-safe: each read keeps its state on the stack.
  */
 public final class EmvCardReader {
   private static final byte[] PPSE = "2PAY.SYS.DDF01".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PSE = "1PAY.SYS.DDF01".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_DIRECTORY_RECORDS = 16;
   private static final int MAX_CHAINED_RESPONSES = 16;
-  private static final Set<Integer> KEPT = Set.of(EmvTags.PAN, EmvTags.TRACK2_EQUIVALENT,
-      EmvTags.TRACK1, EmvTags.TRACK2, EmvTags.EXPIRY, EmvTags.PAN_SEQUENCE,
-      EmvTags.CARDHOLDER_NAME, EmvTags.APPLICATION_LABEL, EmvTags.PREFERRED_NAME);
+  private static final Set<Integer> KEPT =
+      Set.of(
+          EmvTags.PAN,
+          EmvTags.TRACK2_EQUIVALENT,
+          EmvTags.TRACK1,
+          EmvTags.TRACK2,
+          EmvTags.EXPIRY,
+          EmvTags.PAN_SEQUENCE,
+          EmvTags.CARDHOLDER_NAME,
+          EmvTags.APPLICATION_LABEL,
+          EmvTags.PREFERRED_NAME);
 
   private final EmvReaderConfig config;
 
@@ -141,15 +148,19 @@ public final class EmvCardReader {
         Response ar = transmit(channel, select(aid), "SELECT " + aidHex);
         if (ar.sw == 0x9000) {
           byte[] df = firstValue(ar.data, EmvTags.DF_NAME, "SELECT " + aidHex);
-          candidates.add(new Candidate(df != null && df.length >= 5 ? df : aid, null, 0,
-              order++));
+          candidates.add(new Candidate(df != null && df.length >= 5 ? df : aid, null, 0, order++));
         }
       }
     }
     if (candidates.isEmpty()) {
-      throw new EmvException(EmvException.EMV_NO_APPLICATION, "the card offers no application "
-          + "this terminal supports (tried PPSE, PSE and " + config.candidateAids().size()
-          + " AIDs)", -1, null);
+      throw new EmvException(
+          EmvException.EMV_NO_APPLICATION,
+          "the card offers no application "
+              + "this terminal supports (tried PPSE, PSE and "
+              + config.candidateAids().size()
+              + " AIDs)",
+          -1,
+          null);
     }
     candidates.sort(order());
 
@@ -163,12 +174,21 @@ public final class EmvCardReader {
       }
       return readApplication(channel, c, aidHex, fci.data, selection, data);
     }
-    throw new EmvException(EmvException.EMV_NO_APPLICATION, "no listed application could be "
-        + "selected (last status " + Hex.sw(lastSw) + ")", lastSw, null);
+    throw new EmvException(
+        EmvException.EMV_NO_APPLICATION,
+        "no listed application could be " + "selected (last status " + Hex.sw(lastSw) + ")",
+        lastSw,
+        null);
   }
 
-  private CardRead readApplication(ApduChannel channel, Candidate c, String aidHex, byte[] fci,
-      CardRead.Selection selection, Map<Integer, byte[]> data) throws IOException {
+  private CardRead readApplication(
+      ApduChannel channel,
+      Candidate c,
+      String aidHex,
+      byte[] fci,
+      CardRead.Selection selection,
+      Map<Integer, byte[]> data)
+      throws IOException {
     String what = "SELECT " + aidHex;
     byte[] pdol = null;
     TlvReader fr = reader(fci);
@@ -188,8 +208,11 @@ public final class EmvCardReader {
     byte[] pdolData = pdol == null ? new byte[0] : fillDol(pdol, what);
     byte[] gpoData = TlvBuilder.create().add(0x83, pdolData).build();
     if (gpoData.length > 255) {
-      throw new EmvException(EmvException.EMV_RESPONSE, what + ": the PDOL asks for "
-          + pdolData.length + " bytes, more than a short APDU holds", -1, null);
+      throw new EmvException(
+          EmvException.EMV_RESPONSE,
+          what + ": the PDOL asks for " + pdolData.length + " bytes, more than a short APDU holds",
+          -1,
+          null);
     }
     byte[] gpo = new byte[5 + gpoData.length + 1];
     gpo[0] = (byte) 0x80;
@@ -209,13 +232,19 @@ public final class EmvCardReader {
       int last = afl[e + 2] & 0xFF;
       int oda = afl[e + 3] & 0xFF;
       if (sfi < 1 || sfi > 30 || first < 1 || last < first || oda > last - first + 1) {
-        throw new EmvException(EmvException.EMV_AFL, "AFL entry " + (e / 4) + " ("
-            + Hex.of(afl, e, 4) + ") is invalid", -1, null);
+        throw new EmvException(
+            EmvException.EMV_AFL,
+            "AFL entry " + (e / 4) + " (" + Hex.of(afl, e, 4) + ") is invalid",
+            -1,
+            null);
       }
       records += last - first + 1;
       if (records > config.maxRecords()) {
-        throw new EmvException(EmvException.EMV_AFL, "the AFL lists more than "
-            + config.maxRecords() + " records", -1, null);
+        throw new EmvException(
+            EmvException.EMV_AFL,
+            "the AFL lists more than " + config.maxRecords() + " records",
+            -1,
+            null);
       }
       for (int rec = first; rec <= last; rec++) {
         String rw = "READ RECORD SFI " + sfi + " record " + rec;
@@ -242,22 +271,34 @@ public final class EmvCardReader {
       if (r.tag() == 0x80) {
         int len = r.valueLength();
         if (len < 2 || (len - 2) % 4 != 0) {
-          throw new EmvException(EmvException.EMV_RESPONSE, what + " format 1 has " + len
-              + " bytes; expected AIP (2) and AFL entries of 4", -1, null);
+          throw new EmvException(
+              EmvException.EMV_RESPONSE,
+              what + " format 1 has " + len + " bytes; expected AIP (2) and AFL entries of 4",
+              -1,
+              null);
         }
         return Arrays.copyOfRange(resp, r.valueOffset() + 2, r.valueEnd());
       }
       if (r.tag() != 0x77) {
-        throw new EmvException(EmvException.EMV_RESPONSE, what + " returned tag "
-            + EmvTags.hex(r.tag()) + "; expected format 1 (80) or format 2 (77)", -1, null);
+        throw new EmvException(
+            EmvException.EMV_RESPONSE,
+            what
+                + " returned tag "
+                + EmvTags.hex(r.tag())
+                + "; expected format 1 (80) or format 2 (77)",
+            -1,
+            null);
       }
       byte[] afl = new byte[0];
       int end = r.valueEnd();
       while (r.next() && r.tagOffset() < end) {
         if (r.tag() == EmvTags.AFL) {
           if (r.valueLength() % 4 != 0) {
-            throw new EmvException(EmvException.EMV_RESPONSE, what + ": AFL of "
-                + r.valueLength() + " bytes is not a multiple of 4", -1, null);
+            throw new EmvException(
+                EmvException.EMV_RESPONSE,
+                what + ": AFL of " + r.valueLength() + " bytes is not a multiple of 4",
+                -1,
+                null);
           }
           afl = r.copyValue();
         } else if (!r.isConstructed() && KEPT.contains(r.tag())) {
@@ -277,9 +318,16 @@ public final class EmvCardReader {
         return; // an empty record holds nothing to keep
       }
       if (r.tag() != 0x70) {
-        throw new EmvException(EmvException.EMV_RESPONSE, what + " returned tag "
-            + EmvTags.hex(r.tag()) + " at byte offset " + r.tagOffset()
-            + "; expected a record template (70)", -1, null);
+        throw new EmvException(
+            EmvException.EMV_RESPONSE,
+            what
+                + " returned tag "
+                + EmvTags.hex(r.tag())
+                + " at byte offset "
+                + r.tagOffset()
+                + "; expected a record template (70)",
+            -1,
+            null);
       }
       while (r.next()) {
         if (!r.isConstructed() && KEPT.contains(r.tag())) {
@@ -291,8 +339,8 @@ public final class EmvCardReader {
     }
   }
 
-  private CardRead result(Candidate c, String aidHex, CardRead.Selection selection,
-      Map<Integer, byte[]> data) {
+  private CardRead result(
+      Candidate c, String aidHex, CardRead.Selection selection, Map<Integer, byte[]> data) {
     Pan pan = null;
     CardRead.PanSource source;
     YearMonth expiry = null;
@@ -319,8 +367,11 @@ public final class EmvCardReader {
         expiry = t.expiry;
         name = t.name;
       } else {
-        throw new EmvException(EmvException.EMV_NO_PAN, "application " + aidHex
-            + " holds no PAN (no 5A, 57, 9F6B or 56)", -1, null);
+        throw new EmvException(
+            EmvException.EMV_NO_PAN,
+            "application " + aidHex + " holds no PAN (no 5A, 57, 9F6B or 56)",
+            -1,
+            null);
       }
       byte[] exp = data.get(EmvTags.EXPIRY);
       if (exp != null) {
@@ -349,13 +400,16 @@ public final class EmvCardReader {
       if (lb != null) {
         label = Text.printable(lb, 0, lb.length);
       }
-      CardRead read = new CardRead(aidHex, c.brand, label, pan, source, expiry, seq, name,
-          selection);
+      CardRead read =
+          new CardRead(aidHex, c.brand, label, pan, source, expiry, seq, name, selection);
       pan = null;
       return read;
     } catch (TokenizationException | IllegalArgumentException e) {
-      throw new EmvException(EmvException.EMV_RESPONSE, "application " + aidHex
-          + " holds malformed card data: " + e.getMessage(), -1, e);
+      throw new EmvException(
+          EmvException.EMV_RESPONSE,
+          "application " + aidHex + " holds malformed card data: " + e.getMessage(),
+          -1,
+          e);
     } finally {
       if (pan != null) {
         pan.close();
@@ -374,10 +428,13 @@ public final class EmvCardReader {
 
   private Comparator<Candidate> order() {
     List<CardBrand> pref = config.brandPreference();
-    return Comparator.<Candidate>comparingInt(c -> {
-      int i = pref.indexOf(c.brand);
-      return i < 0 ? Integer.MAX_VALUE : i;
-    }).thenComparingInt(c -> c.priority == 0 ? 16 : c.priority).thenComparingInt(c -> c.order);
+    return Comparator.<Candidate>comparingInt(
+            c -> {
+              int i = pref.indexOf(c.brand);
+              return i < 0 ? Integer.MAX_VALUE : i;
+            })
+        .thenComparingInt(c -> c.priority == 0 ? 16 : c.priority)
+        .thenComparingInt(c -> c.order);
   }
 
   /** Adds an entry for each application template (61) in a PPSE FCI or PSE record. */
@@ -415,8 +472,8 @@ public final class EmvCardReader {
     }
   }
 
-  private static void addCandidate(byte @Nullable [] aid, @Nullable String label, int priority,
-      List<Candidate> out) {
+  private static void addCandidate(
+      byte @Nullable [] aid, @Nullable String label, int priority, List<Candidate> out) {
     if (aid != null && aid.length >= 5 && aid.length <= 16) {
       out.add(new Candidate(aid, label, priority, out.size()));
     }
@@ -458,21 +515,30 @@ public final class EmvCardReader {
         int n = 1;
         do {
           if (i >= dol.length || ++n > 4) {
-            throw new EmvException(EmvException.EMV_RESPONSE, what + ": PDOL tag at byte offset "
-                + start + " is malformed", -1, null);
+            throw new EmvException(
+                EmvException.EMV_RESPONSE,
+                what + ": PDOL tag at byte offset " + start + " is malformed",
+                -1,
+                null);
           }
           b = dol[i++] & 0xFF;
           tag = (tag << 8) | b;
         } while ((b & 0x80) != 0);
       }
       if (i >= dol.length) {
-        throw new EmvException(EmvException.EMV_RESPONSE, what + ": PDOL entry at byte offset "
-            + start + " has no length", -1, null);
+        throw new EmvException(
+            EmvException.EMV_RESPONSE,
+            what + ": PDOL entry at byte offset " + start + " has no length",
+            -1,
+            null);
       }
       int len = dol[i++] & 0xFF;
       if (size + len > 252) {
-        throw new EmvException(EmvException.EMV_RESPONSE, what + ": the PDOL asks for more than "
-            + "252 bytes (at byte offset " + start + ")", -1, null);
+        throw new EmvException(
+            EmvException.EMV_RESPONSE,
+            what + ": the PDOL asks for more than " + "252 bytes (at byte offset " + start + ")",
+            -1,
+            null);
       }
       byte[] v = terminal.get(tag);
       if (v != null) {
@@ -500,8 +566,9 @@ public final class EmvCardReader {
     t.put(0x5F36, bcd(Math.max(config.amount().currency().getDefaultFractionDigits(), 0), 1));
     t.put(0x95, new byte[5]);
     LocalDateTime now = LocalDateTime.now(config.clock());
-    t.put(0x9A, bcd((now.getYear() % 100) * 10000L + now.getMonthValue() * 100L
-        + now.getDayOfMonth(), 3));
+    t.put(
+        0x9A,
+        bcd((now.getYear() % 100) * 10000L + now.getMonthValue() * 100L + now.getDayOfMonth(), 3));
     t.put(0x9F21, bcd(now.getHour() * 10000L + now.getMinute() * 100L + now.getSecond(), 3));
     t.put(0x9C, new byte[] {0x00});
     byte[] un = new byte[4];
@@ -532,8 +599,11 @@ public final class EmvCardReader {
   }
 
   private static EmvException malformed(String what, TlvException e) {
-    return new EmvException(EmvException.EMV_RESPONSE, what + " returned malformed TLV: "
-        + e.getMessage() + " [" + e.code() + "]", -1, e);
+    return new EmvException(
+        EmvException.EMV_RESPONSE,
+        what + " returned malformed TLV: " + e.getMessage() + " [" + e.code() + "]",
+        -1,
+        e);
   }
 
   private static EmvException status(String what, int sw) {
@@ -566,21 +636,28 @@ public final class EmvCardReader {
   }
 
   /** Sends a command, following 61xx with GET RESPONSE and 6Cxx with a resend, bounded. */
-  private Response transmit(ApduChannel channel, byte[] command, String what)
-      throws IOException {
+  private Response transmit(ApduChannel channel, byte[] command, String what) throws IOException {
     byte[] cmd = command;
     byte[] acc = new byte[0];
     for (int step = 0; step < MAX_CHAINED_RESPONSES; step++) {
       byte[] resp = channel.transmit(cmd);
       if (resp == null || resp.length < 2) {
-        throw new EmvException(EmvException.EMV_RESPONSE, what + " got a response of "
-            + (resp == null ? 0 : resp.length) + " bytes; a response has at least SW1 SW2",
-            -1, null);
+        throw new EmvException(
+            EmvException.EMV_RESPONSE,
+            what
+                + " got a response of "
+                + (resp == null ? 0 : resp.length)
+                + " bytes; a response has at least SW1 SW2",
+            -1,
+            null);
       }
       int n = resp.length - 2;
       if (acc.length + n > config.limits().maxInputLength()) {
-        throw new EmvException(EmvException.EMV_RESPONSE, what + " returned more than "
-            + config.limits().maxInputLength() + " bytes", -1, null);
+        throw new EmvException(
+            EmvException.EMV_RESPONSE,
+            what + " returned more than " + config.limits().maxInputLength() + " bytes",
+            -1,
+            null);
       }
       int sw1 = resp[n] & 0xFF;
       int sw2 = resp[n + 1] & 0xFF;
@@ -599,7 +676,10 @@ public final class EmvCardReader {
         return new Response(acc, (sw1 << 8) | sw2);
       }
     }
-    throw new EmvException(EmvException.EMV_RESPONSE, what + " chained more than "
-        + MAX_CHAINED_RESPONSES + " responses", -1, null);
+    throw new EmvException(
+        EmvException.EMV_RESPONSE,
+        what + " chained more than " + MAX_CHAINED_RESPONSES + " responses",
+        -1,
+        null);
   }
 }

@@ -5,9 +5,9 @@ import io.ambientretail.core.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when a card's answers do not allow reading it: no supported application, an
- * unexpected status word, malformed or hostile data. The message names the command (e.g. {@code
- * READ RECORD SFI 2 record 1}), the status word or the byte offset, never card data.
+ * Thrown when a card's answers do not allow reading it: no supported application, an unexpected
+ * status word, malformed or hostile data. The message names the command (e.g. {@code READ RECORD
+ * SFI 2 record 1}), the status word or the byte offset, never card data.
  *
  * <p>A card that is absent or a reader that fails is an {@link java.io.IOException} instead.
  */
@@ -16,20 +16,23 @@ public final class EmvException extends AmbientException {
 
   /** No application on the card matches the terminal's list or preferences. */
   public static final ErrorCode EMV_NO_APPLICATION = ErrorCode.of("EMV_NO_APPLICATION");
+
   /** The card answered a command with an error status word. */
   public static final ErrorCode EMV_STATUS = ErrorCode.of("EMV_STATUS");
+
   /** A response that is malformed (bad TLV, missing template, bad length) or over the limits. */
   public static final ErrorCode EMV_RESPONSE = ErrorCode.of("EMV_RESPONSE");
+
   /** An Application File Locator entry that is invalid. */
   public static final ErrorCode EMV_AFL = ErrorCode.of("EMV_AFL");
+
   /** The card held no PAN in 5A, 57, 9F6B or 56. */
   public static final ErrorCode EMV_NO_PAN = ErrorCode.of("EMV_NO_PAN");
 
   private final int statusWord;
 
   /** Creates the exception; {@code statusWord} is the card's SW1SW2 or -1. */
-  public EmvException(ErrorCode code, String message, int statusWord,
-      @Nullable Throwable cause) {
+  public EmvException(ErrorCode code, String message, int statusWord, @Nullable Throwable cause) {
     super(code, message, cause);
     this.statusWord = statusWord;
   }

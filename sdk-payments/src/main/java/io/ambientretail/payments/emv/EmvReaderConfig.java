@@ -1,7 +1,7 @@
 package io.ambientretail.payments.emv;
 
-import io.ambientretail.payments.CardBrand;
 import io.ambientretail.core.Money;
+import io.ambientretail.payments.CardBrand;
 import io.ambientretail.payments.tlv.TlvLimits;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * The terminal side of a card read: the data the card may ask for in its PDOL (amount, currency,
- * country, terminal type, TTQ, date, a fresh unpredictable number), which applications to look
- * for and which brands to prefer, and the bounds on what the card may send.
+ * country, terminal type, TTQ, date, a fresh unpredictable number), which applications to look for
+ * and which brands to prefer, and the bounds on what the card may send.
  *
  * <p>Defaults: amount 0.00 EUR, country 276, terminal type {@code 25} (unattended, online only),
  * TTQ {@code 36008000}, capabilities {@code E008C8}, the {@link #defaultCandidateAids() known
@@ -22,11 +22,24 @@ import java.util.Objects;
  * is).
  */
 public final class EmvReaderConfig {
-  private static final List<String> KNOWN_AIDS = List.of(
-      "A0000000031010", "A0000000032010", "A0000000032020", "A0000000038010",
-      "A0000000041010", "A0000000043060", "A0000000046000", "A00000002501",
-      "A0000001523010", "A0000003241010", "A0000000651010", "A000000333010101",
-      "A000000333010102", "A000000333010103", "A0000002771010", "A0000003591010028001");
+  private static final List<String> KNOWN_AIDS =
+      List.of(
+          "A0000000031010",
+          "A0000000032010",
+          "A0000000032020",
+          "A0000000038010",
+          "A0000000041010",
+          "A0000000043060",
+          "A0000000046000",
+          "A00000002501",
+          "A0000001523010",
+          "A0000003241010",
+          "A0000000651010",
+          "A000000333010101",
+          "A000000333010102",
+          "A000000333010103",
+          "A0000002771010",
+          "A0000003591010028001");
 
   private final Money amount;
   private final Money otherAmount;
@@ -237,8 +250,8 @@ public final class EmvReaderConfig {
       }
       for (String aid : candidateAids) {
         if (!aid.matches("(?i)([0-9a-f]{2}){5,16}")) {
-          throw new IllegalArgumentException("candidate AID '" + aid
-              + "' is not 5..16 bytes of hex");
+          throw new IllegalArgumentException(
+              "candidate AID '" + aid + "' is not 5..16 bytes of hex");
         }
       }
       if (maxRecords < 1 || maxRecords > 1024) {

@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * The seam between the store and whatever reads the shopper's card: our {@link EmvCardReader} on
- * a PC/SC reader ({@link ReaderPaymentTerminal}), or a certified semi-integrated payment terminal
+ * The seam between the store and whatever reads the shopper's card: our {@link EmvCardReader} on a
+ * PC/SC reader ({@link ReaderPaymentTerminal}), or a certified semi-integrated payment terminal
  * whose vendor SDK performs the EMV transaction and hands back the card data it may share.
  *
  * <p>Plug a certified terminal in by implementing this interface over the vendor's SDK; the walk-
- * out session and tokenization only see {@link CardRead}. Implementations document their own
- * thread safety.
+ * out session and tokenization only see {@link CardRead}. Implementations document their own thread
+ * safety.
  */
 public interface PaymentTerminal {
   /**

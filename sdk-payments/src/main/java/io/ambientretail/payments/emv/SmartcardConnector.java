@@ -47,11 +47,12 @@ public final class SmartcardConnector implements CardConnector {
    */
   public static SmartcardConnector over(CardReader reader) {
     SmartcardConnector c = new SmartcardConnector(Objects.requireNonNull(reader, "reader"));
-    DeviceListener listener = e -> {
-      if (e instanceof CardEvent ce && ce.present()) {
-        c.signalInserted();
-      }
-    };
+    DeviceListener listener =
+        e -> {
+          if (e instanceof CardEvent ce && ce.present()) {
+            c.signalInserted();
+          }
+        };
     reader.addListener(listener);
     return c;
   }
@@ -67,8 +68,8 @@ public final class SmartcardConnector implements CardConnector {
   }
 
   /**
-   * Connects to the card in the reader, waiting up to {@code timeout} for one to be presented
-   * (a zero timeout tries once).
+   * Connects to the card in the reader, waiting up to {@code timeout} for one to be presented (a
+   * zero timeout tries once).
    *
    * @throws DeviceStateException if the reader is not enabled
    * @throws InterruptedIOException if no card came in time
@@ -105,9 +106,13 @@ public final class SmartcardConnector implements CardConnector {
           long left = deadline - System.nanoTime();
           if (left <= 0) {
             String name = reader.readerName();
-            InterruptedIOException t = new InterruptedIOException("no card on '"
-                + (name != null ? name : reader.id().value()) + "' within "
-                + timeout.toMillis() + " ms");
+            InterruptedIOException t =
+                new InterruptedIOException(
+                    "no card on '"
+                        + (name != null ? name : reader.id().value())
+                        + "' within "
+                        + timeout.toMillis()
+                        + " ms");
             t.initCause(last);
             throw t;
           }

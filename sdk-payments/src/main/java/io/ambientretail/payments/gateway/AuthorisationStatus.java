@@ -15,8 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param captured the amount captured so far
  * @param captureBefore the capture deadline the gateway gave, or null
  */
-public record AuthorisationStatus(TransactionId transaction, State state, Money authorised,
-    Money captured, @Nullable Instant captureBefore) {
+public record AuthorisationStatus(
+    TransactionId transaction,
+    State state,
+    Money authorised,
+    Money captured,
+    @Nullable Instant captureBefore) {
 
   /** Where an authorisation stands. */
   public enum State {

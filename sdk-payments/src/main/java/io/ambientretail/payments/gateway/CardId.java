@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A stable identifier of a card that cannot be turned back into its number: the hexadecimal text
- * of a keyed fingerprint (an HMAC of the PAN, such as {@code tokenize.CardFingerprint} produces).
+ * A stable identifier of a card that cannot be turned back into its number: the hexadecimal text of
+ * a keyed fingerprint (an HMAC of the PAN, such as {@code tokenize.CardFingerprint} produces).
  * Offline limits and the deny-list recognise a returning card by it.
  *
  * <p>16 to 128 hexadecimal characters, kept in lower case. Immutable; safe to log and store.
@@ -29,7 +29,8 @@ public final class CardId {
   public static CardId ofHex(String hex) {
     String h = Objects.requireNonNull(hex, "hex").toLowerCase(Locale.ROOT);
     if (!VALID.matcher(h).matches()) {
-      throw new PaymentValueException(PaymentsErrors.PAYMENT_VALUE,
+      throw new PaymentValueException(
+          PaymentsErrors.PAYMENT_VALUE,
           "card id must be 16-128 hexadecimal characters (length was " + hex.length() + ")");
     }
     return new CardId(h);

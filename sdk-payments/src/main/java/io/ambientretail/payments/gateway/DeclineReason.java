@@ -15,23 +15,30 @@ public final class DeclineReason {
 
   /** Not enough funds or credit for the amount. */
   public static final DeclineReason INSUFFICIENT_FUNDS = new DeclineReason("INSUFFICIENT_FUNDS");
+
   /** The issuer declined without a specific reason. */
   public static final DeclineReason DO_NOT_HONOUR = new DeclineReason("DO_NOT_HONOUR");
+
   /** The card has expired. */
   public static final DeclineReason EXPIRED_CARD = new DeclineReason("EXPIRED_CARD");
+
   /** Suspected fraud, or a card on a block list. */
   public static final DeclineReason FRAUD_SUSPECTED = new DeclineReason("FRAUD_SUSPECTED");
+
   /**
    * The authorisation cannot be incremented (card-present wallets, some schemes): capture what the
    * hold covers and charge the rest separately.
    */
   public static final DeclineReason INCREMENT_NOT_SUPPORTED =
       new DeclineReason("INCREMENT_NOT_SUPPORTED");
+
   /** The amount is over a limit of the card, the scheme or the merchant account. */
   public static final DeclineReason AMOUNT_LIMIT = new DeclineReason("AMOUNT_LIMIT");
+
   /** The authorisation is no longer open (expired, released or fully captured). */
   public static final DeclineReason AUTHORISATION_CLOSED =
       new DeclineReason("AUTHORISATION_CLOSED");
+
   /** A capture or refund larger than what is left to capture or refund. */
   public static final DeclineReason AMOUNT_EXCEEDS_REMAINING =
       new DeclineReason("AMOUNT_EXCEEDS_REMAINING");
@@ -50,8 +57,8 @@ public final class DeclineReason {
   public static DeclineReason of(String code) {
     Objects.requireNonNull(code, "code");
     if (!VALID.matcher(code).matches()) {
-      throw new PaymentValueException(PaymentsErrors.PAYMENT_VALUE,
-          "decline reason must match [A-Z][A-Z0-9_]{1,63}");
+      throw new PaymentValueException(
+          PaymentsErrors.PAYMENT_VALUE, "decline reason must match [A-Z][A-Z0-9_]{1,63}");
     }
     return new DeclineReason(code);
   }

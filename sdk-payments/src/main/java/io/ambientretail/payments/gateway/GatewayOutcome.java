@@ -35,8 +35,9 @@ public sealed interface GatewayOutcome {
    *     as the gateway said; null when the gateway gave none (then capture promptly)
    * @param replayed true when the gateway answered from its idempotency record of an earlier send
    */
-  record Approved(TransactionId transaction, Money amount, @Nullable Instant captureBefore,
-      boolean replayed) implements GatewayOutcome {
+  record Approved(
+      TransactionId transaction, Money amount, @Nullable Instant captureBefore, boolean replayed)
+      implements GatewayOutcome {
     /** Validates the fields. */
     public Approved {
       Objects.requireNonNull(transaction, "transaction");

@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when the gateway's TLS identity could not be verified: its certificate chain is not
- * trusted, has expired, or does not name the host. Nothing was sent. Not retried and not a
- * {@link GatewayUnavailableException}: it means a wrong trust configuration or someone in the
- * middle, which waiting will not fix, so an operator must look.
+ * trusted, has expired, or does not name the host. Nothing was sent. Not retried and not a {@link
+ * GatewayUnavailableException}: it means a wrong trust configuration or someone in the middle,
+ * which waiting will not fix, so an operator must look.
  */
 public final class GatewayTlsException extends IOException {
   private static final long serialVersionUID = 1L;

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * per key and answers every repeat with the first answer. Sending a key again with a different body
  * is an error ({@link IdempotencyKeyReusedException}), not a replay.
  *
- * <p>A key is 1 to 255 characters from {@code [A-Za-z0-9._:-]}, like Stripe's and Adyen's keys.
- * The walk-out session derives its keys from the session id and the step, so a process restarted
- * after a crash sends exactly the key it sent before. Immutable.
+ * <p>A key is 1 to 255 characters from {@code [A-Za-z0-9._:-]}, like Stripe's and Adyen's keys. The
+ * walk-out session derives its keys from the session id and the step, so a process restarted after
+ * a crash sends exactly the key it sent before. Immutable.
  */
 public final class IdempotencyKey {
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,255}");
@@ -30,9 +30,11 @@ public final class IdempotencyKey {
   public static IdempotencyKey of(String value) {
     Objects.requireNonNull(value, "value");
     if (!VALID.matcher(value).matches()) {
-      throw new PaymentValueException(PaymentsErrors.PAYMENT_VALUE,
+      throw new PaymentValueException(
+          PaymentsErrors.PAYMENT_VALUE,
           "idempotency key must be 1-255 characters of [A-Za-z0-9._:-] (length was "
-              + value.length() + ")");
+              + value.length()
+              + ")");
     }
     return new IdempotencyKey(value);
   }

@@ -12,13 +12,13 @@ import java.util.Optional;
  *
  * <p>Every request carries an {@link IdempotencyKey}: sending the same key with the same request
  * again performs nothing new and returns the first answer ({@link
- * GatewayOutcome.Approved#replayed()} is then true); the same key with a different request
- * throws {@link IdempotencyKeyReusedException}. A request whose answer was lost is therefore safe
- * to send again, and must be, with the same key.
+ * GatewayOutcome.Approved#replayed()} is then true); the same key with a different request throws
+ * {@link IdempotencyKeyReusedException}. A request whose answer was lost is therefore safe to send
+ * again, and must be, with the same key.
  *
- * <p>Outcomes are results, not exceptions: a decline is {@link GatewayOutcome.Declined}. An
- * {@link IOException} ({@link GatewayUnavailableException}, {@link GatewayTimeoutException}) means
- * the answer is unknown. Implementations are thread-safe.
+ * <p>Outcomes are results, not exceptions: a decline is {@link GatewayOutcome.Declined}. An {@link
+ * IOException} ({@link GatewayUnavailableException}, {@link GatewayTimeoutException}) means the
+ * answer is unknown. Implementations are thread-safe.
  */
 public interface PaymentGateway {
   /**
@@ -27,8 +27,9 @@ public interface PaymentGateway {
    * @param merchantReference our reference (a session or order id), shown to the acquirer
    * @return approved with the authorisation id, the amount held and the capture deadline
    */
-  GatewayOutcome authorise(IdempotencyKey key, PaymentToken token, Money amount,
-      String merchantReference) throws IOException;
+  GatewayOutcome authorise(
+      IdempotencyKey key, PaymentToken token, Money amount, String merchantReference)
+      throws IOException;
 
   /**
    * Raises an open authorisation by {@code additional} (incremental authorisation).
@@ -40,13 +41,14 @@ public interface PaymentGateway {
       throws IOException;
 
   /**
-   * Captures {@code amount} of an authorisation (at most what it holds); the rest is released
-   * when {@code finalCapture} is true.
+   * Captures {@code amount} of an authorisation (at most what it holds); the rest is released when
+   * {@code finalCapture} is true.
    *
    * @return approved with the capture's id and the amount captured
    */
-  GatewayOutcome capture(IdempotencyKey key, TransactionId authorisation, Money amount,
-      boolean finalCapture) throws IOException;
+  GatewayOutcome capture(
+      IdempotencyKey key, TransactionId authorisation, Money amount, boolean finalCapture)
+      throws IOException;
 
   /**
    * Releases (voids) what an authorisation still holds, without capturing it.
@@ -61,8 +63,9 @@ public interface PaymentGateway {
    *
    * @return approved with the charge's id and the amount charged
    */
-  GatewayOutcome charge(IdempotencyKey key, PaymentToken token, Money amount,
-      String merchantReference) throws IOException;
+  GatewayOutcome charge(
+      IdempotencyKey key, PaymentToken token, Money amount, String merchantReference)
+      throws IOException;
 
   /**
    * Refunds {@code amount} of a capture or charge.
@@ -82,9 +85,9 @@ public interface PaymentGateway {
   AuthorisationStatus status(TransactionId authorisation) throws IOException;
 
   /**
-   * Reads where an authorisation stands, empty when the gateway answered that it does not know
-   * it: the typed form of {@link #status(TransactionId)} for callers that reconcile journals
-   * against the gateway.
+   * Reads where an authorisation stands, empty when the gateway answered that it does not know it:
+   * the typed form of {@link #status(TransactionId)} for callers that reconcile journals against
+   * the gateway.
    *
    * @throws GatewayUnavailableException when the gateway could not be reached or kept failing
    */

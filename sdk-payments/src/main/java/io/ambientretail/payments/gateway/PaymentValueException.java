@@ -1,8 +1,8 @@
 package io.ambientretail.payments.gateway;
 
-import io.ambientretail.payments.PaymentsErrors;
 import io.ambientretail.core.AmbientException;
 import io.ambientretail.core.ErrorCode;
+import io.ambientretail.payments.PaymentsErrors;
 
 /**
  * Thrown when a value handed to a payment call is invalid (a malformed key or token, a negative

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The gateway's reference for an authorisation, capture, charge or refund (Adyen's
- * {@code pspReference}, Stripe's PaymentIntent or Refund id). It is not card data and may appear in
- * URLs, logs and receipts.
+ * The gateway's reference for an authorisation, capture, charge or refund (Adyen's {@code
+ * pspReference}, Stripe's PaymentIntent or Refund id). It is not card data and may appear in URLs,
+ * logs and receipts.
  *
  * <p>1 to 128 characters from {@code [A-Za-z0-9._:-]}. Immutable.
  */
@@ -28,9 +28,11 @@ public final class TransactionId {
   public static TransactionId of(String value) {
     Objects.requireNonNull(value, "value");
     if (!VALID.matcher(value).matches()) {
-      throw new PaymentValueException(PaymentsErrors.PAYMENT_VALUE,
+      throw new PaymentValueException(
+          PaymentsErrors.PAYMENT_VALUE,
           "transaction id must be 1-128 characters of [A-Za-z0-9._:-] (length was "
-              + value.length() + ")");
+              + value.length()
+              + ")");
     }
     return new TransactionId(value);
   }

@@ -23,19 +23,22 @@ public final class GatewayWire {
     try {
       switch (result) {
         case "approved":
-          return new GatewayOutcome.Approved(TransactionId.of(o.string("id")), o.money("amount"),
-              o.optInstant("captureBefore"), replayed);
+          return new GatewayOutcome.Approved(
+              TransactionId.of(o.string("id")),
+              o.money("amount"),
+              o.optInstant("captureBefore"),
+              replayed);
         case "declined":
-          return new GatewayOutcome.Declined(DeclineReason.of(o.string("reason")),
-              text(o.optString("message")));
+          return new GatewayOutcome.Declined(
+              DeclineReason.of(o.string("reason")), text(o.optString("message")));
         case "referral":
           return new GatewayOutcome.Referral(text(o.optString("message")));
         case "error":
-          return new GatewayOutcome.Error(o.bool("retryable", false), o.string("code"),
-              text(o.optString("message")));
+          return new GatewayOutcome.Error(
+              o.bool("retryable", false), o.string("code"), text(o.optString("message")));
         default:
-          throw new JsonFormatException(where + ": field 'result' has unknown value '"
-              + clip(result) + "'");
+          throw new JsonFormatException(
+              where + ": field 'result' has unknown value '" + clip(result) + "'");
       }
     } catch (PaymentValueException e) {
       throw new JsonFormatException(where + ": " + e.getMessage());
@@ -54,7 +57,11 @@ public final class GatewayWire {
     Money authorised = o.money("authorised");
     Money captured = o.money("captured");
     try {
-      return new AuthorisationStatus(TransactionId.of(o.string("id")), state, authorised, captured,
+      return new AuthorisationStatus(
+          TransactionId.of(o.string("id")),
+          state,
+          authorised,
+          captured,
           o.optInstant("captureBefore"));
     } catch (PaymentValueException e) {
       throw new JsonFormatException(where + ": " + e.getMessage());

@@ -15,26 +15,30 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A parsed JSON object of the small documents the payments code reads (gateway answers, journal
- * and queue records): string, number, boolean and null values and nested objects, with bounded
- * size and depth. Typed getters name the field that is missing or malformed.
+ * A parsed JSON object of the small documents the payments code reads (gateway answers, journal and
+ * queue records): string, number, boolean and null values and nested objects, with bounded size and
+ * depth. Typed getters name the field that is missing or malformed.
  */
 public final class JsonObject {
   /** Largest document read, in bytes. */
   public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
+
   /** Deepest nesting read. */
   public static final int MAX_DEPTH = 8;
+
   /** Longest string value read, in characters. */
   public static final int MAX_STRING = 4096;
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_DEPTH)
-          .maxStringLength(MAX_STRING)
-          .maxNumberLength(40)
-          .maxDocumentLength(MAX_DOCUMENT_BYTES)
-          .build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxStringLength(MAX_STRING)
+                  .maxNumberLength(40)
+                  .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                  .build())
+          .build();
 
   private final Map<String, Object> fields;
   private final String where;
@@ -57,8 +61,12 @@ public final class JsonObject {
    */
   public static JsonObject parse(byte[] json, String where) throws JsonFormatException {
     if (json.length > MAX_DOCUMENT_BYTES) {
-      throw new JsonFormatException(where + ": document of " + json.length
-          + " bytes is over the limit of " + MAX_DOCUMENT_BYTES);
+      throw new JsonFormatException(
+          where
+              + ": document of "
+              + json.length
+              + " bytes is over the limit of "
+              + MAX_DOCUMENT_BYTES);
     }
     try (JsonParser p = FACTORY.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -66,8 +74,8 @@ public final class JsonObject {
       }
       Map<String, Object> m = readObject(p, where, 1);
       if (p.nextToken() != null) {
-        throw new JsonFormatException(where + ": trailing data at offset "
-            + p.currentTokenLocation().getByteOffset());
+        throw new JsonFormatException(
+            where + ": trailing data at offset " + p.currentTokenLocation().getByteOffset());
       }
       return new JsonObject(m, where);
     } catch (StreamConstraintsException e) {
@@ -75,15 +83,19 @@ public final class JsonObject {
     } catch (JsonFormatException e) {
       throw e;
     } catch (IOException e) {
-      String msg = e instanceof com.fasterxml.jackson.core.JsonProcessingException
-          ? ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage()
-          : e.getMessage();
-      long offset = e instanceof com.fasterxml.jackson.core.JsonProcessingException
-          && ((com.fasterxml.jackson.core.JsonProcessingException) e).getLocation() != null
-          ? ((com.fasterxml.jackson.core.JsonProcessingException) e).getLocation().getByteOffset()
-          : -1;
-      throw new JsonFormatException(where + ": malformed JSON at offset " + offset + ": "
-          + firstLine(String.valueOf(msg)));
+      String msg =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException
+              ? ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage()
+              : e.getMessage();
+      long offset =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException
+                  && ((com.fasterxml.jackson.core.JsonProcessingException) e).getLocation() != null
+              ? ((com.fasterxml.jackson.core.JsonProcessingException) e)
+                  .getLocation()
+                  .getByteOffset()
+              : -1;
+      throw new JsonFormatException(
+          where + ": malformed JSON at offset " + offset + ": " + firstLine(String.valueOf(msg)));
     }
   }
 
@@ -108,8 +120,8 @@ public final class JsonObject {
         case VALUE_NUMBER_INT:
           if (p.getNumberType() != JsonParser.NumberType.INT
               && p.getNumberType() != JsonParser.NumberType.LONG) {
-            throw new JsonFormatException(where + ": field '" + name
-                + "' is an integer outside the range of a long");
+            throw new JsonFormatException(
+                where + ": field '" + name + "' is an integer outside the range of a long");
           }
           value = p.getLongValue();
           break;
@@ -126,8 +138,14 @@ public final class JsonObject {
           value = new JsonObject(readObject(p, where + "." + name, depth + 1), where + "." + name);
           break;
         default:
-          throw new JsonFormatException(where + ": field '" + name + "' has unsupported value "
-              + v + " at offset " + p.currentTokenLocation().getByteOffset());
+          throw new JsonFormatException(
+              where
+                  + ": field '"
+                  + name
+                  + "' has unsupported value "
+                  + v
+                  + " at offset "
+                  + p.currentTokenLocation().getByteOffset());
       }
       if (m.put(name, value) != null) {
         throw new JsonFormatException(where + ": field '" + name + "' appears twice");
@@ -206,8 +224,12 @@ public final class JsonObject {
     try {
       return Money.ofMinor(minor, currency);
     } catch (RuntimeException e) {
-      throw new JsonFormatException(where + ": field '" + name + ".currency' is not an ISO 4217"
-          + " currency with minor units");
+      throw new JsonFormatException(
+          where
+              + ": field '"
+              + name
+              + ".currency' is not an ISO 4217"
+              + " currency with minor units");
     }
   }
 
@@ -220,13 +242,18 @@ public final class JsonObject {
     try {
       return Instant.parse(s);
     } catch (DateTimeParseException e) {
-      throw new JsonFormatException(where + ": field '" + name
-          + "' is not an ISO-8601 instant such as 2026-11-27T10:00:00Z");
+      throw new JsonFormatException(
+          where + ": field '" + name + "' is not an ISO-8601 instant such as 2026-11-27T10:00:00Z");
     }
   }
 
   private JsonFormatException missing(String name, String what) {
-    return new JsonFormatException(where + ": field '" + name + "' must be " + what
-        + (fields.containsKey(name) ? "" : " and is missing"));
+    return new JsonFormatException(
+        where
+            + ": field '"
+            + name
+            + "' must be "
+            + what
+            + (fields.containsKey(name) ? "" : " and is missing"));
   }
 }

@@ -31,7 +31,9 @@ public final class Luhn {
     return y > 9 ? y - 9 : y;
   }
 
-  /** True when {@code s} is all ASCII digits and passes the Luhn check (false for any other char). */
+  /**
+   * True when {@code s} is all ASCII digits and passes the Luhn check (false for any other char).
+   */
   public static boolean isValid(CharSequence s) {
     int sum = 0;
     for (int i = s.length() - 1, pos = 0; i >= 0; i--, pos++) {

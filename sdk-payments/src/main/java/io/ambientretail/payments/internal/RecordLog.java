@@ -21,8 +21,8 @@ import java.util.zip.CRC32C;
  *
  * <p>On open, every record is read and checked. A damaged record that reaches the end of the file
  * (a write torn by a crash or power loss), or a tail of zero bytes, is cut off: it was never
- * acknowledged. A damaged record followed by more data is corruption and fails the open with
- * {@link CorruptLogException} naming the offset, so nothing after it is silently dropped.
+ * acknowledged. A damaged record followed by more data is corruption and fails the open with {@link
+ * CorruptLogException} naming the offset, so nothing after it is silently dropped.
  *
  * <p>Thread-safe; one process at a time may hold a log open (the caller takes a file lock).
  */
@@ -59,8 +59,9 @@ public final class RecordLog implements AutoCloseable {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
         Files.createFile(file);
       }
@@ -101,8 +102,8 @@ public final class RecordLog implements AutoCloseable {
         if (zeros(ch, pos, size)) {
           return pos;
         }
-        throw new CorruptLogException(file.getFileName() + ": record at offset " + pos
-            + " has an impossible length " + len);
+        throw new CorruptLogException(
+            file.getFileName() + ": record at offset " + pos + " has an impossible length " + len);
       }
       if (pos + 8 + len > size) {
         return pos; // the append was torn before its payload was all written
@@ -115,8 +116,11 @@ public final class RecordLog implements AutoCloseable {
         if (pos + 8 + len == size) {
           return pos;
         }
-        throw new CorruptLogException(file.getFileName() + ": record at offset " + pos
-            + " fails its checksum and is followed by more records");
+        throw new CorruptLogException(
+            file.getFileName()
+                + ": record at offset "
+                + pos
+                + " fails its checksum and is followed by more records");
       }
       out.add(payload.array());
       pos += 8 + len;
@@ -188,8 +192,12 @@ public final class RecordLog implements AutoCloseable {
   public synchronized void rewrite(List<byte[]> records) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = dir.resolve(file.getFileName() + ".compact");
-    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       for (byte[] r : records) {
         ByteBuffer b = frame(r);
         while (b.hasRemaining()) {

@@ -14,8 +14,8 @@ import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * A {@link RecordLog} whose records are each sealed with AES-GCM (the JDK's provider): a random
- * 96-bit nonce per record, a 128-bit tag, and the record's position as associated data, so a
- * record cannot be altered, moved or swapped with another without the open failing.
+ * 96-bit nonce per record, a 128-bit tag, and the record's position as associated data, so a record
+ * cannot be altered, moved or swapped with another without the open failing.
  *
  * <p>Thread-safe.
  */
@@ -29,8 +29,7 @@ public final class SealedLog implements AutoCloseable {
   private final String purpose;
   private long count;
 
-  private SealedLog(RecordLog log, SecretKey key, SecureRandom random, String purpose,
-      long count) {
+  private SealedLog(RecordLog log, SecretKey key, SecureRandom random, String purpose, long count) {
     this.log = log;
     this.key = key;
     this.random = random;
@@ -59,8 +58,13 @@ public final class SealedLog implements AutoCloseable {
       }
     } catch (GeneralSecurityException e) {
       log.close();
-      throw new GeneralSecurityException("store-and-forward record " + i + " of "
-          + file.getFileName() + " does not decrypt: wrong key or altered file", e);
+      throw new GeneralSecurityException(
+          "store-and-forward record "
+              + i
+              + " of "
+              + file.getFileName()
+              + " does not decrypt: wrong key or altered file",
+          e);
     }
     out.addAll(plain);
     return new SealedLog(log, key, new SecureRandom(), purpose, i);

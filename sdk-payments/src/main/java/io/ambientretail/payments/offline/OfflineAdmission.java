@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Whether {@link StoreAndForward} admits a card while the gateway is unreachable, and why not.
  *
- * @param admitted true when the shopper may enter; the expected amount is then reserved against
- *     the limits until the payment is queued or cancelled
+ * @param admitted true when the shopper may enter; the expected amount is then reserved against the
+ *     limits until the payment is queued or cancelled
  * @param refusal why not, or {@link Refusal#NONE}
  */
 public record OfflineAdmission(boolean admitted, Refusal refusal) {

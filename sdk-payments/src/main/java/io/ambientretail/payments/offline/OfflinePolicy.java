@@ -113,7 +113,9 @@ public final class OfflinePolicy {
       if (perCardLimit.isNegative() || totalExposure.isNegative()) {
         throw new IllegalArgumentException("limits must not be negative");
       }
-      if (maxAge.isNegative() || maxAge.isZero() || warnBefore.isNegative()
+      if (maxAge.isNegative()
+          || maxAge.isZero()
+          || warnBefore.isNegative()
           || warnBefore.compareTo(maxAge) >= 0) {
         throw new IllegalArgumentException("need 0 <= warnBefore < maxAge");
       }

@@ -18,8 +18,14 @@ import java.util.Objects;
  * @param queuedAt when it was queued
  * @param expiresAt after this the acquirer no longer accepts it
  */
-public record QueuedPayment(long sequence, IdempotencyKey key, CardId card, Money amount,
-    String reference, Instant queuedAt, Instant expiresAt) {
+public record QueuedPayment(
+    long sequence,
+    IdempotencyKey key,
+    CardId card,
+    Money amount,
+    String reference,
+    Instant queuedAt,
+    Instant expiresAt) {
   /** Validates the fields. */
   public QueuedPayment {
     Objects.requireNonNull(key, "key");

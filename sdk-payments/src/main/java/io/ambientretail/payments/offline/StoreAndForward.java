@@ -39,10 +39,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reservations made by {@link #admit} for shoppers still in the store are sealed into the same
  * file before the admission is returned, and given back by {@link #cancel} or {@link #enqueue} in
- * the same way, so a process restarted during an outage still knows what each card fingerprint
- * and all cards together owe, queued and reserved. An admission whose reservation cannot be
- * written is refused ({@link OfflineAdmission.Refusal#NOT_RECORDED}). Queued payments and
- * reservations survive a restart. Thread-safe.
+ * the same way, so a process restarted during an outage still knows what each card fingerprint and
+ * all cards together owe, queued and reserved. An admission whose reservation cannot be written is
+ * refused ({@link OfflineAdmission.Refusal#NOT_RECORDED}). Queued payments and reservations survive
+ * a restart. Thread-safe.
  */
 public final class StoreAndForward implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StoreAndForward.class);
@@ -82,8 +82,12 @@ public final class StoreAndForward implements AutoCloseable {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(clock, "clock");
     List<byte[]> records = new ArrayList<>();
-    SealedLog log = SealedLog.open(Objects.requireNonNull(file, "file"),
-        Objects.requireNonNull(key, "key"), PURPOSE, records);
+    SealedLog log =
+        SealedLog.open(
+            Objects.requireNonNull(file, "file"),
+            Objects.requireNonNull(key, "key"),
+            PURPOSE,
+            records);
     StoreAndForward saf = new StoreAndForward(log, policy, clock);
     try {
       for (byte[] r : records) {
@@ -91,8 +95,8 @@ public final class StoreAndForward implements AutoCloseable {
       }
     } catch (JsonFormatException | RuntimeException e) {
       log.close();
-      throw new IOException("store-and-forward queue " + file.getFileName() + ": "
-          + e.getMessage(), e);
+      throw new IOException(
+          "store-and-forward queue " + file.getFileName() + ": " + e.getMessage(), e);
     }
     return saf;
   }
@@ -109,18 +113,24 @@ public final class StoreAndForward implements AutoCloseable {
     }
     long seq = o.longValue("seq");
     switch (type) {
-      case "queued": {
-        QueuedPayment p = new QueuedPayment(seq, IdempotencyKey.of(o.string("key")),
-            CardId.ofHex(o.string("card")), o.money("amount"), o.string("reference"),
-            Objects.requireNonNull(o.optInstant("queuedAt")),
-            Objects.requireNonNull(o.optInstant("expiresAt")));
-        pending.put(seq, new Entry(p, PaymentToken.of(o.string("token"))));
-        nextSequence = Math.max(nextSequence, seq + 1);
-        if (o.has("released")) {
-          release(p.card(), o.money("released")); // files before v0.1 had no such field
+      case "queued":
+        {
+          QueuedPayment p =
+              new QueuedPayment(
+                  seq,
+                  IdempotencyKey.of(o.string("key")),
+                  CardId.ofHex(o.string("card")),
+                  o.money("amount"),
+                  o.string("reference"),
+                  Objects.requireNonNull(o.optInstant("queuedAt")),
+                  Objects.requireNonNull(o.optInstant("expiresAt")));
+          pending.put(seq, new Entry(p, PaymentToken.of(o.string("token"))));
+          nextSequence = Math.max(nextSequence, seq + 1);
+          if (o.has("released")) {
+            release(p.card(), o.money("released")); // files before v0.1 had no such field
+          }
+          break;
         }
-        break;
-      }
       case "done":
         pending.remove(seq);
         break;
@@ -131,9 +141,9 @@ public final class StoreAndForward implements AutoCloseable {
 
   /**
    * Decides whether a card may enter while offline, expecting to charge at most {@code expected};
-   * when admitted, {@code expected} is reserved against the limits until {@link #enqueue} or
-   * {@link #cancel}. The reservation is sealed into the file before this returns, so it outlives
-   * a restart; when it cannot be written the card is refused with {@link
+   * when admitted, {@code expected} is reserved against the limits until {@link #enqueue} or {@link
+   * #cancel}. The reservation is sealed into the file before this returns, so it outlives a
+   * restart; when it cannot be written the card is refused with {@link
    * OfflineAdmission.Refusal#NOT_RECORDED}.
    */
   public synchronized OfflineAdmission admit(CardId card, Money expected) {
@@ -147,8 +157,10 @@ public final class StoreAndForward implements AutoCloseable {
     try {
       log.append(reservation("reserve", card, expected));
     } catch (IOException | GeneralSecurityException e) {
-      LOG.warn("offline admission refused for {}: its reservation could not be recorded ({})",
-          card, e.getClass().getSimpleName());
+      LOG.warn(
+          "offline admission refused for {}: its reservation could not be recorded ({})",
+          card,
+          e.getClass().getSimpleName());
       return new OfflineAdmission(false, OfflineAdmission.Refusal.NOT_RECORDED);
     }
     reserved.merge(card, expected, Money::plus);
@@ -156,8 +168,7 @@ public final class StoreAndForward implements AutoCloseable {
   }
 
   private static byte[] reservation(String type, CardId card, Money amount) {
-    return new JsonWriter().put("t", type).put("card", card.hex()).put("amount", amount)
-        .toBytes();
+    return new JsonWriter().put("t", type).put("card", card.hex()).put("amount", amount).toBytes();
   }
 
   private OfflineAdmission.Refusal check(CardId card, Money expected) {
@@ -203,10 +214,10 @@ public final class StoreAndForward implements AutoCloseable {
   }
 
   /**
-   * Gives back a reservation made by {@link #admit} (e.g. the shopper took nothing), recording
-   * that in the file. If the record cannot be written the reservation is still given back in
-   * memory (and a warning logged); after a restart it would count again, which errs on the side
-   * of less exposure, never more.
+   * Gives back a reservation made by {@link #admit} (e.g. the shopper took nothing), recording that
+   * in the file. If the record cannot be written the reservation is still given back in memory (and
+   * a warning logged); after a restart it would count again, which errs on the side of less
+   * exposure, never more.
    */
   public synchronized void cancel(CardId card, Money reservedAmount) {
     Objects.requireNonNull(card, "card");
@@ -217,7 +228,9 @@ public final class StoreAndForward implements AutoCloseable {
     try {
       log.append(reservation("release", card, reservedAmount));
     } catch (IOException | GeneralSecurityException e) {
-      LOG.warn("release of the offline reservation for {} not recorded ({})", card,
+      LOG.warn(
+          "release of the offline reservation for {} not recorded ({})",
+          card,
           e.getClass().getSimpleName());
     }
     release(card, reservedAmount);
@@ -237,12 +250,17 @@ public final class StoreAndForward implements AutoCloseable {
   }
 
   /**
-   * Queues a charge durably (sealed and forced to disk before returning) and gives back the
-   * card's reservation of {@code reservedAmount}. Queuing the same key again returns the payment
-   * already queued.
+   * Queues a charge durably (sealed and forced to disk before returning) and gives back the card's
+   * reservation of {@code reservedAmount}. Queuing the same key again returns the payment already
+   * queued.
    */
-  public synchronized QueuedPayment enqueue(IdempotencyKey key, PaymentToken token, CardId card,
-      Money amount, Money reservedAmount, String reference)
+  public synchronized QueuedPayment enqueue(
+      IdempotencyKey key,
+      PaymentToken token,
+      CardId card,
+      Money amount,
+      Money reservedAmount,
+      String reference)
       throws IOException, GeneralSecurityException {
     for (Entry e : pending.values()) {
       if (e.payment.key().equals(key)) {
@@ -251,13 +269,22 @@ public final class StoreAndForward implements AutoCloseable {
     }
     Instant now = clock.instant();
     long seq = nextSequence;
-    byte[] record = new JsonWriter().put("t", "queued").put("seq", seq).put("key", key.value())
-        .put("token", token.reveal()).put("card", card.hex()).put("amount", amount)
-        .put("reference", reference).put("queuedAt", now)
-        .put("expiresAt", now.plus(policy.maxAge())).put("released", reservedAmount).toBytes();
+    byte[] record =
+        new JsonWriter()
+            .put("t", "queued")
+            .put("seq", seq)
+            .put("key", key.value())
+            .put("token", token.reveal())
+            .put("card", card.hex())
+            .put("amount", amount)
+            .put("reference", reference)
+            .put("queuedAt", now)
+            .put("expiresAt", now.plus(policy.maxAge()))
+            .put("released", reservedAmount)
+            .toBytes();
     log.append(record); // the charge and the reservation it replaces, in one durable record
-    QueuedPayment p = new QueuedPayment(seq, key, card, amount, reference, now,
-        now.plus(policy.maxAge()));
+    QueuedPayment p =
+        new QueuedPayment(seq, key, card, amount, reference, now, now.plus(policy.maxAge()));
     pending.put(seq, new Entry(p, token));
     nextSequence = seq + 1;
     release(card, reservedAmount);
@@ -296,8 +323,11 @@ public final class StoreAndForward implements AutoCloseable {
     List<QueuedPayment> soon = expiringSoon();
     for (QueuedPayment p : soon) {
       Duration left = Duration.between(now, p.expiresAt());
-      LOG.warn("queued offline payment #{} ({}) expires in {} s: restore the gateway", p.sequence(),
-          p.amount(), left.toSeconds());
+      LOG.warn(
+          "queued offline payment #{} ({}) expires in {} s: restore the gateway",
+          p.sequence(),
+          p.amount(),
+          left.toSeconds());
       listener.expiringSoon(p, left);
     }
     return soon.size();
@@ -326,18 +356,19 @@ public final class StoreAndForward implements AutoCloseable {
         break;
       }
       if (o instanceof GatewayOutcome.Error && ((GatewayOutcome.Error) o).retryable()) {
-        LOG.info("replay stopped at #{}: retryable error {}", p.sequence(),
+        LOG.info(
+            "replay stopped at #{}: retryable error {}",
+            p.sequence(),
             ((GatewayOutcome.Error) o).code());
         break;
       }
       JsonWriter w = new JsonWriter().put("t", "done").put("seq", p.sequence());
       if (o instanceof GatewayOutcome.Approved) {
-        w.put("result", "approved")
-            .put("id", ((GatewayOutcome.Approved) o).transaction().value());
+        w.put("result", "approved").put("id", ((GatewayOutcome.Approved) o).transaction().value());
       } else {
         w.put("result", "refused");
-        LOG.warn("queued offline payment #{} ({}) was refused when forwarded", p.sequence(),
-            p.amount());
+        LOG.warn(
+            "queued offline payment #{} ({}) was refused when forwarded", p.sequence(), p.amount());
       }
       log.append(w.toBytes());
       pending.remove(p.sequence());

@@ -7,8 +7,8 @@ public enum BasketCoverage {
   /** The authorisation was incremented and now covers the basket. */
   INCREMENTED,
   /**
-   * The gateway refused to increment: at exit the session captures what the hold covers and
-   * charges the rest separately on the same token.
+   * The gateway refused to increment: at exit the session captures what the hold covers and charges
+   * the rest separately on the same token.
    */
   RECOVER_AT_EXIT,
   /** The increment's answer is unknown; it is sent again with the same key on the next change. */

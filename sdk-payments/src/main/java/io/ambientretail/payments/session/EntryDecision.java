@@ -34,7 +34,10 @@ public final class EntryDecision {
   private final String reason;
   private final @Nullable DeclineReason declineReason;
 
-  EntryDecision(Outcome outcome, @Nullable WalkOutSession session, String reason,
+  EntryDecision(
+      Outcome outcome,
+      @Nullable WalkOutSession session,
+      String reason,
       @Nullable DeclineReason declineReason) {
     this.outcome = Objects.requireNonNull(outcome, "outcome");
     this.session = session;

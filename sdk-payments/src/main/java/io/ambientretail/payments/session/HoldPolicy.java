@@ -90,12 +90,15 @@ public final class HoldPolicy {
       if (hold.isNegative() || hold.isZero()) {
         throw new IllegalArgumentException("hold must be positive, was " + hold);
       }
-      if (incrementStep != null && (!incrementStep.currency().equals(hold.currency())
-          || incrementStep.isNegative() || incrementStep.isZero())) {
-        throw new IllegalArgumentException("increment step must be positive, in the hold's"
-            + " currency");
+      if (incrementStep != null
+          && (!incrementStep.currency().equals(hold.currency())
+              || incrementStep.isNegative()
+              || incrementStep.isZero())) {
+        throw new IllegalArgumentException(
+            "increment step must be positive, in the hold's" + " currency");
       }
-      if (settleMargin.isNegative() || fallbackCaptureWindow.isNegative()
+      if (settleMargin.isNegative()
+          || fallbackCaptureWindow.isNegative()
           || fallbackCaptureWindow.isZero()) {
         throw new IllegalArgumentException("durations must not be negative");
       }

@@ -1,13 +1,13 @@
 package io.ambientretail.payments.session;
 
 import io.ambientretail.core.Money;
+import io.ambientretail.payments.PaymentsErrors;
 import io.ambientretail.payments.gateway.CardId;
 import io.ambientretail.payments.gateway.DeclineReason;
 import io.ambientretail.payments.gateway.GatewayOutcome;
 import io.ambientretail.payments.gateway.IdempotencyKey;
 import io.ambientretail.payments.gateway.PaymentToken;
 import io.ambientretail.payments.gateway.PaymentValueException;
-import io.ambientretail.payments.PaymentsErrors;
 import io.ambientretail.payments.gateway.TransactionId;
 import io.ambientretail.payments.internal.JsonFormatException;
 import io.ambientretail.payments.internal.JsonObject;
@@ -66,8 +66,8 @@ public final class PaymentJournal implements AutoCloseable {
     Objects.requireNonNull(file, "file");
     Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
     java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-    FileChannel lc = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
+    FileChannel lc =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = lc.tryLock();
@@ -76,8 +76,8 @@ public final class PaymentJournal implements AutoCloseable {
     }
     if (lock == null) {
       lc.close();
-      throw new IOException("payment journal " + file.getFileName()
-          + " is open in another process or instance");
+      throw new IOException(
+          "payment journal " + file.getFileName() + " is open in another process or instance");
     }
     RecordLog log;
     try {
@@ -94,8 +94,8 @@ public final class PaymentJournal implements AutoCloseable {
         j.apply(r);
       } catch (JsonFormatException | RuntimeException e) {
         j.close();
-        throw new RecordLog.CorruptLogException(file.getFileName() + ": record " + index
-            + " cannot be read: " + e.getMessage());
+        throw new RecordLog.CorruptLogException(
+            file.getFileName() + ": record " + index + " cannot be read: " + e.getMessage());
       }
       index++;
     }
@@ -150,15 +150,25 @@ public final class PaymentJournal implements AutoCloseable {
 
   // --- writing ---------------------------------------------------------------------------------
 
-  synchronized SessionRecord opened(SessionId id, PaymentToken token, @Nullable CardId card,
-      String reference, Money hold, Instant at) throws IOException {
+  synchronized SessionRecord opened(
+      SessionId id,
+      PaymentToken token,
+      @Nullable CardId card,
+      String reference,
+      Money hold,
+      Instant at)
+      throws IOException {
     if (sessions.containsKey(id)) {
-      throw new PaymentValueException(PaymentsErrors.SESSION_STATE,
-          "session " + id + " is already in the journal");
+      throw new PaymentValueException(
+          PaymentsErrors.SESSION_STATE, "session " + id + " is already in the journal");
     }
-    JsonWriter w = head("open", id).put("token", token.reveal())
-        .put("card", card == null ? null : card.toBase64()).put("reference", reference)
-        .put("hold", hold).put("at", at);
+    JsonWriter w =
+        head("open", id)
+            .put("token", token.reveal())
+            .put("card", card == null ? null : card.toBase64())
+            .put("reference", reference)
+            .put("hold", hold)
+            .put("at", at);
     append(id, w.toBytes());
     return sessions.get(id);
   }
@@ -168,16 +178,24 @@ public final class PaymentJournal implements AutoCloseable {
   }
 
   void intent(SessionRecord r, Step s) throws IOException {
-    append(r.id, head("intent", r.id).put("kind", s.kind.name()).put("key", s.key.value())
-        .put("request", s.request).put("amount", s.amount)
-        .put("target", s.target == null ? null : s.target.value()).toBytes());
+    append(
+        r.id,
+        head("intent", r.id)
+            .put("kind", s.kind.name())
+            .put("key", s.key.value())
+            .put("request", s.request)
+            .put("amount", s.amount)
+            .put("target", s.target == null ? null : s.target.value())
+            .toBytes());
   }
 
   void result(SessionRecord r, Step s, GatewayOutcome o) throws IOException {
     JsonWriter w = head("result", r.id).put("key", s.key.value());
     if (o instanceof GatewayOutcome.Approved) {
       GatewayOutcome.Approved a = (GatewayOutcome.Approved) o;
-      w.put("outcome", "approved").put("id", a.transaction().value()).put("amount", a.amount())
+      w.put("outcome", "approved")
+          .put("id", a.transaction().value())
+          .put("amount", a.amount())
           .put("captureBefore", a.captureBefore());
     } else if (o instanceof GatewayOutcome.Declined) {
       GatewayOutcome.Declined d = (GatewayOutcome.Declined) o;
@@ -186,7 +204,9 @@ public final class PaymentJournal implements AutoCloseable {
       w.put("outcome", "referral").put("message", ((GatewayOutcome.Referral) o).message());
     } else {
       GatewayOutcome.Error e = (GatewayOutcome.Error) o;
-      w.put("outcome", "error").put("retryable", e.retryable()).put("code", e.code())
+      w.put("outcome", "error")
+          .put("retryable", e.retryable())
+          .put("code", e.code())
           .put("message", e.message());
     }
     append(r.id, w.toBytes());
@@ -223,37 +243,49 @@ public final class PaymentJournal implements AutoCloseable {
     if (type.equals("open")) {
       String card = o.optString("card");
       Instant at = o.optInstant("at");
-      sessions.put(id, new SessionRecord(id, PaymentToken.of(o.string("token")),
-          card == null ? null : CardId.ofBase64(card), o.string("reference"), o.money("hold"),
-          at == null ? Instant.EPOCH : at));
+      sessions.put(
+          id,
+          new SessionRecord(
+              id,
+              PaymentToken.of(o.string("token")),
+              card == null ? null : CardId.ofBase64(card),
+              o.string("reference"),
+              o.money("hold"),
+              at == null ? Instant.EPOCH : at));
       return;
     }
     SessionRecord r = sessions.get(id);
     if (r == null) {
-      throw new JsonFormatException("journal record: session " + id + " has '" + type
-          + "' before 'open'");
+      throw new JsonFormatException(
+          "journal record: session " + id + " has '" + type + "' before 'open'");
     }
     switch (type) {
       case "basket":
         r.basket = o.money("total");
         break;
-      case "intent": {
-        String target = o.optString("target");
-        Step s = new Step(StepKind.valueOf(o.string("kind")), IdempotencyKey.of(o.string("key")),
-            o.string("request"), o.has("amount") ? o.money("amount") : null,
-            target == null ? null : TransactionId.of(target));
-        r.steps.put(s.key.value(), s);
-        break;
-      }
-      case "result": {
-        Step s = r.steps.get(o.string("key"));
-        if (s == null) {
-          throw new JsonFormatException("journal record: result for key " + o.string("key")
-              + " without its intent");
+      case "intent":
+        {
+          String target = o.optString("target");
+          Step s =
+              new Step(
+                  StepKind.valueOf(o.string("kind")),
+                  IdempotencyKey.of(o.string("key")),
+                  o.string("request"),
+                  o.has("amount") ? o.money("amount") : null,
+                  target == null ? null : TransactionId.of(target));
+          r.steps.put(s.key.value(), s);
+          break;
         }
-        s.result = outcome(o);
-        break;
-      }
+      case "result":
+        {
+          Step s = r.steps.get(o.string("key"));
+          if (s == null) {
+            throw new JsonFormatException(
+                "journal record: result for key " + o.string("key") + " without its intent");
+          }
+          s.result = outcome(o);
+          break;
+        }
       case "exit":
         r.exitTotal = o.money("total");
         break;
@@ -278,16 +310,18 @@ public final class PaymentJournal implements AutoCloseable {
     String outcome = o.string("outcome");
     switch (outcome) {
       case "approved":
-        return new GatewayOutcome.Approved(TransactionId.of(o.string("id")), o.money("amount"),
-            o.optInstant("captureBefore"), false);
+        return new GatewayOutcome.Approved(
+            TransactionId.of(o.string("id")),
+            o.money("amount"),
+            o.optInstant("captureBefore"),
+            false);
       case "declined":
-        return new GatewayOutcome.Declined(DeclineReason.of(o.string("reason")),
-            o.string("message"));
+        return new GatewayOutcome.Declined(
+            DeclineReason.of(o.string("reason")), o.string("message"));
       case "referral":
         return new GatewayOutcome.Referral(o.string("message"));
       case "error":
-        return new GatewayOutcome.Error(o.bool("retryable"), o.string("code"),
-            o.string("message"));
+        return new GatewayOutcome.Error(o.bool("retryable"), o.string("code"), o.string("message"));
       default:
         throw new JsonFormatException("journal record: unknown outcome '" + outcome + "'");
     }

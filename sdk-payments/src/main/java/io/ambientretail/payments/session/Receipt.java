@@ -18,8 +18,14 @@ import java.util.Objects;
  * @param released what the entry authorisation held beyond the capture and gave back
  * @param outstanding what the shopper still owes because a recovery charge was declined
  */
-public record Receipt(SessionId session, PaymentToken token, Status status, Money total,
-    List<ReceiptLine> lines, Money released, Money outstanding) {
+public record Receipt(
+    SessionId session,
+    PaymentToken token,
+    Status status,
+    Money total,
+    List<ReceiptLine> lines,
+    Money released,
+    Money outstanding) {
 
   /** Whether a receipt's money has settled. */
   public enum Status {

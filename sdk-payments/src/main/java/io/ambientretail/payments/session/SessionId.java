@@ -1,7 +1,7 @@
 package io.ambientretail.payments.session;
 
-import io.ambientretail.payments.gateway.PaymentValueException;
 import io.ambientretail.payments.PaymentsErrors;
+import io.ambientretail.payments.gateway.PaymentValueException;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -29,8 +29,10 @@ public final class SessionId {
   public static SessionId of(String value) {
     Objects.requireNonNull(value, "value");
     if (!VALID.matcher(value).matches()) {
-      throw new PaymentValueException(PaymentsErrors.PAYMENT_VALUE,
-          "session id must be 1-100 characters of [A-Za-z0-9_-] (length was " + value.length()
+      throw new PaymentValueException(
+          PaymentsErrors.PAYMENT_VALUE,
+          "session id must be 1-100 characters of [A-Za-z0-9_-] (length was "
+              + value.length()
               + ")");
     }
     return new SessionId(value);

@@ -31,8 +31,13 @@ final class SessionRecord {
   @Nullable Money basket;
   @Nullable Money exitTotal;
 
-  SessionRecord(SessionId id, PaymentToken token, @Nullable CardId card, String reference,
-      Money hold, Instant opened) {
+  SessionRecord(
+      SessionId id,
+      PaymentToken token,
+      @Nullable CardId card,
+      String reference,
+      Money hold,
+      Instant opened) {
     this.id = id;
     this.token = token;
     this.card = card;
@@ -80,7 +85,8 @@ final class SessionRecord {
   @Nullable Instant captureBefore() {
     Instant d = null;
     for (Step s : steps.values()) {
-      if ((s.kind == StepKind.AUTHORISE || s.kind == StepKind.INCREMENT) && s.approved()
+      if ((s.kind == StepKind.AUTHORISE || s.kind == StepKind.INCREMENT)
+          && s.approved()
           && s.approvedResult().captureBefore() != null) {
         d = s.approvedResult().captureBefore();
       }
@@ -132,12 +138,11 @@ final class SessionRecord {
           released = a.amount();
           break;
         case RECOVERY_CHARGE:
-          lines.add(new ReceiptLine(ReceiptLine.Kind.RECOVERY_CHARGE, a.transaction(),
-              a.amount()));
+          lines.add(new ReceiptLine(ReceiptLine.Kind.RECOVERY_CHARGE, a.transaction(), a.amount()));
           break;
         case ADJUSTMENT_CHARGE:
-          lines.add(new ReceiptLine(ReceiptLine.Kind.ADJUSTMENT_CHARGE, a.transaction(),
-              a.amount()));
+          lines.add(
+              new ReceiptLine(ReceiptLine.Kind.ADJUSTMENT_CHARGE, a.transaction(), a.amount()));
           break;
         case REFUND:
           lines.add(new ReceiptLine(ReceiptLine.Kind.REFUND, a.transaction(), a.amount()));

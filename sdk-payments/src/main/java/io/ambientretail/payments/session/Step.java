@@ -15,7 +15,11 @@ final class Step {
   final @Nullable TransactionId target;
   @Nullable GatewayOutcome result;
 
-  Step(StepKind kind, IdempotencyKey key, String request, @Nullable Money amount,
+  Step(
+      StepKind kind,
+      IdempotencyKey key,
+      String request,
+      @Nullable Money amount,
       @Nullable TransactionId target) {
     this.kind = kind;
     this.key = key;

@@ -1,6 +1,7 @@
 package io.ambientretail.payments.session;
 
 import io.ambientretail.core.Money;
+import io.ambientretail.payments.PaymentsErrors;
 import io.ambientretail.payments.gateway.CardId;
 import io.ambientretail.payments.gateway.DeclineReason;
 import io.ambientretail.payments.gateway.GatewayOutcome;
@@ -11,7 +12,6 @@ import io.ambientretail.payments.gateway.IdempotencyKeyReusedException;
 import io.ambientretail.payments.gateway.PaymentGateway;
 import io.ambientretail.payments.gateway.PaymentToken;
 import io.ambientretail.payments.gateway.PaymentValueException;
-import io.ambientretail.payments.PaymentsErrors;
 import io.ambientretail.payments.gateway.TransactionId;
 import io.ambientretail.payments.offline.OfflineAdmission;
 import io.ambientretail.payments.offline.StoreAndForward;
@@ -29,14 +29,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the walk-out payment flow of a store: a hold at entry that opens the door only when
- * approved, increments as the basket grows, capture of the total at exit with the rest released,
- * a void for an empty basket, refunds and adjustments against the receipt, and settlement before
- * the capture deadline the gateway stated.
+ * approved, increments as the basket grows, capture of the total at exit with the rest released, a
+ * void for an empty basket, refunds and adjustments against the receipt, and settlement before the
+ * capture deadline the gateway stated.
  *
- * <p>The shape follows Adyen's autonomous-store flow (pre-authorise, adjust authorisation,
- * capture) and Stripe's manual capture with incremental authorisation: when the gateway refuses an
- * increment (card-present wallets, amount limits), the session captures what the hold covers and
- * recovers the rest with a second charge on the same token, recorded on the receipt as {@link
+ * <p>The shape follows Adyen's autonomous-store flow (pre-authorise, adjust authorisation, capture)
+ * and Stripe's manual capture with incremental authorisation: when the gateway refuses an increment
+ * (card-present wallets, amount limits), the session captures what the hold covers and recovers the
+ * rest with a second charge on the same token, recorded on the receipt as {@link
  * ReceiptLine.Kind#RECOVERY_CHARGE}.
  *
  * <p>Every request is written to the {@link PaymentJournal} before it is sent, with an idempotency
@@ -68,16 +68,14 @@ public final class WalkOutSessions {
   }
 
   /** Starts a builder over a gateway, a journal and a hold policy. */
-  public static Builder builder(PaymentGateway gateway, PaymentJournal journal,
-      HoldPolicy policy) {
+  public static Builder builder(PaymentGateway gateway, PaymentJournal journal, HoldPolicy policy) {
     return new Builder(gateway, journal, policy);
   }
 
   /**
    * A shopper presents a card at the entry gate: authorises the policy's hold and opens the door
    * only when it is approved (or, with the gateway unreachable, when store-and-forward admits the
-   * card). Repeating the call for the same session returns the same decision without a second
-   * hold.
+   * card). Repeating the call for the same session returns the same decision without a second hold.
    *
    * @param card the card's fingerprint id, needed for offline limits; may be null
    * @throws IOException if the journal cannot be written
@@ -90,14 +88,14 @@ public final class WalkOutSessions {
     if (r == null) {
       r = journal.opened(id, token, card, id.value(), policy.hold(), clock.instant());
     } else if (!r.token.equals(token)) {
-      throw new PaymentValueException(PaymentsErrors.SESSION_STATE,
-          "session " + id + " was opened with another card");
+      throw new PaymentValueException(
+          PaymentsErrors.SESSION_STATE, "session " + id + " was opened with another card");
     }
     synchronized (r) {
       WalkOutSession session = new WalkOutSession(this, r);
       if (r.offline) {
-        return new EntryDecision(EntryDecision.Outcome.ADMITTED_OFFLINE, session,
-            "admitted offline", null);
+        return new EntryDecision(
+            EntryDecision.Outcome.ADMITTED_OFFLINE, session, "admitted offline", null);
       }
       GatewayOutcome o;
       try {
@@ -106,26 +104,35 @@ public final class WalkOutSessions {
         // not an outage: a wrong trust configuration or someone in the middle; admitting the
         // shopper offline would hide it behind the offline limits, so the door stays shut
         journal.mark(r, "abandoned");
-        LOG.error("session {} entry: the gateway's TLS identity was refused; not admitting"
-            + " offline: {}", id, e.getMessage());
-        return new EntryDecision(EntryDecision.Outcome.UNAVAILABLE, null,
-            "gateway TLS identity refused", null);
+        LOG.error(
+            "session {} entry: the gateway's TLS identity was refused; not admitting"
+                + " offline: {}",
+            id,
+            e.getMessage());
+        return new EntryDecision(
+            EntryDecision.Outcome.UNAVAILABLE, null, "gateway TLS identity refused", null);
       } catch (IOException e) {
         return offlineEntry(r, session, e);
       }
       if (o instanceof GatewayOutcome.Approved) {
-        LOG.info("session {} entry hold approved ({}), capture before {}", id,
-            ((GatewayOutcome.Approved) o).amount(), r.captureBefore());
+        LOG.info(
+            "session {} entry hold approved ({}), capture before {}",
+            id,
+            ((GatewayOutcome.Approved) o).amount(),
+            r.captureBefore());
         return new EntryDecision(EntryDecision.Outcome.APPROVED, session, "hold approved", null);
       }
       if (!r.closed) {
         journal.mark(r, "closed");
       }
-      DeclineReason reason = o instanceof GatewayOutcome.Declined
-          ? ((GatewayOutcome.Declined) o).reason() : null;
-      String why = o instanceof GatewayOutcome.Declined ? "declined: " + reason
-          : o instanceof GatewayOutcome.Referral ? "referral: treated as a decline"
-          : "gateway error " + ((GatewayOutcome.Error) o).code();
+      DeclineReason reason =
+          o instanceof GatewayOutcome.Declined ? ((GatewayOutcome.Declined) o).reason() : null;
+      String why =
+          o instanceof GatewayOutcome.Declined
+              ? "declined: " + reason
+              : o instanceof GatewayOutcome.Referral
+                  ? "referral: treated as a decline"
+                  : "gateway error " + ((GatewayOutcome.Error) o).code();
       LOG.info("session {} entry refused: {}", id, why);
       return new EntryDecision(EntryDecision.Outcome.DECLINED, null, why, reason);
     }
@@ -135,38 +142,50 @@ public final class WalkOutSessions {
       throws IOException {
     if (storeAndForward == null) {
       journal.mark(r, "abandoned");
-      LOG.warn("session {} entry: gateway unavailable ({}), no store-and-forward", r.id,
+      LOG.warn(
+          "session {} entry: gateway unavailable ({}), no store-and-forward",
+          r.id,
           cause.getClass().getSimpleName());
-      return new EntryDecision(EntryDecision.Outcome.UNAVAILABLE, null,
-          "gateway unavailable", null);
+      return new EntryDecision(
+          EntryDecision.Outcome.UNAVAILABLE, null, "gateway unavailable", null);
     }
-    OfflineAdmission a = r.card == null
-        ? new OfflineAdmission(false, OfflineAdmission.Refusal.NO_CARD_ID)
-        : storeAndForward.admit(r.card, policy.hold());
+    OfflineAdmission a =
+        r.card == null
+            ? new OfflineAdmission(false, OfflineAdmission.Refusal.NO_CARD_ID)
+            : storeAndForward.admit(r.card, policy.hold());
     if (!a.admitted()) {
       journal.mark(r, "abandoned");
-      return new EntryDecision(EntryDecision.Outcome.REFUSED_OFFLINE, null,
-          "offline admission refused: " + a.refusal(), null);
+      return new EntryDecision(
+          EntryDecision.Outcome.REFUSED_OFFLINE,
+          null,
+          "offline admission refused: " + a.refusal(),
+          null);
     }
     journal.mark(r, "offline");
     LOG.info("session {} admitted offline", r.id);
-    return new EntryDecision(EntryDecision.Outcome.ADMITTED_OFFLINE, session, "admitted offline",
-        null);
+    return new EntryDecision(
+        EntryDecision.Outcome.ADMITTED_OFFLINE, session, "admitted offline", null);
   }
 
   private GatewayOutcome authorise(SessionRecord r) throws IOException {
     IdempotencyKey key = key(r, "authorise");
     Money hold = r.hold;
-    return call(r, StepKind.AUTHORISE, key, "authorise " + hold + " ref " + r.reference, hold,
-        null, () -> gateway.authorise(key, r.token, hold, r.reference));
+    return call(
+        r,
+        StepKind.AUTHORISE,
+        key,
+        "authorise " + hold + " ref " + r.reference,
+        hold,
+        null,
+        () -> gateway.authorise(key, r.token, hold, r.reference));
   }
 
   BasketCoverage basketChanged(SessionRecord r, Money total) throws IOException {
     synchronized (r) {
       checkAmount(r, total);
       if (r.exitTotal != null || r.closed) {
-        throw new PaymentValueException(PaymentsErrors.SESSION_STATE,
-            "session " + r.id + " has already exited");
+        throw new PaymentValueException(
+            PaymentsErrors.SESSION_STATE, "session " + r.id + " has already exited");
       }
       if (!total.equals(r.basket)) {
         journal.basket(r, total);
@@ -177,7 +196,8 @@ public final class WalkOutSessions {
       try {
         boolean incremented = resolvePending(r);
         if (r.incrementRefused()) {
-          return total.compareTo(r.authorised()) > 0 ? BasketCoverage.RECOVER_AT_EXIT
+          return total.compareTo(r.authorised()) > 0
+              ? BasketCoverage.RECOVER_AT_EXIT
               : BasketCoverage.COVERED;
         }
         if (total.compareTo(r.authorised()) <= 0) {
@@ -212,27 +232,63 @@ public final class WalkOutSessions {
     TransactionId auth = requireAuthorisation(r);
     int n = r.steps(StepKind.INCREMENT).size() + 1;
     IdempotencyKey key = key(r, "increment:" + n);
-    return call(r, StepKind.INCREMENT, key, "increment " + auth + " by " + additional,
-        additional, auth, () -> gateway.increment(key, auth, additional));
+    return call(
+        r,
+        StepKind.INCREMENT,
+        key,
+        "increment " + auth + " by " + additional,
+        additional,
+        auth,
+        () -> gateway.increment(key, auth, additional));
   }
 
   private GatewayOutcome resend(SessionRecord r, Step s) throws IOException {
     switch (s.kind) {
       case INCREMENT:
-        return call(r, s.kind, s.key, s.request, s.amount, s.target,
+        return call(
+            r,
+            s.kind,
+            s.key,
+            s.request,
+            s.amount,
+            s.target,
             () -> gateway.increment(s.key, s.target, s.amount));
       case CAPTURE:
-        return call(r, s.kind, s.key, s.request, s.amount, s.target,
+        return call(
+            r,
+            s.kind,
+            s.key,
+            s.request,
+            s.amount,
+            s.target,
             () -> gateway.capture(s.key, s.target, s.amount, true));
       case RELEASE:
-        return call(r, s.kind, s.key, s.request, s.amount, s.target,
+        return call(
+            r,
+            s.kind,
+            s.key,
+            s.request,
+            s.amount,
+            s.target,
             () -> gateway.release(s.key, s.target));
       case RECOVERY_CHARGE:
       case ADJUSTMENT_CHARGE:
-        return call(r, s.kind, s.key, s.request, s.amount, s.target,
+        return call(
+            r,
+            s.kind,
+            s.key,
+            s.request,
+            s.amount,
+            s.target,
             () -> gateway.charge(s.key, r.token, s.amount, r.reference));
       case REFUND:
-        return call(r, s.kind, s.key, s.request, s.amount, s.target,
+        return call(
+            r,
+            s.kind,
+            s.key,
+            s.request,
+            s.amount,
+            s.target,
             () -> gateway.refund(s.key, s.target, s.amount));
       case AUTHORISE:
       default:
@@ -245,13 +301,13 @@ public final class WalkOutSessions {
       checkAmount(r, total);
       if (r.exitTotal == null) {
         if (r.abandoned) {
-          throw new PaymentValueException(PaymentsErrors.SESSION_STATE,
-              "session " + r.id + " never opened the door");
+          throw new PaymentValueException(
+              PaymentsErrors.SESSION_STATE, "session " + r.id + " never opened the door");
         }
         journal.exit(r, total, clock.instant());
       } else if (!r.exitTotal.equals(total)) {
-        throw new PaymentValueException(PaymentsErrors.SESSION_STATE,
-            "session " + r.id + " already exited with another total");
+        throw new PaymentValueException(
+            PaymentsErrors.SESSION_STATE, "session " + r.id + " already exited with another total");
       }
       return finish(r);
     }
@@ -269,9 +325,12 @@ public final class WalkOutSessions {
         finishOnline(r);
       }
     } catch (IOException e) {
-      if (e instanceof GatewayUnavailableException || e instanceof java.io.InterruptedIOException
+      if (e instanceof GatewayUnavailableException
+          || e instanceof java.io.InterruptedIOException
           || e instanceof io.ambientretail.payments.gateway.GatewayProtocolException) {
-        LOG.warn("session {} exit pending, will resume with the same keys: {}", r.id,
+        LOG.warn(
+            "session {} exit pending, will resume with the same keys: {}",
+            r.id,
             e.getClass().getSimpleName());
         return r.receipt();
       }
@@ -297,18 +356,29 @@ public final class WalkOutSessions {
       journal.mark(r, "closed");
       return;
     }
-    if (total.compareTo(r.authorised()) > 0 && !r.incrementRefused()
+    if (total.compareTo(r.authorised()) > 0
+        && !r.incrementRefused()
         && r.step(key(r, "capture").value()) == null) {
       increment(r, total.minus(r.authorised()));
     }
     Money captureAmount = total.min(r.authorised());
     IdempotencyKey capKey = key(r, "capture");
     Step existing = r.step(capKey.value());
-    GatewayOutcome cap = existing != null ? resend(r, existing)
-        : call(r, StepKind.CAPTURE, capKey, "capture " + auth + " " + captureAmount + " final",
-            captureAmount, auth, () -> gateway.capture(capKey, auth, captureAmount, true));
-    Money captured = cap instanceof GatewayOutcome.Approved
-        ? ((GatewayOutcome.Approved) cap).amount() : Money.zero(total.currency());
+    GatewayOutcome cap =
+        existing != null
+            ? resend(r, existing)
+            : call(
+                r,
+                StepKind.CAPTURE,
+                capKey,
+                "capture " + auth + " " + captureAmount + " final",
+                captureAmount,
+                auth,
+                () -> gateway.capture(capKey, auth, captureAmount, true));
+    Money captured =
+        cap instanceof GatewayOutcome.Approved
+            ? ((GatewayOutcome.Approved) cap).amount()
+            : Money.zero(total.currency());
     if (!cap.approved()) {
       // a refused capture leaves the hold to lapse; release it explicitly so it does not linger
       LOG.warn("session {} capture refused; charging the total separately", r.id);
@@ -328,30 +398,42 @@ public final class WalkOutSessions {
       resend(r, existing);
       return;
     }
-    call(r, StepKind.RECOVERY_CHARGE, key, "charge " + amount + " recovery", amount, null,
+    call(
+        r,
+        StepKind.RECOVERY_CHARGE,
+        key,
+        "charge " + amount + " recovery",
+        amount,
+        null,
         () -> gateway.charge(key, r.token, amount, r.reference));
   }
 
   private GatewayOutcome release(SessionRecord r, TransactionId auth) throws IOException {
     IdempotencyKey key = key(r, "release");
-    return call(r, StepKind.RELEASE, key, "release " + auth, null, auth,
-        () -> gateway.release(key, auth));
+    return call(
+        r, StepKind.RELEASE, key, "release " + auth, null, auth, () -> gateway.release(key, auth));
   }
 
   private void finishOffline(SessionRecord r) throws IOException {
     Money total = Objects.requireNonNull(r.exitTotal);
     StoreAndForward saf = storeAndForward;
     if (saf == null) {
-      throw new PaymentValueException(PaymentsErrors.SESSION_STATE, "session " + r.id
-          + " was admitted offline but no store-and-forward is configured now");
+      throw new PaymentValueException(
+          PaymentsErrors.SESSION_STATE,
+          "session " + r.id + " was admitted offline but no store-and-forward is configured now");
     }
     if (!r.queued) {
       if (total.isZero()) {
         saf.cancel(Objects.requireNonNull(r.card), policy.hold());
       } else {
         try {
-          saf.enqueue(key(r, "offline-charge"), r.token, Objects.requireNonNull(r.card), total,
-              policy.hold(), r.reference);
+          saf.enqueue(
+              key(r, "offline-charge"),
+              r.token,
+              Objects.requireNonNull(r.card),
+              total,
+              policy.hold(),
+              r.reference);
         } catch (GeneralSecurityException e) {
           throw new IOException("session " + r.id + ": cannot seal the offline charge", e);
         }
@@ -375,10 +457,10 @@ public final class WalkOutSessions {
   }
 
   /**
-   * Finishes what a crash or an outage interrupted, sending every unanswered request again with
-   * its journaled key: exits are captured, charged or voided; holds of shoppers the door never
-   * admitted are released; holds of shoppers still in the store are confirmed and stay open. Call
-   * it on start, and again whenever the gateway comes back.
+   * Finishes what a crash or an outage interrupted, sending every unanswered request again with its
+   * journaled key: exits are captured, charged or voided; holds of shoppers the door never admitted
+   * are released; holds of shoppers still in the store are confirmed and stay open. Call it on
+   * start, and again whenever the gateway comes back.
    *
    * @return the receipts of the sessions that finished now
    */
@@ -431,10 +513,15 @@ public final class WalkOutSessions {
         if (now.isBefore(deadline.minus(policy.settleMargin()))) {
           continue;
         }
-        LOG.info("session {} settling {} before its capture deadline {}", r.id,
-            r.exitTotal == null ? "at the last basket" : "its exit", deadline);
-        Money total = r.exitTotal != null ? r.exitTotal
-            : r.basket != null ? r.basket : Money.zero(r.hold.currency());
+        LOG.info(
+            "session {} settling {} before its capture deadline {}",
+            r.id,
+            r.exitTotal == null ? "at the last basket" : "its exit",
+            deadline);
+        Money total =
+            r.exitTotal != null
+                ? r.exitTotal
+                : r.basket != null ? r.basket : Money.zero(r.hold.currency());
         Receipt receipt = exit(r, total);
         if (r.closed) {
           settled.add(receipt);
@@ -464,15 +551,14 @@ public final class WalkOutSessions {
   }
 
   /**
-   * Refunds {@code amount} of a receipt, from its latest charge backwards, each refund keyed by
-   * the receipt and {@code refundReference} so a repeated call refunds once.
+   * Refunds {@code amount} of a receipt, from its latest charge backwards, each refund keyed by the
+   * receipt and {@code refundReference} so a repeated call refunds once.
    *
    * @param refundReference names this refund (a returns-desk ticket), 1-40 of [A-Za-z0-9_-]
    * @return the receipt with the refund lines added; a declined refund adds none
    * @throws GatewayUnavailableException if the gateway cannot be reached; call again
    */
-  public Receipt refund(Receipt receipt, Money amount, String refundReference)
-      throws IOException {
+  public Receipt refund(Receipt receipt, Money amount, String refundReference) throws IOException {
     SessionRecord r = recordFor(receipt);
     checkReference(refundReference);
     synchronized (r) {
@@ -483,8 +569,13 @@ public final class WalkOutSessions {
       for (Step s : r.steps(StepKind.REFUND)) {
         if (s.key.value().startsWith(prefix)) {
           if (!s.request.endsWith(" of " + amount)) {
-            throw new IdempotencyKeyReusedException(s.key, "refund " + refundReference
-                + " of session " + r.id + " was made for another amount");
+            throw new IdempotencyKeyReusedException(
+                s.key,
+                "refund "
+                    + refundReference
+                    + " of session "
+                    + r.id
+                    + " was made for another amount");
           }
           if (!resend(r, s).approved()) {
             return r.receipt();
@@ -495,7 +586,8 @@ public final class WalkOutSessions {
       List<ReceiptLine> lines = new ArrayList<>(receipt.lines());
       for (int i = lines.size() - 1; i >= 0 && left.minor() > 0; i--) {
         ReceiptLine l = lines.get(i);
-        if (l.kind() == ReceiptLine.Kind.REFUND || l.transaction() == null
+        if (l.kind() == ReceiptLine.Kind.REFUND
+            || l.transaction() == null
             || r.step(prefix + l.transaction()) != null) {
           continue;
         }
@@ -507,9 +599,15 @@ public final class WalkOutSessions {
         IdempotencyKey key = key(r, "refund:" + refundReference + ":" + l.transaction());
         TransactionId target = l.transaction();
         Money p = part;
-        GatewayOutcome o = call(r, StepKind.REFUND, key,
-            "refund " + target + " " + part + " of " + amount, part, target,
-            () -> gateway.refund(key, target, p));
+        GatewayOutcome o =
+            call(
+                r,
+                StepKind.REFUND,
+                key,
+                "refund " + target + " " + part + " of " + amount,
+                part,
+                target,
+                () -> gateway.refund(key, target, p));
         if (!o.approved()) {
           break;
         }
@@ -537,7 +635,13 @@ public final class WalkOutSessions {
     synchronized (r) {
       if (!diff.isZero()) {
         IdempotencyKey key = key(r, "adjust:" + reference);
-        call(r, StepKind.ADJUSTMENT_CHARGE, key, "charge " + diff + " adjustment", diff, null,
+        call(
+            r,
+            StepKind.ADJUSTMENT_CHARGE,
+            key,
+            "charge " + diff + " adjustment",
+            diff,
+            null,
             () -> gateway.charge(key, r.token, diff, r.reference));
       }
       return r.receipt();
@@ -550,8 +654,14 @@ public final class WalkOutSessions {
       return r;
     }
     // the session was compacted away: reopen it in the journal from the receipt
-    r = journal.opened(receipt.session(), receipt.token(), null, receipt.session().value(),
-        receipt.total(), clock.instant());
+    r =
+        journal.opened(
+            receipt.session(),
+            receipt.token(),
+            null,
+            receipt.session().value(),
+            receipt.total(),
+            clock.instant());
     synchronized (r) {
       journal.exit(r, receipt.total(), clock.instant());
       journal.mark(r, "closed");
@@ -571,20 +681,26 @@ public final class WalkOutSessions {
 
   private static void checkReference(String reference) {
     if (!reference.matches("[A-Za-z0-9_-]{1,40}")) {
-      throw new PaymentValueException(PaymentsErrors.PAYMENT_VALUE,
-          "reference must be 1-40 characters of [A-Za-z0-9_-]");
+      throw new PaymentValueException(
+          PaymentsErrors.PAYMENT_VALUE, "reference must be 1-40 characters of [A-Za-z0-9_-]");
     }
   }
 
   /** The journaled request function: at most one send per key, each journaled before sending. */
-  private GatewayOutcome call(SessionRecord r, StepKind kind, IdempotencyKey key, String request,
-      @Nullable Money amount, @Nullable TransactionId target, GatewayCall send)
+  private GatewayOutcome call(
+      SessionRecord r,
+      StepKind kind,
+      IdempotencyKey key,
+      String request,
+      @Nullable Money amount,
+      @Nullable TransactionId target,
+      GatewayCall send)
       throws IOException {
     Step s = r.step(key.value());
     if (s != null) {
       if (!s.request.equals(request)) {
-        throw new IdempotencyKeyReusedException(key, "key " + key
-            + " was journaled for another request of session " + r.id);
+        throw new IdempotencyKeyReusedException(
+            key, "key " + key + " was journaled for another request of session " + r.id);
       }
       if (s.result != null) {
         return s.result;
@@ -596,8 +712,11 @@ public final class WalkOutSessions {
     }
     GatewayOutcome o = send.send();
     if (o instanceof GatewayOutcome.Error && ((GatewayOutcome.Error) o).retryable()) {
-      throw new GatewayUnavailableException(kind.name().toLowerCase(java.util.Locale.ROOT)
-          + ": gateway still failing with retryable " + ((GatewayOutcome.Error) o).code(), null);
+      throw new GatewayUnavailableException(
+          kind.name().toLowerCase(java.util.Locale.ROOT)
+              + ": gateway still failing with retryable "
+              + ((GatewayOutcome.Error) o).code(),
+          null);
     }
     journal.result(r, s, o);
     return o;
@@ -615,8 +734,8 @@ public final class WalkOutSessions {
   private static TransactionId requireAuthorisation(SessionRecord r) {
     TransactionId t = r.authorisation();
     if (t == null) {
-      throw new PaymentValueException(PaymentsErrors.SESSION_STATE,
-          "session " + r.id + " has no approved hold");
+      throw new PaymentValueException(
+          PaymentsErrors.SESSION_STATE, "session " + r.id + " has no approved hold");
     }
     return t;
   }
@@ -630,7 +749,8 @@ public final class WalkOutSessions {
   private static void checkAmount(SessionRecord r, Money amount) {
     Objects.requireNonNull(amount, "amount");
     if (!amount.currency().equals(r.hold.currency()) || amount.isNegative()) {
-      throw new PaymentValueException(PaymentsErrors.PAYMENT_VALUE,
+      throw new PaymentValueException(
+          PaymentsErrors.PAYMENT_VALUE,
           "amount must be zero or positive in " + r.hold.currency().getCurrencyCode());
     }
   }

@@ -1,8 +1,8 @@
 /**
- * The walk-out payment session: a hold at entry that opens the door only when approved,
- * increments as the basket grows, capture of the total at exit with the rest released, a void for
- * an empty basket, a recovery charge when an increment is refused, refunds and adjustments against
- * the receipt, all journaled before they are sent so a crash never loses or doubles a capture.
+ * The walk-out payment session: a hold at entry that opens the door only when approved, increments
+ * as the basket grows, capture of the total at exit with the rest released, a void for an empty
+ * basket, a recovery charge when an increment is refused, refunds and adjustments against the
+ * receipt, all journaled before they are sent so a crash never loses or doubles a capture.
  *
  * <pre>{@code
  * try (PaymentJournal journal = PaymentJournal.open(dir.resolve("payments.journal"))) {

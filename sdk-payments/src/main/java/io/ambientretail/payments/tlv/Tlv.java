@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One BER-TLV object as an immutable tree node: a tag, and either a primitive value or the child
- * objects of a constructed template. Convenient for small responses and for building test data;
- * use {@link TlvReader} where allocation matters.
+ * objects of a constructed template. Convenient for small responses and for building test data; use
+ * {@link TlvReader} where allocation matters.
  *
  * <p>{@link #toString()} shows tags, names and lengths but never value bytes, so card data cannot
  * leak through it. Immutable and thread-safe; {@link #value()} returns a copy.
@@ -77,7 +77,8 @@ public final class Tlv {
   private static void close(byte[] data, List<List<Tlv>> stack, List<int[]> open) {
     int[] o = open.remove(open.size() - 1);
     List<Tlv> kids = stack.remove(stack.size() - 1);
-    stack.get(stack.size() - 1)
+    stack
+        .get(stack.size() - 1)
         .add(new Tlv(o[0], Arrays.copyOfRange(data, o[1], o[2]), List.copyOf(kids)));
   }
 
@@ -143,8 +144,14 @@ public final class Tlv {
   /** Tag, name and length; never the value bytes. */
   @Override
   public String toString() {
-    return EmvTags.hex(tag) + " " + EmvTags.name(tag) + " (" + value.length + " bytes"
-        + (children.isEmpty() ? "" : ", " + children.size() + " objects") + ")";
+    return EmvTags.hex(tag)
+        + " "
+        + EmvTags.name(tag)
+        + " ("
+        + value.length
+        + " bytes"
+        + (children.isEmpty() ? "" : ", " + children.size() + " objects")
+        + ")";
   }
 
   static void checkTag(int tag) {

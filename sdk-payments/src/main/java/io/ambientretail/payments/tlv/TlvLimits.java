@@ -1,9 +1,9 @@
 package io.ambientretail.payments.tlv;
 
 /**
- * Bounds a {@link TlvReader} enforces on untrusted input, in the manner of Jackson's
- * {@code StreamReadConstraints}: inputs beyond them fail with a {@link TlvException} instead of
- * exhausting memory or the stack.
+ * Bounds a {@link TlvReader} enforces on untrusted input, in the manner of Jackson's {@code
+ * StreamReadConstraints}: inputs beyond them fail with a {@link TlvException} instead of exhausting
+ * memory or the stack.
  *
  * <p>Defaults ({@link #defaults()}): nesting depth 8 (EMV responses nest at most 4 deep), value
  * length 65,535 bytes (an extended-length APDU), 4,096 objects per input, 65,542 input bytes.
@@ -56,8 +56,15 @@ public final class TlvLimits {
 
   @Override
   public String toString() {
-    return "TlvLimits{maxDepth=" + maxDepth + ", maxValueLength=" + maxValueLength
-        + ", maxObjects=" + maxObjects + ", maxInputLength=" + maxInputLength + "}";
+    return "TlvLimits{maxDepth="
+        + maxDepth
+        + ", maxValueLength="
+        + maxValueLength
+        + ", maxObjects="
+        + maxObjects
+        + ", maxInputLength="
+        + maxInputLength
+        + "}";
   }
 
   /** Builds {@link TlvLimits}; {@link #build()} checks every bound is positive. */

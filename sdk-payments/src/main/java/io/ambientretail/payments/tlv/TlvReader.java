@@ -18,9 +18,9 @@ import java.util.Objects;
  * <p>Handles tags of one to four bytes, short and long (up to four length bytes) lengths, and
  * {@code 00}/{@code FF} padding before, between and after objects. Everything else fails with a
  * {@link TlvException} naming the byte offset: a length past the end of the data or of the
- * enclosing template, the indefinite length form, nesting deeper than {@link
- * TlvLimits#maxDepth()}, more objects than {@link TlvLimits#maxObjects()}. A reader never
- * allocates in proportion to the input, so hostile lengths cannot exhaust memory.
+ * enclosing template, the indefinite length form, nesting deeper than {@link TlvLimits#maxDepth()},
+ * more objects than {@link TlvLimits#maxObjects()}. A reader never allocates in proportion to the
+ * input, so hostile lengths cannot exhaust memory.
  *
  * <p>Not thread-safe: one reader per thread. The caller must not change the array while reading.
  */
@@ -45,8 +45,10 @@ public final class TlvReader {
   private TlvReader(byte[] data, int offset, int length, TlvLimits limits) {
     Objects.checkFromIndexSize(offset, length, data.length);
     if (length > limits.maxInputLength()) {
-      throw new TlvException(TlvException.TLV_TOO_MANY, "input of " + length
-          + " bytes is longer than the limit of " + limits.maxInputLength(), offset);
+      throw new TlvException(
+          TlvException.TLV_TOO_MANY,
+          "input of " + length + " bytes is longer than the limit of " + limits.maxInputLength(),
+          offset);
     }
     this.data = data;
     this.start = offset;
@@ -59,19 +61,21 @@ public final class TlvReader {
 
   /** A reader over all of {@code data} with the {@link TlvLimits#defaults() default limits}. */
   public static TlvReader of(byte[] data) {
-    return new TlvReader(Objects.requireNonNull(data, "data"), 0, data.length,
-        TlvLimits.defaults());
+    return new TlvReader(
+        Objects.requireNonNull(data, "data"), 0, data.length, TlvLimits.defaults());
   }
 
   /**
-   * A reader over {@code data[offset, offset + length)}; offsets it reports are into {@code
-   * data}.
+   * A reader over {@code data[offset, offset + length)}; offsets it reports are into {@code data}.
    *
    * @throws IndexOutOfBoundsException if the range is not inside the array
    * @throws TlvException if {@code length} exceeds {@link TlvLimits#maxInputLength()}
    */
   public static TlvReader of(byte[] data, int offset, int length, TlvLimits limits) {
-    return new TlvReader(Objects.requireNonNull(data, "data"), offset, length,
+    return new TlvReader(
+        Objects.requireNonNull(data, "data"),
+        offset,
+        length,
         Objects.requireNonNull(limits, "limits"));
   }
 
@@ -120,8 +124,8 @@ public final class TlvReader {
     tagOffset = p;
     int depth = level + 1;
     if (++objects > limits.maxObjects()) {
-      throw new TlvException(TlvException.TLV_TOO_MANY,
-          "more than " + limits.maxObjects() + " TLV objects", p);
+      throw new TlvException(
+          TlvException.TLV_TOO_MANY, "more than " + limits.maxObjects() + " TLV objects", p);
     }
     int first = d[p++] & 0xFF;
     int t = first;
@@ -130,20 +134,22 @@ public final class TlvReader {
       int b;
       do {
         if (p >= limit) {
-          throw new TlvException(TlvException.TLV_TRUNCATED,
-              "tag " + hexPrefix(tagOffset, p) + " runs past the end of its data", p);
+          throw new TlvException(
+              TlvException.TLV_TRUNCATED,
+              "tag " + hexPrefix(tagOffset, p) + " runs past the end of its data",
+              p);
         }
         if (++n > 4) {
-          throw new TlvException(TlvException.TLV_TAG_TOO_LONG,
-              "tag longer than 4 bytes", tagOffset);
+          throw new TlvException(
+              TlvException.TLV_TAG_TOO_LONG, "tag longer than 4 bytes", tagOffset);
         }
         b = d[p++] & 0xFF;
         t = (t << 8) | b;
       } while ((b & 0x80) != 0);
     }
     if (p >= limit) {
-      throw new TlvException(TlvException.TLV_TRUNCATED,
-          "tag " + EmvTags.hex(t) + " has no length byte", p);
+      throw new TlvException(
+          TlvException.TLV_TRUNCATED, "tag " + EmvTags.hex(t) + " has no length byte", p);
     }
     int lengthOffset = p;
     int l = d[p++] & 0xFF;
@@ -151,17 +157,23 @@ public final class TlvReader {
     if (l < 0x80) {
       len = l;
     } else if (l == 0x80) {
-      throw new TlvException(TlvException.TLV_INDEFINITE_LENGTH,
-          "tag " + EmvTags.hex(t) + " uses the indefinite length form", lengthOffset);
+      throw new TlvException(
+          TlvException.TLV_INDEFINITE_LENGTH,
+          "tag " + EmvTags.hex(t) + " uses the indefinite length form",
+          lengthOffset);
     } else {
       int n = l & 0x7F;
       if (n > 4) {
-        throw new TlvException(TlvException.TLV_LENGTH_TOO_LARGE,
-            "tag " + EmvTags.hex(t) + " has a " + n + "-byte length field", lengthOffset);
+        throw new TlvException(
+            TlvException.TLV_LENGTH_TOO_LARGE,
+            "tag " + EmvTags.hex(t) + " has a " + n + "-byte length field",
+            lengthOffset);
       }
       if (p + n > limit) {
-        throw new TlvException(TlvException.TLV_TRUNCATED,
-            "length of tag " + EmvTags.hex(t) + " runs past the end of its data", lengthOffset);
+        throw new TlvException(
+            TlvException.TLV_TRUNCATED,
+            "length of tag " + EmvTags.hex(t) + " runs past the end of its data",
+            lengthOffset);
       }
       len = 0;
       for (int i = 0; i < n; i++) {
@@ -169,19 +181,35 @@ public final class TlvReader {
       }
     }
     if (len > limits.maxValueLength()) {
-      throw new TlvException(TlvException.TLV_LENGTH_TOO_LARGE, "tag " + EmvTags.hex(t)
-          + " has length " + len + ", above the limit of " + limits.maxValueLength(),
+      throw new TlvException(
+          TlvException.TLV_LENGTH_TOO_LARGE,
+          "tag "
+              + EmvTags.hex(t)
+              + " has length "
+              + len
+              + ", above the limit of "
+              + limits.maxValueLength(),
           lengthOffset);
     }
     if (len > limit - p) {
-      throw new TlvException(TlvException.TLV_LENGTH_PAST_END, "tag " + EmvTags.hex(t)
-          + " has length " + len + " but only " + (limit - p) + " bytes remain"
-          + (level > 0 ? " in its template" : ""), lengthOffset);
+      throw new TlvException(
+          TlvException.TLV_LENGTH_PAST_END,
+          "tag "
+              + EmvTags.hex(t)
+              + " has length "
+              + len
+              + " but only "
+              + (limit - p)
+              + " bytes remain"
+              + (level > 0 ? " in its template" : ""),
+          lengthOffset);
     }
     boolean cons = (first & 0x20) != 0;
     if (cons && depth >= limits.maxDepth() && len > 0) {
-      throw new TlvException(TlvException.TLV_TOO_DEEP, "template " + EmvTags.hex(t)
-          + " would nest deeper than " + limits.maxDepth() + " levels", tagOffset);
+      throw new TlvException(
+          TlvException.TLV_TOO_DEEP,
+          "template " + EmvTags.hex(t) + " would nest deeper than " + limits.maxDepth() + " levels",
+          tagOffset);
     }
     tag = t;
     constructed = cons;

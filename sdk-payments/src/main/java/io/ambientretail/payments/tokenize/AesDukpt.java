@@ -10,10 +10,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES DUKPT key derivation (ANSI X9.24-3-2017), host side (the reader side is {@link
- * AesDukptReader}): from a base derivation key (BDK) and
- * a 12-byte key serial number (KSN = 8-byte initial key ID + 4-byte transaction counter), derive
- * the reader's initial key, the transaction's derivation key and its working keys (PIN, MAC, data
- * encryption) — for OEMs who build their own card readers and encrypt card data at the reader.
+ * AesDukptReader}): from a base derivation key (BDK) and a 12-byte key serial number (KSN = 8-byte
+ * initial key ID + 4-byte transaction counter), derive the reader's initial key, the transaction's
+ * derivation key and its working keys (PIN, MAC, data encryption) — for OEMs who build their own
+ * card readers and encrypt card data at the reader.
  *
  * <pre>{@code
  * SecretKey data = AesDukpt.workingKey(bdk, ksn, AesDukpt.Usage.DATA_ENCRYPT_DECRYPT,
@@ -96,8 +96,8 @@ public final class AesDukpt {
       throws GeneralSecurityException {
     Objects.requireNonNull(bdk, "bdk");
     if (initialKeyId.length != 8) {
-      throw new IllegalArgumentException("initial key ID must be 8 bytes, was "
-          + initialKeyId.length);
+      throw new IllegalArgumentException(
+          "initial key ID must be 8 bytes, was " + initialKeyId.length);
     }
     KeyType type = KeyType.ofLength(bdk.length);
     byte[] data = derivationData(INITIAL_KEY, type, initialKeyId, 0, 0, true);
@@ -167,13 +167,15 @@ public final class AesDukpt {
   }
 
   private static int counter(byte[] ksn) {
-    return ((ksn[8] & 0xFF) << 24) | ((ksn[9] & 0xFF) << 16) | ((ksn[10] & 0xFF) << 8)
+    return ((ksn[8] & 0xFF) << 24)
+        | ((ksn[9] & 0xFF) << 16)
+        | ((ksn[10] & 0xFF) << 8)
         | (ksn[11] & 0xFF);
   }
 
   /** X9.24-3 section 6.3.2: the 16-byte derivation data. */
-  static byte[] derivationData(int usage, KeyType type, byte[] id, int idOffset,
-      int counter, boolean initial) {
+  static byte[] derivationData(
+      int usage, KeyType type, byte[] id, int idOffset, int counter, boolean initial) {
     byte[] d = new byte[16];
     d[0] = 1; // version
     d[1] = 1; // key block counter
@@ -196,8 +198,7 @@ public final class AesDukpt {
   }
 
   /** AES-ECB of the derivation data, one block per 128 bits of output with the block counter. */
-  static byte[] derive(byte[] key, KeyType type, byte[] data)
-      throws GeneralSecurityException {
+  static byte[] derive(byte[] key, KeyType type, byte[] data) throws GeneralSecurityException {
     return derive(Cipher.getInstance("AES/ECB/NoPadding"), key, type, data);
   }
 

@@ -9,10 +9,10 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES DUKPT (ANSI X9.24-3-2017) on the reader: holds the initial key injected into the device,
- * the transaction counter and the 32 intermediate derivation key registers, and hands out one
- * {@link Transaction} per counter value, whose keys equal those {@link AesDukpt} derives on the
- * host from the BDK and the transaction's KSN.
+ * AES DUKPT (ANSI X9.24-3-2017) on the reader: holds the initial key injected into the device, the
+ * transaction counter and the 32 intermediate derivation key registers, and hands out one {@link
+ * Transaction} per counter value, whose keys equal those {@link AesDukpt} derives on the host from
+ * the BDK and the transaction's KSN.
  *
  * <p>The initial key itself is not kept: loading it fills the registers with the keys for the
  * counters {@code 1 << i} and wipes it. Each {@link #nextTransaction()} takes the register of the
@@ -41,6 +41,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AesDukptReader implements AutoCloseable {
   /** The last transaction counter the standard allows ({@code 0xFFFF0000}, 16 one-bits). */
   public static final long MAX_COUNTER = 0xFFFF0000L;
+
   /** The largest number of one-bits in a usable counter. */
   public static final int MAX_ONE_BITS = 16;
 
@@ -72,11 +73,11 @@ public final class AesDukptReader implements AutoCloseable {
     Objects.requireNonNull(initialKey, "initialKey");
     Objects.requireNonNull(initialKeyId, "initialKeyId");
     if (initialKeyId.length != 8) {
-      throw new IllegalArgumentException("initial key ID must be 8 bytes, was "
-          + initialKeyId.length);
+      throw new IllegalArgumentException(
+          "initial key ID must be 8 bytes, was " + initialKeyId.length);
     }
-    AesDukptReader r = new AesDukptReader(initialKeyId.clone(), AesDukpt.KeyType.ofLength(
-        initialKey.length));
+    AesDukptReader r =
+        new AesDukptReader(initialKeyId.clone(), AesDukpt.KeyType.ofLength(initialKey.length));
     r.deriveFutureKeys(initialKey, 0L, REGISTERS - 1);
     r.counter = 1;
     return r;
@@ -94,11 +95,12 @@ public final class AesDukptReader implements AutoCloseable {
   }
 
   /**
-   * A reader resumed at {@code counter} with the given registers (index = bit position; null
-   * for a register not in use), e.g. from the device's secure storage; the arrays are copied.
+   * A reader resumed at {@code counter} with the given registers (index = bit position; null for a
+   * register not in use), e.g. from the device's secure storage; the arrays are copied.
    */
-  static AesDukptReader resume(byte[] initialKeyId, AesDukpt.KeyType type, long counter,
-      byte[][] registers) throws GeneralSecurityException {
+  static AesDukptReader resume(
+      byte[] initialKeyId, AesDukpt.KeyType type, long counter, byte[][] registers)
+      throws GeneralSecurityException {
     AesDukptReader r = new AesDukptReader(initialKeyId.clone(), type);
     for (int i = 0; i < REGISTERS; i++) {
       r.registers[i] = registers[i] == null ? null : registers[i].clone();
@@ -107,8 +109,10 @@ public final class AesDukptReader implements AutoCloseable {
     return r;
   }
 
-  /** The counter the next transaction will use (an unsigned 32-bit value), or above {@link
-   * #MAX_COUNTER} once exhausted. */
+  /**
+   * The counter the next transaction will use (an unsigned 32-bit value), or above {@link
+   * #MAX_COUNTER} once exhausted.
+   */
   public long counter() {
     return counter;
   }
@@ -130,15 +134,20 @@ public final class AesDukptReader implements AutoCloseable {
       throw new IllegalStateException("the DUKPT reader was closed");
     }
     if (isExhausted()) {
-      throw new DukptExhaustedException("DUKPT transaction counter exhausted after "
-          + Long.toHexString(MAX_COUNTER).toUpperCase(java.util.Locale.ROOT)
-          + ": load a new initial key");
+      throw new DukptExhaustedException(
+          "DUKPT transaction counter exhausted after "
+              + Long.toHexString(MAX_COUNTER).toUpperCase(java.util.Locale.ROOT)
+              + ": load a new initial key");
     }
     int bit = Long.numberOfTrailingZeros(counter);
     byte[] current = registers[bit];
     if (current == null) {
-      throw new IllegalStateException("no intermediate derivation key for counter "
-          + Long.toHexString(counter) + " (register " + bit + " not in use)");
+      throw new IllegalStateException(
+          "no intermediate derivation key for counter "
+              + Long.toHexString(counter)
+              + " (register "
+              + bit
+              + " not in use)");
     }
     Transaction tx = new Transaction(ksn(counter), current.clone(), type);
     try {
@@ -159,8 +168,8 @@ public final class AesDukptReader implements AutoCloseable {
   private void deriveFutureKeys(byte[] key, long base, int top) throws GeneralSecurityException {
     for (int i = top; i >= 0; i--) {
       long c = base | (1L << i);
-      byte[] data = AesDukpt.derivationData(AesDukpt.KEY_DERIVATION, type, ksn(c), 4, (int) c,
-          false);
+      byte[] data =
+          AesDukpt.derivationData(AesDukpt.KEY_DERIVATION, type, ksn(c), 4, (int) c, false);
       byte[] old = registers[i];
       registers[i] = AesDukpt.derive(aes, key, type, data);
       if (old != null) {
@@ -193,8 +202,11 @@ public final class AesDukptReader implements AutoCloseable {
   /** Shows the initial key ID and counter, never a key. */
   @Override
   public String toString() {
-    return "AesDukptReader[" + java.util.HexFormat.of().withUpperCase().formatHex(initialKeyId)
-        + " counter " + Long.toHexString(counter).toUpperCase(java.util.Locale.ROOT) + "]";
+    return "AesDukptReader["
+        + java.util.HexFormat.of().withUpperCase().formatHex(initialKeyId)
+        + " counter "
+        + Long.toHexString(counter).toUpperCase(java.util.Locale.ROOT)
+        + "]";
   }
 
   /**
@@ -220,7 +232,9 @@ public final class AesDukptReader implements AutoCloseable {
 
     /** The transaction counter (unsigned 32 bits). */
     public long counter() {
-      return ((ksn[8] & 0xFFL) << 24) | ((ksn[9] & 0xFF) << 16) | ((ksn[10] & 0xFF) << 8)
+      return ((ksn[8] & 0xFFL) << 24)
+          | ((ksn[9] & 0xFF) << 16)
+          | ((ksn[10] & 0xFF) << 8)
           | (ksn[11] & 0xFF);
     }
 
@@ -234,8 +248,8 @@ public final class AesDukptReader implements AutoCloseable {
         throws GeneralSecurityException {
       Objects.requireNonNull(usage, "usage");
       Objects.requireNonNull(keyType, "keyType");
-      byte[] data = AesDukpt.derivationData(usage.indicator, keyType, ksn, 4, (int) counter(),
-          false);
+      byte[] data =
+          AesDukpt.derivationData(usage.indicator, keyType, ksn, 4, (int) counter(), false);
       byte[] k = AesDukpt.derive(key, keyType, data);
       try {
         return new SecretKeySpec(k, "AES");

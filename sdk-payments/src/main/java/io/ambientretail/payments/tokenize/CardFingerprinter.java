@@ -31,8 +31,7 @@ public final class CardFingerprinter {
   public static CardFingerprinter create(byte[] key) throws GeneralSecurityException {
     Objects.requireNonNull(key, "key");
     if (key.length < 16) {
-      throw new InvalidKeyException("a fingerprint key needs at least 16 bytes, was "
-          + key.length);
+      throw new InvalidKeyException("a fingerprint key needs at least 16 bytes, was " + key.length);
     }
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key, "HmacSHA256"));

@@ -3,9 +3,9 @@ package io.ambientretail.payments.tokenize;
 import java.util.Objects;
 
 /**
- * A format-preserving token that stands for a card number: digits of the PAN's length (BIN and
- * last 4 kept as the {@link TokenPolicy} says) and the version of the key that made it, so keys
- * rotate without breaking old tokens.
+ * A format-preserving token that stands for a card number: digits of the PAN's length (BIN and last
+ * 4 kept as the {@link TokenPolicy} says) and the version of the key that made it, so keys rotate
+ * without breaking old tokens.
  *
  * <p>Its text form, {@link #text()}, is {@code v<version>:<digits>}, e.g. {@code
  * v2:4761731234560118}. Immutable and thread-safe. A token is not a secret, but under a {@link
@@ -23,23 +23,25 @@ public final class CardToken {
   /**
    * A token from its key version and digits.
    *
-   * @throws TokenizationException ({@code TOKEN_FORMAT}) for a version below 1 or digits that
-   *     are not 12..19 decimal digits
+   * @throws TokenizationException ({@code TOKEN_FORMAT}) for a version below 1 or digits that are
+   *     not 12..19 decimal digits
    */
   public static CardToken of(int keyVersion, String digits) {
     Objects.requireNonNull(digits, "digits");
     if (keyVersion < 1) {
-      throw new TokenizationException(TokenizationException.TOKEN_FORMAT,
+      throw new TokenizationException(
+          TokenizationException.TOKEN_FORMAT,
           "token key version must be at least 1, was " + keyVersion);
     }
     if (digits.length() < Pan.MIN_LENGTH || digits.length() > Pan.MAX_LENGTH) {
-      throw new TokenizationException(TokenizationException.TOKEN_FORMAT,
+      throw new TokenizationException(
+          TokenizationException.TOKEN_FORMAT,
           "token has " + digits.length() + " digits; expected 12..19");
     }
     for (int i = 0; i < digits.length(); i++) {
       if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
-        throw new TokenizationException(TokenizationException.TOKEN_FORMAT,
-            "token has a non-digit at position " + i);
+        throw new TokenizationException(
+            TokenizationException.TOKEN_FORMAT, "token has a non-digit at position " + i);
       }
     }
     return new CardToken(keyVersion, digits);
@@ -54,15 +56,15 @@ public final class CardToken {
     Objects.requireNonNull(text, "text");
     int colon = text.indexOf(':');
     if (!text.startsWith("v") || colon < 2 || colon > 7) {
-      throw new TokenizationException(TokenizationException.TOKEN_FORMAT,
-          "token text must look like v<version>:<digits>");
+      throw new TokenizationException(
+          TokenizationException.TOKEN_FORMAT, "token text must look like v<version>:<digits>");
     }
     int version;
     try {
       version = Integer.parseInt(text.substring(1, colon));
     } catch (NumberFormatException e) {
-      throw new TokenizationException(TokenizationException.TOKEN_FORMAT,
-          "token key version at position 1 is not a number");
+      throw new TokenizationException(
+          TokenizationException.TOKEN_FORMAT, "token key version at position 1 is not a number");
     }
     return of(version, text.substring(colon + 1));
   }
@@ -84,7 +86,8 @@ public final class CardToken {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CardToken && ((CardToken) o).keyVersion == keyVersion
+    return o instanceof CardToken
+        && ((CardToken) o).keyVersion == keyVersion
         && ((CardToken) o).digits.equals(digits);
   }
 

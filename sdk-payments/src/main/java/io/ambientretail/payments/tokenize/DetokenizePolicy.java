@@ -2,8 +2,8 @@ package io.ambientretail.payments.tokenize;
 
 /**
  * Decides who may turn a token back into a card number, and for what: the permission a {@link
- * Tokenizer} checks before every detokenization. The default, {@link #denyAll()}, refuses
- * everyone; grant access deliberately, e.g. to the refund service only.
+ * Tokenizer} checks before every detokenization. The default, {@link #denyAll()}, refuses everyone;
+ * grant access deliberately, e.g. to the refund service only.
  *
  * <p>Implementations must be thread-safe.
  */

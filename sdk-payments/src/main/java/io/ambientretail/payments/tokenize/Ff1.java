@@ -20,12 +20,11 @@ import javax.crypto.spec.SecretKeySpec;
  * String c = ff1.encrypt("0123456789", new byte[0]);   // "2433477484" with the NIST sample key
  * }</pre>
  *
- * <p>Text uses the alphabet {@code 0-9a-z} truncated to the radix (upper case is accepted on
- * input; output is lower case). Lengths run from the smallest with radix<sup>n</sup> &ge; 100
- * (the standard's minimum domain) to {@value #MAX_LENGTH} numerals; tweaks up to {@value
- * #MAX_TWEAK} bytes. When radix<sup>n/2</sup> fits in 55 bits (e.g. any card number) the rounds
- * run in {@code long} arithmetic on the JDK's hardware-accelerated AES, otherwise in {@link
- * BigInteger}.
+ * <p>Text uses the alphabet {@code 0-9a-z} truncated to the radix (upper case is accepted on input;
+ * output is lower case). Lengths run from the smallest with radix<sup>n</sup> &ge; 100 (the
+ * standard's minimum domain) to {@value #MAX_LENGTH} numerals; tweaks up to {@value #MAX_TWEAK}
+ * bytes. When radix<sup>n/2</sup> fits in 55 bits (e.g. any card number) the rounds run in {@code
+ * long} arithmetic on the JDK's hardware-accelerated AES, otherwise in {@link BigInteger}.
  *
  * <p>Not thread-safe (it holds a {@link Cipher}): use one instance per thread, or synchronize.
  * Invalid input fails with a {@link TokenizationException} ({@code FF1_INPUT}) that names the
@@ -34,6 +33,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Ff1 {
   /** The longest input accepted, in numerals. */
   public static final int MAX_LENGTH = 4096;
+
   /** The longest tweak accepted, in bytes. */
   public static final int MAX_TWEAK = 256;
 
@@ -123,16 +123,26 @@ public final class Ff1 {
     Objects.requireNonNull(tweak, "tweak");
     int n = x.length;
     if (n < minLength || n > MAX_LENGTH) {
-      throw new TokenizationException(TokenizationException.FF1_INPUT, "FF1 input of " + n
-          + " numerals is outside " + minLength + ".." + MAX_LENGTH + " for radix " + radix);
+      throw new TokenizationException(
+          TokenizationException.FF1_INPUT,
+          "FF1 input of "
+              + n
+              + " numerals is outside "
+              + minLength
+              + ".."
+              + MAX_LENGTH
+              + " for radix "
+              + radix);
     }
     if (tweak.length > MAX_TWEAK) {
-      throw new TokenizationException(TokenizationException.FF1_INPUT,
+      throw new TokenizationException(
+          TokenizationException.FF1_INPUT,
           "FF1 tweak of " + tweak.length + " bytes is longer than " + MAX_TWEAK);
     }
     for (int i = 0; i < n; i++) {
       if (x[i] < 0 || x[i] >= radix) {
-        throw new TokenizationException(TokenizationException.FF1_INPUT,
+        throw new TokenizationException(
+            TokenizationException.FF1_INPUT,
             "FF1 numeral at position " + i + " is outside radix " + radix);
       }
     }
@@ -343,8 +353,13 @@ public final class Ff1 {
     for (int i = 0; i < x.length; i++) {
       int dgt = Character.digit(text.charAt(i), radix);
       if (dgt < 0 || text.charAt(i) > 'z') {
-        throw new TokenizationException(TokenizationException.FF1_INPUT, "character at position "
-            + i + " is not a numeral of radix " + radix + " (alphabet 0-9a-z)");
+        throw new TokenizationException(
+            TokenizationException.FF1_INPUT,
+            "character at position "
+                + i
+                + " is not a numeral of radix "
+                + radix
+                + " (alphabet 0-9a-z)");
       }
       x[i] = dgt;
     }

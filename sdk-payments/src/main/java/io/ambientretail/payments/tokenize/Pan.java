@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A primary account number (card number) held as a secret: {@link #toString()}, logs and
- * exception messages only ever show the masked form (first 6 and last 4 digits), equality is
- * checked in constant time, and {@link #close()} zeroes the digits.
+ * A primary account number (card number) held as a secret: {@link #toString()}, logs and exception
+ * messages only ever show the masked form (first 6 and last 4 digits), equality is checked in
+ * constant time, and {@link #close()} zeroes the digits.
  *
  * <pre>{@code
  * try (Pan pan = Pan.parse(digits)) {
@@ -18,10 +18,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Security: no method returns the digits as a {@code String} except {@link
- * #revealDigits(String)}, which says why in its argument and writes an audit record (masked) to
- * the {@code io.ambientretail.payments.audit} {@link System.Logger}; grep for {@code
- * revealDigits} to find every place a full PAN leaves this type. Tokenization and fingerprinting
- * read the digits inside this package without making a {@code String}.
+ * #revealDigits(String)}, which says why in its argument and writes an audit record (masked) to the
+ * {@code io.ambientretail.payments.audit} {@link System.Logger}; grep for {@code revealDigits} to
+ * find every place a full PAN leaves this type. Tokenization and fingerprinting read the digits
+ * inside this package without making a {@code String}.
  *
  * <p>Thread-safe for reads; closing while another thread reads is a caller error. Any use after
  * {@link #close()} throws {@link IllegalStateException}.
@@ -31,6 +31,7 @@ public final class Pan implements AutoCloseable {
 
   /** The shortest PAN accepted (ISO/IEC 7812 allows 8; card schemes issue 12 and more). */
   public static final int MIN_LENGTH = 12;
+
   /** The longest PAN accepted. */
   public static final int MAX_LENGTH = 19;
 
@@ -44,8 +45,8 @@ public final class Pan implements AutoCloseable {
   /**
    * A PAN from its decimal digits (no spaces).
    *
-   * @throws TokenizationException ({@code PAN_FORMAT}) for a non-digit or a length outside
-   *     12..19; the message names the position, never the digits
+   * @throws TokenizationException ({@code PAN_FORMAT}) for a non-digit or a length outside 12..19;
+   *     the message names the position, never the digits
    */
   public static Pan parse(CharSequence text) {
     Objects.requireNonNull(text, "text");
@@ -55,8 +56,8 @@ public final class Pan implements AutoCloseable {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
         Arrays.fill(d, (byte) 0);
-        throw new TokenizationException(TokenizationException.PAN_FORMAT,
-            "PAN has a non-digit at position " + i);
+        throw new TokenizationException(
+            TokenizationException.PAN_FORMAT, "PAN has a non-digit at position " + i);
       }
       d[i] = (byte) (c - '0');
     }
@@ -64,8 +65,8 @@ public final class Pan implements AutoCloseable {
   }
 
   /**
-   * A PAN from packed BCD as EMV tag 5A holds it: two digits a byte, padded with trailing
-   * {@code F} nibbles.
+   * A PAN from packed BCD as EMV tag 5A holds it: two digits a byte, padded with trailing {@code F}
+   * nibbles.
    *
    * @throws TokenizationException ({@code PAN_FORMAT}) for a nibble that is neither a digit nor
    *     trailing padding, or a length outside 12..19
@@ -83,13 +84,13 @@ public final class Pan implements AutoCloseable {
       }
       if (nib > 9 || padding) {
         Arrays.fill(d, (byte) 0);
-        throw new TokenizationException(TokenizationException.PAN_FORMAT,
-            "PAN BCD has a bad nibble at digit " + i);
+        throw new TokenizationException(
+            TokenizationException.PAN_FORMAT, "PAN BCD has a bad nibble at digit " + i);
       }
       if (n == d.length) {
         Arrays.fill(d, (byte) 0);
-        throw new TokenizationException(TokenizationException.PAN_FORMAT,
-            "PAN is longer than " + MAX_LENGTH + " digits");
+        throw new TokenizationException(
+            TokenizationException.PAN_FORMAT, "PAN is longer than " + MAX_LENGTH + " digits");
       }
       d[n++] = (byte) nib;
     }
@@ -114,8 +115,8 @@ public final class Pan implements AutoCloseable {
       int c = ascii[offset + i];
       if (c < '0' || c > '9') {
         Arrays.fill(d, (byte) 0);
-        throw new TokenizationException(TokenizationException.PAN_FORMAT,
-            "PAN has a non-digit at position " + i);
+        throw new TokenizationException(
+            TokenizationException.PAN_FORMAT, "PAN has a non-digit at position " + i);
       }
       d[i] = (byte) (c - '0');
     }
@@ -127,8 +128,8 @@ public final class Pan implements AutoCloseable {
     checkLength(values.length);
     for (int i = 0; i < values.length; i++) {
       if (values[i] < 0 || values[i] > 9) {
-        throw new TokenizationException(TokenizationException.PAN_FORMAT,
-            "PAN has a non-digit at position " + i);
+        throw new TokenizationException(
+            TokenizationException.PAN_FORMAT, "PAN has a non-digit at position " + i);
       }
     }
     return new Pan(values.clone());
@@ -136,7 +137,8 @@ public final class Pan implements AutoCloseable {
 
   private static void checkLength(int n) {
     if (n < MIN_LENGTH || n > MAX_LENGTH) {
-      throw new TokenizationException(TokenizationException.PAN_FORMAT,
+      throw new TokenizationException(
+          TokenizationException.PAN_FORMAT,
           "PAN has " + n + " digits; expected " + MIN_LENGTH + ".." + MAX_LENGTH);
     }
   }
@@ -162,7 +164,9 @@ public final class Pan implements AutoCloseable {
     return text(digits.length - 4, digits.length);
   }
 
-  /** The masked form shown everywhere: first 6, asterisks, last 4, e.g. {@code 476173******0119}. */
+  /**
+   * The masked form shown everywhere: first 6, asterisks, last 4, e.g. {@code 476173******0119}.
+   */
   public String masked() {
     check();
     StringBuilder sb = new StringBuilder(digits.length);
@@ -180,16 +184,17 @@ public final class Pan implements AutoCloseable {
 
   /**
    * The full PAN as a string: the one audited way a PAN leaves this type, for handing it to a
-   * certified payment host. Writes an audit record with the masked PAN, the purpose and the
-   * calling class.
+   * certified payment host. Writes an audit record with the masked PAN, the purpose and the calling
+   * class.
    *
    * @param purpose why the digits are needed, e.g. {@code "authorise with acquirer"}
    */
   public String revealDigits(String purpose) {
     Objects.requireNonNull(purpose, "purpose");
     check();
-    String caller = StackWalker.getInstance()
-        .walk(s -> s.skip(1).findFirst().map(f -> f.getClassName()).orElse("?"));
+    String caller =
+        StackWalker.getInstance()
+            .walk(s -> s.skip(1).findFirst().map(f -> f.getClassName()).orElse("?"));
     AUDIT.log(Level.INFO, "PAN {0} revealed to {1} for: {2}", masked(), caller, purpose);
     return text(0, digits.length);
   }

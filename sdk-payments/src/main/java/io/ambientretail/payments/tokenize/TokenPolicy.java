@@ -1,8 +1,8 @@
 package io.ambientretail.payments.tokenize;
 
 /**
- * What a token keeps of the card number and whether it passes the Luhn check: keep the BIN
- * (first 0, 6 or 8 digits) and the last 4 digits in clear, encrypt the rest with FF1.
+ * What a token keeps of the card number and whether it passes the Luhn check: keep the BIN (first
+ * 0, 6 or 8 digits) and the last 4 digits in clear, encrypt the rest with FF1.
  *
  * <p>The default, {@link #defaults()}, keeps BIN 6 and last 4 and makes tokens that deliberately
  * fail the Luhn check, so a token can never be mistaken for a card number by people, systems or

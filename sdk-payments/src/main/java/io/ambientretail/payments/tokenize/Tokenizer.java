@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Turns card numbers into format-preserving tokens with FF1 (NIST SP 800-38G) and back: the BIN
- * and last 4 stay as the {@link TokenPolicy} says, the digits between are encrypted, and the
- * token carries the key version so old tokens still detokenize after the current key rotates.
+ * Turns card numbers into format-preserving tokens with FF1 (NIST SP 800-38G) and back: the BIN and
+ * last 4 stay as the {@link TokenPolicy} says, the digits between are encrypted, and the token
+ * carries the key version so old tokens still detokenize after the current key rotates.
  *
  * <pre>{@code
  * Tokenizer tokenizer = Tokenizer.builder()
@@ -23,11 +23,11 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>How the Luhn rule is met: a card number's last digit is fixed by the others (Luhn), so one
- * middle digit carries no information. FF1 encrypts the middle digits but that one, and that one
- * is then set so the token passes (or deliberately fails) the Luhn check; detokenization decrypts
- * and recomputes it. The FF1 tweak binds the token to the PAN length and the digits kept in
- * clear. Security: with BIN 8 and last 4 kept, a 16-digit PAN has only 3 encrypted digits (1,000
- * possible tokens per BIN and last 4): prefer BIN 6 for 15-16 digit cards.
+ * middle digit carries no information. FF1 encrypts the middle digits but that one, and that one is
+ * then set so the token passes (or deliberately fails) the Luhn check; detokenization decrypts and
+ * recomputes it. The FF1 tweak binds the token to the PAN length and the digits kept in clear.
+ * Security: with BIN 8 and last 4 kept, a 16-digit PAN has only 3 encrypted digits (1,000 possible
+ * tokens per BIN and last 4): prefer BIN 6 for 15-16 digit cards.
  *
  * <p>Every detokenization is checked against the {@link DetokenizePolicy} and written (masked) to
  * the {@code io.ambientretail.payments.audit} {@link System.Logger}. Thread-safe.
@@ -41,7 +41,10 @@ public final class Tokenizer {
   private final TokenPolicy policy;
   private final DetokenizePolicy detokenizePolicy;
 
-  private Tokenizer(Map<Integer, Ff1> keys, int currentVersion, TokenPolicy policy,
+  private Tokenizer(
+      Map<Integer, Ff1> keys,
+      int currentVersion,
+      TokenPolicy policy,
       DetokenizePolicy detokenizePolicy) {
     this.keys = keys;
     this.currentVersion = currentVersion;
@@ -73,8 +76,8 @@ public final class Tokenizer {
   public CardToken tokenize(Pan pan) {
     Objects.requireNonNull(pan, "pan");
     if (!pan.isLuhnValid()) {
-      throw new TokenizationException(TokenizationException.PAN_LUHN,
-          "PAN " + pan.masked() + " fails the Luhn check");
+      throw new TokenizationException(
+          TokenizationException.PAN_LUHN, "PAN " + pan.masked() + " fails the Luhn check");
     }
     byte[] d = pan.copyDigitValues();
     try {
@@ -92,7 +95,9 @@ public final class Tokenizer {
       for (int i = 0; i < c.length; i++) {
         d[l.from + i] = (byte) c[i];
       }
-      setCheck(d, l.from + l.encrypted,
+      setCheck(
+          d,
+          l.from + l.encrypted,
           policy.luhn() == TokenPolicy.Luhn.VALID ? 0 : INVALID_LUHN_TARGET);
       char[] t = new char[d.length];
       for (int i = 0; i < d.length; i++) {
@@ -105,12 +110,12 @@ public final class Tokenizer {
   }
 
   /**
-   * The card number behind {@code token}, when the detokenize policy permits {@code principal}
-   * for {@code purpose}. The caller closes the returned PAN.
+   * The card number behind {@code token}, when the detokenize policy permits {@code principal} for
+   * {@code purpose}. The caller closes the returned PAN.
    *
    * @throws TokenizationException {@code DETOKENIZE_DENIED} when the policy refuses, {@code
-   *     TOKEN_KEY_VERSION} for a key version this tokenizer lacks, {@code TOKEN_FORMAT} for a
-   *     token this policy could not have produced
+   *     TOKEN_KEY_VERSION} for a key version this tokenizer lacks, {@code TOKEN_FORMAT} for a token
+   *     this policy could not have produced
    */
   public Pan detokenize(CardToken token, String principal, String purpose) {
     Objects.requireNonNull(token, "token");
@@ -118,14 +123,21 @@ public final class Tokenizer {
     Objects.requireNonNull(purpose, "purpose");
     String masked = mask(token.digits());
     if (!detokenizePolicy.permits(principal, purpose)) {
-      AUDIT.log(Level.WARNING, "detokenize of v{0}:{1} DENIED to {2} for: {3}",
-          token.keyVersion(), masked, principal, purpose);
-      throw new TokenizationException(TokenizationException.DETOKENIZE_DENIED,
+      AUDIT.log(
+          Level.WARNING,
+          "detokenize of v{0}:{1} DENIED to {2} for: {3}",
+          token.keyVersion(),
+          masked,
+          principal,
+          purpose);
+      throw new TokenizationException(
+          TokenizationException.DETOKENIZE_DENIED,
           "'" + principal + "' may not detokenize for '" + purpose + "'");
     }
     Ff1 ff1 = keys.get(token.keyVersion());
     if (ff1 == null) {
-      throw new TokenizationException(TokenizationException.TOKEN_KEY_VERSION,
+      throw new TokenizationException(
+          TokenizationException.TOKEN_KEY_VERSION,
           "no key version " + token.keyVersion() + " (held: " + keys.keySet() + ")");
     }
     String s = token.digits();
@@ -137,7 +149,8 @@ public final class Tokenizer {
       Layout l = layout(d.length);
       int target = policy.luhn() == TokenPolicy.Luhn.VALID ? 0 : INVALID_LUHN_TARGET;
       if (Luhn.sum(d, d.length) % 10 != target) {
-        throw new TokenizationException(TokenizationException.TOKEN_FORMAT,
+        throw new TokenizationException(
+            TokenizationException.TOKEN_FORMAT,
             "token " + masked + " breaks this policy's Luhn rule: not made by this tokenizer");
       }
       int[] c = new int[l.encrypted];
@@ -153,8 +166,13 @@ public final class Tokenizer {
       }
       Arrays.fill(x, 0);
       setCheck(d, l.from + l.encrypted, 0);
-      AUDIT.log(Level.INFO, "detokenize of v{0}:{1} granted to {2} for: {3}",
-          token.keyVersion(), masked, principal, purpose);
+      AUDIT.log(
+          Level.INFO,
+          "detokenize of v{0}:{1} granted to {2} for: {3}",
+          token.keyVersion(),
+          masked,
+          principal,
+          purpose);
       return Pan.ofDigitValues(d);
     } finally {
       Arrays.fill(d, (byte) 0);
@@ -162,7 +180,8 @@ public final class Tokenizer {
   }
 
   private static String mask(String digits) {
-    return digits.substring(0, 6) + "*".repeat(digits.length() - 10)
+    return digits.substring(0, 6)
+        + "*".repeat(digits.length() - 10)
         + digits.substring(digits.length() - 4);
   }
 
@@ -182,9 +201,15 @@ public final class Tokenizer {
     int middle = n - policy.keepBin() - keepEnd;
     int encrypted = middle - 1;
     if (encrypted < 2) {
-      throw new TokenizationException(TokenizationException.TOKEN_DOMAIN, "a " + n
-          + "-digit PAN leaves " + Math.max(encrypted, 0) + " digits to encrypt under " + policy
-          + "; at least 2 are needed");
+      throw new TokenizationException(
+          TokenizationException.TOKEN_DOMAIN,
+          "a "
+              + n
+              + "-digit PAN leaves "
+              + Math.max(encrypted, 0)
+              + " digits to encrypt under "
+              + policy
+              + "; at least 2 are needed");
     }
     return new Layout(policy.keepBin(), encrypted);
   }

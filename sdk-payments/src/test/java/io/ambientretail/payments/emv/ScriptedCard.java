@@ -14,7 +14,8 @@ final class ScriptedCard implements ApduChannel {
   final List<String> seen = new ArrayList<>();
 
   ScriptedCard on(String commandPrefix, String responseHex) {
-    answers.put(commandPrefix.toUpperCase(java.util.Locale.ROOT),
+    answers.put(
+        commandPrefix.toUpperCase(java.util.Locale.ROOT),
         HEX.parseHex(responseHex.replace(" ", "")));
     return this;
   }

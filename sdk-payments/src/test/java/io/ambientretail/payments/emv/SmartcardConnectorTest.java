@@ -17,18 +17,19 @@ import org.junit.jupiter.api.Test;
 class SmartcardConnectorTest {
   @Test
   void connect_readerNotEnabled_failsWithItsState() {
-    try (CardReader reader = CardReader.builder(DeviceId.of("card-x"), ReaderPattern.of("*"))
-        .build()) {
+    try (CardReader reader =
+        CardReader.builder(DeviceId.of("card-x"), ReaderPattern.of("*")).build()) {
       SmartcardConnector connector = SmartcardConnector.over(reader);
       assertThatThrownBy(() -> connector.connect(Duration.ZERO))
-          .isInstanceOf(DeviceStateException.class).hasMessageContaining("card-x");
+          .isInstanceOf(DeviceStateException.class)
+          .hasMessageContaining("card-x");
     }
   }
 
   @Test
   void connect_negativeTimeout_refused() {
-    try (CardReader reader = CardReader.builder(DeviceId.of("card-y"), ReaderPattern.of("*"))
-        .build()) {
+    try (CardReader reader =
+        CardReader.builder(DeviceId.of("card-y"), ReaderPattern.of("*")).build()) {
       assertThatThrownBy(() -> SmartcardConnector.over(reader).connect(Duration.ofSeconds(-1)))
           .isInstanceOf(IllegalArgumentException.class);
     }
@@ -36,11 +37,12 @@ class SmartcardConnectorTest {
 
   @Test
   void connect_noCardInTheVirtualReader_timesOutNamingTheReader() throws Exception {
-    assumeTrue(VpcdLock.vpcdListening(),
+    assumeTrue(
+        VpcdLock.vpcdListening(),
         "pcscd with vsmartcard-vpcd is not running (scripts/test starts it)");
     try (VpcdLock lock = VpcdLock.acquire(Duration.ofSeconds(120));
-        CardReader reader = CardReader.builder(DeviceId.of("card-z"),
-            ReaderPattern.of("Virtual PCD*")).build()) {
+        CardReader reader =
+            CardReader.builder(DeviceId.of("card-z"), ReaderPattern.of("Virtual PCD*")).build()) {
       reader.open();
       reader.claim(Duration.ofSeconds(10));
       reader.enable();

@@ -29,10 +29,11 @@ class PaymentTokenTest {
 
   @Test
   void of_luhnValidTokenFromTokenizer_passes() throws Exception {
-    Tokenizer tokenizer = Tokenizer.builder()
-        .key(1, HexFormat.of().parseHex("2B7E151628AED2A6ABF7158809CF4F3C"))
-        .policy(TokenPolicy.builder().luhn(TokenPolicy.Luhn.VALID).build())
-        .build();
+    Tokenizer tokenizer =
+        Tokenizer.builder()
+            .key(1, HexFormat.of().parseHex("2B7E151628AED2A6ABF7158809CF4F3C"))
+            .policy(TokenPolicy.builder().luhn(TokenPolicy.Luhn.VALID).build())
+            .build();
     try (Pan pan = Pan.parse("4761739001010119")) {
       CardToken token = tokenizer.tokenize(pan);
       assertThat(Luhn.isValid(token.digits())).isTrue();

@@ -32,7 +32,8 @@ class RecordLogTest {
   void reopen_readsEveryRecordInOrder() throws Exception {
     Path f = logWith("one", "two", "three");
     try (RecordLog log = RecordLog.open(f)) {
-      assertThat(log.recovered()).extracting(r -> new String(r, StandardCharsets.UTF_8))
+      assertThat(log.recovered())
+          .extracting(r -> new String(r, StandardCharsets.UTF_8))
           .containsExactly("one", "two", "three");
       assertThat(log.truncatedBytes()).isZero();
     }
@@ -72,7 +73,8 @@ class RecordLogTest {
     Files.write(f, all);
     assertThatThrownBy(() -> RecordLog.open(f))
         .isInstanceOf(RecordLog.CorruptLogException.class)
-        .hasMessageContaining("offset 13").hasMessageContaining("JOURNAL_CORRUPT");
+        .hasMessageContaining("offset 13")
+        .hasMessageContaining("JOURNAL_CORRUPT");
   }
 
   @Test
@@ -82,7 +84,8 @@ class RecordLogTest {
     all[0] = 0x7f;
     Files.write(f, all);
     assertThatThrownBy(() -> RecordLog.open(f))
-        .isInstanceOf(RecordLog.CorruptLogException.class).hasMessageContaining("offset 0");
+        .isInstanceOf(RecordLog.CorruptLogException.class)
+        .hasMessageContaining("offset 0");
   }
 
   @Test
@@ -93,7 +96,8 @@ class RecordLogTest {
       log.append(b("d"));
     }
     try (RecordLog log = RecordLog.open(f)) {
-      assertThat(log.recovered()).extracting(r -> new String(r, StandardCharsets.UTF_8))
+      assertThat(log.recovered())
+          .extracting(r -> new String(r, StandardCharsets.UTF_8))
           .containsExactly("b", "d");
     }
   }

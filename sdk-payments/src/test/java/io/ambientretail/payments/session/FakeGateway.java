@@ -30,64 +30,73 @@ final class FakeGateway implements PaymentGateway {
   }
 
   @Override
-  public GatewayOutcome authorise(IdempotencyKey key, PaymentToken token, Money amount,
-      String ref) {
-    return once(key, () -> {
-      String id = "auth" + next++;
-      held.put(id, amount);
-      log.add("authorise " + amount);
-      return new GatewayOutcome.Approved(TransactionId.of(id), amount, null, false);
-    });
+  public GatewayOutcome authorise(
+      IdempotencyKey key, PaymentToken token, Money amount, String ref) {
+    return once(
+        key,
+        () -> {
+          String id = "auth" + next++;
+          held.put(id, amount);
+          log.add("authorise " + amount);
+          return new GatewayOutcome.Approved(TransactionId.of(id), amount, null, false);
+        });
   }
 
   @Override
   public GatewayOutcome increment(IdempotencyKey key, TransactionId auth, Money additional) {
-    return once(key, () -> {
-      if (refuseIncrement.test(additional)) {
-        return new GatewayOutcome.Declined(DeclineReason.INCREMENT_NOT_SUPPORTED, "no");
-      }
-      Money total = held.get(auth.value()).plus(additional);
-      held.put(auth.value(), total);
-      log.add("increment " + additional);
-      return new GatewayOutcome.Approved(auth, total, null, false);
-    });
+    return once(
+        key,
+        () -> {
+          if (refuseIncrement.test(additional)) {
+            return new GatewayOutcome.Declined(DeclineReason.INCREMENT_NOT_SUPPORTED, "no");
+          }
+          Money total = held.get(auth.value()).plus(additional);
+          held.put(auth.value(), total);
+          log.add("increment " + additional);
+          return new GatewayOutcome.Approved(auth, total, null, false);
+        });
   }
 
   @Override
-  public GatewayOutcome capture(IdempotencyKey key, TransactionId auth, Money amount,
-      boolean fin) {
-    return once(key, () -> {
-      if (amount.compareTo(held.get(auth.value())) > 0) {
-        return new GatewayOutcome.Declined(DeclineReason.AMOUNT_EXCEEDS_REMAINING, "no");
-      }
-      captured += amount.minor();
-      log.add("capture " + amount);
-      return new GatewayOutcome.Approved(TransactionId.of("cap" + next++), amount, null, false);
-    });
+  public GatewayOutcome capture(IdempotencyKey key, TransactionId auth, Money amount, boolean fin) {
+    return once(
+        key,
+        () -> {
+          if (amount.compareTo(held.get(auth.value())) > 0) {
+            return new GatewayOutcome.Declined(DeclineReason.AMOUNT_EXCEEDS_REMAINING, "no");
+          }
+          captured += amount.minor();
+          log.add("capture " + amount);
+          return new GatewayOutcome.Approved(TransactionId.of("cap" + next++), amount, null, false);
+        });
   }
 
   @Override
   public GatewayOutcome release(IdempotencyKey key, TransactionId auth) {
-    return once(key, () -> {
-      log.add("release");
-      return new GatewayOutcome.Approved(auth, held.get(auth.value()), null, false);
-    });
+    return once(
+        key,
+        () -> {
+          log.add("release");
+          return new GatewayOutcome.Approved(auth, held.get(auth.value()), null, false);
+        });
   }
 
   @Override
-  public GatewayOutcome charge(IdempotencyKey key, PaymentToken token, Money amount,
-      String ref) {
-    return once(key, () -> {
-      charged += amount.minor();
-      log.add("charge " + amount);
-      return new GatewayOutcome.Approved(TransactionId.of("ch" + next++), amount, null, false);
-    });
+  public GatewayOutcome charge(IdempotencyKey key, PaymentToken token, Money amount, String ref) {
+    return once(
+        key,
+        () -> {
+          charged += amount.minor();
+          log.add("charge " + amount);
+          return new GatewayOutcome.Approved(TransactionId.of("ch" + next++), amount, null, false);
+        });
   }
 
   @Override
   public GatewayOutcome refund(IdempotencyKey key, TransactionId t, Money amount) {
-    return once(key, () -> new GatewayOutcome.Approved(TransactionId.of("rf" + next++), amount,
-        null, false));
+    return once(
+        key,
+        () -> new GatewayOutcome.Approved(TransactionId.of("rf" + next++), amount, null, false));
   }
 
   @Override

@@ -21,19 +21,26 @@ class WalkOutSessionPropertyTest {
   }
 
   @Test
-  void anyBasketHistory_chargesExactlyTheExitTotal_andNeverCapturesMoreThanHeld()
-      throws Exception {
+  void anyBasketHistory_chargesExactlyTheExitTotal_andNeverCapturesMoreThanHeld() throws Exception {
     Random random = new Random(20261127);
     for (int run = 0; run < 60; run++) {
       FakeGateway gateway = new FakeGateway();
       long refuseAbove = random.nextInt(4000);
       gateway.refuseIncrement = m -> m.minor() > refuseAbove;
       try (PaymentJournal journal = PaymentJournal.open(dir.resolve("j" + run))) {
-        WalkOutSessions sessions = WalkOutSessions.builder(gateway, journal,
-            HoldPolicy.builder(eur(3000)).incrementStep(eur(1 + random.nextInt(2000))).build())
-            .build();
-        WalkOutSession s = sessions.enter(SessionId.of("s" + run), PaymentToken.of("tok_p"),
-            null).session().orElseThrow();
+        WalkOutSessions sessions =
+            WalkOutSessions.builder(
+                    gateway,
+                    journal,
+                    HoldPolicy.builder(eur(3000))
+                        .incrementStep(eur(1 + random.nextInt(2000)))
+                        .build())
+                .build();
+        WalkOutSession s =
+            sessions
+                .enter(SessionId.of("s" + run), PaymentToken.of("tok_p"), null)
+                .session()
+                .orElseThrow();
         long total = 0;
         int changes = random.nextInt(8);
         for (int i = 0; i < changes; i++) {
@@ -57,16 +64,19 @@ class WalkOutSessionPropertyTest {
     FakeGateway gateway = new FakeGateway();
     Path file = dir.resolve("payments.journal");
     try (PaymentJournal journal = PaymentJournal.open(file)) {
-      WalkOutSessions sessions = WalkOutSessions.builder(gateway, journal,
-          HoldPolicy.builder(eur(3000)).build()).build();
-      sessions.enter(SessionId.of("torn"), PaymentToken.of("tok_t"), null).session()
-          .orElseThrow().basketChanged(eur(100));
+      WalkOutSessions sessions =
+          WalkOutSessions.builder(gateway, journal, HoldPolicy.builder(eur(3000)).build()).build();
+      sessions
+          .enter(SessionId.of("torn"), PaymentToken.of("tok_t"), null)
+          .session()
+          .orElseThrow()
+          .basketChanged(eur(100));
     }
     Files.write(file, new byte[] {0, 0, 1, 0, 9, 9}, StandardOpenOption.APPEND);
     try (PaymentJournal journal = PaymentJournal.open(file)) {
       assertThat(journal.truncatedBytes()).isEqualTo(6);
-      WalkOutSessions sessions = WalkOutSessions.builder(gateway, journal,
-          HoldPolicy.builder(eur(3000)).build()).build();
+      WalkOutSessions sessions =
+          WalkOutSessions.builder(gateway, journal, HoldPolicy.builder(eur(3000)).build()).build();
       Receipt r = sessions.session(SessionId.of("torn")).orElseThrow().exit(eur(100));
       assertThat(r.charged()).isEqualTo(eur(100));
     }
@@ -77,7 +87,8 @@ class WalkOutSessionPropertyTest {
   void open_twice_failsWhileTheFirstIsOpen() throws Exception {
     Path file = dir.resolve("locked.journal");
     try (PaymentJournal first = PaymentJournal.open(file)) {
-      assertThatThrownBy(() -> PaymentJournal.open(file)).isInstanceOf(IOException.class)
+      assertThatThrownBy(() -> PaymentJournal.open(file))
+          .isInstanceOf(IOException.class)
           .hasMessageContaining("open in another");
     }
     PaymentJournal.open(file).close();

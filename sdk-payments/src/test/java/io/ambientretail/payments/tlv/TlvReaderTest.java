@@ -17,8 +17,8 @@ class TlvReaderTest {
     List<String> out = new ArrayList<>();
     TlvReader r = TlvReader.of(data);
     while (r.next()) {
-      out.add(r.depth() + ":" + EmvTags.hex(r.tag()) + "@" + r.valueOffset() + "+"
-          + r.valueLength());
+      out.add(
+          r.depth() + ":" + EmvTags.hex(r.tag()) + "@" + r.valueOffset() + "+" + r.valueLength());
     }
     return out;
   }
@@ -26,11 +26,31 @@ class TlvReaderTest {
   @Test
   void next_walksTemplatesDepthFirst_withMultiByteTags() {
     // 6F { 84 (7) A5 { 50 (4) 9F38 (3) BF0C { 61 { 4F (2) } } } }
-    byte[] fci = TlvBuilder.create().begin(0x6F).add(0x84, hex("A0000000031010"))
-        .begin(0xA5).add(0x50, hex("56495341")).add(0x9F38, hex("9F6604"))
-        .begin(0xBF0C).begin(0x61).add(0x4F, hex("A000")).end().end().end().end().build();
-    assertThat(walk(fci)).containsExactly("1:6F@2+32", "2:84@4+7", "2:A5@13+21",
-        "3:50@15+4", "3:9F38@22+3", "3:BF0C@28+6", "4:61@30+4", "5:4F@32+2");
+    byte[] fci =
+        TlvBuilder.create()
+            .begin(0x6F)
+            .add(0x84, hex("A0000000031010"))
+            .begin(0xA5)
+            .add(0x50, hex("56495341"))
+            .add(0x9F38, hex("9F6604"))
+            .begin(0xBF0C)
+            .begin(0x61)
+            .add(0x4F, hex("A000"))
+            .end()
+            .end()
+            .end()
+            .end()
+            .build();
+    assertThat(walk(fci))
+        .containsExactly(
+            "1:6F@2+32",
+            "2:84@4+7",
+            "2:A5@13+21",
+            "3:50@15+4",
+            "3:9F38@22+3",
+            "3:BF0C@28+6",
+            "4:61@30+4",
+            "5:4F@32+2");
   }
 
   @Test
@@ -50,38 +70,48 @@ class TlvReaderTest {
   @Test
   void parse_lengthPastEnd_failsNamingTheOffset() {
     assertThatThrownBy(() -> walk(hex("70 09 5A 01 11")))
-        .isInstanceOfSatisfying(TlvException.class, e -> {
-          assertThat(e.code()).isEqualTo(TlvException.TLV_LENGTH_PAST_END);
-          assertThat(e.offset()).isEqualTo(1);
-        }).hasMessageContaining("tag 70").hasMessageContaining("byte offset 1");
+        .isInstanceOfSatisfying(
+            TlvException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(TlvException.TLV_LENGTH_PAST_END);
+              assertThat(e.offset()).isEqualTo(1);
+            })
+        .hasMessageContaining("tag 70")
+        .hasMessageContaining("byte offset 1");
   }
 
   @Test
   void parse_childPastItsTemplate_fails() {
     // 70 has 3 bytes, but its child 5A claims 2 after a 2-byte header: ends past the template.
     assertThatThrownBy(() -> walk(hex("70 03 5A 02 11 22 33")))
-        .isInstanceOfSatisfying(TlvException.class, e -> {
-          assertThat(e.code()).isEqualTo(TlvException.TLV_LENGTH_PAST_END);
-          assertThat(e.offset()).isEqualTo(3);
-        });
+        .isInstanceOfSatisfying(
+            TlvException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(TlvException.TLV_LENGTH_PAST_END);
+              assertThat(e.offset()).isEqualTo(3);
+            });
   }
 
   @Test
   void parse_indefiniteLength_fails() {
     assertThatThrownBy(() -> walk(hex("70 80 5A 01 11 00 00")))
-        .isInstanceOfSatisfying(TlvException.class,
+        .isInstanceOfSatisfying(
+            TlvException.class,
             e -> assertThat(e.code()).isEqualTo(TlvException.TLV_INDEFINITE_LENGTH));
   }
 
   @Test
   void parse_hugeLength_failsWithoutAllocating() {
     assertThatThrownBy(() -> walk(hex("5A 84 7F FF FF FF 00")))
-        .isInstanceOfSatisfying(TlvException.class, e -> {
-          assertThat(e.code()).isEqualTo(TlvException.TLV_LENGTH_TOO_LARGE);
-          assertThat(e.offset()).isEqualTo(1);
-        });
+        .isInstanceOfSatisfying(
+            TlvException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(TlvException.TLV_LENGTH_TOO_LARGE);
+              assertThat(e.offset()).isEqualTo(1);
+            });
     assertThatThrownBy(() -> walk(hex("5A 85 01 00 00 00 00")))
-        .isInstanceOfSatisfying(TlvException.class,
+        .isInstanceOfSatisfying(
+            TlvException.class,
             e -> assertThat(e.code()).isEqualTo(TlvException.TLV_LENGTH_TOO_LARGE));
   }
 
@@ -96,23 +126,29 @@ class TlvReaderTest {
       b.end();
     }
     byte[] deep = b.build();
-    assertThatThrownBy(() -> walk(deep)).isInstanceOfSatisfying(TlvException.class, e -> {
-      assertThat(e.code()).isEqualTo(TlvException.TLV_TOO_DEEP);
-      assertThat(e.getMessage()).contains("8 levels");
-    });
+    assertThatThrownBy(() -> walk(deep))
+        .isInstanceOfSatisfying(
+            TlvException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(TlvException.TLV_TOO_DEEP);
+              assertThat(e.getMessage()).contains("8 levels");
+            });
   }
 
   @Test
   void parse_truncatedTagAndLength_fail() {
-    assertThatThrownBy(() -> walk(hex("9F"))).isInstanceOfSatisfying(TlvException.class,
-        e -> assertThat(e.code()).isEqualTo(TlvException.TLV_TRUNCATED));
-    assertThatThrownBy(() -> walk(hex("5A"))).isInstanceOfSatisfying(TlvException.class,
-        e -> assertThat(e.code()).isEqualTo(TlvException.TLV_TRUNCATED));
-    assertThatThrownBy(() -> walk(hex("5A 82 01"))).isInstanceOfSatisfying(TlvException.class,
-        e -> assertThat(e.code()).isEqualTo(TlvException.TLV_TRUNCATED));
+    assertThatThrownBy(() -> walk(hex("9F")))
+        .isInstanceOfSatisfying(
+            TlvException.class, e -> assertThat(e.code()).isEqualTo(TlvException.TLV_TRUNCATED));
+    assertThatThrownBy(() -> walk(hex("5A")))
+        .isInstanceOfSatisfying(
+            TlvException.class, e -> assertThat(e.code()).isEqualTo(TlvException.TLV_TRUNCATED));
+    assertThatThrownBy(() -> walk(hex("5A 82 01")))
+        .isInstanceOfSatisfying(
+            TlvException.class, e -> assertThat(e.code()).isEqualTo(TlvException.TLV_TRUNCATED));
     assertThatThrownBy(() -> walk(hex("9F 81 82 83 84 01 00")))
-        .isInstanceOfSatisfying(TlvException.class,
-            e -> assertThat(e.code()).isEqualTo(TlvException.TLV_TAG_TOO_LONG));
+        .isInstanceOfSatisfying(
+            TlvException.class, e -> assertThat(e.code()).isEqualTo(TlvException.TLV_TAG_TOO_LONG));
   }
 
   @Test
@@ -120,20 +156,25 @@ class TlvReaderTest {
     TlvLimits limits = TlvLimits.builder().maxObjects(3).build();
     byte[] data = hex("5A 00 5A 00 5A 00 5A 00");
     TlvReader r = TlvReader.of(data, 0, data.length, limits);
-    assertThatThrownBy(() -> {
-      while (r.next()) {
-        // walk
-      }
-    }).isInstanceOfSatisfying(TlvException.class, e -> {
-      assertThat(e.code()).isEqualTo(TlvException.TLV_TOO_MANY);
-      assertThat(e.offset()).isEqualTo(6);
-    });
+    assertThatThrownBy(
+            () -> {
+              while (r.next()) {
+                // walk
+              }
+            })
+        .isInstanceOfSatisfying(
+            TlvException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(TlvException.TLV_TOO_MANY);
+              assertThat(e.offset()).isEqualTo(6);
+            });
   }
 
   @Test
   void errorMessages_neverContainValueBytes() {
     byte[] data = hex("5A 08 47 61 73 00 00 00 01 19 57 20 47");
-    assertThatThrownBy(() -> walk(data)).isInstanceOf(TlvException.class)
+    assertThatThrownBy(() -> walk(data))
+        .isInstanceOf(TlvException.class)
         .hasMessageNotContaining("4761");
   }
 

@@ -38,16 +38,25 @@ class AesDukptReaderTest {
         assertThat(HEX.formatHex(t1.ksn())).isEqualTo("123456789012345600000001");
         assertThat(HEX.formatHex(t1.transactionKey().getEncoded()))
             .isEqualTo("4F21B565BAD9835E112B6465635EAE44");
-        assertThat(HEX.formatHex(t1.workingKey(AesDukpt.Usage.PIN_ENCRYPTION,
-            AesDukpt.KeyType.AES128).getEncoded())).isEqualTo("AF8CB133A78F8DC2D1359F18527593FB");
-        assertThat(HEX.formatHex(t1.workingKey(AesDukpt.Usage.DATA_ENCRYPT,
-            AesDukpt.KeyType.AES128).getEncoded())).isEqualTo("A35C412EFD41FDB98B69797C02DCD08F");
+        assertThat(
+                HEX.formatHex(
+                    t1.workingKey(AesDukpt.Usage.PIN_ENCRYPTION, AesDukpt.KeyType.AES128)
+                        .getEncoded()))
+            .isEqualTo("AF8CB133A78F8DC2D1359F18527593FB");
+        assertThat(
+                HEX.formatHex(
+                    t1.workingKey(AesDukpt.Usage.DATA_ENCRYPT, AesDukpt.KeyType.AES128)
+                        .getEncoded()))
+            .isEqualTo("A35C412EFD41FDB98B69797C02DCD08F");
       }
       try (AesDukptReader.Transaction t2 = reader.nextTransaction()) {
         assertThat(HEX.formatHex(t2.transactionKey().getEncoded()))
             .isEqualTo("2F34D68DE10F68D38091A73B9E7C437C");
-        assertThat(HEX.formatHex(t2.workingKey(AesDukpt.Usage.PIN_ENCRYPTION,
-            AesDukpt.KeyType.AES128).getEncoded())).isEqualTo("D30BDC73EC9714B000BEC66BDB7B6D09");
+        assertThat(
+                HEX.formatHex(
+                    t2.workingKey(AesDukpt.Usage.PIN_ENCRYPTION, AesDukpt.KeyType.AES128)
+                        .getEncoded()))
+            .isEqualTo("D30BDC73EC9714B000BEC66BDB7B6D09");
       }
     }
   }
@@ -59,12 +68,17 @@ class AesDukptReaderTest {
         assertThat(reader.counter()).isEqualTo(c);
         try (AesDukptReader.Transaction t = reader.nextTransaction()) {
           assertThat(t.counter()).isEqualTo(c);
-          assertThat(HEX.formatHex(t.transactionKey().getEncoded())).as("counter %d", c)
+          assertThat(HEX.formatHex(t.transactionKey().getEncoded()))
+              .as("counter %d", c)
               .isEqualTo(hostKey(c));
           if (c % 97 == 0) {
-            assertThat(t.workingKey(AesDukpt.Usage.MAC_GENERATION, AesDukpt.KeyType.AES256)
-                .getEncoded()).isEqualTo(AesDukpt.workingKey(BDK, ksn(c),
-                    AesDukpt.Usage.MAC_GENERATION, AesDukpt.KeyType.AES256).getEncoded());
+            assertThat(
+                    t.workingKey(AesDukpt.Usage.MAC_GENERATION, AesDukpt.KeyType.AES256)
+                        .getEncoded())
+                .isEqualTo(
+                    AesDukpt.workingKey(
+                            BDK, ksn(c), AesDukpt.Usage.MAC_GENERATION, AesDukpt.KeyType.AES256)
+                        .getEncoded());
           }
         }
       }
@@ -80,14 +94,15 @@ class AesDukptReaderTest {
       while (reader.counter() <= 0x20000) {
         long c = reader.counter();
         // plain checks in the hot loop; a failure names the counter
-        if (Long.bitCount(c) > 16 || c <= previous
+        if (Long.bitCount(c) > 16
+            || c <= previous
             || (previous == 0x1FFFE ? c != 0x20000 : previous != 0 && c != previous + 1)) {
-          throw new AssertionError(String.format(Locale.ROOT, "counter %X after %X", c,
-              previous));
+          throw new AssertionError(String.format(Locale.ROOT, "counter %X after %X", c, previous));
         }
         try (AesDukptReader.Transaction t = reader.nextTransaction()) {
           if (c == 0xFFFF || c == 0x1FFFE || c == 0x20000) {
-            assertThat(HEX.formatHex(t.transactionKey().getEncoded())).as("counter %x", c)
+            assertThat(HEX.formatHex(t.transactionKey().getEncoded()))
+                .as("counter %x", c)
                 .isEqualTo(hostKey(c));
           }
         }
@@ -103,7 +118,8 @@ class AesDukptReaderTest {
     }
     // the host refuses the skipped value too
     assertThatThrownBy(() -> AesDukpt.transactionKey(BDK, ksn(0x1FFFF)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 bits");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("16 bits");
   }
 
   @Test
@@ -112,8 +128,8 @@ class AesDukptReaderTest {
     byte[][] registers = new byte[32][];
     registers[15] = AesDukpt.transactionKey(BDK, ksn(0xFFFE8000L)).getEncoded();
     registers[16] = AesDukpt.transactionKey(BDK, ksn(AesDukptReader.MAX_COUNTER)).getEncoded();
-    try (AesDukptReader reader = AesDukptReader.resume(IKID, AesDukpt.KeyType.AES128,
-        0xFFFE8000L, registers)) {
+    try (AesDukptReader reader =
+        AesDukptReader.resume(IKID, AesDukpt.KeyType.AES128, 0xFFFE8000L, registers)) {
       try (AesDukptReader.Transaction t = reader.nextTransaction()) {
         assertThat(HEX.formatHex(t.transactionKey().getEncoded())).isEqualTo(hostKey(0xFFFE8000L));
       }
@@ -125,7 +141,8 @@ class AesDukptReaderTest {
       }
       assertThat(reader.isExhausted()).isTrue();
       assertThatThrownBy(reader::nextTransaction)
-          .isInstanceOf(DukptExhaustedException.class).hasMessageContaining("FFFF0000");
+          .isInstanceOf(DukptExhaustedException.class)
+          .hasMessageContaining("FFFF0000");
     }
   }
 

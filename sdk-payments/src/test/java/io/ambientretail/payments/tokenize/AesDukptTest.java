@@ -17,8 +17,8 @@ class AesDukptTest {
 
   @Test
   void initialKey_matchesTheStandardsExample() throws Exception {
-    assertThat(HEX.formatHex(
-        AesDukpt.initialKey(BDK, HEX.parseHex("1234567890123456")).getEncoded()))
+    assertThat(
+            HEX.formatHex(AesDukpt.initialKey(BDK, HEX.parseHex("1234567890123456")).getEncoded()))
         .isEqualTo("1273671EA26AC29AFA4D1084127652A1");
   }
 
@@ -32,14 +32,30 @@ class AesDukptTest {
 
   @Test
   void workingKeys_counter1And2() throws Exception {
-    assertThat(HEX.formatHex(AesDukpt.workingKey(BDK, ksn(1), AesDukpt.Usage.PIN_ENCRYPTION,
-        AesDukpt.KeyType.AES128).getEncoded())).isEqualTo("AF8CB133A78F8DC2D1359F18527593FB");
-    assertThat(HEX.formatHex(AesDukpt.workingKey(BDK, ksn(1), AesDukpt.Usage.MAC_GENERATION,
-        AesDukpt.KeyType.AES128).getEncoded())).isEqualTo("A2DC23DE6FDE0824A2BC321E08E4B8B7");
-    assertThat(HEX.formatHex(AesDukpt.workingKey(BDK, ksn(1), AesDukpt.Usage.DATA_ENCRYPT,
-        AesDukpt.KeyType.AES128).getEncoded())).isEqualTo("A35C412EFD41FDB98B69797C02DCD08F");
-    assertThat(HEX.formatHex(AesDukpt.workingKey(BDK, ksn(2), AesDukpt.Usage.PIN_ENCRYPTION,
-        AesDukpt.KeyType.AES128).getEncoded())).isEqualTo("D30BDC73EC9714B000BEC66BDB7B6D09");
+    assertThat(
+            HEX.formatHex(
+                AesDukpt.workingKey(
+                        BDK, ksn(1), AesDukpt.Usage.PIN_ENCRYPTION, AesDukpt.KeyType.AES128)
+                    .getEncoded()))
+        .isEqualTo("AF8CB133A78F8DC2D1359F18527593FB");
+    assertThat(
+            HEX.formatHex(
+                AesDukpt.workingKey(
+                        BDK, ksn(1), AesDukpt.Usage.MAC_GENERATION, AesDukpt.KeyType.AES128)
+                    .getEncoded()))
+        .isEqualTo("A2DC23DE6FDE0824A2BC321E08E4B8B7");
+    assertThat(
+            HEX.formatHex(
+                AesDukpt.workingKey(
+                        BDK, ksn(1), AesDukpt.Usage.DATA_ENCRYPT, AesDukpt.KeyType.AES128)
+                    .getEncoded()))
+        .isEqualTo("A35C412EFD41FDB98B69797C02DCD08F");
+    assertThat(
+            HEX.formatHex(
+                AesDukpt.workingKey(
+                        BDK, ksn(2), AesDukpt.Usage.PIN_ENCRYPTION, AesDukpt.KeyType.AES128)
+                    .getEncoded()))
+        .isEqualTo("D30BDC73EC9714B000BEC66BDB7B6D09");
   }
 
   @Test
@@ -47,7 +63,8 @@ class AesDukptTest {
     assertThatThrownBy(() -> AesDukpt.transactionKey(BDK, ksn(0)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> AesDukpt.transactionKey(BDK, ksn(0x0001FFFF)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 bits");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("16 bits");
     assertThatThrownBy(() -> AesDukpt.transactionKey(new byte[15], ksn(1)))
         .isInstanceOf(java.security.InvalidKeyException.class);
   }

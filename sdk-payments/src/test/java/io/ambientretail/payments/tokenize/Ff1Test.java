@@ -13,7 +13,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.junit.jupiter.api.Test;
 
 class Ff1Test {
-  private static final byte[] NIST_KEY = HexFormat.of().parseHex("2B7E151628AED2A6ABF7158809CF4F3C");
+  private static final byte[] NIST_KEY =
+      HexFormat.of().parseHex("2B7E151628AED2A6ABF7158809CF4F3C");
 
   @Test
   void nistSample1_radix10_noTweak() throws Exception {
@@ -65,7 +66,8 @@ class Ff1Test {
       Ff1 ff1 = Ff1.create(key, radix);
       int[] c = ff1.encrypt(x, tweak);
       for (int i = 0; i < n; i++) {
-        assertThat(c[i]).as("trial %d radix %d n %d numeral %d", trial, radix, n, i)
+        assertThat(c[i])
+            .as("trial %d radix %d n %d numeral %d", trial, radix, n, i)
             .isEqualTo(expected[i] & 0xFF);
       }
       assertThat(ff1.decrypt(c, tweak)).isEqualTo(x);
@@ -76,7 +78,8 @@ class Ff1Test {
   void encrypt_numeralOutsideRadix_failsNamingPosition() throws Exception {
     Ff1 ff1 = Ff1.create(NIST_KEY, 10);
     assertThatThrownBy(() -> ff1.encrypt("01234a6789", new byte[0]))
-        .isInstanceOfSatisfying(TokenizationException.class,
+        .isInstanceOfSatisfying(
+            TokenizationException.class,
             e -> assertThat(e.code()).isEqualTo(TokenizationException.FF1_INPUT))
         .hasMessageContaining("position 5");
   }
@@ -86,15 +89,14 @@ class Ff1Test {
     Ff1 ff1 = Ff1.create(NIST_KEY, 2);
     assertThat(ff1.minLength()).isEqualTo(7);
     assertThatThrownBy(() -> ff1.encrypt("010101", new byte[0]))
-        .isInstanceOf(TokenizationException.class).hasMessageContaining("7..4096");
-    assertThat(ff1.decrypt(ff1.encrypt("0101011", new byte[0]), new byte[0]))
-        .isEqualTo("0101011");
+        .isInstanceOf(TokenizationException.class)
+        .hasMessageContaining("7..4096");
+    assertThat(ff1.decrypt(ff1.encrypt("0101011", new byte[0]), new byte[0])).isEqualTo("0101011");
   }
 
   @Test
   void create_badKeyOrRadix_fails() {
     assertThatThrownBy(() -> Ff1.create(new byte[15], 10)).isInstanceOf(InvalidKeyException.class);
-    assertThatThrownBy(() -> Ff1.create(NIST_KEY, 37))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Ff1.create(NIST_KEY, 37)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -40,7 +40,9 @@ class PanTest {
 
   @Test
   void equals_comparesDigits() {
-    try (Pan a = Pan.parse(VISA); Pan b = Pan.parse(VISA); Pan c = Pan.parse("4761739001010127")) {
+    try (Pan a = Pan.parse(VISA);
+        Pan b = Pan.parse(VISA);
+        Pan c = Pan.parse("4761739001010127")) {
       assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(c);
     }
   }
@@ -54,7 +56,8 @@ class PanTest {
       assertThat(odd.length()).isEqualTo(15);
     }
     assertThatThrownBy(() -> Pan.fromBcd(HexFormat.of().parseHex("47617390A1010119"), 0, 8))
-        .isInstanceOf(TokenizationException.class).hasMessageContaining("digit 8")
+        .isInstanceOf(TokenizationException.class)
+        .hasMessageContaining("digit 8")
         .hasMessageNotContaining("4761");
     assertThatThrownBy(() -> Pan.fromBcd(HexFormat.of().parseHex("4761F39001010119"), 0, 8))
         .isInstanceOf(TokenizationException.class);
@@ -63,10 +66,13 @@ class PanTest {
   @Test
   void parse_errorsNeverEchoDigits() {
     assertThatThrownBy(() -> Pan.parse("47617390010101x9"))
-        .isInstanceOfSatisfying(TokenizationException.class,
+        .isInstanceOfSatisfying(
+            TokenizationException.class,
             e -> assertThat(e.code()).isEqualTo(TokenizationException.PAN_FORMAT))
-        .hasMessageContaining("position 14").hasMessageNotContaining("47617390");
-    assertThatThrownBy(() -> Pan.parse("47617390")).isInstanceOf(TokenizationException.class)
+        .hasMessageContaining("position 14")
+        .hasMessageNotContaining("47617390");
+    assertThatThrownBy(() -> Pan.parse("47617390"))
+        .isInstanceOf(TokenizationException.class)
         .hasMessageContaining("8 digits");
   }
 }

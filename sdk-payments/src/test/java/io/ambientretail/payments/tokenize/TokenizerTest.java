@@ -1,9 +1,9 @@
 package io.ambientretail.payments.tokenize;
 
-import io.ambientretail.payments.internal.Luhn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ambientretail.payments.internal.Luhn;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -23,8 +23,13 @@ class TokenizerTest {
   }
 
   private static Tokenizer tokenizer(TokenPolicy policy, int current) throws Exception {
-    return Tokenizer.builder().key(1, KEY1).key(2, KEY2).currentKeyVersion(current)
-        .policy(policy).detokenizePolicy((who, why) -> who.equals("refunds")).build();
+    return Tokenizer.builder()
+        .key(1, KEY1)
+        .key(2, KEY2)
+        .currentKeyVersion(current)
+        .policy(policy)
+        .detokenizePolicy((who, why) -> who.equals("refunds"))
+        .build();
   }
 
   /** A random Luhn-valid PAN of {@code n} digits starting with 4. */
@@ -49,7 +54,10 @@ class TokenizerTest {
     try (Pan pan = Pan.parse("4761739001010119")) {
       CardToken token = t.tokenize(pan);
       assertThat(token.keyVersion()).isEqualTo(1);
-      assertThat(token.digits()).hasSize(16).startsWith("476173").endsWith("0119")
+      assertThat(token.digits())
+          .hasSize(16)
+          .startsWith("476173")
+          .endsWith("0119")
           .isNotEqualTo("4761739001010119");
       assertThat(Pan.parse(token.digits()).isLuhnValid()).isFalse();
       assertThat(t.tokenize(pan)).isEqualTo(token);
@@ -72,13 +80,13 @@ class TokenizerTest {
             try (Pan pan = Pan.parse(digits)) {
               CardToken token = t.tokenize(pan);
               tokens.add(token.digits());
-              assertThat(token.digits()).hasSameSizeAs(digits)
-                  .startsWith(digits.substring(0, bin));
+              assertThat(token.digits()).hasSameSizeAs(digits).startsWith(digits.substring(0, bin));
               if (last4) {
                 assertThat(token.digits()).endsWith(digits.substring(digits.length() - 4));
               }
               assertThat(PanLuhn.valid(token.digits()))
-                  .as("policy %s", p).isEqualTo(luhn == TokenPolicy.Luhn.VALID);
+                  .as("policy %s", p)
+                  .isEqualTo(luhn == TokenPolicy.Luhn.VALID);
               try (Pan back = t.detokenize(token, "refunds", "test")) {
                 assertThat(back).isEqualTo(pan);
               }
@@ -100,16 +108,16 @@ class TokenizerTest {
       assertThat(old.keyVersion()).isEqualTo(1);
       assertThat(fresh.keyVersion()).isEqualTo(2);
       assertThat(fresh.digits()).isNotEqualTo(old.digits());
-      try (Pan a = after.detokenize(old, "refunds", "refund"); Pan b =
-          after.detokenize(fresh, "refunds", "refund")) {
+      try (Pan a = after.detokenize(old, "refunds", "refund");
+          Pan b = after.detokenize(fresh, "refunds", "refund")) {
         assertThat(a).isEqualTo(pan);
         assertThat(b).isEqualTo(pan);
       }
     }
-    Tokenizer onlyNew = Tokenizer.builder().key(2, KEY2)
-        .detokenizePolicy((w, p) -> true).build();
+    Tokenizer onlyNew = Tokenizer.builder().key(2, KEY2).detokenizePolicy((w, p) -> true).build();
     assertThatThrownBy(() -> onlyNew.detokenize(CardToken.parse("v1:5413331234560011"), "x", "y"))
-        .isInstanceOfSatisfying(TokenizationException.class,
+        .isInstanceOfSatisfying(
+            TokenizationException.class,
             e -> assertThat(e.code()).isEqualTo(TokenizationException.TOKEN_KEY_VERSION));
   }
 
@@ -119,7 +127,8 @@ class TokenizerTest {
     try (Pan pan = Pan.parse("4761739001010119")) {
       CardToken token = t.tokenize(pan);
       assertThatThrownBy(() -> t.detokenize(token, "marketing", "campaign"))
-          .isInstanceOfSatisfying(TokenizationException.class,
+          .isInstanceOfSatisfying(
+              TokenizationException.class,
               e -> assertThat(e.code()).isEqualTo(TokenizationException.DETOKENIZE_DENIED));
       Tokenizer defaults = Tokenizer.builder().key(1, KEY1).build();
       assertThatThrownBy(() -> defaults.detokenize(token, "refunds", "refund"))
@@ -131,11 +140,13 @@ class TokenizerTest {
   void tokenize_luhnInvalidPan_orTooShortDomain_fails() throws Exception {
     Tokenizer t = tokenizer(TokenPolicy.builder().keepBin(8).build(), 1);
     assertThatThrownBy(() -> t.tokenize(Pan.parse("4761739001010118")))
-        .isInstanceOfSatisfying(TokenizationException.class,
+        .isInstanceOfSatisfying(
+            TokenizationException.class,
             e -> assertThat(e.code()).isEqualTo(TokenizationException.PAN_LUHN))
         .hasMessageContaining("476173******0118");
     assertThatThrownBy(() -> t.tokenize(Pan.parse("4000000000006")))
-        .isInstanceOfSatisfying(TokenizationException.class,
+        .isInstanceOfSatisfying(
+            TokenizationException.class,
             e -> assertThat(e.code()).isEqualTo(TokenizationException.TOKEN_DOMAIN));
   }
 
@@ -143,10 +154,14 @@ class TokenizerTest {
   void fingerprint_isStablePerKey_andHidesThePan() throws Exception {
     CardFingerprinter f1 = CardFingerprinter.create(KEY1);
     CardFingerprinter f2 = CardFingerprinter.create(KEY2);
-    try (Pan a = Pan.parse("4761739001010119"); Pan b = Pan.parse("4761739001010119");
+    try (Pan a = Pan.parse("4761739001010119");
+        Pan b = Pan.parse("4761739001010119");
         Pan c = Pan.parse("5413330089020011")) {
-      assertThat(f1.fingerprint(a)).hasSize(43).isEqualTo(f1.fingerprint(b))
-          .isNotEqualTo(f1.fingerprint(c)).isNotEqualTo(f2.fingerprint(a))
+      assertThat(f1.fingerprint(a))
+          .hasSize(43)
+          .isEqualTo(f1.fingerprint(b))
+          .isNotEqualTo(f1.fingerprint(c))
+          .isNotEqualTo(f2.fingerprint(a))
           .doesNotContain("0119");
     }
   }

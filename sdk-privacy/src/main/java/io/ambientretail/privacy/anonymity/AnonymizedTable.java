@@ -13,8 +13,8 @@ public final class AnonymizedTable {
   private final int suppressed;
   private final int k;
 
-  AnonymizedTable(List<Map<String, String>> rows, Map<String, Integer> levels, int suppressed,
-      int k) {
+  AnonymizedTable(
+      List<Map<String, String>> rows, Map<String, Integer> levels, int suppressed, int k) {
     this.rows = List.copyOf(rows);
     this.levels = Map.copyOf(levels);
     this.suppressed = suppressed;
@@ -43,7 +43,14 @@ public final class AnonymizedTable {
 
   @Override
   public String toString() {
-    return "AnonymizedTable{" + rows.size() + " rows, k=" + k + ", levels=" + levels
-        + ", suppressed=" + suppressed + "}";
+    return "AnonymizedTable{"
+        + rows.size()
+        + " rows, k="
+        + k
+        + ", levels="
+        + levels
+        + ", suppressed="
+        + suppressed
+        + "}";
   }
 }

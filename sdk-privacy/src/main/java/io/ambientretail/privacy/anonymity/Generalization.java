@@ -11,11 +11,11 @@ import java.util.Objects;
 
 /**
  * A generalisation hierarchy for one quasi-identifier: level 0 keeps the value, each higher level
- * is coarser, and the last level is {@code "*"} (the value suppressed). This is ARX's
- * "hierarchy" concept, for the few kinds of value a store exports: time, place and age.
+ * is coarser, and the last level is {@code "*"} (the value suppressed). This is ARX's "hierarchy"
+ * concept, for the few kinds of value a store exports: time, place and age.
  *
- * <p>Implementations are immutable and thread-safe; {@link #apply} fails with a
- * {@link PrivacyException} naming the value when it cannot be read.
+ * <p>Implementations are immutable and thread-safe; {@link #apply} fails with a {@link
+ * PrivacyException} naming the value when it cannot be read.
  */
 public interface Generalization {
   /** The number of levels, including level 0 (exact) and the last ({@code "*"}). */
@@ -45,11 +45,13 @@ public interface Generalization {
         try {
           t = Instant.parse(value).atZone(zone);
         } catch (DateTimeException e) {
-          throw new PrivacyException(PrivacyException.K_ANONYMITY,
+          throw new PrivacyException(
+              PrivacyException.K_ANONYMITY,
               "time value is not an ISO-8601 instant: '" + abbreviate(value) + "'");
         }
-        String day = String.format(Locale.ROOT, "%04d-%02d-%02d", t.getYear(), t.getMonthValue(),
-            t.getDayOfMonth());
+        String day =
+            String.format(
+                Locale.ROOT, "%04d-%02d-%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth());
         switch (level) {
           case 0:
             return day + "T" + String.format(Locale.ROOT, "%02d", t.getHour());
@@ -59,7 +61,10 @@ public interface Generalization {
           case 2:
             return day;
           case 3:
-            return String.format(Locale.ROOT, "%04d-W%02d", t.get(IsoFields.WEEK_BASED_YEAR),
+            return String.format(
+                Locale.ROOT,
+                "%04d-W%02d",
+                t.get(IsoFields.WEEK_BASED_YEAR),
                 t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
           default:
             return String.format(Locale.ROOT, "%04d-%02d", t.getYear(), t.getMonthValue());
@@ -69,8 +74,8 @@ public interface Generalization {
   }
 
   /**
-   * A place as a path from coarse to fine, such as {@code EU/DE/Berlin/S001}: each level drops
-   * the finest part, the last is "*". {@code depth} is the number of parts every value has.
+   * A place as a path from coarse to fine, such as {@code EU/DE/Berlin/S001}: each level drops the
+   * finest part, the last is "*". {@code depth} is the number of parts every value has.
    */
   static Generalization placePath(int depth) {
     if (depth < 1 || depth > 16) {
@@ -86,8 +91,14 @@ public interface Generalization {
       public String apply(String value, int level) {
         String[] parts = value.split("/", -1);
         if (parts.length != depth) {
-          throw new PrivacyException(PrivacyException.K_ANONYMITY, "place '" + abbreviate(value)
-              + "' has " + parts.length + " parts, expected " + depth);
+          throw new PrivacyException(
+              PrivacyException.K_ANONYMITY,
+              "place '"
+                  + abbreviate(value)
+                  + "' has "
+                  + parts.length
+                  + " parts, expected "
+                  + depth);
         }
         if (level >= depth) {
           return "*";
@@ -119,7 +130,8 @@ public interface Generalization {
           age = -1;
         }
         if (age < 0 || age > 150) {
-          throw new PrivacyException(PrivacyException.K_ANONYMITY,
+          throw new PrivacyException(
+              PrivacyException.K_ANONYMITY,
               "age '" + abbreviate(value) + "' is not a whole number of years from 0 to 150");
         }
         int w = widths[level];

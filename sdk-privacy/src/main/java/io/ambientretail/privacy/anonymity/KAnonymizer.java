@@ -10,15 +10,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Makes a table k-anonymous by full-domain generalisation with a suppression limit, the model
- * ARX implements: every combination of quasi-identifier values that remains must be shared by at
- * least k rows. It searches all generalisation levels (the lattice) for the least generalised
- * one that works, removing at most {@code maxSuppressed} rows that sit in classes below k.
+ * Makes a table k-anonymous by full-domain generalisation with a suppression limit, the model ARX
+ * implements: every combination of quasi-identifier values that remains must be shared by at least
+ * k rows. It searches all generalisation levels (the lattice) for the least generalised one that
+ * works, removing at most {@code maxSuppressed} rows that sit in classes below k.
  *
- * <p>Only declared columns may appear in the input: quasi-identifiers (generalised) and
- * attributes that cannot identify anyone (copied, such as a GTIN or an amount). Any other column
- * is refused, so a direct identifier cannot slip into an export. When no level reaches k the
- * export is refused with {@link PrivacyException#K_ANONYMITY}; nothing is returned.
+ * <p>Only declared columns may appear in the input: quasi-identifiers (generalised) and attributes
+ * that cannot identify anyone (copied, such as a GTIN or an amount). Any other column is refused,
+ * so a direct identifier cannot slip into an export. When no level reaches k the export is refused
+ * with {@link PrivacyException#K_ANONYMITY}; nothing is returned.
  *
  * <p>Immutable and thread-safe.
  */
@@ -60,13 +60,19 @@ public final class KAnonymizer {
       Map<String, String> row = rows.get(r);
       for (String c : row.keySet()) {
         if (!quasi.containsKey(c) && !insensitive.contains(c)) {
-          throw new PrivacyException(PrivacyException.K_ANONYMITY, "row " + r + ": column '" + c
-              + "' is neither a quasi-identifier nor declared insensitive; refusing to export it");
+          throw new PrivacyException(
+              PrivacyException.K_ANONYMITY,
+              "row "
+                  + r
+                  + ": column '"
+                  + c
+                  + "' is neither a quasi-identifier nor declared insensitive; refusing to export it");
         }
       }
       for (String c : columns) {
         if (row.get(c) == null) {
-          throw new PrivacyException(PrivacyException.K_ANONYMITY,
+          throw new PrivacyException(
+              PrivacyException.K_ANONYMITY,
               "row " + r + ": quasi-identifier '" + c + "' is missing");
         }
       }
@@ -78,7 +84,8 @@ public final class KAnonymizer {
       nodes *= max[i] + 1;
     }
     if (nodes > MAX_LATTICE) {
-      throw new PrivacyException(PrivacyException.K_ANONYMITY,
+      throw new PrivacyException(
+          PrivacyException.K_ANONYMITY,
           "too many generalisation combinations (" + nodes + "); use fewer quasi-identifiers");
     }
     // Pre-generalise each value once per level.
@@ -110,16 +117,21 @@ public final class KAnonymizer {
         continue;
       }
       long suppressed = suppressedAt(gen, node, rows.size());
-      if (suppressed <= allowed && (height < bestHeight
-          || (height == bestHeight && suppressed < bestSuppressed))) {
+      if (suppressed <= allowed
+          && (height < bestHeight || (height == bestHeight && suppressed < bestSuppressed))) {
         best = node.clone();
         bestHeight = height;
         bestSuppressed = suppressed;
       }
     }
     if (best == null) {
-      throw new PrivacyException(PrivacyException.K_ANONYMITY, "no generalisation makes these "
-          + rows.size() + " rows " + k + "-anonymous within the suppression limit; not exported");
+      throw new PrivacyException(
+          PrivacyException.K_ANONYMITY,
+          "no generalisation makes these "
+              + rows.size()
+              + " rows "
+              + k
+              + "-anonymous within the suppression limit; not exported");
     }
     return build(rows, columns, gen, best);
   }
@@ -146,8 +158,8 @@ public final class KAnonymizer {
     return List.of(key);
   }
 
-  private AnonymizedTable build(List<Map<String, String>> rows, List<String> columns,
-      String[][][] gen, int[] node) {
+  private AnonymizedTable build(
+      List<Map<String, String>> rows, List<String> columns, String[][][] gen, int[] node) {
     Map<List<String>, Integer> classes = new HashMap<>();
     for (int r = 0; r < rows.size(); r++) {
       classes.merge(key(gen, node, r), 1, Integer::sum);
@@ -197,8 +209,13 @@ public final class KAnonymizer {
     }
     for (Map.Entry<List<String>, Integer> e : classes.entrySet()) {
       if (e.getValue() < k) {
-        throw new PrivacyException(PrivacyException.K_ANONYMITY, "only " + e.getValue()
-            + " row(s) share their quasi-identifiers, fewer than k=" + k + "; not exported");
+        throw new PrivacyException(
+            PrivacyException.K_ANONYMITY,
+            "only "
+                + e.getValue()
+                + " row(s) share their quasi-identifiers, fewer than k="
+                + k
+                + "; not exported");
       }
     }
   }
@@ -231,7 +248,8 @@ public final class KAnonymizer {
 
     /** Declares a quasi-identifier column and how to generalise it. */
     public Builder quasiIdentifier(String column, Generalization generalization) {
-      quasi.put(Objects.requireNonNull(column, "column"),
+      quasi.put(
+          Objects.requireNonNull(column, "column"),
           Objects.requireNonNull(generalization, "generalization"));
       return this;
     }
@@ -245,8 +263,8 @@ public final class KAnonymizer {
     /**
      * Builds the anonymiser.
      *
-     * @throws IllegalStateException if k is below 2, the suppression limit is outside 0..0.5,
-     *     no quasi-identifier is declared, or a column is declared both ways
+     * @throws IllegalStateException if k is below 2, the suppression limit is outside 0..0.5, no
+     *     quasi-identifier is declared, or a column is declared both ways
      */
     public KAnonymizer build() {
       if (k < 2) {

@@ -1,6 +1,6 @@
 /**
- * Anonymised analytics exports: k-anonymity by generalising time, place and age with a
- * suppression limit (the part of ARX a store needs), and a check that refuses any export below k.
+ * Anonymised analytics exports: k-anonymity by generalising time, place and age with a suppression
+ * limit (the part of ARX a store needs), and a check that refuses any export below k.
  *
  * <pre>{@code
  * KAnonymizer anon = KAnonymizer.builder().k(5).maxSuppressed(0.02)

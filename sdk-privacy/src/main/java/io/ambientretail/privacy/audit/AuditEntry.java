@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * One entry of the tamper-evident audit log: an {@link AuditEvent} with its position, time and
- * the hashes that chain it to the entry before.
+ * One entry of the tamper-evident audit log: an {@link AuditEvent} with its position, time and the
+ * hashes that chain it to the entry before.
  *
  * <p>{@link #hash()} is the RFC 6962 leaf hash {@code SHA-256(0x00 || canonical entry)}, where the
  * canonical entry covers the sequence number, the time in microseconds, every event field and
@@ -26,8 +26,8 @@ public final class AuditEntry {
   private final Sha256Hash previousHash;
   private final Sha256Hash hash;
 
-  private AuditEntry(long sequence, Instant time, AuditEvent event, Sha256Hash previousHash,
-      Sha256Hash hash) {
+  private AuditEntry(
+      long sequence, Instant time, AuditEvent event, Sha256Hash previousHash, Sha256Hash hash) {
     this.sequence = sequence;
     this.time = time;
     this.event = event;
@@ -40,19 +40,27 @@ public final class AuditEntry {
    *
    * @throws PrivacyException if the sequence is negative or the time has sub-microsecond digits
    */
-  public static AuditEntry of(long sequence, Instant time, AuditEvent event,
-      Sha256Hash previousHash, Sha256Hash hash) {
+  public static AuditEntry of(
+      long sequence, Instant time, AuditEvent event, Sha256Hash previousHash, Sha256Hash hash) {
     checkSequenceAndTime(sequence, time);
-    return new AuditEntry(sequence, time, Objects.requireNonNull(event, "event"),
-        Objects.requireNonNull(previousHash, "previousHash"), Objects.requireNonNull(hash, "hash"));
+    return new AuditEntry(
+        sequence,
+        time,
+        Objects.requireNonNull(event, "event"),
+        Objects.requireNonNull(previousHash, "previousHash"),
+        Objects.requireNonNull(hash, "hash"));
   }
 
   /** Creates the entry that follows {@code previousHash}, computing its hash. */
-  static AuditEntry create(long sequence, Instant time, AuditEvent event, Sha256Hash previousHash,
-      EntryHasher hasher) {
+  static AuditEntry create(
+      long sequence, Instant time, AuditEvent event, Sha256Hash previousHash, EntryHasher hasher) {
     Instant micros = time.truncatedTo(ChronoUnit.MICROS);
     long us = micros.getEpochSecond() * 1_000_000L + micros.getNano() / 1000;
-    return new AuditEntry(sequence, micros, event, previousHash,
+    return new AuditEntry(
+        sequence,
+        micros,
+        event,
+        previousHash,
         Sha256Hash.wrap(hasher.leafHash(sequence, us, event, previousHash)));
   }
 
@@ -62,8 +70,8 @@ public final class AuditEntry {
     }
     Objects.requireNonNull(time, "time");
     if (time.getNano() % 1000 != 0) {
-      throw new PrivacyException(PrivacyException.AUDIT_FIELD,
-          "time has digits below a microsecond: " + time);
+      throw new PrivacyException(
+          PrivacyException.AUDIT_FIELD, "time has digits below a microsecond: " + time);
     }
     try {
       Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1000);
@@ -113,14 +121,20 @@ public final class AuditEntry {
       return false;
     }
     AuditEntry e = (AuditEntry) o;
-    return sequence == e.sequence && hash.equals(e.hash) && time.equals(e.time)
-        && previousHash.equals(e.previousHash) && sameEvent(event, e.event);
+    return sequence == e.sequence
+        && hash.equals(e.hash)
+        && time.equals(e.time)
+        && previousHash.equals(e.previousHash)
+        && sameEvent(event, e.event);
   }
 
   private static boolean sameEvent(AuditEvent a, AuditEvent b) {
-    return a.actor().equals(b.actor()) && a.action().equals(b.action())
-        && a.outcome() == b.outcome() && a.origin().equals(b.origin())
-        && a.resource().equals(b.resource()) && a.detail().equals(b.detail());
+    return a.actor().equals(b.actor())
+        && a.action().equals(b.action())
+        && a.outcome() == b.outcome()
+        && a.origin().equals(b.origin())
+        && a.resource().equals(b.resource())
+        && a.detail().equals(b.detail());
   }
 
   @Override

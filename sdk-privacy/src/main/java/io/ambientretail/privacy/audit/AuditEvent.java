@@ -15,12 +15,16 @@ import java.util.Objects;
 public final class AuditEvent {
   /** Longest {@code actor}, in characters. */
   public static final int MAX_ACTOR = 256;
+
   /** Longest {@code action}, in characters. */
   public static final int MAX_ACTION = 128;
+
   /** Longest {@code origin}, in characters. */
   public static final int MAX_ORIGIN = 256;
+
   /** Longest {@code resource}, in characters. */
   public static final int MAX_RESOURCE = 512;
+
   /** Longest {@code detail}, in characters. */
   public static final int MAX_DETAIL = 4096;
 
@@ -53,13 +57,15 @@ public final class AuditEvent {
       throw new PrivacyException(PrivacyException.AUDIT_FIELD, field + " is empty");
     }
     if (value.length() > max) {
-      throw new PrivacyException(PrivacyException.AUDIT_FIELD,
+      throw new PrivacyException(
+          PrivacyException.AUDIT_FIELD,
           field + " is " + value.length() + " characters, at most " + max + " allowed");
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c == 0x7f || (Character.isSurrogate(c) && !validSurrogate(value, i))) {
-        throw new PrivacyException(PrivacyException.AUDIT_FIELD,
+        throw new PrivacyException(
+            PrivacyException.AUDIT_FIELD,
             field + " has a control character or broken surrogate at position " + i);
       }
       if (Character.isHighSurrogate(c)) {
@@ -70,7 +76,8 @@ public final class AuditEvent {
   }
 
   private static boolean validSurrogate(String s, int i) {
-    return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length()
+    return Character.isHighSurrogate(s.charAt(i))
+        && i + 1 < s.length()
         && Character.isLowSurrogate(s.charAt(i + 1));
   }
 

@@ -12,15 +12,15 @@ import java.util.Objects;
  * The append-only, tamper-evident audit log: every access to personal data, detokenization, data
  * subject request step and role change is appended here as an {@link AuditEntry}.
  *
- * <p>Entries form a hash chain and the leaves of an RFC 6962 Merkle tree. {@link #checkpoint()}
- * and {@link #signCheckpoint} give the state a central witness holds; {@link #inclusionProof}
- * and {@link #consistencyProof} let it check that an entry is in the log and that the log only
- * grew. Entries are durable in the {@link AuditStore} before {@code append} returns; append in
- * batches ({@link #appendAll}) for throughput, since each call is one durable write.
+ * <p>Entries form a hash chain and the leaves of an RFC 6962 Merkle tree. {@link #checkpoint()} and
+ * {@link #signCheckpoint} give the state a central witness holds; {@link #inclusionProof} and
+ * {@link #consistencyProof} let it check that an entry is in the log and that the log only grew.
+ * Entries are durable in the {@link AuditStore} before {@code append} returns; append in batches
+ * ({@link #appendAll}) for throughput, since each call is one durable write.
  *
- * <p>Opening a log reads the whole store, checks the chain and rebuilds the tree (about two
- * 32-byte hashes per entry stay in memory, 64 MB per million entries). Thread-safe: all
- * methods are synchronised.
+ * <p>Opening a log reads the whole store, checks the chain and rebuilds the tree (about two 32-byte
+ * hashes per entry stay in memory, 64 MB per million entries). Thread-safe: all methods are
+ * synchronised.
  *
  * <pre>{@code
  * AuditLog log = AuditLog.builder().name("acme/S001/audit").store(store).clock(clock).build();
@@ -56,15 +56,19 @@ public final class AuditLog {
     while (tree.size() < stored) {
       List<AuditEntry> page = store.read(tree.size(), LOAD_PAGE);
       if (page.isEmpty()) {
-        throw new IOException("audit store reports " + stored + " entries but has only "
-            + tree.size());
+        throw new IOException(
+            "audit store reports " + stored + " entries but has only " + tree.size());
       }
       for (AuditEntry e : page) {
         long expected = tree.size();
-        if (e.sequence() != expected || !e.previousHash().equals(head)
+        if (e.sequence() != expected
+            || !e.previousHash().equals(head)
             || !e.computeHash(hasher).equals(e.hash())) {
-          throw new PrivacyException(PrivacyException.AUDIT_CHAIN_BROKEN,
-              "audit store entry " + expected + " is changed, missing or out of order;"
+          throw new PrivacyException(
+              PrivacyException.AUDIT_CHAIN_BROKEN,
+              "audit store entry "
+                  + expected
+                  + " is changed, missing or out of order;"
                   + " export the log and run 'ambient audit verify' to see where");
         }
         tree.appendLeaf(e.hash().unsafeBytes());
@@ -156,9 +160,9 @@ public final class AuditLog {
   /**
    * Signs the current checkpoint and keeps it in {@code checkpoints} (for a {@link JdbcAuditStore}
    * usually the log's own store, so {@code ambient audit export} carries it): the call a store
-   * makes on a schedule, for example every minute and at shutdown. Safe to retry; when nothing
-   * was appended since the last call, the same checkpoint is signed and storing it again does
-   * nothing (Ed25519 signatures are deterministic). Hand the result to a witness as well.
+   * makes on a schedule, for example every minute and at shutdown. Safe to retry; when nothing was
+   * appended since the last call, the same checkpoint is signed and storing it again does nothing
+   * (Ed25519 signatures are deterministic). Hand the result to a witness as well.
    *
    * <p>The checkpoint covers only entries that are already durable.
    *

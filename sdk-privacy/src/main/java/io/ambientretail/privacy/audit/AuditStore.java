@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Where an {@link AuditLog} keeps its entries: the storage SPI. The SDK ships
- * {@link InMemoryAuditStore} (tests, demos) and {@link JdbcAuditStore} (SQLite, PostgreSQL);
- * implement it for any other durable store.
+ * Where an {@link AuditLog} keeps its entries: the storage SPI. The SDK ships {@link
+ * InMemoryAuditStore} (tests, demos) and {@link JdbcAuditStore} (SQLite, PostgreSQL); implement it
+ * for any other durable store.
  *
  * <p>Contract: entries are appended in sequence order, never changed or removed by the store;
  * {@link #append} is durable and atomic when it returns (all of the batch or none of it is kept);

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The outcome of checking an audit log: either every entry is intact (with the count, the chain
- * head and the Merkle root to compare with a signed checkpoint) or the first entry that is not,
- * and why.
+ * head and the Merkle root to compare with a signed checkpoint) or the first entry that is not, and
+ * why.
  *
  * <p>Immutable. A tampered log is a finding, not an exception: callers branch on {@link #ok()}.
  */
@@ -16,8 +16,8 @@ public final class AuditVerification {
   private final long firstBadEntry;
   private final String reason;
 
-  AuditVerification(long entries, Sha256Hash head, Sha256Hash root, long firstBadEntry,
-      String reason) {
+  AuditVerification(
+      long entries, Sha256Hash head, Sha256Hash root, long firstBadEntry, String reason) {
     this.entries = entries;
     this.head = head;
     this.root = root;
@@ -57,7 +57,8 @@ public final class AuditVerification {
 
   @Override
   public String toString() {
-    return ok() ? "AuditVerification{ok, " + entries + " entries, head " + head.hex() + "}"
+    return ok()
+        ? "AuditVerification{ok, " + entries + " entries, head " + head.hex() + "}"
         : "AuditVerification{bad entry " + firstBadEntry + ": " + reason + "}";
   }
 }

@@ -5,12 +5,12 @@ import java.util.Objects;
 
 /**
  * Checks an audit log entry by entry, oldest first, without holding it in memory: each entry must
- * have the next sequence number, name the previous entry's hash and match its own hash. The
- * first entry that fails is named with the reason (changed, removed, inserted or reordered).
+ * have the next sequence number, name the previous entry's hash and match its own hash. The first
+ * entry that fails is named with the reason (changed, removed, inserted or reordered).
  *
  * <p>It also computes the Merkle root of the intact prefix (O(log n) memory), so the result can be
- * compared with a signed {@link Checkpoint}: a hash chain alone cannot show that the newest
- * entries were cut off, a checkpoint held by a witness can.
+ * compared with a signed {@link Checkpoint}: a hash chain alone cannot show that the newest entries
+ * were cut off, a checkpoint held by a witness can.
  *
  * <p>Not thread-safe; one verifier per log being checked.
  */
@@ -37,20 +37,25 @@ public final class AuditVerifier {
     return v.result();
   }
 
-  /**
-   * Checks the next entry; returns {@code false} (and stops accepting) at the first bad one.
-   */
+  /** Checks the next entry; returns {@code false} (and stops accepting) at the first bad one. */
   public boolean add(AuditEntry entry) {
     Objects.requireNonNull(entry, "entry");
     if (firstBad >= 0) {
       return false;
     }
     if (entry.sequence() != count) {
-      String why = entry.sequence() > count
-          ? "entry " + count + " is missing: found sequence " + entry.sequence()
-              + " (an entry was removed or the log reordered)"
-          : "expected sequence " + count + ", found " + entry.sequence()
-              + " (an entry was inserted, repeated or reordered)";
+      String why =
+          entry.sequence() > count
+              ? "entry "
+                  + count
+                  + " is missing: found sequence "
+                  + entry.sequence()
+                  + " (an entry was removed or the log reordered)"
+              : "expected sequence "
+                  + count
+                  + ", found "
+                  + entry.sequence()
+                  + " (an entry was inserted, repeated or reordered)";
       return fail(why);
     }
     Sha256Hash computed = entry.computeHash(hasher);
@@ -58,8 +63,12 @@ public final class AuditVerifier {
       return fail("entry " + count + " was changed: its content does not match its hash");
     }
     if (!entry.previousHash().equals(head)) {
-      return fail("entry " + count + " does not follow entry " + (count - 1)
-          + ": the chain is broken (an earlier entry was changed or removed)");
+      return fail(
+          "entry "
+              + count
+              + " does not follow entry "
+              + (count - 1)
+              + ": the chain is broken (an earlier entry was changed or removed)");
     }
     addLeaf(computed.unsafeBytes());
     head = computed;
@@ -68,8 +77,8 @@ public final class AuditVerifier {
   }
 
   /**
-   * Records that the entry at the next position could not be read at all (for example a line of
-   * an export file that is not an entry); the verifier then stops accepting.
+   * Records that the entry at the next position could not be read at all (for example a line of an
+   * export file that is not an entry); the verifier then stops accepting.
    */
   public void unreadable(String why) {
     if (firstBad < 0) {

@@ -15,10 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@link AuditSink} that group-commits: events from any number of threads are queued and
- * written to the {@link AuditLog} in batches (one durable transaction each) on the executor you
- * give it. {@link #flush} waits until everything recorded before it is durable;
- * {@link #recordDurably} is record-then-flush, so concurrent callers share one commit.
+ * An {@link AuditSink} that group-commits: events from any number of threads are queued and written
+ * to the {@link AuditLog} in batches (one durable transaction each) on the executor you give it.
+ * {@link #flush} waits until everything recorded before it is durable; {@link #recordDurably} is
+ * record-then-flush, so concurrent callers share one commit.
  *
  * <p>Nothing is dropped: when the log fails, the batch is kept and retried on the next record or
  * flush, and {@link #flush} reports the failure. Thread-safe.
@@ -34,10 +34,13 @@ public final class BatchingAuditSink implements AuditSink {
   private final Condition progress = lock.newCondition();
   private long durable;
   private @Nullable IOException failure;
+
   /** Append attempts started so far; guarded by {@code lock}. */
   private long attempts;
+
   /** The number of the latest attempt that failed (0 for none); guarded by {@code lock}. */
   private long lastFailedAttempt;
+
   private List<AuditEvent> retry = List.of();
 
   private BatchingAuditSink(AuditLog log, Executor executor, int maxBatch) {
@@ -47,8 +50,8 @@ public final class BatchingAuditSink implements AuditSink {
   }
 
   /**
-   * Creates a sink writing to {@code log} on {@code executor}, at most {@code maxBatch} entries
-   * per transaction.
+   * Creates a sink writing to {@code log} on {@code executor}, at most {@code maxBatch} entries per
+   * transaction.
    *
    * @throws IllegalArgumentException if {@code maxBatch} is below 1
    */
@@ -56,8 +59,8 @@ public final class BatchingAuditSink implements AuditSink {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be at least 1");
     }
-    return new BatchingAuditSink(Objects.requireNonNull(log, "log"),
-        Objects.requireNonNull(executor, "executor"), maxBatch);
+    return new BatchingAuditSink(
+        Objects.requireNonNull(log, "log"), Objects.requireNonNull(executor, "executor"), maxBatch);
   }
 
   @Override
@@ -99,8 +102,8 @@ public final class BatchingAuditSink implements AuditSink {
         // Only an attempt that started after this flush began speaks for it: an older attempt
         // may have failed before the caller removed the cause.
         if (lastFailedAttempt > attemptsBefore && failure != null) {
-          throw new IOException("audit events are not durable yet: " + failure.getMessage(),
-              failure);
+          throw new IOException(
+              "audit events are not durable yet: " + failure.getMessage(), failure);
         }
         if (failure != null && lastFailedAttempt == attempts && !draining.get()) {
           // The attempt already running when this flush began failed and nothing retries:
@@ -115,8 +118,11 @@ public final class BatchingAuditSink implements AuditSink {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new InterruptedIOException("audit events not durable within " + timeout + " "
-              + unit.name().toLowerCase(java.util.Locale.ROOT));
+          throw new InterruptedIOException(
+              "audit events not durable within "
+                  + timeout
+                  + " "
+                  + unit.name().toLowerCase(java.util.Locale.ROOT));
         }
         try {
           progress.awaitNanos(left);

@@ -27,8 +27,8 @@ public final class Checkpoint {
   /**
    * Creates a checkpoint.
    *
-   * @throws IllegalArgumentException if the origin is empty, has a newline or control character,
-   *     or the size is negative
+   * @throws IllegalArgumentException if the origin is empty, has a newline or control character, or
+   *     the size is negative
    */
   public static Checkpoint of(String origin, long size, Sha256Hash root) {
     Objects.requireNonNull(origin, "origin");
@@ -59,7 +59,11 @@ public final class Checkpoint {
 
   /** The text that is signed: {@code origin\nsize\nbase64(root)\n}. */
   public String body() {
-    return origin + "\n" + size + "\n" + Base64.getEncoder().encodeToString(root.unsafeBytes())
+    return origin
+        + "\n"
+        + size
+        + "\n"
+        + Base64.getEncoder().encodeToString(root.unsafeBytes())
         + "\n";
   }
 
@@ -69,8 +73,10 @@ public final class Checkpoint {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Checkpoint && ((Checkpoint) o).size == size
-        && ((Checkpoint) o).origin.equals(origin) && ((Checkpoint) o).root.equals(root);
+    return o instanceof Checkpoint
+        && ((Checkpoint) o).size == size
+        && ((Checkpoint) o).origin.equals(origin)
+        && ((Checkpoint) o).root.equals(root);
   }
 
   @Override

@@ -48,8 +48,8 @@ public final class CheckpointSigner {
         && !"EdDSA".equalsIgnoreCase(priv.getAlgorithm())) {
       throw new InvalidKeyException("checkpoint keys are Ed25519, was " + priv.getAlgorithm());
     }
-    return new CheckpointSigner(keyName, priv, keyId(keyName, keys.getPublic()),
-        rawEd25519(keys.getPublic()));
+    return new CheckpointSigner(
+        keyName, priv, keyId(keyName, keys.getPublic()), rawEd25519(keys.getPublic()));
   }
 
   /** Generates a fresh Ed25519 key pair with the JDK. */
@@ -63,7 +63,8 @@ public final class CheckpointSigner {
 
   static void checkName(String name) {
     Objects.requireNonNull(name, "keyName");
-    if (name.isEmpty() || name.length() > 128
+    if (name.isEmpty()
+        || name.length() > 128
         || name.chars().anyMatch(c -> c <= 0x20 || c == '+' || c == 0x7f)) {
       throw new IllegalArgumentException(
           "key name must be 1 to 128 characters without spaces, '+' or control characters");
@@ -82,7 +83,8 @@ public final class CheckpointSigner {
   static byte[] rawEd25519(PublicKey key) throws InvalidKeyException {
     Objects.requireNonNull(key, "public key");
     byte[] spki = key.getEncoded();
-    if (spki == null || spki.length != 44
+    if (spki == null
+        || spki.length != 44
         || !("Ed25519".equalsIgnoreCase(key.getAlgorithm())
             || "EdDSA".equalsIgnoreCase(key.getAlgorithm()))) {
       throw new InvalidKeyException("checkpoint keys are Ed25519");
@@ -91,14 +93,17 @@ public final class CheckpointSigner {
   }
 
   /**
-   * The public verifier key in the C2SP note form {@code name+<8 hex key id>+<base64(0x01 ||
-   * raw Ed25519 key)>}: what a witness or {@code ambient audit verify --key} needs.
+   * The public verifier key in the C2SP note form {@code name+<8 hex key id>+<base64(0x01 || raw
+   * Ed25519 key)>}: what a witness or {@code ambient audit verify --key} needs.
    */
   public String verifierKey() {
     byte[] k = new byte[33];
     k[0] = 0x01;
     System.arraycopy(rawPublic, 0, k, 1, 32);
-    return keyName + "+" + java.util.HexFormat.of().formatHex(keyId) + "+"
+    return keyName
+        + "+"
+        + java.util.HexFormat.of().formatHex(keyId)
+        + "+"
         + java.util.Base64.getEncoder().encodeToString(k);
   }
 

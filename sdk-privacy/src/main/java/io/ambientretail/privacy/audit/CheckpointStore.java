@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Where a store keeps the signed checkpoints of its own audit log, so an export carries them and
- * {@code ambient audit verify} can check the log against them. {@link JdbcAuditStore} keeps them
- * in the table {@code audit_checkpoint} next to the log; {@link InMemoryAuditStore} in memory.
+ * {@code ambient audit verify} can check the log against them. {@link JdbcAuditStore} keeps them in
+ * the table {@code audit_checkpoint} next to the log; {@link InMemoryAuditStore} in memory.
  *
  * <p>A checkpoint kept here proves little on its own (whoever can rewrite the log can delete
  * checkpoints too): hand each one to a central witness as well. Implementations are thread-safe.
@@ -17,9 +17,9 @@ public interface CheckpointStore {
    * scheduled job may retry freely.
    *
    * @throws IOException if it could not be made durable
-   * @throws io.ambientretail.privacy.PrivacyException with
-   *     {@link io.ambientretail.privacy.PrivacyException#AUDIT_CHAIN_BROKEN} if a different
-   *     checkpoint of the same size by the same key is already kept (the log forked)
+   * @throws io.ambientretail.privacy.PrivacyException with {@link
+   *     io.ambientretail.privacy.PrivacyException#AUDIT_CHAIN_BROKEN} if a different checkpoint of
+   *     the same size by the same key is already kept (the log forked)
    */
   void saveCheckpoint(SignedCheckpoint checkpoint) throws IOException;
 

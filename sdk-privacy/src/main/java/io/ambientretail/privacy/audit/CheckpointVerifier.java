@@ -35,7 +35,10 @@ public final class CheckpointVerifier {
   public static CheckpointVerifier of(String keyName, String origin, PublicKey publicKey)
       throws InvalidKeyException {
     CheckpointSigner.checkName(keyName);
-    return new CheckpointVerifier(keyName, Objects.requireNonNull(origin, "origin"), publicKey,
+    return new CheckpointVerifier(
+        keyName,
+        Objects.requireNonNull(origin, "origin"),
+        publicKey,
         CheckpointSigner.keyId(keyName, publicKey));
   }
 
@@ -67,8 +70,9 @@ public final class CheckpointVerifier {
     System.arraycopy(k, 1, encoded, 12, 32);
     PublicKey key;
     try {
-      key = java.security.KeyFactory.getInstance("Ed25519")
-          .generatePublic(new java.security.spec.X509EncodedKeySpec(encoded));
+      key =
+          java.security.KeyFactory.getInstance("Ed25519")
+              .generatePublic(new java.security.spec.X509EncodedKeySpec(encoded));
     } catch (java.security.NoSuchAlgorithmException
         | java.security.spec.InvalidKeySpecException e) {
       throw new InvalidKeyException("verifier key is not a valid Ed25519 key", e);
@@ -92,7 +96,10 @@ public final class CheckpointVerifier {
     }
     if (!signed.checkpoint().origin().equals(origin)) {
       throw new InvalidProofException(
-          "checkpoint is for log '" + signed.checkpoint().origin() + "', expected '" + origin
+          "checkpoint is for log '"
+              + signed.checkpoint().origin()
+              + "', expected '"
+              + origin
               + "'");
     }
     Signature s = Signature.getInstance("Ed25519");
@@ -116,12 +123,20 @@ public final class CheckpointVerifier {
    * @throws InvalidProofException if the signature, the proof or the order of sizes is wrong
    * @throws GeneralSecurityException if the signature provider fails
    */
-  public Checkpoint verifyConsistent(Checkpoint trusted, SignedCheckpoint next,
-      ConsistencyProof proof) throws GeneralSecurityException {
+  public Checkpoint verifyConsistent(
+      Checkpoint trusted, SignedCheckpoint next, ConsistencyProof proof)
+      throws GeneralSecurityException {
     Checkpoint n = verify(next);
     if (proof.oldSize() != trusted.size() || proof.newSize() != n.size()) {
-      throw new InvalidProofException("proof is for sizes " + proof.oldSize() + " -> "
-          + proof.newSize() + ", checkpoints are " + trusted.size() + " -> " + n.size());
+      throw new InvalidProofException(
+          "proof is for sizes "
+              + proof.oldSize()
+              + " -> "
+              + proof.newSize()
+              + ", checkpoints are "
+              + trusted.size()
+              + " -> "
+              + n.size());
     }
     proof.verify(trusted.root(), n.root());
     return n;
@@ -135,8 +150,15 @@ public final class CheckpointVerifier {
   public void verifyIncluded(AuditEntry entry, Checkpoint trusted, InclusionProof proof)
       throws InvalidProofException {
     if (proof.leafIndex() != entry.sequence() || proof.treeSize() != trusted.size()) {
-      throw new InvalidProofException("proof is for leaf " + proof.leafIndex() + " of "
-          + proof.treeSize() + ", not entry " + entry.sequence() + " of " + trusted.size());
+      throw new InvalidProofException(
+          "proof is for leaf "
+              + proof.leafIndex()
+              + " of "
+              + proof.treeSize()
+              + ", not entry "
+              + entry.sequence()
+              + " of "
+              + trusted.size());
     }
     if (!entry.computeHash(new EntryHasher()).equals(entry.hash())) {
       throw new InvalidProofException("entry " + entry.sequence() + " does not match its hash");

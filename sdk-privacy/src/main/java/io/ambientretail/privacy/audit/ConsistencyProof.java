@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A proof that a Merkle tree of {@link #oldSize()} leaves is a prefix of the tree of
- * {@link #newSize()} leaves (RFC 9162 section 2.1.4): the log only ever appended, nothing earlier
- * was changed, removed or cut off.
+ * A proof that a Merkle tree of {@link #oldSize()} leaves is a prefix of the tree of {@link
+ * #newSize()} leaves (RFC 9162 section 2.1.4): the log only ever appended, nothing earlier was
+ * changed, removed or cut off.
  *
  * <p>Immutable. {@link #verify} is the RFC 9162 section 2.1.4.2 algorithm, with the conventions of
  * transparency logs for the edge cases: equal sizes need an empty proof and equal roots, an old

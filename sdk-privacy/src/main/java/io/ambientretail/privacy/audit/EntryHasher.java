@@ -60,7 +60,8 @@ final class EntryHasher {
       } else if (c < 0x800) {
         buf[len++] = (byte) (0xc0 | (c >> 6));
         buf[len++] = (byte) (0x80 | (c & 0x3f));
-      } else if (Character.isHighSurrogate(c) && i + 1 < n
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         int cp = Character.toCodePoint(c, s.charAt(++i));
         buf[len++] = (byte) (0xf0 | (cp >> 18));

@@ -21,8 +21,8 @@ final class HashArray {
     if (slot == 0) {
       chunks.add(new byte[CHUNK_HASHES * Sha256Hash.LENGTH]);
     }
-    System.arraycopy(src, off, chunks.get(chunks.size() - 1), slot * Sha256Hash.LENGTH,
-        Sha256Hash.LENGTH);
+    System.arraycopy(
+        src, off, chunks.get(chunks.size() - 1), slot * Sha256Hash.LENGTH, Sha256Hash.LENGTH);
     size++;
   }
 

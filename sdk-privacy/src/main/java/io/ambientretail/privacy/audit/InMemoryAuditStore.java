@@ -19,8 +19,13 @@ public final class InMemoryAuditStore implements AuditStore, CheckpointStore {
   public synchronized void append(List<AuditEntry> batch) {
     for (int i = 0; i < batch.size(); i++) {
       if (batch.get(i).sequence() != entries.size() + i) {
-        throw new IllegalArgumentException("batch entry " + i + " has sequence "
-            + batch.get(i).sequence() + ", expected " + (entries.size() + i));
+        throw new IllegalArgumentException(
+            "batch entry "
+                + i
+                + " has sequence "
+                + batch.get(i).sequence()
+                + ", expected "
+                + (entries.size() + i));
       }
     }
     entries.addAll(batch);

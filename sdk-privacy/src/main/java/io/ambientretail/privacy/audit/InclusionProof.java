@@ -7,8 +7,8 @@ import java.util.List;
  * A proof that one leaf is in a Merkle tree of a given size (RFC 9162 section 2.1.3): the leaf's
  * index, the tree size and the audit path from the leaf up to the root.
  *
- * <p>Immutable. {@link #verify} is the RFC 9162 section 2.1.3.2 algorithm; it needs nothing but
- * the proof, the leaf hash and a trusted root, so a witness can run it without the log.
+ * <p>Immutable. {@link #verify} is the RFC 9162 section 2.1.3.2 algorithm; it needs nothing but the
+ * proof, the leaf hash and a trusted root, so a witness can run it without the log.
  */
 public final class InclusionProof {
   private final long leafIndex;

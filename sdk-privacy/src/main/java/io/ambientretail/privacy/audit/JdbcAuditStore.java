@@ -16,18 +16,18 @@ import java.util.Objects;
  * An {@link AuditStore} and {@link CheckpointStore} in a SQL database through plain JDBC (tested
  * with SQLite and PostgreSQL; the DDL and statements are standard SQL).
  *
- * <p>The table is {@link #DDL}, also shipped as the resource
- * {@code io/ambientretail/privacy/audit/audit_log.sql} so a Flyway migration can create the same
- * table; signed checkpoints go to {@link #CHECKPOINT_DDL} (resource
- * {@code audit_checkpoint.sql} next to it). Both statements are idempotent
- * ({@code CREATE TABLE IF NOT EXISTS}).
+ * <p>The table is {@link #DDL}, also shipped as the resource {@code
+ * io/ambientretail/privacy/audit/audit_log.sql} so a Flyway migration can create the same table;
+ * signed checkpoints go to {@link #CHECKPOINT_DDL} (resource {@code audit_checkpoint.sql} next to
+ * it). Both statements are idempotent ({@code CREATE TABLE IF NOT EXISTS}).
  *
  * <p>Hashes are stored as 43 characters of base64url ({@link Sha256Hash#base64Url()}), not hex:
- * about 0.4% of SHA-256 hex strings hold a Luhn-valid run of 13 to 19 digits, which a PAN scan of
- * a database dump would flag. Rows written as 64 hex digits by the first version are still read
- * (a {@code CHAR(64)} column's blank padding included), so old and new rows mix freely. Each {@link #append} is one transaction, so a batch is atomic and, with the database's
- * durable settings (SQLite: {@code synchronous=FULL}, or {@code NORMAL} in WAL mode; PostgreSQL:
- * {@code synchronous_commit=on}), durable when it returns.
+ * about 0.4% of SHA-256 hex strings hold a Luhn-valid run of 13 to 19 digits, which a PAN scan of a
+ * database dump would flag. Rows written as 64 hex digits by the first version are still read (a
+ * {@code CHAR(64)} column's blank padding included), so old and new rows mix freely. Each {@link
+ * #append} is one transaction, so a batch is atomic and, with the database's durable settings
+ * (SQLite: {@code synchronous=FULL}, or {@code NORMAL} in WAL mode; PostgreSQL: {@code
+ * synchronous_commit=on}), durable when it returns.
  *
  * <p>The store uses the connection it is given exclusively and does not close it; it switches the
  * connection to manual commit. Thread-safe (methods are synchronised on the store).
@@ -37,18 +37,19 @@ public final class JdbcAuditStore implements AuditStore, CheckpointStore {
   public static final String TABLE = "audit_log";
 
   /** The table's DDL: one {@code CREATE TABLE IF NOT EXISTS} statement. */
-  public static final String DDL = "CREATE TABLE IF NOT EXISTS audit_log (\n"
-      + "  seq BIGINT NOT NULL PRIMARY KEY,\n"
-      + "  at_micros BIGINT NOT NULL,\n"
-      + "  actor VARCHAR(256) NOT NULL,\n"
-      + "  action VARCHAR(128) NOT NULL,\n"
-      + "  outcome VARCHAR(8) NOT NULL,\n"
-      + "  origin VARCHAR(256) NOT NULL,\n"
-      + "  resource VARCHAR(512) NOT NULL,\n"
-      + "  detail VARCHAR(4096) NOT NULL,\n"
-      + "  prev_hash VARCHAR(64) NOT NULL,\n"
-      + "  entry_hash VARCHAR(64) NOT NULL\n"
-      + ")\n";
+  public static final String DDL =
+      "CREATE TABLE IF NOT EXISTS audit_log (\n"
+          + "  seq BIGINT NOT NULL PRIMARY KEY,\n"
+          + "  at_micros BIGINT NOT NULL,\n"
+          + "  actor VARCHAR(256) NOT NULL,\n"
+          + "  action VARCHAR(128) NOT NULL,\n"
+          + "  outcome VARCHAR(8) NOT NULL,\n"
+          + "  origin VARCHAR(256) NOT NULL,\n"
+          + "  resource VARCHAR(512) NOT NULL,\n"
+          + "  detail VARCHAR(4096) NOT NULL,\n"
+          + "  prev_hash VARCHAR(64) NOT NULL,\n"
+          + "  entry_hash VARCHAR(64) NOT NULL\n"
+          + ")\n";
 
   /** The checkpoint table's name. */
   public static final String CHECKPOINT_TABLE = "audit_checkpoint";
@@ -57,19 +58,22 @@ public final class JdbcAuditStore implements AuditStore, CheckpointStore {
    * The checkpoint table's DDL: one {@code CREATE TABLE IF NOT EXISTS} statement; {@code note} is
    * the C2SP signed note ({@link SignedCheckpoint#text()}).
    */
-  public static final String CHECKPOINT_DDL = "CREATE TABLE IF NOT EXISTS audit_checkpoint (\n"
-      + "  tree_size BIGINT NOT NULL,\n"
-      + "  key_name VARCHAR(128) NOT NULL,\n"
-      + "  note VARCHAR(4096) NOT NULL,\n"
-      + "  PRIMARY KEY (tree_size, key_name)\n"
-      + ")\n";
+  public static final String CHECKPOINT_DDL =
+      "CREATE TABLE IF NOT EXISTS audit_checkpoint (\n"
+          + "  tree_size BIGINT NOT NULL,\n"
+          + "  key_name VARCHAR(128) NOT NULL,\n"
+          + "  note VARCHAR(4096) NOT NULL,\n"
+          + "  PRIMARY KEY (tree_size, key_name)\n"
+          + ")\n";
 
-  private static final String INSERT = "INSERT INTO audit_log (seq, at_micros, actor, action,"
-      + " outcome, origin, resource, detail, prev_hash, entry_hash)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String SELECT = "SELECT seq, at_micros, actor, action, outcome, origin,"
-      + " resource, detail, prev_hash, entry_hash FROM audit_log WHERE seq >= ? ORDER BY seq"
-      + " LIMIT ?";
+  private static final String INSERT =
+      "INSERT INTO audit_log (seq, at_micros, actor, action,"
+          + " outcome, origin, resource, detail, prev_hash, entry_hash)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String SELECT =
+      "SELECT seq, at_micros, actor, action, outcome, origin,"
+          + " resource, detail, prev_hash, entry_hash FROM audit_log WHERE seq >= ? ORDER BY seq"
+          + " LIMIT ?";
 
   private final Connection connection;
   private boolean checkpointTable;
@@ -92,8 +96,8 @@ public final class JdbcAuditStore implements AuditStore, CheckpointStore {
       connection.commit();
     } catch (SQLException e) {
       store.rollbackQuietly(e);
-      throw new IOException("cannot create tables audit_log and audit_checkpoint: "
-          + e.getMessage(), e);
+      throw new IOException(
+          "cannot create tables audit_log and audit_checkpoint: " + e.getMessage(), e);
     }
     store.checkpointTable = true;
     return store;
@@ -170,8 +174,14 @@ public final class JdbcAuditStore implements AuditStore, CheckpointStore {
       connection.commit();
     } catch (SQLException e) {
       rollbackQuietly(e);
-      throw new IOException("audit batch of " + batch.size() + " entries from sequence "
-          + batch.get(0).sequence() + " was not stored: " + e.getMessage(), e);
+      throw new IOException(
+          "audit batch of "
+              + batch.size()
+              + " entries from sequence "
+              + batch.get(0).sequence()
+              + " was not stored: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -229,8 +239,8 @@ public final class JdbcAuditStore implements AuditStore, CheckpointStore {
       connection.commit();
     } catch (SQLException e) {
       rollbackQuietly(e);
-      throw new IOException("cannot read audit_log from sequence " + from + ": "
-          + e.getMessage(), e);
+      throw new IOException(
+          "cannot read audit_log from sequence " + from + ": " + e.getMessage(), e);
     }
     return out;
   }
@@ -239,18 +249,20 @@ public final class JdbcAuditStore implements AuditStore, CheckpointStore {
     long seq = rs.getLong(1);
     try {
       long micros = rs.getLong(2);
-      AuditEvent event = AuditEvent.builder()
-          .actor(rs.getString(3))
-          .action(rs.getString(4))
-          .outcome(AuditOutcome.valueOf(Objects.requireNonNullElse(rs.getString(5), "")))
-          .origin(rs.getString(6))
-          .resource(rs.getString(7))
-          .detail(rs.getString(8))
-          .build();
-      Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-          Math.floorMod(micros, 1_000_000L) * 1000L);
-      return AuditEntry.of(seq, time, event, storedHash(rs.getString(9)),
-          storedHash(rs.getString(10)));
+      AuditEvent event =
+          AuditEvent.builder()
+              .actor(rs.getString(3))
+              .action(rs.getString(4))
+              .outcome(AuditOutcome.valueOf(Objects.requireNonNullElse(rs.getString(5), "")))
+              .origin(rs.getString(6))
+              .resource(rs.getString(7))
+              .detail(rs.getString(8))
+              .build();
+      Instant time =
+          Instant.ofEpochSecond(
+              Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+      return AuditEntry.of(
+          seq, time, event, storedHash(rs.getString(9)), storedHash(rs.getString(10)));
     } catch (RuntimeException e) {
       throw new IOException("audit_log row " + seq + " is malformed: " + e.getMessage(), e);
     }
@@ -266,13 +278,15 @@ public final class JdbcAuditStore implements AuditStore, CheckpointStore {
     Checkpoint c = checkpoint.checkpoint();
     String note = checkpoint.text();
     if (!checkpointTable) {
-      throw new IOException("the database has no audit_checkpoint table; open the store with"
-          + " JdbcAuditStore.create to add it");
+      throw new IOException(
+          "the database has no audit_checkpoint table; open the store with"
+              + " JdbcAuditStore.create to add it");
     }
     try {
       String kept = null;
-      try (PreparedStatement ps = connection.prepareStatement(
-          "SELECT note FROM audit_checkpoint WHERE tree_size = ? AND key_name = ?")) {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "SELECT note FROM audit_checkpoint WHERE tree_size = ? AND key_name = ?")) {
         ps.setLong(1, c.size());
         ps.setString(2, checkpoint.keyName());
         try (ResultSet rs = ps.executeQuery()) {
@@ -282,8 +296,9 @@ public final class JdbcAuditStore implements AuditStore, CheckpointStore {
         }
       }
       if (kept == null) {
-        try (PreparedStatement ps = connection.prepareStatement(
-            "INSERT INTO audit_checkpoint (tree_size, key_name, note) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps =
+            connection.prepareStatement(
+                "INSERT INTO audit_checkpoint (tree_size, key_name, note) VALUES (?, ?, ?)")) {
           ps.setLong(1, c.size());
           ps.setString(2, checkpoint.keyName());
           ps.setString(3, note);
@@ -296,14 +311,20 @@ public final class JdbcAuditStore implements AuditStore, CheckpointStore {
       }
     } catch (SQLException e) {
       rollbackQuietly(e);
-      throw new IOException("checkpoint at size " + c.size() + " was not stored: "
-          + e.getMessage(), e);
+      throw new IOException(
+          "checkpoint at size " + c.size() + " was not stored: " + e.getMessage(), e);
     }
   }
 
   static PrivacyException forked(long size, String keyName) {
-    return new PrivacyException(PrivacyException.AUDIT_CHAIN_BROKEN, "a different checkpoint at"
-        + " size " + size + " signed by " + keyName + " is already kept: the log forked");
+    return new PrivacyException(
+        PrivacyException.AUDIT_CHAIN_BROKEN,
+        "a different checkpoint at"
+            + " size "
+            + size
+            + " signed by "
+            + keyName
+            + " is already kept: the log forked");
   }
 
   @Override
@@ -313,15 +334,16 @@ public final class JdbcAuditStore implements AuditStore, CheckpointStore {
     }
     List<SignedCheckpoint> out = new ArrayList<>();
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery("SELECT tree_size, note FROM audit_checkpoint"
-            + " ORDER BY tree_size, key_name")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT tree_size, note FROM audit_checkpoint" + " ORDER BY tree_size, key_name")) {
       while (rs.next()) {
         long size = rs.getLong(1);
         try {
           out.add(SignedCheckpoint.parse(rs.getString(2)));
         } catch (RuntimeException e) {
-          throw new IOException("audit_checkpoint row at size " + size + " is malformed: "
-              + e.getMessage(), e);
+          throw new IOException(
+              "audit_checkpoint row at size " + size + " is malformed: " + e.getMessage(), e);
         }
       }
       connection.commit();

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * An append-only Merkle tree in the shape of RFC 6962 / RFC 9162 (leaf {@code SHA-256(0x00 ||
- * entry)}, node {@code SHA-256(0x01 || left || right)}) that gives the root of any earlier size
- * and inclusion and consistency proofs between sizes.
+ * entry)}, node {@code SHA-256(0x01 || left || right)}) that gives the root of any earlier size and
+ * inclusion and consistency proofs between sizes.
  *
  * <p>It keeps every complete subtree's hash (about two hashes per leaf, in 1 MiB chunks), so an
  * append is amortised one node hash, and a root or proof for any size costs O(log n) hashes.
@@ -18,8 +18,10 @@ import java.util.List;
  */
 public final class MerkleTree {
   private final MessageDigest sha;
+
   /** levels.get(h) holds the hashes of the complete, aligned subtrees of 2^h leaves. */
   private final List<HashArray> levels = new ArrayList<>();
+
   private final byte[] pair = new byte[1 + 2 * Sha256Hash.LENGTH];
 
   /** Creates an empty tree. */
@@ -115,8 +117,8 @@ public final class MerkleTree {
   public InclusionProof inclusionProof(long leafIndex, long treeSize) {
     checkSize(treeSize);
     if (leafIndex < 0 || leafIndex >= treeSize) {
-      throw new PrivacyException(PrivacyException.AUDIT_RANGE,
-          "leaf " + leafIndex + " is not in a tree of " + treeSize);
+      throw new PrivacyException(
+          PrivacyException.AUDIT_RANGE, "leaf " + leafIndex + " is not in a tree of " + treeSize);
     }
     List<Sha256Hash> path = new ArrayList<>();
     path(leafIndex, 0, treeSize, path);
@@ -132,7 +134,8 @@ public final class MerkleTree {
   public ConsistencyProof consistencyProof(long oldSize, long newSize) {
     checkSize(newSize);
     if (oldSize < 0 || oldSize > newSize) {
-      throw new PrivacyException(PrivacyException.AUDIT_RANGE,
+      throw new PrivacyException(
+          PrivacyException.AUDIT_RANGE,
           "no consistency proof from size " + oldSize + " to size " + newSize);
     }
     List<Sha256Hash> path = new ArrayList<>();
@@ -144,7 +147,8 @@ public final class MerkleTree {
 
   private void checkSize(long treeSize) {
     if (treeSize < 0 || treeSize > size()) {
-      throw new PrivacyException(PrivacyException.AUDIT_RANGE,
+      throw new PrivacyException(
+          PrivacyException.AUDIT_RANGE,
           "tree size " + treeSize + " is not between 0 and " + size());
     }
   }

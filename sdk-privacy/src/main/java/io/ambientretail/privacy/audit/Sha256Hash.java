@@ -73,12 +73,15 @@ public final class Sha256Hash {
   public static Sha256Hash parseBase64Url(CharSequence text) {
     Objects.requireNonNull(text, "text");
     if (text.length() != BASE64URL_LENGTH) {
-      throw new IllegalArgumentException("a SHA-256 value is 43 base64url characters, was "
-          + text.length() + " characters");
+      throw new IllegalArgumentException(
+          "a SHA-256 value is 43 base64url characters, was " + text.length() + " characters");
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
+      if (!(c >= 'A' && c <= 'Z'
+          || c >= 'a' && c <= 'z'
+          || c >= '0' && c <= '9'
+          || c == '-'
           || c == '_')) {
         throw new IllegalArgumentException("not a base64url character at position " + i);
       }
@@ -97,11 +100,11 @@ public final class Sha256Hash {
   }
 
   /**
-   * Parses either stored form: 64 hex digits (what version 1 of the audit store and export
-   * wrote) or 43 base64url characters (what they write now).
+   * Parses either stored form: 64 hex digits (what version 1 of the audit store and export wrote)
+   * or 43 base64url characters (what they write now).
    *
-   * @throws IllegalArgumentException if the text is neither, naming the position of the first
-   *     bad character
+   * @throws IllegalArgumentException if the text is neither, naming the position of the first bad
+   *     character
    */
   public static Sha256Hash parse(CharSequence text) {
     Objects.requireNonNull(text, "text");
@@ -111,8 +114,11 @@ public final class Sha256Hash {
     if (text.length() == 2 * LENGTH) {
       return parseHex(text);
     }
-    throw new IllegalArgumentException("a SHA-256 value is 43 base64url characters or 64 hex"
-        + " digits, was " + text.length() + " characters");
+    throw new IllegalArgumentException(
+        "a SHA-256 value is 43 base64url characters or 64 hex"
+            + " digits, was "
+            + text.length()
+            + " characters");
   }
 
   /** A copy of the 32 bytes. */
@@ -127,8 +133,8 @@ public final class Sha256Hash {
 
   /**
    * The value as 43 characters of unpadded base64url: the form the audit store and export keep,
-   * because hex runs of digits can look like card numbers to a PAN scanner (about 0.4% of
-   * SHA-256 hex strings hold a Luhn-valid 13 to 19 digit run; base64url practically never does).
+   * because hex runs of digits can look like card numbers to a PAN scanner (about 0.4% of SHA-256
+   * hex strings hold a Luhn-valid 13 to 19 digit run; base64url practically never does).
    */
   public String base64Url() {
     return B64URL.encodeToString(value);

@@ -51,8 +51,13 @@ public final class SignedCheckpoint {
     byte[] sig = new byte[keyId.length + signature.length];
     System.arraycopy(keyId, 0, sig, 0, keyId.length);
     System.arraycopy(signature, 0, sig, keyId.length, signature.length);
-    return checkpoint.body() + "\n" + DASH + keyName + " "
-        + Base64.getEncoder().encodeToString(sig) + "\n";
+    return checkpoint.body()
+        + "\n"
+        + DASH
+        + keyName
+        + " "
+        + Base64.getEncoder().encodeToString(sig)
+        + "\n";
   }
 
   /**
@@ -104,8 +109,8 @@ public final class SignedCheckpoint {
     if (sig.length != 4 + 64) {
       throw bad(5, "signature is not a 4-byte key id and a 64-byte Ed25519 signature");
     }
-    return new SignedCheckpoint(cp, parts[0], Arrays.copyOf(sig, 4),
-        Arrays.copyOfRange(sig, 4, sig.length));
+    return new SignedCheckpoint(
+        cp, parts[0], Arrays.copyOf(sig, 4), Arrays.copyOfRange(sig, 4, sig.length));
   }
 
   private static byte[] decode(String b64, int line) {
@@ -117,7 +122,8 @@ public final class SignedCheckpoint {
   }
 
   private static PrivacyException bad(int line, String why) {
-    return new PrivacyException(PrivacyException.AUDIT_FIELD,
+    return new PrivacyException(
+        PrivacyException.AUDIT_FIELD,
         (line > 0 ? "signed checkpoint line " + line + ": " : "") + why);
   }
 

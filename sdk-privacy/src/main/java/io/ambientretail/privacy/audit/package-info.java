@@ -15,8 +15,8 @@
  * }</pre>
  *
  * <p>Entries carry the fields PCI DSS 10.2.2 asks for: who ({@link
- * io.ambientretail.privacy.audit.AuditEvent#actor()}), what, when, success or failure, origin
- * and the affected resource.
+ * io.ambientretail.privacy.audit.AuditEvent#actor()}), what, when, success or failure, origin and
+ * the affected resource.
  */
 @NullMarked
 package io.ambientretail.privacy.audit;

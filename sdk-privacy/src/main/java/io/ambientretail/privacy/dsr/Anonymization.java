@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
 
 /**
  * How the retention job anonymises a record in place instead of deleting it: the record always
- * loses its link to the data subject, named fields are dropped, and others are coarsened
- * (numbers rounded, as for the coordinates of a location track; times truncated). Fields not
- * named are kept as they are, so a purchase keeps its basket for sales analytics.
+ * loses its link to the data subject, named fields are dropped, and others are coarsened (numbers
+ * rounded, as for the coordinates of a location track; times truncated). Fields not named are kept
+ * as they are, so a purchase keeps its basket for sales analytics.
  *
  * <p>What stays must not identify anyone on its own: drop every identifier (loyalty number, card
- * fingerprint, e-mail) and coarsen quasi-identifiers. Immutable and thread-safe; build with
- * {@link #builder()}.
+ * fingerprint, e-mail) and coarsen quasi-identifiers. Immutable and thread-safe; build with {@link
+ * #builder()}.
  *
  * <pre>{@code
  * Anonymization tracks = Anonymization.builder().roundNumbers("path", 3)
@@ -91,8 +91,8 @@ public final class Anonymization {
     }
 
     /**
-     * Rounds every decimal number in the field's text to {@code places} decimal places (half up):
-     * 3 places keeps a coordinate to about 100 m, 2 to about 1 km.
+     * Rounds every decimal number in the field's text to {@code places} decimal places (half up): 3
+     * places keeps a coordinate to about 100 m, 2 to about 1 km.
      *
      * @throws IllegalArgumentException if places is negative or above 15
      */
@@ -100,35 +100,43 @@ public final class Anonymization {
       if (places < 0 || places > 15) {
         throw new IllegalArgumentException("places must be 0 to 15");
       }
-      return rule(field, v -> {
-        Matcher m = DECIMAL.matcher(v);
-        StringBuilder b = new StringBuilder();
-        while (m.find()) {
-          m.appendReplacement(b, new BigDecimal(m.group()).setScale(places, RoundingMode.HALF_UP)
-              .toPlainString());
-        }
-        return m.appendTail(b).toString();
-      }, "round(" + places + ")");
+      return rule(
+          field,
+          v -> {
+            Matcher m = DECIMAL.matcher(v);
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+              m.appendReplacement(
+                  b,
+                  new BigDecimal(m.group()).setScale(places, RoundingMode.HALF_UP).toPlainString());
+            }
+            return m.appendTail(b).toString();
+          },
+          "round(" + places + ")");
     }
 
     /**
-     * Truncates an ISO-8601 instant in the field to {@code unit} (hours, days); a value that is
-     * not an instant is dropped, since it cannot be coarsened safely.
+     * Truncates an ISO-8601 instant in the field to {@code unit} (hours, days); a value that is not
+     * an instant is dropped, since it cannot be coarsened safely.
      */
     public Builder truncateTime(String field, ChronoUnit unit) {
       Objects.requireNonNull(unit, "unit");
-      return rule(field, v -> {
-        try {
-          return Instant.parse(v).truncatedTo(unit).toString();
-        } catch (DateTimeParseException | java.time.temporal.UnsupportedTemporalTypeException e) {
-          return null;
-        }
-      }, "truncate(" + unit.name().toLowerCase(Locale.ROOT) + ")");
+      return rule(
+          field,
+          v -> {
+            try {
+              return Instant.parse(v).truncatedTo(unit).toString();
+            } catch (DateTimeParseException
+                | java.time.temporal.UnsupportedTemporalTypeException e) {
+              return null;
+            }
+          },
+          "truncate(" + unit.name().toLowerCase(Locale.ROOT) + ")");
     }
 
     /**
-     * Replaces the field with what {@code coarsen} returns (null drops it): for generalisations
-     * of your own, such as a postcode cut to its district.
+     * Replaces the field with what {@code coarsen} returns (null drops it): for generalisations of
+     * your own, such as a postcode cut to its district.
      */
     public Builder coarsen(String field, UnaryOperator<String> coarsen) {
       return rule(field, Objects.requireNonNull(coarsen, "coarsen"), "coarsen");

@@ -28,19 +28,19 @@ import org.jspecify.annotations.Nullable;
  * requester's identity, then asks each store in turn, records each step, and reports honestly.
  *
  * <p>Requests are idempotent and resumable: submitting an id again returns the same request (a
- * different request under a used id is refused); {@link #run} re-runs only the steps not done,
- * so after a store failure it resumes from the step that failed. A request is
- * {@link DsrStatus.State#COMPLETED} only when every store answered; otherwise
- * {@link DsrStatus.State#PARTIAL} with each failed store named. Every step is audited
- * ({@code dsr.<kind>} per store, {@code dsr.complete} with the proof digest). A DELETE also
- * erases the subject's consent state.
+ * different request under a used id is refused); {@link #run} re-runs only the steps not done, so
+ * after a store failure it resumes from the step that failed. A request is {@link
+ * DsrStatus.State#COMPLETED} only when every store answered; otherwise {@link
+ * DsrStatus.State#PARTIAL} with each failed store named. Every step is audited ({@code dsr.<kind>}
+ * per store, {@code dsr.complete} with the proof digest). A DELETE also erases the subject's
+ * consent state.
  *
  * <p>Thread-safe; one request runs at a time per id. Built with a {@link DsrProgressStore}, each
  * request, its state and every step are saved as they happen and reloaded on build, so after a
- * restart {@link #run} resumes from the step that failed (a store failure is an
- * {@link UncheckedIOException}; steps are idempotent, so a step whose result was not saved simply
- * runs again). Records found for access and export are not saved: after a restart, {@link #run}
- * reads them again. Without a progress store, state is in memory only.
+ * restart {@link #run} resumes from the step that failed (a store failure is an {@link
+ * UncheckedIOException}; steps are idempotent, so a step whose result was not saved simply runs
+ * again). Records found for access and export are not saved: after a restart, {@link #run} reads
+ * them again. Without a progress store, state is in memory only.
  */
 public final class DsrOrchestrator {
   private final List<PersonalDataStore> stores;
@@ -104,8 +104,8 @@ public final class DsrOrchestrator {
     try {
       progressStore.saveRequest(snapshot(p));
     } catch (IOException e) {
-      throw new UncheckedIOException("progress of request " + p.request.id()
-          + " was not saved: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "progress of request " + p.request.id() + " was not saved: " + e.getMessage(), e);
     }
   }
 
@@ -115,7 +115,8 @@ public final class DsrOrchestrator {
 
   /** Whether {@code prior} stands: done, and for access and export its records are at hand. */
   private static boolean stands(Progress p, DsrStatus.@Nullable Step prior) {
-    return prior != null && prior.done()
+    return prior != null
+        && prior.done()
         && (!readsRecords(p.request) || p.found.containsKey(prior.store()));
   }
 
@@ -131,14 +132,19 @@ public final class DsrOrchestrator {
    *     different request
    */
   public DsrStatus submit(DsrRequest request) {
-    Progress p = requests.computeIfAbsent(request.id(), id -> {
-      Progress fresh = new Progress(request);
-      save(fresh);
-      record(request, "dsr.received", AuditOutcome.SUCCESS, "request", "due=" + request.due());
-      return fresh;
-    });
+    Progress p =
+        requests.computeIfAbsent(
+            request.id(),
+            id -> {
+              Progress fresh = new Progress(request);
+              save(fresh);
+              record(
+                  request, "dsr.received", AuditOutcome.SUCCESS, "request", "due=" + request.due());
+              return fresh;
+            });
     if (!p.request.sameAs(request)) {
-      throw new PrivacyException(PrivacyException.DSR_INVALID,
+      throw new PrivacyException(
+          PrivacyException.DSR_INVALID,
           "request id " + request.id() + " is already used for another request");
     }
     return status(request.id());
@@ -225,8 +231,11 @@ public final class DsrOrchestrator {
           if (!s.name().equals(r.store())) {
             return new DsrStatus.Step(s.name(), true, 0, null);
           }
-          s.rectify(r.subject(), Objects.requireNonNull(r.recordId()),
-              Objects.requireNonNull(r.field()), Objects.requireNonNull(r.value()));
+          s.rectify(
+              r.subject(),
+              Objects.requireNonNull(r.recordId()),
+              Objects.requireNonNull(r.field()),
+              Objects.requireNonNull(r.value()));
           n = 1;
           break;
         default:
@@ -254,8 +263,14 @@ public final class DsrOrchestrator {
         try {
           p.found.put(s.name(), s.find(p.request.subject()));
         } catch (IOException | RuntimeException e) {
-          record(p.request, "dsr.reread", AuditOutcome.FAILURE, s.name(), "error="
-              + oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+          record(
+              p.request,
+              "dsr.reread",
+              AuditOutcome.FAILURE,
+              s.name(),
+              "error="
+                  + oneLine(
+                      e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
       }
     }
@@ -288,9 +303,10 @@ public final class DsrOrchestrator {
   public String exportJson(String requestId) {
     DsrStatus s = status(requestId);
     if (s.request().kind() != DsrKind.ACCESS && s.request().kind() != DsrKind.EXPORT
-        || s.state() == DsrStatus.State.RECEIVED || s.state() == DsrStatus.State.REJECTED) {
-      throw new PrivacyException(PrivacyException.DSR_INVALID,
-          "request " + requestId + " has no records to export");
+        || s.state() == DsrStatus.State.RECEIVED
+        || s.state() == DsrStatus.State.REJECTED) {
+      throw new PrivacyException(
+          PrivacyException.DSR_INVALID, "request " + requestId + " has no records to export");
     }
     StringBuilder b = new StringBuilder(256);
     b.append("{\"subject\":");
@@ -353,30 +369,50 @@ public final class DsrOrchestrator {
   private static DsrStatus snapshot(Progress p) {
     List<PersonalRecord> records = new ArrayList<>();
     p.found.values().forEach(records::addAll);
-    return new DsrStatus(p.request, p.state, new ArrayList<>(p.steps.values()), records,
-        p.refusal, p.completed, p.proof);
+    return new DsrStatus(
+        p.request,
+        p.state,
+        new ArrayList<>(p.steps.values()),
+        records,
+        p.refusal,
+        p.completed,
+        p.proof);
   }
 
   private static String proof(Progress p) {
     StringBuilder lines = new StringBuilder();
-    lines.append("request ").append(p.request.id()).append(' ').append(p.request.kind())
-        .append(" completed ").append(p.completed).append('\n');
+    lines
+        .append("request ")
+        .append(p.request.id())
+        .append(' ')
+        .append(p.request.kind())
+        .append(" completed ")
+        .append(p.completed)
+        .append('\n');
     for (DsrStatus.Step s : p.steps.values()) {
       lines.append(s.store()).append(": ").append(s.records()).append('\n');
     }
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest(lines.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(lines.toString().getBytes(StandardCharsets.UTF_8));
       return lines + "sha256 " + HexFormat.of().formatHex(d);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 
-  private void record(DsrRequest r, String action, AuditOutcome outcome, String origin,
-      String detail) {
-    audit.record(AuditEvent.builder().actor("dsr-orchestrator").action(action).outcome(outcome)
-        .origin(origin).resource("dsr/" + r.id()).detail(detail).build());
+  private void record(
+      DsrRequest r, String action, AuditOutcome outcome, String origin, String detail) {
+    audit.record(
+        AuditEvent.builder()
+            .actor("dsr-orchestrator")
+            .action(action)
+            .outcome(outcome)
+            .origin(origin)
+            .resource("dsr/" + r.id())
+            .detail(detail)
+            .build());
   }
 
   @Override
@@ -396,8 +432,8 @@ public final class DsrOrchestrator {
     private Builder() {}
 
     /**
-     * Keeps every request and its progress in {@code store}; {@link #build} loads the requests
-     * kept there.
+     * Keeps every request and its progress in {@code store}; {@link #build} loads the requests kept
+     * there.
      */
     public Builder progress(DsrProgressStore store) {
       this.progressStore = Objects.requireNonNull(store, "store");

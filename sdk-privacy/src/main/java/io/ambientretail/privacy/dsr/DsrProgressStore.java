@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * Where a {@link DsrOrchestrator} keeps each request and how far it got (its state and every
- * store's step), so a request resumes from the failed step after a restart: the storage SPI
- * ({@code InMemoryPrivacyStore}, {@code JdbcPrivacyStore} in {@code io.ambientretail.privacy.store}).
+ * store's step), so a request resumes from the failed step after a restart: the storage SPI ({@code
+ * InMemoryPrivacyStore}, {@code JdbcPrivacyStore} in {@code io.ambientretail.privacy.store}).
  *
- * <p>Records found for an access or export request are not kept here (they would be one more
- * copy of the subject's data); after a restart the orchestrator reads them again from the stores.
+ * <p>Records found for an access or export request are not kept here (they would be one more copy
+ * of the subject's data); after a restart the orchestrator reads them again from the stores.
  * Implementations are thread-safe.
  */
 public interface DsrProgressStore {

@@ -17,16 +17,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DsrRequest {
   private final String id;
-  @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
+
+  @PersonalData(
+      category = "pseudonym",
+      purposes = {"legal-obligation"})
   private final SubjectId subject;
+
   private final DsrKind kind;
   private final Regime regime;
   private final Instant received;
   private final @Nullable String store;
   private final @Nullable String recordId;
   private final @Nullable String field;
-  @PersonalData(category = "identity", purposes = {"legal-obligation"})
+
+  @PersonalData(
+      category = "identity",
+      purposes = {"legal-obligation"})
   private final @Nullable String value;
+
   private final @Nullable Purpose purpose;
 
   private DsrRequest(Builder b) {
@@ -103,10 +111,15 @@ public final class DsrRequest {
   }
 
   boolean sameAs(DsrRequest o) {
-    return id.equals(o.id) && subject.equals(o.subject) && kind == o.kind
-        && regime.equals(o.regime) && Objects.equals(store, o.store)
-        && Objects.equals(recordId, o.recordId) && Objects.equals(field, o.field)
-        && Objects.equals(value, o.value) && Objects.equals(purpose, o.purpose);
+    return id.equals(o.id)
+        && subject.equals(o.subject)
+        && kind == o.kind
+        && regime.equals(o.regime)
+        && Objects.equals(store, o.store)
+        && Objects.equals(recordId, o.recordId)
+        && Objects.equals(field, o.field)
+        && Objects.equals(value, o.value)
+        && Objects.equals(purpose, o.purpose);
   }
 
   @Override
@@ -117,16 +130,24 @@ public final class DsrRequest {
   /** Collects a {@link DsrRequest}; not thread-safe. */
   public static final class Builder {
     private String id;
-    @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
+
+    @PersonalData(
+        category = "pseudonym",
+        purposes = {"legal-obligation"})
     private SubjectId subject;
+
     private DsrKind kind;
     private Regime regime;
     private Instant received;
     private @Nullable String store;
     private @Nullable String recordId;
     private @Nullable String field;
-    @PersonalData(category = "identity", purposes = {"legal-obligation"})
+
+    @PersonalData(
+        category = "identity",
+        purposes = {"legal-obligation"})
     private @Nullable String value;
+
     private @Nullable Purpose purpose;
 
     private Builder() {}
@@ -188,8 +209,8 @@ public final class DsrRequest {
       if (subject == null || kind == null || regime == null || received == null) {
         throw invalid("request " + id + " needs a subject, kind, regime and received time");
       }
-      if (kind == DsrKind.RECTIFY && (store == null || recordId == null || field == null
-          || value == null)) {
+      if (kind == DsrKind.RECTIFY
+          && (store == null || recordId == null || field == null || value == null)) {
         throw invalid("request " + id + ": RECTIFY needs store, record, field and value");
       }
       if (kind == DsrKind.OBJECT && purpose == null) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a data-subject request stands: its state, each store's step, what was found (for access
- * and export), and, once complete, the proof of completion. An immutable snapshot.
+ * Where a data-subject request stands: its state, each store's step, what was found (for access and
+ * export), and, once complete, the proof of completion. An immutable snapshot.
  */
 public final class DsrStatus {
   /** The request's overall state. */
@@ -86,8 +86,14 @@ public final class DsrStatus {
   private final @Nullable Instant completed;
   private final @Nullable String proof;
 
-  DsrStatus(DsrRequest request, State state, List<Step> steps, List<PersonalRecord> records,
-      @Nullable String refusal, @Nullable Instant completed, @Nullable String proof) {
+  DsrStatus(
+      DsrRequest request,
+      State state,
+      List<Step> steps,
+      List<PersonalRecord> records,
+      @Nullable String refusal,
+      @Nullable Instant completed,
+      @Nullable String proof) {
     this.request = request;
     this.state = state;
     this.steps = List.copyOf(steps);
@@ -104,10 +110,21 @@ public final class DsrStatus {
    * @param completed when it completed, or null
    * @param proof the proof of completion, or null
    */
-  public static DsrStatus restore(DsrRequest request, State state, List<Step> steps,
-      @Nullable String refusal, @Nullable Instant completed, @Nullable String proof) {
-    return new DsrStatus(Objects.requireNonNull(request, "request"),
-        Objects.requireNonNull(state, "state"), steps, List.of(), refusal, completed, proof);
+  public static DsrStatus restore(
+      DsrRequest request,
+      State state,
+      List<Step> steps,
+      @Nullable String refusal,
+      @Nullable Instant completed,
+      @Nullable String proof) {
+    return new DsrStatus(
+        Objects.requireNonNull(request, "request"),
+        Objects.requireNonNull(state, "state"),
+        steps,
+        List.of(),
+        refusal,
+        completed,
+        proof);
   }
 
   /** The request. */

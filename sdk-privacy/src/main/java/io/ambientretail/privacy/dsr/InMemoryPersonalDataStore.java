@@ -17,8 +17,12 @@ import java.util.Objects;
  */
 public final class InMemoryPersonalDataStore implements PersonalDataStore {
   private final String name;
-  @PersonalData(category = "purchase-history", purposes = {"order-fulfilment"})
+
+  @PersonalData(
+      category = "purchase-history",
+      purposes = {"order-fulfilment"})
   private final Map<String, PersonalRecord> records = new LinkedHashMap<>();
+
   @NotPersonalData("anonymised: no subject link, identifiers dropped by the policy")
   private final Map<String, Map<String, String>> anonymized = new LinkedHashMap<>();
 
@@ -68,18 +72,24 @@ public final class InMemoryPersonalDataStore implements PersonalDataStore {
   }
 
   @Override
-  public synchronized void rectify(SubjectId subject, String recordId, String field,
-      String value) {
+  public synchronized void rectify(SubjectId subject, String recordId, String field, String value) {
     PersonalRecord r = records.get(recordId);
     if (r == null || !r.subject().equals(subject) || !r.fields().containsKey(field)) {
-      throw new PrivacyException(PrivacyException.DSR_INVALID,
-          "store " + name + " has no field '" + field + "' in record " + recordId
+      throw new PrivacyException(
+          PrivacyException.DSR_INVALID,
+          "store "
+              + name
+              + " has no field '"
+              + field
+              + "' in record "
+              + recordId
               + " of this subject");
     }
     Map<String, String> f = new LinkedHashMap<>(r.fields());
     f.put(field, value);
-    records.put(recordId, new PersonalRecord(name, recordId, subject, r.category(), r.region(),
-        r.collected(), f));
+    records.put(
+        recordId,
+        new PersonalRecord(name, recordId, subject, r.category(), r.region(), r.collected(), f));
   }
 
   @Override

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * Where {@link LegalHolds} keeps the holds so they survive a restart (a hold lost on restart would
- * let the retention job delete what a court ordered kept): the storage SPI
- * ({@code InMemoryPrivacyStore}, {@code JdbcPrivacyStore} in {@code io.ambientretail.privacy.store}).
- * Every change is durable when the method returns. Implementations are thread-safe.
+ * let the retention job delete what a court ordered kept): the storage SPI ({@code
+ * InMemoryPrivacyStore}, {@code JdbcPrivacyStore} in {@code io.ambientretail.privacy.store}). Every
+ * change is durable when the method returns. Implementations are thread-safe.
  */
 public interface LegalHoldStore {
   /**

@@ -22,7 +22,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LegalHolds {
   private final AuditSink audit;
-  @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
+
+  @PersonalData(
+      category = "pseudonym",
+      purposes = {"legal-obligation"})
   private final Map<SubjectId, String> holds = new ConcurrentHashMap<>();
 
   private final @Nullable LegalHoldStore store;
@@ -43,8 +46,9 @@ public final class LegalHolds {
    * @throws IOException if the store cannot be read
    */
   public static LegalHolds create(AuditSink audit, LegalHoldStore store) throws IOException {
-    LegalHolds h = new LegalHolds(Objects.requireNonNull(audit, "audit"),
-        Objects.requireNonNull(store, "store"));
+    LegalHolds h =
+        new LegalHolds(
+            Objects.requireNonNull(audit, "audit"), Objects.requireNonNull(store, "store"));
     h.holds.putAll(store.holds());
     return h;
   }
@@ -61,14 +65,20 @@ public final class LegalHolds {
       try {
         store.placeHold(subject, reason);
       } catch (IOException e) {
-        throw new UncheckedIOException("legal hold was not stored, nothing changed: "
-            + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "legal hold was not stored, nothing changed: " + e.getMessage(), e);
       }
     }
     holds.put(subject, reason);
-    audit.record(AuditEvent.builder().actor(by).action("legal-hold.place")
-        .outcome(AuditOutcome.SUCCESS).origin("legal").resource("subject/" + subject.value())
-        .detail("reason=" + reason).build());
+    audit.record(
+        AuditEvent.builder()
+            .actor(by)
+            .action("legal-hold.place")
+            .outcome(AuditOutcome.SUCCESS)
+            .origin("legal")
+            .resource("subject/" + subject.value())
+            .detail("reason=" + reason)
+            .build());
   }
 
   /** Releases the hold on {@code subject}. */
@@ -77,14 +87,19 @@ public final class LegalHolds {
       try {
         store.releaseHold(subject);
       } catch (IOException e) {
-        throw new UncheckedIOException("legal hold release was not stored, the hold stays: "
-            + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "legal hold release was not stored, the hold stays: " + e.getMessage(), e);
       }
     }
     holds.remove(subject);
-    audit.record(AuditEvent.builder().actor(by).action("legal-hold.release")
-        .outcome(AuditOutcome.SUCCESS).origin("legal").resource("subject/" + subject.value())
-        .build());
+    audit.record(
+        AuditEvent.builder()
+            .actor(by)
+            .action("legal-hold.release")
+            .outcome(AuditOutcome.SUCCESS)
+            .origin("legal")
+            .resource("subject/" + subject.value())
+            .build());
   }
 
   /** The reason {@code subject} is held, if they are. */

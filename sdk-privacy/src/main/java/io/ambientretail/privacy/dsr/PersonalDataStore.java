@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The SPI every component that keeps personal data implements (receipts, loyalty profiles, card
- * fingerprints, camera tracks, audit pseudonyms), so data-subject requests and retention reach
- * all of it. Register each with the {@link DsrOrchestrator} and the retention job.
+ * fingerprints, camera tracks, audit pseudonyms), so data-subject requests and retention reach all
+ * of it. Register each with the {@link DsrOrchestrator} and the retention job.
  *
  * <p>Every method must be idempotent: a request may be re-run after a crash. A store that cannot
  * answer throws {@link IOException}; the request then reports a partial result and can be resumed.
@@ -56,20 +56,19 @@ public interface PersonalDataStore {
   boolean deleteRecord(String recordId) throws IOException;
 
   /**
-   * Anonymises one record in place (retention with an {@link Anonymization}): keeps
-   * {@code fields} as the record's only content and removes every link to its subject, so that
-   * afterwards no method of this store returns it as the subject's record, and neither
-   * {@link #delete} nor {@link #collectedBefore} sees it. Returns whether the record was there.
+   * Anonymises one record in place (retention with an {@link Anonymization}): keeps {@code fields}
+   * as the record's only content and removes every link to its subject, so that afterwards no
+   * method of this store returns it as the subject's record, and neither {@link #delete} nor {@link
+   * #collectedBefore} sees it. Returns whether the record was there.
    *
-   * <p>The default refuses: a store that keeps nothing worth anonymising need not implement it,
-   * and the retention job then reports the record as a failure and leaves it in place.
+   * <p>The default refuses: a store that keeps nothing worth anonymising need not implement it, and
+   * the retention job then reports the record as a failure and leaves it in place.
    *
    * @throws IOException if the store cannot change it now
    * @throws UnsupportedOperationException if the store cannot anonymise in place
    */
-  default boolean anonymizeRecord(String recordId, Map<String, String> fields)
-      throws IOException {
-    throw new UnsupportedOperationException("store " + name()
-        + " cannot anonymise records in place");
+  default boolean anonymizeRecord(String recordId, Map<String, String> fields) throws IOException {
+    throw new UnsupportedOperationException(
+        "store " + name() + " cannot anonymise records in place");
   }
 }

@@ -19,17 +19,30 @@ import java.util.Objects;
 public final class PersonalRecord {
   private final String store;
   private final String id;
-  @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
+
+  @PersonalData(
+      category = "pseudonym",
+      purposes = {"legal-obligation"})
   private final SubjectId subject;
+
   private final DataCategory category;
   private final Region region;
   private final Instant collected;
-  @PersonalData(category = "purchase-history", purposes = {"order-fulfilment"})
+
+  @PersonalData(
+      category = "purchase-history",
+      purposes = {"order-fulfilment"})
   private final Map<String, String> fields;
 
   /** Creates a record; {@code fields} is copied in its iteration order. */
-  public PersonalRecord(String store, String id, SubjectId subject, DataCategory category,
-      Region region, Instant collected, Map<String, String> fields) {
+  public PersonalRecord(
+      String store,
+      String id,
+      SubjectId subject,
+      DataCategory category,
+      Region region,
+      Instant collected,
+      Map<String, String> fields) {
     this.store = Objects.requireNonNull(store, "store");
     this.id = Objects.requireNonNull(id, "id");
     this.subject = Objects.requireNonNull(subject, "subject");

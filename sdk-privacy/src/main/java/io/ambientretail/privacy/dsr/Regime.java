@@ -7,24 +7,29 @@ import java.util.Objects;
  * A data-protection regime and how long it gives to answer a data-subject request.
  *
  * <p>The built-in deadlines are the statutory base periods (extensions the law allows are not
- * applied automatically): GDPR and UK GDPR one month (taken as 30 days), CCPA/CPRA 45 days,
- * PIPL 15 working days (taken as 21 calendar days), Singapore PDPA 30 days, Brazil LGPD 15 days,
- * Japan APPI "without delay" (taken as 14 days; set your own with {@link #of}). An open set.
- * Immutable.
+ * applied automatically): GDPR and UK GDPR one month (taken as 30 days), CCPA/CPRA 45 days, PIPL 15
+ * working days (taken as 21 calendar days), Singapore PDPA 30 days, Brazil LGPD 15 days, Japan APPI
+ * "without delay" (taken as 14 days; set your own with {@link #of}). An open set. Immutable.
  */
 public final class Regime {
   /** EU General Data Protection Regulation: one month. */
   public static final Regime GDPR = new Regime("GDPR", Duration.ofDays(30));
+
   /** UK GDPR: one month. */
   public static final Regime UK_GDPR = new Regime("UK-GDPR", Duration.ofDays(30));
+
   /** California CCPA/CPRA: 45 days. */
   public static final Regime CCPA = new Regime("CCPA", Duration.ofDays(45));
+
   /** China PIPL: 15 working days, about 21 calendar days. */
   public static final Regime PIPL = new Regime("PIPL", Duration.ofDays(21));
+
   /** Singapore PDPA: 30 days. */
   public static final Regime PDPA = new Regime("PDPA", Duration.ofDays(30));
+
   /** Brazil LGPD: 15 days. */
   public static final Regime LGPD = new Regime("LGPD", Duration.ofDays(15));
+
   /** Japan APPI: without delay; 14 days here. */
   public static final Regime APPI = new Regime("APPI", Duration.ofDays(14));
 
@@ -60,7 +65,8 @@ public final class Regime {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Regime && ((Regime) o).name.equals(name)
+    return o instanceof Regime
+        && ((Regime) o).name.equals(name)
         && ((Regime) o).deadline.equals(deadline);
   }
 

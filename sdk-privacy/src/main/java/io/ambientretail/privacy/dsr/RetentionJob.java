@@ -18,12 +18,12 @@ import java.util.TreeMap;
 /**
  * Ends personal data whose retention period is over, in every registered store: deletes it, or,
  * where the {@link RetentionPolicy} says so, anonymises it in place (the record loses its subject
- * and identifiers, keeps what the policy lets it keep). A legal hold on the subject overrides
- * both. Reports what it did per category. Run it daily from a scheduler of your own (it starts
- * nothing itself). Each deletion, anonymisation and failure is audited.
+ * and identifiers, keeps what the policy lets it keep). A legal hold on the subject overrides both.
+ * Reports what it did per category. Run it daily from a scheduler of your own (it starts nothing
+ * itself). Each deletion, anonymisation and failure is audited.
  *
- * <p>Thread-safe as long as the stores are; runs are idempotent (an anonymised record is no
- * longer personal data, so the next run does not see it).
+ * <p>Thread-safe as long as the stores are; runs are idempotent (an anonymised record is no longer
+ * personal data, so the next run does not see it).
  */
 public final class RetentionJob {
   private final List<PersonalDataStore> stores;
@@ -31,8 +31,8 @@ public final class RetentionJob {
   private final LegalHolds holds;
   private final AuditSink audit;
 
-  private RetentionJob(List<PersonalDataStore> stores, RetentionPolicy policy, LegalHolds holds,
-      AuditSink audit) {
+  private RetentionJob(
+      List<PersonalDataStore> stores, RetentionPolicy policy, LegalHolds holds, AuditSink audit) {
     this.stores = List.copyOf(stores);
     this.policy = policy;
     this.holds = holds;
@@ -40,15 +40,18 @@ public final class RetentionJob {
   }
 
   /** Creates a job over {@code stores}. */
-  public static RetentionJob create(List<PersonalDataStore> stores, RetentionPolicy policy,
-      LegalHolds holds, AuditSink audit) {
-    return new RetentionJob(stores, Objects.requireNonNull(policy, "policy"),
-        Objects.requireNonNull(holds, "holds"), Objects.requireNonNull(audit, "audit"));
+  public static RetentionJob create(
+      List<PersonalDataStore> stores, RetentionPolicy policy, LegalHolds holds, AuditSink audit) {
+    return new RetentionJob(
+        stores,
+        Objects.requireNonNull(policy, "policy"),
+        Objects.requireNonNull(holds, "holds"),
+        Objects.requireNonNull(audit, "audit"));
   }
 
   /**
-   * Runs once as of {@code now} and reports what it deleted, anonymised, kept on hold and could
-   * not reach.
+   * Runs once as of {@code now} and reports what it deleted, anonymised, kept on hold and could not
+   * reach.
    */
   public Report run(Instant now) {
     Map<DataCategory, int[]> counts = new TreeMap<>(Comparator.comparing(DataCategory::name));
@@ -78,8 +81,7 @@ public final class RetentionJob {
         }
         Anonymization how = policy.anonymization(r.category(), r.region());
         String resource = s.name() + "/" + r.id();
-        String detail = "category=" + r.category() + " region=" + r.region() + " period="
-            + period;
+        String detail = "category=" + r.category() + " region=" + r.region() + " period=" + period;
         try {
           if (how == null) {
             if (s.deleteRecord(r.id())) {
@@ -93,14 +95,20 @@ public final class RetentionJob {
         } catch (IOException | UnsupportedOperationException e) {
           c[FAILED]++;
           failures.add(resource + ": " + e.getMessage());
-          audit(how == null ? "retention.delete" : "retention.anonymize", resource,
-              AuditOutcome.FAILURE, detail);
+          audit(
+              how == null ? "retention.delete" : "retention.anonymize",
+              resource,
+              AuditOutcome.FAILURE,
+              detail);
         }
       }
     }
     Map<DataCategory, CategoryReport> byCategory = new LinkedHashMap<>();
-    counts.forEach((k, c) -> byCategory.put(k,
-        new CategoryReport(c[DELETED], c[ANONYMIZED], c[HELD], c[UNMANAGED], c[FAILED])));
+    counts.forEach(
+        (k, c) ->
+            byCategory.put(
+                k,
+                new CategoryReport(c[DELETED], c[ANONYMIZED], c[HELD], c[UNMANAGED], c[FAILED])));
     return new Report(byCategory, failures);
   }
 
@@ -111,8 +119,15 @@ public final class RetentionJob {
   private static final int FAILED = 4;
 
   private void audit(String action, String resource, AuditOutcome outcome, String detail) {
-    audit.record(AuditEvent.builder().actor("retention-job").action(action)
-        .outcome(outcome).origin("retention").resource(resource).detail(detail).build());
+    audit.record(
+        AuditEvent.builder()
+            .actor("retention-job")
+            .action(action)
+            .outcome(outcome)
+            .origin("retention")
+            .resource(resource)
+            .detail(detail)
+            .build());
   }
 
   /** What one run did to one category of data. Immutable. */
@@ -158,8 +173,17 @@ public final class RetentionJob {
 
     @Override
     public String toString() {
-      return "{deleted=" + deleted + ", anonymized=" + anonymized + ", held=" + held
-          + ", unmanaged=" + unmanaged + ", failed=" + failed + "}";
+      return "{deleted="
+          + deleted
+          + ", anonymized="
+          + anonymized
+          + ", held="
+          + held
+          + ", unmanaged="
+          + unmanaged
+          + ", failed="
+          + failed
+          + "}";
     }
   }
 
@@ -209,9 +233,19 @@ public final class RetentionJob {
 
     @Override
     public String toString() {
-      return "RetentionReport{deleted=" + deleted() + ", anonymized=" + anonymized() + ", held="
-          + held() + ", unmanaged=" + unmanaged() + ", failures=" + failures.size() + ", "
-          + byCategory + "}";
+      return "RetentionReport{deleted="
+          + deleted()
+          + ", anonymized="
+          + anonymized()
+          + ", held="
+          + held()
+          + ", unmanaged="
+          + unmanaged()
+          + ", failures="
+          + failures.size()
+          + ", "
+          + byCategory
+          + "}";
     }
   }
 }

@@ -9,12 +9,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How long each category of personal data is kept, per region: a default per category and
- * overrides for a category in a region (tax law keeps receipts 10 years in Germany, camera
- * tracks a few days everywhere). When the period ends a record is deleted, or, for a rule made
- * with {@code anonymize}, anonymised in place by its {@link Anonymization} (a purchase keeps its
- * basket but loses its shopper). A category without a rule is kept until a request deletes it,
- * and the retention job reports it as unmanaged.
+ * How long each category of personal data is kept, per region: a default per category and overrides
+ * for a category in a region (tax law keeps receipts 10 years in Germany, camera tracks a few days
+ * everywhere). When the period ends a record is deleted, or, for a rule made with {@code
+ * anonymize}, anonymised in place by its {@link Anonymization} (a purchase keeps its basket but
+ * loses its shopper). A category without a rule is kept until a request deletes it, and the
+ * retention job reports it as unmanaged.
  *
  * <p>Immutable; build with {@link #builder()}.
  */
@@ -77,8 +77,15 @@ public final class RetentionPolicy {
 
   @Override
   public String toString() {
-    return "RetentionPolicy{" + defaults + " " + byRegion + ", anonymised: "
-        + defaultAnonymization.keySet() + " " + regionalAnonymization.keySet() + "}";
+    return "RetentionPolicy{"
+        + defaults
+        + " "
+        + byRegion
+        + ", anonymised: "
+        + defaultAnonymization.keySet()
+        + " "
+        + regionalAnonymization.keySet()
+        + "}";
   }
 
   /** Collects a {@link RetentionPolicy}; not thread-safe. */
@@ -92,8 +99,7 @@ public final class RetentionPolicy {
     private Builder() {}
 
     /**
-     * Keeps {@code category} for {@code period} wherever no regional rule applies, then deletes
-     * it.
+     * Keeps {@code category} for {@code period} wherever no regional rule applies, then deletes it.
      */
     public Builder keep(DataCategory category, Duration period) {
       defaults.put(Objects.requireNonNull(category, "category"), positive(period));
@@ -103,7 +109,8 @@ public final class RetentionPolicy {
 
     /** Keeps {@code category} collected in {@code region} for {@code period}, then deletes it. */
     public Builder keep(DataCategory category, Region region, Duration period) {
-      byRegion.computeIfAbsent(category, k -> new HashMap<>())
+      byRegion
+          .computeIfAbsent(category, k -> new HashMap<>())
           .put(Objects.requireNonNull(region, "region"), positive(period));
       regionalAnonymization.getOrDefault(category, new HashMap<>()).remove(region);
       return this;
@@ -123,10 +130,11 @@ public final class RetentionPolicy {
      * Keeps {@code category} collected in {@code region} as it is for {@code period}, then
      * anonymises it in place with {@code how}.
      */
-    public Builder anonymize(DataCategory category, Region region, Duration period,
-        Anonymization how) {
+    public Builder anonymize(
+        DataCategory category, Region region, Duration period, Anonymization how) {
       keep(category, region, period);
-      regionalAnonymization.computeIfAbsent(category, k -> new HashMap<>())
+      regionalAnonymization
+          .computeIfAbsent(category, k -> new HashMap<>())
           .put(region, Objects.requireNonNull(how, "how"));
       return this;
     }

@@ -1,10 +1,9 @@
 /**
- * Data-subject requests (access, portable export, rectify, delete, object) across every
- * registered {@link io.ambientretail.privacy.dsr.PersonalDataStore}, with identity verification,
- * deadlines per {@link io.ambientretail.privacy.dsr.Regime}, resumable idempotent steps, honest
- * partial results and proof of completion; and the
- * retention job that deletes what is past its time
- * ({@link io.ambientretail.privacy.dsr.RetentionJob}).
+ * Data-subject requests (access, portable export, rectify, delete, object) across every registered
+ * {@link io.ambientretail.privacy.dsr.PersonalDataStore}, with identity verification, deadlines per
+ * {@link io.ambientretail.privacy.dsr.Regime}, resumable idempotent steps, honest partial results
+ * and proof of completion; and the retention job that deletes what is past its time ({@link
+ * io.ambientretail.privacy.dsr.RetentionJob}).
  *
  * <pre>{@code
  * DsrOrchestrator dsr = DsrOrchestrator.builder().store(receipts).store(loyalty)

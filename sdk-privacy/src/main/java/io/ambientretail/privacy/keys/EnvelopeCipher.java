@@ -12,20 +12,21 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Envelope encryption at rest: each {@link #encrypt} draws a fresh 256-bit AES-GCM data key,
- * encrypts the data with it and stores the data key wrapped by the facility's KEK in the
- * {@link KeyStore}, all in one self-describing byte string.
+ * encrypts the data with it and stores the data key wrapped by the facility's KEK in the {@link
+ * KeyStore}, all in one self-describing byte string.
  *
- * <p>Rotation without downtime: after {@link KeyStore#rotate}, new envelopes use the new KEK
- * while old ones still decrypt; {@link #rewrap} moves an envelope to the primary KEK by
- * re-wrapping only its data key, and then the old KEK can be destroyed.
+ * <p>Rotation without downtime: after {@link KeyStore#rotate}, new envelopes use the new KEK while
+ * old ones still decrypt; {@link #rewrap} moves an envelope to the primary KEK by re-wrapping only
+ * its data key, and then the old KEK can be destroyed.
  *
- * <p>Format: {@code 0x01 | kekVersion (4) | facilityLen (2) | facility | wrappedLen (2) | wrapped
- * | nonce (12) | ciphertext+tag}. The caller's associated data (say, the record id) is
- * authenticated, so an envelope cannot be moved to another record. Thread-safe.
+ * <p>Format: {@code 0x01 | kekVersion (4) | facilityLen (2) | facility | wrappedLen (2) | wrapped |
+ * nonce (12) | ciphertext+tag}. The caller's associated data (say, the record id) is authenticated,
+ * so an envelope cannot be moved to another record. Thread-safe.
  */
 public final class EnvelopeCipher {
   private static final byte FORMAT = 1;
   private static final int NONCE = 12;
+
   /** Largest envelope {@link #decrypt} accepts, in bytes (64 MiB). */
   public static final int MAX_ENVELOPE = 64 << 20;
 
@@ -39,8 +40,8 @@ public final class EnvelopeCipher {
 
   /** Creates a cipher over a key store, drawing data keys and nonces from {@code random}. */
   public static EnvelopeCipher create(KeyStore keys, SecureRandom random) {
-    return new EnvelopeCipher(Objects.requireNonNull(keys, "keys"),
-        Objects.requireNonNull(random, "random"));
+    return new EnvelopeCipher(
+        Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(random, "random"));
   }
 
   /**
@@ -70,15 +71,17 @@ public final class EnvelopeCipher {
    * Decrypts an envelope made by {@link #encrypt} with the same associated data.
    *
    * @throws UnknownKeyException if its KEK version was destroyed (crypto-shredded)
-   * @throws GeneralSecurityException if the envelope is malformed (the offset is named), altered
-   *     or the associated data differs
+   * @throws GeneralSecurityException if the envelope is malformed (the offset is named), altered or
+   *     the associated data differs
    */
   public byte[] decrypt(byte[] envelope, byte[] associatedData) throws GeneralSecurityException {
     Parsed p = parse(envelope);
     byte[] dek = keys.unwrap(p.wrapped);
     try {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(dek, "AES"),
+      c.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(dek, "AES"),
           new GCMParameterSpec(128, envelope, p.nonceAt, NONCE));
       c.updateAAD(associatedData);
       return c.doFinal(envelope, p.nonceAt + NONCE, envelope.length - p.nonceAt - NONCE);
@@ -88,8 +91,8 @@ public final class EnvelopeCipher {
   }
 
   /**
-   * Re-wraps the envelope's data key under the facility's primary KEK; the encrypted data is
-   * copied unchanged. Returns the envelope itself when it already uses the primary KEK.
+   * Re-wraps the envelope's data key under the facility's primary KEK; the encrypted data is copied
+   * unchanged. Returns the envelope itself when it already uses the primary KEK.
    *
    * @throws GeneralSecurityException as {@link #decrypt} does
    */
@@ -122,8 +125,14 @@ public final class EnvelopeCipher {
     byte[] fac = w.facility().getBytes(StandardCharsets.UTF_8);
     byte[] wk = w.bytes();
     ByteBuffer b = ByteBuffer.allocate(1 + 4 + 2 + fac.length + 2 + wk.length + NONCE + len);
-    b.put(FORMAT).putInt(w.kekVersion()).putShort((short) fac.length).put(fac)
-        .putShort((short) wk.length).put(wk).put(nonce).put(ct, off, len);
+    b.put(FORMAT)
+        .putInt(w.kekVersion())
+        .putShort((short) fac.length)
+        .put(fac)
+        .putShort((short) wk.length)
+        .put(wk)
+        .put(nonce)
+        .put(ct, off, len);
     return b.array();
   }
 
@@ -159,13 +168,13 @@ public final class EnvelopeCipher {
     int wkAt = b.position();
     int wkLen = b.getShort() & 0xffff;
     if (wkLen == 0 || b.remaining() < wkLen + NONCE + 16) {
-      throw new GeneralSecurityException("envelope malformed at offset " + wkAt
-          + ": wrapped key length");
+      throw new GeneralSecurityException(
+          "envelope malformed at offset " + wkAt + ": wrapped key length");
     }
     byte[] wk = new byte[wkLen];
     b.get(wk);
-    return new Parsed(new WrappedKey(new String(fac, StandardCharsets.UTF_8), version, wk),
-        b.position());
+    return new Parsed(
+        new WrappedKey(new String(fac, StandardCharsets.UTF_8), version, wk), b.position());
   }
 
   @Override

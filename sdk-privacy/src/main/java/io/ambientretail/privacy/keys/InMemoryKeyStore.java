@@ -16,8 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  * A {@link KeyStore} whose KEKs are 256-bit AES keys in memory, wrapping data keys with AES-GCM
  * (the facility and KEK version are authenticated as associated data). JDK only.
  *
- * <p>For tests and a single edge machine; the keys are lost when the process ends unless the
- * caller keeps them elsewhere. Thread-safe. Security: key bytes are never returned or printed.
+ * <p>For tests and a single edge machine; the keys are lost when the process ends unless the caller
+ * keeps them elsewhere. Thread-safe. Security: key bytes are never returned or printed.
  */
 public final class InMemoryKeyStore implements KeyStore {
   private static final int NONCE = 12;
@@ -61,16 +61,20 @@ public final class InMemoryKeyStore implements KeyStore {
       kek = versions == null ? null : versions.get(wrapped.kekVersion());
     }
     if (kek == null) {
-      throw new UnknownKeyException("facility '" + wrapped.facility() + "' has no KEK version "
-          + wrapped.kekVersion() + " (never created or destroyed)");
+      throw new UnknownKeyException(
+          "facility '"
+              + wrapped.facility()
+              + "' has no KEK version "
+              + wrapped.kekVersion()
+              + " (never created or destroyed)");
     }
     byte[] b = wrapped.bytes();
     if (b.length <= NONCE + 16) {
       throw new javax.crypto.AEADBadTagException("wrapped key is too short");
     }
     Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-    c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kek, "AES"),
-        new GCMParameterSpec(128, b, 0, NONCE));
+    c.init(
+        Cipher.DECRYPT_MODE, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(128, b, 0, NONCE));
     c.updateAAD(aad(wrapped.facility(), wrapped.kekVersion()));
     return c.doFinal(b, NONCE, b.length - NONCE);
   }
@@ -81,8 +85,8 @@ public final class InMemoryKeyStore implements KeyStore {
 
   @Override
   public synchronized int rotate(String facility) {
-    TreeMap<Integer, byte[]> versions = keks.computeIfAbsent(
-        Objects.requireNonNull(facility, "facility"), f -> new TreeMap<>());
+    TreeMap<Integer, byte[]> versions =
+        keks.computeIfAbsent(Objects.requireNonNull(facility, "facility"), f -> new TreeMap<>());
     int next = versions.isEmpty() ? 1 : versions.lastKey() + 1;
     byte[] key = new byte[32];
     random.nextBytes(key);
@@ -106,8 +110,12 @@ public final class InMemoryKeyStore implements KeyStore {
       throw new UnknownKeyException("facility '" + facility + "' has no KEK version " + version);
     }
     if (versions.lastKey() == version) {
-      throw new GeneralSecurityException("KEK version " + version + " of '" + facility
-          + "' is the primary; rotate before destroying it");
+      throw new GeneralSecurityException(
+          "KEK version "
+              + version
+              + " of '"
+              + facility
+              + "' is the primary; rotate before destroying it");
     }
     Arrays.fill(versions.remove(version), (byte) 0);
   }

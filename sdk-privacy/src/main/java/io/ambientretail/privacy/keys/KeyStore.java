@@ -3,13 +3,13 @@ package io.ambientretail.privacy.keys;
 import java.security.GeneralSecurityException;
 
 /**
- * The key-encryption-key SPI: per-facility KEKs that wrap and unwrap data keys and never leave
- * the store. Back it with a KMS or HSM in production; {@link InMemoryKeyStore} is the JDK-only
+ * The key-encryption-key SPI: per-facility KEKs that wrap and unwrap data keys and never leave the
+ * store. Back it with a KMS or HSM in production; {@link InMemoryKeyStore} is the JDK-only
  * implementation for a single edge machine and for tests.
  *
  * <p>Each facility has numbered KEK versions; {@link #rotate} adds a new primary version that
- * {@link #wrap} uses from then on, while {@link #unwrap} still accepts every version not yet
- * {@link #destroy destroyed}, so rotation needs no downtime. Implementations are thread-safe.
+ * {@link #wrap} uses from then on, while {@link #unwrap} still accepts every version not yet {@link
+ * #destroy destroyed}, so rotation needs no downtime. Implementations are thread-safe.
  */
 public interface KeyStore {
   /**

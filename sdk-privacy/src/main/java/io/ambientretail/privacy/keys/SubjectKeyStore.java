@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * Where a {@link SubjectVault} keeps each subject's wrapped data key, so encrypted records stay
  * readable after a restart: the storage SPI ({@code InMemoryPrivacyStore}, {@code JdbcPrivacyStore}
  * in {@code io.ambientretail.privacy.store}). Only wrapped keys are kept: without the facility's
- * KEK in the {@link KeyStore} they are useless, and removing one crypto-shreds the subject.
- * Every change is durable when the method returns. Implementations are thread-safe.
+ * KEK in the {@link KeyStore} they are useless, and removing one crypto-shreds the subject. Every
+ * change is durable when the method returns. Implementations are thread-safe.
  */
 public interface SubjectKeyStore {
   /**

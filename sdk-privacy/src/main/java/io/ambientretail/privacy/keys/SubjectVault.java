@@ -15,16 +15,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Per-subject encryption for crypto-shredding: each data subject gets their own data key (kept
- * wrapped by the facility KEK), every record about them is encrypted with it, and
- * {@link #shred} deletes the key, which makes all their records unreadable wherever copies
- * (backups, replicas) are.
+ * wrapped by the facility KEK), every record about them is encrypted with it, and {@link #shred}
+ * deletes the key, which makes all their records unreadable wherever copies (backups, replicas)
+ * are.
  *
- * <p>Ciphertext: {@code nonce (12) | AES-GCM ciphertext+tag}, with the subject id and the
- * caller's associated data authenticated. Thread-safe. Created with a {@link SubjectKeyStore},
- * each subject's wrapped key is durable there before the first record is encrypted under it,
- * looked up there after a restart, and deleted there by {@link #shred} (a store failure is an
- * {@link java.io.UncheckedIOException}); without one, wrapped keys live in memory only: persist
- * {@link #wrappedKey} values yourself and {@link #restore} them on start.
+ * <p>Ciphertext: {@code nonce (12) | AES-GCM ciphertext+tag}, with the subject id and the caller's
+ * associated data authenticated. Thread-safe. Created with a {@link SubjectKeyStore}, each
+ * subject's wrapped key is durable there before the first record is encrypted under it, looked up
+ * there after a restart, and deleted there by {@link #shred} (a store failure is an {@link
+ * java.io.UncheckedIOException}); without one, wrapped keys live in memory only: persist {@link
+ * #wrappedKey} values yourself and {@link #restore} them on start.
  */
 public final class SubjectVault {
   private static final int NONCE = 12;
@@ -32,12 +32,18 @@ public final class SubjectVault {
   private final KeyStore keys;
   private final String facility;
   private final SecureRandom random;
-  @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
+
+  @PersonalData(
+      category = "pseudonym",
+      purposes = {"legal-obligation"})
   private final Map<SubjectId, WrappedKey> subjectKeys = new ConcurrentHashMap<>();
 
   private final @org.jspecify.annotations.Nullable SubjectKeyStore store;
 
-  private SubjectVault(KeyStore keys, String facility, SecureRandom random,
+  private SubjectVault(
+      KeyStore keys,
+      String facility,
+      SecureRandom random,
       @org.jspecify.annotations.Nullable SubjectKeyStore store) {
     this.keys = keys;
     this.facility = facility;
@@ -47,19 +53,23 @@ public final class SubjectVault {
 
   /** Creates a vault whose subject keys are wrapped by {@code facility}'s KEK, in memory. */
   public static SubjectVault create(KeyStore keys, String facility, SecureRandom random) {
-    return new SubjectVault(Objects.requireNonNull(keys, "keys"),
-        Objects.requireNonNull(facility, "facility"), Objects.requireNonNull(random, "random"),
+    return new SubjectVault(
+        Objects.requireNonNull(keys, "keys"),
+        Objects.requireNonNull(facility, "facility"),
+        Objects.requireNonNull(random, "random"),
         null);
   }
 
   /**
-   * Creates a vault whose subject keys are wrapped by {@code facility}'s KEK and kept in
-   * {@code store}.
+   * Creates a vault whose subject keys are wrapped by {@code facility}'s KEK and kept in {@code
+   * store}.
    */
-  public static SubjectVault create(KeyStore keys, String facility, SecureRandom random,
-      SubjectKeyStore store) {
-    return new SubjectVault(Objects.requireNonNull(keys, "keys"),
-        Objects.requireNonNull(facility, "facility"), Objects.requireNonNull(random, "random"),
+  public static SubjectVault create(
+      KeyStore keys, String facility, SecureRandom random, SubjectKeyStore store) {
+    return new SubjectVault(
+        Objects.requireNonNull(keys, "keys"),
+        Objects.requireNonNull(facility, "facility"),
+        Objects.requireNonNull(random, "random"),
         Objects.requireNonNull(store, "store"));
   }
 
@@ -72,8 +82,7 @@ public final class SubjectVault {
     try {
       wk = store.key(subject);
     } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot read the subject's key: " + e.getMessage(),
-          e);
+      throw new java.io.UncheckedIOException("cannot read the subject's key: " + e.getMessage(), e);
     }
     if (wk != null) {
       subjectKeys.putIfAbsent(subject, wk);
@@ -98,8 +107,8 @@ public final class SubjectVault {
         try {
           created = store.putKeyIfAbsent(subject, created);
         } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException("the subject's new key was not stored: "
-              + e.getMessage(), e);
+          throw new java.io.UncheckedIOException(
+              "the subject's new key was not stored: " + e.getMessage(), e);
         }
       }
       WrappedKey raced = subjectKeys.putIfAbsent(subject, created);
@@ -143,8 +152,9 @@ public final class SubjectVault {
     }
   }
 
-  private static Cipher cipher(int mode, byte[] key, byte[] nonce, int off, SubjectId subject,
-      byte[] aad) throws GeneralSecurityException {
+  private static Cipher cipher(
+      int mode, byte[] key, byte[] nonce, int off, SubjectId subject, byte[] aad)
+      throws GeneralSecurityException {
     Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
     c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce, off, NONCE));
     c.updateAAD(subject.value().getBytes(StandardCharsets.UTF_8));
@@ -164,8 +174,8 @@ public final class SubjectVault {
       try {
         kept = store.removeKey(subject);
       } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("the subject's key was not shredded: "
-            + e.getMessage(), e);
+        throw new java.io.UncheckedIOException(
+            "the subject's key was not shredded: " + e.getMessage(), e);
       }
     }
     return subjectKeys.remove(subject) != null || kept;
@@ -189,8 +199,8 @@ public final class SubjectVault {
       try {
         key = store.putKeyIfAbsent(subject, key);
       } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("the subject's key was not stored: "
-            + e.getMessage(), e);
+        throw new java.io.UncheckedIOException(
+            "the subject's key was not stored: " + e.getMessage(), e);
       }
     }
     subjectKeys.put(subject, key);

@@ -43,7 +43,8 @@ public final class WrappedKey {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof WrappedKey && ((WrappedKey) o).kekVersion == kekVersion
+    return o instanceof WrappedKey
+        && ((WrappedKey) o).kekVersion == kekVersion
         && ((WrappedKey) o).facility.equals(facility)
         && Arrays.equals(((WrappedKey) o).bytes, bytes);
   }

@@ -1,6 +1,6 @@
 /**
- * Keys: envelope encryption at rest with AES-GCM data keys wrapped by per-facility KEKs behind
- * the {@link io.ambientretail.privacy.keys.KeyStore} SPI (so a KMS or HSM can back it), rotation
+ * Keys: envelope encryption at rest with AES-GCM data keys wrapped by per-facility KEKs behind the
+ * {@link io.ambientretail.privacy.keys.KeyStore} SPI (so a KMS or HSM can back it), rotation
  * without downtime, and per-subject keys for crypto-shredding. JDK cryptography only.
  *
  * <pre>{@code

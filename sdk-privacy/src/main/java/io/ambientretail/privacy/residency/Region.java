@@ -5,24 +5,31 @@ import java.util.regex.Pattern;
 
 /**
  * The region where personal data was collected, which decides the law it falls under and where it
- * may be sent: {@code EU}, {@code UK}, {@code CN}, or an ISO 3166 code with an optional
- * subdivision such as {@code US-CA}. An open set; immutable.
+ * may be sent: {@code EU}, {@code UK}, {@code CN}, or an ISO 3166 code with an optional subdivision
+ * such as {@code US-CA}. An open set; immutable.
  */
 public final class Region {
   /** The European Union and EEA (GDPR). */
   public static final Region EU = new Region("EU");
+
   /** The United Kingdom (UK GDPR). */
   public static final Region UK = new Region("UK");
+
   /** Mainland China (PIPL). */
   public static final Region CN = new Region("CN");
+
   /** California (CCPA/CPRA). */
   public static final Region US_CA = new Region("US-CA");
+
   /** The United States outside states with their own rules here. */
   public static final Region US = new Region("US");
+
   /** Singapore (PDPA). */
   public static final Region SG = new Region("SG");
+
   /** Japan (APPI). */
   public static final Region JP = new Region("JP");
+
   /** Switzerland (FADP). */
   public static final Region CH = new Region("CH");
 
@@ -42,8 +49,8 @@ public final class Region {
   public static Region of(String code) {
     Objects.requireNonNull(code, "code");
     if (!VALID.matcher(code).matches()) {
-      throw new IllegalArgumentException("region code must look like 'EU', 'CN' or 'US-CA', was '"
-          + code + "'");
+      throw new IllegalArgumentException(
+          "region code must look like 'EU', 'CN' or 'US-CA', was '" + code + "'");
     }
     return new Region(code);
   }

@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * Decides what a chain-wide sync may send where: splits records into those that may go to the
- * destination and those that may not, and writes every blocked record to the audit log
- * (action {@code transfer.blocked}), so a blocked transfer is never a silent drop.
+ * destination and those that may not, and writes every blocked record to the audit log (action
+ * {@code transfer.blocked}), so a blocked transfer is never a silent drop.
  *
  * <p>Thread-safe.
  */
@@ -26,13 +26,13 @@ public final class TransferGuard {
 
   /** Creates a guard over {@code rules}, auditing to {@code audit}. */
   public static TransferGuard create(TransferRules rules, AuditSink audit) {
-    return new TransferGuard(Objects.requireNonNull(rules, "rules"),
-        Objects.requireNonNull(audit, "audit"));
+    return new TransferGuard(
+        Objects.requireNonNull(rules, "rules"), Objects.requireNonNull(audit, "audit"));
   }
 
   /** The records that may be sent, and those blocked (each blocked one audited). */
-  public Result filter(List<PersonalRecord> records, Region destination, String actor,
-      String origin) {
+  public Result filter(
+      List<PersonalRecord> records, Region destination, String actor, String origin) {
     List<PersonalRecord> allowed = new ArrayList<>();
     List<PersonalRecord> blocked = new ArrayList<>();
     for (PersonalRecord r : records) {
@@ -41,11 +41,21 @@ public final class TransferGuard {
         allowed.add(r);
       } else {
         blocked.add(r);
-        audit.record(AuditEvent.builder().actor(actor).action("transfer.blocked")
-            .outcome(AuditOutcome.FAILURE).origin(origin)
-            .resource(r.store() + "/" + r.id())
-            .detail("from=" + r.region() + " to=" + destination + " no adequacy, clauses or"
-                + " assessment on file").build());
+        audit.record(
+            AuditEvent.builder()
+                .actor(actor)
+                .action("transfer.blocked")
+                .outcome(AuditOutcome.FAILURE)
+                .origin(origin)
+                .resource(r.store() + "/" + r.id())
+                .detail(
+                    "from="
+                        + r.region()
+                        + " to="
+                        + destination
+                        + " no adequacy, clauses or"
+                        + " assessment on file")
+                .build());
       }
     }
     return new Result(allowed, blocked);

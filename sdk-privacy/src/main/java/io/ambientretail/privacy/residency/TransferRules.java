@@ -9,12 +9,12 @@ import java.util.Set;
 /**
  * Which cross-border transfers of personal data are allowed, per regime: data collected in the EU
  * or UK may leave only to a destination with an adequacy decision or with standard contractual
- * clauses on file; data collected in China stays in China unless a transfer assessment is
- * recorded for the destination; other regions are unrestricted unless configured as restricted.
+ * clauses on file; data collected in China stays in China unless a transfer assessment is recorded
+ * for the destination; other regions are unrestricted unless configured as restricted.
  *
- * <p>{@link #defaults()} has the adequacy decisions a European chain meets most (EU: UK, CH, JP,
- * US under the Data Privacy Framework only for certified recipients, so not included; UK: EU, CH,
- * JP). Verify them against the current lists before relying on them. Immutable.
+ * <p>{@link #defaults()} has the adequacy decisions a European chain meets most (EU: UK, CH, JP, US
+ * under the Data Privacy Framework only for certified recipients, so not included; UK: EU, CH, JP).
+ * Verify them against the current lists before relying on them. Immutable.
  */
 public final class TransferRules {
   private final Set<Region> restricted;
@@ -40,10 +40,14 @@ public final class TransferRules {
   /** EU and UK restricted with common adequacy decisions; China in-country. */
   public static TransferRules defaults() {
     return builder()
-        .restricted(Region.EU).restricted(Region.UK).inCountry(Region.CN)
-        .adequacy(Region.EU, Region.UK).adequacy(Region.EU, Region.CH)
+        .restricted(Region.EU)
+        .restricted(Region.UK)
+        .inCountry(Region.CN)
+        .adequacy(Region.EU, Region.UK)
+        .adequacy(Region.EU, Region.CH)
         .adequacy(Region.EU, Region.JP)
-        .adequacy(Region.UK, Region.EU).adequacy(Region.UK, Region.CH)
+        .adequacy(Region.UK, Region.EU)
+        .adequacy(Region.UK, Region.CH)
         .adequacy(Region.UK, Region.JP)
         .build();
   }
@@ -60,14 +64,14 @@ public final class TransferRules {
     }
     if (inCountry.contains(from)) {
       return has(assessments, from, to)
-          ? TransferDecision.ASSESSMENT_RECORDED : TransferDecision.BLOCKED;
+          ? TransferDecision.ASSESSMENT_RECORDED
+          : TransferDecision.BLOCKED;
     }
     if (restricted.contains(from)) {
       if (has(adequacy, from, to)) {
         return TransferDecision.ADEQUACY;
       }
-      return has(clauses, from, to)
-          ? TransferDecision.STANDARD_CLAUSES : TransferDecision.BLOCKED;
+      return has(clauses, from, to) ? TransferDecision.STANDARD_CLAUSES : TransferDecision.BLOCKED;
     }
     return TransferDecision.UNRESTRICTED;
   }

@@ -16,17 +16,27 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link PrivacyStore} in memory: for tests and demos, and the reference for what each SPI
- * method must do. Not durable. Thread-safe (every method is synchronised).
+ * A {@link PrivacyStore} in memory: for tests and demos, and the reference for what each SPI method
+ * must do. Not durable. Thread-safe (every method is synchronised).
  */
 public final class InMemoryPrivacyStore implements PrivacyStore {
-  @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
+  @PersonalData(
+      category = "pseudonym",
+      purposes = {"legal-obligation"})
   private final List<ConsentRecord> consent = new ArrayList<>();
+
   private final Map<String, DsrStatus> requests = new LinkedHashMap<>();
-  @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
+
+  @PersonalData(
+      category = "pseudonym",
+      purposes = {"legal-obligation"})
   private final Map<SubjectId, String> holds = new LinkedHashMap<>();
-  @PersonalData(category = "pseudonym", purposes = {"legal-obligation"})
+
+  @PersonalData(
+      category = "pseudonym",
+      purposes = {"legal-obligation"})
   private final Map<SubjectId, WrappedKey> keys = new LinkedHashMap<>();
+
   private final Map<String, Set<Role>> roles = new LinkedHashMap<>();
 
   /** Creates an empty store. */
@@ -52,8 +62,15 @@ public final class InMemoryPrivacyStore implements PrivacyStore {
   @Override
   public synchronized void saveRequest(DsrStatus status) {
     DsrStatus s = status;
-    requests.put(s.request().id(), DsrStatus.restore(s.request(), s.state(), s.steps(),
-        s.refusal().orElse(null), s.completed().orElse(null), s.proof().orElse(null)));
+    requests.put(
+        s.request().id(),
+        DsrStatus.restore(
+            s.request(),
+            s.state(),
+            s.steps(),
+            s.refusal().orElse(null),
+            s.completed().orElse(null),
+            s.proof().orElse(null)));
   }
 
   @Override
@@ -78,8 +95,9 @@ public final class InMemoryPrivacyStore implements PrivacyStore {
 
   @Override
   public synchronized WrappedKey putKeyIfAbsent(SubjectId subject, WrappedKey key) {
-    WrappedKey kept = keys.putIfAbsent(Objects.requireNonNull(subject, "subject"),
-        Objects.requireNonNull(key, "key"));
+    WrappedKey kept =
+        keys.putIfAbsent(
+            Objects.requireNonNull(subject, "subject"), Objects.requireNonNull(key, "key"));
     return kept == null ? key : kept;
   }
 
@@ -118,8 +136,16 @@ public final class InMemoryPrivacyStore implements PrivacyStore {
 
   @Override
   public synchronized String toString() {
-    return "InMemoryPrivacyStore{" + consent.size() + " consent records, " + requests.size()
-        + " requests, " + holds.size() + " holds, " + keys.size() + " keys, " + roles.size()
+    return "InMemoryPrivacyStore{"
+        + consent.size()
+        + " consent records, "
+        + requests.size()
+        + " requests, "
+        + holds.size()
+        + " holds, "
+        + keys.size()
+        + " keys, "
+        + roles.size()
         + " actors}";
   }
 }

@@ -9,12 +9,12 @@ import io.ambientretail.privacy.keys.SubjectKeyStore;
 /**
  * Every storage SPI of the privacy module in one type: consent records, data-subject request
  * progress, legal holds, subjects' wrapped keys and role assignments. Hand the one object to each
- * component ({@code ConsentRegistry.create(clock, audit, store)},
- * {@code DsrOrchestrator.builder().progress(store)}, {@code LegalHolds.create(audit, store)},
- * {@code SubjectVault.create(keys, facility, random, store)},
- * {@code AccessController.create(policy, audit, store)}); a component only sees its own part.
+ * component ({@code ConsentRegistry.create(clock, audit, store)}, {@code
+ * DsrOrchestrator.builder().progress(store)}, {@code LegalHolds.create(audit, store)}, {@code
+ * SubjectVault.create(keys, facility, random, store)}, {@code AccessController.create(policy,
+ * audit, store)}); a component only sees its own part.
  *
  * <p>Implementations: {@link InMemoryPrivacyStore} and {@link JdbcPrivacyStore}.
  */
-public interface PrivacyStore extends ConsentStore, DsrProgressStore, LegalHoldStore,
-    SubjectKeyStore, RoleAssignmentStore {}
+public interface PrivacyStore
+    extends ConsentStore, DsrProgressStore, LegalHoldStore, SubjectKeyStore, RoleAssignmentStore {}

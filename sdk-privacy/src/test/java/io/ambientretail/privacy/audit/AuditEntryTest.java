@@ -37,13 +37,19 @@ class AuditEntryTest {
     EntryHasher hasher = new EntryHasher();
     Sha256Hash prev = AuditEntry.GENESIS;
     for (int i = 0; i < texts.length; i++) {
-      AuditEvent e = AuditEvent.builder().actor("a" + texts[i % 3]).action("act")
-          .outcome(i % 2 == 0 ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE)
-          .origin("o" + texts[(i + 1) % 4]).resource("r" + texts[i % 4])
-          .detail(texts[i]).build();
+      AuditEvent e =
+          AuditEvent.builder()
+              .actor("a" + texts[i % 3])
+              .action("act")
+              .outcome(i % 2 == 0 ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE)
+              .origin("o" + texts[(i + 1) % 4])
+              .resource("r" + texts[i % 4])
+              .detail(texts[i])
+              .build();
       Instant t = Instant.parse("2026-11-27T10:00:00.000123Z").plusSeconds(i);
       AuditEntry entry = AuditEntry.create(i, t, e, prev, hasher);
-      assertThat(entry.hash().bytes()).as(texts[i])
+      assertThat(entry.hash().bytes())
+          .as(texts[i])
           .isEqualTo(reference(i, entry.timeMicros(), e, prev));
       prev = entry.hash();
     }
@@ -52,11 +58,19 @@ class AuditEntryTest {
   @Test
   void of_subMicrosecondTime_isRefused() {
     AuditEvent e = AuditFixtures.event(1);
-    assertThatThrownBy(() -> AuditEntry.of(0, Instant.parse("2026-11-27T10:00:00.000000001Z"), e,
-        AuditEntry.GENESIS, AuditEntry.GENESIS)).isInstanceOf(PrivacyException.class)
+    assertThatThrownBy(
+            () ->
+                AuditEntry.of(
+                    0,
+                    Instant.parse("2026-11-27T10:00:00.000000001Z"),
+                    e,
+                    AuditEntry.GENESIS,
+                    AuditEntry.GENESIS))
+        .isInstanceOf(PrivacyException.class)
         .hasMessageContaining("microsecond");
-    assertThatThrownBy(() -> AuditEntry.of(-1, Instant.EPOCH, e, AuditEntry.GENESIS,
-        AuditEntry.GENESIS)).hasMessageContaining("negative");
+    assertThatThrownBy(
+            () -> AuditEntry.of(-1, Instant.EPOCH, e, AuditEntry.GENESIS, AuditEntry.GENESIS))
+        .hasMessageContaining("negative");
   }
 
   @Test

@@ -29,8 +29,15 @@ final class AuditFixtures {
   /** A copy of {@code e} with another resource but the original hashes: a tampered entry. */
   static AuditEntry withResource(AuditEntry e, String resource) {
     AuditEvent ev = e.event();
-    AuditEvent changed = AuditEvent.builder().actor(ev.actor()).action(ev.action())
-        .outcome(ev.outcome()).origin(ev.origin()).resource(resource).detail(ev.detail()).build();
+    AuditEvent changed =
+        AuditEvent.builder()
+            .actor(ev.actor())
+            .action(ev.action())
+            .outcome(ev.outcome())
+            .origin(ev.origin())
+            .resource(resource)
+            .detail(ev.detail())
+            .build();
     return AuditEntry.of(e.sequence(), e.time(), changed, e.previousHash(), e.hash());
   }
 }

@@ -58,7 +58,8 @@ class AuditLogTest {
     List<AuditEntry> copy = new ArrayList<>(entries);
     copy.set(4, AuditFixtures.withResource(entries.get(4), "receipt/R-9999"));
     tampered.append(copy);
-    assertThatThrownBy(() -> open(tampered)).isInstanceOf(PrivacyException.class)
+    assertThatThrownBy(() -> open(tampered))
+        .isInstanceOf(PrivacyException.class)
         .hasMessageContaining("entry 4");
   }
 
@@ -66,8 +67,8 @@ class AuditLogTest {
   void signedCheckpoints_witnessAcceptsGrowthAndEntries() throws Exception {
     KeyPair keys = CheckpointSigner.generateKeyPair();
     CheckpointSigner signer = CheckpointSigner.of("S001-audit", keys);
-    CheckpointVerifier witness = CheckpointVerifier.of("S001-audit", "acme/S001/audit",
-        keys.getPublic());
+    CheckpointVerifier witness =
+        CheckpointVerifier.of("S001-audit", "acme/S001/audit", keys.getPublic());
     AuditLog log = open(new InMemoryAuditStore());
     List<AuditEntry> early = log.appendAll(events(0, 13));
     Checkpoint trusted = witness.verify(SignedCheckpoint.parse(log.signCheckpoint(signer).text()));
@@ -83,8 +84,8 @@ class AuditLogTest {
   void witness_truncatedOrRewrittenLog_isCaught() throws Exception {
     KeyPair keys = CheckpointSigner.generateKeyPair();
     CheckpointSigner signer = CheckpointSigner.of("S001-audit", keys);
-    CheckpointVerifier witness = CheckpointVerifier.of("S001-audit", "acme/S001/audit",
-        keys.getPublic());
+    CheckpointVerifier witness =
+        CheckpointVerifier.of("S001-audit", "acme/S001/audit", keys.getPublic());
     InMemoryAuditStore store = new InMemoryAuditStore();
     AuditLog log = open(store);
     List<AuditEntry> entries = log.appendAll(events(0, 20));
@@ -94,8 +95,9 @@ class AuditLogTest {
     AuditLog cut = open(new InMemoryAuditStore());
     cut.appendAll(events(0, 12).subList(0, 12));
     SignedCheckpoint shorter = cut.signCheckpoint(signer);
-    assertThatThrownBy(() -> witness.verifyConsistent(trusted, shorter,
-        new ConsistencyProof(20, 12, List.of())))
+    assertThatThrownBy(
+            () ->
+                witness.verifyConsistent(trusted, shorter, new ConsistencyProof(20, 12, List.of())))
         .isInstanceOf(InvalidProofException.class);
 
     // A log that rewrote entry 3 cannot prove it extends the trusted checkpoint.
@@ -103,8 +105,11 @@ class AuditLogTest {
     List<AuditEvent> changed = new ArrayList<>(events(0, 25));
     changed.set(3, event(99));
     rewritten.appendAll(changed);
-    assertThatThrownBy(() -> witness.verifyConsistent(trusted, rewritten.signCheckpoint(signer),
-        rewritten.consistencyProof(20, 25))).isInstanceOf(InvalidProofException.class);
+    assertThatThrownBy(
+            () ->
+                witness.verifyConsistent(
+                    trusted, rewritten.signCheckpoint(signer), rewritten.consistencyProof(20, 25)))
+        .isInstanceOf(InvalidProofException.class);
     assertThat(entries).hasSize(20);
   }
 
@@ -112,23 +117,25 @@ class AuditLogTest {
   void checkpoint_forgedOrOtherKey_isRejected() throws Exception {
     KeyPair keys = CheckpointSigner.generateKeyPair();
     CheckpointSigner signer = CheckpointSigner.of("S001-audit", keys);
-    CheckpointSigner other = CheckpointSigner.of("S001-audit",
-        CheckpointSigner.generateKeyPair());
-    CheckpointVerifier witness = CheckpointVerifier.of("S001-audit", "acme/S001/audit",
-        keys.getPublic());
+    CheckpointSigner other = CheckpointSigner.of("S001-audit", CheckpointSigner.generateKeyPair());
+    CheckpointVerifier witness =
+        CheckpointVerifier.of("S001-audit", "acme/S001/audit", keys.getPublic());
     AuditLog log = open(new InMemoryAuditStore());
     log.appendAll(events(0, 5));
     String text = log.signCheckpoint(signer).text();
 
     String biggerSize = text.replaceFirst("\n5\n", "\n6\n");
     assertThatThrownBy(() -> witness.verify(SignedCheckpoint.parse(biggerSize)))
-        .isInstanceOf(InvalidProofException.class).hasMessageContaining("signature");
+        .isInstanceOf(InvalidProofException.class)
+        .hasMessageContaining("signature");
     assertThatThrownBy(() -> witness.verify(log.signCheckpoint(other)))
-        .isInstanceOf(InvalidProofException.class).hasMessageContaining("another key");
-    CheckpointVerifier otherLog = CheckpointVerifier.of("S001-audit", "acme/S002/audit",
-        keys.getPublic());
+        .isInstanceOf(InvalidProofException.class)
+        .hasMessageContaining("another key");
+    CheckpointVerifier otherLog =
+        CheckpointVerifier.of("S001-audit", "acme/S002/audit", keys.getPublic());
     assertThatThrownBy(() -> otherLog.verify(SignedCheckpoint.parse(text)))
-        .isInstanceOf(InvalidProofException.class).hasMessageContaining("S001");
+        .isInstanceOf(InvalidProofException.class)
+        .hasMessageContaining("S001");
   }
 
   @Test
@@ -143,13 +150,17 @@ class AuditLogTest {
       String vkey = CheckpointSigner.of("S001-audit", k).verifierKey();
       assertThat(CheckpointVerifier.fromVerifierKey(vkey, "acme/S001/audit")).isNotNull();
     }
-    assertThat(CheckpointVerifier.fromVerifierKey(signer.verifierKey(), "acme/S001/audit")
-        .verify(cp)).isEqualTo(log.checkpoint());
+    assertThat(
+            CheckpointVerifier.fromVerifierKey(signer.verifierKey(), "acme/S001/audit").verify(cp))
+        .isEqualTo(log.checkpoint());
     String vkey = signer.verifierKey();
-    String wrongId = vkey.substring(0, vkey.indexOf('+') + 1) + "00000000"
-        + vkey.substring(vkey.indexOf('+') + 9);
+    String wrongId =
+        vkey.substring(0, vkey.indexOf('+') + 1)
+            + "00000000"
+            + vkey.substring(vkey.indexOf('+') + 9);
     assertThatThrownBy(() -> CheckpointVerifier.fromVerifierKey(wrongId, "x"))
-        .isInstanceOf(java.security.InvalidKeyException.class).hasMessageContaining("key id");
+        .isInstanceOf(java.security.InvalidKeyException.class)
+        .hasMessageContaining("key id");
     assertThatThrownBy(() -> CheckpointVerifier.fromVerifierKey("nonsense", "x"))
         .isInstanceOf(java.security.InvalidKeyException.class);
     assertThatThrownBy(() -> CheckpointVerifier.fromVerifierKey("a+00000000+AAAA", "x"))
@@ -159,13 +170,15 @@ class AuditLogTest {
   @Test
   void parseSignedCheckpoint_hostileText_failsNamingTheLine() {
     assertThatThrownBy(() -> SignedCheckpoint.parse("x\n-1\nAAAA\n\n\u2014 k AAAA\n"))
-        .isInstanceOf(PrivacyException.class).hasMessageContaining("line 2");
+        .isInstanceOf(PrivacyException.class)
+        .hasMessageContaining("line 2");
     assertThatThrownBy(() -> SignedCheckpoint.parse("x\n1\n!!\n\n\u2014 k AAAA\n"))
-        .isInstanceOf(PrivacyException.class).hasMessageContaining("line 3");
+        .isInstanceOf(PrivacyException.class)
+        .hasMessageContaining("line 3");
     assertThatThrownBy(() -> SignedCheckpoint.parse("x".repeat(5000)))
-        .isInstanceOf(PrivacyException.class).hasMessageContaining("longer");
-    assertThatThrownBy(() -> SignedCheckpoint.parse(""))
-        .isInstanceOf(PrivacyException.class);
+        .isInstanceOf(PrivacyException.class)
+        .hasMessageContaining("longer");
+    assertThatThrownBy(() -> SignedCheckpoint.parse("")).isInstanceOf(PrivacyException.class);
   }
 
   @Test
@@ -181,8 +194,8 @@ class AuditLogTest {
 
   @Test
   void verifier_changedEntry_isNamed() throws Exception {
-    List<AuditEntry> entries = new ArrayList<>(open(new InMemoryAuditStore())
-        .appendAll(events(0, 10)));
+    List<AuditEntry> entries =
+        new ArrayList<>(open(new InMemoryAuditStore()).appendAll(events(0, 10)));
     entries.set(6, AuditFixtures.withResource(entries.get(6), "receipt/R-1"));
     AuditVerification v = AuditVerifier.verify(entries);
     assertThat(v.ok()).isFalse();
@@ -193,8 +206,8 @@ class AuditLogTest {
 
   @Test
   void verifier_removedEntry_isNamed() throws Exception {
-    List<AuditEntry> entries = new ArrayList<>(open(new InMemoryAuditStore())
-        .appendAll(events(0, 10)));
+    List<AuditEntry> entries =
+        new ArrayList<>(open(new InMemoryAuditStore()).appendAll(events(0, 10)));
     entries.remove(3);
     AuditVerification v = AuditVerifier.verify(entries);
     assertThat(v.firstBadEntry()).isEqualTo(3);
@@ -203,8 +216,8 @@ class AuditLogTest {
 
   @Test
   void verifier_reorderedEntries_areNamed() throws Exception {
-    List<AuditEntry> entries = new ArrayList<>(open(new InMemoryAuditStore())
-        .appendAll(events(0, 10)));
+    List<AuditEntry> entries =
+        new ArrayList<>(open(new InMemoryAuditStore()).appendAll(events(0, 10)));
     Collections.swap(entries, 2, 5);
     AuditVerification v = AuditVerifier.verify(entries);
     assertThat(v.firstBadEntry()).isEqualTo(2);
@@ -212,11 +225,11 @@ class AuditLogTest {
 
   @Test
   void verifier_rehashedChangedEntry_breaksTheNextLink() throws Exception {
-    List<AuditEntry> entries = new ArrayList<>(open(new InMemoryAuditStore())
-        .appendAll(events(0, 10)));
+    List<AuditEntry> entries =
+        new ArrayList<>(open(new InMemoryAuditStore()).appendAll(events(0, 10)));
     AuditEntry e = entries.get(4);
-    AuditEntry forged = AuditEntry.create(4, e.time(), event(50), e.previousHash(),
-        new EntryHasher());
+    AuditEntry forged =
+        AuditEntry.create(4, e.time(), event(50), e.previousHash(), new EntryHasher());
     entries.set(4, forged);
     AuditVerification v = AuditVerifier.verify(entries);
     assertThat(v.firstBadEntry()).isEqualTo(5);
@@ -250,17 +263,40 @@ class AuditLogTest {
 
   @Test
   void event_controlCharactersOrOverlongFields_areRefused() {
-    assertThatThrownBy(() -> AuditEvent.builder().actor("a\nforged").action("x")
-        .outcome(AuditOutcome.SUCCESS).origin("o").resource("r").build())
-        .isInstanceOf(PrivacyException.class).hasMessageContaining("actor")
+    assertThatThrownBy(
+            () ->
+                AuditEvent.builder()
+                    .actor("a\nforged")
+                    .action("x")
+                    .outcome(AuditOutcome.SUCCESS)
+                    .origin("o")
+                    .resource("r")
+                    .build())
+        .isInstanceOf(PrivacyException.class)
+        .hasMessageContaining("actor")
         .hasMessageContaining("position 1");
-    assertThatThrownBy(() -> AuditEvent.builder().actor("a").action("x".repeat(129))
-        .outcome(AuditOutcome.SUCCESS).origin("o").resource("r").build())
+    assertThatThrownBy(
+            () ->
+                AuditEvent.builder()
+                    .actor("a")
+                    .action("x".repeat(129))
+                    .outcome(AuditOutcome.SUCCESS)
+                    .origin("o")
+                    .resource("r")
+                    .build())
         .hasMessageContaining("action");
-    assertThatThrownBy(() -> AuditEvent.builder().actor("a").action("x")
-        .origin("o").resource("r").build()).hasMessageContaining("outcome");
-    assertThatThrownBy(() -> AuditEvent.builder().actor("a").action("x")
-        .outcome(AuditOutcome.SUCCESS).origin("o").resource("").build())
+    assertThatThrownBy(
+            () -> AuditEvent.builder().actor("a").action("x").origin("o").resource("r").build())
+        .hasMessageContaining("outcome");
+    assertThatThrownBy(
+            () ->
+                AuditEvent.builder()
+                    .actor("a")
+                    .action("x")
+                    .outcome(AuditOutcome.SUCCESS)
+                    .origin("o")
+                    .resource("")
+                    .build())
         .hasMessageContaining("resource");
   }
 

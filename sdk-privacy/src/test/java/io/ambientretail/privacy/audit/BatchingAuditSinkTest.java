@@ -43,14 +43,22 @@ class BatchingAuditSinkTest {
       List<Future<?>> done = new ArrayList<>();
       for (int p = 0; p < 4; p++) {
         int producer = p;
-        done.add(producers.submit(() -> {
-          for (int i = 0; i < 2500; i++) {
-            sink.record(AuditEvent.builder().actor("p" + producer).action("x")
-                .outcome(AuditOutcome.SUCCESS).origin("t").resource("r/" + i).build());
-          }
-          sink.flush(30, TimeUnit.SECONDS);
-          return null;
-        }));
+        done.add(
+            producers.submit(
+                () -> {
+                  for (int i = 0; i < 2500; i++) {
+                    sink.record(
+                        AuditEvent.builder()
+                            .actor("p" + producer)
+                            .action("x")
+                            .outcome(AuditOutcome.SUCCESS)
+                            .origin("t")
+                            .resource("r/" + i)
+                            .build());
+                  }
+                  sink.flush(30, TimeUnit.SECONDS);
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         f.get(60, TimeUnit.SECONDS);
@@ -61,8 +69,11 @@ class BatchingAuditSinkTest {
       assertThat(AuditVerifier.verify(all).ok()).isTrue();
       for (int p = 0; p < 4; p++) {
         String actor = "p" + p;
-        List<String> mine = all.stream().filter(e -> e.event().actor().equals(actor))
-            .map(e -> e.event().resource()).toList();
+        List<String> mine =
+            all.stream()
+                .filter(e -> e.event().actor().equals(actor))
+                .map(e -> e.event().resource())
+                .toList();
         assertThat(mine).hasSize(2500);
         for (int i = 0; i < mine.size(); i++) {
           assertThat(mine.get(i)).isEqualTo("r/" + i);
@@ -74,32 +85,35 @@ class BatchingAuditSinkTest {
   @Test
   void storeFailure_flushReportsIt_thenRetryStoresEverythingOnce() throws Exception {
     InMemoryAuditStore inner = new InMemoryAuditStore();
-    java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean(true);
-    AuditStore flaky = new AuditStore() {
-      @Override
-      public void append(List<AuditEntry> batch) throws IOException {
-        if (fail.get()) {
-          throw new IOException("database is locked");
-        }
-        inner.append(batch);
-      }
+    java.util.concurrent.atomic.AtomicBoolean fail =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    AuditStore flaky =
+        new AuditStore() {
+          @Override
+          public void append(List<AuditEntry> batch) throws IOException {
+            if (fail.get()) {
+              throw new IOException("database is locked");
+            }
+            inner.append(batch);
+          }
 
-      @Override
-      public long size() {
-        return inner.size();
-      }
+          @Override
+          public long size() {
+            return inner.size();
+          }
 
-      @Override
-      public List<AuditEntry> read(long from, int max) {
-        return inner.read(from, max);
-      }
-    };
+          @Override
+          public List<AuditEntry> read(long from, int max) {
+            return inner.read(from, max);
+          }
+        };
     AuditLog log = AuditLog.builder().name("l").store(flaky).clock(clock).build();
     BatchingAuditSink sink = BatchingAuditSink.create(log, writer, 10);
     for (int i = 0; i < 25; i++) {
       sink.record(AuditFixtures.event(i));
     }
-    assertThatThrownBy(() -> sink.flush(10, TimeUnit.SECONDS)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> sink.flush(10, TimeUnit.SECONDS))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("locked");
     assertThat(sink.pending()).isEqualTo(25);
     fail.set(false);
@@ -118,28 +132,29 @@ class BatchingAuditSinkTest {
     InMemoryAuditStore inner = new InMemoryAuditStore();
     java.util.concurrent.CountDownLatch inAppend = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    AuditStore locked = new AuditStore() {
-      @Override
-      public void append(List<AuditEntry> batch) throws IOException {
-        inAppend.countDown();
-        try {
-          release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        throw new IOException("database is locked");
-      }
+    AuditStore locked =
+        new AuditStore() {
+          @Override
+          public void append(List<AuditEntry> batch) throws IOException {
+            inAppend.countDown();
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            throw new IOException("database is locked");
+          }
 
-      @Override
-      public long size() {
-        return inner.size();
-      }
+          @Override
+          public long size() {
+            return inner.size();
+          }
 
-      @Override
-      public List<AuditEntry> read(long from, int max) {
-        return inner.read(from, max);
-      }
-    };
+          @Override
+          public List<AuditEntry> read(long from, int max) {
+            return inner.read(from, max);
+          }
+        };
     AuditLog log = AuditLog.builder().name("l").store(locked).clock(clock).build();
     BatchingAuditSink sink = BatchingAuditSink.create(log, writer, 10);
     sink.record(AuditFixtures.event(0));
@@ -148,13 +163,16 @@ class BatchingAuditSinkTest {
     try {
       java.util.concurrent.atomic.AtomicReference<Thread> flushThread =
           new java.util.concurrent.atomic.AtomicReference<>();
-      Future<Long> took = flusher.submit(() -> {
-        flushThread.set(Thread.currentThread());
-        long start = System.nanoTime();
-        assertThatThrownBy(() -> sink.flush(20, TimeUnit.SECONDS))
-            .isInstanceOf(IOException.class).hasMessageContaining("locked");
-        return System.nanoTime() - start;
-      });
+      Future<Long> took =
+          flusher.submit(
+              () -> {
+                flushThread.set(Thread.currentThread());
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> sink.flush(20, TimeUnit.SECONDS))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("locked");
+                return System.nanoTime() - start;
+              });
       // Let the failing attempt finish only once the flush is waiting for it.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (flushThread.get() == null

@@ -57,8 +57,12 @@ class JdbcAuditStoreTest {
     Checkpoint before;
     List<AuditEntry> written;
     try (Connection c = TestDatabases.connect(url)) {
-      AuditLog log = AuditLog.builder().name("acme/S001/audit")
-          .store(JdbcAuditStore.create(c)).clock(clock).build();
+      AuditLog log =
+          AuditLog.builder()
+              .name("acme/S001/audit")
+              .store(JdbcAuditStore.create(c))
+              .clock(clock)
+              .build();
       written = log.appendAll(events(0, 2500));
       log.append(AuditFixtures.event(2500));
       before = log.checkpoint();
@@ -67,8 +71,7 @@ class JdbcAuditStoreTest {
       JdbcAuditStore store = JdbcAuditStore.open(c);
       assertThat(store.size()).isEqualTo(2501);
       assertThat(store.read(0, 2500)).isEqualTo(written);
-      AuditLog log = AuditLog.builder().name("acme/S001/audit").store(store).clock(clock)
-          .build();
+      AuditLog log = AuditLog.builder().name("acme/S001/audit").store(store).clock(clock).build();
       assertThat(log.checkpoint()).isEqualTo(before);
       assertThat(AuditVerifier.verify(store.read(0, 10_000)).ok()).isTrue();
     }
@@ -79,7 +82,11 @@ class JdbcAuditStoreTest {
   void create_twice_keepsTheLog(String kind) throws Exception {
     String url = url(kind);
     try (Connection c = TestDatabases.connect(url)) {
-      AuditLog.builder().name("l").store(JdbcAuditStore.create(c)).clock(clock).build()
+      AuditLog.builder()
+          .name("l")
+          .store(JdbcAuditStore.create(c))
+          .clock(clock)
+          .build()
           .appendAll(events(0, 3));
       assertThat(JdbcAuditStore.create(c).size()).isEqualTo(3);
     }
@@ -92,11 +99,17 @@ class JdbcAuditStoreTest {
       JdbcAuditStore store = JdbcAuditStore.create(c);
       AuditLog log = AuditLog.builder().name("l").store(store).clock(clock).build();
       List<AuditEntry> first = log.appendAll(events(0, 3));
-      List<AuditEntry> clash = List.of(
-          AuditEntry.of(3, first.get(0).time(), first.get(0).event(), first.get(2).hash(),
-              first.get(0).hash()),
-          first.get(1));
-      assertThatThrownBy(() -> store.append(clash)).isInstanceOf(IOException.class)
+      List<AuditEntry> clash =
+          List.of(
+              AuditEntry.of(
+                  3,
+                  first.get(0).time(),
+                  first.get(0).event(),
+                  first.get(2).hash(),
+                  first.get(0).hash()),
+              first.get(1));
+      assertThatThrownBy(() -> store.append(clash))
+          .isInstanceOf(IOException.class)
           .hasMessageContaining("sequence 3");
       assertThat(store.size()).isEqualTo(3);
       log.append(AuditFixtures.event(3));
@@ -108,7 +121,8 @@ class JdbcAuditStoreTest {
   @ValueSource(strings = {TestDatabases.SQLITE, TestDatabases.POSTGRESQL})
   void open_databaseWithoutTable_failsClearly(String kind) throws Exception {
     try (Connection c = TestDatabases.connect(url(kind))) {
-      assertThatThrownBy(() -> JdbcAuditStore.open(c)).isInstanceOf(IOException.class)
+      assertThatThrownBy(() -> JdbcAuditStore.open(c))
+          .isInstanceOf(IOException.class)
           .hasMessageContaining("audit_log");
     }
   }
@@ -137,7 +151,8 @@ class JdbcAuditStoreTest {
     AuditEntry suspicious = null;
     for (int i = 0; i < 20_000 && suspicious == null; i++) {
       AuditEntry e = log.append(AuditFixtures.event(i));
-      if (!PanLeakScanner.strict().scan(e.hash().hex().getBytes(StandardCharsets.US_ASCII), "hex")
+      if (!PanLeakScanner.strict()
+          .scan(e.hash().hex().getBytes(StandardCharsets.US_ASCII), "hex")
           .isEmpty()) {
         suspicious = e;
       }
@@ -148,13 +163,15 @@ class JdbcAuditStoreTest {
       JdbcAuditStore store = JdbcAuditStore.create(c);
       store.append(memory.read(0, Integer.MAX_VALUE));
       String dump = dump(c, "audit_log");
-      assertThat(dump).contains(suspicious.hash().base64Url())
+      assertThat(dump)
+          .contains(suspicious.hash().base64Url())
           .doesNotContain(suspicious.hash().hex());
       assertThat(PanLeakScanner.strict().scan(dump.getBytes(StandardCharsets.UTF_8), "dump"))
           .isEmpty();
       try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT entry_hash FROM audit_log WHERE seq = "
-              + suspicious.sequence())) {
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT entry_hash FROM audit_log WHERE seq = " + suspicious.sequence())) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).hasSize(Sha256Hash.BASE64URL_LENGTH);
       }
@@ -168,7 +185,8 @@ class JdbcAuditStoreTest {
   /** Every row of {@code table} as text, the way a dump tool prints it. */
   private static String dump(Connection c, String table) throws Exception {
     StringBuilder b = new StringBuilder();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
       ResultSetMetaData md = rs.getMetaData();
       while (rs.next()) {
         for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -186,15 +204,15 @@ class JdbcAuditStoreTest {
   void read_rowsWrittenByVersion1InHex_stillReadAndVerify(String kind) throws Exception {
     String url = url(kind);
     InMemoryAuditStore memory = new InMemoryAuditStore();
-    List<AuditEntry> old = AuditLog.builder().name("l").store(memory).clock(clock).build()
-        .appendAll(events(0, 5));
+    List<AuditEntry> old =
+        AuditLog.builder().name("l").store(memory).clock(clock).build().appendAll(events(0, 5));
     try (Connection c = TestDatabases.connect(url)) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.execute(DDL_V1);
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log VALUES"
-          + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO audit_log VALUES" + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (AuditEntry e : old) {
           ps.setLong(1, e.sequence());
           ps.setLong(2, e.timeMicros());
@@ -246,7 +264,8 @@ class JdbcAuditStoreTest {
     try (Connection c = TestDatabases.connect(url)) {
       JdbcAuditStore store = JdbcAuditStore.open(c);
       List<SignedCheckpoint> kept = store.checkpoints();
-      assertThat(kept).extracting(SignedCheckpoint::text)
+      assertThat(kept)
+          .extracting(SignedCheckpoint::text)
           .containsExactly(first.text(), second.text());
       CheckpointVerifier verifier =
           CheckpointVerifier.fromVerifierKey(signer.verifierKey(), "acme/S001/audit");
@@ -255,7 +274,8 @@ class JdbcAuditStoreTest {
       assertThat(log.root(10)).isEqualTo(kept.get(0).checkpoint().root());
       SignedCheckpoint fork =
           signer.sign(Checkpoint.of("acme/S001/audit", 15, first.checkpoint().root()));
-      assertThatThrownBy(() -> store.saveCheckpoint(fork)).isInstanceOf(PrivacyException.class)
+      assertThatThrownBy(() -> store.saveCheckpoint(fork))
+          .isInstanceOf(PrivacyException.class)
           .hasMessageContaining("forked");
       assertThat(store.checkpoints()).hasSize(2);
     }
@@ -263,10 +283,11 @@ class JdbcAuditStoreTest {
 
   @ParameterizedTest
   @ValueSource(strings = {TestDatabases.SQLITE, TestDatabases.POSTGRESQL})
-  void open_version1DatabaseWithoutCheckpointTable_hasNoCheckpointsAndRefusesToStoreOne(
-      String kind) throws Exception {
+  void open_version1DatabaseWithoutCheckpointTable_hasNoCheckpointsAndRefusesToStoreOne(String kind)
+      throws Exception {
     String url = url(kind);
-    try (Connection c = TestDatabases.connect(url); Statement s = c.createStatement()) {
+    try (Connection c = TestDatabases.connect(url);
+        Statement s = c.createStatement()) {
       s.execute(DDL_V1);
     }
     try (Connection c = TestDatabases.connect(url)) {
@@ -276,7 +297,8 @@ class JdbcAuditStoreTest {
       log.appendAll(events(0, 2));
       CheckpointSigner signer = CheckpointSigner.of("k", CheckpointSigner.generateKeyPair());
       assertThatThrownBy(() -> log.publishCheckpoint(signer, store))
-          .isInstanceOf(IOException.class).hasMessageContaining("audit_checkpoint");
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("audit_checkpoint");
       assertThat(store.size()).isEqualTo(2);
     }
   }

@@ -16,7 +16,13 @@ class MerkleTreeTest {
 
   // RFC 6962 reference leaves and roots (certificate-transparency test data).
   private static final String[] LEAVES = {
-    "", "00", "10", "2021", "3031", "40414243", "5051525354555657",
+    "",
+    "00",
+    "10",
+    "2021",
+    "3031",
+    "40414243",
+    "5051525354555657",
     "606162636465666768696a6b6c6d6e6f"
   };
   private static final String[] ROOTS = {
@@ -76,16 +82,20 @@ class MerkleTreeTest {
   @Test
   void inclusionProof_rfc6962Vectors_matchPublishedPaths() throws Exception {
     MerkleTree t = referenceTree();
-    assertThat(t.inclusionProof(0, 8).path()).extracting(Sha256Hash::hex).containsExactly(
-        "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
-        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-        "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4");
-    assertThat(t.inclusionProof(5, 8).path()).extracting(Sha256Hash::hex).containsExactly(
-        "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
-        "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7");
-    t.inclusionProof(5, 8).verify(MerkleTree.leafHash(HEX.parseHex(LEAVES[5])),
-        Sha256Hash.parseHex(ROOTS[8]));
+    assertThat(t.inclusionProof(0, 8).path())
+        .extracting(Sha256Hash::hex)
+        .containsExactly(
+            "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+            "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+            "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4");
+    assertThat(t.inclusionProof(5, 8).path())
+        .extracting(Sha256Hash::hex)
+        .containsExactly(
+            "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+            "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7");
+    t.inclusionProof(5, 8)
+        .verify(MerkleTree.leafHash(HEX.parseHex(LEAVES[5])), Sha256Hash.parseHex(ROOTS[8]));
   }
 
   @Test
@@ -113,8 +123,8 @@ class MerkleTreeTest {
     assertThat(checked).isGreaterThan(20_000);
   }
 
-  private static int assertAllCorruptionsFail(InclusionProof p, Sha256Hash leaf, Sha256Hash root,
-      MerkleTree t, List<Sha256Hash> d) {
+  private static int assertAllCorruptionsFail(
+      InclusionProof p, Sha256Hash leaf, Sha256Hash root, MerkleTree t, List<Sha256Hash> d) {
     List<InclusionProof> bad = new ArrayList<>();
     long m = p.leafIndex();
     long n = p.treeSize();
@@ -153,12 +163,14 @@ class MerkleTreeTest {
     }
     int count = 0;
     for (InclusionProof b : bad) {
-      assertThatThrownBy(() -> b.verify(leaf, root)).as("%s", b)
+      assertThatThrownBy(() -> b.verify(leaf, root))
+          .as("%s", b)
           .isInstanceOf(InvalidProofException.class);
       count++;
     }
     // The right proof with a wrong leaf, a flipped root or another size's root.
-    assertThatThrownBy(() -> p.verify(flip(leaf, 3), root)).isInstanceOf(InvalidProofException.class);
+    assertThatThrownBy(() -> p.verify(flip(leaf, 3), root))
+        .isInstanceOf(InvalidProofException.class);
     assertThatThrownBy(() -> p.verify(leaf, flip(root, 200)))
         .isInstanceOf(InvalidProofException.class);
     if (n < d.size()) {
@@ -191,8 +203,8 @@ class MerkleTreeTest {
     assertThat(checked).isGreaterThan(5_000);
   }
 
-  private static int assertAllCorruptionsFail(ConsistencyProof p, Sha256Hash r1, Sha256Hash r2,
-      MerkleTree t) {
+  private static int assertAllCorruptionsFail(
+      ConsistencyProof p, Sha256Hash r1, Sha256Hash r2, MerkleTree t) {
     long m = p.oldSize();
     long n = p.newSize();
     List<Sha256Hash> path = p.path();
@@ -219,16 +231,17 @@ class MerkleTreeTest {
     }
     int count = 0;
     for (ConsistencyProof b : bad) {
-      assertThatThrownBy(() -> b.verify(r1, r2)).as("%s for %d -> %d", b, m, n)
+      assertThatThrownBy(() -> b.verify(r1, r2))
+          .as("%s for %d -> %d", b, m, n)
           .isInstanceOf(InvalidProofException.class);
       count++;
     }
-    assertThatThrownBy(() -> p.verify(r2, r1)).as("swapped roots")
+    assertThatThrownBy(() -> p.verify(r2, r1))
+        .as("swapped roots")
         .isInstanceOf(InvalidProofException.class);
     assertThatThrownBy(() -> p.verify(flip(r1, 9), r2)).isInstanceOf(InvalidProofException.class);
     assertThatThrownBy(() -> p.verify(r1, flip(r2, 9))).isInstanceOf(InvalidProofException.class);
-    assertThatThrownBy(() -> p.verify(t.root(m - 1), r2))
-        .isInstanceOf(InvalidProofException.class);
+    assertThatThrownBy(() -> p.verify(t.root(m - 1), r2)).isInstanceOf(InvalidProofException.class);
     return count + 4;
   }
 
@@ -237,13 +250,18 @@ class MerkleTreeTest {
     MerkleTree t = tree(leaves(5));
     new ConsistencyProof(3, 3, List.of()).verify(t.root(3), t.root(3));
     assertThatThrownBy(() -> new ConsistencyProof(3, 3, List.of()).verify(t.root(3), t.root(4)))
-        .isInstanceOf(InvalidProofException.class).hasMessageContaining("same size");
-    assertThatThrownBy(() -> new ConsistencyProof(3, 3, List.of(t.root(3)))
-        .verify(t.root(3), t.root(3))).isInstanceOf(InvalidProofException.class);
-    assertThatThrownBy(() -> new ConsistencyProof(0, 5, List.of(t.root(5)))
-        .verify(MerkleTree.emptyRoot(), t.root(5))).isInstanceOf(InvalidProofException.class);
-    assertThatThrownBy(() -> new ConsistencyProof(5, 3, List.of())
-        .verify(t.root(5), t.root(3))).hasMessageContaining("back in time");
+        .isInstanceOf(InvalidProofException.class)
+        .hasMessageContaining("same size");
+    assertThatThrownBy(
+            () -> new ConsistencyProof(3, 3, List.of(t.root(3))).verify(t.root(3), t.root(3)))
+        .isInstanceOf(InvalidProofException.class);
+    assertThatThrownBy(
+            () ->
+                new ConsistencyProof(0, 5, List.of(t.root(5)))
+                    .verify(MerkleTree.emptyRoot(), t.root(5)))
+        .isInstanceOf(InvalidProofException.class);
+    assertThatThrownBy(() -> new ConsistencyProof(5, 3, List.of()).verify(t.root(5), t.root(3)))
+        .hasMessageContaining("back in time");
   }
 
   @Test
@@ -278,8 +296,8 @@ class MerkleTreeTest {
     return out;
   }
 
-  private static List<Sha256Hash> replace(List<Sha256Hash> path, int i,
-      UnaryOperator<Sha256Hash> f) {
+  private static List<Sha256Hash> replace(
+      List<Sha256Hash> path, int i, UnaryOperator<Sha256Hash> f) {
     List<Sha256Hash> out = new ArrayList<>(path);
     out.set(i, f.apply(out.get(i)));
     return out;

@@ -38,29 +38,78 @@ class DsrOrchestratorTest {
   @BeforeEach
   void stores() {
     Instant t = clock.instant().minus(Duration.ofDays(3));
-    receipts.put(new PersonalRecord("receipts", "R-1", alice, DataCategory.PURCHASE_HISTORY,
-        Region.EU, t, Map.of("total", "12.34 EUR", "store", "S001")));
-    receipts.put(new PersonalRecord("receipts", "R-2", alice, DataCategory.PURCHASE_HISTORY,
-        Region.of("SG"), t, Map.of("total", "3.00 SGD", "store", "S900")));
-    receipts.put(new PersonalRecord("receipts", "R-3", bob, DataCategory.PURCHASE_HISTORY,
-        Region.EU, t, Map.of("total", "1.00 EUR", "store", "S001")));
-    loyalty.put(new PersonalRecord("loyalty", "L-4711", alice, DataCategory.CONTACT, Region.EU, t,
-        Map.of("email", "alice@example.com", "note", "line1\n\"quoted\"")));
-    tracks.inner.put(new PersonalRecord("camera-tracks", "T-9", alice,
-        DataCategory.LOCATION_TRACK, Region.EU, t, Map.of("path", "entry>aisle3>exit")));
-    consent.publish(ConsentNotice.of("loyalty", 1, Set.of(Purpose.MARKETING), "text",
-        clock.instant()));
+    receipts.put(
+        new PersonalRecord(
+            "receipts",
+            "R-1",
+            alice,
+            DataCategory.PURCHASE_HISTORY,
+            Region.EU,
+            t,
+            Map.of("total", "12.34 EUR", "store", "S001")));
+    receipts.put(
+        new PersonalRecord(
+            "receipts",
+            "R-2",
+            alice,
+            DataCategory.PURCHASE_HISTORY,
+            Region.of("SG"),
+            t,
+            Map.of("total", "3.00 SGD", "store", "S900")));
+    receipts.put(
+        new PersonalRecord(
+            "receipts",
+            "R-3",
+            bob,
+            DataCategory.PURCHASE_HISTORY,
+            Region.EU,
+            t,
+            Map.of("total", "1.00 EUR", "store", "S001")));
+    loyalty.put(
+        new PersonalRecord(
+            "loyalty",
+            "L-4711",
+            alice,
+            DataCategory.CONTACT,
+            Region.EU,
+            t,
+            Map.of("email", "alice@example.com", "note", "line1\n\"quoted\"")));
+    tracks.inner.put(
+        new PersonalRecord(
+            "camera-tracks",
+            "T-9",
+            alice,
+            DataCategory.LOCATION_TRACK,
+            Region.EU,
+            t,
+            Map.of("path", "entry>aisle3>exit")));
+    consent.publish(
+        ConsentNotice.of("loyalty", 1, Set.of(Purpose.MARKETING), "text", clock.instant()));
     consent.grant(alice, "loyalty", 1, Set.of(Purpose.MARKETING), "app");
-    dsr = DsrOrchestrator.builder().store(receipts).store(loyalty).store(tracks)
-        .audit(audit::add).clock(clock).consent(consent)
-        .identity(r -> r.subject().equals(SubjectId.of("loyalty:666"))
-            ? Optional.of("one-time code did not match") : Optional.empty())
-        .build();
+    dsr =
+        DsrOrchestrator.builder()
+            .store(receipts)
+            .store(loyalty)
+            .store(tracks)
+            .audit(audit::add)
+            .clock(clock)
+            .consent(consent)
+            .identity(
+                r ->
+                    r.subject().equals(SubjectId.of("loyalty:666"))
+                        ? Optional.of("one-time code did not match")
+                        : Optional.empty())
+            .build();
   }
 
   private DsrRequest request(String id, DsrKind kind, SubjectId who) {
-    return DsrRequest.builder().id(id).subject(who).kind(kind).regime(Regime.GDPR)
-        .received(clock.instant()).build();
+    return DsrRequest.builder()
+        .id(id)
+        .subject(who)
+        .kind(kind)
+        .regime(Regime.GDPR)
+        .received(clock.instant())
+        .build();
   }
 
   @Test
@@ -68,16 +117,27 @@ class DsrOrchestratorTest {
     dsr.submit(request("req-1", DsrKind.EXPORT, alice));
     DsrStatus s = dsr.run("req-1");
     assertThat(s.state()).isEqualTo(DsrStatus.State.COMPLETED);
-    assertThat(s.records()).extracting(PersonalRecord::id)
+    assertThat(s.records())
+        .extracting(PersonalRecord::id)
         .containsExactlyInAnyOrder("R-1", "R-2", "L-4711", "T-9");
     assertThat(s.records()).extracting(PersonalRecord::region).contains(Region.of("SG"));
     String json = dsr.exportJson("req-1");
-    assertThat(json).startsWith("{\"subject\":\"loyalty:4711\",\"request\":\"req-1\","
-        + "\"complete\":true,\"records\":[").contains("\"line1\\n\\\"quoted\\\"\"")
-        .contains("\"region\":\"SG\"").endsWith("\"unanswered\":[]}").doesNotContain("R-3");
-    assertThat(s.proof()).get().asString().contains("receipts: 2").containsPattern("sha256 [0-9a-f]{64}");
-    assertThat(audit).extracting(AuditEvent::action).contains("dsr.received", "dsr.identity",
-        "dsr.export", "dsr.complete");
+    assertThat(json)
+        .startsWith(
+            "{\"subject\":\"loyalty:4711\",\"request\":\"req-1\","
+                + "\"complete\":true,\"records\":[")
+        .contains("\"line1\\n\\\"quoted\\\"\"")
+        .contains("\"region\":\"SG\"")
+        .endsWith("\"unanswered\":[]}")
+        .doesNotContain("R-3");
+    assertThat(s.proof())
+        .get()
+        .asString()
+        .contains("receipts: 2")
+        .containsPattern("sha256 [0-9a-f]{64}");
+    assertThat(audit)
+        .extracting(AuditEvent::action)
+        .contains("dsr.received", "dsr.identity", "dsr.export", "dsr.complete");
   }
 
   @Test
@@ -85,8 +145,11 @@ class DsrOrchestratorTest {
     dsr.submit(request("req-2", DsrKind.DELETE, alice));
     DsrStatus s = dsr.run("req-2");
     assertThat(s.state()).isEqualTo(DsrStatus.State.COMPLETED);
-    assertThat(s.counts()).containsEntry("receipts", 2).containsEntry("loyalty", 1)
-        .containsEntry("camera-tracks", 1).containsEntry("consent", 1);
+    assertThat(s.counts())
+        .containsEntry("receipts", 2)
+        .containsEntry("loyalty", 1)
+        .containsEntry("camera-tracks", 1)
+        .containsEntry("consent", 1);
     for (InMemoryPersonalDataStore st : List.of(receipts, loyalty, tracks.inner)) {
       assertThat(st.all()).noneMatch(r -> r.subject().equals(alice));
       assertThat(st.all().toString()).doesNotContain("4711").doesNotContain("alice");
@@ -102,7 +165,9 @@ class DsrOrchestratorTest {
     dsr.submit(request("req-3", DsrKind.DELETE, alice));
     DsrStatus s = dsr.run("req-3");
     assertThat(s.state()).isEqualTo(DsrStatus.State.PARTIAL);
-    assertThat(s.steps()).filteredOn(st -> !st.done()).singleElement()
+    assertThat(s.steps())
+        .filteredOn(st -> !st.done())
+        .singleElement()
         .satisfies(st -> assertThat(st.error()).get().asString().contains("camera-tracks down"));
     assertThat(s.proof()).isEmpty();
     int receiptCallsBefore = receipts.all().size();
@@ -122,7 +187,8 @@ class DsrOrchestratorTest {
     assertThat(second.request().id()).isEqualTo(first.request().id());
     assertThat(audit).filteredOn(e -> e.action().equals("dsr.received")).hasSize(1);
     assertThatThrownBy(() -> dsr.submit(request("req-4", DsrKind.DELETE, alice)))
-        .isInstanceOf(PrivacyException.class).hasMessageContaining("already used");
+        .isInstanceOf(PrivacyException.class)
+        .hasMessageContaining("already used");
     dsr.run("req-4");
     assertThat(dsr.run("req-4").state()).isEqualTo(DsrStatus.State.COMPLETED);
   }
@@ -149,18 +215,32 @@ class DsrOrchestratorTest {
 
   @Test
   void rectify_changesOnlyTheNamedField() {
-    dsr.submit(DsrRequest.builder().id("req-7").subject(alice).kind(DsrKind.RECTIFY)
-        .regime(Regime.CCPA).received(clock.instant())
-        .rectify("loyalty", "L-4711", "email", "alice@example.org").build());
+    dsr.submit(
+        DsrRequest.builder()
+            .id("req-7")
+            .subject(alice)
+            .kind(DsrKind.RECTIFY)
+            .regime(Regime.CCPA)
+            .received(clock.instant())
+            .rectify("loyalty", "L-4711", "email", "alice@example.org")
+            .build());
     assertThat(dsr.run("req-7").state()).isEqualTo(DsrStatus.State.COMPLETED);
-    assertThat(loyalty.find(alice).get(0).fields()).containsEntry("email", "alice@example.org")
+    assertThat(loyalty.find(alice).get(0).fields())
+        .containsEntry("email", "alice@example.org")
         .containsKey("note");
   }
 
   @Test
   void object_recordsTheObjection() {
-    dsr.submit(DsrRequest.builder().id("req-8").subject(alice).kind(DsrKind.OBJECT)
-        .regime(Regime.GDPR).received(clock.instant()).purpose(Purpose.ANALYTICS).build());
+    dsr.submit(
+        DsrRequest.builder()
+            .id("req-8")
+            .subject(alice)
+            .kind(DsrKind.OBJECT)
+            .regime(Regime.GDPR)
+            .received(clock.instant())
+            .purpose(Purpose.ANALYTICS)
+            .build());
     dsr.run("req-8");
     assertThat(consent.objected(alice, Purpose.ANALYTICS)).isTrue();
   }
@@ -169,8 +249,14 @@ class DsrOrchestratorTest {
   void deadlines_perRegime_andOverdue() {
     DsrRequest gdpr = request("req-9", DsrKind.ACCESS, alice);
     assertThat(gdpr.due()).isEqualTo(Instant.parse("2026-12-27T10:00:00Z"));
-    DsrRequest ccpa = DsrRequest.builder().id("x").subject(alice).kind(DsrKind.ACCESS)
-        .regime(Regime.CCPA).received(clock.instant()).build();
+    DsrRequest ccpa =
+        DsrRequest.builder()
+            .id("x")
+            .subject(alice)
+            .kind(DsrKind.ACCESS)
+            .regime(Regime.CCPA)
+            .received(clock.instant())
+            .build();
     assertThat(ccpa.due()).isEqualTo(Instant.parse("2027-01-11T10:00:00Z"));
     DsrStatus s = dsr.submit(gdpr);
     assertThat(s.overdue(clock.instant().plus(Duration.ofDays(29)))).isFalse();
@@ -179,8 +265,15 @@ class DsrOrchestratorTest {
 
   @Test
   void malformedRequests_areRefusedClearly() {
-    assertThatThrownBy(() -> DsrRequest.builder().id("r").subject(alice).kind(DsrKind.RECTIFY)
-        .regime(Regime.GDPR).received(clock.instant()).build())
+    assertThatThrownBy(
+            () ->
+                DsrRequest.builder()
+                    .id("r")
+                    .subject(alice)
+                    .kind(DsrKind.RECTIFY)
+                    .regime(Regime.GDPR)
+                    .received(clock.instant())
+                    .build())
         .hasMessageContaining("RECTIFY needs");
     assertThatThrownBy(() -> DsrRequest.builder().id("").build()).hasMessageContaining("id");
     assertThatThrownBy(() -> dsr.run("nope")).hasMessageContaining("no request nope");

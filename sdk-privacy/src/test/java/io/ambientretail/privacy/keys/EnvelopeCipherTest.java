@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class EnvelopeCipherTest {
   private final InMemoryKeyStore kms = InMemoryKeyStore.create(new SecureRandom());
   private final EnvelopeCipher cipher = EnvelopeCipher.create(kms, new SecureRandom());
-  private final byte[] data = "{\"receipt\":\"R-1001\",\"total\":1234}".getBytes(
-      StandardCharsets.UTF_8);
+  private final byte[] data =
+      "{\"receipt\":\"R-1001\",\"total\":1234}".getBytes(StandardCharsets.UTF_8);
   private final byte[] aad = "receipt/R-1001".getBytes(StandardCharsets.UTF_8);
 
   @BeforeEach
@@ -44,19 +44,22 @@ class EnvelopeCipherTest {
     assertThat(cipher.kekVersion(moved)).isEqualTo(2);
     kms.destroy("S001", 1);
     assertThat(cipher.decrypt(moved, aad)).isEqualTo(data);
-    assertThatThrownBy(() -> cipher.decrypt(old, aad)).isInstanceOf(UnknownKeyException.class)
+    assertThatThrownBy(() -> cipher.decrypt(old, aad))
+        .isInstanceOf(UnknownKeyException.class)
         .hasMessageContaining("version 1");
   }
 
   @Test
   void decrypt_wrongAssociatedDataOrFlippedBit_fails() throws Exception {
     byte[] sealed = cipher.encrypt("S001", data, aad);
-    assertThatThrownBy(() -> cipher.decrypt(sealed, "receipt/R-1002".getBytes(
-        StandardCharsets.UTF_8))).isInstanceOf(AEADBadTagException.class);
+    assertThatThrownBy(
+            () -> cipher.decrypt(sealed, "receipt/R-1002".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(AEADBadTagException.class);
     for (int i = 0; i < sealed.length; i++) {
       byte[] bad = sealed.clone();
       bad[i] ^= 0x01;
-      assertThatThrownBy(() -> cipher.decrypt(bad, aad)).as("bit flipped at %d", i)
+      assertThatThrownBy(() -> cipher.decrypt(bad, aad))
+          .as("bit flipped at %d", i)
           .isInstanceOf(GeneralSecurityException.class);
     }
   }
@@ -66,7 +69,8 @@ class EnvelopeCipherTest {
     byte[] sealed = cipher.encrypt("S001", data, aad);
     for (int len = 0; len < sealed.length; len++) {
       byte[] cut = Arrays.copyOf(sealed, len);
-      assertThatThrownBy(() -> cipher.decrypt(cut, aad)).as("length %d", len)
+      assertThatThrownBy(() -> cipher.decrypt(cut, aad))
+          .as("length %d", len)
           .isInstanceOf(GeneralSecurityException.class);
     }
     assertThatThrownBy(() -> cipher.decrypt(new byte[] {9, 9, 9, 9, 9, 9, 9}, aad))
@@ -77,9 +81,11 @@ class EnvelopeCipherTest {
   void keyStore_wrongVersionOrPrimaryDestroy_isRefused() throws Exception {
     assertThatThrownBy(() -> kms.destroy("S001", 1)).hasMessageContaining("primary");
     assertThatThrownBy(() -> kms.unwrap(new WrappedKey("S001", 7, new byte[40])))
-        .isInstanceOf(UnknownKeyException.class).hasMessageContaining("version 7");
+        .isInstanceOf(UnknownKeyException.class)
+        .hasMessageContaining("version 7");
     assertThatThrownBy(() -> cipher.encrypt("S999", data, aad))
-        .isInstanceOf(UnknownKeyException.class).hasMessageContaining("S999");
+        .isInstanceOf(UnknownKeyException.class)
+        .hasMessageContaining("S999");
   }
 
   @Test

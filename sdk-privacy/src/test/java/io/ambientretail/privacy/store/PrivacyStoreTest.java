@@ -97,8 +97,9 @@ class PrivacyStoreTest {
 
   private ConsentRegistry consent(PrivacyStore store) throws IOException {
     ConsentRegistry c = ConsentRegistry.create(clock, audit::add, store);
-    c.publish(ConsentNotice.of("loyalty", 1, Set.of(Purpose.MARKETING, Purpose.LOYALTY), "text",
-        clock.instant()));
+    c.publish(
+        ConsentNotice.of(
+            "loyalty", 1, Set.of(Purpose.MARKETING, Purpose.LOYALTY), "text", clock.instant()));
     return c;
   }
 
@@ -130,8 +131,8 @@ class PrivacyStoreTest {
   @ParameterizedTest
   @ValueSource(strings = {"memory", TestDatabases.SQLITE, TestDatabases.POSTGRESQL})
   void roles_reopened_sameAssignments(String kind) throws Exception {
-    AccessController before = AccessController.create(RolePolicy.defaults(), audit::add,
-        start(kind));
+    AccessController before =
+        AccessController.create(RolePolicy.defaults(), audit::add, start(kind));
     before.bootstrap("admin-1", Role.ADMIN, "setup");
     before.grant("admin-1", "sup-7", Role.SUPPORT, "console");
     before.grant("admin-1", "sup-7", Role.AUDITOR, "console");
@@ -144,8 +145,8 @@ class PrivacyStoreTest {
     assertThat(after.roles("aud-2")).containsExactly(Role.AUDITOR);
     assertThat(after.check("sup-7", Permission.PERSONAL_DATA_READ, "receipt/R-1", "t")).isTrue();
     after.revoke("admin-1", "aud-2", Role.AUDITOR, "console");
-    assertThat(AccessController.create(RolePolicy.defaults(), audit::add, reopen())
-        .roles("aud-2")).isEmpty();
+    assertThat(AccessController.create(RolePolicy.defaults(), audit::add, reopen()).roles("aud-2"))
+        .isEmpty();
   }
 
   @ParameterizedTest
@@ -247,20 +248,55 @@ class PrivacyStoreTest {
 
   private void fill() {
     Instant t = clock.instant().minus(Duration.ofDays(3));
-    receipts.inner.put(new PersonalRecord("receipts", "R-1", alice,
-        DataCategory.PURCHASE_HISTORY, Region.EU, t, Map.of("total", "12.34 EUR")));
-    receipts.inner.put(new PersonalRecord("receipts", "R-3", bob, DataCategory.PURCHASE_HISTORY,
-        Region.EU, t, Map.of("total", "1.00 EUR")));
-    tracks.inner.put(new PersonalRecord("camera-tracks", "T-9", alice,
-        DataCategory.LOCATION_TRACK, Region.EU, t, Map.of("path", "entry>aisle3>exit")));
-    loyalty.inner.put(new PersonalRecord("loyalty", "L-4711", alice, DataCategory.CONTACT,
-        Region.EU, t, Map.of("email", "alice@example.com")));
+    receipts.inner.put(
+        new PersonalRecord(
+            "receipts",
+            "R-1",
+            alice,
+            DataCategory.PURCHASE_HISTORY,
+            Region.EU,
+            t,
+            Map.of("total", "12.34 EUR")));
+    receipts.inner.put(
+        new PersonalRecord(
+            "receipts",
+            "R-3",
+            bob,
+            DataCategory.PURCHASE_HISTORY,
+            Region.EU,
+            t,
+            Map.of("total", "1.00 EUR")));
+    tracks.inner.put(
+        new PersonalRecord(
+            "camera-tracks",
+            "T-9",
+            alice,
+            DataCategory.LOCATION_TRACK,
+            Region.EU,
+            t,
+            Map.of("path", "entry>aisle3>exit")));
+    loyalty.inner.put(
+        new PersonalRecord(
+            "loyalty",
+            "L-4711",
+            alice,
+            DataCategory.CONTACT,
+            Region.EU,
+            t,
+            Map.of("email", "alice@example.com")));
   }
 
   private DsrOrchestrator orchestrator(PrivacyStore store) throws IOException {
-    return DsrOrchestrator.builder().store(receipts).store(tracks).store(loyalty)
-        .audit(audit::add).clock(clock).consent(consent(store)).progress(store)
-        .identity(r -> Optional.empty()).build();
+    return DsrOrchestrator.builder()
+        .store(receipts)
+        .store(tracks)
+        .store(loyalty)
+        .audit(audit::add)
+        .clock(clock)
+        .consent(consent(store))
+        .progress(store)
+        .identity(r -> Optional.empty())
+        .build();
   }
 
   @ParameterizedTest
@@ -268,8 +304,14 @@ class PrivacyStoreTest {
   void dsrFailedMidway_reopened_resumesFromTheFailedStepOnly(String kind) throws Exception {
     fill();
     DsrOrchestrator before = orchestrator(start(kind));
-    DsrRequest delete = DsrRequest.builder().id("req-7").subject(alice).kind(DsrKind.DELETE)
-        .regime(Regime.CCPA).received(clock.instant()).build();
+    DsrRequest delete =
+        DsrRequest.builder()
+            .id("req-7")
+            .subject(alice)
+            .kind(DsrKind.DELETE)
+            .regime(Regime.CCPA)
+            .received(clock.instant())
+            .build();
     before.submit(delete);
     tracks.down.set(true);
     DsrStatus partial = before.run("req-7");
@@ -286,14 +328,17 @@ class PrivacyStoreTest {
     DsrStatus reloaded = after.status("req-7");
     assertThat(reloaded.request().regime()).isEqualTo(Regime.CCPA);
     assertThat(reloaded.state()).isEqualTo(DsrStatus.State.PARTIAL);
-    assertThat(reloaded.steps()).extracting(DsrStatus.Step::store, DsrStatus.Step::done)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("receipts", true),
+    assertThat(reloaded.steps())
+        .extracting(DsrStatus.Step::store, DsrStatus.Step::done)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("receipts", true),
             org.assertj.core.groups.Tuple.tuple("camera-tracks", false),
             org.assertj.core.groups.Tuple.tuple("loyalty", true),
             org.assertj.core.groups.Tuple.tuple("consent", true));
     assertThat(reloaded.steps().get(1).error()).get().asString().contains("is down");
-    assertThat(after.submit(delete).state()).as("same id, same request").isEqualTo(
-        DsrStatus.State.PARTIAL);
+    assertThat(after.submit(delete).state())
+        .as("same id, same request")
+        .isEqualTo(DsrStatus.State.PARTIAL);
 
     DsrStatus done = after.run("req-7");
     assertThat(done.state()).isEqualTo(DsrStatus.State.COMPLETED);
@@ -314,15 +359,22 @@ class PrivacyStoreTest {
   void dsrAccess_reopened_readsTheRecordsAgainWithoutKeepingThem(String kind) throws Exception {
     fill();
     DsrOrchestrator before = orchestrator(start(kind));
-    before.submit(DsrRequest.builder().id("req-8").subject(alice).kind(DsrKind.ACCESS)
-        .regime(Regime.GDPR).received(clock.instant()).build());
+    before.submit(
+        DsrRequest.builder()
+            .id("req-8")
+            .subject(alice)
+            .kind(DsrKind.ACCESS)
+            .regime(Regime.GDPR)
+            .received(clock.instant())
+            .build());
     assertThat(before.run("req-8").records()).hasSize(3);
     String json = before.exportJson("req-8");
 
     DsrOrchestrator after = orchestrator(reopen());
     assertThat(after.status("req-8").state()).isEqualTo(DsrStatus.State.COMPLETED);
     assertThat(after.status("req-8").records()).as("records are not kept").isEmpty();
-    assertThat(after.run("req-8").records()).extracting(PersonalRecord::id)
+    assertThat(after.run("req-8").records())
+        .extracting(PersonalRecord::id)
         .containsExactlyInAnyOrder("R-1", "T-9", "L-4711");
     assertThat(after.exportJson("req-8")).isEqualTo(json);
   }
@@ -332,11 +384,24 @@ class PrivacyStoreTest {
   void dsrRectifyAndObject_reopened_keepTheirDetails(String kind) throws Exception {
     fill();
     DsrOrchestrator before = orchestrator(start(kind));
-    DsrRequest rectify = DsrRequest.builder().id("req-9").subject(alice).kind(DsrKind.RECTIFY)
-        .regime(Regime.of("Custom", Duration.ofDays(10))).received(clock.instant())
-        .rectify("loyalty", "L-4711", "email", "alice@example.org").build();
-    DsrRequest object = DsrRequest.builder().id("req-10").subject(alice).kind(DsrKind.OBJECT)
-        .regime(Regime.GDPR).received(clock.instant()).purpose(Purpose.ANALYTICS).build();
+    DsrRequest rectify =
+        DsrRequest.builder()
+            .id("req-9")
+            .subject(alice)
+            .kind(DsrKind.RECTIFY)
+            .regime(Regime.of("Custom", Duration.ofDays(10)))
+            .received(clock.instant())
+            .rectify("loyalty", "L-4711", "email", "alice@example.org")
+            .build();
+    DsrRequest object =
+        DsrRequest.builder()
+            .id("req-10")
+            .subject(alice)
+            .kind(DsrKind.OBJECT)
+            .regime(Regime.GDPR)
+            .received(clock.instant())
+            .purpose(Purpose.ANALYTICS)
+            .build();
     before.submit(rectify);
     before.submit(object);
 
@@ -344,8 +409,8 @@ class PrivacyStoreTest {
     assertThat(after.submit(rectify).state()).isEqualTo(DsrStatus.State.RECEIVED);
     assertThat(after.submit(object).request().purpose()).isEqualTo(Purpose.ANALYTICS);
     assertThat(after.run("req-9").state()).isEqualTo(DsrStatus.State.COMPLETED);
-    assertThat(loyalty.inner.find(alice).get(0).fields()).containsEntry("email",
-        "alice@example.org");
+    assertThat(loyalty.inner.find(alice).get(0).fields())
+        .containsEntry("email", "alice@example.org");
   }
 
   @Test
@@ -355,7 +420,8 @@ class PrivacyStoreTest {
     LegalHolds holds = LegalHolds.create(audit::add, store);
     open.close();
     assertThatThrownBy(() -> consent.grant(alice, "loyalty", 1, Set.of(Purpose.MARKETING), "app"))
-        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("not stored");
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("not stored");
     assertThat(consent.consents(alice, Purpose.MARKETING)).isFalse();
     assertThatThrownBy(() -> holds.place(alice, "case 1", "legal-1"))
         .isInstanceOf(UncheckedIOException.class);

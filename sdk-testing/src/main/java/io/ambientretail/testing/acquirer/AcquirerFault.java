@@ -7,11 +7,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One scripted misbehaviour of the {@link SimulatedAcquirer} for the next request of an operation:
- * decline it, answer with a server error, answer late, drop the connection after doing the work,
- * or stall after doing the work until released. Immutable.
+ * decline it, answer with a server error, answer late, drop the connection after doing the work, or
+ * stall after doing the work until released. Immutable.
  */
 public final class AcquirerFault {
-  enum Kind { DECLINE, SERVER_ERROR, DELAY, DROP_AFTER_WORK, STALL_AFTER_WORK }
+  enum Kind {
+    DECLINE,
+    SERVER_ERROR,
+    DELAY,
+    DROP_AFTER_WORK,
+    STALL_AFTER_WORK
+  }
 
   final Kind kind;
   final @Nullable DeclineReason reason;
@@ -27,8 +33,8 @@ public final class AcquirerFault {
 
   /** Declines the request with {@code reason}, performing nothing. */
   public static AcquirerFault decline(DeclineReason reason) {
-    return new AcquirerFault(Kind.DECLINE, Objects.requireNonNull(reason, "reason"), 200,
-        Duration.ZERO);
+    return new AcquirerFault(
+        Kind.DECLINE, Objects.requireNonNull(reason, "reason"), 200, Duration.ZERO);
   }
 
   /**
@@ -56,8 +62,8 @@ public final class AcquirerFault {
   }
 
   /**
-   * Performs the request, then holds the answer until {@link SimulatedAcquirer#releaseStalled()}
-   * or close: a window in which a test can kill the client between send and answer.
+   * Performs the request, then holds the answer until {@link SimulatedAcquirer#releaseStalled()} or
+   * close: a window in which a test can kill the client between send and answer.
    */
   public static AcquirerFault stallAfterWork() {
     return new AcquirerFault(Kind.STALL_AFTER_WORK, null, 0, Duration.ZERO);

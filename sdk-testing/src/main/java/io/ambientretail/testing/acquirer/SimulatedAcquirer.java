@@ -68,10 +68,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SimulatedAcquirer implements AutoCloseable {
   private static final int MAX_BODY = 64 * 1024;
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(4)
-          .maxStringLength(4096).build())
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(4).maxStringLength(4096).build())
+          .build();
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -171,20 +172,26 @@ public final class SimulatedAcquirer implements AutoCloseable {
       performed.put(op, new AtomicInteger());
       received.put(op, new AtomicInteger());
     }
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-        b.port), 16);
-    this.executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "simulated-acquirer");
-      t.setDaemon(true);
-      return t;
-    });
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 16);
+    this.executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "simulated-acquirer");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
-    this.delayer = latency.isZero() && jitter.isZero() ? null
-        : Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "simulated-acquirer-latency");
-          t.setDaemon(true);
-          return t;
-        });
+    this.delayer =
+        latency.isZero() && jitter.isZero()
+            ? null
+            : Executors.newSingleThreadScheduledExecutor(
+                r -> {
+                  Thread t = new Thread(r, "simulated-acquirer-latency");
+                  t.setDaemon(true);
+                  return t;
+                });
     server.createContext("/v1/", this::handle);
     server.start();
   }
@@ -213,8 +220,8 @@ public final class SimulatedAcquirer implements AutoCloseable {
   }
 
   /**
-   * While true, every request is answered by closing the connection before any work, as an
-   * acquirer that cannot be reached.
+   * While true, every request is answered by closing the connection before any work, as an acquirer
+   * that cannot be reached.
    */
   public void offline(boolean offline) {
     this.offline = offline;
@@ -302,8 +309,8 @@ public final class SimulatedAcquirer implements AutoCloseable {
         ex.close();
         return;
       }
-      String[] seg = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty())
-          .toArray(String[]::new);
+      String[] seg =
+          Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
       AcquirerOperation op = route(method, seg);
       if (op == null) {
         respond(ex, 404, error(false, "NOT_FOUND", "no such resource"), false);
@@ -321,8 +328,11 @@ public final class SimulatedAcquirer implements AutoCloseable {
       byte[] body = readBody(ex.getRequestBody());
       String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
       if (key == null || key.isEmpty() || key.length() > 255) {
-        respond(ex, 400, error(false, "IDEMPOTENCY_KEY_MISSING",
-            "Idempotency-Key header required"), false);
+        respond(
+            ex,
+            400,
+            error(false, "IDEMPOTENCY_KEY_MISSING", "Idempotency-Key header required"),
+            false);
         return;
       }
       AcquirerFault fault;
@@ -332,10 +342,16 @@ public final class SimulatedAcquirer implements AutoCloseable {
         Idem prior = idempotency.get(key);
         byte[] hash = sha256(body);
         if (prior != null) {
-          if (!prior.route.equals(method + " " + path) || !MessageDigest.isEqual(prior.bodyHash,
-              hash)) {
-            answer = new Answer(409, error(false, "IDEMPOTENCY_KEY_REUSED",
-                "key used before with a different request"), false);
+          if (!prior.route.equals(method + " " + path)
+              || !MessageDigest.isEqual(prior.bodyHash, hash)) {
+            answer =
+                new Answer(
+                    409,
+                    error(
+                        false,
+                        "IDEMPOTENCY_KEY_REUSED",
+                        "key used before with a different request"),
+                    false);
           } else {
             answer = new Answer(prior.status, prior.answer, false);
             replayed = true;
@@ -344,8 +360,8 @@ public final class SimulatedAcquirer implements AutoCloseable {
         } else {
           fault = faults.get(op).poll();
           if (fault != null && fault.kind == AcquirerFault.Kind.SERVER_ERROR) {
-            answer = new Answer(fault.status, error(true, "ACQUIRER_UNAVAILABLE",
-                "try again"), false);
+            answer =
+                new Answer(fault.status, error(true, "ACQUIRER_UNAVAILABLE", "try again"), false);
           } else if (fault != null && fault.kind == AcquirerFault.Kind.DECLINE) {
             answer = new Answer(200, declined(fault.reason, "scripted decline"), true);
           } else {
@@ -385,8 +401,8 @@ public final class SimulatedAcquirer implements AutoCloseable {
   }
 
   /**
-   * Sends the answer now, or after the configured latency: the write is scheduled and this
-   * request thread returns at once, so a slow acquirer never starves the server's small pool.
+   * Sends the answer now, or after the configured latency: the write is scheduled and this request
+   * thread returns at once, so a slow acquirer never starves the server's small pool.
    */
   private void respond(HttpExchange ex, int status, byte[] body, boolean replayed)
       throws IOException {
@@ -401,21 +417,25 @@ public final class SimulatedAcquirer implements AutoCloseable {
         delayNanos += (long) (jitterDraws.nextDouble() * (jitter.toNanos() + 1));
       }
     }
-    Runnable write = () -> {
-      try {
-        send(ex, status, body, replayed);
-      } catch (IOException | RuntimeException e) {
-        ex.close();
-      }
-    };
+    Runnable write =
+        () -> {
+          try {
+            send(ex, status, body, replayed);
+          } catch (IOException | RuntimeException e) {
+            ex.close();
+          }
+        };
     try {
-      d.schedule(() -> {
-        try {
-          executor.execute(write);
-        } catch (RejectedExecutionException e) {
-          ex.close();
-        }
-      }, delayNanos, TimeUnit.NANOSECONDS);
+      d.schedule(
+          () -> {
+            try {
+              executor.execute(write);
+            } catch (RejectedExecutionException e) {
+              ex.close();
+            }
+          },
+          delayNanos,
+          TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       ex.close(); // closed meanwhile
     }
@@ -464,98 +484,107 @@ public final class SimulatedAcquirer implements AutoCloseable {
     Map<String, Object> req = parse(body);
     switch (op) {
       case AUTHORISE:
-      case CHARGE: {
-        String token = string(req, "token");
-        long minor = minor(req);
-        String currency = currency(req);
-        if (token.startsWith("tok_decline")) {
-          return new Answer(200, declined(DeclineReason.INSUFFICIENT_FUNDS, "not enough funds"),
-              true);
+      case CHARGE:
+        {
+          String token = string(req, "token");
+          long minor = minor(req);
+          String currency = currency(req);
+          if (token.startsWith("tok_decline")) {
+            return new Answer(
+                200, declined(DeclineReason.INSUFFICIENT_FUNDS, "not enough funds"), true);
+          }
+          if (minor > limitMinor) {
+            return new Answer(200, declined(DeclineReason.AMOUNT_LIMIT, "over the limit"), true);
+          }
+          if (drawsDecline()) {
+            return new Answer(200, declined(DeclineReason.DO_NOT_HONOUR, "issuer declined"), true);
+          }
+          String id = (op == AcquirerOperation.AUTHORISE ? "auth_" : "ch_") + nextId++;
+          count(op);
+          if (op == AcquirerOperation.CHARGE) {
+            settled.put(id, new Settled(minor, currency));
+            charges.add(Money.ofMinor(minor, currency));
+            return new Answer(200, approved(id, minor, currency, null), true);
+          }
+          Instant deadline = clock.instant().plus(captureWindow);
+          auths.put(id, new Auth(id, token, minor, currency, deadline));
+          return new Answer(200, approved(id, minor, currency, deadline), true);
         }
-        if (minor > limitMinor) {
-          return new Answer(200, declined(DeclineReason.AMOUNT_LIMIT, "over the limit"), true);
+      case INCREMENT:
+        {
+          Auth a = auth(seg[2]);
+          long minor = minor(req);
+          sameCurrency(a, req);
+          if (a == null || !open(a)) {
+            return closed();
+          }
+          if (a.token.startsWith("tok_wallet")) {
+            return new Answer(
+                200,
+                declined(DeclineReason.INCREMENT_NOT_SUPPORTED, "this card cannot be incremented"),
+                true);
+          }
+          if (a.authorised + minor > limitMinor) {
+            return new Answer(200, declined(DeclineReason.AMOUNT_LIMIT, "over the limit"), true);
+          }
+          a.authorised += minor;
+          count(op);
+          return new Answer(200, approved(a.id, a.authorised, a.currency, a.captureBefore), true);
         }
-        if (drawsDecline()) {
-          return new Answer(200, declined(DeclineReason.DO_NOT_HONOUR, "issuer declined"), true);
+      case CAPTURE:
+        {
+          Auth a = auth(seg[2]);
+          long minor = minor(req);
+          sameCurrency(a, req);
+          if (a == null || !open(a)) {
+            return closed();
+          }
+          if (a.captured + minor > a.authorised) {
+            return new Answer(
+                200, declined(DeclineReason.AMOUNT_EXCEEDS_REMAINING, "more than is held"), true);
+          }
+          a.captured += minor;
+          if (bool(req, "final")) {
+            a.state = "captured";
+          }
+          String id = "cap_" + nextId++;
+          settled.put(id, new Settled(minor, a.currency));
+          captures.add(Money.ofMinor(minor, a.currency));
+          count(op);
+          return new Answer(200, approved(id, minor, a.currency, null), true);
         }
-        String id = (op == AcquirerOperation.AUTHORISE ? "auth_" : "ch_") + nextId++;
-        count(op);
-        if (op == AcquirerOperation.CHARGE) {
-          settled.put(id, new Settled(minor, currency));
-          charges.add(Money.ofMinor(minor, currency));
-          return new Answer(200, approved(id, minor, currency, null), true);
+      case RELEASE:
+        {
+          Auth a = auth(seg[2]);
+          if (a == null || !open(a)) {
+            return closed();
+          }
+          a.state = "released";
+          count(op);
+          return new Answer(200, approved(a.id, a.authorised - a.captured, a.currency, null), true);
         }
-        Instant deadline = clock.instant().plus(captureWindow);
-        auths.put(id, new Auth(id, token, minor, currency, deadline));
-        return new Answer(200, approved(id, minor, currency, deadline), true);
-      }
-      case INCREMENT: {
-        Auth a = auth(seg[2]);
-        long minor = minor(req);
-        sameCurrency(a, req);
-        if (a == null || !open(a)) {
-          return closed();
+      case REFUND:
+        {
+          String target = string(req, "transaction");
+          long minor = minor(req);
+          Settled s = settled.get(target);
+          if (s == null) {
+            return new Answer(
+                404, error(false, "NO_SUCH_TRANSACTION", "unknown transaction"), true);
+          }
+          if (!s.currency.equals(currency(req))) {
+            throw new BadRequest("field 'amount.currency' differs from the transaction's");
+          }
+          if (s.refunded + minor > s.amount) {
+            return new Answer(
+                200,
+                declined(DeclineReason.AMOUNT_EXCEEDS_REMAINING, "more than is left to refund"),
+                true);
+          }
+          s.refunded += minor;
+          count(op);
+          return new Answer(200, approved("ref_" + nextId++, minor, s.currency, null), true);
         }
-        if (a.token.startsWith("tok_wallet")) {
-          return new Answer(200, declined(DeclineReason.INCREMENT_NOT_SUPPORTED,
-              "this card cannot be incremented"), true);
-        }
-        if (a.authorised + minor > limitMinor) {
-          return new Answer(200, declined(DeclineReason.AMOUNT_LIMIT, "over the limit"), true);
-        }
-        a.authorised += minor;
-        count(op);
-        return new Answer(200, approved(a.id, a.authorised, a.currency, a.captureBefore), true);
-      }
-      case CAPTURE: {
-        Auth a = auth(seg[2]);
-        long minor = minor(req);
-        sameCurrency(a, req);
-        if (a == null || !open(a)) {
-          return closed();
-        }
-        if (a.captured + minor > a.authorised) {
-          return new Answer(200, declined(DeclineReason.AMOUNT_EXCEEDS_REMAINING,
-              "more than is held"), true);
-        }
-        a.captured += minor;
-        if (bool(req, "final")) {
-          a.state = "captured";
-        }
-        String id = "cap_" + nextId++;
-        settled.put(id, new Settled(minor, a.currency));
-        captures.add(Money.ofMinor(minor, a.currency));
-        count(op);
-        return new Answer(200, approved(id, minor, a.currency, null), true);
-      }
-      case RELEASE: {
-        Auth a = auth(seg[2]);
-        if (a == null || !open(a)) {
-          return closed();
-        }
-        a.state = "released";
-        count(op);
-        return new Answer(200, approved(a.id, a.authorised - a.captured, a.currency, null), true);
-      }
-      case REFUND: {
-        String target = string(req, "transaction");
-        long minor = minor(req);
-        Settled s = settled.get(target);
-        if (s == null) {
-          return new Answer(404, error(false, "NO_SUCH_TRANSACTION", "unknown transaction"),
-              true);
-        }
-        if (!s.currency.equals(currency(req))) {
-          throw new BadRequest("field 'amount.currency' differs from the transaction's");
-        }
-        if (s.refunded + minor > s.amount) {
-          return new Answer(200, declined(DeclineReason.AMOUNT_EXCEEDS_REMAINING,
-              "more than is left to refund"), true);
-        }
-        s.refunded += minor;
-        count(op);
-        return new Answer(200, approved("ref_" + nextId++, minor, s.currency, null), true);
-      }
       default:
         throw new BadRequest("unsupported");
     }
@@ -583,8 +612,8 @@ public final class SimulatedAcquirer implements AutoCloseable {
   }
 
   private static Answer closed() {
-    return new Answer(200, declined(DeclineReason.AUTHORISATION_CLOSED,
-        "authorisation is not open"), true);
+    return new Answer(
+        200, declined(DeclineReason.AUTHORISATION_CLOSED, "authorisation is not open"), true);
   }
 
   private Answer status(String id) {
@@ -593,13 +622,17 @@ public final class SimulatedAcquirer implements AutoCloseable {
       return new Answer(404, error(false, "NO_SUCH_TRANSACTION", "unknown authorisation"), false);
     }
     open(a);
-    return new Answer(200, write(g -> {
-      g.writeStringField("id", a.id);
-      g.writeStringField("state", a.state);
-      money(g, "authorised", a.authorised, a.currency);
-      money(g, "captured", a.captured, a.currency);
-      g.writeStringField("captureBefore", a.captureBefore.toString());
-    }), false);
+    return new Answer(
+        200,
+        write(
+            g -> {
+              g.writeStringField("id", a.id);
+              g.writeStringField("state", a.state);
+              money(g, "authorised", a.authorised, a.currency);
+              money(g, "captured", a.captured, a.currency);
+              g.writeStringField("captureBefore", a.captureBefore.toString());
+            }),
+        false);
   }
 
   // --- JSON ------------------------------------------------------------------------------------
@@ -636,33 +669,36 @@ public final class SimulatedAcquirer implements AutoCloseable {
     g.writeEndObject();
   }
 
-  private static byte[] approved(String id, long minor, String currency,
-      @Nullable Instant captureBefore) {
-    return write(g -> {
-      g.writeStringField("result", "approved");
-      g.writeStringField("id", id);
-      money(g, "amount", minor, currency);
-      if (captureBefore != null) {
-        g.writeStringField("captureBefore", captureBefore.toString());
-      }
-    });
+  private static byte[] approved(
+      String id, long minor, String currency, @Nullable Instant captureBefore) {
+    return write(
+        g -> {
+          g.writeStringField("result", "approved");
+          g.writeStringField("id", id);
+          money(g, "amount", minor, currency);
+          if (captureBefore != null) {
+            g.writeStringField("captureBefore", captureBefore.toString());
+          }
+        });
   }
 
   private static byte[] declined(@Nullable DeclineReason reason, String message) {
-    return write(g -> {
-      g.writeStringField("result", "declined");
-      g.writeStringField("reason", Objects.requireNonNull(reason).code());
-      g.writeStringField("message", message);
-    });
+    return write(
+        g -> {
+          g.writeStringField("result", "declined");
+          g.writeStringField("reason", Objects.requireNonNull(reason).code());
+          g.writeStringField("message", message);
+        });
   }
 
   private static byte[] error(boolean retryable, String code, String message) {
-    return write(g -> {
-      g.writeStringField("result", "error");
-      g.writeBooleanField("retryable", retryable);
-      g.writeStringField("code", code);
-      g.writeStringField("message", message);
-    });
+    return write(
+        g -> {
+          g.writeStringField("result", "error");
+          g.writeBooleanField("retryable", retryable);
+          g.writeStringField("code", code);
+          g.writeStringField("message", message);
+        });
   }
 
   private static byte[] readBody(InputStream in) throws IOException, BadRequest {
@@ -815,10 +851,10 @@ public final class SimulatedAcquirer implements AutoCloseable {
     }
 
     /**
-     * Delays every answer by {@code latency} (default zero: answers at once), as the round trip
-     * to a real acquirer. The delay is scheduled, not slept: no request thread waits, so many
-     * requests can be in their delay at once. Scripted faults ({@link AcquirerFault#delay}, a
-     * stall) add to it.
+     * Delays every answer by {@code latency} (default zero: answers at once), as the round trip to
+     * a real acquirer. The delay is scheduled, not slept: no request thread waits, so many requests
+     * can be in their delay at once. Scripted faults ({@link AcquirerFault#delay}, a stall) add to
+     * it.
      *
      * @throws IllegalArgumentException if {@code latency} is negative
      */
@@ -836,8 +872,8 @@ public final class SimulatedAcquirer implements AutoCloseable {
       Objects.requireNonNull(latency, "latency");
       Objects.requireNonNull(jitter, "jitter");
       if (latency.isNegative() || jitter.isNegative()) {
-        throw new IllegalArgumentException("latency and jitter must not be negative, were "
-            + latency + " and " + jitter);
+        throw new IllegalArgumentException(
+            "latency and jitter must not be negative, were " + latency + " and " + jitter);
       }
       this.latency = latency;
       this.jitter = jitter;

@@ -1,8 +1,8 @@
 package io.ambientretail.testing.demand;
 
 /**
- * One generated demand series: the realised daily sales of the history and of the horizon after
- * it, and the true expected demand over the horizon.
+ * One generated demand series: the realised daily sales of the history and of the horizon after it,
+ * and the true expected demand over the horizon.
  *
  * <p>The record copies its arrays in and out, so it is immutable.
  *

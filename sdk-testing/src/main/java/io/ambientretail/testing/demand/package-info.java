@@ -1,6 +1,6 @@
 /**
- * Demand series with a known generating process, for scoring forecasters and replenishment
- * policies against the truth.
+ * Demand series with a known generating process, for scoring forecasters and replenishment policies
+ * against the truth.
  *
  * <pre>{@code
  * List<GeneratedSeries> mix = DemandGenerator.builder().build().generateMix(100, 7L);

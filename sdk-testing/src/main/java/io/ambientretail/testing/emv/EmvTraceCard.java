@@ -88,20 +88,27 @@ public final class EmvTraceCard {
     }
     int cla = b[0] & 0xFF;
     int ins = b[1] & 0xFF;
-    boolean known = (cla == 0x00 && (ins == 0xA4 || ins == 0xB2 || ins == 0x82 || ins == 0x84
-        || ins == 0x88 || ins == 0xC0 || ins == 0x20))
-        || (cla == 0x80 && (ins == 0xA8 || ins == 0xCA || ins == 0xAE || ins == 0x2A));
+    boolean known =
+        (cla == 0x00
+                && (ins == 0xA4
+                    || ins == 0xB2
+                    || ins == 0x82
+                    || ins == 0x84
+                    || ins == 0x88
+                    || ins == 0xC0
+                    || ins == 0x20))
+            || (cla == 0x80 && (ins == 0xA8 || ins == 0xCA || ins == 0xAE || ins == 0x2A));
     if (!known) {
       return false;
     }
     // header + Le, or header + Lc + data (+ Le)
-    return b.length == 5 || (b.length >= 6 && (b.length == 5 + (b[4] & 0xFF)
-        || b.length == 6 + (b[4] & 0xFF)));
+    return b.length == 5
+        || (b.length >= 6 && (b.length == 5 + (b[4] & 0xFF) || b.length == 6 + (b[4] & 0xFF)));
   }
 
   /**
-   * The corpus folder of EMV traces: {@code ../shared/corpus/emv-traces} from the repository
-   * root, looked up from the working directory upwards, or empty when absent (outside CI).
+   * The corpus folder of EMV traces: {@code ../shared/corpus/emv-traces} from the repository root,
+   * looked up from the working directory upwards, or empty when absent (outside CI).
    */
   public static Optional<Path> corpusDirectory() {
     Path dir = Path.of("").toAbsolutePath();
@@ -118,7 +125,9 @@ public final class EmvTraceCard {
   public static List<Path> corpusTraces(Path dir) throws IOException {
     try (var s = Files.list(dir)) {
       return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt"))
-          .filter(p -> !p.getFileName().toString().startsWith("LICENSE")).sorted().toList();
+          .filter(p -> !p.getFileName().toString().startsWith("LICENSE"))
+          .sorted()
+          .toList();
     }
   }
 }

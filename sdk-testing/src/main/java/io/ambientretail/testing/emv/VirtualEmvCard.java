@@ -18,13 +18,28 @@ import org.jspecify.annotations.Nullable;
  * card::process} as an in-process {@code ApduChannel}.
  *
  * <p>Unknown names answer {@code 6A82}, unknown records {@code 6A83}, GPO without a selected
- * application {@code 6985}, other instructions {@code 6D00}. Records every command it saw
- * (commands carry no card data). Called from one thread at a time, as {@link SmartCard} says.
+ * application {@code 6985}, other instructions {@code 6D00}. Records every command it saw (commands
+ * carry no card data). Called from one thread at a time, as {@link SmartCard} says.
  */
 public final class VirtualEmvCard implements SmartCard {
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
-  private static final byte[] ATR = {0x3B, (byte) 0x8A, (byte) 0x80, 0x01, 0x45, 0x4D, 0x56,
-      0x20, 0x56, 0x49, 0x52, 0x54, 0x55, 0x41, 0x4C};
+  private static final byte[] ATR = {
+    0x3B,
+    (byte) 0x8A,
+    (byte) 0x80,
+    0x01,
+    0x45,
+    0x4D,
+    0x56,
+    0x20,
+    0x56,
+    0x49,
+    0x52,
+    0x54,
+    0x55,
+    0x41,
+    0x4C
+  };
 
   private final String name;
   private final Map<String, byte[]> selects;
@@ -99,8 +114,10 @@ public final class VirtualEmvCard implements SmartCard {
       return r == null ? sw(0x6985) : r.clone();
     }
     if (cla == 0x00 && ins == 0xB2) {
-      byte[] r = selected == null ? null
-          : records.get(selected + "/" + HEX.toHexDigits(c[2]) + HEX.toHexDigits(c[3]));
+      byte[] r =
+          selected == null
+              ? null
+              : records.get(selected + "/" + HEX.toHexDigits(c[2]) + HEX.toHexDigits(c[3]));
       return r == null ? sw(0x6A83) : r.clone();
     }
     return sw(0x6D00);
@@ -140,8 +157,9 @@ public final class VirtualEmvCard implements SmartCard {
 
     /** The response to READ RECORD {@code p1}/{@code p2} while {@code dfName} is selected. */
     public Builder record(byte[] dfName, int p1, int p2, byte[] response) {
-      records.putIfAbsent(HEX.formatHex(dfName) + "/" + HEX.toHexDigits((byte) p1)
-          + HEX.toHexDigits((byte) p2), response.clone());
+      records.putIfAbsent(
+          HEX.formatHex(dfName) + "/" + HEX.toHexDigits((byte) p1) + HEX.toHexDigits((byte) p2),
+          response.clone());
       return this;
     }
 

@@ -23,8 +23,9 @@ final class StoreSimulation {
   private static final long READ_MS = 100;
   private static final long TRACK_MS = 200;
   private static final double[] UNIT_GRAMS = {
-    330, 334, 500, 505, 45, 48, 250, 120, 75, 180, 600, 90, 55, 400, 410, 150,
-    200, 208, 35, 700, 95, 60, 140, 320, 80, 360, 265, 115};
+    330, 334, 500, 505, 45, 48, 250, 120, 75, 180, 600, 90, 55, 400, 410, 150, 200, 208, 35, 700,
+    95, 60, 140, 320, 80, 360, 265, 115
+  };
 
   private final FusionScenario sc;
   private final Random rnd;
@@ -303,8 +304,9 @@ final class StoreSimulation {
     int k = 0;
     for (int s = 0; s < SHELVES; s++) {
       for (int l = 0; l < LANES_PER_SHELF; l++) {
-        LaneSim lane = new LaneSim("S" + (s + 1) + "-L" + (l + 1), "S" + (s + 1), s,
-            l * LANE_SPACING, s * AISLE);
+        LaneSim lane =
+            new LaneSim(
+                "S" + (s + 1) + "-L" + (l + 1), "S" + (s + 1), s, l * LANE_SPACING, s * AISLE);
         lane.sku = k++;
         lane.levelGrams = 800 + rnd.nextInt(400);
         for (int u = 0; u < 40; u++) {
@@ -321,10 +323,23 @@ final class StoreSimulation {
   }
 
   private String laneLine(long t, LaneSim lane) {
-    return "{\"v\":1,\"t\":" + t + ",\"type\":\"lane\",\"lane\":\"" + lane.id + "\",\"shelf\":\""
-        + lane.shelf + "\",\"sku\":\"" + skus.get(lane.sku) + "\",\"unitGrams\":"
-        + skuGrams.get(lane.sku) + ",\"gramsStd\":" + std(lane.sku) + ",\"x\":" + r3(lane.x)
-        + ",\"y\":" + r3(lane.y) + "}";
+    return "{\"v\":1,\"t\":"
+        + t
+        + ",\"type\":\"lane\",\"lane\":\""
+        + lane.id
+        + "\",\"shelf\":\""
+        + lane.shelf
+        + "\",\"sku\":\""
+        + skus.get(lane.sku)
+        + "\",\"unitGrams\":"
+        + skuGrams.get(lane.sku)
+        + ",\"gramsStd\":"
+        + std(lane.sku)
+        + ",\"x\":"
+        + r3(lane.x)
+        + ",\"y\":"
+        + r3(lane.y)
+        + "}";
   }
 
   private double std(int sku) {
@@ -352,8 +367,9 @@ final class StoreSimulation {
   }
 
   private double[] stand(LaneSim lane, double extraDepth) {
-    return new double[] {lane.x + rnd.nextGaussian() * 0.05,
-        lane.y + 0.35 + rnd.nextDouble() * 0.2 + extraDepth};
+    return new double[] {
+      lane.x + rnd.nextGaussian() * 0.05, lane.y + 0.35 + rnd.nextDouble() * 0.2 + extraDepth
+    };
   }
 
   private long walkTo(Shopper s, double[] to) {
@@ -414,7 +430,8 @@ final class StoreSimulation {
     long ta = free(lane, want, dur);
     if (ta > want) {
       count(Situation.ONE_BEHIND_THE_OTHER);
-      walkTo(s, new double[] {to[0] + rnd.nextGaussian() * 0.1, to[1] + 0.6 + rnd.nextDouble() * 0.3});
+      walkTo(
+          s, new double[] {to[0] + rnd.nextGaussian() * 0.1, to[1] + 0.6 + rnd.nextDouble() * 0.3});
       stay(s, ta - 900);
     }
     walkTo(s, to);
@@ -423,8 +440,8 @@ final class StoreSimulation {
 
   /**
    * For a shopper already standing at the lane who wants to reach in at {@code planned}: when
-   * someone else is using the lane then, steps back behind them and comes forward once it is
-   * free, as people do. Returns when the hand goes in.
+   * someone else is using the lane then, steps back behind them and comes forward once it is free,
+   * as people do. Returns when the hand goes in.
    */
   private long waitTurn(Shopper s, LaneSim lane, long planned, long dur) {
     long ta = free(lane, planned, dur);
@@ -433,8 +450,11 @@ final class StoreSimulation {
     }
     count(Situation.ONE_BEHIND_THE_OTHER);
     double[] front = {s.x, s.y};
-    walkTo(s, new double[] {front[0] + rnd.nextGaussian() * 0.1,
-        front[1] + 0.6 + rnd.nextDouble() * 0.3});
+    walkTo(
+        s,
+        new double[] {
+          front[0] + rnd.nextGaussian() * 0.1, front[1] + 0.6 + rnd.nextDouble() * 0.3
+        });
     stay(s, ta - 900);
     walkTo(s, front);
     return Math.max(ta, s.t + 300);
@@ -671,8 +691,15 @@ final class StoreSimulation {
     if (s.scanner) {
       count(Situation.SCAN);
       long ts = ta + dur + 500 + rnd.nextInt(1500);
-      emit(ts, "{\"v\":1,\"t\":" + ts + ",\"type\":\"scan\",\"shopper\":\"" + s.id
-          + "\",\"gtin\":\"" + skus.get(sku) + "\"}");
+      emit(
+          ts,
+          "{\"v\":1,\"t\":"
+              + ts
+              + ",\"type\":\"scan\",\"shopper\":\""
+              + s.id
+              + "\",\"gtin\":\""
+              + skus.get(sku)
+              + "\"}");
     }
   }
 
@@ -720,12 +747,25 @@ final class StoreSimulation {
     StringBuilder c = new StringBuilder();
     c.append("[{\"sku\":\"").append(skus.get(top)).append("\",\"p\":").append(r3(p1)).append('}');
     int second = top == sku ? (sku + 1 + rnd.nextInt(skus.size() - 1)) % skus.size() : sku;
-    c.append(",{\"sku\":\"").append(skus.get(second)).append("\",\"p\":")
-        .append(r3((1 - p1) * (0.3 + rnd.nextDouble() * 0.6))).append("}]");
+    c.append(",{\"sku\":\"")
+        .append(skus.get(second))
+        .append("\",\"p\":")
+        .append(r3((1 - p1) * (0.3 + rnd.nextDouble() * 0.6)))
+        .append("}]");
     long tv = ta + dur + rnd.nextInt(600);
-    emit(tv, "{\"v\":1,\"t\":" + tv + ",\"type\":\"vision\",\"shopper\":\"" + who
-        + "\",\"shelf\":\"" + lane.shelf + "\",\"action\":\"" + (put ? "put" : "pick")
-        + "\",\"candidates\":" + c + "}");
+    emit(
+        tv,
+        "{\"v\":1,\"t\":"
+            + tv
+            + ",\"type\":\"vision\",\"shopper\":\""
+            + who
+            + "\",\"shelf\":\""
+            + lane.shelf
+            + "\",\"action\":\""
+            + (put ? "put" : "pick")
+            + "\",\"candidates\":"
+            + c
+            + "}");
   }
 
   private Shopper nearestOther(Shopper s, long t) {
@@ -808,19 +848,38 @@ final class StoreSimulation {
             count(Situation.TRACK_DROPOUT);
             continue;
           }
-          emit(t, "{\"v\":1,\"t\":" + t + ",\"type\":\"track\",\"shopper\":\"" + s.id
-              + "\",\"x\":" + r3(q[0] + rnd.nextGaussian() * p.trackNoise) + ",\"y\":"
-              + r3(q[1] + rnd.nextGaussian() * p.trackNoise) + "}");
+          emit(
+              t,
+              "{\"v\":1,\"t\":"
+                  + t
+                  + ",\"type\":\"track\",\"shopper\":\""
+                  + s.id
+                  + "\",\"x\":"
+                  + r3(q[0] + rnd.nextGaussian() * p.trackNoise)
+                  + ",\"y\":"
+                  + r3(q[1] + rnd.nextGaussian() * p.trackNoise)
+                  + "}");
         } else {
           for (int k = 0; k < SHELVES; k++) {
             double dy = q[1] - k * AISLE;
-            boolean within = dy > -0.3 && dy < 1.2 && q[0] > -0.5
-                && q[0] < (LANES_PER_SHELF - 1) * LANE_SPACING + 0.5;
+            boolean within =
+                dy > -0.3
+                    && dy < 1.2
+                    && q[0] > -0.5
+                    && q[0] < (LANES_PER_SHELF - 1) * LANE_SPACING + 0.5;
             if (within && t >= shelfNext[k]) {
               shelfNext[k] = t + 600 + rnd.nextInt(300);
-              emit(t, "{\"v\":1,\"t\":" + t + ",\"type\":\"near\",\"shopper\":\"" + s.id
-                  + "\",\"shelf\":\"S" + (k + 1) + "\",\"metres\":"
-                  + r3(Math.max(0, Math.abs(dy) + rnd.nextGaussian() * 0.1)) + "}");
+              emit(
+                  t,
+                  "{\"v\":1,\"t\":"
+                      + t
+                      + ",\"type\":\"near\",\"shopper\":\""
+                      + s.id
+                      + "\",\"shelf\":\"S"
+                      + (k + 1)
+                      + "\",\"metres\":"
+                      + r3(Math.max(0, Math.abs(dy) + rnd.nextGaussian() * 0.1))
+                      + "}");
             }
           }
         }
@@ -853,8 +912,15 @@ final class StoreSimulation {
         if (p.spikeRate > 0 && rnd.nextDouble() < p.spikeRate) {
           g += (rnd.nextBoolean() ? 1 : -1) * (20 + rnd.nextInt(30));
         }
-        emit(t, "{\"v\":1,\"t\":" + t + ",\"type\":\"weight\",\"lane\":\"" + lane.id
-            + "\",\"grams\":" + Math.round(g * 10) / 10.0 + "}");
+        emit(
+            t,
+            "{\"v\":1,\"t\":"
+                + t
+                + ",\"type\":\"weight\",\"lane\":\""
+                + lane.id
+                + "\",\"grams\":"
+                + Math.round(g * 10) / 10.0
+                + "}");
       }
     }
   }
@@ -874,7 +940,10 @@ final class StoreSimulation {
           b.append(',');
         }
         first = false;
-        b.append("{\"sku\":\"").append(e.getKey()).append("\",\"qty\":").append(e.getValue())
+        b.append("{\"sku\":\"")
+            .append(e.getKey())
+            .append("\",\"qty\":")
+            .append(e.getValue())
             .append('}');
       }
       b.append("],\"confidence\":1.0,\"review\":false}");

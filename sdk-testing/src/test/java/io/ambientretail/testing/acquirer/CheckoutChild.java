@@ -29,15 +29,23 @@ public final class CheckoutChild {
     URI acquirer = URI.create(args[1]);
     SessionId id = SessionId.of(args[2]);
     Money total = Money.ofMinor(Long.parseLong(args[3]), "EUR");
-    try (HttpPaymentGateway gateway = HttpPaymentGateway.builder(acquirer)
-            .allowCleartextLoopback().readTimeout(Duration.ofMinutes(5))
-            .retryPolicy(RetryPolicy.none()).build();
+    try (HttpPaymentGateway gateway =
+            HttpPaymentGateway.builder(acquirer)
+                .allowCleartextLoopback()
+                .readTimeout(Duration.ofMinutes(5))
+                .retryPolicy(RetryPolicy.none())
+                .build();
         PaymentJournal journal = PaymentJournal.open(journalFile)) {
-      WalkOutSessions sessions = WalkOutSessions.builder(gateway, journal,
-          HoldPolicy.builder(Money.ofMinor(5000, "EUR")).build()).build();
+      WalkOutSessions sessions =
+          WalkOutSessions.builder(
+                  gateway, journal, HoldPolicy.builder(Money.ofMinor(5000, "EUR")).build())
+              .build();
       System.out.println("READY");
-      EntryDecision d = sessions.enter(id, PaymentToken.of("tok_visa_child"),
-          CardId.ofHex("0123456789abcdef0123456789abcdef"));
+      EntryDecision d =
+          sessions.enter(
+              id,
+              PaymentToken.of("tok_visa_child"),
+              CardId.ofHex("0123456789abcdef0123456789abcdef"));
       System.out.println("ENTERED " + d.outcome());
       WalkOutSession s = d.session().orElseThrow();
       s.basketChanged(total);

@@ -69,22 +69,25 @@ class HttpPaymentGatewayTest {
         .isNotInstanceOf(GatewayUnavailableException.class);
     assertThat(gateway.find(unknown)).isEmpty();
     TransactionId known = authorise("k-known", TEN);
-    assertThat(gateway.find(known)).get().extracting(AuthorisationStatus::authorised)
+    assertThat(gateway.find(known))
+        .get()
+        .extracting(AuthorisationStatus::authorised)
         .isEqualTo(TEN);
   }
 
   @Test
   void authorise_luhnValidCardToken_travelsByItsTokenForm() throws Exception {
     CardToken fpe = CardToken.of(2, "4761739001010119"); // Luhn-valid digits, a token by its form
-    GatewayOutcome o = gateway.authorise(IdempotencyKey.of("k-fpe"), PaymentToken.of(fpe), TEN,
-        "ref-1");
+    GatewayOutcome o =
+        gateway.authorise(IdempotencyKey.of("k-fpe"), PaymentToken.of(fpe), TEN, "ref-1");
     assertThat(o).isInstanceOf(GatewayOutcome.Approved.class);
   }
 
   @Test
   void authorise_declinedToken_isATypedResult() throws Exception {
-    GatewayOutcome o = gateway.authorise(IdempotencyKey.of("k-dec"),
-        PaymentToken.of("tok_decline_x"), TEN, "ref-1");
+    GatewayOutcome o =
+        gateway.authorise(
+            IdempotencyKey.of("k-dec"), PaymentToken.of("tok_decline_x"), TEN, "ref-1");
     assertThat(o).isInstanceOf(GatewayOutcome.Declined.class);
     assertThat(((GatewayOutcome.Declined) o).reason()).isEqualTo(DeclineReason.INSUFFICIENT_FUNDS);
     assertThat(acquirer.performed(AcquirerOperation.AUTHORISE)).isZero();
@@ -94,8 +97,8 @@ class HttpPaymentGatewayTest {
   void capture_connectionDroppedAfterCapturing_capturesOnce() throws Exception {
     TransactionId auth = authorise("k-a1", TEN);
     acquirer.enqueue(AcquirerOperation.CAPTURE, AcquirerFault.dropConnectionAfterWork());
-    GatewayOutcome o = gateway.capture(IdempotencyKey.of("k-cap1"), auth,
-        Money.ofMinor(700, "EUR"), true);
+    GatewayOutcome o =
+        gateway.capture(IdempotencyKey.of("k-cap1"), auth, Money.ofMinor(700, "EUR"), true);
     assertThat(o).isInstanceOf(GatewayOutcome.Approved.class);
     assertThat(((GatewayOutcome.Approved) o).replayed()).isTrue();
     assertThat(acquirer.received(AcquirerOperation.CAPTURE)).isEqualTo(2);
@@ -135,8 +138,10 @@ class HttpPaymentGatewayTest {
   @Test
   void sameKeyDifferentBody_isAnErrorNotAReplay() throws Exception {
     gateway.charge(IdempotencyKey.of("k-same"), TOKEN, TEN, "ref-1");
-    assertThatThrownBy(() -> gateway.charge(IdempotencyKey.of("k-same"), TOKEN,
-        Money.ofMinor(999, "EUR"), "ref-1"))
+    assertThatThrownBy(
+            () ->
+                gateway.charge(
+                    IdempotencyKey.of("k-same"), TOKEN, Money.ofMinor(999, "EUR"), "ref-1"))
         .isInstanceOf(IdempotencyKeyReusedException.class)
         .hasMessageContaining("k-same");
     assertThat(acquirer.charges()).containsExactly(TEN);
@@ -144,9 +149,12 @@ class HttpPaymentGatewayTest {
 
   @Test
   void authorise_answerTooSlow_retryGetsTheReplayedAnswer() throws Exception {
-    HttpPaymentGateway impatient = HttpPaymentGateway.builder(acquirer.uri())
-        .allowCleartextLoopback().readTimeout(Duration.ofMillis(150))
-        .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(2))).build();
+    HttpPaymentGateway impatient =
+        HttpPaymentGateway.builder(acquirer.uri())
+            .allowCleartextLoopback()
+            .readTimeout(Duration.ofMillis(150))
+            .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(2)))
+            .build();
     try {
       acquirer.enqueue(AcquirerOperation.AUTHORISE, AcquirerFault.stallAfterWork());
       GatewayOutcome o = impatient.authorise(IdempotencyKey.of("k-slow"), TOKEN, TEN, "r");
@@ -161,9 +169,12 @@ class HttpPaymentGatewayTest {
 
   @Test
   void authorise_noAnswerInTime_throwsTimeout() throws Exception {
-    HttpPaymentGateway impatient = HttpPaymentGateway.builder(acquirer.uri())
-        .allowCleartextLoopback().readTimeout(Duration.ofMillis(150))
-        .retryPolicy(RetryPolicy.none()).build();
+    HttpPaymentGateway impatient =
+        HttpPaymentGateway.builder(acquirer.uri())
+            .allowCleartextLoopback()
+            .readTimeout(Duration.ofMillis(150))
+            .retryPolicy(RetryPolicy.none())
+            .build();
     try {
       acquirer.enqueue(AcquirerOperation.AUTHORISE, AcquirerFault.stallAfterWork());
       assertThatThrownBy(() -> impatient.authorise(IdempotencyKey.of("k-slow2"), TOKEN, TEN, "r"))
@@ -186,21 +197,25 @@ class HttpPaymentGatewayTest {
   void urls_carryNoToken() throws Exception {
     TransactionId auth = authorise("k-url", TEN);
     gateway.capture(IdempotencyKey.of("k-url-cap"), auth, TEN, true);
-    assertThat(acquirer.requestLines()).isNotEmpty()
-        .noneMatch(l -> l.contains(TOKEN.reveal()));
+    assertThat(acquirer.requestLines()).isNotEmpty().noneMatch(l -> l.contains(TOKEN.reveal()));
   }
 
   @Test
   void build_plainHttpWithoutOptIn_fails() {
     assertThatThrownBy(() -> HttpPaymentGateway.builder(acquirer.uri()).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("https");
   }
 
   @Test
   void build_plainHttpToAnotherHost_failsEvenWithOptIn() {
-    assertThatThrownBy(() -> HttpPaymentGateway.builder(URI.create("http://psp.example/"))
-        .allowCleartextLoopback().build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+    assertThatThrownBy(
+            () ->
+                HttpPaymentGateway.builder(URI.create("http://psp.example/"))
+                    .allowCleartextLoopback()
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("loopback");
   }
 
   @Test

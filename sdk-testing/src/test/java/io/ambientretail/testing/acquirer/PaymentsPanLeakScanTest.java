@@ -59,8 +59,12 @@ class PaymentsPanLeakScanTest {
       try (Stream<Path> files = Files.walk(root)) {
         // surefire's own XML reports list its temp files, named by 18-digit timestamps: they
         // are surefire's metadata, not output of the code under test, and are left out
-        for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
-            .filter(f -> !f.getFileName().toString().startsWith("TEST-"))::iterator) {
+        for (Path f :
+            (Iterable<Path>)
+                files
+                        .filter(Files::isRegularFile)
+                        .filter(f -> !f.getFileName().toString().startsWith("TEST-"))
+                    ::iterator) {
           findings.addAll(PanLeakScanner.strict().scan(f));
         }
       }
@@ -78,16 +82,29 @@ class PaymentsPanLeakScanTest {
     try (SimulatedAcquirer acquirer = SimulatedAcquirer.start();
         HttpPaymentGateway gateway = TestRuns.gateway(acquirer);
         PaymentJournal journal = PaymentJournal.open(dir.resolve("payments.journal"));
-        StoreAndForward saf = StoreAndForward.open(dir.resolve("saf.queue"), g.generateKey(),
-            OfflinePolicy.builder(hold, hold.times(10)).build(), java.time.Clock.systemUTC())) {
-      WalkOutSessions sessions = WalkOutSessions.builder(gateway, journal,
-          HoldPolicy.builder(hold).build()).storeAndForward(saf).build();
-      Receipt r = sessions.enter(SessionId.of("scan-online"), PaymentToken.of("tok_visa_scan"),
-          card).session().orElseThrow().exit(Money.ofMinor(1999, "EUR"));
+        StoreAndForward saf =
+            StoreAndForward.open(
+                dir.resolve("saf.queue"),
+                g.generateKey(),
+                OfflinePolicy.builder(hold, hold.times(10)).build(),
+                java.time.Clock.systemUTC())) {
+      WalkOutSessions sessions =
+          WalkOutSessions.builder(gateway, journal, HoldPolicy.builder(hold).build())
+              .storeAndForward(saf)
+              .build();
+      Receipt r =
+          sessions
+              .enter(SessionId.of("scan-online"), PaymentToken.of("tok_visa_scan"), card)
+              .session()
+              .orElseThrow()
+              .exit(Money.ofMinor(1999, "EUR"));
       sessions.refund(r, Money.ofMinor(500, "EUR"), "scan-refund");
       acquirer.offline(true);
-      sessions.enter(SessionId.of("scan-offline"), PaymentToken.of("tok_visa_scan2"), card)
-          .session().orElseThrow().exit(Money.ofMinor(1234, "EUR"));
+      sessions
+          .enter(SessionId.of("scan-offline"), PaymentToken.of("tok_visa_scan2"), card)
+          .session()
+          .orElseThrow()
+          .exit(Money.ofMinor(1234, "EUR"));
       assertThat(saf.pending()).hasSize(1);
     }
   }

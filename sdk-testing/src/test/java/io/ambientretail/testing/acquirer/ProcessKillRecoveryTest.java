@@ -3,13 +3,13 @@ package io.ambientretail.testing.acquirer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ambientretail.core.Money;
+import io.ambientretail.payments.gateway.http.HttpPaymentGateway;
 import io.ambientretail.payments.session.HoldPolicy;
 import io.ambientretail.payments.session.PaymentJournal;
 import io.ambientretail.payments.session.Receipt;
 import io.ambientretail.payments.session.ReceiptLine;
 import io.ambientretail.payments.session.SessionId;
 import io.ambientretail.payments.session.WalkOutSessions;
-import io.ambientretail.payments.gateway.http.HttpPaymentGateway;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,19 +38,27 @@ class ProcessKillRecoveryTest {
 
     Child(Process process, Path output) {
       this.process = process;
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-            process.getInputStream(), StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = r.readLine()) != null) {
-            Files.writeString(output, line + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            lines.add(line);
-          }
-        } catch (IOException e) {
-          lines.add("READ-FAILED " + e.getClass().getSimpleName());
-        }
-      }, "child-output");
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  String line;
+                  while ((line = r.readLine()) != null) {
+                    Files.writeString(
+                        output,
+                        line + "\n",
+                        StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+                    lines.add(line);
+                  }
+                } catch (IOException e) {
+                  lines.add("READ-FAILED " + e.getClass().getSimpleName());
+                }
+              },
+              "child-output");
       reader.setDaemon(true);
       reader.start();
     }
@@ -58,11 +66,10 @@ class ProcessKillRecoveryTest {
     void await(String marker) throws InterruptedException {
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (true) {
-        String line = lines.poll(Math.max(1, deadline - System.nanoTime()),
-            TimeUnit.NANOSECONDS);
+        String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         if (line == null) {
-          throw new AssertionError("no '" + marker + "' from the child within " + WAIT
-              + "; saw " + seen);
+          throw new AssertionError(
+              "no '" + marker + "' from the child within " + WAIT + "; saw " + seen);
         }
         seen.add(line);
         if (line.startsWith(marker)) {
@@ -72,16 +79,21 @@ class ProcessKillRecoveryTest {
     }
   }
 
-  private static Child startChild(Path dir, SimulatedAcquirer acquirer, String session,
-      long totalMinor) throws IOException {
+  private static Child startChild(
+      Path dir, SimulatedAcquirer acquirer, String session, long totalMinor) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java,
-        "-cp", System.getProperty("java.class.path"),
-        "-Dorg.slf4j.simpleLogger.logFile=" + dir.resolve("child.log"),
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
-        CheckoutChild.class.getName(),
-        dir.resolve("payments.journal").toString(), acquirer.uri().toString(), session,
-        Long.toString(totalMinor));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "-Dorg.slf4j.simpleLogger.logFile=" + dir.resolve("child.log"),
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
+            CheckoutChild.class.getName(),
+            dir.resolve("payments.journal").toString(),
+            acquirer.uri().toString(),
+            session,
+            Long.toString(totalMinor));
     pb.redirectErrorStream(true);
     return new Child(pb.start(), dir.resolve("child.out"));
   }
@@ -104,15 +116,21 @@ class ProcessKillRecoveryTest {
       // restart: a new journal owner over the same file, and the same acquirer
       try (HttpPaymentGateway gateway = TestRuns.gateway(acquirer);
           PaymentJournal journal = PaymentJournal.open(dir.resolve("payments.journal"))) {
-        WalkOutSessions sessions = WalkOutSessions.builder(gateway, journal,
-            HoldPolicy.builder(Money.ofMinor(5000, "EUR")).build()).build();
+        WalkOutSessions sessions =
+            WalkOutSessions.builder(
+                    gateway, journal, HoldPolicy.builder(Money.ofMinor(5000, "EUR")).build())
+                .build();
         List<Receipt> finished = sessions.recover();
-        assertThat(finished).singleElement().satisfies(r -> {
-          assertThat(r.session()).isEqualTo(SessionId.of("kill-1"));
-          assertThat(r.status()).isEqualTo(Receipt.Status.COMPLETE);
-          assertThat(r.lines()).extracting(ReceiptLine::kind)
-              .containsExactly(ReceiptLine.Kind.CAPTURE);
-        });
+        assertThat(finished)
+            .singleElement()
+            .satisfies(
+                r -> {
+                  assertThat(r.session()).isEqualTo(SessionId.of("kill-1"));
+                  assertThat(r.status()).isEqualTo(Receipt.Status.COMPLETE);
+                  assertThat(r.lines())
+                      .extracting(ReceiptLine::kind)
+                      .containsExactly(ReceiptLine.Kind.CAPTURE);
+                });
         assertThat(sessions.recover()).isEmpty();
       }
       assertThat(acquirer.received(AcquirerOperation.CAPTURE)).isEqualTo(2);
@@ -135,8 +153,10 @@ class ProcessKillRecoveryTest {
 
       try (HttpPaymentGateway gateway = TestRuns.gateway(acquirer);
           PaymentJournal journal = PaymentJournal.open(dir.resolve("payments.journal"))) {
-        WalkOutSessions sessions = WalkOutSessions.builder(gateway, journal,
-            HoldPolicy.builder(Money.ofMinor(5000, "EUR")).build()).build();
+        WalkOutSessions sessions =
+            WalkOutSessions.builder(
+                    gateway, journal, HoldPolicy.builder(Money.ofMinor(5000, "EUR")).build())
+                .build();
         assertThat(sessions.recover()).isEmpty();
         // the hold's answer was learnt again from the acquirer's idempotency record
         var session = sessions.session(SessionId.of("kill-2")).orElseThrow();

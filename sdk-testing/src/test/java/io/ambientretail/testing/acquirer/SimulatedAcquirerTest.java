@@ -93,8 +93,8 @@ class SimulatedAcquirerTest {
 
   @Test
   void declineRate_retryOfADeclinedKey_isReplayedDeclined_notDrawnAgain() throws Exception {
-    try (SimulatedAcquirer acquirer = SimulatedAcquirer.builder().declineRate(0.5).seed(1)
-        .start()) {
+    try (SimulatedAcquirer acquirer =
+        SimulatedAcquirer.builder().declineRate(0.5).seed(1).start()) {
       HttpClient http = HttpClient.newHttpClient();
       String key = null;
       for (int i = 0; i < 40 && key == null; i++) {
@@ -111,27 +111,31 @@ class SimulatedAcquirerTest {
     }
   }
 
-  private static HttpResponse<String> authorise(HttpClient http, SimulatedAcquirer acquirer,
-      String key) throws Exception {
+  private static HttpResponse<String> authorise(
+      HttpClient http, SimulatedAcquirer acquirer, String key) throws Exception {
     return http.sendAsync(authorisation(acquirer, key), HttpResponse.BodyHandlers.ofString())
         .get(20, TimeUnit.SECONDS);
   }
 
   private static HttpRequest authorisation(SimulatedAcquirer acquirer, String key) {
-    String body = "{\"token\":\"tok_visa_abc\",\"amount\":{\"minor\":100,\"currency\":\"EUR\"},"
-        + "\"reference\":\"r\"}";
+    String body =
+        "{\"token\":\"tok_visa_abc\",\"amount\":{\"minor\":100,\"currency\":\"EUR\"},"
+            + "\"reference\":\"r\"}";
     return HttpRequest.newBuilder(acquirer.uri().resolve("v1/authorisations"))
-        .header("Idempotency-Key", key).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        .header("Idempotency-Key", key)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        .build();
   }
 
   @Test
   void builtInRules_stillDeclineWithTheirOwnReason_whenARateIsSet() throws Exception {
     try (SimulatedAcquirer acquirer = SimulatedAcquirer.builder().declineRate(1.0).start();
         HttpPaymentGateway gateway = TestRuns.gateway(acquirer)) {
-      GatewayOutcome o = gateway.authorise(IdempotencyKey.of("k"), PaymentToken.of("tok_decline"),
-          TEN, "r");
-      assertThat(((GatewayOutcome.Declined) o).reason()).isEqualTo(DeclineReason.INSUFFICIENT_FUNDS);
+      GatewayOutcome o =
+          gateway.authorise(IdempotencyKey.of("k"), PaymentToken.of("tok_decline"), TEN, "r");
+      assertThat(((GatewayOutcome.Declined) o).reason())
+          .isEqualTo(DeclineReason.INSUFFICIENT_FUNDS);
     }
   }
 
@@ -153,8 +157,8 @@ class SimulatedAcquirerTest {
   @Test
   void latencyWithJitter_everyAnswerTakesAtLeastTheBase() throws Exception {
     Duration base = Duration.ofMillis(150);
-    try (SimulatedAcquirer acquirer = SimulatedAcquirer.builder()
-        .latency(base, Duration.ofMillis(100)).seed(5).start();
+    try (SimulatedAcquirer acquirer =
+            SimulatedAcquirer.builder().latency(base, Duration.ofMillis(100)).seed(5).start();
         HttpPaymentGateway gateway = TestRuns.gateway(acquirer)) {
       for (int i = 0; i < 3; i++) {
         long t0 = System.nanoTime();
@@ -170,13 +174,14 @@ class SimulatedAcquirerTest {
     // the server has 4 request threads: if the delay were slept on them, only 4 requests could be
     // received before the first answer; scheduled, all 12 are received while every answer waits
     int n = 12;
-    try (SimulatedAcquirer acquirer = SimulatedAcquirer.builder()
-        .latency(Duration.ofSeconds(3)).start()) {
+    try (SimulatedAcquirer acquirer =
+        SimulatedAcquirer.builder().latency(Duration.ofSeconds(3)).start()) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        answers.add(http.sendAsync(authorisation(acquirer, "k-" + i),
-            HttpResponse.BodyHandlers.ofString()));
+        answers.add(
+            http.sendAsync(
+                authorisation(acquirer, "k-" + i), HttpResponse.BodyHandlers.ofString()));
       }
       assertThat(acquirer.awaitPerformed(AcquirerOperation.AUTHORISE, n, Duration.ofSeconds(10)))
           .isTrue();
@@ -192,19 +197,23 @@ class SimulatedAcquirerTest {
   @Test
   void builder_refusesARateOutsideZeroToOne_andNegativeLatency() {
     assertThatThrownBy(() -> SimulatedAcquirer.builder().declineRate(1.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("declineRate");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("declineRate");
     assertThatThrownBy(() -> SimulatedAcquirer.builder().declineRate(Double.NaN))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SimulatedAcquirer.builder().latency(Duration.ofMillis(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latency");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("latency");
   }
 
   @Test
   void latency_unset_answersAsBefore() throws Exception {
     try (SimulatedAcquirer acquirer = SimulatedAcquirer.start()) {
       HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(acquirer.uri()
-          + "v1/nothing")).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(acquirer.uri() + "v1/nothing")).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(404);
     }
   }

@@ -70,8 +70,11 @@ class StoreAndForwardTest {
   }
 
   private static OfflinePolicy policy() {
-    return OfflinePolicy.builder(eur(6000), eur(10000)).deny(Set.of(MALLORY))
-        .maxAge(Duration.ofHours(24)).warnBefore(Duration.ofHours(4)).build();
+    return OfflinePolicy.builder(eur(6000), eur(10000))
+        .deny(Set.of(MALLORY))
+        .maxAge(Duration.ofHours(24))
+        .warnBefore(Duration.ofHours(4))
+        .build();
   }
 
   @AfterEach
@@ -86,8 +89,8 @@ class StoreAndForwardTest {
   }
 
   private QueuedPayment queue(String k, CardId card, long minor) throws Exception {
-    return saf.enqueue(IdempotencyKey.of(k), PaymentToken.of("tok_" + k), card, eur(minor),
-        eur(0), k);
+    return saf.enqueue(
+        IdempotencyKey.of(k), PaymentToken.of("tok_" + k), card, eur(minor), eur(0), k);
   }
 
   @Test
@@ -112,8 +115,13 @@ class StoreAndForwardTest {
   void enqueue_replacesTheReservationDurably_notCountedTwiceAfterRestart() throws Exception {
     assertThat(saf.admit(ALICE, eur(5000)).admitted()).isTrue();
     assertThat(saf.admit(BOB, eur(4000)).admitted()).isTrue();
-    saf.enqueue(IdempotencyKey.of("k-alice"), PaymentToken.of("tok_alice"), ALICE, eur(1250),
-        eur(5000), "visit-a");
+    saf.enqueue(
+        IdempotencyKey.of("k-alice"),
+        PaymentToken.of("tok_alice"),
+        ALICE,
+        eur(1250),
+        eur(5000),
+        "visit-a");
     saf.close();
     saf = open();
     assertThat(saf.owedBy(ALICE)).isEqualTo(eur(1250));
@@ -128,7 +136,8 @@ class StoreAndForwardTest {
     assertThat(saf.owedBy(BOB)).isEqualTo(eur(4000));
     assertThat(saf.exposure()).isEqualTo(eur(4000));
     assertThat(Files.readAllBytes(dir.resolve("saf.queue")))
-        .asString(StandardCharsets.ISO_8859_1).doesNotContain("tok_alice", "bbbbbbbb");
+        .asString(StandardCharsets.ISO_8859_1)
+        .doesNotContain("tok_alice", "bbbbbbbb");
   }
 
   @Test
@@ -170,18 +179,22 @@ class StoreAndForwardTest {
     queue("q-2", BOB, 2200);
     queue("q-3", ALICE, 3300);
     byte[] file = Files.readAllBytes(dir.resolve("saf.queue"));
-    assertThat(new String(file, StandardCharsets.ISO_8859_1)).doesNotContain("tok_q-1")
+    assertThat(new String(file, StandardCharsets.ISO_8859_1))
+        .doesNotContain("tok_q-1")
         .doesNotContain("aaaaaaaa");
     saf.close();
     saf = open();
-    assertThat(saf.pending()).extracting(QueuedPayment::reference)
+    assertThat(saf.pending())
+        .extracting(QueuedPayment::reference)
         .containsExactly("q-1", "q-2", "q-3");
 
     // the acquirer is briefly down: the replay stops at the first payment, keeping order
     acquirer.enqueue(AcquirerOperation.CHARGE, AcquirerFault.serverError(503));
-    HttpPaymentGateway noRetry = HttpPaymentGateway.builder(acquirer.uri())
-        .allowCleartextLoopback()
-        .retryPolicy(io.ambientretail.payments.gateway.http.RetryPolicy.none()).build();
+    HttpPaymentGateway noRetry =
+        HttpPaymentGateway.builder(acquirer.uri())
+            .allowCleartextLoopback()
+            .retryPolicy(io.ambientretail.payments.gateway.http.RetryPolicy.none())
+            .build();
     try {
       ReplayReport first = saf.replay(noRetry);
       assertThat(first.forwarded()).isEmpty();
@@ -197,7 +210,8 @@ class StoreAndForwardTest {
     saf = open();
     ReplayReport second = saf.replay(gateway);
     assertThat(second.complete()).isTrue();
-    assertThat(second.forwarded()).extracting(e -> e.getKey().reference())
+    assertThat(second.forwarded())
+        .extracting(e -> e.getKey().reference())
         .containsExactly("q-1", "q-2", "q-3");
     assertThat(acquirer.charges()).containsExactly(eur(1100), eur(2200), eur(3300));
     assertThat(acquirer.received(AcquirerOperation.CHARGE)).isEqualTo(6);
@@ -213,8 +227,9 @@ class StoreAndForwardTest {
     queue("d-1", ALICE, 500);
     acquirer.enqueue(AcquirerOperation.CHARGE, AcquirerFault.decline(DeclineReason.EXPIRED_CARD));
     ReplayReport r = saf.replay(gateway);
-    assertThat(r.forwarded()).singleElement().satisfies(e ->
-        assertThat(e.getValue()).isInstanceOf(GatewayOutcome.Declined.class));
+    assertThat(r.forwarded())
+        .singleElement()
+        .satisfies(e -> assertThat(e.getValue()).isInstanceOf(GatewayOutcome.Declined.class));
     assertThat(saf.pending()).isEmpty();
     assertThat(saf.replay(gateway).forwarded()).isEmpty();
     assertThat(acquirer.received(AcquirerOperation.CHARGE)).isEqualTo(1);
@@ -228,12 +243,16 @@ class StoreAndForwardTest {
     List<String> warned = new ArrayList<>();
     assertThat(saf.checkExpiry((p, left) -> warned.add(p.reference()))).isZero();
     clock.advance(Duration.ofHours(19)); // e-1 now 20h old: 4h left
-    assertThat(saf.checkExpiry((p, left) -> {
-      warned.add(p.reference() + " " + left);
-    })).isEqualTo(1);
+    assertThat(
+            saf.checkExpiry(
+                (p, left) -> {
+                  warned.add(p.reference() + " " + left);
+                }))
+        .isEqualTo(1);
     assertThat(warned).containsExactly("e-1 PT4H");
     clock.advance(Duration.ofHours(1));
-    assertThat(saf.expiringSoon()).extracting(QueuedPayment::reference)
+    assertThat(saf.expiringSoon())
+        .extracting(QueuedPayment::reference)
         .containsExactly("e-1", "e-2");
   }
 
@@ -251,23 +270,24 @@ class StoreAndForwardTest {
   }
 
   @Test
-  void walkOut_gatewayDownAtEntry_admitsOffline_queuesCharge_andReplaysWhenBack()
-      throws Exception {
+  void walkOut_gatewayDownAtEntry_admitsOffline_queuesCharge_andReplaysWhenBack() throws Exception {
     try (PaymentJournal journal = PaymentJournal.open(dir.resolve("payments.journal"))) {
-      WalkOutSessions sessions = WalkOutSessions.builder(gateway, journal,
-              HoldPolicy.builder(eur(3000)).build())
-          .clock(clock).storeAndForward(saf).build();
+      WalkOutSessions sessions =
+          WalkOutSessions.builder(gateway, journal, HoldPolicy.builder(eur(3000)).build())
+              .clock(clock)
+              .storeAndForward(saf)
+              .build();
       acquirer.offline(true);
-      EntryDecision d = sessions.enter(SessionId.of("off-1"), PaymentToken.of("tok_visa_off"),
-          ALICE);
+      EntryDecision d =
+          sessions.enter(SessionId.of("off-1"), PaymentToken.of("tok_visa_off"), ALICE);
       assertThat(d.outcome()).isEqualTo(EntryDecision.Outcome.ADMITTED_OFFLINE);
       assertThat(saf.owedBy(ALICE)).isEqualTo(eur(3000));
       Receipt r = d.session().orElseThrow().exit(eur(2750));
       assertThat(r.status()).isEqualTo(Receipt.Status.QUEUED_OFFLINE);
       assertThat(saf.pending()).extracting(QueuedPayment::amount).containsExactly(eur(2750));
       assertThat(saf.owedBy(ALICE)).isEqualTo(eur(2750));
-      EntryDecision denied = sessions.enter(SessionId.of("off-2"),
-          PaymentToken.of("tok_visa_mal"), MALLORY);
+      EntryDecision denied =
+          sessions.enter(SessionId.of("off-2"), PaymentToken.of("tok_visa_mal"), MALLORY);
       assertThat(denied.outcome()).isEqualTo(EntryDecision.Outcome.REFUSED_OFFLINE);
 
       acquirer.offline(false);
@@ -282,31 +302,37 @@ class StoreAndForwardTest {
           .isEqualTo(acquirer.performed(AcquirerOperation.AUTHORISE));
       assertThat(journal.sessionIds()).hasSize(2);
       assertThat(sessions.openSessions()).isEmpty();
-      assertThat(report.forwarded().get(0)).extracting(Map.Entry::getValue)
+      assertThat(report.forwarded().get(0))
+          .extracting(Map.Entry::getValue)
           .isInstanceOf(GatewayOutcome.Approved.class);
     }
   }
 
   @Test
   void walkOut_gatewayTlsRefusedAtEntry_isNotAnOutage_doorStaysShut() throws Exception {
-    PaymentGateway untrusted = (PaymentGateway) Proxy.newProxyInstance(
-        PaymentGateway.class.getClassLoader(), new Class<?>[] {PaymentGateway.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("authorise")) {
-            throw new GatewayTlsException("authorise: certificate not trusted", null);
-          }
-          try {
-            return method.invoke(gateway, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    PaymentGateway untrusted =
+        (PaymentGateway)
+            Proxy.newProxyInstance(
+                PaymentGateway.class.getClassLoader(),
+                new Class<?>[] {PaymentGateway.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("authorise")) {
+                    throw new GatewayTlsException("authorise: certificate not trusted", null);
+                  }
+                  try {
+                    return method.invoke(gateway, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
     try (PaymentJournal journal = PaymentJournal.open(dir.resolve("payments.journal"))) {
-      WalkOutSessions sessions = WalkOutSessions.builder(untrusted, journal,
-              HoldPolicy.builder(eur(3000)).build())
-          .clock(clock).storeAndForward(saf).build();
-      EntryDecision d = sessions.enter(SessionId.of("tls-1"), PaymentToken.of("tok_visa_tls"),
-          ALICE);
+      WalkOutSessions sessions =
+          WalkOutSessions.builder(untrusted, journal, HoldPolicy.builder(eur(3000)).build())
+              .clock(clock)
+              .storeAndForward(saf)
+              .build();
+      EntryDecision d =
+          sessions.enter(SessionId.of("tls-1"), PaymentToken.of("tok_visa_tls"), ALICE);
       assertThat(d.outcome()).isEqualTo(EntryDecision.Outcome.UNAVAILABLE);
       assertThat(d.session()).isEmpty();
       assertThat(saf.owedBy(ALICE)).isEqualTo(eur(0));

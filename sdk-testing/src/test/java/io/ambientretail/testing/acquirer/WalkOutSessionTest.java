@@ -40,8 +40,7 @@ class WalkOutSessionTest {
 
   @BeforeEach
   void start() throws Exception {
-    acquirer = SimulatedAcquirer.builder().clock(clock).captureWindow(Duration.ofHours(24))
-        .start();
+    acquirer = SimulatedAcquirer.builder().clock(clock).captureWindow(Duration.ofHours(24)).start();
     gateway = TestRuns.gateway(acquirer);
     dir = TestRuns.newDir("walkout");
     journal = PaymentJournal.open(dir.resolve("payments.journal"));
@@ -49,10 +48,15 @@ class WalkOutSessionTest {
   }
 
   private WalkOutSessions sessions(PaymentJournal j) {
-    return WalkOutSessions.builder(gateway, j,
-            HoldPolicy.builder(eur(5000)).incrementStep(eur(2000))
-                .settleMargin(Duration.ofHours(1)).build())
-        .clock(clock).build();
+    return WalkOutSessions.builder(
+            gateway,
+            j,
+            HoldPolicy.builder(eur(5000))
+                .incrementStep(eur(2000))
+                .settleMargin(Duration.ofHours(1))
+                .build())
+        .clock(clock)
+        .build();
   }
 
   @AfterEach
@@ -130,7 +134,8 @@ class WalkOutSessionTest {
     assertThat(s.basketChanged(eur(8000))).isEqualTo(BasketCoverage.RECOVER_AT_EXIT);
     Receipt r = s.exit(eur(8000));
     assertThat(r.status()).isEqualTo(Receipt.Status.COMPLETE);
-    assertThat(r.lines()).extracting(ReceiptLine::kind)
+    assertThat(r.lines())
+        .extracting(ReceiptLine::kind)
         .containsExactly(ReceiptLine.Kind.CAPTURE, ReceiptLine.Kind.RECOVERY_CHARGE);
     assertThat(acquirer.captures()).containsExactly(eur(5000));
     assertThat(acquirer.charges()).containsExactly(eur(3000));
@@ -164,7 +169,8 @@ class WalkOutSessionTest {
     Receipt pending = s.exit(eur(3100));
     assertThat(pending.status()).isEqualTo(Receipt.Status.PENDING);
     acquirer.offline(false);
-    assertThat(sessions.recover()).singleElement()
+    assertThat(sessions.recover())
+        .singleElement()
         .satisfies(r -> assertThat(r.status()).isEqualTo(Receipt.Status.COMPLETE));
     assertThat(sessions.recover()).isEmpty();
     assertThat(acquirer.captures()).containsExactly(eur(3100));
@@ -177,10 +183,11 @@ class WalkOutSessionTest {
         java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-      java.util.concurrent.Callable<Receipt> exit = () -> {
-        go.await();
-        return s.exit(eur(2222));
-      };
+      java.util.concurrent.Callable<Receipt> exit =
+          () -> {
+            go.await();
+            return s.exit(eur(2222));
+          };
       var a = pool.submit(exit);
       var b = pool.submit(exit);
       go.countDown();
@@ -209,8 +216,10 @@ class WalkOutSessionTest {
     Receipt r = enter("v11", PaymentToken.of("tok_wallet_pay")).exit(eur(7000));
     Receipt after = sessions.refund(r, eur(2500), "ret-1");
     // the refund comes from the latest charge first (2000), then the capture (500)
-    assertThat(after.lines()).filteredOn(l -> l.kind() == ReceiptLine.Kind.REFUND)
-        .extracting(ReceiptLine::amount).containsExactly(eur(2000), eur(500));
+    assertThat(after.lines())
+        .filteredOn(l -> l.kind() == ReceiptLine.Kind.REFUND)
+        .extracting(ReceiptLine::amount)
+        .containsExactly(eur(2000), eur(500));
     sessions.refund(r, eur(2500), "ret-1");
     assertThat(acquirer.performed(AcquirerOperation.REFUND)).isEqualTo(2);
     assertThat(acquirer.netMinor("EUR")).isEqualTo(4500);
@@ -222,7 +231,8 @@ class WalkOutSessionTest {
     Receipt r = enter("v17", VISA).exit(eur(3000));
     sessions.refund(r, eur(1000), "ret-9");
     assertThatThrownBy(() -> sessions.refund(r, eur(1500), "ret-9"))
-        .isInstanceOf(IdempotencyKeyReusedException.class).hasMessageContaining("ret-9");
+        .isInstanceOf(IdempotencyKeyReusedException.class)
+        .hasMessageContaining("ret-9");
     assertThat(acquirer.netMinor("EUR")).isEqualTo(2000);
   }
 
@@ -246,7 +256,8 @@ class WalkOutSessionTest {
   void adjust_upwards_chargesTheDifference() throws Exception {
     Receipt r = enter("v12", VISA).exit(eur(1000));
     Receipt after = sessions.adjust(r, eur(1300), "fix-1");
-    assertThat(after.lines()).extracting(ReceiptLine::kind)
+    assertThat(after.lines())
+        .extracting(ReceiptLine::kind)
         .containsExactly(ReceiptLine.Kind.CAPTURE, ReceiptLine.Kind.ADJUSTMENT_CHARGE);
     assertThat(after.charged()).isEqualTo(eur(1300));
     Receipt down = sessions.adjust(after, eur(900), "fix-2");
@@ -261,7 +272,8 @@ class WalkOutSessionTest {
     clock.advance(Duration.ofHours(22));
     assertThat(sessions.settleDue()).isEmpty();
     clock.advance(Duration.ofMinutes(61));
-    assertThat(sessions.settleDue()).singleElement()
+    assertThat(sessions.settleDue())
+        .singleElement()
         .satisfies(r -> assertThat(r.total()).isEqualTo(eur(800)));
     assertThat(acquirer.captures()).containsExactly(eur(800));
     assertThat(s.closed()).isTrue();
@@ -274,7 +286,8 @@ class WalkOutSessionTest {
     journal.close();
     journal = PaymentJournal.open(dir.resolve("payments.journal"));
     sessions = sessions(journal);
-    assertThat(sessions.openSessions()).extracting(WalkOutSession::id)
+    assertThat(sessions.openSessions())
+        .extracting(WalkOutSession::id)
         .containsExactly(SessionId.of("v14"));
     Receipt r = sessions.session(SessionId.of("v14")).orElseThrow().exit(eur(900));
     assertThat(r.status()).isEqualTo(Receipt.Status.COMPLETE);

@@ -29,26 +29,48 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The EMV reader against every virtual card profile and every recorded trace, in process. */
 class EmvReadingTest {
-  private static final EmvReaderConfig CONFIG = EmvReaderConfig.builder()
-      .amount(Money.parse("1.00 EUR"))
-      .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)).build();
+  private static final EmvReaderConfig CONFIG =
+      EmvReaderConfig.builder()
+          .amount(Money.parse("1.00 EUR"))
+          .clock(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC))
+          .build();
 
   @TempDir Path tmp;
 
   @Test
-  void everyProfile_readsBrandPanExpiryAndSelection_andNoPanReachesLogsOrFiles()
-      throws Exception {
-    Tokenizer tokenizer = Tokenizer.builder().key(1, new byte[16])
-        .detokenizePolicy((who, why) -> who.equals("test")).build();
+  void everyProfile_readsBrandPanExpiryAndSelection_andNoPanReachesLogsOrFiles() throws Exception {
+    Tokenizer tokenizer =
+        Tokenizer.builder()
+            .key(1, new byte[16])
+            .detokenizePolicy((who, why) -> who.equals("test"))
+            .build();
     List<String> lines = new ArrayList<>();
     try (LogCapture logs = new LogCapture(tmp.resolve("logs"))) {
       for (Interface iface : Interface.values()) {
-        check(VirtualEmvCards.visa(iface), CardBrand.VISA, "476173******0119",
-            YearMonth.of(2031, 12), iface, lines, tokenizer);
-        check(VirtualEmvCards.mastercard(iface), CardBrand.MASTERCARD, "541333******0011",
-            YearMonth.of(2030, 12), iface, lines, tokenizer);
-        check(VirtualEmvCards.amex(iface), CardBrand.AMEX, "374245*****1006",
-            YearMonth.of(2029, 3), iface, lines, tokenizer);
+        check(
+            VirtualEmvCards.visa(iface),
+            CardBrand.VISA,
+            "476173******0119",
+            YearMonth.of(2031, 12),
+            iface,
+            lines,
+            tokenizer);
+        check(
+            VirtualEmvCards.mastercard(iface),
+            CardBrand.MASTERCARD,
+            "541333******0011",
+            YearMonth.of(2030, 12),
+            iface,
+            lines,
+            tokenizer);
+        check(
+            VirtualEmvCards.amex(iface),
+            CardBrand.AMEX,
+            "374245*****1006",
+            YearMonth.of(2029, 3),
+            iface,
+            lines,
+            tokenizer);
       }
     }
     Files.write(tmp.resolve("out.jsonl"), lines);
@@ -56,21 +78,37 @@ class EmvReadingTest {
     assertThat(PanLeakScanner.allowing(VirtualEmvCards.AID_DIGIT_RUNS).scan(tmp)).isEmpty();
   }
 
-  private void check(VirtualEmvCard card, CardBrand brand, String masked, YearMonth expiry,
-      Interface iface, List<String> out, Tokenizer tokenizer) throws Exception {
+  private void check(
+      VirtualEmvCard card,
+      CardBrand brand,
+      String masked,
+      YearMonth expiry,
+      Interface iface,
+      List<String> out,
+      Tokenizer tokenizer)
+      throws Exception {
     try (CardRead read = EmvCardReader.create(CONFIG).read(card::process)) {
       assertThat(read.brand()).as(card.name()).isEqualTo(brand);
       assertThat(read.pan().masked()).as(card.name()).isEqualTo(masked);
       assertThat(read.expiry()).as(card.name()).contains(expiry);
-      assertThat(read.selection()).as(card.name()).isEqualTo(
-          iface == Interface.CONTACT ? CardRead.Selection.PSE : CardRead.Selection.PPSE);
+      assertThat(read.selection())
+          .as(card.name())
+          .isEqualTo(iface == Interface.CONTACT ? CardRead.Selection.PSE : CardRead.Selection.PPSE);
       assertThat(read.toString()).doesNotContain(read.pan().revealDigits("test assertion"));
       CardToken token = tokenizer.tokenize(read.pan());
       try (Pan back = tokenizer.detokenize(token, "test", "round trip")) {
         assertThat(back).isEqualTo(read.pan());
       }
-      out.add("{\"aid\":\"" + read.aid() + "\",\"maskedPan\":\"" + read.pan().masked()
-          + "\",\"token\":\"" + token.text() + "\",\"read\":\"" + read + "\"}");
+      out.add(
+          "{\"aid\":\""
+              + read.aid()
+              + "\",\"maskedPan\":\""
+              + read.pan().masked()
+              + "\",\"token\":\""
+              + token.text()
+              + "\",\"read\":\""
+              + read
+              + "\"}");
     }
     // the PDOL of the Visa profile asked for 9F37: the card must have got 4 fresh bytes
     assertThat(card.commands()).anyMatch(c -> c.startsWith("80A8"));
@@ -78,8 +116,8 @@ class EmvReadingTest {
 
   @Test
   void contactlessVisa_panFromTrack2Equivalent_whenNo5A() throws Exception {
-    try (CardRead read = EmvCardReader.create(CONFIG)
-        .read(VirtualEmvCards.visa(Interface.CONTACTLESS)::process)) {
+    try (CardRead read =
+        EmvCardReader.create(CONFIG).read(VirtualEmvCards.visa(Interface.CONTACTLESS)::process)) {
       assertThat(read.panSource()).isEqualTo(CardRead.PanSource.TRACK2_EQUIVALENT);
       assertThat(read.panSequence()).contains("01");
       assertThat(read.label()).contains("VISA CREDIT");
@@ -93,14 +131,17 @@ class EmvReadingTest {
     try (CardRead read = EmvCardReader.create(CONFIG).read(card::process)) {
       assertThat(read.aid()).isEqualTo("A0000000041010");
     }
-    EmvReaderConfig preferMaestro = EmvReaderConfig.builder()
-        .brandPreference(List.of(CardBrand.MAESTRO)).build();
+    EmvReaderConfig preferMaestro =
+        EmvReaderConfig.builder().brandPreference(List.of(CardBrand.MAESTRO)).build();
     // the profile's Maestro application has no GPO answer: preferring it must reach it and fail
     assertThatThrownBy(() -> EmvCardReader.create(preferMaestro).read(card::process))
-        .isInstanceOfSatisfying(EmvException.class, e -> {
-          assertThat(e.code()).isEqualTo(EmvException.EMV_STATUS);
-          assertThat(e.statusWord()).isEqualTo(0x6985);
-        }).hasMessageContaining("GET PROCESSING OPTIONS");
+        .isInstanceOfSatisfying(
+            EmvException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(EmvException.EMV_STATUS);
+              assertThat(e.statusWord()).isEqualTo(0x6985);
+            })
+        .hasMessageContaining("GET PROCESSING OPTIONS");
   }
 
   @Test
@@ -136,10 +177,14 @@ class EmvReadingTest {
       }
     }
     Files.write(tmp.resolve("traces.txt"), lines);
-    assertThat(lines).anyMatch(l -> l.startsWith("contact-upi-in.txt")
-        && l.contains("A000000333010102") && l.contains("UNIONPAY"));
-    assertThat(lines).anyMatch(l -> l.startsWith("contactless-msd-in.txt")
-        && l.contains("MASTERCARD"));
+    assertThat(lines)
+        .anyMatch(
+            l ->
+                l.startsWith("contact-upi-in.txt")
+                    && l.contains("A000000333010102")
+                    && l.contains("UNIONPAY"));
+    assertThat(lines)
+        .anyMatch(l -> l.startsWith("contactless-msd-in.txt") && l.contains("MASTERCARD"));
     assertThat(PanLeakScanner.allowing(VirtualEmvCards.AID_DIGIT_RUNS).scan(tmp)).isEmpty();
   }
 }

@@ -24,8 +24,12 @@ final class SmartcardioChannel implements CardConnector.Connection {
   }
 
   static void useSystemPcscLite() {
-    for (String lib : new String[] {"/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
-        "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1", "/usr/lib/libpcsclite.so.1"}) {
+    for (String lib :
+        new String[] {
+          "/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
+          "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1",
+          "/usr/lib/libpcsclite.so.1"
+        }) {
       if (Files.exists(Path.of(lib))) {
         System.setProperty("sun.security.smartcardio.library", lib);
         return;
@@ -36,9 +40,11 @@ final class SmartcardioChannel implements CardConnector.Connection {
   static CardConnector vpcdConnector() {
     return timeout -> {
       try {
-        CardTerminal t = TerminalFactory.getDefault().terminals().list().stream()
-            .filter(x -> x.getName().startsWith("Virtual PCD")).findFirst()
-            .orElseThrow(() -> new IOException("no Virtual PCD reader in pcscd"));
+        CardTerminal t =
+            TerminalFactory.getDefault().terminals().list().stream()
+                .filter(x -> x.getName().startsWith("Virtual PCD"))
+                .findFirst()
+                .orElseThrow(() -> new IOException("no Virtual PCD reader in pcscd"));
         if (!t.waitForCardPresent(Math.max(1, timeout.toMillis()))) {
           throw new InterruptedIOException("no card within " + timeout.toMillis() + " ms");
         }

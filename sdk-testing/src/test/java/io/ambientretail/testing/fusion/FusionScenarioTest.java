@@ -23,8 +23,8 @@ class FusionScenarioTest {
 
   @Test
   void generate_linesAreVersion1InTimeOrder_lanesFirst_oneTruthPerShopper() {
-    GeneratedDay day = FusionScenario.builder().mix(FusionMix.BUSY).shoppers(15).seed(2).build()
-        .generate();
+    GeneratedDay day =
+        FusionScenario.builder().mix(FusionMix.BUSY).shoppers(15).seed(2).build().generate();
     List<String> lines = day.events();
     long last = -1;
     boolean sensorSeen = false;
@@ -40,7 +40,8 @@ class FusionScenarioTest {
         assertThat(sensorSeen).as("initial lanes come first").isFalse();
       }
     }
-    assertThat(day.truth()).hasSize(15)
+    assertThat(day.truth())
+        .hasSize(15)
         .allMatch(l -> l.startsWith("{\"type\":\"receipt\",\"shopper\":\"p"));
     assertThat(lines.stream().filter(l -> l.contains("\"type\":\"enter\""))).hasSize(15);
     assertThat(lines.stream().filter(l -> l.contains("\"type\":\"exit\""))).hasSize(15);
@@ -49,26 +50,52 @@ class FusionScenarioTest {
   @Test
   void generate_nearMode_hasNoTracks() {
     GeneratedDay day = FusionScenario.builder().shoppers(5).tracked(false).build().generate();
-    assertThat(day.events()).noneMatch(l -> l.contains("\"type\":\"track\""))
+    assertThat(day.events())
+        .noneMatch(l -> l.contains("\"type\":\"track\""))
         .anyMatch(l -> l.contains("\"type\":\"near\""));
   }
 
   @Test
   void generate_busyMix_hasTheBusySituations_andNoneOfTheHardOnes() {
-    Map<Situation, Integer> s = FusionScenario.builder().mix(FusionMix.BUSY).shoppers(300)
-        .seed(5).build().generate().situations();
-    assertThat(s).as("busy: overlapping shoppers, put-backs, bounces, multi-item picks")
-        .extractingByKeys(Situation.FEW_LANES_APART, Situation.ONE_BEHIND_THE_OTHER,
-            Situation.PUT_BACK_RIGHT_LANE, Situation.BOUNCE, Situation.MULTI_ITEM_PICK)
+    Map<Situation, Integer> s =
+        FusionScenario.builder()
+            .mix(FusionMix.BUSY)
+            .shoppers(300)
+            .seed(5)
+            .build()
+            .generate()
+            .situations();
+    assertThat(s)
+        .as("busy: overlapping shoppers, put-backs, bounces, multi-item picks")
+        .extractingByKeys(
+            Situation.FEW_LANES_APART,
+            Situation.ONE_BEHIND_THE_OTHER,
+            Situation.PUT_BACK_RIGHT_LANE,
+            Situation.BOUNCE,
+            Situation.MULTI_ITEM_PICK)
         .allMatch(n -> n > 0);
-    assertThat(s).as("the hard mix's situations")
-        .extractingByKeys(Situation.NEIGHBOURS_AT_ONCE, Situation.PUT_BACK_WRONG_LANE,
-            Situation.MISPLACED_PICK, Situation.VISION_WRONG_SHOPPER)
+    assertThat(s)
+        .as("the hard mix's situations")
+        .extractingByKeys(
+            Situation.NEIGHBOURS_AT_ONCE,
+            Situation.PUT_BACK_WRONG_LANE,
+            Situation.MISPLACED_PICK,
+            Situation.VISION_WRONG_SHOPPER)
         .containsOnly(0);
-    Map<Situation, Integer> hard = FusionScenario.builder().mix(FusionMix.HARD).shoppers(300)
-        .seed(5).build().generate().situations();
-    assertThat(hard).extractingByKeys(Situation.NEIGHBOURS_AT_ONCE,
-        Situation.PUT_BACK_WRONG_LANE, Situation.MISPLACED_PICK, Situation.VISION_WRONG_SHOPPER)
+    Map<Situation, Integer> hard =
+        FusionScenario.builder()
+            .mix(FusionMix.HARD)
+            .shoppers(300)
+            .seed(5)
+            .build()
+            .generate()
+            .situations();
+    assertThat(hard)
+        .extractingByKeys(
+            Situation.NEIGHBOURS_AT_ONCE,
+            Situation.PUT_BACK_WRONG_LANE,
+            Situation.MISPLACED_PICK,
+            Situation.VISION_WRONG_SHOPPER)
         .allMatch(n -> n > 0);
   }
 

@@ -8,11 +8,16 @@ import org.jspecify.annotations.Nullable;
 
 /** Finds libpcsclite and makes the jnasmartcardio provider. */
 public final class PcscLibrary {
-  private static final List<String> CANDIDATES = List.of(
-      "/usr/lib/x86_64-linux-gnu/libpcsclite.so.1", "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1",
-      "/usr/lib/arm-linux-gnueabihf/libpcsclite.so.1", "/usr/lib/i386-linux-gnu/libpcsclite.so.1",
-      "/usr/lib64/libpcsclite.so.1", "/usr/lib/libpcsclite.so.1", "/lib/libpcsclite.so.1",
-      "/usr/local/lib/libpcsclite.so.1");
+  private static final List<String> CANDIDATES =
+      List.of(
+          "/usr/lib/x86_64-linux-gnu/libpcsclite.so.1",
+          "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1",
+          "/usr/lib/arm-linux-gnueabihf/libpcsclite.so.1",
+          "/usr/lib/i386-linux-gnu/libpcsclite.so.1",
+          "/usr/lib64/libpcsclite.so.1",
+          "/usr/lib/libpcsclite.so.1",
+          "/lib/libpcsclite.so.1",
+          "/usr/local/lib/libpcsclite.so.1");
 
   private PcscLibrary() {}
 
@@ -39,8 +44,8 @@ public final class PcscLibrary {
   }
 
   /**
-   * Points the JDK's own PC/SC provider at the library found by {@link #locate()}, unless the
-   * user set {@code sun.security.smartcardio.library}; for code that uses the JDK provider.
+   * Points the JDK's own PC/SC provider at the library found by {@link #locate()}, unless the user
+   * set {@code sun.security.smartcardio.library}; for code that uses the JDK provider.
    */
   public static void configureJdkProvider() {
     Path p = locate();
@@ -52,7 +57,8 @@ public final class PcscLibrary {
   /** Where the library was looked for, for error messages. */
   public static String describe() {
     Path p = locate();
-    return p != null ? "found " + p : "libpcsclite.so.1 not found in " + CANDIDATES
-        + "; install libpcsclite1";
+    return p != null
+        ? "found " + p
+        : "libpcsclite.so.1 not found in " + CANDIDATES + "; install libpcsclite1";
   }
 }

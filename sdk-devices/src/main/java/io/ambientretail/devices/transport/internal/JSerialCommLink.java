@@ -50,37 +50,45 @@ public final class JSerialCommLink implements ByteLink {
     }
     port.setComPortParameters(s.baud(), s.dataBits(), stopBits(s), parity(s));
     port.setFlowControl(flow(s.flowControl()));
-    port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING,
-        (int) Math.max(1, s.pollInterval().toMillis()), 0);
+    port.setComPortTimeouts(
+        SerialPort.TIMEOUT_READ_SEMI_BLOCKING, (int) Math.max(1, s.pollInterval().toMillis()), 0);
     if (!port.openPort()) {
-      throw new IOException("cannot open serial port " + path + (real.equals(path) ? "" : " ("
-          + real + ")") + ": error " + port.getLastErrorCode() + " at "
-          + port.getLastErrorLocation() + " (in use, or no permission?)");
+      throw new IOException(
+          "cannot open serial port "
+              + path
+              + (real.equals(path) ? "" : " (" + real + ")")
+              + ": error "
+              + port.getLastErrorCode()
+              + " at "
+              + port.getLastErrorLocation()
+              + " (in use, or no permission?)");
     }
     JSerialCommLink link = new JSerialCommLink(port, path);
-    port.addDataListener(new SerialPortMessageListener() {
-      @Override
-      public int getListeningEvents() {
-        return SerialPort.LISTENING_EVENT_PORT_DISCONNECTED;
-      }
+    port.addDataListener(
+        new SerialPortMessageListener() {
+          @Override
+          public int getListeningEvents() {
+            return SerialPort.LISTENING_EVENT_PORT_DISCONNECTED;
+          }
 
-      @Override
-      public byte[] getMessageDelimiter() {
-        return new byte[] {'\n'};
-      }
+          @Override
+          public byte[] getMessageDelimiter() {
+            return new byte[] {'\n'};
+          }
 
-      @Override
-      public boolean delimiterIndicatesEndOfMessage() {
-        return true;
-      }
+          @Override
+          public boolean delimiterIndicatesEndOfMessage() {
+            return true;
+          }
 
-      @Override
-      public void serialEvent(SerialPortEvent event) {
-        // jSerialComm repeats this event until the port is closed. Closing from its own event
-        // thread would join that thread, so flag it: the reader closes the port on its next read.
-        link.disconnected = true;
-      }
-    });
+          @Override
+          public void serialEvent(SerialPortEvent event) {
+            // jSerialComm repeats this event until the port is closed. Closing from its own event
+            // thread would join that thread, so flag it: the reader closes the port on its next
+            // read.
+            link.disconnected = true;
+          }
+        });
     return link;
   }
 
@@ -103,12 +111,21 @@ public final class JSerialCommLink implements ByteLink {
       } catch (LinkageError e) {
         String where = System.getProperty("jSerialComm.library.path");
         String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        throw new NativeLibraryException("jSerialComm could not load its native library from "
-            + (where != null ? where : "the folder it extracts to under "
-            + System.getProperty("java.io.tmpdir") + " or " + System.getProperty("user.home")
-            + " (a noexec /tmp causes this)") + " (" + first + "); set "
-            + "SerialSettings.Builder.nativeLibraryDirectory(dir) to a folder on a file system "
-            + "mounted with exec", e);
+        throw new NativeLibraryException(
+            "jSerialComm could not load its native library from "
+                + (where != null
+                    ? where
+                    : "the folder it extracts to under "
+                        + System.getProperty("java.io.tmpdir")
+                        + " or "
+                        + System.getProperty("user.home")
+                        + " (a noexec /tmp causes this)")
+                + " ("
+                + first
+                + "); set "
+                + "SerialSettings.Builder.nativeLibraryDirectory(dir) to a folder on a file system "
+                + "mounted with exec",
+            e);
       }
     }
   }
@@ -150,20 +167,24 @@ public final class JSerialCommLink implements ByteLink {
         return;
       }
       Files.createDirectories(dir);
-      try (java.io.InputStream in = SerialPort.class.getResourceAsStream("/Linux/" + arch
-          + "/libjSerialComm.so")) {
+      try (java.io.InputStream in =
+          SerialPort.class.getResourceAsStream("/Linux/" + arch + "/libjSerialComm.so")) {
         if (in == null) {
-          throw new NativeLibraryException("the jSerialComm jar has no library for Linux/" + arch,
+          throw new NativeLibraryException(
+              "the jSerialComm jar has no library for Linux/" + arch,
               new UnsatisfiedLinkError(arch));
         }
         Path tmp = Files.createTempFile(dir, "libjSerialComm", ".tmp");
         Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        Files.move(
+            tmp,
+            target,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE,
             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new NativeLibraryException("cannot put jSerialComm's native library into " + dir
-          + ": " + e.getMessage(), e);
+      throw new NativeLibraryException(
+          "cannot put jSerialComm's native library into " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -217,8 +238,12 @@ public final class JSerialCommLink implements ByteLink {
     int n = port.readBytes(buffer, length, offset);
     if (n < 0) {
       close();
-      throw new EOFException("serial port " + name + " disconnected (read failed, error "
-          + port.getLastErrorCode() + ")");
+      throw new EOFException(
+          "serial port "
+              + name
+              + " disconnected (read failed, error "
+              + port.getLastErrorCode()
+              + ")");
     }
     return n;
   }

@@ -113,15 +113,16 @@ public final class Models {
     if (n <= WARMUP + 1) {
       return 0;
     }
-    double[] sse = switch (method) {
-      case SES -> sesGrid(y, n);
-      case HOLT -> holtGrid(y, n);
-      case HOLT_WINTERS -> hwGrid(y, n);
-      case CROSTON -> crostonGrid(y, n, false);
-      case SBA -> crostonGrid(y, n, true);
-      case TSB -> tsbGrid(y, n);
-      case MEAN_28 -> new double[1];
-    };
+    double[] sse =
+        switch (method) {
+          case SES -> sesGrid(y, n);
+          case HOLT -> holtGrid(y, n);
+          case HOLT_WINTERS -> hwGrid(y, n);
+          case CROSTON -> crostonGrid(y, n, false);
+          case SBA -> crostonGrid(y, n, true);
+          case TSB -> tsbGrid(y, n);
+          case MEAN_28 -> new double[1];
+        };
     int best = 0;
     for (int i = 1; i < sse.length; i++) {
       if (sse[i] < sse[best]) {
@@ -143,8 +144,10 @@ public final class Models {
     }
     return switch (method) {
       case SES -> ses(y, n, SES_A[p], out);
-      case HOLT -> HOLT_PHI[p] < 0 ? holtMul(y, n, HOLT_A[p], HOLT_B[p], out)
-          : holt(y, n, HOLT_A[p], HOLT_B[p], HOLT_PHI[p], out);
+      case HOLT ->
+          HOLT_PHI[p] < 0
+              ? holtMul(y, n, HOLT_A[p], HOLT_B[p], out)
+              : holt(y, n, HOLT_A[p], HOLT_B[p], HOLT_PHI[p], out);
       case HOLT_WINTERS -> holtWinters(y, n, HW_A[p], HW_G[p], HW_B[p], HW_PHI[p], out);
       case CROSTON -> croston(y, n, CR_A[p], 0, out);
       case SBA -> croston(y, n, CR_A[p], 1, out);
@@ -435,8 +438,8 @@ public final class Models {
     return headMean(y, n, Math.min(full, 28));
   }
 
-  static double holtWinters(double[] y, int n, double a, double g, double b, double phi,
-      double[] out) {
+  static double holtWinters(
+      double[] y, int n, double a, double g, double b, double phi, double[] out) {
     double[] s = new double[7];
     double l = hwInit(y, n, s);
     double tr = 0;

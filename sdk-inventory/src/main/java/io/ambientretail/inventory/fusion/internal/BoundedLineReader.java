@@ -6,8 +6,8 @@ import java.io.Reader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads lines ending in LF or CRLF without ever holding more than {@code maxChars} of one line, so a
- * file without newlines cannot exhaust memory. Not thread-safe.
+ * Reads lines ending in LF or CRLF without ever holding more than {@code maxChars} of one line, so
+ * a file without newlines cannot exhaust memory. Not thread-safe.
  */
 public final class BoundedLineReader {
   private final Reader in;
@@ -52,7 +52,10 @@ public final class BoundedLineReader {
       }
       int n = pos - start;
       if (line.length() + n > maxChars + 1) {
-        throw new ReplayFormatException(ReplayFormatException.LIMIT, lineNumber + 1, null,
+        throw new ReplayFormatException(
+            ReplayFormatException.LIMIT,
+            lineNumber + 1,
+            null,
             "line longer than " + maxChars + " characters");
       }
       line.append(buf, start, n);
@@ -70,7 +73,10 @@ public final class BoundedLineReader {
       n--;
     }
     if (n > maxChars) {
-      throw new ReplayFormatException(ReplayFormatException.LIMIT, lineNumber, null,
+      throw new ReplayFormatException(
+          ReplayFormatException.LIMIT,
+          lineNumber,
+          null,
           "line longer than " + maxChars + " characters");
     }
     return sb.substring(0, n);

@@ -36,14 +36,18 @@ public final class FusionEngine {
   private static final double LOG_FLOOR = -30.0;
   private static final double LOG_NULL = Math.log(0.02) - 0.5 * 4.5 * 4.5;
   private static final double[] UNIT_PRIOR = {0, 0.70, 0.18, 0.07, 0.03, 0.012, 0.006, 0.003};
+
   /** How long a shopper's state is kept after the exit (for cart and doubt queries), ms. */
   private static final long FORGET_AFTER_EXIT_MS = 60_000;
+
   /** A decided change another explanation has this much probability of makes its SKU doubtful. */
   private static final double DOUBTFUL = 0.05;
+
   private static final double LOG_SAME_SHOPPER_AT_ONCE = Math.log(0.35);
   private static final int TOP_HYPOTHESES = 6;
   private static final int MAX_CLUSTER = 4;
   private static final long CLUSTER_MS = 1200;
+
   /** Metres per second a shopper reaching into a shelf may still appear to move. */
   private static final double STILL_SPEED = 0.3;
 
@@ -70,8 +74,8 @@ public final class FusionEngine {
     this(config, initial, listener, true);
   }
 
-  public FusionEngine(FusionConfig config, Planogram initial, CartListener listener,
-      boolean retainReceipts) {
+  public FusionEngine(
+      FusionConfig config, Planogram initial, CartListener listener, boolean retainReceipts) {
     this.retainReceipts = retainReceipts;
     this.config = config;
     this.listener = listener;
@@ -132,7 +136,10 @@ public final class FusionEngine {
       return;
     }
     if (lane.segmenter.accept(t, grams)) {
-      settled(lane, lane.segmenter.changeStart(), lane.segmenter.changeEnd(),
+      settled(
+          lane,
+          lane.segmenter.changeStart(),
+          lane.segmenter.changeEnd(),
           lane.segmenter.changeDelta());
       flush();
     }
@@ -205,8 +212,10 @@ public final class FusionEngine {
     planogram = planogram.with(l);
     LaneState st = lanes.get(l.id());
     if (st == null) {
-      lanes.put(l.id(), new LaneState(l, new LaneSegmenter(config.stableWindowMillis(),
-          config.minChangeGrams())));
+      lanes.put(
+          l.id(),
+          new LaneState(
+              l, new LaneSegmenter(config.stableWindowMillis(), config.minChangeGrams())));
     } else {
       boolean restocked = !st.lane.sku().equals(l.sku());
       st.lane = l;
@@ -270,8 +279,8 @@ public final class FusionEngine {
   }
 
   /**
-   * Drops shoppers who left before {@code t}: a shopper who has left is never a candidate again
-   * and every change from before the exit was decided at the exit, so a live store's memory stays
+   * Drops shoppers who left before {@code t}: a shopper who has left is never a candidate again and
+   * every change from before the exit was decided at the exit, so a live store's memory stays
    * bounded by the shoppers of the last minute.
    */
   private void forgetLeftBefore(long t) {
@@ -424,8 +433,11 @@ public final class FusionEngine {
     }
     epoch++;
     for (Change c : new ArrayList<>(open)) {
-      if (!c.fin && c.epoch != epoch && (shelf == null || c.lane.lane.shelf().equals(shelf))
-          && t >= c.t0 - 3000 && t <= c.t1 + config.revisionMillis()) {
+      if (!c.fin
+          && c.epoch != epoch
+          && (shelf == null || c.lane.lane.shelf().equals(shelf))
+          && t >= c.t0 - 3000
+          && t <= c.t1 + config.revisionMillis()) {
         evaluateCluster(c);
       }
     }
@@ -456,7 +468,8 @@ public final class FusionEngine {
       if (best != null && best.shopper != null) {
         for (int i = 0; i < best.skus.length; i++) {
           if (best.qty[i] > 0) {
-            pendingPicks.computeIfAbsent(best.shopper, k -> new HashMap<>())
+            pendingPicks
+                .computeIfAbsent(best.shopper, k -> new HashMap<>())
                 .merge(best.skus[i], best.qty[i], Integer::sum);
           }
         }
@@ -480,23 +493,33 @@ public final class FusionEngine {
     }
     // first pass: max score for a stable log-sum-exp
     double[] max = {Double.NEGATIVE_INFINITY};
-    enumerate(cluster, idx, 0, 0.0, (score) -> {
-      if (score > max[0]) {
-        max[0] = score;
-      }
-      if (score > bestScore[0]) {
-        bestScore[0] = score;
-        System.arraycopy(idx, 0, bestIdx, 0, n);
-      }
-    });
+    enumerate(
+        cluster,
+        idx,
+        0,
+        0.0,
+        (score) -> {
+          if (score > max[0]) {
+            max[0] = score;
+          }
+          if (score > bestScore[0]) {
+            bestScore[0] = score;
+            System.arraycopy(idx, 0, bestIdx, 0, n);
+          }
+        });
     double[] total = {0};
-    enumerate(cluster, idx, 0, 0.0, (score) -> {
-      double w = Math.exp(score - max[0]);
-      total[0] += w;
-      for (int i = 0; i < n; i++) {
-        post.get(i)[idx[i]] += w;
-      }
-    });
+    enumerate(
+        cluster,
+        idx,
+        0,
+        0.0,
+        (score) -> {
+          double w = Math.exp(score - max[0]);
+          total[0] += w;
+          for (int i = 0; i < n; i++) {
+            post.get(i)[idx[i]] += w;
+          }
+        });
     for (int i = 0; i < n; i++) {
       Change c = cluster.get(i);
       double[] p = post.get(i);
@@ -532,8 +555,7 @@ public final class FusionEngine {
             continue;
           }
           Hyp oh = o.hyps.get(idx[k]);
-          if (h.shopper.equals(oh.shopper) && o.lane != c.lane
-              && Math.abs(o.t1 - c.t1) < 1500) {
+          if (h.shopper.equals(oh.shopper) && o.lane != c.lane && Math.abs(o.t1 - c.t1) < 1500) {
             s += LOG_SAME_SHOPPER_AT_ONCE;
           }
         }
@@ -651,8 +673,13 @@ public final class FusionEngine {
     }
   }
 
-  private void itemsOfPut(Change c, ShopperState s, @Nullable Map<SkuId, Integer> pending,
-      double grams, double baseVar, List<Hyp> out) {
+  private void itemsOfPut(
+      Change c,
+      ShopperState s,
+      @Nullable Map<SkuId, Integer> pending,
+      double grams,
+      double baseVar,
+      List<Hyp> out) {
     Map<SkuId, Integer> cart = new TreeMap<>(s.cart);
     if (pending != null) {
       pending.forEach((k, v) -> cart.merge(k, v, Integer::sum));
@@ -663,8 +690,9 @@ public final class FusionEngine {
       int have = Math.min(max, e.getValue());
       double where = e.getKey().equals(laneSku) ? 1.0 : 0.08;
       for (int n = 1; n <= have; n++) {
-        out.add(itemHyp(new SkuId[] {e.getKey()}, new int[] {-n}, grams, baseVar,
-            where * unitPrior(n)));
+        out.add(
+            itemHyp(
+                new SkuId[] {e.getKey()}, new int[] {-n}, grams, baseVar, where * unitPrior(n)));
       }
     }
   }
@@ -734,8 +762,8 @@ public final class FusionEngine {
       double tn = config.trackNoiseMetres();
       // From just before the hand went in until the lane began to settle (the picker may turn
       // away during the settling window itself).
-      double moving = moving(s, c.t0 - 300,
-          Math.max(c.t0 + 300, c.t1 - config.stableWindowMillis()), tn);
+      double moving =
+          moving(s, c.t0 - 300, Math.max(c.t0 + 300, c.t1 - config.stableWindowMillis()), tn);
       double dx = mx - lane.x();
       double dy = my - lane.y();
       double[] ax = axis(lane.shelf());
@@ -745,7 +773,9 @@ public final class FusionEngine {
         double su2 = sq(0.12) + sq(tn) / n + sq(extra);
         double excess = Math.max(0, v - 0.6);
         double sv2 = sq(0.12) + sq(tn) / n + sq(extra);
-        return -u * u / (2 * su2) - 0.5 * Math.log(su2 / sq(0.12)) - excess * excess / (2 * sv2)
+        return -u * u / (2 * su2)
+            - 0.5 * Math.log(su2 / sq(0.12))
+            - excess * excess / (2 * sv2)
             + moving;
       }
       double d2 = dx * dx + dy * dy;
@@ -770,11 +800,11 @@ public final class FusionEngine {
   }
 
   /**
-   * Log-likelihood term for walking while the lane changed: a hand in a shelf means standing
-   * nearly still, so a shopper whose track crosses the lane's front at walking pace between the
-   * first moving reading and the settle is unlikely to be the one reaching in. The speed is the
-   * least-squares slope of the samples in [from, to]; its own uncertainty (tracking noise over
-   * the span) widens the allowance, so few or noisy samples cost little.
+   * Log-likelihood term for walking while the lane changed: a hand in a shelf means standing nearly
+   * still, so a shopper whose track crosses the lane's front at walking pace between the first
+   * moving reading and the settle is unlikely to be the one reaching in. The speed is the
+   * least-squares slope of the samples in [from, to]; its own uncertainty (tracking noise over the
+   * span) widens the allowance, so few or noisy samples cost little.
    */
   private static double moving(ShopperState s, long from, long to, double trackNoise) {
     int n = 0;

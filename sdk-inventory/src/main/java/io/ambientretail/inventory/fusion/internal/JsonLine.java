@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.ambientretail.inventory.fusion.ReplayFormatException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -31,15 +31,17 @@ public final class JsonLine {
   private long line;
 
   public JsonLine(int maxDepth, int maxChars, int maxArray) {
-    this.factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(maxDepth)
-            .maxStringLength(maxChars)
-            .maxNumberLength(64)
-            .maxNameLength(Math.min(maxChars, 1024))
-            .build())
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .build();
+    this.factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(maxDepth)
+                    .maxStringLength(maxChars)
+                    .maxNumberLength(64)
+                    .maxNameLength(Math.min(maxChars, 1024))
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     this.maxArray = maxArray;
   }
 
@@ -49,26 +51,28 @@ public final class JsonLine {
     try (JsonParser p = factory.createParser(text)) {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
-        throw new ReplayFormatException(ReplayFormatException.SYNTAX, line, null,
-            "expected one JSON object");
+        throw new ReplayFormatException(
+            ReplayFormatException.SYNTAX, line, null, "expected one JSON object");
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> m = (Map<String, Object>) value(p, first);
       if (p.nextToken() != null) {
-        throw new ReplayFormatException(ReplayFormatException.SYNTAX, line, null,
-            "content after the JSON object");
+        throw new ReplayFormatException(
+            ReplayFormatException.SYNTAX, line, null, "content after the JSON object");
       }
       fields = m;
     } catch (JsonProcessingException e) {
       String msg = e.getOriginalMessage();
       boolean limit = e instanceof StreamConstraintsException;
       String column = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
-      throw new ReplayFormatException(limit ? ReplayFormatException.LIMIT
-          : ReplayFormatException.SYNTAX, line, null,
+      throw new ReplayFormatException(
+          limit ? ReplayFormatException.LIMIT : ReplayFormatException.SYNTAX,
+          line,
+          null,
           (limit ? "over a limit: " : "not valid JSON: ") + firstLine(msg) + column);
     } catch (IOException e) {
-      throw new ReplayFormatException(ReplayFormatException.SYNTAX, line, null,
-          "not valid JSON: " + firstLine(e.getMessage()));
+      throw new ReplayFormatException(
+          ReplayFormatException.SYNTAX, line, null, "not valid JSON: " + firstLine(e.getMessage()));
     }
   }
 
@@ -83,39 +87,47 @@ public final class JsonLine {
 
   private Object value(JsonParser p, JsonToken tok) throws IOException {
     switch (tok) {
-      case START_OBJECT: {
-        Map<String, Object> m = new HashMap<>();
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          if (m.size() >= maxArray) {
-            throw new ReplayFormatException(ReplayFormatException.LIMIT, line, name,
-                "more than " + maxArray + " fields in one object");
+      case START_OBJECT:
+        {
+          Map<String, Object> m = new HashMap<>();
+          JsonToken t;
+          while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (m.size() >= maxArray) {
+              throw new ReplayFormatException(
+                  ReplayFormatException.LIMIT,
+                  line,
+                  name,
+                  "more than " + maxArray + " fields in one object");
+            }
+            m.put(name, value(p, p.nextToken()));
           }
-          m.put(name, value(p, p.nextToken()));
-        }
-        if (t != JsonToken.END_OBJECT) {
-          throw new ReplayFormatException(ReplayFormatException.SYNTAX, line, null,
-              "unterminated object");
-        }
-        return m;
-      }
-      case START_ARRAY: {
-        List<Object> l = new ArrayList<>();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-          if (t == null) {
-            throw new ReplayFormatException(ReplayFormatException.SYNTAX, line, null,
-                "unterminated array");
+          if (t != JsonToken.END_OBJECT) {
+            throw new ReplayFormatException(
+                ReplayFormatException.SYNTAX, line, null, "unterminated object");
           }
-          if (l.size() >= maxArray) {
-            throw new ReplayFormatException(ReplayFormatException.LIMIT, line, p.currentName(),
-                "more than " + maxArray + " array elements");
-          }
-          l.add(value(p, t));
+          return m;
         }
-        return l;
-      }
+      case START_ARRAY:
+        {
+          List<Object> l = new ArrayList<>();
+          JsonToken t;
+          while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+              throw new ReplayFormatException(
+                  ReplayFormatException.SYNTAX, line, null, "unterminated array");
+            }
+            if (l.size() >= maxArray) {
+              throw new ReplayFormatException(
+                  ReplayFormatException.LIMIT,
+                  line,
+                  p.currentName(),
+                  "more than " + maxArray + " array elements");
+            }
+            l.add(value(p, t));
+          }
+          return l;
+        }
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:
@@ -132,8 +144,8 @@ public final class JsonLine {
       case VALUE_NULL:
         return NULL;
       default:
-        throw new ReplayFormatException(ReplayFormatException.SYNTAX, line, null,
-            "unexpected token " + tok);
+        throw new ReplayFormatException(
+            ReplayFormatException.SYNTAX, line, null, "unexpected token " + tok);
     }
   }
 

@@ -156,8 +156,8 @@ public final class LaneSegmenter {
   }
 
   /**
-   * Whether the lane's readings have moved away from the settled level, or it has not settled
-   * since it was defined or reset, so a change may still be reported.
+   * Whether the lane's readings have moved away from the settled level, or it has not settled since
+   * it was defined or reset, so a change may still be reported.
    */
   public boolean unsettled() {
     return moving || Double.isNaN(level);

@@ -27,8 +27,10 @@ final class ShopperState {
   final ArrayDeque<ReplayEvent.Vision> vision = new ArrayDeque<>();
   final ArrayDeque<ReplayEvent.Scan> scans = new ArrayDeque<>();
   final TreeMap<SkuId, Integer> cart = new TreeMap<>();
+
   /** SKUs of changes another explanation could account for with material probability. */
   final java.util.TreeSet<SkuId> doubtful = new java.util.TreeSet<>();
+
   double logConfidence;
   boolean inconsistent;
 
@@ -91,11 +93,12 @@ final class ShopperState {
 
   Map<SkuId, Integer> positiveCart() {
     Map<SkuId, Integer> m = new TreeMap<>();
-    cart.forEach((k, v) -> {
-      if (v > 0) {
-        m.put(k, v);
-      }
-    });
+    cart.forEach(
+        (k, v) -> {
+          if (v > 0) {
+            m.put(k, v);
+          }
+        });
     return m;
   }
 

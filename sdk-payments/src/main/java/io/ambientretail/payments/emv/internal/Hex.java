@@ -10,7 +10,8 @@ public final class Hex {
   public static String of(byte[] b, int off, int len) {
     StringBuilder sb = new StringBuilder(len * 2);
     for (int i = off; i < off + len; i++) {
-      sb.append(Character.forDigit((b[i] >> 4) & 0xF, 16)).append(Character.forDigit(b[i] & 0xF, 16));
+      sb.append(Character.forDigit((b[i] >> 4) & 0xF, 16))
+          .append(Character.forDigit(b[i] & 0xF, 16));
     }
     return sb.toString().toUpperCase(Locale.ROOT);
   }

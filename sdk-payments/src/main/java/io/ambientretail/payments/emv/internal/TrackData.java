@@ -14,8 +14,10 @@ public final class TrackData {
   public static final class Parsed {
     /** The PAN; the caller owns it. */
     public final Pan pan;
+
     /** The expiry, or null. */
     public final @Nullable YearMonth expiry;
+
     /** The cardholder name (track 1 only), or null. */
     public final @Nullable String name;
 

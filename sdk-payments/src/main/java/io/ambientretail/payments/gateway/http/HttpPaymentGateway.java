@@ -4,8 +4,8 @@ import io.ambientretail.core.Money;
 import io.ambientretail.payments.gateway.AuthorisationStatus;
 import io.ambientretail.payments.gateway.GatewayOutcome;
 import io.ambientretail.payments.gateway.GatewayProtocolException;
-import io.ambientretail.payments.gateway.GatewayTlsException;
 import io.ambientretail.payments.gateway.GatewayTimeoutException;
+import io.ambientretail.payments.gateway.GatewayTlsException;
 import io.ambientretail.payments.gateway.GatewayUnavailableException;
 import io.ambientretail.payments.gateway.IdempotencyKey;
 import io.ambientretail.payments.gateway.IdempotencyKeyReusedException;
@@ -55,14 +55,14 @@ import org.slf4j.LoggerFactory;
  * answer times out, or the gateway answers with a retryable error (5xx, 429), the request is sent
  * again with the same key and body after a jittered backoff ({@link RetryPolicy}); declines and
  * non-retryable errors are returned at once. When every attempt failed without an answer, the call
- * throws {@link GatewayTimeoutException} or {@link GatewayUnavailableException}. A gateway whose TLS
- * certificate is not trusted or does not name the host fails at once with {@link
+ * throws {@link GatewayTimeoutException} or {@link GatewayUnavailableException}. A gateway whose
+ * TLS certificate is not trusted or does not name the host fails at once with {@link
  * GatewayTlsException} (never retried, never taken for an outage). {@link #status(TransactionId)}
  * maps 404 to {@link TransactionNotFoundException}, 5xx/429 (after retries) and 401/403 to {@link
  * GatewayUnavailableException}, and any other answer to {@link GatewayProtocolException}.
  *
- * <p><b>Security:</b> only {@code https} is accepted, except a loopback {@code http} address
- * when {@link Builder#allowCleartextLoopback()} was called (tests, a co-located simulator). Tokens
+ * <p><b>Security:</b> only {@code https} is accepted, except a loopback {@code http} address when
+ * {@link Builder#allowCleartextLoopback()} was called (tests, a co-located simulator). Tokens
  * travel only in request bodies; URLs carry transaction ids; logs name the operation, key, status
  * and timing, never a body. Redirects are not followed.
  *
@@ -84,18 +84,20 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
     this.apiKey = b.apiKey;
     this.retry = b.retry;
     this.random = b.random;
-    OkHttpClient.Builder ok = new OkHttpClient.Builder()
-        .connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .writeTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .callTimeout(b.connectTimeout.plus(b.readTimeout).toMillis(), TimeUnit.MILLISECONDS)
-        // we retry ourselves, counting attempts, always with the same key
-        .retryOnConnectionFailure(false)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .connectionSpecs(base.isHttps()
-            ? List.of(ConnectionSpec.RESTRICTED_TLS, ConnectionSpec.MODERN_TLS)
-            : List.of(ConnectionSpec.CLEARTEXT));
+    OkHttpClient.Builder ok =
+        new OkHttpClient.Builder()
+            .connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .writeTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .callTimeout(b.connectTimeout.plus(b.readTimeout).toMillis(), TimeUnit.MILLISECONDS)
+            // we retry ourselves, counting attempts, always with the same key
+            .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .connectionSpecs(
+                base.isHttps()
+                    ? List.of(ConnectionSpec.RESTRICTED_TLS, ConnectionSpec.MODERN_TLS)
+                    : List.of(ConnectionSpec.CLEARTEXT));
     if (b.sslSocketFactory != null && b.trustManager != null) {
       ok.sslSocketFactory(b.sslSocketFactory, b.trustManager);
     }
@@ -111,26 +113,31 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
   }
 
   @Override
-  public GatewayOutcome authorise(IdempotencyKey key, PaymentToken token, Money amount,
-      String merchantReference) throws IOException {
+  public GatewayOutcome authorise(
+      IdempotencyKey key, PaymentToken token, Money amount, String merchantReference)
+      throws IOException {
     positive(amount);
-    byte[] body = new JsonWriter().put("token", token.reveal()).put("amount", amount)
-        .put("reference", reference(merchantReference)).toBytes();
+    byte[] body =
+        new JsonWriter()
+            .put("token", token.reveal())
+            .put("amount", amount)
+            .put("reference", reference(merchantReference))
+            .toBytes();
     return send("authorise", key, url("authorisations"), body);
   }
 
   @Override
-  public GatewayOutcome increment(IdempotencyKey key, TransactionId authorisation,
-      Money additional) throws IOException {
+  public GatewayOutcome increment(IdempotencyKey key, TransactionId authorisation, Money additional)
+      throws IOException {
     positive(additional);
     byte[] body = new JsonWriter().put("amount", additional).toBytes();
-    return send("increment", key, url("authorisations", authorisation.value(), "increments"),
-        body);
+    return send("increment", key, url("authorisations", authorisation.value(), "increments"), body);
   }
 
   @Override
-  public GatewayOutcome capture(IdempotencyKey key, TransactionId authorisation, Money amount,
-      boolean finalCapture) throws IOException {
+  public GatewayOutcome capture(
+      IdempotencyKey key, TransactionId authorisation, Money amount, boolean finalCapture)
+      throws IOException {
     positive(amount);
     byte[] body = new JsonWriter().put("amount", amount).put("final", finalCapture).toBytes();
     return send("capture", key, url("authorisations", authorisation.value(), "captures"), body);
@@ -144,11 +151,16 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
   }
 
   @Override
-  public GatewayOutcome charge(IdempotencyKey key, PaymentToken token, Money amount,
-      String merchantReference) throws IOException {
+  public GatewayOutcome charge(
+      IdempotencyKey key, PaymentToken token, Money amount, String merchantReference)
+      throws IOException {
     positive(amount);
-    byte[] body = new JsonWriter().put("token", token.reveal()).put("amount", amount)
-        .put("reference", reference(merchantReference)).toBytes();
+    byte[] body =
+        new JsonWriter()
+            .put("token", token.reveal())
+            .put("amount", amount)
+            .put("reference", reference(merchantReference))
+            .toBytes();
     return send("charge", key, url("charges"), body);
   }
 
@@ -156,8 +168,11 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
   public GatewayOutcome refund(IdempotencyKey key, TransactionId captureOrCharge, Money amount)
       throws IOException {
     positive(amount);
-    byte[] body = new JsonWriter().put("transaction", captureOrCharge.value())
-        .put("amount", amount).toBytes();
+    byte[] body =
+        new JsonWriter()
+            .put("transaction", captureOrCharge.value())
+            .put("amount", amount)
+            .toBytes();
     return send("refund", key, url("refunds"), body);
   }
 
@@ -189,12 +204,15 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
           continue;
         }
         if (code == 401 || code == 403) {
-          throw new GatewayUnavailableException("status refused with HTTP " + code
-              + ": check the API key", null);
+          throw new GatewayUnavailableException(
+              "status refused with HTTP " + code + ": check the API key", null);
         }
-        throw new GatewayProtocolException("status answered HTTP " + code
-            + (errorCode(bytes) != null ? " " + errorCode(bytes) : ""));
-      } catch (GatewayProtocolException | GatewayUnavailableException
+        throw new GatewayProtocolException(
+            "status answered HTTP "
+                + code
+                + (errorCode(bytes) != null ? " " + errorCode(bytes) : ""));
+      } catch (GatewayProtocolException
+          | GatewayUnavailableException
           | TransactionNotFoundException e) {
         throw e;
       } catch (IOException e) {
@@ -215,16 +233,27 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
     }
     boolean identity = e instanceof SSLPeerUnverifiedException;
     for (Throwable t = e; t != null && !identity; t = t.getCause()) {
-      identity = t instanceof CertificateException || t instanceof CertPathValidatorException
-          || t instanceof CertPathBuilderException;
+      identity =
+          t instanceof CertificateException
+              || t instanceof CertPathValidatorException
+              || t instanceof CertPathBuilderException;
     }
     if (!identity) {
       return null; // a handshake cut short by the network: retried like any lost connection
     }
     LOG.warn("{} refused: the TLS identity of {} could not be verified", op, base.host());
-    return new GatewayTlsException(op + ": the TLS identity of " + base.host() + ":"
-        + base.port() + " could not be verified (" + e.getClass().getSimpleName() + ": "
-        + clip(e.getMessage()) + ")", e);
+    return new GatewayTlsException(
+        op
+            + ": the TLS identity of "
+            + base.host()
+            + ":"
+            + base.port()
+            + " could not be verified ("
+            + e.getClass().getSimpleName()
+            + ": "
+            + clip(e.getMessage())
+            + ")",
+        e);
   }
 
   private static String clip(@Nullable String s) {
@@ -242,16 +271,24 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
       if (attempt > 1) {
         pause(attempt - 1);
       }
-      Request.Builder rb = new Request.Builder().url(url)
-          .header("Idempotency-Key", key.value())
-          .post(RequestBody.create(body, JSON));
+      Request.Builder rb =
+          new Request.Builder()
+              .url(url)
+              .header("Idempotency-Key", key.value())
+              .post(RequestBody.create(body, JSON));
       headers(rb);
       long started = System.nanoTime();
       try (Response r = client.newCall(rb.build()).execute()) {
         byte[] answer = read(r.body());
         boolean replayed = "true".equalsIgnoreCase(r.header("Idempotent-Replayed"));
-        LOG.debug("{} key={} attempt={} status={} replayed={} in {} ms", op, key, attempt,
-            r.code(), replayed, (System.nanoTime() - started) / 1_000_000);
+        LOG.debug(
+            "{} key={} attempt={} status={} replayed={} in {} ms",
+            op,
+            key,
+            attempt,
+            r.code(),
+            replayed,
+            (System.nanoTime() - started) / 1_000_000);
         GatewayOutcome outcome = decode(op, key, r.code(), answer, replayed);
         if (outcome instanceof GatewayOutcome.Error
             && ((GatewayOutcome.Error) outcome).retryable()) {
@@ -267,14 +304,23 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
         if (tls != null) {
           throw tls;
         }
-        LOG.debug("{} key={} attempt={} failed after {} ms: {}", op, key, attempt,
-            (System.nanoTime() - started) / 1_000_000, e.getClass().getSimpleName());
+        LOG.debug(
+            "{} key={} attempt={} failed after {} ms: {}",
+            op,
+            key,
+            attempt,
+            (System.nanoTime() - started) / 1_000_000,
+            e.getClass().getSimpleName());
         lastFailure = e;
         lastError = null;
       }
     }
     if (lastError != null) {
-      LOG.warn("{} key={} still failing after {} attempts: {}", op, key, retry.maxAttempts(),
+      LOG.warn(
+          "{} key={} still failing after {} attempts: {}",
+          op,
+          key,
+          retry.maxAttempts(),
           ((GatewayOutcome.Error) lastError).code());
       return lastError;
     }
@@ -288,17 +334,25 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
       t.initCause(last);
       return t;
     }
-    return new GatewayUnavailableException(op + ": gateway unreachable or answer lost ("
-        + (last == null ? "no attempt" : last.getClass().getSimpleName()) + ")", last);
+    return new GatewayUnavailableException(
+        op
+            + ": gateway unreachable or answer lost ("
+            + (last == null ? "no attempt" : last.getClass().getSimpleName())
+            + ")",
+        last);
   }
 
-  private GatewayOutcome decode(String op, IdempotencyKey key, int code, byte[] answer,
-      boolean replayed) throws IOException {
+  private GatewayOutcome decode(
+      String op, IdempotencyKey key, int code, byte[] answer, boolean replayed) throws IOException {
     if (code == 409 || code == 422) {
       String errorCode = errorCode(answer);
       if ("IDEMPOTENCY_KEY_REUSED".equals(errorCode)) {
-        throw new IdempotencyKeyReusedException(key, op + ": idempotency key " + key.value()
-            + " was used before with a different request body");
+        throw new IdempotencyKeyReusedException(
+            key,
+            op
+                + ": idempotency key "
+                + key.value()
+                + " was used before with a different request body");
       }
     }
     if (code >= 300 && code < 400) {
@@ -342,15 +396,15 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
     }
     long declared = body.contentLength();
     if (declared > MAX_ANSWER_BYTES) {
-      throw new GatewayProtocolException("answer of " + declared + " bytes is over the limit of "
-          + MAX_ANSWER_BYTES);
+      throw new GatewayProtocolException(
+          "answer of " + declared + " bytes is over the limit of " + MAX_ANSWER_BYTES);
     }
     okio.BufferedSource src = body.source();
     if (!src.request(MAX_ANSWER_BYTES + 1L)) {
       return src.readByteArray();
     }
-    throw new GatewayProtocolException("answer is over the limit of " + MAX_ANSWER_BYTES
-        + " bytes");
+    throw new GatewayProtocolException(
+        "answer is over the limit of " + MAX_ANSWER_BYTES + " bytes");
   }
 
   private void headers(Request.Builder rb) {
@@ -476,8 +530,8 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
     /**
      * Builds the gateway client.
      *
-     * @throws IllegalArgumentException if the URL is not https (or a loopback http URL after
-     *     {@link #allowCleartextLoopback()}), has a query, user info or fragment
+     * @throws IllegalArgumentException if the URL is not https (or a loopback http URL after {@link
+     *     #allowCleartextLoopback()}), has a query, user info or fragment
      */
     public HttpPaymentGateway build() {
       HttpUrl url = HttpUrl.parse(baseUrl.toString());
@@ -485,17 +539,18 @@ public final class HttpPaymentGateway implements PaymentGateway, AutoCloseable {
         throw new IllegalArgumentException("base URL must be an http(s) URL");
       }
       if (url.query() != null || url.fragment() != null || !url.username().isEmpty()) {
-        throw new IllegalArgumentException("base URL must not have user info, a query or a"
-            + " fragment");
+        throw new IllegalArgumentException(
+            "base URL must not have user info, a query or a" + " fragment");
       }
       if (!url.isHttps()) {
         if (!cleartextLoopback) {
-          throw new IllegalArgumentException("base URL must be https; plain http is allowed only"
-              + " for a loopback address after allowCleartextLoopback()");
+          throw new IllegalArgumentException(
+              "base URL must be https; plain http is allowed only"
+                  + " for a loopback address after allowCleartextLoopback()");
         }
         if (!isLoopback(url.host())) {
-          throw new IllegalArgumentException("plain http is allowed only for a loopback address,"
-              + " not " + url.host());
+          throw new IllegalArgumentException(
+              "plain http is allowed only for a loopback address," + " not " + url.host());
         }
       }
       HttpUrl.Builder b = url.newBuilder();

@@ -75,11 +75,35 @@ class HttpPaymentGatewayTlsTest {
   private static KeyStore keytool(String name, String dname, String san) throws Exception {
     Path store = keys.resolve(name + ".p12");
     Path tool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process p = new ProcessBuilder(tool.toString(), "-genkeypair", "-alias", "gw",
-        "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
-        "-dname", dname, "-ext", san, "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-        .redirectErrorStream(true).redirectOutput(keys.resolve(name + ".log").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                tool.toString(),
+                "-genkeypair",
+                "-alias",
+                "gw",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-sigalg",
+                "SHA256withECDSA",
+                "-dname",
+                dname,
+                "-ext",
+                san,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
+            .redirectErrorStream(true)
+            .redirectOutput(keys.resolve(name + ".log").toFile())
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
     assertThat(p.exitValue()).as(Files.readString(keys.resolve(name + ".log"))).isZero();
     KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -112,15 +136,15 @@ class HttpPaymentGatewayTlsTest {
     kmf.init(identity, PASS);
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(kmf.getKeyManagers(), null, null);
-    HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-        0);
+    HttpsServer s =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     s.setHttpsConfigurator(new HttpsConfigurator(ctx));
     return start(s, "https");
   }
 
   private URI startHttp() throws Exception {
-    return start(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0),
-        "http");
+    return start(
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), "http");
   }
 
   private URI start(HttpServer s, String scheme) {
@@ -134,8 +158,10 @@ class HttpPaymentGatewayTlsTest {
     String key = ex.getRequestMethod() + " " + ex.getRequestURI().getPath();
     ex.getRequestBody().readAllBytes();
     seen.add(key + " " + ex.getRequestHeaders().getFirst("Idempotency-Key"));
-    Answer a = answers.getOrDefault(key, new Answer(404,
-        "{\"result\":\"error\",\"retryable\":false,\"code\":\"NOT_FOUND\"}"));
+    Answer a =
+        answers.getOrDefault(
+            key,
+            new Answer(404, "{\"result\":\"error\",\"retryable\":false,\"code\":\"NOT_FOUND\"}"));
     byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     ex.sendResponseHeaders(a.code(), body.length == 0 ? -1 : body.length);
@@ -153,13 +179,20 @@ class HttpPaymentGatewayTlsTest {
   }
 
   private void approveAuthorisations() {
-    answers.put("POST /v1/authorisations", new Answer(200, "{\"result\":\"approved\","
-        + "\"id\":\"au_1\",\"amount\":{\"minor\":5000,\"currency\":\"EUR\"}}"));
+    answers.put(
+        "POST /v1/authorisations",
+        new Answer(
+            200,
+            "{\"result\":\"approved\","
+                + "\"id\":\"au_1\",\"amount\":{\"minor\":5000,\"currency\":\"EUR\"}}"));
   }
 
   private static GatewayOutcome authorise(HttpPaymentGateway g) throws IOException {
-    return g.authorise(IdempotencyKey.of("k-1"), PaymentToken.of("tok_visa"),
-        Money.ofMinor(5000, "EUR"), "visit-1");
+    return g.authorise(
+        IdempotencyKey.of("k-1"),
+        PaymentToken.of("tok_visa"),
+        Money.ofMinor(5000, "EUR"),
+        "visit-1");
   }
 
   @Test
@@ -181,8 +214,8 @@ class HttpPaymentGatewayTlsTest {
     approveAuthorisations();
     X509TrustManager tm = trusting(trusted);
     CountingFactory counting = new CountingFactory(factory(tm));
-    try (HttpPaymentGateway g = HttpPaymentGateway.builder(base).tls(counting, tm)
-        .retryPolicy(QUICK).build()) {
+    try (HttpPaymentGateway g =
+        HttpPaymentGateway.builder(base).tls(counting, tm).retryPolicy(QUICK).build()) {
       assertThatThrownBy(() -> authorise(g))
           .isInstanceOf(GatewayTlsException.class)
           .isNotInstanceOf(GatewayUnavailableException.class)
@@ -209,8 +242,8 @@ class HttpPaymentGatewayTlsTest {
     URI base = startHttps(otherHost);
     approveAuthorisations();
     X509TrustManager tm = trusting(otherHost);
-    try (HttpPaymentGateway g = HttpPaymentGateway.builder(base).tls(factory(tm), tm)
-        .retryPolicy(QUICK).build()) {
+    try (HttpPaymentGateway g =
+        HttpPaymentGateway.builder(base).tls(factory(tm), tm).retryPolicy(QUICK).build()) {
       assertThatThrownBy(() -> authorise(g))
           .isInstanceOf(GatewayTlsException.class)
           .hasMessageContaining("SSLPeerUnverifiedException");
@@ -225,13 +258,15 @@ class HttpPaymentGatewayTlsTest {
     assertThatThrownBy(() -> HttpPaymentGateway.builder(base).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must be https");
-    assertThatThrownBy(() -> HttpPaymentGateway.builder(URI.create("http://gateway.invalid/"))
-        .allowCleartextLoopback().build())
+    assertThatThrownBy(
+            () ->
+                HttpPaymentGateway.builder(URI.create("http://gateway.invalid/"))
+                    .allowCleartextLoopback()
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("loopback");
     assertThat(seen).isEmpty();
-    try (HttpPaymentGateway g = HttpPaymentGateway.builder(base).allowCleartextLoopback()
-        .build()) {
+    try (HttpPaymentGateway g = HttpPaymentGateway.builder(base).allowCleartextLoopback().build()) {
       assertThat(authorise(g)).isInstanceOf(GatewayOutcome.Approved.class);
     }
     assertThat(seen).containsExactly("POST /v1/authorisations k-1");
@@ -241,23 +276,34 @@ class HttpPaymentGatewayTlsTest {
   void status_ofUnknownTransaction_isNotFound_notUnavailable() throws Exception {
     URI base = startHttps(trusted);
     X509TrustManager tm = trusting(trusted);
-    answers.put("GET /v1/authorisations/au_known", new Answer(200, "{\"id\":\"au_known\","
-        + "\"state\":\"authorised\",\"authorised\":{\"minor\":5000,\"currency\":\"EUR\"},"
-        + "\"captured\":{\"minor\":0,\"currency\":\"EUR\"}}"));
-    try (HttpPaymentGateway g = HttpPaymentGateway.builder(base).tls(factory(tm), tm)
-        .retryPolicy(QUICK).build()) {
+    answers.put(
+        "GET /v1/authorisations/au_known",
+        new Answer(
+            200,
+            "{\"id\":\"au_known\","
+                + "\"state\":\"authorised\",\"authorised\":{\"minor\":5000,\"currency\":\"EUR\"},"
+                + "\"captured\":{\"minor\":0,\"currency\":\"EUR\"}}"));
+    try (HttpPaymentGateway g =
+        HttpPaymentGateway.builder(base).tls(factory(tm), tm).retryPolicy(QUICK).build()) {
       assertThatThrownBy(() -> g.status(TransactionId.of("au_gone")))
           .isInstanceOf(TransactionNotFoundException.class)
           .isNotInstanceOf(GatewayUnavailableException.class)
-          .satisfies(e -> assertThat(((TransactionNotFoundException) e).transaction())
-              .isEqualTo(TransactionId.of("au_gone")));
+          .satisfies(
+              e ->
+                  assertThat(((TransactionNotFoundException) e).transaction())
+                      .isEqualTo(TransactionId.of("au_gone")));
       assertThat(g.find(TransactionId.of("au_gone"))).isEmpty();
-      assertThat(g.find(TransactionId.of("au_known"))).get()
-          .extracting(AuthorisationStatus::state).isEqualTo(AuthorisationStatus.State.AUTHORISED);
+      assertThat(g.find(TransactionId.of("au_known")))
+          .get()
+          .extracting(AuthorisationStatus::state)
+          .isEqualTo(AuthorisationStatus.State.AUTHORISED);
     }
     // a definite answer: asked once each time, never retried
-    assertThat(seen).containsExactly("GET /v1/authorisations/au_gone null",
-        "GET /v1/authorisations/au_gone null", "GET /v1/authorisations/au_known null");
+    assertThat(seen)
+        .containsExactly(
+            "GET /v1/authorisations/au_gone null",
+            "GET /v1/authorisations/au_gone null",
+            "GET /v1/authorisations/au_known null");
   }
 
   @Test
@@ -265,18 +311,21 @@ class HttpPaymentGatewayTlsTest {
     URI base = startHttps(trusted);
     X509TrustManager tm = trusting(trusted);
     answers.put("GET /v1/authorisations/au_5xx", new Answer(503, ""));
-    answers.put("GET /v1/authorisations/au_400", new Answer(400,
-        "{\"result\":\"error\",\"retryable\":false,\"code\":\"BAD_REQUEST\"}"));
+    answers.put(
+        "GET /v1/authorisations/au_400",
+        new Answer(400, "{\"result\":\"error\",\"retryable\":false,\"code\":\"BAD_REQUEST\"}"));
     answers.put("GET /v1/authorisations/au_401", new Answer(401, ""));
-    try (HttpPaymentGateway g = HttpPaymentGateway.builder(base).tls(factory(tm), tm)
-        .retryPolicy(QUICK).build()) {
+    try (HttpPaymentGateway g =
+        HttpPaymentGateway.builder(base).tls(factory(tm), tm).retryPolicy(QUICK).build()) {
       assertThatThrownBy(() -> g.status(TransactionId.of("au_5xx")))
           .isInstanceOf(GatewayUnavailableException.class);
       assertThat(seen).hasSize(3); // retried: an outage may pass
       assertThatThrownBy(() -> g.status(TransactionId.of("au_400")))
-          .isInstanceOf(GatewayProtocolException.class).hasMessageContaining("BAD_REQUEST");
+          .isInstanceOf(GatewayProtocolException.class)
+          .hasMessageContaining("BAD_REQUEST");
       assertThatThrownBy(() -> g.status(TransactionId.of("au_401")))
-          .isInstanceOf(GatewayUnavailableException.class).hasMessageContaining("API key");
+          .isInstanceOf(GatewayUnavailableException.class)
+          .hasMessageContaining("API key");
     }
     assertThat(seen).hasSize(5);
   }
@@ -327,8 +376,8 @@ class HttpPaymentGatewayTlsTest {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress local,
-        int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort)
+        throws IOException {
       sockets.incrementAndGet();
       return d.createSocket(address, port, local, localPort);
     }
