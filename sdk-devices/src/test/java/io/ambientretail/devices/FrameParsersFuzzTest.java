@@ -21,12 +21,40 @@ import io.ambientretail.devices.transport.FrameSink;
  * seeds under FrameParsersFuzzTestInputs in regression mode in CI.
  */
 class FrameParsersFuzzTest {
+  private static final ScanParser SCANS =
+      ScanParser.builder()
+          .embedded(
+              io.ambientretail.devices.scanner.EmbeddedCodeRule.price(
+                  "20-22", "PPIIIIIXVVVVC", java.util.Currency.getInstance("EUR")))
+          .embedded(
+              io.ambientretail.devices.scanner.EmbeddedCodeRule.weight(
+                  "23-29", "PPIIIIIVVVVVC", io.ambientretail.core.Weight.ofGrams(1)))
+          .build();
+
   @FuzzTest(maxDuration = "30s")
   void scanParser(byte[] input) {
     try {
-      Scan s = ScanParser.create().parse(input, 0, input.length);
-      if (s.gtin() != null && !io.ambientretail.core.Gtin.isValid(s.gtin().digits14())) {
-        throw new AssertionError("scan with an invalid GTIN: " + s);
+      Scan s = SCANS.parse(input, 0, input.length);
+      if (s.gtin() != null) {
+        String gtin = s.gtin().digits14();
+        if (!io.ambientretail.core.Gtin.isValid(gtin)) {
+          throw new AssertionError("scan with an invalid GTIN: " + s);
+        }
+        // random bytes never become a GTIN: it comes from an (01)/(02) element or all-digit data
+        Gs1Element key = ScanParser.find(s.elements(), "01");
+        if (key == null) {
+          key = ScanParser.find(s.elements(), "02");
+        }
+        boolean fromElement = key != null && key.value().equals(gtin);
+        boolean fromDigits = !s.data().isEmpty() && s.data().chars().allMatch(Character::isDigit);
+        if (!fromElement && !fromDigits) {
+          throw new AssertionError("GTIN " + gtin + " from data that is not a code: " + s);
+        }
+      }
+      if (s.embedded() != null
+          && s.embedded().price() != null
+          && s.embedded().price().isNegative()) {
+        throw new AssertionError("negative embedded price: " + s);
       }
       for (Gs1Element e : s.elements()) {
         e.decimal();

@@ -72,7 +72,9 @@ public final class BarcodeScanner implements Device {
                       s.symbology(),
                       s.data(),
                       s.gtin(),
-                      s.elements()));
+                      s.elements(),
+                      s.addOn(),
+                      s.embedded()));
             } catch (ScanFormatException e) {
               c.error(e.code(), e.getMessage(), buf, off, len, true);
             } catch (RuntimeException e) {

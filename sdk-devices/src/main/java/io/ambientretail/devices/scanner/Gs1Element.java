@@ -23,14 +23,25 @@ public record Gs1Element(String ai, String value) {
   /**
    * The value of a measure or amount AI with an implied decimal point ({@code 310n}, {@code
    * 392n}...: the last AI digit is the number of decimals), e.g. AI 3103 {@code 001250} is 1.250;
-   * null for other AIs.
+   * null for other AIs and for values that are not digits.
    */
   public @Nullable BigDecimal decimal() {
-    if (ai.length() != 4 || !(ai.charAt(0) == '3')) {
+    if (ai.length() != 4 || ai.charAt(0) != '3') {
       return null;
     }
+    int group = (ai.charAt(1) - '0') * 10 + (ai.charAt(2) - '0');
+    if (!(group >= 10 && group <= 69 || group >= 90 && group <= 93)) {
+      return null; // 394n-399n and others are not a measure or an amount with an implied point
+    }
     int decimals = ai.charAt(3) - '0';
-    String digits = ai.startsWith("391") || ai.startsWith("393") ? value.substring(3) : value;
+    boolean currency = group == 91 || group == 93;
+    if (currency && value.length() < 4) {
+      return null;
+    }
+    String digits = currency ? value.substring(3) : value;
+    if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return null;
+    }
     return new BigDecimal(digits).movePointLeft(decimals);
   }
 

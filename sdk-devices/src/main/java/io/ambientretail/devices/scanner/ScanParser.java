@@ -5,44 +5,62 @@ import io.ambientretail.devices.DeviceErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Parses one scanner line (prefix and suffix already removed): an optional AIM symbology identifier
- * ({@code ]E0}, {@code ]C1}, {@code ]d2}, ...), then the data. EAN/UPC and ITF-14 data becomes a
- * GTIN; GS1 symbologies are split into elements on FNC1 (sent as GS, 0x1D) using the GS1
- * application identifier table (fixed lengths, variable lengths up to their maximum); GTIN and SSCC
- * check digits and dates are validated. A code that fails any check throws: a scan with a wrong
- * GTIN is never produced.
+ * ({@code ]E0}, {@code ]C1}, {@code ]d2}, ...), then the data. A code that fails any check throws:
+ * a scan with a wrong GTIN is never produced.
  *
- * <p>Supported AIs: 00, 01, 02, 10, 11, 12, 13, 15, 16, 17, 20, 21, 22, 30, 37, 240, 241, 250, 251,
- * 254, 400, 401, 402, 403, 410-417, 420, 422, 310n-369n, 390n-393n, 7003, 8005, 90-99. An unknown
- * AI throws (its length cannot be known).
+ * <ul>
+ *   <li>EAN/UPC ({@code ]E0}: 13 digits EAN-13, 12 UPC-A, 8 UPC-E; {@code ]E4} EAN-8; {@code ]E3}
+ *       the code with its 2- or 5-digit add-on, kept in {@link Scan#addOn()}; {@code ]E1}/{@code
+ *       ]E2} an add-on alone). UPC-E is expanded to its UPC-A GTIN by the zero-suppression rules of
+ *       the GS1 General Specifications: {@code 01234565} is {@code 00012345000065}.
+ *   <li>Without an AIM identifier, 8, 12, 13 or 14 digits are a GTIN; 8 digits starting with 0
+ *       whose UPC-E check digit holds are UPC-E (a GS1-8 code starting with 0 is a
+ *       restricted-circulation number, never a trade item), other 8 digits EAN-8.
+ *   <li>ITF with 14 digits is an ITF-14 GTIN.
+ *   <li>GS1 symbologies are split into elements on FNC1 (sent as GS, 0x1D) by the GS1 rules: an
+ *       AI's length from its first two digits, fixed data lengths from the predefined-length table,
+ *       every other AI to the next FNC1. AIs we know are checked (check digits, dates, numeric,
+ *       lengths); others (such as 8008 before we knew it) are kept as sent.
+ *   <li>A GS1 Digital Link URI ({@code https://id.gs1.org/01/09520123456788/10/ABC123?17=201225},
+ *       any domain) in any symbology gives its GTIN and elements too.
+ *   <li>With {@link EmbeddedCodeRule}s configured, an EAN-13 with a covered prefix (20-29) also
+ *       gives the item and its embedded price or weight ({@link Scan#embedded()}).
+ * </ul>
  *
- * <p>Immutable and thread-safe.
+ * <p>Every error is a {@link ScanFormatException} naming the offset in the line where it went
+ * wrong. Immutable and thread-safe.
  */
 public final class ScanParser {
   /** The default longest scan accepted: 512 bytes. */
   public static final int DEFAULT_MAX_LENGTH = 512;
 
-  private static final char GS = 0x1D;
+  private static final char GS = Gs1ElementStrings.GS;
   private final int maxLength;
+  private final List<EmbeddedCodeRule> embedded;
 
-  private ScanParser(int maxLength) {
+  private ScanParser(int maxLength, List<EmbeddedCodeRule> embedded) {
     this.maxLength = maxLength;
+    this.embedded = List.copyOf(embedded);
   }
 
-  /** A parser with {@link #DEFAULT_MAX_LENGTH}. */
+  /** A parser with {@link #DEFAULT_MAX_LENGTH} and no embedded-code rules. */
   public static ScanParser create() {
-    return new ScanParser(DEFAULT_MAX_LENGTH);
+    return new ScanParser(DEFAULT_MAX_LENGTH, List.of());
   }
 
   /** A parser that rejects lines longer than {@code maxLength} bytes (1..65536). */
   public static ScanParser withMaxLength(int maxLength) {
-    if (maxLength < 1 || maxLength > 65_536) {
-      throw new IllegalArgumentException("maxLength must be 1..65536, was " + maxLength);
-    }
-    return new ScanParser(maxLength);
+    return builder().maxLength(maxLength).build();
+  }
+
+  /** A builder, for the length limit and embedded price/weight rules. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Parses the text of a scan line. */
@@ -67,14 +85,16 @@ public final class ScanParser {
           "scan of " + length + " bytes exceeds the limit of " + maxLength,
           maxLength);
     }
+    char code = 0;
+    char mod = 0;
     Symbology sym = Symbology.UNKNOWN;
     int start = offset;
     if (line[offset] == ']') {
       if (length < 3) {
         throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "truncated AIM identifier", 0);
       }
-      char code = (char) (line[offset + 1] & 0xFF);
-      char mod = (char) (line[offset + 2] & 0xFF);
+      code = (char) (line[offset + 1] & 0xFF);
+      mod = (char) (line[offset + 2] & 0xFF);
       if (!Character.isLetter(code) || mod < '0' || mod > 'z' || code > 'z') {
         throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "bad AIM identifier", 1);
       }
@@ -94,38 +114,176 @@ public final class ScanParser {
     }
     String data = new String(line, start, end - start, StandardCharsets.ISO_8859_1);
     if (sym.isGs1()) {
-      List<Gs1Element> elements = elements(data, base);
-      Gtin gtin = null;
-      for (Gs1Element e : elements) {
-        if (e.ai().equals("01") || e.ai().equals("02")) {
-          gtin = Gtin.parse(e.value());
-          break;
-        }
-      }
-      return new Scan(sym, data, gtin, elements);
+      List<Gs1Element> elements = Gs1ElementStrings.split(data, base);
+      return new Scan(sym, data, gtinOf(elements), elements, "", null);
     }
-    if (sym == Symbology.EAN_13 || sym == Symbology.EAN_8) {
-      int n = data.length();
-      boolean ean8 = sym == Symbology.EAN_8;
-      if (ean8 ? n != 8 : n != 13 && n != 12) {
-        throw new ScanFormatException(
-            DeviceErrors.SCAN_INVALID,
-            sym.name() + " needs " + (ean8 ? "8" : "12 or 13") + " digits, got " + n,
-            base);
-      }
-      Gtin g = gtin(data, base);
-      return new Scan(n == 12 ? Symbology.UPC_A : sym, data, g, List.of());
+    if (code == 'E') {
+      return eanUpc(mod, data, base);
     }
     if (sym == Symbology.ITF && data.length() == 14 && allDigits(data)) {
-      return new Scan(sym, data, gtin(data, base), List.of());
+      return new Scan(sym, data, gtin(data, base), List.of(), "", null);
     }
     if (sym == Symbology.UNKNOWN && allDigits(data)) {
       int n = data.length();
+      if (n == 8 && data.charAt(0) == '0' && upcECheckHolds(data)) {
+        return eanUpcScan(Symbology.UPC_E, data, upcE(data, base), "");
+      }
       if (n == 8 || n == 12 || n == 13 || n == 14) {
-        return new Scan(sym, data, gtin(data, base), List.of());
+        return eanUpcScan(sym, data, gtin(data, base), "");
       }
     }
-    return new Scan(sym, data, null, List.of());
+    if (data.length() > 10 && (data.charAt(0) == 'h' || data.charAt(0) == 'H')) {
+      List<Gs1Element> elements = DigitalLinks.parse(data, base);
+      if (elements != null) {
+        return new Scan(sym, data, gtinOf(elements), elements, "", null);
+      }
+    }
+    return new Scan(sym, data, null, List.of(), "", null);
+  }
+
+  private static @Nullable Gtin gtinOf(List<Gs1Element> elements) {
+    for (Gs1Element e : elements) {
+      if (e.ai().equals("01") || e.ai().equals("02")) {
+        return Gtin.parse(e.value());
+      }
+    }
+    return null;
+  }
+
+  /** EAN/UPC by AIM modifier: 0 the code alone, 1/2 an add-on alone, 3 code and add-on, 4 EAN-8. */
+  private Scan eanUpc(char mod, String data, int base) {
+    int n = data.length();
+    if (!allDigits(data)) {
+      for (int i = 0; i < n; i++) {
+        if (data.charAt(i) < '0' || data.charAt(i) > '9') {
+          throw new ScanFormatException(
+              DeviceErrors.SCAN_INVALID, "non-digit in an EAN/UPC code", base + i);
+        }
+      }
+      throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "empty EAN/UPC code", base);
+    }
+    switch (mod) {
+      case '4':
+        if (n != 8) {
+          throw new ScanFormatException(
+              DeviceErrors.SCAN_INVALID, "EAN-8 needs 8 digits, got " + n, base);
+        }
+        return eanUpcScan(Symbology.EAN_8, data, gtin(data, base), "");
+      case '1':
+      case '2':
+        if (n != (mod == '1' ? 2 : 5)) {
+          throw new ScanFormatException(
+              DeviceErrors.SCAN_INVALID,
+              "an add-on alone (]E" + mod + ") has " + (mod == '1' ? 2 : 5) + " digits, got " + n,
+              base);
+        }
+        return new Scan(Symbology.EAN_ADD_ON, data, null, List.of(), data, null);
+      case '3':
+        int main;
+        if (n == 15 || n == 18) {
+          main = 13;
+        } else if (n == 14 || n == 17) {
+          main = 12;
+        } else if (n == 10 || n == 13) {
+          main = 8;
+        } else {
+          throw new ScanFormatException(
+              DeviceErrors.SCAN_INVALID,
+              "]E3 needs an EAN-13, UPC-A or UPC-E code and a 2- or 5-digit add-on, got "
+                  + n
+                  + " digits",
+              base);
+        }
+        String code = data.substring(0, main);
+        String addOn = data.substring(main);
+        if (main == 8) {
+          return eanUpcScan(Symbology.UPC_E, data, upcE(code, base), addOn);
+        }
+        return eanUpcScan(
+            main == 12 ? Symbology.UPC_A : Symbology.EAN_13, data, gtin(code, base), addOn);
+      default:
+        if (n == 8) {
+          return eanUpcScan(Symbology.UPC_E, data, upcE(data, base), "");
+        }
+        if (n != 13 && n != 12) {
+          throw new ScanFormatException(
+              DeviceErrors.SCAN_INVALID,
+              "EAN-13 needs 13 digits (UPC-A 12, UPC-E 8), got " + n,
+              base);
+        }
+        return eanUpcScan(n == 12 ? Symbology.UPC_A : Symbology.EAN_13, data, gtin(data, base), "");
+    }
+  }
+
+  private Scan eanUpcScan(Symbology sym, String data, Gtin gtin, String addOn) {
+    EmbeddedValue value = null;
+    String d14 = gtin.digits14();
+    if (!embedded.isEmpty()
+        && d14.charAt(0) == '0'
+        && (d14.charAt(1) != '0' || d14.charAt(2) == '2' || d14.charAt(2) == '4')) {
+      String d13 = d14.substring(1);
+      for (EmbeddedCodeRule r : embedded) {
+        if (r.covers(d13)) {
+          value = r.read(d13);
+          break;
+        }
+      }
+    }
+    return new Scan(sym, data, gtin, List.of(), addOn, value);
+  }
+
+  /** True when 8 digits read as UPC-E have a valid check digit. */
+  private static boolean upcECheckHolds(String eight) {
+    String upcA = expandUpcE(eight);
+    return checkDigitOf(upcA.substring(0, 11)) == upcA.charAt(11) - '0';
+  }
+
+  /** The GTIN of an 8-digit UPC-E code (number system, six digits, check digit). */
+  private static Gtin upcE(String eight, int base) {
+    char ns = eight.charAt(0);
+    if (ns != '0' && ns != '1') {
+      throw new ScanFormatException(
+          DeviceErrors.SCAN_INVALID, "UPC-E number system must be 0 or 1, was " + ns, base);
+    }
+    String upcA = expandUpcE(eight);
+    int expected = checkDigitOf(upcA.substring(0, 11));
+    int actual = eight.charAt(7) - '0';
+    if (expected != actual) {
+      throw new ScanFormatException(
+          DeviceErrors.SCAN_CHECK_DIGIT,
+          "UPC-E check digit is " + actual + ", expected " + expected,
+          base + 7);
+    }
+    return Gtin.parse(upcA);
+  }
+
+  /**
+   * UPC-E to UPC-A (GS1 General Specifications, zero suppression): by the sixth digit, 0-2 keep two
+   * manufacturer digits and it, 3 keeps three, 4 keeps four, 5-9 keep five and it ends the item
+   * reference.
+   */
+  private static String expandUpcE(String e) {
+    char ns = e.charAt(0);
+    String m = e.substring(1, 7);
+    char last = m.charAt(5);
+    String body;
+    switch (last) {
+      case '0':
+      case '1':
+      case '2':
+        body = m.substring(0, 2) + last + "0000" + m.substring(2, 5);
+        break;
+      case '3':
+        body = m.substring(0, 3) + "00000" + m.substring(3, 5);
+        break;
+      case '4':
+        body = m.substring(0, 4) + "00000" + m.charAt(4);
+        break;
+      default:
+        body = m.substring(0, 5) + "0000" + last;
+        break;
+    }
+    return ns + body + e.charAt(7);
   }
 
   private static boolean allDigits(String s) {
@@ -150,13 +308,18 @@ public final class ScanParser {
     return Gtin.parse(digits);
   }
 
-  private static void checkDigit(String digits, int base, String what) {
-    int n = digits.length();
+  /** The GS1 mod-10 check digit of {@code digits} (all of them, none being a check digit). */
+  static int checkDigitOf(String digits) {
     int sum = 0;
-    for (int i = n - 2, w = 3; i >= 0; i--, w = 4 - w) {
+    for (int i = digits.length() - 1, w = 3; i >= 0; i--, w = 4 - w) {
       sum += (digits.charAt(i) - '0') * w;
     }
-    int expected = (10 - sum % 10) % 10;
+    return (10 - sum % 10) % 10;
+  }
+
+  static void checkDigit(String digits, int base, String what) {
+    int n = digits.length();
+    int expected = checkDigitOf(digits.substring(0, n - 1));
     int actual = digits.charAt(n - 1) - '0';
     if (expected != actual) {
       throw new ScanFormatException(
@@ -168,202 +331,7 @@ public final class ScanParser {
 
   /** Splits a GS1 element string; {@code base} is the offset of {@code s} in the line. */
   static List<Gs1Element> elements(String s, int base) {
-    List<Gs1Element> out = new ArrayList<>(4);
-    int i = 0;
-    int n = s.length();
-    while (i < n && s.charAt(i) == GS) {
-      i++; // FNC1 in first position, when the scanner sends it
-    }
-    if (i == n) {
-      throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "empty GS1 element string", base);
-    }
-    while (i < n) {
-      int aiLength = aiLength(s, i, base);
-      String ai = s.substring(i, i + aiLength);
-      int[] spec = spec(ai);
-      int fixed = spec[0];
-      int maxLen = spec[1];
-      boolean numeric = spec[2] == 1;
-      int valueStart = i + aiLength;
-      int valueEnd;
-      if (fixed > 0) {
-        valueEnd = valueStart + fixed;
-        if (valueEnd > n) {
-          throw new ScanFormatException(
-              DeviceErrors.SCAN_INVALID,
-              "AI (" + ai + ") needs " + fixed + " characters, " + (n - valueStart) + " left",
-              base + valueStart);
-        }
-      } else {
-        int gs = s.indexOf(GS, valueStart);
-        valueEnd = gs < 0 ? n : gs;
-        if (valueEnd - valueStart > maxLen) {
-          throw new ScanFormatException(
-              DeviceErrors.SCAN_INVALID,
-              "AI (" + ai + ") value longer than " + maxLen + " (missing FNC1 separator?)",
-              base + valueStart + maxLen);
-        }
-      }
-      if (valueEnd == valueStart) {
-        throw new ScanFormatException(
-            DeviceErrors.SCAN_INVALID, "AI (" + ai + ") has no value", base + valueStart);
-      }
-      for (int k = valueStart; k < valueEnd; k++) {
-        char c = s.charAt(k);
-        if (c == GS || numeric && (c < '0' || c > '9') || c < 0x21 || c > 0x7E) {
-          throw new ScanFormatException(
-              DeviceErrors.SCAN_INVALID, "bad character in AI (" + ai + ")", base + k);
-        }
-      }
-      String value = s.substring(valueStart, valueEnd);
-      validate(ai, value, base + valueStart);
-      out.add(new Gs1Element(ai, value));
-      i = valueEnd;
-      if (i < n && s.charAt(i) == GS) {
-        i++;
-        if (i == n) {
-          break; // a trailing FNC1 is harmless
-        }
-      }
-      if (out.size() > 32) {
-        throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "more than 32 elements", base + i);
-      }
-    }
-    return out;
-  }
-
-  private static int aiLength(String s, int i, int base) {
-    if (i + 2 > s.length()) {
-      throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "truncated AI", base + i);
-    }
-    char a = s.charAt(i);
-    char b = s.charAt(i + 1);
-    if (a < '0' || a > '9' || b < '0' || b > '9') {
-      throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "AI must be digits", base + i);
-    }
-    int two = (a - '0') * 10 + (b - '0');
-    int len;
-    if (two <= 30 || two == 37 || two >= 90) {
-      len = two == 23 || two == 24 || two == 25 ? 3 : 2;
-    } else if (two >= 31 && two <= 39 || two == 70 || two == 80) {
-      len = 4;
-    } else if (two >= 40 && two <= 42) {
-      len = 3;
-    } else {
-      throw new ScanFormatException(
-          DeviceErrors.SCAN_INVALID, "unsupported AI starting " + a + b, base + i);
-    }
-    if (i + len > s.length()) {
-      throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "truncated AI", base + i);
-    }
-    for (int k = i + 2; k < i + len; k++) {
-      char c = s.charAt(k);
-      if (c < '0' || c > '9') {
-        throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "AI must be digits", base + k);
-      }
-    }
-    return len;
-  }
-
-  /** {fixed length or 0, max length, numeric}. */
-  private static int[] spec(String ai) {
-    switch (ai) {
-      case "00":
-        return new int[] {18, 18, 1};
-      case "01":
-      case "02":
-        return new int[] {14, 14, 1};
-      case "11":
-      case "12":
-      case "13":
-      case "15":
-      case "16":
-      case "17":
-        return new int[] {6, 6, 1};
-      case "20":
-        return new int[] {2, 2, 1};
-      case "10":
-      case "21":
-      case "22":
-      case "254":
-      case "420":
-        return new int[] {0, 20, 0};
-      case "30":
-      case "37":
-        return new int[] {0, 8, 1};
-      case "240":
-      case "241":
-      case "250":
-      case "251":
-      case "400":
-      case "401":
-      case "403":
-        return new int[] {0, 30, 0};
-      case "402":
-        return new int[] {17, 17, 1};
-      case "422":
-        return new int[] {3, 3, 1};
-      case "7003":
-        return new int[] {10, 10, 1};
-      case "8005":
-        return new int[] {6, 6, 1};
-      default:
-        break;
-    }
-    if (ai.length() == 3 && ai.startsWith("41") && ai.charAt(2) <= '7') {
-      return new int[] {13, 13, 1};
-    }
-    if (ai.length() == 4 && ai.charAt(0) == '3') {
-      int group = (ai.charAt(1) - '0') * 10 + (ai.charAt(2) - '0');
-      if (group >= 10 && group <= 69) {
-        return new int[] {6, 6, 1};
-      }
-      if (group == 90 || group == 92) {
-        return new int[] {0, 15, 1};
-      }
-      if (group == 91 || group == 93) {
-        return new int[] {0, 18, 1};
-      }
-    }
-    if (ai.length() == 2 && ai.charAt(0) == '9') {
-      return new int[] {0, ai.equals("90") ? 30 : 90, 0};
-    }
-    throw new ScanFormatException(DeviceErrors.SCAN_INVALID, "unsupported AI (" + ai + ")", 0);
-  }
-
-  private static void validate(String ai, String value, int at) {
-    switch (ai) {
-      case "00":
-        checkDigit(value, at, "SSCC");
-        break;
-      case "01":
-      case "02":
-        checkDigit(value, at, "GTIN");
-        break;
-      case "11":
-      case "12":
-      case "13":
-      case "15":
-      case "16":
-      case "17":
-        int month = (value.charAt(2) - '0') * 10 + (value.charAt(3) - '0');
-        int day = (value.charAt(4) - '0') * 10 + (value.charAt(5) - '0');
-        if (month < 1 || month > 12 || day > 31) {
-          throw new ScanFormatException(
-              DeviceErrors.SCAN_INVALID, "AI (" + ai + ") is not a YYMMDD date", at);
-        }
-        break;
-      default:
-        if (ai.length() == 4 && ai.charAt(0) == '3' && ai.charAt(3) > '6' && !ai.startsWith("39")) {
-          throw new ScanFormatException(
-              DeviceErrors.SCAN_INVALID, "AI (" + ai + ") has more than 6 decimals", at - 1);
-        }
-        if ((ai.startsWith("391") || ai.startsWith("393")) && value.length() < 4) {
-          throw new ScanFormatException(
-              DeviceErrors.SCAN_INVALID, "AI (" + ai + ") needs a currency code and an amount", at);
-        }
-        break;
-    }
+    return Gs1ElementStrings.split(s, base);
   }
 
   /** Returns the element with {@code ai}, or null. */
@@ -374,5 +342,33 @@ public final class ScanParser {
       }
     }
     return null;
+  }
+
+  /** Builds a {@link ScanParser}; not thread-safe. */
+  public static final class Builder {
+    private int maxLength = DEFAULT_MAX_LENGTH;
+    private final List<EmbeddedCodeRule> embedded = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Rejects lines longer than {@code maxLength} bytes (1..65536; default 512). */
+    public Builder maxLength(int maxLength) {
+      if (maxLength < 1 || maxLength > 65_536) {
+        throw new IllegalArgumentException("maxLength must be 1..65536, was " + maxLength);
+      }
+      this.maxLength = maxLength;
+      return this;
+    }
+
+    /** Adds a rule for embedded price or weight codes; the first rule covering a code wins. */
+    public Builder embedded(EmbeddedCodeRule rule) {
+      embedded.add(Objects.requireNonNull(rule, "rule"));
+      return this;
+    }
+
+    /** Builds the parser. */
+    public ScanParser build() {
+      return new ScanParser(maxLength, embedded);
+    }
   }
 }

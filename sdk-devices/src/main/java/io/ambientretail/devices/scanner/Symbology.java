@@ -19,6 +19,12 @@ public final class Symbology {
   /** UPC-A sent as 12 digits ({@code ]E0} with 12 data digits). */
   public static final Symbology UPC_A = new Symbology("UPC-A", "]E0", false);
 
+  /** UPC-E, 8 digits sent with {@code ]E0}; its GTIN is the expanded UPC-A. */
+  public static final Symbology UPC_E = new Symbology("UPC-E", "]E0", false);
+
+  /** A 2- or 5-digit EAN/UPC add-on sent alone ({@code ]E1}, {@code ]E2}). */
+  public static final Symbology EAN_ADD_ON = new Symbology("EAN add-on", "]E1", false);
+
   /** Code 128 ({@code ]C0}). */
   public static final Symbology CODE_128 = new Symbology("Code 128", "]C0", false);
 
@@ -66,7 +72,7 @@ public final class Symbology {
   public static Symbology ofAim(char code, char modifier) {
     switch (code) {
       case 'E':
-        return modifier == '4' ? EAN_8 : EAN_13;
+        return modifier == '4' ? EAN_8 : modifier == '1' || modifier == '2' ? EAN_ADD_ON : EAN_13;
       case 'C':
         return modifier == '1' ? GS1_128 : modifier == '0' ? CODE_128 : other(code, modifier);
       case 'A':
