@@ -59,4 +59,32 @@ public interface Device extends AutoCloseable {
 
   /** Removes a listener; does nothing if it was not added. */
   void removeListener(DeviceListener listener);
+
+  /**
+   * What the device has done so far: reads, errors, reconnects, listener failures, dropped events,
+   * the last error. The default (for drivers that count nothing) is {@link DeviceStatistics#NONE}.
+   */
+  default DeviceStatistics statistics() {
+    return DeviceStatistics.NONE;
+  }
+
+  /**
+   * Checks the device's health at {@code level}, waiting at most {@code timeout} for an answer;
+   * never throws for a failed check (the report says why). The default answers {@link
+   * HealthCheckLevel#INTERNAL} from {@link #health()} and reports the other levels unsupported.
+   */
+  default HealthReport checkHealth(HealthCheckLevel level, Duration timeout) {
+    DeviceHealth h = health();
+    if (level != HealthCheckLevel.INTERNAL) {
+      return new HealthReport(
+          level,
+          false,
+          false,
+          h,
+          level + " check not offered by this driver",
+          java.time.Instant.now());
+    }
+    return new HealthReport(
+        level, h == DeviceHealth.ONLINE, true, h, "health " + h, java.time.Instant.now());
+  }
 }

@@ -7,7 +7,7 @@ import io.ambientretail.devices.transport.Parity;
 import io.ambientretail.devices.transport.StopBits;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,6 +32,15 @@ import java.util.Objects;
  *   - id: card-1
  *     driver: pcsc
  *     reader: "Virtual PCD*"   # a glob over PC/SC reader names
+ *   - id: fridges
+ *     driver: modbus-temp      # a Modbus RTU line of fridge and freezer controllers
+ *     port: /dev/ttyUSB2
+ *     parity: even
+ *     settings: {sensors: "fridge-1=1,freezer-1=2", register: input:1, scale: 10, pollMs: 1000}
+ *   - id: fridge-x
+ *     driver: acme-fridge      # a driver plugged in through DeviceDriver (ServiceLoader)
+ *     port: /dev/ttyUSB3
+ *     settings: {door: left}   # driver-specific settings, as text
  * }</pre>
  *
  * <p>Immutable. Read with {@link #parseYaml(String)} or {@link #parseJson(String)}.
@@ -51,6 +60,7 @@ import java.util.Objects;
  * @param reader the PC/SC reader name glob (pcsc only), else empty
  * @param channels the number of channels (shelf only), else 0
  * @param lanes the lane mapping (shelf only), else empty
+ * @param settings driver-specific settings (keys and values as text), else empty
  * @param line the 1-based line of the configuration this came from, 0 when built in code
  */
 public record DeviceConfig(
@@ -69,10 +79,17 @@ public record DeviceConfig(
     String reader,
     int channels,
     List<Lane> lanes,
+    Map<String, String> settings,
     int line) {
-  /** The drivers a registry can build. */
+  /**
+   * The drivers built into the SDK. A registry builds these and any plugged in through {@link
+   * DeviceDriver}.
+   */
   public static final List<String> DRIVERS =
-      List.of("mt-sics", "nci", "scanner", "shelf", "lock", "pcsc");
+      List.of("mt-sics", "nci", "scanner", "shelf", "lock", "pcsc", "modbus-temp");
+
+  private static final java.util.regex.Pattern DRIVER_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   /**
    * One shelf lane: a channel mapped to a lane id with its calibration.
@@ -98,16 +115,23 @@ public record DeviceConfig(
     Objects.requireNonNull(frameTimeout, "frameTimeout");
     Objects.requireNonNull(reader, "reader");
     lanes = List.copyOf(lanes);
+    settings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(settings));
     String where = id + ": ";
-    if (!DRIVERS.contains(driver.toLowerCase(Locale.ROOT))) {
+    if (!DRIVER_NAME.matcher(driver).matches()) {
       throw new DeviceConfigException(
-          line, where + "driver '" + driver + "' is not one of " + DRIVERS);
+          line,
+          where
+              + "driver '"
+              + driver
+              + "' is not a driver name (lower case, digits, dashes; built in: "
+              + DRIVERS
+              + ")");
     }
     if (!transport.equals("serial") && !transport.equals("memory")) {
       throw new DeviceConfigException(
           line, where + "transport must be serial or memory, was '" + transport + "'");
     }
-    if (!driver.equals("pcsc") && port.isEmpty()) {
+    if (DRIVERS.contains(driver) && !driver.equals("pcsc") && port.isEmpty()) {
       throw new DeviceConfigException(line, where + "port is required for driver " + driver);
     }
     if (baud < 50 || baud > 4_000_000) {
@@ -132,6 +156,50 @@ public record DeviceConfig(
                 + (channels - 1));
       }
     }
+  }
+
+  /** A configuration without driver settings, as before settings existed. */
+  public DeviceConfig(
+      DeviceId id,
+      String driver,
+      String transport,
+      String port,
+      int baud,
+      int dataBits,
+      Parity parity,
+      StopBits stopBits,
+      FlowControl flowControl,
+      Duration claimTimeout,
+      Duration frameTimeout,
+      int maxFrameBytes,
+      String reader,
+      int channels,
+      List<Lane> lanes,
+      int line) {
+    this(
+        id,
+        driver,
+        transport,
+        port,
+        baud,
+        dataBits,
+        parity,
+        stopBits,
+        flowControl,
+        claimTimeout,
+        frameTimeout,
+        maxFrameBytes,
+        reader,
+        channels,
+        lanes,
+        Map.of(),
+        line);
+  }
+
+  /** The driver setting {@code key}, or {@code fallback} when it is not set. */
+  public String setting(String key, String fallback) {
+    String v = settings.get(key);
+    return v == null ? fallback : v;
   }
 
   /**

@@ -46,6 +46,24 @@ public final class DeviceErrors {
   /** An ATR or command APDU that breaks ISO 7816-3/-4 encoding (offset given). */
   public static final ErrorCode APDU_SYNTAX = ErrorCode.of("APDU_SYNTAX");
 
+  /** Events were dropped because the delivery queue was full (a listener too slow). */
+  public static final ErrorCode EVENT_QUEUE_OVERFLOW = ErrorCode.of("EVENT_QUEUE_OVERFLOW");
+
+  /** A listener threw while handling an event; delivery to the others went on. */
+  public static final ErrorCode LISTENER_FAILED = ErrorCode.of("LISTENER_FAILED");
+
+  /** A connected device stopped answering within its expected interval. */
+  public static final ErrorCode DEVICE_UNRESPONSIVE = ErrorCode.of("DEVICE_UNRESPONSIVE");
+
+  /** A Modbus device answered with an exception response (its code in the message). */
+  public static final ErrorCode MODBUS_EXCEPTION = ErrorCode.of("MODBUS_EXCEPTION");
+
+  /** A Modbus device did not answer a request within the response timeout. */
+  public static final ErrorCode MODBUS_TIMEOUT = ErrorCode.of("MODBUS_TIMEOUT");
+
+  /** A sensor reports its own fault (a broken or disconnected probe). */
+  public static final ErrorCode SENSOR_FAULT = ErrorCode.of("SENSOR_FAULT");
+
   /** A device configuration was invalid (field given). */
   public static final ErrorCode DEVICE_CONFIG = ErrorCode.of("DEVICE_CONFIG");
 

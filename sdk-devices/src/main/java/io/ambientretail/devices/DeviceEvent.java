@@ -11,7 +11,14 @@ import java.time.Instant;
  * <p>Every implementation is an immutable record.
  */
 public sealed interface DeviceEvent
-    permits ScanEvent, WeightEvent, LaneEvent, CardEvent, DoorEvent, ErrorEvent, StatusEvent {
+    permits ScanEvent,
+        WeightEvent,
+        LaneEvent,
+        CardEvent,
+        DoorEvent,
+        TemperatureEvent,
+        ErrorEvent,
+        StatusEvent {
   /** The device that reported it. */
   DeviceId device();
 

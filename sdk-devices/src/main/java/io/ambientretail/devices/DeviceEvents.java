@@ -23,6 +23,10 @@ public final class DeviceEvents {
   /** Door lock and sensor changes: {@code device.door}. */
   public static final EventType<DoorEvent> DOOR = EventType.of("device.door", DoorEvent.class);
 
+  /** Temperature readings: {@code device.temperature}. */
+  public static final EventType<TemperatureEvent> TEMPERATURE =
+      EventType.of("device.temperature", TemperatureEvent.class);
+
   /** Device errors: {@code device.error}. */
   public static final EventType<ErrorEvent> ERROR = EventType.of("device.error", ErrorEvent.class);
 
@@ -44,6 +48,8 @@ public final class DeviceEvents {
       return CARD;
     } else if (event instanceof DoorEvent) {
       return DOOR;
+    } else if (event instanceof TemperatureEvent) {
+      return TEMPERATURE;
     } else if (event instanceof ErrorEvent) {
       return ERROR;
     }

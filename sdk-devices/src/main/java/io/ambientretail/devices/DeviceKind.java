@@ -11,5 +11,7 @@ public enum DeviceKind {
   /** A contact or contactless smartcard reader. */
   CARD_READER,
   /** A door lock or gate relay with a door sensor. */
-  LOCK
+  LOCK,
+  /** Temperature sensors of fridge and freezer controllers (e.g. on a Modbus line). */
+  TEMPERATURE
 }

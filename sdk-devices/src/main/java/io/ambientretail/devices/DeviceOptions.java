@@ -14,7 +14,15 @@ import org.jspecify.annotations.Nullable;
  * publish on, the executor events are delivered on, framing limits and the reconnect backoff.
  *
  * <p>Defaults: the system UTC clock; no bus; a daemon delivery thread per device; {@link
- * FrameLimits#DEFAULTS}; reconnect after 100 ms, doubling up to 5 s.
+ * FrameLimits#DEFAULTS}; reconnect after 100 ms, doubling up to 5 s, each delay drawn from its
+ * lower half to its full length (jitter 0.5); a delivery queue of 1,024 events.
+ *
+ * <p>Overflow policy of the delivery queue: when a slow listener lets {@link #eventQueueCapacity()}
+ * events pile up, the oldest queued reading (a weight, lane or temperature, each superseded by the
+ * next one) makes room for the new event; when the queue holds no reading, the new event is dropped
+ * instead. Either way the drop is counted ({@link DeviceStatistics#dropped()}) and reported once,
+ * as a {@code EVENT_QUEUE_OVERFLOW} error event, when the queue has room again. Scans, cards,
+ * doors, status and errors are therefore lost only when the queue is full of them.
  *
  * <p>Immutable.
  */
@@ -28,6 +36,8 @@ public final class DeviceOptions {
   private final FrameLimits frameLimits;
   private final Duration initialBackoff;
   private final Duration maxBackoff;
+  private final double backoffJitter;
+  private final int eventQueueCapacity;
 
   private DeviceOptions(Builder b) {
     this.clock = b.clock;
@@ -37,6 +47,8 @@ public final class DeviceOptions {
     this.frameLimits = b.frameLimits;
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
+    this.backoffJitter = b.backoffJitter;
+    this.eventQueueCapacity = b.eventQueueCapacity;
   }
 
   /** The defaults. */
@@ -84,6 +96,16 @@ public final class DeviceOptions {
     return maxBackoff;
   }
 
+  /** The share of each reconnect delay drawn at random, 0 (none) to 1. */
+  public double backoffJitter() {
+    return backoffJitter;
+  }
+
+  /** The most events queued for delivery per device (see the overflow policy above). */
+  public int eventQueueCapacity() {
+    return eventQueueCapacity;
+  }
+
   /** Builds {@link DeviceOptions}; not thread-safe. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -93,8 +115,38 @@ public final class DeviceOptions {
     private FrameLimits frameLimits = FrameLimits.DEFAULTS;
     private Duration initialBackoff = Duration.ofMillis(100);
     private Duration maxBackoff = Duration.ofSeconds(5);
+    private double backoffJitter = 0.5;
+    private int eventQueueCapacity = 1024;
 
     private Builder() {}
+
+    /**
+     * The share of each reconnect delay drawn at random: 0 retries at exactly the doubling delays,
+     * 0.5 (the default) anywhere from half of it to all of it.
+     *
+     * @throws IllegalArgumentException if not within 0..1
+     */
+    public Builder backoffJitter(double jitter) {
+      if (!(jitter >= 0 && jitter <= 1)) {
+        throw new IllegalArgumentException("jitter must be 0..1, was " + jitter);
+      }
+      this.backoffJitter = jitter;
+      return this;
+    }
+
+    /**
+     * The most events queued for delivery per device, 16 to 1,048,576 (default 1,024).
+     *
+     * @throws IllegalArgumentException if outside that range
+     */
+    public Builder eventQueueCapacity(int capacity) {
+      if (capacity < 16 || capacity > 1 << 20) {
+        throw new IllegalArgumentException(
+            "eventQueueCapacity must be 16..1048576, was " + capacity);
+      }
+      this.eventQueueCapacity = capacity;
+      return this;
+    }
 
     /** The clock that stamps events. */
     public Builder clock(Clock clock) {

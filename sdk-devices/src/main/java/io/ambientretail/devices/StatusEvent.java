@@ -35,6 +35,10 @@ public record StatusEvent(
     DISCONNECTED,
     /** A reconnect attempt failed; the next one follows after the backoff in the detail. */
     RECONNECTING,
+    /** The device is connected but stopped answering within its expected interval. */
+    UNRESPONSIVE,
+    /** The device answers again after being unresponsive. */
+    RESPONSIVE,
     /** The device reports power on (or was reset). */
     POWER_ON,
     /** The scale reports more than its capacity. */

@@ -115,11 +115,21 @@ class DeviceRegistryTest {
               assertThat(e.line()).isEqualTo(5);
               assertThat(e.getMessage()).contains("devices[0].baud", "50..4000000");
             });
+    // a driver name no registry knows parses (a plug-in may provide it) and fails when built
+    List<DeviceConfig> laser =
+        DeviceConfig.parseYaml("devices:\n  - id: s\n    driver: laser\n" + "    port: /dev/x\n");
+    try (DeviceRegistry registry = DeviceRegistry.builder().build()) {
+      assertThatThrownBy(() -> registry.add(laser.get(0)))
+          .isInstanceOfSatisfying(
+              DeviceConfigException.class, e -> assertThat(e.line()).isEqualTo(2))
+          .hasMessageContaining("unknown driver 'laser'")
+          .hasMessageContaining("mt-sics");
+    }
     assertThatThrownBy(
             () ->
                 DeviceConfig.parseYaml(
-                    "devices:\n  - id: s\n    driver: laser\n" + "    port: /dev/x\n"))
-        .hasMessageContaining("driver 'laser'");
+                    "devices:\n  - id: s\n    driver: La$er\n" + "    port: /dev/x\n"))
+        .hasMessageContaining("driver 'La$er'".toLowerCase(java.util.Locale.ROOT));
     assertThatThrownBy(
             () ->
                 DeviceConfig.parseYaml(
@@ -166,7 +176,10 @@ class DeviceRegistryTest {
       }
       assertThat(failed).containsOnlyKeys(DeviceId.of("shelf-1"));
       assertThat(failed.get(DeviceId.of("shelf-1"))).contains("/dev/ttyUSB9");
-      assertThat(registry.health()).containsEntry(DeviceId.of("shelf-1"), DeviceHealth.FAILED);
+      // a port that is not there (yet) is retried with backoff, not given up on
+      assertThat(registry.health())
+          .containsEntry(DeviceId.of("shelf-1"), DeviceHealth.RECONNECTING);
+      assertThat(registry.problems().get(DeviceId.of("shelf-1"))).contains("/dev/ttyUSB9");
       assertThat(registry.device(DeviceId.of("scale-1")).state()).isEqualTo(DeviceState.ENABLED);
     }
   }

@@ -227,7 +227,8 @@ public final class ConfigReader {
             "maxFrameBytes",
             "reader",
             "channels",
-            "lanes");
+            "lanes",
+            "settings");
     for (Map.Entry<String, Node> e : m.entrySet()) {
       if (!known.contains(e.getKey())) {
         throw new DeviceConfigException(
@@ -266,12 +267,33 @@ public final class ConfigReader {
           text(m, "reader", path, "", node.line),
           (int) number(m, "channels", path, 0L, 0, 256, node.line),
           lanes,
+          settings(m.get("settings"), path),
           node.line);
     } catch (DeviceConfigException e) {
       throw e;
     } catch (IllegalArgumentException e) {
       throw new DeviceConfigException(node.line, path + ": " + e.getMessage());
     }
+  }
+
+  /** A {@code settings} mapping of single values, kept as text; at most 64 entries. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> settings(Node n, String path) {
+    if (n == null) {
+      return Map.of();
+    }
+    if (!(n.value instanceof Map)) {
+      throw new DeviceConfigException(n.line, path + ".settings must be a mapping");
+    }
+    Map<String, Node> m = (Map<String, Node>) n.value;
+    if (m.size() > 64) {
+      throw new DeviceConfigException(n.line, path + ".settings has more than 64 entries");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Node> e : m.entrySet()) {
+      out.put(e.getKey(), text(m, e.getKey(), path + ".settings", null, n.line));
+    }
+    return out;
   }
 
   private static String text(Map<String, Node> m, String key, String path, String dflt, int line) {

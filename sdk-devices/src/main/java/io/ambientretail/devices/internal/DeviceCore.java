@@ -5,6 +5,7 @@ import io.ambientretail.core.ErrorCode;
 import io.ambientretail.core.EventBus;
 import io.ambientretail.core.StoreEvent;
 import io.ambientretail.core.StoreId;
+import io.ambientretail.devices.DeviceErrors;
 import io.ambientretail.devices.DeviceEvent;
 import io.ambientretail.devices.DeviceEvents;
 import io.ambientretail.devices.DeviceHealth;
@@ -13,14 +14,21 @@ import io.ambientretail.devices.DeviceListener;
 import io.ambientretail.devices.DeviceOptions;
 import io.ambientretail.devices.DeviceState;
 import io.ambientretail.devices.DeviceStateException;
+import io.ambientretail.devices.DeviceStatistics;
 import io.ambientretail.devices.ErrorEvent;
+import io.ambientretail.devices.HealthCheckLevel;
+import io.ambientretail.devices.HealthReport;
+import io.ambientretail.devices.LaneEvent;
 import io.ambientretail.devices.StatusEvent;
+import io.ambientretail.devices.TemperatureEvent;
+import io.ambientretail.devices.WeightEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -40,9 +48,18 @@ public final class DeviceCore {
   private final DeviceOptions options;
   private final Function<DeviceCore, Attachment> attachmentFactory;
   private final List<DeviceListener> listeners = new CopyOnWriteArrayList<>();
-  private final ConcurrentLinkedQueue<DeviceEvent> queue = new ConcurrentLinkedQueue<>();
+  private final ArrayDeque<DeviceEvent> queue = new ArrayDeque<>();
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicLong droppedData = new AtomicLong();
+  private final AtomicLong reads = new AtomicLong();
+  private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong reconnects = new AtomicLong();
+  private final AtomicLong listenerFailures = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private long droppedSinceReport;
+  private volatile @Nullable String lastError;
+  private volatile @Nullable Instant lastErrorAt;
+  private volatile @Nullable Instant lastHeard;
   private final Runnable drain = this::drain;
   private DeviceState state = DeviceState.CLOSED;
   private volatile boolean enabled;
@@ -214,6 +231,9 @@ public final class DeviceCore {
       StatusEvent.Status status, DeviceHealth newHealth, String detail, @Nullable Instant lostAt) {
     this.health = newHealth;
     Instant now = options.clock().instant();
+    if (status == StatusEvent.Status.CONNECTED && lostAt != null) {
+      reconnects.incrementAndGet();
+    }
     java.time.Duration gap =
         lostAt == null
             ? null
@@ -222,15 +242,112 @@ public final class DeviceCore {
     return now;
   }
 
-  /** Queues an error event showing {@code len} bytes of the range safely. */
+  /** Queues an error event showing {@code len} bytes of the range safely, and counts it. */
   public void error(
       ErrorCode code, String message, byte[] raw, int off, int len, boolean recovered) {
-    emit(
-        new ErrorEvent(
-            id, options.clock().instant(), code, message, Raw.show(raw, off, len, 64), recovered));
+    Instant now = options.clock().instant();
+    countError(message, now);
+    emit(new ErrorEvent(id, now, code, message, Raw.show(raw, off, len, 64), recovered));
   }
 
-  /** Queues an event for delivery; data events are dropped while the device is not enabled. */
+  private void countError(String message, Instant at) {
+    errors.incrementAndGet();
+    lastError = message;
+    lastErrorAt = at;
+  }
+
+  /** Counts one frame (or card change) received from the device, which is therefore answering. */
+  public void read() {
+    reads.incrementAndGet();
+    heard();
+  }
+
+  /**
+   * The device sent something: it is answering. Ends an {@link DeviceHealth#UNRESPONSIVE} spell
+   * with a {@code RESPONSIVE} status event.
+   */
+  public void heard() {
+    lastHeard = options.clock().instant();
+    if (health == DeviceHealth.UNRESPONSIVE) {
+      status(StatusEvent.Status.RESPONSIVE, DeviceHealth.ONLINE, "answering again");
+    }
+  }
+
+  /**
+   * The device, though connected, did not answer within its expected interval: reports {@code
+   * UNRESPONSIVE} once (status and error event) until it is heard again.
+   */
+  public void unresponsive(String why) {
+    if (health == DeviceHealth.ONLINE) {
+      status(StatusEvent.Status.UNRESPONSIVE, DeviceHealth.UNRESPONSIVE, why);
+      error(DeviceErrors.DEVICE_UNRESPONSIVE, why, new byte[0], 0, 0, true);
+    }
+  }
+
+  /** The statistics so far. */
+  public DeviceStatistics statistics() {
+    return new DeviceStatistics(
+        reads.get(),
+        errors.get(),
+        reconnects.get(),
+        listenerFailures.get(),
+        dropped.get(),
+        lastError,
+        lastErrorAt,
+        lastHeard);
+  }
+
+  /** Asks the device something and returns normally once it answered. */
+  @FunctionalInterface
+  public interface Probe {
+    /** Sends the probe and waits up to {@code timeout}; throws when there was no good answer. */
+    String run(Duration timeout) throws IOException;
+  }
+
+  /**
+   * A health check: INTERNAL from the state and health; EXTERNAL runs {@code probe} (null: not
+   * offered); INTERACTIVE is not offered. A failed probe marks the device unresponsive.
+   */
+  public HealthReport checkHealth(HealthCheckLevel level, Duration timeout, @Nullable Probe probe) {
+    DeviceState s = state();
+    if (level == HealthCheckLevel.INTERACTIVE
+        || level == HealthCheckLevel.EXTERNAL && probe == null) {
+      return new HealthReport(
+          level, false, false, health, level + " check is not offered by this driver", now());
+    }
+    if (s != DeviceState.CLAIMED && s != DeviceState.ENABLED) {
+      return new HealthReport(level, false, true, health, "not claimed (" + s + ")", now());
+    }
+    if (level == HealthCheckLevel.INTERNAL
+        || health != DeviceHealth.ONLINE && health != DeviceHealth.UNRESPONSIVE) {
+      DeviceHealth h = health;
+      String detail =
+          h == DeviceHealth.ONLINE
+              ? "connected and answering"
+              : h == DeviceHealth.UNRESPONSIVE
+                  ? "connected but not answering" + (lastError != null ? ": " + lastError : "")
+                  : "health " + h;
+      return new HealthReport(level, h == DeviceHealth.ONLINE, true, h, detail, now());
+    }
+    try {
+      String answer = probe.run(timeout);
+      heard();
+      return new HealthReport(level, true, true, health, answer, now());
+    } catch (IOException e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      unresponsive(why);
+      return new HealthReport(level, false, true, health, why, now());
+    }
+  }
+
+  private Instant now() {
+    return options.clock().instant();
+  }
+
+  /**
+   * Queues an event for delivery; data events are dropped while the device is not enabled. A full
+   * queue drops its oldest reading, else the new event (see {@link DeviceOptions}).
+   */
   public void emit(DeviceEvent event) {
     if (event.isData() && !enabled) {
       droppedData.incrementAndGet();
@@ -240,7 +357,14 @@ public final class DeviceCore {
     if (ex == null) {
       return;
     }
-    queue.add(event);
+    synchronized (queue) {
+      if (queue.size() >= options.eventQueueCapacity() && !makeRoom()) {
+        dropped.incrementAndGet();
+        droppedSinceReport++;
+        return;
+      }
+      queue.add(event);
+    }
     if (draining.compareAndSet(false, true)) {
       try {
         ex.execute(drain);
@@ -250,16 +374,50 @@ public final class DeviceCore {
     }
   }
 
+  /** Drops the oldest queued reading; false when the queue holds none. Holds the queue's lock. */
+  private boolean makeRoom() {
+    for (Iterator<DeviceEvent> it = queue.iterator(); it.hasNext(); ) {
+      DeviceEvent e = it.next();
+      if (e instanceof WeightEvent || e instanceof LaneEvent || e instanceof TemperatureEvent) {
+        it.remove();
+        dropped.incrementAndGet();
+        droppedSinceReport++;
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void drain() {
     while (true) {
       DeviceEvent e;
-      while ((e = queue.poll()) != null) {
+      while ((e = poll()) != null) {
         deliver(e);
       }
       draining.set(false);
-      if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
-        return;
+      synchronized (queue) {
+        if (queue.isEmpty() && droppedSinceReport > 0) {
+          long n = droppedSinceReport;
+          droppedSinceReport = 0;
+          String why =
+              n
+                  + " event(s) dropped: the delivery queue of "
+                  + options.eventQueueCapacity()
+                  + " was full (a listener is too slow)";
+          Instant now = options.clock().instant();
+          countError(why, now);
+          queue.add(new ErrorEvent(id, now, DeviceErrors.EVENT_QUEUE_OVERFLOW, why, "", true));
+        }
+        if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+          return;
+        }
       }
+    }
+  }
+
+  private @Nullable DeviceEvent poll() {
+    synchronized (queue) {
+      return queue.poll();
     }
   }
 
@@ -267,8 +425,17 @@ public final class DeviceCore {
     for (DeviceListener l : listeners) {
       try {
         l.onEvent(e);
-      } catch (RuntimeException ignored) {
-        // a failing listener must not stop delivery to the others
+      } catch (RuntimeException failed) {
+        // a failing listener must not stop delivery to the others; it is counted, not hidden
+        listenerFailures.incrementAndGet();
+        countError(
+            "listener "
+                + l.getClass().getName()
+                + " threw on "
+                + e.getClass().getSimpleName()
+                + ": "
+                + failed,
+            options.clock().instant());
       }
     }
     EventBus bus = options.bus();

@@ -59,6 +59,7 @@ public final class LinkPump implements Attachment, FrameSink {
   private @Nullable IOException lastConnectError;
   private @Nullable Thread thread;
   private volatile long lastByteNanos;
+  private volatile long lastFrameNanos;
 
   public LinkPump(DeviceCore core, Connector connector, Protocol protocol) {
     this.core = core;
@@ -180,8 +181,12 @@ public final class LinkPump implements Attachment, FrameSink {
   }
 
   private void run() {
-    long backoff = core.options().initialBackoff().toNanos();
-    long maxBackoff = core.options().maxBackoff().toNanos();
+    Backoff backoff =
+        new Backoff(
+            core.options().initialBackoff(),
+            core.options().maxBackoff(),
+            core.options().backoffJitter(),
+            java.util.concurrent.ThreadLocalRandom.current());
     boolean reported = false;
     @Nullable Instant lostAt = null;
     while (!stopping) {
@@ -202,11 +207,10 @@ public final class LinkPump implements Attachment, FrameSink {
               "retrying " + connector.describe() + " with backoff: " + e.getMessage());
           reported = true;
         }
-        waitNanos(backoff);
-        backoff = Math.min(maxBackoff, backoff * 2);
+        waitNanos(backoff.nextNanos());
         continue;
       }
-      backoff = core.options().initialBackoff().toNanos();
+      backoff.reset();
       reported = false;
       link = l;
       core.status(StatusEvent.Status.CONNECTED, DeviceHealth.ONLINE, l.name(), lostAt);
@@ -237,11 +241,22 @@ public final class LinkPump implements Attachment, FrameSink {
   private void pump(ByteLink l) {
     FrameDecoder decoder = protocol.newDecoder(core.options().frameLimits());
     long frameTimeout = core.options().frameLimits().frameTimeout().toNanos();
+    Duration silence = protocol.silenceLimit();
+    long silenceNanos = silence == null ? Long.MAX_VALUE : silence.toNanos();
+    lastFrameNanos = System.nanoTime();
     try {
       protocol.onConnected(core);
       while (!stopping) {
         int n = l.read(buffer, 0, buffer.length);
         long now = System.nanoTime();
+        if (now - lastFrameNanos > silenceNanos) {
+          core.unresponsive(
+              "connected but silent for more than "
+                  + silence.toMillis()
+                  + " ms ("
+                  + l.name()
+                  + ")");
+        }
         if (n > 0) {
           lastByteNanos = now;
           decoder.feed(buffer, 0, n, this);
@@ -281,6 +296,8 @@ public final class LinkPump implements Attachment, FrameSink {
 
   @Override
   public void frame(byte[] b, int off, int len) {
+    lastFrameNanos = System.nanoTime();
+    core.read();
     if (!pending.isEmpty()) {
       for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
         Pending p = it.next();

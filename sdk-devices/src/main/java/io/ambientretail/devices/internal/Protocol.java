@@ -16,4 +16,13 @@ public interface Protocol {
 
   /** Called on the I/O thread after the link was lost. */
   default void onDisconnected(DeviceCore core) {}
+
+  /**
+   * How long a connected device may send nothing before it counts as unresponsive (a streaming
+   * scale, a polled or heartbeat-acknowledging device), or null for devices that are silent by
+   * nature (a scanner between scans).
+   */
+  default java.time.@org.jspecify.annotations.Nullable Duration silenceLimit() {
+    return null;
+  }
 }

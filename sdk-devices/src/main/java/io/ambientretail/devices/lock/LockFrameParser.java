@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Parses door-lock controller lines (terminator removed), as documented in docs/devices.md: {@code
  * A,U,<seconds>} and {@code A,L} acknowledgements, {@code N,<reason>} refusals, {@code B,L} /
- * {@code B,U} bolt changes, {@code D,O} / {@code D,C} door sensor changes, and {@code
- * S,<L|U>,<O|C>} status answers.
+ * {@code B,U} bolt changes, {@code D,O} / {@code D,C} door sensor changes, {@code A,H} heartbeat
+ * acknowledgements, {@code E,A} / {@code E,N} egress (fire release) input active / normal, and
+ * {@code S,<L|U>,<O|C>} status answers.
  *
  * <p>Lines are at most 64 bytes. Immutable and thread-safe.
  */
@@ -32,7 +33,13 @@ public final class LockFrameParser {
     /** {@code D,C}: door closed. */
     DOOR_CLOSED,
     /** {@code S,x,y}: status. */
-    STATUS
+    STATUS,
+    /** {@code A,H}: heartbeat acknowledged. */
+    ACK_HEARTBEAT,
+    /** {@code E,A}: the egress (fire release) input is active; the relay released the bolt. */
+    EGRESS_ACTIVE,
+    /** {@code E,N}: the egress input is back to normal; the relay threw the bolt again. */
+    EGRESS_NORMAL
   }
 
   /**
@@ -78,6 +85,9 @@ public final class LockFrameParser {
         if (v == 'L' && len == 3) {
           return new LockLine(Kind.ACK_LOCK, 0, true, false, "");
         }
+        if (v == 'H' && len == 3) {
+          return new LockLine(Kind.ACK_HEARTBEAT, 0, false, false, "");
+        }
         if (v == 'U' && len >= 5 && b[off + 3] == ',' && len <= 6) {
           int s = 0;
           for (int i = off + 4; i < off + len; i++) {
@@ -114,6 +124,12 @@ public final class LockFrameParser {
               v == 'O' ? Kind.DOOR_OPENED : Kind.DOOR_CLOSED, 0, false, v == 'O', "");
         }
         throw bad("door state must be O or C", 2);
+      case 'E':
+        if (len == 3 && (v == 'A' || v == 'N')) {
+          return new LockLine(
+              v == 'A' ? Kind.EGRESS_ACTIVE : Kind.EGRESS_NORMAL, 0, v == 'N', false, "");
+        }
+        throw bad("egress input must be A or N", 2);
       case 'S':
         if (len == 5
             && b[off + 3] == ','

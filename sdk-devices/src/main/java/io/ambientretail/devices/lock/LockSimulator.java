@@ -9,8 +9,10 @@ import java.util.Objects;
 /**
  * A simulated door-lock relay on the far end of a link, fail-secure like the real one: {@code
  * U,<s>} releases the bolt for s seconds (acknowledged {@code A,U,<s>}), {@code L} throws it
- * ({@code A,L}), {@code H} is the host's heartbeat; the bolt is thrown when the timer runs out,
- * when no heartbeat or command came for the fail-secure timeout, and when the link is lost.
+ * ({@code A,L}), {@code H} is the host's heartbeat (acknowledged {@code A,H}); the bolt is thrown
+ * when the timer runs out, when no heartbeat or command came for the fail-secure timeout, and when
+ * the link is lost. The egress (fire release) input ({@link #egress(boolean)}) releases the bolt
+ * and keeps it released, whatever the host says, until it is normal again.
  *
  * <p>Thread-safe. Close it to end the simulation.
  */
@@ -20,6 +22,7 @@ public final class LockSimulator implements AutoCloseable {
   private volatile boolean locked = true;
   private volatile boolean doorOpen;
   private volatile boolean silent;
+  private volatile boolean egress;
   private volatile long lockAt;
   private volatile long lastHeard = System.nanoTime();
 
@@ -36,7 +39,9 @@ public final class LockSimulator implements AutoCloseable {
 
               @Override
               public void idle(long now) throws IOException {
-                if (!locked && (now - lockAt >= 0 || now - lastHeard > failSecureNanos)) {
+                if (!locked
+                    && !egress
+                    && (now - lockAt >= 0 || now - lastHeard > failSecureNanos)) {
                   locked = true;
                   loop().write("B,L\r\n");
                 }
@@ -71,6 +76,21 @@ public final class LockSimulator implements AutoCloseable {
     this.silent = isSilent;
   }
 
+  /**
+   * Simulates the egress (fire release) input: active releases the bolt ({@code E,A}, {@code B,U})
+   * and keeps it released; normal again throws it ({@code E,N}, {@code B,L}).
+   */
+  public synchronized void egress(boolean active) throws IOException {
+    egress = active;
+    if (active) {
+      locked = false;
+      loop.write("E,A\r\nB,U\r\n");
+    } else {
+      locked = true;
+      loop.write("E,N\r\nB,L\r\n");
+    }
+  }
+
   /** Simulates the door sensor: sends {@code D,O} or {@code D,C}. */
   public void door(boolean open) throws IOException {
     doorOpen = open;
@@ -79,10 +99,14 @@ public final class LockSimulator implements AutoCloseable {
 
   private void answer(String cmd) throws IOException {
     lastHeard = System.nanoTime();
-    if (silent || cmd.equals("H")) {
+    if (silent) {
       return;
     }
-    if (cmd.equals("L")) {
+    if (cmd.equals("H")) {
+      loop.write("A,H\r\n");
+    } else if (cmd.equals("L") && egress) {
+      loop.write("N,egress active\r\n");
+    } else if (cmd.equals("L")) {
       locked = true;
       loop.write("A,L\r\nB,L\r\n");
     } else if (cmd.equals("S")) {

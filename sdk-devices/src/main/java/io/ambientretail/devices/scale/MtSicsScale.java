@@ -8,6 +8,9 @@ import io.ambientretail.devices.DeviceKind;
 import io.ambientretail.devices.DeviceListener;
 import io.ambientretail.devices.DeviceOptions;
 import io.ambientretail.devices.DeviceState;
+import io.ambientretail.devices.DeviceStatistics;
+import io.ambientretail.devices.HealthCheckLevel;
+import io.ambientretail.devices.HealthReport;
 import io.ambientretail.devices.StatusEvent;
 import io.ambientretail.devices.WeightEvent;
 import io.ambientretail.devices.internal.DeviceCore;
@@ -42,6 +45,7 @@ public final class MtSicsScale implements Device {
 
   private MtSicsScale(Builder b) {
     this.streaming = b.streaming;
+    Duration silence = b.silenceLimit;
     Protocol protocol =
         new Protocol() {
           @Override
@@ -52,6 +56,11 @@ public final class MtSicsScale implements Device {
           @Override
           public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
             handle(buf, off, len, c);
+          }
+
+          @Override
+          public Duration silenceLimit() {
+            return streaming ? silence : null;
           }
 
           @Override
@@ -282,6 +291,18 @@ public final class MtSicsScale implements Device {
   }
 
   @Override
+  public DeviceStatistics statistics() {
+    return core.statistics();
+  }
+
+  /** EXTERNAL asks the balance for its serial number ({@code I4}) and waits for the answer. */
+  @Override
+  public HealthReport checkHealth(HealthCheckLevel level, Duration timeout) {
+    return core.checkHealth(
+        level, timeout, t -> "serial number " + String.join(" ", serialNumber(t).texts()));
+  }
+
+  @Override
   public String toString() {
     return "MtSicsScale[" + core.id() + " " + core.state() + " " + core.health() + "]";
   }
@@ -292,6 +313,7 @@ public final class MtSicsScale implements Device {
     private final Connector connector;
     private DeviceOptions options = DeviceOptions.defaults();
     private boolean streaming = true;
+    private Duration silenceLimit = Duration.ofSeconds(2);
 
     private Builder(DeviceId id, Connector connector) {
       this.id = Objects.requireNonNull(id, "id");
@@ -301,6 +323,18 @@ public final class MtSicsScale implements Device {
     /** Shared device options. */
     public Builder options(DeviceOptions options) {
       this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * How long a streaming balance may send nothing before it is reported {@code UNRESPONSIVE}
+     * (default 2 s; 100 ms to 10 min). Not used when not streaming.
+     */
+    public Builder silenceLimit(Duration limit) {
+      if (limit.toMillis() < 100 || limit.toMinutes() > 10) {
+        throw new IllegalArgumentException("silenceLimit must be 100 ms..10 min, was " + limit);
+      }
+      this.silenceLimit = limit;
       return this;
     }
 

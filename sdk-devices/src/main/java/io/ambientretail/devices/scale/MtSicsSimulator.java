@@ -27,6 +27,7 @@ public final class MtSicsSimulator implements AutoCloseable {
   private volatile char range = 'S';
   private volatile boolean busy;
   private volatile boolean streaming;
+  private volatile boolean silent;
   private long nextStream;
 
   private MtSicsSimulator(ByteLink link, Duration streamInterval) {
@@ -37,12 +38,14 @@ public final class MtSicsSimulator implements AutoCloseable {
             new SimulatorLoop.Handler() {
               @Override
               public void command(String line) throws IOException {
-                answer(line.trim());
+                if (!silent) {
+                  answer(line.trim());
+                }
               }
 
               @Override
               public void idle(long now) throws IOException {
-                if (streaming && now - nextStream >= 0) {
+                if (streaming && !silent && now - nextStream >= 0) {
                   nextStream = now + streamNanos;
                   loop().write(weightLine("S"));
                 }
@@ -65,6 +68,14 @@ public final class MtSicsSimulator implements AutoCloseable {
 
   private SimulatorLoop loop() {
     return loop;
+  }
+
+  /**
+   * Makes the balance stay connected but stop answering and streaming (true), as a hung balance
+   * does, or answer again (false; a stream that was running resumes).
+   */
+  public void silent(boolean isSilent) {
+    this.silent = isSilent;
   }
 
   /** Puts {@code weight} on the pan; {@code isStable} false makes it answer {@code S D}. */

@@ -9,6 +9,9 @@ import io.ambientretail.devices.DeviceListener;
 import io.ambientretail.devices.DeviceOptions;
 import io.ambientretail.devices.DeviceState;
 import io.ambientretail.devices.DeviceStateException;
+import io.ambientretail.devices.DeviceStatistics;
+import io.ambientretail.devices.HealthCheckLevel;
+import io.ambientretail.devices.HealthReport;
 import io.ambientretail.devices.StatusEvent;
 import io.ambientretail.devices.WeightEvent;
 import io.ambientretail.devices.internal.DeviceCore;
@@ -55,6 +58,12 @@ public final class NciScale implements Device {
           @Override
           public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
             handle(buf, off, len, c);
+          }
+
+          @Override
+          public Duration silenceLimit() {
+            Duration five = pollInterval.multipliedBy(5);
+            return five.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : five;
           }
 
           @Override
@@ -242,6 +251,30 @@ public final class NciScale implements Device {
   @Override
   public void removeListener(DeviceListener listener) {
     core.removeListener(listener);
+  }
+
+  @Override
+  public DeviceStatistics statistics() {
+    return core.statistics();
+  }
+
+  /**
+   * EXTERNAL sends {@code W} and waits for the scale's answer. The poller also finds a scale that
+   * stops answering: after 5 polls (at least 1 s) without an answer it is {@code UNRESPONSIVE}.
+   */
+  @Override
+  public HealthReport checkHealth(HealthCheckLevel level, Duration timeout) {
+    return core.checkHealth(
+        level,
+        timeout,
+        t -> {
+          LinkPump p = pump;
+          if (p == null) {
+            throw new java.io.IOException(core.id() + " is not claimed");
+          }
+          p.request(new byte[] {'W', '\r'}, (b, o, l) -> true, t);
+          return "answered W";
+        });
   }
 
   @Override

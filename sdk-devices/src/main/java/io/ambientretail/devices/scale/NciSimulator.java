@@ -26,6 +26,7 @@ public final class NciSimulator implements AutoCloseable {
   private volatile int faults1;
   private volatile int faults2;
   private volatile int status3 = -1;
+  private volatile boolean silent;
 
   private NciSimulator(ByteLink link) {
     this.loop = SimulatorLoop.create(link, this::answer, "nci-simulator");
@@ -75,7 +76,15 @@ public final class NciSimulator implements AutoCloseable {
     this.status3 = bits;
   }
 
+  /** Makes the scale stay connected but ignore every command (true), or answer again (false). */
+  public void silent(boolean isSilent) {
+    this.silent = isSilent;
+  }
+
   private void answer(String cmd) throws IOException {
+    if (silent) {
+      return;
+    }
     switch (cmd.trim()) {
       case "W":
         loop.write("\n" + display() + "\r\n" + status() + "\r\u0003");

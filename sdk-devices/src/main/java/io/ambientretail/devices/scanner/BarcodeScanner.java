@@ -8,6 +8,9 @@ import io.ambientretail.devices.DeviceKind;
 import io.ambientretail.devices.DeviceListener;
 import io.ambientretail.devices.DeviceOptions;
 import io.ambientretail.devices.DeviceState;
+import io.ambientretail.devices.DeviceStatistics;
+import io.ambientretail.devices.HealthCheckLevel;
+import io.ambientretail.devices.HealthReport;
 import io.ambientretail.devices.ScanEvent;
 import io.ambientretail.devices.internal.DeviceCore;
 import io.ambientretail.devices.internal.LinkPump;
@@ -156,6 +159,20 @@ public final class BarcodeScanner implements Device {
   @Override
   public void removeListener(DeviceListener listener) {
     core.removeListener(listener);
+  }
+
+  @Override
+  public DeviceStatistics statistics() {
+    return core.statistics();
+  }
+
+  /**
+   * INTERNAL only: a serial scanner answers no command (it only sends scans), so there is nothing
+   * to ask; the check says whether the port is connected.
+   */
+  @Override
+  public HealthReport checkHealth(HealthCheckLevel level, Duration timeout) {
+    return core.checkHealth(level, timeout, null);
   }
 
   @Override

@@ -10,6 +10,9 @@ import io.ambientretail.devices.DeviceKind;
 import io.ambientretail.devices.DeviceListener;
 import io.ambientretail.devices.DeviceOptions;
 import io.ambientretail.devices.DeviceState;
+import io.ambientretail.devices.DeviceStatistics;
+import io.ambientretail.devices.HealthCheckLevel;
+import io.ambientretail.devices.HealthReport;
 import io.ambientretail.devices.LaneEvent;
 import io.ambientretail.devices.internal.DeviceCore;
 import io.ambientretail.devices.internal.LinkPump;
@@ -23,6 +26,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shelf controller: one serial line, many load-cell channels, each mapped to a lane (see
@@ -43,6 +47,8 @@ public final class ShelfController implements Device {
   private final AtomicLongArray lastCounts;
   private final long[] lastReportedMg;
   private final long thresholdMg;
+  private static final Duration SILENCE = Duration.ofSeconds(3);
+  private volatile @Nullable LinkPump pump;
 
   private ShelfController(Builder b) {
     this.parser = ShelfFrameParser.withMaxChannels(b.channels);
@@ -63,10 +69,22 @@ public final class ShelfController implements Device {
           public void onFrame(byte[] buf, int off, int len, DeviceCore c) {
             handle(buf, off, len, c);
           }
+
+          @Override
+          public Duration silenceLimit() {
+            return SILENCE; // controllers stream at 1 Hz or more without being asked
+          }
         };
     this.core =
         new DeviceCore(
-            b.id, DeviceKind.SHELF, b.options, c -> new LinkPump(c, b.connector, protocol));
+            b.id,
+            DeviceKind.SHELF,
+            b.options,
+            c -> {
+              LinkPump p = new LinkPump(c, b.connector, protocol);
+              pump = p;
+              return p;
+            });
   }
 
   /**
@@ -218,6 +236,32 @@ public final class ShelfController implements Device {
   @Override
   public void removeListener(DeviceListener listener) {
     core.removeListener(listener);
+  }
+
+  @Override
+  public DeviceStatistics statistics() {
+    return core.statistics();
+  }
+
+  /**
+   * EXTERNAL asks the controller for its identity ({@code ?}) and waits for the {@code I} line. A
+   * controller that stops streaming for 3 s is {@code UNRESPONSIVE} without a check.
+   */
+  @Override
+  public HealthReport checkHealth(HealthCheckLevel level, Duration timeout) {
+    return core.checkHealth(
+        level,
+        timeout,
+        t -> {
+          LinkPump p = pump;
+          if (p == null) {
+            throw new IOException(core.id() + " is not claimed");
+          }
+          byte[] r =
+              p.request(
+                  new byte[] {'?', '\n'}, (b, o, l) -> l > 2 && b[o] == 'I' && b[o + 1] == ',', t);
+          return "identity " + new String(r, java.nio.charset.StandardCharsets.US_ASCII);
+        });
   }
 
   @Override

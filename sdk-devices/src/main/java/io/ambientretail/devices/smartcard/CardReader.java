@@ -10,6 +10,9 @@ import io.ambientretail.devices.DeviceListener;
 import io.ambientretail.devices.DeviceOptions;
 import io.ambientretail.devices.DeviceState;
 import io.ambientretail.devices.DeviceStateException;
+import io.ambientretail.devices.DeviceStatistics;
+import io.ambientretail.devices.HealthCheckLevel;
+import io.ambientretail.devices.HealthReport;
 import io.ambientretail.devices.StatusEvent;
 import io.ambientretail.devices.internal.Attachment;
 import io.ambientretail.devices.internal.DeviceCore;
@@ -167,10 +170,18 @@ public final class CardReader implements Device {
         }
       }
       terminal = null;
+      // release the PC/SC contexts now rather than when the garbage collector finalizes them
+      service.reset();
+      sessions.reset();
     }
 
     private void run() {
-      long backoff = c.options().initialBackoff().toNanos();
+      io.ambientretail.devices.internal.Backoff backoff =
+          new io.ambientretail.devices.internal.Backoff(
+              c.options().initialBackoff(),
+              c.options().maxBackoff(),
+              c.options().backoffJitter(),
+              java.util.concurrent.ThreadLocalRandom.current());
       boolean online = false;
       boolean present = false;
       java.time.@Nullable Instant lostAt = null;
@@ -186,7 +197,7 @@ public final class CardReader implements Device {
           }
           if (!online) {
             online = true;
-            backoff = c.options().initialBackoff().toNanos();
+            backoff.reset();
             c.status(StatusEvent.Status.CONNECTED, DeviceHealth.ONLINE, t.getName(), lostAt);
             lostAt = null;
             signalFound();
@@ -194,6 +205,7 @@ public final class CardReader implements Device {
           boolean now = t.isCardPresent();
           if (now != present) {
             present = now;
+            c.read();
             c.emit(
                 new CardEvent(
                     c.id(),
@@ -226,7 +238,7 @@ public final class CardReader implements Device {
           lock.lock();
           try {
             lastError = why;
-            long left = backoff;
+            long left = backoff.nextNanos();
             while (left > 0 && !stopping) {
               left = changed.awaitNanos(left);
             }
@@ -236,7 +248,6 @@ public final class CardReader implements Device {
           } finally {
             lock.unlock();
           }
-          backoff = Math.min(c.options().maxBackoff().toNanos(), backoff * 2);
         }
       }
     }
@@ -323,6 +334,39 @@ public final class CardReader implements Device {
   @Override
   public void removeListener(DeviceListener listener) {
     core.removeListener(listener);
+  }
+
+  @Override
+  public DeviceStatistics statistics() {
+    return core.statistics();
+  }
+
+  /**
+   * EXTERNAL asks pcscd for the reader list and the reader's card state, which fails when pcscd or
+   * the reader is gone. (Card presence is not a fault: an empty reader is healthy.)
+   */
+  @Override
+  public HealthReport checkHealth(HealthCheckLevel level, Duration timeout) {
+    return core.checkHealth(
+        level,
+        timeout,
+        t -> {
+          CardTerminal own = null;
+          String name = readerName();
+          for (CardTerminal x : sessions.terminals()) {
+            if (x.getName().equals(name)) {
+              own = x;
+            }
+          }
+          if (own == null) {
+            throw new IOException("reader " + name + " is not listed by pcscd");
+          }
+          try {
+            return own.getName() + (own.isCardPresent() ? ": card present" : ": no card");
+          } catch (CardException e) {
+            throw new IOException("reader " + name + ": " + PcscService.describe(e), e);
+          }
+        });
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CardTerminals;
 import javax.smartcardio.TerminalFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -14,15 +15,23 @@ import org.jspecify.annotations.Nullable;
  * service restarts: the PC/SC context is re-established (a new provider instance) whenever a call
  * fails because the service went away, so a kiosk never needs a JVM restart for it.
  *
+ * <p>One context per service, reused by every call and released explicitly: jnasmartcardio
+ * establishes a new PC/SC context on every {@code TerminalFactory.terminals()} and releases it only
+ * in {@code finalize()}, so a kiosk that asked for the terminals on every card read would pile up
+ * contexts (each a connection to pcscd, which refuses clients past its limit) until a garbage
+ * collection happened to run. This class keeps one, releases it before establishing the next after
+ * a failure, and on {@link #close()}.
+ *
  * <p>Uses the jnasmartcardio provider (it loads {@code libpcsclite.so.1}, which Debian installs
- * without the -dev package, and establishes a fresh context per instance). Never uses {@code
- * TerminalFactory.getDefault()}, which silently returns an empty "None" factory when pcscd is down
- * at first use.
+ * without the -dev package). Never uses {@code TerminalFactory.getDefault()}, which silently
+ * returns an empty "None" factory when pcscd is down at first use.
  *
  * <p>Thread-safe.
  */
-public final class PcscService {
-  private @Nullable TerminalFactory factory;
+public final class PcscService implements AutoCloseable {
+  private @Nullable CardTerminals context;
+  private long established;
+  private boolean closed;
 
   private PcscService() {}
 
@@ -54,14 +63,20 @@ public final class PcscService {
     return null;
   }
 
-  /** The terminals now; re-establishes the context once if the service went away. */
+  /**
+   * The terminals now, on this service's one context; re-establishes the context once (releasing
+   * the old one) if the service went away.
+   */
   public List<CardTerminal> terminals() throws IOException {
     try {
-      return factory().terminals().list();
+      return context().list();
     } catch (CardException | RuntimeException first) {
+      if (isNoReaders(first)) {
+        return List.of();
+      }
       reset();
       try {
-        return factory().terminals().list();
+        return context().list();
       } catch (CardException | RuntimeException e) {
         if (isNoReaders(e)) {
           return List.of();
@@ -71,21 +86,46 @@ public final class PcscService {
     }
   }
 
-  /** Drops the current context so the next call establishes a new one. */
-  public synchronized void reset() {
-    factory = null;
+  /** Releases the current context; the next call establishes a new one. */
+  public void reset() {
+    CardTerminals old;
+    synchronized (this) {
+      old = context;
+      context = null;
+    }
+    PcscLibrary.release(old);
   }
 
-  private synchronized TerminalFactory factory() throws IOException {
-    if (factory == null) {
+  /** How many PC/SC contexts this service has established so far (one, unless pcscd restarted). */
+  public synchronized long contextsEstablished() {
+    return established;
+  }
+
+  /** Releases the context; later calls fail. Closing twice does nothing. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    reset();
+  }
+
+  private synchronized CardTerminals context() throws IOException {
+    if (closed) {
+      throw new IOException("PC/SC service handle is closed");
+    }
+    if (context == null) {
       try {
-        factory = TerminalFactory.getInstance("PC/SC", null, PcscLibrary.provider());
+        context = TerminalFactory.getInstance("PC/SC", null, PcscLibrary.provider()).terminals();
+        established++;
       } catch (java.security.NoSuchAlgorithmException | LinkageError e) {
         throw new IOException(
             "cannot load the PC/SC library (" + PcscLibrary.describe() + "): " + e, e);
+      } catch (RuntimeException e) {
+        throw new IOException("PC/SC service unavailable (is pcscd running?): " + describe(e), e);
       }
     }
-    return factory;
+    return context;
   }
 
   static boolean isNoReaders(Throwable e) {

@@ -27,6 +27,20 @@ public final class PcscLibrary {
   }
 
   /**
+   * Releases the PC/SC context behind {@code terminals} now (jnasmartcardio would release it only
+   * when the object is finalized); null and other providers' objects are left alone.
+   */
+  public static void release(javax.smartcardio.@Nullable CardTerminals terminals) {
+    if (terminals instanceof jnasmartcardio.Smartcardio.JnaCardTerminals jna) {
+      try {
+        jna.close();
+      } catch (javax.smartcardio.CardException | RuntimeException e) {
+        // the service is gone already, and the context with it
+      }
+    }
+  }
+
+  /**
    * The libpcsclite path on this Linux machine (the versioned .so.1 that Debian installs without
    * the -dev package), or null when none is found or not on Linux.
    */
