@@ -184,7 +184,8 @@ class DeviceRegistryRetryTest {
       assertThat(registry.startAll().get(DeviceId.of("scale-9"))).contains("register map");
       assertThat(registry.health()).containsEntry(DeviceId.of("scale-9"), DeviceHealth.FAILED);
       // several retry intervals later, nobody tried again
-      assertThat(Conditions.await(() -> refuses.claims.get() > 1, Duration.ofMillis(300))).isFalse();
+      assertThat(Conditions.await(() -> refuses.claims.get() > 1, Duration.ofMillis(300)))
+          .isFalse();
       assertThat(registry.problems().get(DeviceId.of("scale-9"))).contains("register map");
     }
   }
