@@ -50,8 +50,10 @@ import org.jspecify.annotations.Nullable;
  * byte offset; responses are bounded by {@link EmvReaderConfig#limits()} and the number of records
  * by {@link EmvReaderConfig#maxRecords()}. A record the AFL lists but the card answers with {@code
  * 6A83} (record not found) is skipped, since this reader authenticates no data; any other error
- * status ends the read. Track data and cryptograms are not kept; the card's sensitive bytes are
- * wiped once the result is built. Thread-safe: each read keeps its state on the stack.
+ * status ends the read. A status word ISO 7816-4 does not define (a garbled answer, such as {@code
+ * 0000}) is sent again once, then fails with {@link EmvException#EMV_TRANSMISSION}. Track data and
+ * cryptograms are not kept; the card's sensitive bytes are wiped once the result is built.
+ * Thread-safe: each read keeps its state on the stack.
  */
 public final class EmvCardReader {
   private static final byte[] PPSE = "2PAY.SYS.DDF01".getBytes(StandardCharsets.US_ASCII);
@@ -635,8 +637,43 @@ public final class EmvCardReader {
     }
   }
 
-  /** Sends a command, following 61xx with GET RESPONSE and 6Cxx with a resend, bounded. */
+  /**
+   * Sends a command, following 61xx with GET RESPONSE and 6Cxx with a resend, bounded. A final
+   * status word ISO 7816-4 does not define (SW1 outside 61-6F and 90-9F) is a transmission error:
+   * the command is sent once more from the start, then the read fails with {@code EMV_TRANSMISSION}
+   * naming it.
+   */
   private Response transmit(ApduChannel channel, byte[] command, String what) throws IOException {
+    Response r = transmitOnce(channel, command, what);
+    if (isDefined(r.sw)) {
+      return r;
+    }
+    Arrays.fill(r.data, (byte) 0);
+    Response again = transmitOnce(channel, command, what);
+    if (isDefined(again.sw)) {
+      return again;
+    }
+    Arrays.fill(again.data, (byte) 0);
+    throw new EmvException(
+        EmvException.EMV_TRANSMISSION,
+        what
+            + " answered status "
+            + Hex.sw(r.sw)
+            + ", then "
+            + Hex.sw(again.sw)
+            + ", which ISO 7816-4 does not define: a garbled transmission (retried once)",
+        again.sw,
+        null);
+  }
+
+  /** True for the status words ISO 7816-4 defines: SW1 61-6F or 90-9F. */
+  private static boolean isDefined(int sw) {
+    int sw1 = sw >>> 8;
+    return sw1 >= 0x61 && sw1 <= 0x6F || sw1 >= 0x90 && sw1 <= 0x9F;
+  }
+
+  private Response transmitOnce(ApduChannel channel, byte[] command, String what)
+      throws IOException {
     byte[] cmd = command;
     byte[] acc = new byte[0];
     for (int step = 0; step < MAX_CHAINED_RESPONSES; step++) {

@@ -20,6 +20,12 @@ public final class EmvException extends AmbientException {
   /** The card answered a command with an error status word. */
   public static final ErrorCode EMV_STATUS = ErrorCode.of("EMV_STATUS");
 
+  /**
+   * The card (or the link to it) answered a status word ISO 7816-4 does not define (SW1 outside
+   * 61-6F and 90-9F, such as {@code 0000}), again after one retry: a garbled transmission.
+   */
+  public static final ErrorCode EMV_TRANSMISSION = ErrorCode.of("EMV_TRANSMISSION");
+
   /** A response that is malformed (bad TLV, missing template, bad length) or over the limits. */
   public static final ErrorCode EMV_RESPONSE = ErrorCode.of("EMV_RESPONSE");
 

@@ -32,6 +32,22 @@ public final class EmvTraceCard {
    * @throws IllegalArgumentException if a line is not hex (line number given)
    */
   public static VirtualEmvCard load(Path trace) throws IOException {
+    return load(trace, false);
+  }
+
+  /**
+   * Loads a trace into a faithful virtual card: where the trace holds the same command twice with
+   * different answers (the contact Visa session's first READ RECORD came back garbled, {@code
+   * 00000000}, and the terminal asked again), the card gives the recorded answers in turn.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if a line is not hex (line number given)
+   */
+  public static VirtualEmvCard loadInTurn(Path trace) throws IOException {
+    return load(trace, true);
+  }
+
+  private static VirtualEmvCard load(Path trace, boolean inTurn) throws IOException {
     List<String> lines = Files.readAllLines(trace, StandardCharsets.US_ASCII);
     List<byte[][]> pairs = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -52,7 +68,11 @@ public final class EmvTraceCard {
       }
     }
     VirtualEmvCard.Builder b = VirtualEmvCard.builder(trace.getFileName().toString());
-    // two passes: answers ending in 9000 first, so they win over failed repeats
+    if (inTurn) {
+      b.inTurn();
+    }
+    // two passes: answers ending in 9000 first, so they win over failed repeats (in turn: one pass
+    // in the trace's order)
     for (int pass = 0; pass < 2; pass++) {
       byte[] selected = null;
       for (byte[][] p : pairs) {
@@ -62,7 +82,7 @@ public final class EmvTraceCard {
         if (ins == 0xA4 && c.length >= 5) {
           selected = Arrays.copyOfRange(c, 5, Math.min(c.length, 5 + (c[4] & 0xFF)));
         }
-        if (r == null || r.length < 2 || isOk(r) != (pass == 0)) {
+        if (r == null || r.length < 2 || (inTurn ? pass == 1 : isOk(r) != (pass == 0))) {
           continue;
         }
         if (ins == 0xA4 && selected != null) {

@@ -43,16 +43,23 @@ public final class VirtualEmvCard implements SmartCard {
 
   private final String name;
   private final Map<String, byte[]> selects;
-  private final Map<String, byte[]> gpos;
-  private final Map<String, byte[]> records;
+  private final Map<String, List<byte[]>> gpos;
+  private final Map<String, List<byte[]>> records;
+  private final Map<String, Integer> turns = new HashMap<>();
   private final List<String> commands = new ArrayList<>();
   private @Nullable String selected;
 
   private VirtualEmvCard(Builder b) {
     this.name = b.name;
     this.selects = Map.copyOf(b.selects);
-    this.gpos = Map.copyOf(b.gpos);
-    this.records = Map.copyOf(b.records);
+    this.gpos = copy(b.gpos);
+    this.records = copy(b.records);
+  }
+
+  private static Map<String, List<byte[]>> copy(Map<String, List<byte[]>> m) {
+    Map<String, List<byte[]>> out = new HashMap<>();
+    m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return Map.copyOf(out);
   }
 
   /** A builder for a card called {@code name} (for test messages). */
@@ -110,17 +117,28 @@ public final class VirtualEmvCard implements SmartCard {
       return fci.clone();
     }
     if (cla == 0x80 && ins == 0xA8) {
-      byte[] r = selected == null ? null : gpos.get(selected);
+      byte[] r = selected == null ? null : inTurn(gpos, "gpo " + selected);
       return r == null ? sw(0x6985) : r.clone();
     }
     if (cla == 0x00 && ins == 0xB2) {
       byte[] r =
           selected == null
               ? null
-              : records.get(selected + "/" + HEX.toHexDigits(c[2]) + HEX.toHexDigits(c[3]));
+              : inTurn(records, selected + "/" + HEX.toHexDigits(c[2]) + HEX.toHexDigits(c[3]));
       return r == null ? sw(0x6A83) : r.clone();
     }
     return sw(0x6D00);
+  }
+
+  /** The next of the answers for {@code key} (the last one again once all were given), or null. */
+  private synchronized byte @Nullable [] inTurn(Map<String, List<byte[]>> answers, String key) {
+    String k = key.startsWith("gpo ") ? key.substring(4) : key;
+    List<byte[]> list = answers.get(k);
+    if (list == null || list.isEmpty()) {
+      return null;
+    }
+    int i = turns.merge(key, 1, Integer::sum) - 1;
+    return list.get(Math.min(i, list.size() - 1));
   }
 
   private static byte[] sw(int sw) {
@@ -136,11 +154,29 @@ public final class VirtualEmvCard implements SmartCard {
   public static final class Builder {
     private final String name;
     private final Map<String, byte[]> selects = new HashMap<>();
-    private final Map<String, byte[]> gpos = new HashMap<>();
-    private final Map<String, byte[]> records = new HashMap<>();
+    private final Map<String, List<byte[]>> gpos = new HashMap<>();
+    private final Map<String, List<byte[]>> records = new HashMap<>();
+    private boolean inTurn;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * Keeps every response given for the same GPO or READ RECORD and answers them in turn (the last
+     * one again after that), as a recorded session that had to ask twice; by default only the first
+     * response given counts.
+     */
+    public Builder inTurn() {
+      this.inTurn = true;
+      return this;
+    }
+
+    private void add(Map<String, List<byte[]>> m, String key, byte[] response) {
+      List<byte[]> list = m.computeIfAbsent(key, k -> new ArrayList<>());
+      if (list.isEmpty() || inTurn) {
+        list.add(response.clone());
+      }
     }
 
     /** The response (FCI and status word) to SELECT of the DF {@code dfName}. */
@@ -151,15 +187,16 @@ public final class VirtualEmvCard implements SmartCard {
 
     /** The response to GET PROCESSING OPTIONS while {@code dfName} is selected. */
     public Builder gpo(byte[] dfName, byte[] response) {
-      gpos.putIfAbsent(HEX.formatHex(dfName), response.clone());
+      add(gpos, HEX.formatHex(dfName), response);
       return this;
     }
 
     /** The response to READ RECORD {@code p1}/{@code p2} while {@code dfName} is selected. */
     public Builder record(byte[] dfName, int p1, int p2, byte[] response) {
-      records.putIfAbsent(
+      add(
+          records,
           HEX.formatHex(dfName) + "/" + HEX.toHexDigits((byte) p1) + HEX.toHexDigits((byte) p2),
-          response.clone());
+          response);
       return this;
     }
 
