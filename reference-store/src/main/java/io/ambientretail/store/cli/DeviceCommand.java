@@ -11,11 +11,15 @@ import io.ambientretail.devices.DeviceConfig;
 import io.ambientretail.devices.DeviceConfigException;
 import io.ambientretail.devices.DeviceEvent;
 import io.ambientretail.devices.DeviceRegistry;
+import io.ambientretail.devices.DeviceStatistics;
 import io.ambientretail.devices.DoorEvent;
 import io.ambientretail.devices.ErrorEvent;
+import io.ambientretail.devices.HealthCheckLevel;
+import io.ambientretail.devices.HealthReport;
 import io.ambientretail.devices.LaneEvent;
 import io.ambientretail.devices.ScanEvent;
 import io.ambientretail.devices.StatusEvent;
+import io.ambientretail.devices.TemperatureEvent;
 import io.ambientretail.devices.WeightEvent;
 import io.ambientretail.devices.smartcard.PcscService;
 import io.ambientretail.devices.transport.FlowControl;
@@ -85,6 +89,9 @@ final class DeviceCommand implements Runnable {
       if (s.gtin() != null) {
         o.put("gtin", s.gtin().digits14());
       }
+      if (!s.addOn().isEmpty()) {
+        o.put("addOn", s.addOn());
+      }
       if (!s.elements().isEmpty()) {
         ObjectNode ais = o.putObject("ai");
         s.elements().forEach(el -> ais.put(el.ai(), el.value()));
@@ -100,6 +107,18 @@ final class DeviceCommand implements Runnable {
     } else if (e instanceof DoorEvent d) {
       o.put("event", "door");
       o.put("change", d.change().name().toLowerCase(java.util.Locale.ROOT));
+      o.put("locked", d.boltThrown());
+      o.put("open", d.doorOpen());
+      if (d.egress()) {
+        o.put("egress", true);
+      }
+      if (!d.detail().isEmpty()) {
+        o.put("detail", d.detail());
+      }
+    } else if (e instanceof TemperatureEvent t) {
+      o.put("event", "temperature");
+      o.put("sensor", t.sensor());
+      o.put("celsius", new DecimalNode(t.temperature().celsius()));
     } else if (e instanceof CardEvent c) {
       o.put("event", c.present() ? "card-present" : "card-removed");
       o.put("reader", c.reader());
@@ -125,6 +144,36 @@ final class DeviceCommand implements Runnable {
     return o;
   }
 
+  /**
+   * A device's statistics and health as one JSON line: {@code {"device":..,"event":"stats",
+   * "health":"online","reads":N,"errors":N,"reconnects":N,"listenerFailures":N,"dropped":N,
+   * "lastError":"..."}}.
+   */
+  static ObjectNode stats(Device d, HealthReport check) {
+    DeviceStatistics s = d.statistics();
+    ObjectNode o = JSON.createObjectNode();
+    o.put("device", d.id().value());
+    o.put("event", "stats");
+    o.put("health", check.health().name().toLowerCase(java.util.Locale.ROOT));
+    o.put("check", check.level().name().toLowerCase(java.util.Locale.ROOT));
+    o.put("healthy", check.healthy());
+    o.put("checkDetail", check.detail());
+    o.put("reads", s.reads());
+    o.put("errors", s.errors());
+    o.put("reconnects", s.reconnects());
+    o.put("listenerFailures", s.listenerFailures());
+    o.put("dropped", s.dropped());
+    if (s.lastError() != null) {
+      o.put("lastError", s.lastError());
+      o.put("lastErrorAt", String.valueOf(s.lastErrorAt()));
+    }
+    if (s.lastHeard() != null) {
+      o.put("lastHeard", s.lastHeard().toString());
+    }
+    o.put("t", check.at().toString());
+    return o;
+  }
+
   /** Grams as an exact JSON number with three decimals, from the integer milligrams. */
   static DecimalNode grams(Weight w) {
     return new DecimalNode(BigDecimal.valueOf(w.milligrams(), 3));
@@ -142,11 +191,18 @@ final class DeviceCommand implements Runnable {
         "  ambient device watch --driver scanner --port /dev/ttyACM0",
         "  ambient device watch --driver shelf --port /dev/ttyUSB1 --channels 8",
         "  ambient device watch --driver shelf --port /dev/ttyUSB1 --calibration shelf-1.yaml",
+        "  ambient device watch --driver lock --port /dev/ttyUSB3 --stats 5",
+        "  ambient device watch --driver modbus-temp --port /dev/ttyUSB2 --parity even \\",
+        "      --setting sensors=fridge-1=1,freezer-1=2 --setting register=input:1 --stats 10",
         "",
         "A calibration file (YAML or JSON) gives each channel's zero and span counts:",
         "  lanes:",
         "    - {channel: 0, lane: A1, zero: 8400, span: 108400, spanGrams: 1000}",
-        "Lane lines from channels without one say \"calibrated\":false."
+        "Lane lines from channels without one say \"calibrated\":false.",
+        "",
+        "--stats N adds a line every N seconds (and one at the end) with the device's health",
+        "check (EXTERNAL where the driver offers it) and statistics: reads, errors, reconnects,",
+        "listener failures, dropped events, last error."
       })
   static final class Watch implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -154,8 +210,28 @@ final class DeviceCommand implements Runnable {
     @Option(
         names = "--driver",
         required = true,
-        description = "mt-sics, nci, scanner, shelf or lock.")
+        description = "mt-sics, nci, scanner, shelf, lock, modbus-temp or a plugged-in driver.")
     String driver;
+
+    @Option(
+        names = "--parity",
+        defaultValue = "none",
+        description = "Parity: none, odd, even, mark or space (Modbus lines often use even).")
+    String parity;
+
+    @Option(
+        names = "--setting",
+        paramLabel = "KEY=VALUE",
+        description =
+            "A driver setting, repeatable (modbus-temp: sensors=name=unit,...; register=input:N;"
+                + " scale=10; unit=C|F; pollMs=1000).")
+    List<String> settings = new ArrayList<>();
+
+    @Option(
+        names = "--stats",
+        paramLabel = "SECONDS",
+        description = "Print health and statistics every SECONDS, and once at the end.")
+    Integer statsEvery;
 
     @Option(names = "--port", required = true, description = "Serial port path.")
     String port;
@@ -185,9 +261,28 @@ final class DeviceCommand implements Runnable {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (driver.equals("pcsc") || !DeviceConfig.DRIVERS.contains(driver)) {
+      if (driver.equals("pcsc")) {
         throw new IllegalArgumentException(
-            "--driver must be mt-sics, nci, scanner, shelf or lock," + " was '" + driver + "'");
+            "--driver must be a serial driver (mt-sics, nci, scanner, shelf, lock, modbus-temp or"
+                + " a plugged-in one), was 'pcsc'");
+      }
+      if (statsEvery != null && statsEvery < 1) {
+        throw new IllegalArgumentException("--stats must be at least 1, was " + statsEvery);
+      }
+      Map<String, String> settingMap = new java.util.LinkedHashMap<>();
+      for (String kv : settings) {
+        int eq = kv.indexOf('=');
+        if (eq < 1) {
+          throw new IllegalArgumentException("--setting must be KEY=VALUE, was '" + kv + "'");
+        }
+        settingMap.put(kv.substring(0, eq), kv.substring(eq + 1));
+      }
+      Parity parityValue;
+      try {
+        parityValue = Parity.valueOf(parity.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--parity must be none, odd, even, mark or space, was '" + parity + "'");
       }
       if (seconds != null && seconds < 1) {
         throw new IllegalArgumentException("--seconds must be at least 1, was " + seconds);
@@ -228,7 +323,7 @@ final class DeviceCommand implements Runnable {
               port,
               baud,
               8,
-              Parity.NONE,
+              parityValue,
               StopBits.ONE,
               FlowControl.NONE,
               Duration.ofSeconds(5),
@@ -237,8 +332,13 @@ final class DeviceCommand implements Runnable {
               "",
               driver.equals("shelf") ? channels : 0,
               lanes,
+              settingMap,
               0);
       try (DeviceRegistry registry = DeviceRegistry.builder().build()) {
+        if (!registry.drivers().contains(driver)) {
+          throw new IllegalArgumentException(
+              "--driver must be one of " + registry.drivers() + ", was '" + driver + "'");
+        }
         Device device = registry.add(config);
         device.addListener(
             e -> {
@@ -267,14 +367,30 @@ final class DeviceCommand implements Runnable {
           return ExitCode.PROBLEM;
         }
         CountDownLatch never = new CountDownLatch(1);
-        if (seconds != null) {
-          never.await(seconds, TimeUnit.SECONDS);
-        } else {
-          never.await();
+        long end = seconds == null ? Long.MAX_VALUE : System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() - end < 0) {
+          long left = end - System.nanoTime();
+          long step = statsEvery == null ? left : Math.min(left, statsEvery * 1_000_000_000L);
+          never.await(step, TimeUnit.NANOSECONDS);
+          if (statsEvery != null) {
+            printStats(device, out);
+          }
         }
       }
       out.flush();
       return ExitCode.OK;
+    }
+
+    private static void printStats(Device device, PrintWriter out) {
+      HealthReport check = device.checkHealth(HealthCheckLevel.EXTERNAL, Duration.ofSeconds(2));
+      if (!check.supported()) {
+        check = device.checkHealth(HealthCheckLevel.INTERNAL, Duration.ofSeconds(2));
+      }
+      String line = stats(device, check).toString();
+      synchronized (out) {
+        out.println(line);
+        out.flush();
+      }
     }
 
     /** The calibrated channels of a calibration file, checked against {@code channels}. */

@@ -351,6 +351,69 @@ class DeviceCommandTest {
   }
 
   @Test
+  void watch_modbusFridgesWithStats_printsTemperaturesHealthAndStatistics() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/socat")), "socat is not installed");
+    Path host = dir.resolve("host");
+    Path dev = dir.resolve("dev");
+    Process socat = socat(host, dev);
+    try (io.ambientretail.devices.sim.ModbusTemperatureSimulator sim =
+        io.ambientretail.devices.sim.ModbusTemperatureSimulator.start(
+            SerialConnector.of(
+                    SerialSettings.builder(dev.toString())
+                        .parity(io.ambientretail.devices.transport.Parity.EVEN)
+                        .build())
+                .connect(),
+            1,
+            2)) {
+      sim.temperature(1, io.ambientretail.devices.Temperature.ofCentiCelsius(410));
+      sim.silent(2, true); // the freezer's controller does not answer
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code =
+          run(
+              out,
+              err,
+              "device",
+              "watch",
+              "--driver",
+              "modbus-temp",
+              "--port",
+              host.toString(),
+              "--parity",
+              "even",
+              "--setting",
+              "sensors=fridge-1=1,freezer-1=2",
+              "--setting",
+              "pollMs=200",
+              "--stats",
+              "1",
+              "--seconds",
+              "2");
+      assertThat(code).as(err.toString()).isEqualTo(0);
+      List<JsonNode> events = lines(out);
+      JsonNode t =
+          events.stream()
+              .filter(n -> n.path("event").asText().equals("temperature"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no temperature in " + out));
+      assertThat(t.get("sensor").asText()).isEqualTo("fridge-1");
+      assertThat(out.toString()).contains("\"celsius\":4.10");
+      List<JsonNode> stats =
+          events.stream().filter(n -> n.path("event").asText().equals("stats")).toList();
+      assertThat(stats).hasSizeGreaterThanOrEqualTo(2);
+      JsonNode last = stats.get(stats.size() - 1);
+      assertThat(last.get("check").asText()).isEqualTo("external");
+      assertThat(last.get("healthy").asBoolean()).isTrue();
+      assertThat(last.get("reads").asLong()).isPositive();
+      assertThat(last.get("errors").asLong()).isPositive();
+      assertThat(last.get("lastError").asText()).contains("freezer-1");
+    } finally {
+      socat.destroyForcibly();
+      socat.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void watch_unknownDriver_exits2() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
