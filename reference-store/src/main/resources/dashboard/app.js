@@ -51,7 +51,7 @@ async function loadKpis() {
   const k = await api('/api/kpis');
   const tiles = [
     ['receipts', 'Receipts', k.receipts],
-    ['captured', 'Captured', money(k.capturedMinor, k.currency)],
+    ['captured', 'Captured', k.capturedMinor == null ? '\u2014' : money(k.capturedMinor, k.currency)],
     ['basket', 'Basket size', k.basketSize.toFixed(2)],
     ['conversion', 'Conversion', pct(k.conversion)],
     ['checkout', 'Checkout time', k.checkoutSeconds.toFixed(1) + ' s'],

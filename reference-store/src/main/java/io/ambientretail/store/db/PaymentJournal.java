@@ -118,6 +118,26 @@ public final class PaymentJournal {
     }
   }
 
+  /**
+   * Settles a PENDING entry at another amount than it was begun with: a refund the acquirer made
+   * only in part is booked at what it moved.
+   */
+  public void settle(
+      Connection c, String idemKey, State state, String acquirerRef, long amountMinor, long nowMs)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE payment_journal SET state = ?, acquirer_ref = ?, amount_minor = ?,"
+                + " updated_ms = ? WHERE idem_key = ? AND state = 'PENDING'")) {
+      p.setString(1, state.name());
+      p.setString(2, acquirerRef);
+      p.setLong(3, amountMinor);
+      p.setLong(4, nowMs);
+      p.setString(5, idemKey);
+      p.executeUpdate();
+    }
+  }
+
   /** The entry of an idempotency key. */
   public Optional<Entry> byKey(Connection c, String idemKey) throws SQLException {
     List<Entry> l = query(c, "WHERE idem_key = ?", idemKey);
@@ -149,28 +169,47 @@ public final class PaymentJournal {
         sinceMs);
   }
 
-  /** Approved captures and sales minus approved refunds, in minor units. */
+  /**
+   * Approved captures and sales minus approved refunds, in minor units, summed with checked
+   * arithmetic (the database's own {@code SUM} fails on overflow with a driver-specific error).
+   *
+   * @throws ArithmeticException if the sum does not fit a {@code long} of minor units
+   */
   public long capturedNetMinor(Connection c) throws SQLException {
     try (PreparedStatement q =
             c.prepareStatement(
-                "SELECT COALESCE(SUM(CASE WHEN op IN"
-                    + " ('CAPTURE','SALE') THEN amount_minor WHEN op = 'REFUND' THEN -amount_minor ELSE 0 END),"
-                    + " 0) FROM payment_journal WHERE state = 'APPROVED'");
+                "SELECT op, amount_minor FROM payment_journal WHERE state = 'APPROVED' AND op IN"
+                    + " ('CAPTURE','SALE','REFUND')");
         ResultSet r = q.executeQuery()) {
-      r.next();
-      return r.getLong(1);
+      long sum = 0;
+      while (r.next()) {
+        long amount = r.getLong(2);
+        sum =
+            r.getString(1).equals("REFUND")
+                ? Math.subtractExact(sum, amount)
+                : Math.addExact(sum, amount);
+      }
+      return sum;
     }
   }
 
-  /** Approved captures and sales, in minor units (refunds not deducted). */
+  /**
+   * Approved captures and sales, in minor units (refunds not deducted), summed with checked
+   * arithmetic.
+   *
+   * @throws ArithmeticException if the sum does not fit a {@code long} of minor units
+   */
   public long capturedGrossMinor(Connection c) throws SQLException {
     try (PreparedStatement q =
             c.prepareStatement(
-                "SELECT COALESCE(SUM(amount_minor), 0) FROM"
+                "SELECT amount_minor FROM"
                     + " payment_journal WHERE state = 'APPROVED' AND op IN ('CAPTURE','SALE')");
         ResultSet r = q.executeQuery()) {
-      r.next();
-      return r.getLong(1);
+      long sum = 0;
+      while (r.next()) {
+        sum = Math.addExact(sum, r.getLong(1));
+      }
+      return sum;
     }
   }
 

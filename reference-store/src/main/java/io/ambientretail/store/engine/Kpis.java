@@ -16,7 +16,9 @@ import java.util.Map;
  * shrink rate, device uptime and review rate of walk-out receipts (receipts that went through
  * review over all receipts; {@code reviewsPending} are held receipts still waiting for staff,
  * {@code reviewDecisions} counts reviews by decision), plus a per-minute series of receipts and
- * revenue for charts. Stateless.
+ * revenue for charts. Money sums are checked: {@code capturedMinor} is null (with {@code
+ * capturedMinorProblem}) rather than a wrong figure or a failed request when the journal's sum does
+ * not fit a {@code long}. Stateless.
  */
 public final class Kpis {
   private Kpis() {}
@@ -66,7 +68,13 @@ public final class Kpis {
               Map<String, Long> decided = new LinkedHashMap<>(decisions);
               decided.remove("pending");
               m.put("reviewDecisions", decided);
-              m.put("capturedMinor", store.journal().capturedNetMinor(c));
+              try {
+                m.put("capturedMinor", store.journal().capturedNetMinor(c));
+              } catch (ArithmeticException e) {
+                // a figure that cannot be right is withheld and said so, never a failed answer
+                m.put("capturedMinor", null);
+                m.put("capturedMinorProblem", "the journal's sum does not fit 64-bit minor units");
+              }
               m.put("currency", store.config().currency().getCurrencyCode());
               m.put("perMinute", perMinute(c, nowMs));
               return m;
@@ -80,16 +88,19 @@ public final class Kpis {
       buckets.put(k, new long[2]);
     }
     try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT created_ms / 60000, COUNT(*),"
-                + " SUM(total_minor) FROM receipts WHERE created_ms >= ? GROUP BY created_ms / 60000")) {
+        c.prepareStatement("SELECT created_ms, total_minor FROM receipts WHERE created_ms >= ?")) {
       q.setLong(1, fromMinute * 60_000);
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
-          long[] b = buckets.get(r.getLong(1));
+          long[] b = buckets.get(r.getLong(1) / 60_000);
           if (b != null) {
-            b[0] = r.getLong(2);
-            b[1] = r.getLong(3);
+            b[0]++;
+            try {
+              b[1] = Math.addExact(b[1], r.getLong(2));
+            } catch (ArithmeticException e) {
+              // saturate rather than fail: one absurd receipt must not take the chart down
+              b[1] = r.getLong(2) < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+            }
           }
         }
       }

@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,62 @@ public final class StoreEngine implements AutoCloseable {
 
   /** Error code of a request that the record's state does not allow. */
   public static final ErrorCode CONFLICT = ErrorCode.of("STORE_CONFLICT");
+
+  /** Error code of a refund of more than is left on the receipt or the card. */
+  public static final ErrorCode REFUND_EXCEEDS_REMAINING =
+      ErrorCode.of("STORE_REFUND_EXCEEDS_REMAINING");
+
+  /** What the acquirer did with a refund, as booked. */
+  public enum RefundState {
+    /** The whole amount went back to the card. */
+    APPROVED,
+    /** Part went back before the acquirer declined the rest; booked at the part. */
+    PARTIAL,
+    /** Nothing went back. */
+    DECLINED
+  }
+
+  /**
+   * A booked refund: what was asked ({@code requestedMinor}) and what the acquirer moved ({@code
+   * refundedMinor}, 0 when declined), in minor units of the store's currency.
+   */
+  public record RefundResult(
+      String refundId,
+      String receiptId,
+      RefundState state,
+      long requestedMinor,
+      long refundedMinor) {}
+
+  /** A refund refused before anything was booked or sent: more than is left. */
+  public static final class RefundRefusedException extends AmbientException {
+    private static final long serialVersionUID = 1L;
+    private final long requestedMinor;
+    private final long remainingMinor;
+
+    RefundRefusedException(String receiptId, long requestedMinor, long remainingMinor, Money unit) {
+      super(
+          REFUND_EXCEEDS_REMAINING,
+          "refund of "
+              + Money.ofMinor(requestedMinor, unit.currency())
+              + " exceeds what is left on receipt "
+              + receiptId
+              + " ("
+              + Money.ofMinor(remainingMinor, unit.currency())
+              + ")");
+      this.requestedMinor = requestedMinor;
+      this.remainingMinor = remainingMinor;
+    }
+
+    /** The amount asked for, in minor units. */
+    public long requestedMinor() {
+      return requestedMinor;
+    }
+
+    /** What is left to refund on the receipt, in minor units. */
+    public long remainingMinor() {
+      return remainingMinor;
+    }
+  }
 
   /** The outcome of tapping a card at the entry gate. */
   public record EntryResult(String sessionId, boolean admitted, String declineReason) {}
@@ -98,6 +155,7 @@ public final class StoreEngine implements AutoCloseable {
   private final AtomicInteger peopleInStore = new AtomicInteger();
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
   private final ObjectMapper json = new ObjectMapper();
+  private final Object refundLock = new Object();
   private final Counter receiptsIssued;
   private final Counter capturedMinor;
   private final Counter shelfEvents;
@@ -1382,18 +1440,41 @@ public final class StoreEngine implements AutoCloseable {
    * walk-out receipt through the SDK session's refund (from its latest charge backwards, keyed by
    * the refund id so a retry refunds once), a kiosk receipt against its capture.
    *
-   * @return the refund id
+   * <p>The amount must fit what is left on the receipt (its total less the refunds not declined)
+   * and, for a walk-out receipt, what is left on the card (the SDK receipt's net charge); all sums
+   * are checked {@link Money} arithmetic. What is booked is what the acquirer moved: {@link
+   * RefundState#APPROVED} for all of it, {@link RefundState#PARTIAL} (booked at the amount moved)
+   * when a walk-out refund over several charges was declined part-way, {@link RefundState#DECLINED}
+   * when nothing moved. Refunds are made one at a time.
+   *
+   * @return what was booked
+   * @throws RefundRefusedException ({@link #REFUND_EXCEEDS_REMAINING}) when the amount is more than
+   *     is left; nothing is booked or sent
+   * @throws AmbientException {@link #NOT_FOUND} for an unknown receipt, {@link #CONFLICT} for a
+   *     receipt without a capture or when the gateway did not answer (the refund stays pending)
    */
-  public String refund(String receiptId, long amountMinor, String reason, String operator) {
+  public RefundResult refund(String receiptId, long amountMinor, String reason, String operator) {
     if (amountMinor <= 0) {
       throw new AmbientException(CONFLICT, "refund amount must be positive");
     }
     if (reason.isBlank() || reason.length() > 200) {
       throw new AmbientException(CONFLICT, "refund reason: 1 to 200 characters");
     }
+    synchronized (refundLock) {
+      return refundOneAtATime(receiptId, config.money(amountMinor), reason, operator);
+    }
+  }
+
+  private RefundResult refundOneAtATime(
+      String receiptId, Money amount, String reason, String operator) {
     String refundId = ids.next("rf");
     String key = refundId + ":refund";
     long now = now();
+    ReceiptBook.Receipt found =
+        db.read(c -> receipts.get(c, receiptId))
+            .orElseThrow(() -> new AmbientException(NOT_FOUND, "no receipt " + receiptId));
+    // what the card can still give back, as the SDK's session knows it (walk-out receipts)
+    Optional<Receipt> walkout = payments.walkOutReceipt(found.sessionId());
     record Target(String sessionId, String captureRef) {}
     Target target =
         db.tx(
@@ -1403,27 +1484,25 @@ public final class StoreEngine implements AutoCloseable {
                       .get(c, receiptId)
                       .orElseThrow(
                           () -> new AmbientException(NOT_FOUND, "no receipt " + receiptId));
-              long refunded = 0;
+              Money refunded = config.money(0);
               try (var q =
                   c.prepareStatement(
-                      "SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE"
+                      "SELECT amount_minor FROM refunds WHERE"
                           + " receipt_id = ? AND state <> 'DECLINED'")) {
                 q.setString(1, receiptId);
                 try (var rs = q.executeQuery()) {
-                  rs.next();
-                  refunded = rs.getLong(1);
+                  while (rs.next()) {
+                    refunded = refunded.plus(config.money(rs.getLong(1)));
+                  }
                 }
               }
-              if (refunded + amountMinor > r.totalMinor()) {
-                throw new AmbientException(
-                    CONFLICT,
-                    "refund of "
-                        + config.money(amountMinor)
-                        + " exceeds what is left on receipt "
-                        + receiptId
-                        + " ("
-                        + config.money(r.totalMinor() - refunded)
-                        + ")");
+              Money remaining = config.money(r.totalMinor()).minus(refunded);
+              if (walkout.isPresent()) {
+                remaining = remaining.min(walkout.get().charged());
+              }
+              if (amount.compareTo(remaining) > 0) {
+                throw new RefundRefusedException(
+                    receiptId, amount.minor(), Math.max(0, remaining.minor()), config.money(0));
               }
               String ref =
                   journal.ofSession(c, r.sessionId()).stream()
@@ -1441,7 +1520,7 @@ public final class StoreEngine implements AutoCloseable {
                           + " currency, reason, operator, state, created_ms) VALUES (?,?,?,?,?,?,'PENDING',?)")) {
                 p.setString(1, refundId);
                 p.setString(2, receiptId);
-                p.setLong(3, amountMinor);
+                p.setLong(3, amount.minor());
                 p.setString(4, currency());
                 p.setString(5, reason);
                 p.setString(6, operator);
@@ -1453,7 +1532,7 @@ public final class StoreEngine implements AutoCloseable {
                   r.sessionId(),
                   PaymentJournal.Op.REFUND,
                   key,
-                  amountMinor,
+                  amount.minor(),
                   currency(),
                   null,
                   now);
@@ -1462,36 +1541,25 @@ public final class StoreEngine implements AutoCloseable {
                   operator,
                   "refund.requested",
                   receiptId,
-                  "refund="
-                      + refundId
-                      + " amount="
-                      + config.money(amountMinor)
-                      + " reason="
-                      + reason,
+                  "refund=" + refundId + " amount=" + amount + " reason=" + reason,
                   now);
               return new Target(r.sessionId(), ref);
             });
-    boolean approved;
+    Money moved;
     String ref;
     try {
-      Optional<Receipt> walkout = payments.walkOutReceipt(target.sessionId());
       if (walkout.isPresent()) {
         Receipt before = walkout.get();
         Receipt after =
-            payments
-                .walkOut()
-                .refund(
-                    before, config.money(amountMinor), refundId.replaceAll("[^A-Za-z0-9_-]", "_"));
-        long moved = before.charged().minor() - after.charged().minor();
-        approved = moved >= amountMinor;
+            payments.walkOut().refund(before, amount, refundId.replaceAll("[^A-Za-z0-9_-]", "_"));
+        moved = before.charged().minus(after.charged()).min(amount);
         ref =
-            after.lines().isEmpty() || !approved
+            after.lines().isEmpty() || moved.minor() <= 0
                 ? null
                 : String.valueOf(after.lines().get(after.lines().size() - 1).transaction());
       } else {
-        GatewayOutcome g =
-            payments.kioskRefund(refundId, target.captureRef(), config.money(amountMinor));
-        approved = g.approved();
+        GatewayOutcome g = payments.kioskRefund(refundId, target.captureRef(), amount);
+        moved = g.approved() ? amount : config.money(0);
         ref = g instanceof GatewayOutcome.Approved a ? a.transaction().value() : null;
       }
     } catch (IOException e) {
@@ -1503,31 +1571,49 @@ public final class StoreEngine implements AutoCloseable {
               + e.getClass().getSimpleName()
               + ")");
     }
+    RefundState state =
+        moved.minor() <= 0
+            ? RefundState.DECLINED
+            : moved.equals(amount) ? RefundState.APPROVED : RefundState.PARTIAL;
+    long booked = Math.max(0, moved.minor());
     long at = now();
-    boolean ok = approved;
     db.tx(
         c -> {
-          journal.settle(
-              c, key, ok ? PaymentJournal.State.APPROVED : PaymentJournal.State.DECLINED, ref, at);
-          try (var p = c.prepareStatement("UPDATE refunds SET state = ? WHERE refund_id = ?")) {
-            p.setString(1, ok ? "APPROVED" : "DECLINED");
-            p.setString(2, refundId);
+          PaymentJournal.State js =
+              state == RefundState.DECLINED
+                  ? PaymentJournal.State.DECLINED
+                  : PaymentJournal.State.APPROVED;
+          if (state == RefundState.PARTIAL) {
+            journal.settle(c, key, js, ref, booked, at);
+          } else {
+            journal.settle(c, key, js, ref, at);
+          }
+          try (var p =
+              c.prepareStatement(
+                  "UPDATE refunds SET state = ?, amount_minor = ? WHERE refund_id = ?")) {
+            p.setString(1, state.name());
+            p.setLong(2, state == RefundState.DECLINED ? amount.minor() : booked);
+            p.setString(3, refundId);
             p.executeUpdate();
           }
           audit.append(
               c,
               operator,
-              ok ? "refund.approved" : "refund.declined",
+              "refund." + state.name().toLowerCase(Locale.ROOT),
               receiptId,
-              "refund=" + refundId,
+              "refund=" + refundId + (state == RefundState.PARTIAL ? " refunded=" + moved : ""),
               at);
           return null;
         });
-    emit(
-        "refund",
-        Map.of(
-            "refund", refundId, "receipt", receiptId, "amountMinor", amountMinor, "approved", ok));
-    return refundId;
+    Map<String, Object> ev = new LinkedHashMap<>();
+    ev.put("refund", refundId);
+    ev.put("receipt", receiptId);
+    ev.put("amountMinor", booked);
+    ev.put("requestedMinor", amount.minor());
+    ev.put("state", state.name());
+    ev.put("approved", state != RefundState.DECLINED);
+    emit("refund", ev);
+    return new RefundResult(refundId, receiptId, state, amount.minor(), booked);
   }
 
   /**

@@ -261,8 +261,25 @@ public final class StoreServer implements AutoCloseable {
                 "amountMinor: expected a whole number of minor units");
           }
           String reason = field(b, "reason");
-          String id = store.refund(receipt, amount, reason, p.name());
-          ctx.status(201).json(Map.of("refund", id, "receipt", receipt, "amountMinor", amount));
+          StoreEngine.RefundResult r = store.refund(receipt, amount, reason, p.name());
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("refund", r.refundId());
+          m.put("receipt", r.receiptId());
+          m.put("state", r.state().name());
+          m.put("amountMinor", r.refundedMinor());
+          m.put("requestedMinor", r.requestedMinor());
+          if (r.state() == StoreEngine.RefundState.DECLINED) {
+            // booked as declined, nothing moved: never a 201 for a refused refund
+            m.put("code", "STORE_REFUND_DECLINED");
+            problem(
+                ctx,
+                422,
+                "Unprocessable Content",
+                "refund " + r.refundId() + " was declined by the acquirer; nothing was refunded",
+                m);
+            return;
+          }
+          ctx.status(201).json(m);
         });
     a.post(
         "/api/receipts/{id}/consent",
@@ -503,6 +520,21 @@ public final class StoreServer implements AutoCloseable {
               "[" + e.code() + "] " + e.getMessage());
         });
     a.exception(
+        StoreEngine.RefundRefusedException.class,
+        (e, ctx) ->
+            problem(
+                ctx,
+                409,
+                "Conflict",
+                "[" + e.code() + "] " + e.getMessage(),
+                Map.of(
+                    "code",
+                    e.code().value(),
+                    "requestedMinor",
+                    e.requestedMinor(),
+                    "remainingMinor",
+                    e.remainingMinor())));
+    a.exception(
         AmbientException.class,
         (e, ctx) -> {
           int status =
@@ -513,7 +545,8 @@ public final class StoreServer implements AutoCloseable {
               ctx,
               status,
               status == 404 ? "Not Found" : status == 409 ? "Conflict" : "Bad Request",
-              "[" + e.code() + "] " + e.getMessage());
+              "[" + e.code() + "] " + e.getMessage(),
+              Map.of("code", e.code().value()));
         });
     a.exception(
         IllegalArgumentException.class,
@@ -807,11 +840,17 @@ public final class StoreServer implements AutoCloseable {
   }
 
   private static void problem(Context ctx, int status, String title, String detail) {
+    problem(ctx, status, title, detail, Map.of());
+  }
+
+  private static void problem(
+      Context ctx, int status, String title, String detail, Map<String, Object> extensions) {
     ctx.status(status);
     try {
       ctx.contentType("application/problem+json")
           .result(
-              new ObjectMapper().writeValueAsString(Problem.of(status, title, detail, ctx.path())));
+              new ObjectMapper()
+                  .writeValueAsString(Problem.of(status, title, detail, ctx.path(), extensions)));
     } catch (IOException e) {
       ctx.result(title);
     }

@@ -285,13 +285,17 @@ public final class SimulatedAcquirer implements AutoCloseable {
     }
   }
 
-  /** The total captured and charged, less refunds, in {@code currency}'s minor units. */
+  /**
+   * The total captured and charged, less refunds, in {@code currency}'s minor units.
+   *
+   * @throws ArithmeticException if the total does not fit a {@code long}
+   */
   public long netMinor(String currency) {
     synchronized (lock) {
       long sum = 0;
       for (Settled s : settled.values()) {
         if (s.currency.equals(currency)) {
-          sum += s.amount - s.refunded;
+          sum = Math.addExact(sum, s.amount - s.refunded);
         }
       }
       return sum;
@@ -524,7 +528,7 @@ public final class SimulatedAcquirer implements AutoCloseable {
                 declined(DeclineReason.INCREMENT_NOT_SUPPORTED, "this card cannot be incremented"),
                 true);
           }
-          if (a.authorised + minor > limitMinor) {
+          if (minor > limitMinor - a.authorised) {
             return new Answer(200, declined(DeclineReason.AMOUNT_LIMIT, "over the limit"), true);
           }
           a.authorised += minor;
@@ -539,7 +543,7 @@ public final class SimulatedAcquirer implements AutoCloseable {
           if (a == null || !open(a)) {
             return closed();
           }
-          if (a.captured + minor > a.authorised) {
+          if (minor > a.authorised - a.captured) {
             return new Answer(
                 200, declined(DeclineReason.AMOUNT_EXCEEDS_REMAINING, "more than is held"), true);
           }
@@ -575,7 +579,7 @@ public final class SimulatedAcquirer implements AutoCloseable {
           if (!s.currency.equals(currency(req))) {
             throw new BadRequest("field 'amount.currency' differs from the transaction's");
           }
-          if (s.refunded + minor > s.amount) {
+          if (minor > s.amount - s.refunded) {
             return new Answer(
                 200,
                 declined(DeclineReason.AMOUNT_EXCEEDS_REMAINING, "more than is left to refund"),
