@@ -69,6 +69,9 @@ public final class StoreEngine implements AutoCloseable {
   public static final ErrorCode REFUND_EXCEEDS_REMAINING =
       ErrorCode.of("STORE_REFUND_EXCEEDS_REMAINING");
 
+  /** The most units one restock may add to a lane. */
+  public static final int MAX_RESTOCK = 10_000;
+
   /** What the acquirer did with a refund, as booked. */
   public enum RefundState {
     /** The whole amount went back to the card. */
@@ -1411,8 +1414,9 @@ public final class StoreEngine implements AutoCloseable {
     if (!lanesById.containsKey(laneId)) {
       throw new AmbientException(NOT_FOUND, "no lane " + laneId);
     }
-    if (qty <= 0 || qty > 10_000) {
-      throw new AmbientException(CONFLICT, "restock quantity must be 1 to 10000, was " + qty);
+    if (qty <= 0 || qty > MAX_RESTOCK) {
+      throw new AmbientException(
+          CONFLICT, "restock quantity must be 1 to " + MAX_RESTOCK + ", was " + qty);
     }
     long now = now();
     boolean posted =

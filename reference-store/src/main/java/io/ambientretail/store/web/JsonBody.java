@@ -126,7 +126,7 @@ final class JsonBody {
               + " to "
               + max
               + ", was "
-              + (n.isNumber() ? "a fraction or exponent" : "a " + kind(n)));
+              + (n.isNumber() ? "a fraction or exponent" : kind(n)));
     }
     if (!n.canConvertToLong() || n.longValue() < min || n.longValue() > max) {
       throw invalid(
@@ -158,7 +158,9 @@ final class JsonBody {
   }
 
   private static String kind(JsonNode n) {
-    return n.isTextual() ? "string" : n.isBoolean() ? "boolean" : n.isArray() ? "array" : "object";
+    return n.isTextual()
+        ? "a string"
+        : n.isBoolean() ? "a boolean" : n.isArray() ? "an array" : "an object";
   }
 
   private static String shown(String s, int max) {

@@ -253,14 +253,10 @@ public final class StoreServer implements AutoCloseable {
         "/api/refunds",
         ctx -> {
           ApiPrincipal p = need(ctx, Role.Permission.REFUND);
-          JsonNode b = body(ctx);
-          String receipt = field(b, "receipt");
-          long amount = b.path("amountMinor").asLong(-1);
-          if (!b.path("amountMinor").isIntegralNumber()) {
-            throw new IllegalArgumentException(
-                "amountMinor: expected a whole number of minor units");
-          }
-          String reason = field(b, "reason");
+          JsonBody b = JsonBody.of(ctx);
+          String receipt = b.text("receipt");
+          long amount = b.integer("amountMinor", 1, Long.MAX_VALUE);
+          String reason = b.text("reason");
           StoreEngine.RefundResult r = store.refund(receipt, amount, reason, p.name());
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("refund", r.refundId());
@@ -290,15 +286,12 @@ public final class StoreServer implements AutoCloseable {
             throw forbidden(p, Role.Permission.HANDLE_DSR);
           }
           ReceiptBook.Receipt r = ownReceipt(ctx);
-          JsonNode b = body(ctx);
-          if (!b.path("granted").isBoolean()) {
-            throw new IllegalArgumentException("granted: expected true or false");
-          }
+          boolean granted = JsonBody.of(ctx).bool("granted");
           ctx.status(200)
               .json(
                   store.consent(
                       r.receiptId(),
-                      b.path("granted").asBoolean(),
+                      granted,
                       p.name(),
                       p.role() == Role.SHOPPER ? "shopper-api" : "operator-api"));
         });
@@ -316,8 +309,7 @@ public final class StoreServer implements AutoCloseable {
         "/api/stock/{lane}/restock",
         ctx -> {
           ApiPrincipal p = need(ctx, Role.Permission.ADJUST_STOCK);
-          JsonNode b = body(ctx);
-          int qty = b.path("qty").asInt(-1);
+          int qty = (int) JsonBody.of(ctx).integer("qty", 1, StoreEngine.MAX_RESTOCK);
           String lane = ctx.pathParam("lane");
           String ref = "restock:" + store.ids().next("rs");
           app.restock(lane, qty, p.name(), ref);
@@ -361,15 +353,15 @@ public final class StoreServer implements AutoCloseable {
         "/api/dsr",
         ctx -> {
           ApiPrincipal p = need(ctx, Role.Permission.HANDLE_DSR);
-          JsonNode b = body(ctx);
+          JsonBody b = JsonBody.of(ctx);
           Map<String, String> extra = new LinkedHashMap<>();
           for (String f : new String[] {"store", "record", "field", "value", "purpose"}) {
-            if (b.hasNonNull(f)) {
-              extra.put(f, field(b, f));
+            if (b.has(f)) {
+              extra.put(f, b.text(f));
             }
           }
           ctx.status(201)
-              .json(app.dsr().submit(field(b, "shopper"), field(b, "kind"), p.name(), extra));
+              .json(app.dsr().submit(b.text("shopper"), b.text("kind"), p.name(), extra));
         });
     a.get(
         "/api/dsr/{id}",
@@ -453,7 +445,7 @@ public final class StoreServer implements AutoCloseable {
         "/api/shopper-tokens",
         ctx -> {
           ApiPrincipal p = need(ctx, Role.Permission.ISSUE_TOKENS);
-          String shopper = field(body(ctx), "shopper");
+          String shopper = JsonBody.of(ctx).text("shopper");
           long now = System.currentTimeMillis();
           ApiTokens.Issued t = tokens.issueShopperToken(p.name(), shopper, origin(ctx), now);
           store
@@ -483,7 +475,7 @@ public final class StoreServer implements AutoCloseable {
         "/api/reviews/{id}",
         ctx -> {
           ApiPrincipal p = need(ctx, Role.Permission.REVIEW_RECEIPTS);
-          JsonNode b = body(ctx);
+          JsonNode b = JsonBody.of(ctx).tree();
           var request = ReviewBody.parse(b);
           var o =
               store.reviews().decide(ctx.pathParam("id"), request, p.name(), ReviewBody.note(b));
@@ -540,11 +532,18 @@ public final class StoreServer implements AutoCloseable {
           int status =
               e.code().equals(StoreEngine.NOT_FOUND)
                   ? 404
-                  : e.code().equals(StoreEngine.CONFLICT) ? 409 : 400;
+                  : e.code().equals(StoreEngine.CONFLICT)
+                      ? 409
+                      : e.code().equals(JsonBody.MEDIA_TYPE) ? 415 : 400;
           problem(
               ctx,
               status,
-              status == 404 ? "Not Found" : status == 409 ? "Conflict" : "Bad Request",
+              switch (status) {
+                case 404 -> "Not Found";
+                case 409 -> "Conflict";
+                case 415 -> "Unsupported Media Type";
+                default -> "Bad Request";
+              },
               "[" + e.code() + "] " + e.getMessage(),
               Map.of("code", e.code().value()));
         });
@@ -782,35 +781,6 @@ public final class StoreServer implements AutoCloseable {
         clients.remove(c);
       }
     }
-  }
-
-  private JsonNode body(Context ctx) {
-    String b = ctx.body();
-    if (b.isBlank()) {
-      throw new IllegalArgumentException("request body: expected a JSON object");
-    }
-    try {
-      JsonNode n = json.readTree(b);
-      if (!n.isObject()) {
-        throw new IllegalArgumentException("request body: expected a JSON object");
-      }
-      return n;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      var loc = e.getLocation();
-      throw new IllegalArgumentException(
-          "request body: not valid JSON"
-              + (loc == null
-                  ? ""
-                  : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()));
-    }
-  }
-
-  private static String field(JsonNode b, String name) {
-    JsonNode n = b.path(name);
-    if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > 200) {
-      throw new IllegalArgumentException(name + ": required text of 1 to 200 characters");
-    }
-    return n.asText();
   }
 
   private static int limit(Context ctx) {
