@@ -168,7 +168,7 @@ public final class PrivacyDesk {
   public Map<String, Object> submit(
       String shopperRef, String kind, String by, Map<String, String> extra) {
     DsrKind k = kind(kind);
-    if (shopperRef.equals("erased") || shopperRef.equals("kiosk")) {
+    if (io.ambientretail.store.privacy.ReservedSubjects.isReserved(shopperRef)) {
       throw new IllegalArgumentException("shopper: not a shopper reference");
     }
     SubjectId subject = SubjectId.of(shopperRef);

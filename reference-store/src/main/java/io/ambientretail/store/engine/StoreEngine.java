@@ -1009,7 +1009,16 @@ public final class StoreEngine implements AutoCloseable {
     long now = now();
     db.tx(
         c -> {
-          sessions.open(c, sid, "kiosk", "kiosk", null, null, null, SessionBook.State.OPEN, now);
+          sessions.open(
+              c,
+              sid,
+              "kiosk",
+              io.ambientretail.store.privacy.ReservedSubjects.KIOSK,
+              null,
+              null,
+              null,
+              SessionBook.State.OPEN,
+              now);
           return null;
         });
     emit("session", Map.of("session", sid, "state", "OPEN", "kiosk", true));

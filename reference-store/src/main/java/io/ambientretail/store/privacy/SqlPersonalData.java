@@ -21,7 +21,7 @@ import java.util.Map;
  */
 abstract class SqlPersonalData implements PersonalDataStore {
   /** The shopper reference a record is left with once its shopper is erased. */
-  static final String ERASED = "erased";
+  static final String ERASED = ReservedSubjects.ERASED;
 
   final Database db;
   final Region region;

@@ -5,6 +5,7 @@ import io.ambientretail.store.config.Role;
 import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.db.Database;
 import io.ambientretail.store.privacy.AuditPseudonyms;
+import io.ambientretail.store.privacy.ReservedSubjects;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -74,13 +75,18 @@ public final class ApiTokens {
 
   /**
    * The principal of a presented token. A shopper token issued before this start gets its role back
-   * on first use (audited as {@code role.bootstrap}).
+   * on first use (audited as {@code role.bootstrap}); a shopper token for a {@link ReservedSubjects
+   * reserved value} resolves to nobody.
    */
   public Optional<ApiPrincipal> resolve(String token) {
     if (token == null || token.isEmpty() || token.length() > 256) {
       return Optional.empty();
     }
     ApiPrincipal p = byHash.get(sha256(token));
+    if (p != null && p.shopperRef() != null && ReservedSubjects.isReserved(p.shopperRef())) {
+      // a token issued for a reserved value before it was refused: it names nobody
+      return Optional.empty();
+    }
     if (p != null && access.roles(p.name()).isEmpty()) {
       access.bootstrap(p.name(), p.role().privacyRole(), "api-tokens");
     }
@@ -93,8 +99,11 @@ public final class ApiTokens {
    * assign roles.
    *
    * @throws io.ambientretail.privacy.PrivacyException if {@code by} may not assign roles
+   * @throws io.ambientretail.core.AmbientException with {@link ReservedSubjects#CODE} for {@code
+   *     erased}, {@code kiosk} or another value that names no shopper
    */
   public Issued issueShopperToken(String by, String shopperRef, String origin, long nowMs) {
+    ReservedSubjects.requireSubject("shopper", shopperRef);
     byte[] b = new byte[24];
     random.nextBytes(b);
     String token = "st_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
