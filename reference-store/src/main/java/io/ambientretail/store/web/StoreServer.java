@@ -41,7 +41,8 @@ public final class StoreServer implements AutoCloseable {
   private final ApiTokens tokens;
   private final Javalin javalin;
   private final ObjectMapper json = new ObjectMapper();
-  private final ConcurrentLinkedQueue<SseClient> clients = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<EventReader> clients = new ConcurrentLinkedQueue<>();
+  private final PersonalDataFilter personalData = new PersonalDataFilter();
   private final byte[] openapi;
 
   private StoreServer(StoreApp app) {
@@ -129,13 +130,13 @@ public final class StoreServer implements AutoCloseable {
           m.put("sessions", store.database().read(c -> store.sessions().countByState(c)));
           m.put("openAlerts", store.database().read(c -> store.alerts().openAlerts(c)).size());
           m.put("recoveredSessions", app.recoveredSessions());
-          ctx.json(m);
+          reply(ctx, m);
         });
     a.get(
         "/api/devices",
         ctx -> {
           need(ctx, Role.Permission.READ_STORE);
-          ctx.json(app.health().statuses());
+          reply(ctx, app.health().statuses());
         });
     a.get(
         "/api/sessions",
@@ -147,7 +148,7 @@ public final class StoreServer implements AutoCloseable {
               state == null
                   ? store.database().read(c -> store.sessions().recent(c, limit))
                   : store.database().read(c -> store.sessions().inStates(c, sessionState(state)));
-          ctx.json(l.stream().map(this::sessionJson).toList());
+          reply(ctx, l.stream().map(this::sessionJson).toList());
         });
     a.get(
         "/api/sessions/{id}",
@@ -164,19 +165,19 @@ public final class StoreServer implements AutoCloseable {
           m.put("cart", store.database().read(c -> store.sessions().cart(c, id)));
           m.put("payments", store.database().read(c -> store.journal().ofSession(c, id)));
           auditRead(ctx, "session", id);
-          ctx.json(m);
+          reply(ctx, m);
         });
     a.get(
         "/api/carts",
         ctx -> {
           need(ctx, Role.Permission.READ_STORE);
-          ctx.json(carts());
+          reply(ctx, carts());
         });
     a.get(
         "/api/plan",
         ctx -> {
           need(ctx, Role.Permission.READ_STORE);
-          ctx.json(plan());
+          reply(ctx, plan());
         });
     a.get(
         "/api/receipts",
@@ -195,14 +196,15 @@ public final class StoreServer implements AutoCloseable {
           for (ReceiptBook.Receipt r : l) {
             out.add(json.readTree(r.body()));
           }
-          ctx.json(out);
+          reply(ctx, out);
         });
     a.get(
         "/api/receipts/{id}",
         ctx -> {
           ReceiptBook.Receipt r = ownReceipt(ctx);
           auditRead(ctx, "receipt", r.receiptId());
-          ctx.contentType("application/json").result(r.body());
+          ctx.contentType("application/json")
+              .result(personalData.viewJson(principal(ctx), r.body()));
         });
     a.get(
         "/api/receipts/{id}/html",
@@ -216,13 +218,14 @@ public final class StoreServer implements AutoCloseable {
         ctx -> {
           need(ctx, Role.Permission.READ_PAYMENTS);
           int limit = limit(ctx);
-          ctx.json(store.database().read(c -> store.journal().recent(c, limit)));
+          reply(ctx, store.database().read(c -> store.journal().recent(c, limit)));
         });
     a.get(
         "/api/refunds",
         ctx -> {
           need(ctx, Role.Permission.READ_PAYMENTS);
-          ctx.json(
+          reply(
+              ctx,
               store
                   .database()
                   .read(
@@ -275,7 +278,7 @@ public final class StoreServer implements AutoCloseable {
                 m);
             return;
           }
-          ctx.status(201).json(m);
+          reply(ctx.status(201), m);
         });
     a.post(
         "/api/receipts/{id}/consent",
@@ -287,13 +290,13 @@ public final class StoreServer implements AutoCloseable {
           }
           ReceiptBook.Receipt r = ownReceipt(ctx);
           boolean granted = JsonBody.of(ctx).bool("granted");
-          ctx.status(200)
-              .json(
-                  store.consent(
-                      r.receiptId(),
-                      granted,
-                      p.name(),
-                      p.role() == Role.SHOPPER ? "shopper-api" : "operator-api"));
+          reply(
+              ctx,
+              store.consent(
+                  r.receiptId(),
+                  granted,
+                  p.name(),
+                  p.role() == Role.SHOPPER ? "shopper-api" : "operator-api"));
         });
     a.get(
         "/api/stock",
@@ -303,7 +306,7 @@ public final class StoreServer implements AutoCloseable {
           m.put("lanes", store.database().read(c -> store.stock().lanes(c)));
           m.put("ledger", store.database().read(c -> store.stock().recent(c, limit(ctx))));
           m.put("shrinkByLaneHour", store.database().read(c -> store.stock().shrinkByLaneHour(c)));
-          ctx.json(m);
+          reply(ctx, m);
         });
     a.post(
         "/api/stock/{lane}/restock",
@@ -313,13 +316,14 @@ public final class StoreServer implements AutoCloseable {
           String lane = ctx.pathParam("lane");
           String ref = "restock:" + store.ids().next("rs");
           app.restock(lane, qty, p.name(), ref);
-          ctx.status(201).json(Map.of("lane", lane, "qty", qty, "ref", ref));
+          reply(ctx.status(201), Map.of("lane", lane, "qty", qty, "ref", ref));
         });
     a.get(
         "/api/replenishment",
         ctx -> {
           need(ctx, Role.Permission.READ_STORE);
-          ctx.json(
+          reply(
+              ctx,
               new ReplenishmentPlanner(app.config().replenishment())
                   .suggest(store.database().read(c -> store.stock().lanes(c))));
         });
@@ -327,14 +331,15 @@ public final class StoreServer implements AutoCloseable {
         "/api/kpis",
         ctx -> {
           need(ctx, Role.Permission.READ_STORE);
-          ctx.json(Kpis.compute(store, app.health(), System.currentTimeMillis()));
+          reply(ctx, Kpis.compute(store, app.health(), System.currentTimeMillis()));
         });
     a.get(
         "/api/alerts",
         ctx -> {
           need(ctx, Role.Permission.READ_STORE);
           boolean all = "all".equals(ctx.queryParam("state"));
-          ctx.json(
+          reply(
+              ctx,
               store
                   .database()
                   .read(
@@ -347,7 +352,7 @@ public final class StoreServer implements AutoCloseable {
         "/api/dsr",
         ctx -> {
           need(ctx, Role.Permission.HANDLE_DSR);
-          ctx.json(app.dsr().list());
+          reply(ctx, app.dsr().list());
         });
     a.post(
         "/api/dsr",
@@ -360,20 +365,21 @@ public final class StoreServer implements AutoCloseable {
               extra.put(f, b.text(f));
             }
           }
-          ctx.status(201)
-              .json(app.dsr().submit(b.text("shopper"), b.text("kind"), p.name(), extra));
+          reply(
+              ctx.status(201),
+              app.dsr().submit(b.text("shopper"), b.text("kind"), p.name(), extra));
         });
     a.get(
         "/api/dsr/{id}",
         ctx -> {
           need(ctx, Role.Permission.HANDLE_DSR);
-          ctx.json(app.dsr().get(ctx.pathParam("id")));
+          reply(ctx, app.dsr().get(ctx.pathParam("id")));
         });
     a.post(
         "/api/dsr/{id}/resume",
         ctx -> {
           need(ctx, Role.Permission.HANDLE_DSR);
-          ctx.json(app.dsr().resume(ctx.pathParam("id")));
+          reply(ctx, app.dsr().resume(ctx.pathParam("id")));
         });
     a.get(
         "/api/dsr/{id}/export",
@@ -385,13 +391,13 @@ public final class StoreServer implements AutoCloseable {
         "/api/privacy/retention",
         ctx -> {
           need(ctx, Role.Permission.HANDLE_DSR);
-          ctx.json(app.dsr().lastRetention());
+          reply(ctx, app.dsr().lastRetention());
         });
     a.post(
         "/api/privacy/retention",
         ctx -> {
           need(ctx, Role.Permission.HANDLE_DSR);
-          ctx.json(app.dsr().applyRetention());
+          reply(ctx, app.dsr().applyRetention());
         });
     a.get(
         "/api/audit",
@@ -399,7 +405,8 @@ public final class StoreServer implements AutoCloseable {
           need(ctx, Role.Permission.READ_AUDIT);
           int limit = limit(ctx);
           String skip = ctx.queryParam("skip");
-          ctx.json(
+          reply(
+              ctx,
               store
                   .database()
                   .read(
@@ -430,7 +437,7 @@ public final class StoreServer implements AutoCloseable {
             m.put("firstBadEntry", v.firstBadEntry());
             m.put("reason", v.reason().orElse(""));
           }
-          ctx.json(m);
+          reply(ctx, m);
         });
     a.get(
         "/api/audit/checkpoint",
@@ -439,7 +446,7 @@ public final class StoreServer implements AutoCloseable {
           if (app.checkpoints().latest().isEmpty()) {
             app.checkpoints().sign();
           }
-          ctx.json(app.checkpoints().latestJson());
+          reply(ctx, app.checkpoints().latestJson());
         });
     a.post(
         "/api/shopper-tokens",
@@ -455,7 +462,7 @@ public final class StoreServer implements AutoCloseable {
                       store
                           .audit()
                           .append(c, p.name(), "token.issued", t.actor(), "role=shopper", now));
-          ctx.status(201).json(Map.of("shopper", shopper, "token", t.token()));
+          reply(ctx.status(201), Map.of("shopper", shopper, "token", t.token()));
         });
     exitGateRoutes(a);
     // ---- walk-out receipts held for review: staff decide, then the money is captured
@@ -463,13 +470,13 @@ public final class StoreServer implements AutoCloseable {
         "/api/reviews",
         ctx -> {
           need(ctx, Role.Permission.READ_PAYMENTS);
-          ctx.json(store.reviews().pending());
+          reply(ctx, store.reviews().pending());
         });
     a.get(
         "/api/reviews/{id}",
         ctx -> {
           need(ctx, Role.Permission.READ_PAYMENTS);
-          ctx.json(store.reviews().get(ctx.pathParam("id")));
+          reply(ctx, store.reviews().get(ctx.pathParam("id")));
         });
     a.post(
         "/api/reviews/{id}",
@@ -487,15 +494,17 @@ public final class StoreServer implements AutoCloseable {
           m.put("settled", o.settled());
           m.put("outcome", o.outcome());
           // 202: decided and durable, the capture is still in flight (housekeeping finishes it)
-          ctx.status(o.settled() ? 200 : 202).json(m);
+          reply(ctx.status(o.settled() ? 200 : 202), m);
         });
 
     a.sse(
         "/api/events",
         client -> {
           client.keepAlive();
-          clients.add(client);
-          client.onClose(() -> clients.remove(client));
+          EventReader reader =
+              new EventReader(client, PersonalDataFilter.seesPersonalData(principal(client.ctx())));
+          clients.add(reader);
+          client.onClose(() -> clients.remove(reader));
           client.sendEvent("hello", Map.of("store", app.config().storeId()));
         });
 
@@ -590,7 +599,7 @@ public final class StoreServer implements AutoCloseable {
           if (!o.opened()) {
             m.put("reason", o.reason());
           }
-          ctx.json(m);
+          reply(ctx, m);
         });
   }
 
@@ -767,18 +776,34 @@ public final class StoreServer implements AutoCloseable {
 
   // ---------------------------------------------------------------- helpers
 
+  /** A live-event client and whether its token may see personal data. */
+  private record EventReader(SseClient client, boolean seesPersonalData) {}
+
+  /** Answers {@code payload} as JSON, cut to what the request's principal may see. */
+  private void reply(Context ctx, Object payload) {
+    ctx.json(personalData.view(principal(ctx), payload));
+  }
+
   private void broadcast(String type, Map<String, Object> data) {
-    String text;
+    String full;
+    String withheld = null;
     try {
-      text = json.writeValueAsString(data);
+      full = json.writeValueAsString(data);
     } catch (IOException e) {
       return;
     }
-    for (SseClient c : clients) {
+    for (EventReader r : clients) {
       try {
-        c.sendEvent(type, text);
-      } catch (RuntimeException e) {
-        clients.remove(c);
+        if (r.seesPersonalData()) {
+          r.client().sendEvent(type, full);
+        } else {
+          if (withheld == null) {
+            withheld = json.writeValueAsString(personalData.withheld(data));
+          }
+          r.client().sendEvent(type, withheld);
+        }
+      } catch (IOException | RuntimeException e) {
+        clients.remove(r);
       }
     }
   }
@@ -844,9 +869,9 @@ public final class StoreServer implements AutoCloseable {
 
   @Override
   public void close() {
-    for (SseClient c : clients) {
+    for (EventReader c : clients) {
       try {
-        c.close();
+        c.client().close();
       } catch (RuntimeException ignored) {
         // closing anyway
       }

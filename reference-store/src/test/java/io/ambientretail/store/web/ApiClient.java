@@ -22,6 +22,10 @@ final class ApiClient {
     this.port = port;
   }
 
+  HttpClient http() {
+    return http;
+  }
+
   HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
