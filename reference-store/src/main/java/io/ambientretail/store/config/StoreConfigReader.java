@@ -152,6 +152,7 @@ public final class StoreConfigReader {
           "replenishment",
           "privacy",
           "security",
+          "http",
           "review");
       JsonNode s = object(root, "store", true);
       known(s, "store", "id", "name", "kind", "region", "privacyRegime", "currency", "timezone");
@@ -222,8 +223,9 @@ public final class StoreConfigReader {
           new StoreConfig.Privacy(
               bool(pv, "privacy.returningCardConsent", "returningCardConsent", true), retention);
       JsonNode sec = object(root, "security", false);
-      known(sec, "security", "tokens");
+      known(sec, "security", "tokens", "rateLimit", "failedAuthAudit");
       List<StoreConfig.ApiToken> tokens = tokens(sec.path("tokens"));
+      StoreConfig.WebLimits web = web(sec, object(root, "http", false));
       return new StoreConfig(
           id,
           text(s, "store.name", "name", id),
@@ -238,7 +240,61 @@ public final class StoreConfigReader {
           replenishment,
           privacy,
           tokens,
-          review(root.path("review")));
+          review(root.path("review")),
+          web);
+    }
+
+    /** {@code security.rateLimit}, {@code security.failedAuthAudit} and {@code http}. */
+    private StoreConfig.WebLimits web(JsonNode security, JsonNode http) {
+      StoreConfig.WebLimits d = StoreConfig.WebLimits.DEFAULTS;
+      JsonNode rl = object(security, "security.rateLimit", "rateLimit", false);
+      String r = "security.rateLimit";
+      known(
+          rl,
+          r,
+          "requestsPerMinute",
+          "burst",
+          "failedAuthPerMinute",
+          "failedAuthBurst",
+          "trackedClients");
+      JsonNode fa = object(security, "security.failedAuthAudit", "failedAuthAudit", false);
+      known(fa, "security.failedAuthAudit", "sourcesPerMinute");
+      known(http, "http", "idleTimeoutMs", "maxBodyReaders");
+      return new StoreConfig.WebLimits(
+          (int)
+              longAt(
+                  rl,
+                  r + ".requestsPerMinute",
+                  "requestsPerMinute",
+                  d.requestsPerMinute(),
+                  1,
+                  1_000_000),
+          (int) longAt(rl, r + ".burst", "burst", d.burst(), 1, 1_000_000),
+          (int)
+              longAt(
+                  rl,
+                  r + ".failedAuthPerMinute",
+                  "failedAuthPerMinute",
+                  d.failedAuthPerMinute(),
+                  1,
+                  1_000_000),
+          (int)
+              longAt(
+                  rl, r + ".failedAuthBurst", "failedAuthBurst", d.failedAuthBurst(), 1, 1_000_000),
+          (int)
+              longAt(rl, r + ".trackedClients", "trackedClients", d.trackedClients(), 1, 1_000_000),
+          (int)
+              longAt(
+                  fa,
+                  "security.failedAuthAudit.sourcesPerMinute",
+                  "sourcesPerMinute",
+                  d.auditSourcesPerMinute(),
+                  1,
+                  10_000),
+          (int)
+              longAt(http, "http.idleTimeoutMs", "idleTimeoutMs", d.idleTimeoutMs(), 100, 600_000),
+          (int)
+              longAt(http, "http.maxBodyReaders", "maxBodyReaders", d.maxBodyReaders(), 1, 1_000));
     }
 
     /** The optional {@code review} settings; each field defaults as in DEFAULTS. */
@@ -488,15 +544,19 @@ public final class StoreConfigReader {
     }
 
     private JsonNode object(JsonNode parent, String field, boolean required) {
+      return object(parent, field, field, required);
+    }
+
+    private JsonNode object(JsonNode parent, String path, String field, boolean required) {
       JsonNode n = parent.path(field);
       if (n.isMissingNode() || n.isNull()) {
         if (required) {
-          throw fail(field, "missing");
+          throw fail(path, "missing");
         }
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
       }
       if (!n.isObject()) {
-        throw fail(field, "expected a mapping");
+        throw fail(path, "expected a mapping");
       }
       return n;
     }

@@ -122,6 +122,27 @@ class StoreConfigStrictnessTest {
   }
 
   @Test
+  void webLimits_defaultWhenAbsent_readWhenGiven_andCheckedLikeEverythingElse() {
+    assertThat(read(MINIMAL).web()).isEqualTo(StoreConfig.WebLimits.DEFAULTS);
+    StoreConfig c =
+        read(
+            MINIMAL
+                + "security:\n  rateLimit: {requestsPerMinute: 60, burst: 10, failedAuthPerMinute: 6,"
+                + " failedAuthBurst: 3, trackedClients: 50}\n"
+                + "  failedAuthAudit: {sourcesPerMinute: 7}\n"
+                + "http: {idleTimeoutMs: 2000, maxBodyReaders: 4}\n");
+    assertThat(c.web()).isEqualTo(new StoreConfig.WebLimits(60, 10, 6, 3, 50, 7, 2000, 4));
+    assertThatThrownBy(() -> read(MINIMAL + "security:\n  rateLimit: {perMinute: 5}\n"))
+        .hasMessageStartingWith("store.yaml:8: security.rateLimit.perMinute: unknown field");
+    assertThatThrownBy(() -> read(MINIMAL + "security:\n  rateLimit: {burst: 0}\n"))
+        .hasMessage("store.yaml:8: security.rateLimit.burst: must be between 1 and 1000000, was 0");
+    assertThatThrownBy(() -> read(MINIMAL + "security:\n  rateLimit: 5\n"))
+        .hasMessage("store.yaml:8: security.rateLimit: expected a mapping");
+    assertThatThrownBy(() -> read(MINIMAL + "http: {idleTimeout: 5}\n"))
+        .hasMessageStartingWith("store.yaml:7: http.idleTimeout: unknown field");
+  }
+
+  @Test
   void storeRun_badConfig_failsInOneLine_beforeTheDataDirectoryExists(@TempDir Path tmp)
       throws Exception {
     Path config = tmp.resolve("store.yaml");
