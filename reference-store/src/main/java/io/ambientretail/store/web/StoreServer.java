@@ -43,6 +43,7 @@ public final class StoreServer implements AutoCloseable {
   private final StoreEngine store;
   private final ApiTokens tokens;
   private final AuthGate gate;
+  private final BodyGate bodies;
   private final ScheduledExecutorService auditFlush;
   private final Javalin javalin;
   private final ObjectMapper json = new ObjectMapper();
@@ -61,6 +62,8 @@ public final class StoreServer implements AutoCloseable {
             app.config().web(),
             System::nanoTime,
             System::currentTimeMillis);
+    StoreConfig.WebLimits limits = app.config().web();
+    this.bodies = new BodyGate(MAX_BODY, limits.maxBodyReaders(), limits.idleTimeoutMs());
     this.auditFlush =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -84,6 +87,20 @@ public final class StoreServer implements AutoCloseable {
     routes();
     store.addListener(this::broadcast);
     auditFlush.scheduleWithFixedDelay(this::flushAuthAudit, 5, 5, TimeUnit.SECONDS);
+    // the connection idle timeout also closes a quiet event stream: comment lines keep it open
+    long beat = Math.max(500, limits.idleTimeoutMs() / 2);
+    auditFlush.scheduleWithFixedDelay(
+        this::keepEventStreamsAlive, beat, beat, TimeUnit.MILLISECONDS);
+  }
+
+  private void keepEventStreamsAlive() {
+    for (SseClient c : clients) {
+      try {
+        c.sendComment("keep-alive");
+      } catch (RuntimeException e) {
+        clients.remove(c);
+      }
+    }
   }
 
   private void flushAuthAudit() {
@@ -94,15 +111,24 @@ public final class StoreServer implements AutoCloseable {
     }
   }
 
-  /** Starts the server on 127.0.0.1:{@code port} (0: any free port). */
+  /**
+   * Starts the server on 127.0.0.1:{@code port} (0: any free port), with the connection idle
+   * timeout of {@code http.idleTimeoutMs}: a client that sends nothing for that long, also in the
+   * middle of a request body, is answered 408 or disconnected.
+   */
   public static StoreServer start(StoreApp app, int port) {
     StoreServer s = new StoreServer(app);
     try {
       s.javalin.start("127.0.0.1", port);
     } catch (RuntimeException e) {
-      s.javalin.stop();
+      s.close();
       throw new IllegalArgumentException(
           "--port: cannot listen on 127.0.0.1:" + port + " (" + rootMessage(e) + ")", e);
+    }
+    for (var c : s.javalin.jettyServer().server().getConnectors()) {
+      if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) {
+        ac.setIdleTimeout(app.config().web().idleTimeoutMs());
+      }
     }
     return s;
   }
@@ -137,6 +163,7 @@ public final class StoreServer implements AutoCloseable {
     a.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
 
     a.before("/api/*", this::authenticate);
+    a.before("/api/*", bodies::read);
     a.before("/api/events", ctx -> need(ctx, Role.Permission.READ_STORE));
     a.after("/api/*", ctx -> store.audit().clearOrigin());
 
@@ -519,6 +546,7 @@ public final class StoreServer implements AutoCloseable {
         });
 
     a.exception(Unauthorized.class, (e, ctx) -> problem(ctx, 401, "Unauthorized", e.getMessage()));
+    a.exception(BodyProblem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
     a.exception(
         TooManyRequests.class,
         (e, ctx) -> {
