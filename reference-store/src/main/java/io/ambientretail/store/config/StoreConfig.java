@@ -29,7 +29,8 @@ public record StoreConfig(
     Replenishment replenishment,
     Privacy privacy,
     List<ApiToken> tokens,
-    Review review) {
+    Review review,
+    WebLimits web) {
 
   /** Copies the lists. */
   public StoreConfig {
@@ -37,6 +38,41 @@ public record StoreConfig(
     shelves = List.copyOf(shelves);
     tokens = List.copyOf(tokens);
     java.util.Objects.requireNonNull(review, "review");
+    java.util.Objects.requireNonNull(web, "web");
+  }
+
+  /** A configuration with the default web limits ({@link WebLimits#DEFAULTS}). */
+  public StoreConfig(
+      String storeId,
+      String name,
+      StoreKind kind,
+      String region,
+      String privacyRegime,
+      Currency currency,
+      ZoneId zone,
+      Payment payment,
+      List<Device> devices,
+      List<Shelf> shelves,
+      Replenishment replenishment,
+      Privacy privacy,
+      List<ApiToken> tokens,
+      Review review) {
+    this(
+        storeId,
+        name,
+        kind,
+        region,
+        privacyRegime,
+        currency,
+        zone,
+        payment,
+        devices,
+        shelves,
+        replenishment,
+        privacy,
+        tokens,
+        review,
+        WebLimits.DEFAULTS);
   }
 
   /** A configuration with the default review settings ({@link Review#DEFAULTS}). */
@@ -87,7 +123,88 @@ public record StoreConfig(
         replenishment,
         privacy,
         tokens,
-        r);
+        r,
+        web);
+  }
+
+  /** A copy with other web limits. */
+  public StoreConfig withWeb(WebLimits w) {
+    return new StoreConfig(
+        storeId,
+        name,
+        kind,
+        region,
+        privacyRegime,
+        currency,
+        zone,
+        payment,
+        devices,
+        shelves,
+        replenishment,
+        privacy,
+        tokens,
+        review,
+        w);
+  }
+
+  /**
+   * What the HTTP server allows each client ({@code security.rateLimit}, {@code
+   * security.failedAuthAudit} and {@code http} in store.yaml).
+   *
+   * <p>Rate limits are token buckets: a client may send {@code burst} requests at once and then
+   * {@code perMinute} a minute. An authenticated client is its token; a request without a valid
+   * token is counted against its source address. At most {@code trackedClients} clients are
+   * remembered (least recently seen forgotten first). Failed authentications are audited as at most
+   * {@code auditSourcesPerMinute} sources a minute, each with its first failure and a counted
+   * summary; further sources in that minute share one summary.
+   *
+   * @param requestsPerMinute sustained requests a minute per token
+   * @param burst requests a token may send at once
+   * @param failedAuthPerMinute sustained requests a minute per source without a valid token
+   * @param failedAuthBurst such requests a source may send at once
+   * @param trackedClients clients whose buckets are kept (memory bound)
+   * @param auditSourcesPerMinute sources whose failed authentications are audited separately
+   * @param idleTimeoutMs how long a connection may send nothing, also in the middle of a body
+   *     (milliseconds)
+   * @param maxBodyReaders requests whose bodies are being read at once; more are refused with 503
+   */
+  public record WebLimits(
+      int requestsPerMinute,
+      int burst,
+      int failedAuthPerMinute,
+      int failedAuthBurst,
+      int trackedClients,
+      int auditSourcesPerMinute,
+      int idleTimeoutMs,
+      int maxBodyReaders) {
+    /**
+     * 1200 a minute (burst 300) per token, 120 (burst 120) per source without one, 10,000 clients,
+     * 100 audited sources a minute, 5 s idle, 32 bodies at once.
+     */
+    public static final WebLimits DEFAULTS =
+        new WebLimits(1200, 300, 120, 120, 10_000, 100, 5000, 32);
+
+    /**
+     * Checks every limit is positive.
+     *
+     * @throws IllegalArgumentException naming the first that is not
+     */
+    public WebLimits {
+      positive("requestsPerMinute", requestsPerMinute);
+      positive("burst", burst);
+      positive("failedAuthPerMinute", failedAuthPerMinute);
+      positive("failedAuthBurst", failedAuthBurst);
+      positive("trackedClients", trackedClients);
+      positive("auditSourcesPerMinute", auditSourcesPerMinute);
+      positive("idleTimeoutMs", idleTimeoutMs);
+      positive("maxBodyReaders", maxBodyReaders);
+    }
+
+    private static void positive(String name, int v) {
+      if (v < 1) {
+        throw new IllegalArgumentException(name + ": must be at least 1, was " + v);
+      }
+    }
   }
 
   /**

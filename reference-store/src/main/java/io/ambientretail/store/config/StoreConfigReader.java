@@ -12,14 +12,19 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +42,7 @@ public final class StoreConfigReader {
 
   private static final int MAX_LANES = 1000;
   private static final int MAX_DEVICES = 500;
+  private static final String SHA256_PREFIX = "sha256:";
 
   private final int maxBytes;
   private final ObjectMapper yaml;
@@ -92,9 +98,9 @@ public final class StoreConfigReader {
     if (bytes.length > maxBytes) {
       throw new StoreConfigException(source + ": larger than " + maxBytes + " bytes");
     }
-    JsonNode root;
+    LocatedYaml doc;
     try {
-      root = yaml.readTree(new String(bytes, StandardCharsets.UTF_8));
+      doc = LocatedYaml.read(yaml, new String(bytes, StandardCharsets.UTF_8), source);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
@@ -105,19 +111,34 @@ public final class StoreConfigReader {
               + e.getOriginalMessage().lines().findFirst().orElse("")
               + ")",
           e);
+    } catch (IOException e) {
+      throw new StoreConfigException(source + ": cannot be read (" + e.getMessage() + ")", e);
     }
+    JsonNode root = doc.root();
     if (root == null || !root.isObject()) {
       throw new StoreConfigException(source + ": expected a mapping at the top");
     }
-    return new Walk(source).config(root);
+    return new Walk(source, doc).config(root);
+  }
+
+  private static String sha256Hex(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Walks the tree, tracking the field path for errors. */
   private static final class Walk {
     private final String source;
+    private final LocatedYaml doc;
 
-    Walk(String source) {
+    Walk(String source, LocatedYaml doc) {
       this.source = source;
+      this.doc = doc;
     }
 
     StoreConfig config(JsonNode root) {
@@ -131,6 +152,7 @@ public final class StoreConfigReader {
           "replenishment",
           "privacy",
           "security",
+          "http",
           "review");
       JsonNode s = object(root, "store", true);
       known(s, "store", "id", "name", "kind", "region", "privacyRegime", "currency", "timezone");
@@ -155,20 +177,28 @@ public final class StoreConfigReader {
       }
       JsonNode p = object(root, "payment", false);
       known(p, "payment", "gateway", "holdMinor", "acquirerLatencyMs", "declineRate", "offline");
-      double decline = p.path("declineRate").asDouble(0.0);
+      JsonNode dr = p.path("declineRate");
+      if (!dr.isMissingNode() && !dr.isNull() && !dr.isNumber()) {
+        throw fail(
+            "payment.declineRate", "expected a number between 0 and 1, was '" + dr.asText() + "'");
+      }
+      double decline = dr.asDouble(0.0);
       if (decline < 0 || decline > 1) {
         throw fail("payment.declineRate", "must be between 0 and 1");
       }
       var payment =
           new StoreConfig.Payment(
               text(p, "payment.gateway", "gateway", "simulated"),
-              longAt(p, "payment.holdMinor", "holdMinor", 3000, 0, 10_000_000),
+              longAt(p, "payment.holdMinor", "holdMinor", 3000, 1, 10_000_000),
               (int) longAt(p, "payment.acquirerLatencyMs", "acquirerLatencyMs", 10, 0, 10_000),
               decline,
               offline(p.path("offline")));
       List<StoreConfig.Device> devices = devices(root.path("devices"));
       List<StoreConfig.Shelf> shelves = shelves(object(root, "planogram", true));
-      JsonNode r = object(root, "replenishment", false).path("defaults");
+      JsonNode rp = object(root, "replenishment", false);
+      known(rp, "replenishment", "defaults");
+      JsonNode r = rp.path("defaults");
+      known(r, "replenishment.defaults", "min", "max", "packSize", "supplier");
       int min = (int) longAt(r, "replenishment.defaults.min", "min", 3, 0, 100_000);
       int max = (int) longAt(r, "replenishment.defaults.max", "max", 12, 1, 100_000);
       if (max < min) {
@@ -181,15 +211,21 @@ public final class StoreConfigReader {
               (int) longAt(r, "replenishment.defaults.packSize", "packSize", 1, 1, 10_000),
               text(r, "replenishment.defaults.supplier", "supplier", "default"));
       JsonNode pv = object(root, "privacy", false);
+      known(pv, "privacy", "returningCardConsent", "retentionDays");
       Map<String, Integer> retention = new LinkedHashMap<>();
       JsonNode rd = pv.path("retentionDays");
+      known(rd, "privacy.retentionDays", "sessions", "cardData", "receipts");
       for (Iterator<String> it = rd.fieldNames(); it.hasNext(); ) {
         String k = it.next();
         retention.put(k, (int) longAt(rd, "privacy.retentionDays." + k, k, 0, 1, 36_500));
       }
       var privacy =
-          new StoreConfig.Privacy(pv.path("returningCardConsent").asBoolean(true), retention);
-      List<StoreConfig.ApiToken> tokens = tokens(object(root, "security", false).path("tokens"));
+          new StoreConfig.Privacy(
+              bool(pv, "privacy.returningCardConsent", "returningCardConsent", true), retention);
+      JsonNode sec = object(root, "security", false);
+      known(sec, "security", "tokens", "rateLimit", "failedAuthAudit");
+      List<StoreConfig.ApiToken> tokens = tokens(sec.path("tokens"));
+      StoreConfig.WebLimits web = web(sec, object(root, "http", false));
       return new StoreConfig(
           id,
           text(s, "store.name", "name", id),
@@ -204,7 +240,61 @@ public final class StoreConfigReader {
           replenishment,
           privacy,
           tokens,
-          review(root.path("review")));
+          review(root.path("review")),
+          web);
+    }
+
+    /** {@code security.rateLimit}, {@code security.failedAuthAudit} and {@code http}. */
+    private StoreConfig.WebLimits web(JsonNode security, JsonNode http) {
+      StoreConfig.WebLimits d = StoreConfig.WebLimits.DEFAULTS;
+      JsonNode rl = object(security, "security.rateLimit", "rateLimit", false);
+      String r = "security.rateLimit";
+      known(
+          rl,
+          r,
+          "requestsPerMinute",
+          "burst",
+          "failedAuthPerMinute",
+          "failedAuthBurst",
+          "trackedClients");
+      JsonNode fa = object(security, "security.failedAuthAudit", "failedAuthAudit", false);
+      known(fa, "security.failedAuthAudit", "sourcesPerMinute");
+      known(http, "http", "idleTimeoutMs", "maxBodyReaders");
+      return new StoreConfig.WebLimits(
+          (int)
+              longAt(
+                  rl,
+                  r + ".requestsPerMinute",
+                  "requestsPerMinute",
+                  d.requestsPerMinute(),
+                  1,
+                  1_000_000),
+          (int) longAt(rl, r + ".burst", "burst", d.burst(), 1, 1_000_000),
+          (int)
+              longAt(
+                  rl,
+                  r + ".failedAuthPerMinute",
+                  "failedAuthPerMinute",
+                  d.failedAuthPerMinute(),
+                  1,
+                  1_000_000),
+          (int)
+              longAt(
+                  rl, r + ".failedAuthBurst", "failedAuthBurst", d.failedAuthBurst(), 1, 1_000_000),
+          (int)
+              longAt(rl, r + ".trackedClients", "trackedClients", d.trackedClients(), 1, 1_000_000),
+          (int)
+              longAt(
+                  fa,
+                  "security.failedAuthAudit.sourcesPerMinute",
+                  "sourcesPerMinute",
+                  d.auditSourcesPerMinute(),
+                  1,
+                  10_000),
+          (int)
+              longAt(http, "http.idleTimeoutMs", "idleTimeoutMs", d.idleTimeoutMs(), 100, 600_000),
+          (int)
+              longAt(http, "http.maxBodyReaders", "maxBodyReaders", d.maxBodyReaders(), 1, 1_000));
     }
 
     /** The optional {@code review} settings; each field defaults as in DEFAULTS. */
@@ -257,9 +347,17 @@ public final class StoreConfigReader {
           throw fail(path + ".id", "duplicate device id '" + id + "'");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        d.path("params")
-            .fields()
-            .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        JsonNode ps = d.path("params");
+        if (!ps.isMissingNode() && !ps.isNull() && !ps.isObject()) {
+          throw fail(path + ".params", "expected a mapping");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = ps.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+            throw fail(path + ".params." + e.getKey(), "expected a single value");
+          }
+          params.put(e.getKey(), e.getValue().asText());
+        }
         out.add(
             new StoreConfig.Device(
                 id,
@@ -272,6 +370,7 @@ public final class StoreConfigReader {
     }
 
     private List<StoreConfig.Shelf> shelves(JsonNode planogram) {
+      known(planogram, "planogram", "shelves");
       JsonNode list = planogram.path("shelves");
       if (!list.isArray() || list.isEmpty()) {
         throw fail("planogram.shelves", "expected a non-empty list of shelves");
@@ -358,13 +457,33 @@ public final class StoreConfigReader {
       if (!list.isArray()) {
         throw fail("security.tokens", "expected a list");
       }
+      Map<String, String> seen = new HashMap<>();
       for (int i = 0; i < list.size(); i++) {
         String path = "security.tokens[" + i + "]";
         JsonNode t = list.get(i);
         known(t, path, "token", "role", "shopper");
         String token = text(t, path + ".token", "token", null);
-        if (token.length() < 8) {
+        String digest;
+        if (token.startsWith(SHA256_PREFIX)) {
+          String hex = token.substring(SHA256_PREFIX.length());
+          if (!hex.matches("[0-9a-fA-F]{64}")) {
+            throw fail(
+                path + ".token",
+                "expected sha256: followed by 64 hex digits (a SHA-256 of the token), was "
+                    + hex.length()
+                    + " characters"
+                    + (hex.matches("[0-9a-fA-F]*") ? "" : " with non-hex ones"));
+          }
+          digest = hex.toLowerCase(Locale.ROOT);
+        } else if (token.length() < 8) {
           throw fail(path + ".token", "shorter than 8 characters");
+        } else {
+          digest = sha256Hex(token);
+        }
+        String first = seen.putIfAbsent(digest, path);
+        if (first != null) {
+          // never echo the token itself: name where the first one is
+          throw fail(path + ".token", "duplicate token (the same as " + first + ".token)");
         }
         Role role;
         try {
@@ -425,15 +544,19 @@ public final class StoreConfigReader {
     }
 
     private JsonNode object(JsonNode parent, String field, boolean required) {
+      return object(parent, field, field, required);
+    }
+
+    private JsonNode object(JsonNode parent, String path, String field, boolean required) {
       JsonNode n = parent.path(field);
       if (n.isMissingNode() || n.isNull()) {
         if (required) {
-          throw fail(field, "missing");
+          throw fail(path, "missing");
         }
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
       }
       if (!n.isObject()) {
-        throw fail(field, "expected a mapping");
+        throw fail(path, "expected a mapping");
       }
       return n;
     }
@@ -474,6 +597,17 @@ public final class StoreConfigReader {
       return v;
     }
 
+    private boolean bool(JsonNode node, String path, String field, boolean dflt) {
+      JsonNode n = node.path(field);
+      if (n.isMissingNode() || n.isNull()) {
+        return dflt;
+      }
+      if (!n.isBoolean()) {
+        throw fail(path, "expected true or false, was '" + n.asText() + "'");
+      }
+      return n.booleanValue();
+    }
+
     private long longAt(JsonNode node, String path, String field, long dflt, long min, long max) {
       JsonNode n = node.path(field);
       if (n.isMissingNode() || n.isNull()) {
@@ -492,8 +626,11 @@ public final class StoreConfigReader {
       return v;
     }
 
+    /** An error naming the file, the line of {@code path} (or its nearest parent) and the key. */
     private StoreConfigException fail(String path, String why) {
-      return new StoreConfigException(source + ": " + path + ": " + why);
+      var line = doc.line(path);
+      return new StoreConfigException(
+          source + (line.isPresent() ? ":" + line.getAsInt() : "") + ": " + path + ": " + why);
     }
   }
 }

@@ -24,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The store's HTTP face on Javalin: the dashboard at {@code /} (plain ES modules from the jar), the
@@ -39,6 +42,9 @@ public final class StoreServer implements AutoCloseable {
   private final StoreApp app;
   private final StoreEngine store;
   private final ApiTokens tokens;
+  private final AuthGate gate;
+  private final BodyGate bodies;
+  private final ScheduledExecutorService auditFlush;
   private final Javalin javalin;
   private final ObjectMapper json = new ObjectMapper();
   private final ConcurrentLinkedQueue<EventReader> clients = new ConcurrentLinkedQueue<>();
@@ -50,6 +56,22 @@ public final class StoreServer implements AutoCloseable {
     this.store = app.engine();
     this.tokens = new ApiTokens(app.config(), store.database(), app.access());
     app.dsr().onErased(tokens::forgetShopper);
+    this.gate =
+        new AuthGate(
+            tokens,
+            app.auditSink(),
+            app.config().web(),
+            System::nanoTime,
+            System::currentTimeMillis);
+    StoreConfig.WebLimits limits = app.config().web();
+    this.bodies = new BodyGate(MAX_BODY, limits.maxBodyReaders(), limits.idleTimeoutMs());
+    this.auditFlush =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "store-auth-audit");
+              t.setDaemon(true);
+              return t;
+            });
     this.openapi = resource("/openapi.json");
     this.javalin =
         Javalin.create(
@@ -65,17 +87,49 @@ public final class StoreServer implements AutoCloseable {
             });
     routes();
     store.addListener(this::broadcast);
+    auditFlush.scheduleWithFixedDelay(this::flushAuthAudit, 5, 5, TimeUnit.SECONDS);
+    // the connection idle timeout also closes a quiet event stream: comment lines keep it open
+    long beat = Math.max(500, limits.idleTimeoutMs() / 2);
+    auditFlush.scheduleWithFixedDelay(
+        this::keepEventStreamsAlive, beat, beat, TimeUnit.MILLISECONDS);
   }
 
-  /** Starts the server on 127.0.0.1:{@code port} (0: any free port). */
+  private void keepEventStreamsAlive() {
+    for (SseClient c : clients) {
+      try {
+        c.sendComment("keep-alive");
+      } catch (RuntimeException e) {
+        clients.remove(c);
+      }
+    }
+  }
+
+  private void flushAuthAudit() {
+    try {
+      gate.flush();
+    } catch (RuntimeException e) {
+      // the next round writes the summaries
+    }
+  }
+
+  /**
+   * Starts the server on 127.0.0.1:{@code port} (0: any free port), with the connection idle
+   * timeout of {@code http.idleTimeoutMs}: a client that sends nothing for that long, also in the
+   * middle of a request body, is answered 408 or disconnected.
+   */
   public static StoreServer start(StoreApp app, int port) {
     StoreServer s = new StoreServer(app);
     try {
       s.javalin.start("127.0.0.1", port);
     } catch (RuntimeException e) {
-      s.javalin.stop();
+      s.close();
       throw new IllegalArgumentException(
           "--port: cannot listen on 127.0.0.1:" + port + " (" + rootMessage(e) + ")", e);
+    }
+    for (var c : s.javalin.jettyServer().server().getConnectors()) {
+      if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) {
+        ac.setIdleTimeout(app.config().web().idleTimeoutMs());
+      }
     }
     return s;
   }
@@ -110,6 +164,7 @@ public final class StoreServer implements AutoCloseable {
     a.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
 
     a.before("/api/*", this::authenticate);
+    a.before("/api/*", bodies::read);
     a.before("/api/events", ctx -> need(ctx, Role.Permission.READ_STORE));
     a.after("/api/*", ctx -> store.audit().clearOrigin());
 
@@ -509,6 +564,13 @@ public final class StoreServer implements AutoCloseable {
         });
 
     a.exception(Unauthorized.class, (e, ctx) -> problem(ctx, 401, "Unauthorized", e.getMessage()));
+    a.exception(BodyProblem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
+    a.exception(
+        TooManyRequests.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+          problem(ctx, 429, "Too Many Requests", e.getMessage());
+        });
     a.exception(Forbidden.class, (e, ctx) -> problem(ctx, 403, "Forbidden", e.getMessage()));
     a.exception(
         io.ambientretail.privacy.PrivacyException.class,
@@ -617,25 +679,8 @@ public final class StoreServer implements AutoCloseable {
     } else {
       token = null;
     }
-    var found = tokens.resolve(token);
-    if (found.isEmpty()) {
-      // PCI DSS 10.2.1.4: invalid logical access attempts are audited too
-      app.auditSink()
-          .record(
-              io.ambientretail.privacy.audit.AuditEvent.builder()
-                  .actor("anonymous")
-                  .action("auth.token")
-                  .outcome(io.ambientretail.privacy.audit.AuditOutcome.FAILURE)
-                  .origin(origin(ctx))
-                  .resource(ctx.path().length() > 500 ? ctx.path().substring(0, 500) : ctx.path())
-                  .detail(token == null ? "no token" : "unknown token")
-                  .build());
-      throw new Unauthorized(
-          token == null
-              ? "an API token is required (Authorization: Bearer TOKEN)"
-              : "the API token is not valid");
-    }
-    ctx.attribute(PRINCIPAL, found.get());
+    // PCI DSS 10.2.1.4: invalid logical access attempts are audited too, as summaries
+    ctx.attribute(PRINCIPAL, gate.admit(token, origin(ctx), ctx.path()));
   }
 
   /** Where a request came from, for the audit trail. */
@@ -877,6 +922,8 @@ public final class StoreServer implements AutoCloseable {
       }
     }
     javalin.stop();
+    auditFlush.shutdownNow();
+    gate.close();
   }
 
   /** 401. */

@@ -110,7 +110,7 @@ class StoreConfigReaderTest {
   void badGtin_namesTheLaneField() {
     assertThatThrownBy(() -> read(MINIMAL.replace("4012345670004", "4012345670005")))
         .isInstanceOf(StoreConfigException.class)
-        .hasMessageContaining("store.yaml: planogram.shelves[0].lanes[0].gtin");
+        .hasMessageContaining("store.yaml:6: planogram.shelves[0].lanes[0].gtin");
   }
 
   @Test
