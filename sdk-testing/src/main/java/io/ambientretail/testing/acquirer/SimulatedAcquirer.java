@@ -16,6 +16,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -64,6 +67,14 @@ import org.jspecify.annotations.Nullable;
  * from a {@link Random} with the builder's {@linkplain Builder#seed(long) seed}, so the same
  * sequence of requests meets the same declines on every run.
  *
+ * <p>With a {@linkplain Builder#stateFile(Path) state file} it keeps its books across a restart as
+ * a real acquirer does: every answer it keeps for an idempotency key, and every authorisation,
+ * capture, charge and refund it changes, is appended to the file as one JSON line and forced to
+ * disk before the answer is sent, and a new acquirer on the same file starts from those books. So a
+ * store restarted after a stop or a crash finds its holds open and its retried requests answered as
+ * the first time. The counters ({@link #performed}, {@link #captures()}) count this instance's work
+ * only.
+ *
  * <p>Thread-safe. Close it to stop the server and release stalled answers.
  */
 public final class SimulatedAcquirer implements AutoCloseable {
@@ -100,6 +111,7 @@ public final class SimulatedAcquirer implements AutoCloseable {
   private final List<Money> charges = Collections.synchronizedList(new ArrayList<>());
   private volatile CountDownLatch stall = new CountDownLatch(1);
   private volatile boolean offline;
+  private final @Nullable AcquirerStateFile stateFile;
   private int nextId = 1;
 
   private static final class Idem {
@@ -183,6 +195,16 @@ public final class SimulatedAcquirer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
+    try {
+      this.stateFile = b.stateFile == null ? null : AcquirerStateFile.open(b.stateFile);
+      if (stateFile != null) {
+        restore(stateFile.lines());
+      }
+    } catch (IOException | RuntimeException e) {
+      server.stop(0);
+      executor.shutdownNow();
+      throw e;
+    }
     this.delayer =
         latency.isZero() && jitter.isZero()
             ? null
@@ -369,7 +391,12 @@ public final class SimulatedAcquirer implements AutoCloseable {
           } else if (fault != null && fault.kind == AcquirerFault.Kind.DECLINE) {
             answer = new Answer(200, declined(fault.reason, "scripted decline"), true);
           } else {
+            int idBefore = nextId;
             answer = perform(op, seg, body);
+            if (answer.keep && stateFile != null) {
+              // durable before anyone hears of it: a restart answers this key as now
+              persist(key, method + " " + path, hash, answer, op, seg, body, idBefore);
+            }
           }
           if (answer.keep) {
             idempotency.put(key, new Idem(method + " " + path, hash, answer.status, answer.body));
@@ -396,6 +423,9 @@ public final class SimulatedAcquirer implements AutoCloseable {
       respond(ex, answer.status, answer.body, replayed);
     } catch (BadRequest e) {
       respond(ex, 400, error(false, "BAD_REQUEST", e.getMessage()), false);
+    } catch (IOException e) {
+      // the state file could not be written: nothing was promised, the client may try again
+      respond(ex, 503, error(true, "ACQUIRER_UNAVAILABLE", "state not written"), false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       ex.close();
@@ -639,6 +669,172 @@ public final class SimulatedAcquirer implements AutoCloseable {
         false);
   }
 
+  // --- durable state ---------------------------------------------------------------------------
+
+  /**
+   * Appends one line to the state file: the answer kept for {@code key}, and the authorisations and
+   * settled transactions this request created or changed (named by the path, the request body, or
+   * the ids it handed out). Called under {@link #lock}.
+   */
+  private void persist(
+      String key,
+      String route,
+      byte[] hash,
+      Answer answer,
+      AcquirerOperation op,
+      String[] seg,
+      byte[] body,
+      int idBefore)
+      throws IOException {
+    List<String> ids = new ArrayList<>();
+    if (seg.length >= 3) {
+      ids.add(seg[2]);
+    }
+    for (int i = idBefore; i < nextId; i++) {
+      ids.addAll(List.of("auth_" + i, "ch_" + i, "cap_" + i));
+    }
+    if (op == AcquirerOperation.REFUND) {
+      try {
+        ids.add(string(parse(body), "transaction"));
+      } catch (BadRequest e) {
+        // the refund was refused before it touched anything
+      }
+    }
+    AcquirerStateFile out = Objects.requireNonNull(stateFile);
+    out.append(
+        write(
+            g -> {
+              g.writeNumberField("next", nextId);
+              g.writeObjectFieldStart("idem");
+              g.writeStringField("key", key);
+              g.writeStringField("route", route);
+              g.writeStringField("hash", Base64.getEncoder().encodeToString(hash));
+              g.writeNumberField("status", answer.status);
+              g.writeStringField("answer", new String(answer.body, StandardCharsets.UTF_8));
+              g.writeEndObject();
+              g.writeArrayFieldStart("auths");
+              for (String id : ids) {
+                Auth a = auths.get(id);
+                if (a != null) {
+                  g.writeStartObject();
+                  g.writeStringField("id", a.id);
+                  g.writeStringField("token", a.token);
+                  g.writeNumberField("authorised", a.authorised);
+                  g.writeNumberField("captured", a.captured);
+                  g.writeStringField("currency", a.currency);
+                  g.writeStringField("state", a.state);
+                  g.writeStringField("captureBefore", a.captureBefore.toString());
+                  g.writeEndObject();
+                }
+              }
+              g.writeEndArray();
+              g.writeArrayFieldStart("settled");
+              for (String id : ids) {
+                Settled st = settled.get(id);
+                if (st != null) {
+                  g.writeStartObject();
+                  g.writeStringField("id", id);
+                  g.writeNumberField("amount", st.amount);
+                  g.writeStringField("currency", st.currency);
+                  g.writeNumberField("refunded", st.refunded);
+                  g.writeEndObject();
+                }
+              }
+              g.writeEndArray();
+            }));
+  }
+
+  /** Rebuilds the books from the state file's lines, each a later word on what it names. */
+  private void restore(List<AcquirerStateFile.Line> lines) throws IOException {
+    StateReader reader = new StateReader();
+    for (AcquirerStateFile.Line line : lines) {
+      try {
+        reader.apply(line.text());
+      } catch (IOException | RuntimeException e) {
+        throw new IOException(
+            stateFile + ": line " + line.number() + ": not a state record (" + e.getMessage() + ")",
+            e);
+      }
+    }
+  }
+
+  /** Reads state lines with jackson-core's tree-less parser. */
+  private final class StateReader {
+    void apply(String text) throws IOException {
+      try (JsonParser p = JSON.createParser(text)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new IOException("expected a JSON object");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          switch (name) {
+            case "next" -> nextId = Math.max(nextId, p.getIntValue());
+            case "idem" -> idem(fields(p));
+            case "auths" -> {
+              while (p.nextToken() == JsonToken.START_OBJECT) {
+                auth(fields(p));
+              }
+            }
+            case "settled" -> {
+              while (p.nextToken() == JsonToken.START_OBJECT) {
+                settledEntry(fields(p));
+              }
+            }
+            default -> p.skipChildren();
+          }
+        }
+      }
+    }
+
+    private Map<String, String> fields(JsonParser p) throws IOException {
+      Map<String, String> m = new HashMap<>();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String n = p.currentName();
+        p.nextToken();
+        m.put(n, p.getText());
+      }
+      return m;
+    }
+
+    private String need(Map<String, String> m, String name) throws IOException {
+      String v = m.get(name);
+      if (v == null) {
+        throw new IOException("field '" + name + "' missing");
+      }
+      return v;
+    }
+
+    private void idem(Map<String, String> m) throws IOException {
+      idempotency.put(
+          need(m, "key"),
+          new Idem(
+              need(m, "route"),
+              Base64.getDecoder().decode(need(m, "hash")),
+              Integer.parseInt(need(m, "status")),
+              need(m, "answer").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void auth(Map<String, String> m) throws IOException {
+      Auth a =
+          new Auth(
+              need(m, "id"),
+              need(m, "token"),
+              Long.parseLong(need(m, "authorised")),
+              need(m, "currency"),
+              Instant.parse(need(m, "captureBefore")));
+      a.captured = Long.parseLong(need(m, "captured"));
+      a.state = need(m, "state");
+      auths.put(a.id, a);
+    }
+
+    private void settledEntry(Map<String, String> m) throws IOException {
+      Settled st = new Settled(Long.parseLong(need(m, "amount")), need(m, "currency"));
+      st.refunded = Long.parseLong(need(m, "refunded"));
+      settled.put(need(m, "id"), st);
+    }
+  }
+
   // --- JSON ------------------------------------------------------------------------------------
 
   private static final class BadRequest extends Exception {
@@ -810,6 +1006,11 @@ public final class SimulatedAcquirer implements AutoCloseable {
       delayer.shutdownNow();
     }
     executor.shutdownNow();
+    if (stateFile != null) {
+      synchronized (lock) {
+        stateFile.close();
+      }
+    }
   }
 
   @Override
@@ -827,8 +1028,20 @@ public final class SimulatedAcquirer implements AutoCloseable {
     private Duration jitter = Duration.ZERO;
     private double declineRate;
     private long seed;
+    private @Nullable Path stateFile;
 
     private Builder() {}
+
+    /**
+     * Keeps the acquirer's books (authorisations, captures, charges, refunds and the answers kept
+     * per idempotency key) in {@code file}, JSON lines appended and forced to disk before each
+     * answer, and starts from the books already in it (default: none, books in memory only). A line
+     * torn by a crash was never answered and is dropped.
+     */
+    public Builder stateFile(Path file) {
+      this.stateFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
 
     /** The clock for capture deadlines (e.g. a ManualClock). */
     public Builder clock(Clock clock) {
