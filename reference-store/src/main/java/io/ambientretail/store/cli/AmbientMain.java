@@ -22,6 +22,7 @@ public final class AmbientMain {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cli = new CommandLine(new AmbientCommand());
+    HelpLayout.apply(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(ErrorLine::exitCode);
