@@ -25,9 +25,11 @@ import picocli.CommandLine.ScopeType;
       "",
       "Examples:",
       "  ambient store demo --shoppers 20 --exit-when-done",
-      "  ambient fpe ff1 --key 2B7E151628AED2A6ABF7158809CF4F3C --radix 10 --encrypt 0123456789",
+      "  ambient fpe ff1 --key 2B7E151628AED2A6ABF7158809CF4F3C --radix 10 \\",
+      "      --encrypt 0123456789",
       "",
-      "Machine-readable output goes to stdout as JSON lines; notes and progress to stderr.",
+      "Machine-readable output goes to stdout as JSON lines; notes and progress to",
+      "stderr.",
       "Exit codes: 0 success, 1 the work found a problem, 2 bad usage or bad input."
     })
 public final class AmbientCommand implements Runnable {

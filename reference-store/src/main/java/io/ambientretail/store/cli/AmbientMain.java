@@ -1,6 +1,5 @@
 package io.ambientretail.store.cli;
 
-import io.ambientretail.core.AmbientException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -23,9 +22,10 @@ public final class AmbientMain {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cli = new CommandLine(new AmbientCommand());
+    HelpLayout.apply(cli);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeExceptionMapper(AmbientMain::exitCodeOf);
+    cli.setExitCodeExceptionMapper(ErrorLine::exitCode);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           PrintWriter e = ex.getCommandLine().getErr();
@@ -44,33 +44,16 @@ public final class AmbientMain {
     cli.setExecutionExceptionHandler(
         (ex, c, parsed) -> {
           PrintWriter e = c.getErr();
-          e.println("ambient: " + oneLine(ex));
+          e.println("ambient: " + ErrorLine.message(ex));
           if (debug) {
             ex.printStackTrace(e);
           }
           e.flush();
-          return exitCodeOf(ex);
+          return ErrorLine.exitCode(ex);
         });
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
-  }
-
-  private static int exitCodeOf(Throwable ex) {
-    if (ex instanceof AmbientException
-        || ex instanceof IllegalArgumentException
-        || ex instanceof java.io.FileNotFoundException
-        || ex instanceof java.nio.file.NoSuchFileException) {
-      return ExitCode.USAGE;
-    }
-    return ExitCode.PROBLEM;
-  }
-
-  private static String oneLine(Throwable ex) {
-    String prefix =
-        ex instanceof AmbientException ? "[" + ((AmbientException) ex).code() + "] " : "";
-    String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-    return prefix + msg.replace('\n', ' ');
   }
 }

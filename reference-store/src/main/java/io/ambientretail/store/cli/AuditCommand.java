@@ -210,7 +210,8 @@ final class AuditCommand implements Runnable {
         "",
         "Example:",
         "  ambient audit verify audit.jsonl --key S001-audit.vkey",
-        "  ambient audit verify audit.jsonl --checkpoint witness.note --key S001-audit.vkey"
+        "  ambient audit verify audit.jsonl --checkpoint witness.note \\",
+        "      --key S001-audit.vkey"
       })
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;

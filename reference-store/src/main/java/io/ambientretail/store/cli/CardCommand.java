@@ -79,11 +79,10 @@ final class CardCommand implements Runnable {
     @Option(
         names = "--token-key-file",
         paramLabel = "FILE",
-        description = {
-          "Addition to cli.md v1: a file holding the tokenization key (hex AES),",
-          "created on first use, so the same card gives the same token across runs.",
-          "Default: a one-off key for this run only; nothing is written."
-        })
+        description =
+            "A file holding the tokenization key (hex AES), created with a random key (owner-only)"
+                + " on first use, so the same card gives the same token across runs. Default: a"
+                + " one-off key for this run only; nothing is written.")
     @Nullable Path tokenKeyFile;
 
     @Override

@@ -190,19 +190,21 @@ final class DeviceCommand implements Runnable {
         "  ambient device watch --driver mt-sics --port /dev/ttyUSB0 --seconds 10",
         "  ambient device watch --driver scanner --port /dev/ttyACM0",
         "  ambient device watch --driver shelf --port /dev/ttyUSB1 --channels 8",
-        "  ambient device watch --driver shelf --port /dev/ttyUSB1 --calibration shelf-1.yaml",
+        "  ambient device watch --driver shelf --port /dev/ttyUSB1 \\",
+        "      --calibration shelf-1.yaml",
         "  ambient device watch --driver lock --port /dev/ttyUSB3 --stats 5",
         "  ambient device watch --driver modbus-temp --port /dev/ttyUSB2 --parity even \\",
-        "      --setting sensors=fridge-1=1,freezer-1=2 --setting register=input:1 --stats 10",
+        "      --setting sensors=fridge-1=1,freezer-1=2 --setting register=input:1 \\",
+        "      --stats 10",
         "",
         "A calibration file (YAML or JSON) gives each channel's zero and span counts:",
         "  lanes:",
         "    - {channel: 0, lane: A1, zero: 8400, span: 108400, spanGrams: 1000}",
         "Lane lines from channels without one say \"calibrated\":false.",
         "",
-        "--stats N adds a line every N seconds (and one at the end) with the device's health",
-        "check (EXTERNAL where the driver offers it) and statistics: reads, errors, reconnects,",
-        "listener failures, dropped events, last error."
+        "--stats N adds a line every N seconds (and one at the end) with the device's",
+        "health check (EXTERNAL where the driver offers it) and statistics: reads,",
+        "errors, reconnects, listener failures, dropped events, last error."
       })
   static final class Watch implements Callable<Integer> {
     @Spec CommandSpec spec;

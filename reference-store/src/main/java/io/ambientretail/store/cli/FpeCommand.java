@@ -32,9 +32,10 @@ final class FpeCommand implements Runnable {
       footer = {
         "",
         "Example:",
-        "  ambient fpe ff1 --key 2B7E151628AED2A6ABF7158809CF4F3C --radix 10 --encrypt 0123456789",
-        "  ambient fpe ff1 --key 2B7E151628AED2A6ABF7158809CF4F3C --radix 36 "
-            + "--tweak 3737373770717273373737 --decrypt a9tv40mll9kdu509eum"
+        "  ambient fpe ff1 --key 2B7E151628AED2A6ABF7158809CF4F3C --radix 10 \\",
+        "      --encrypt 0123456789",
+        "  ambient fpe ff1 --key 2B7E151628AED2A6ABF7158809CF4F3C --radix 36 \\",
+        "      --tweak 3737373770717273373737 --decrypt a9tv40mll9kdu509eum"
       })
   static final class Ff1Command implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -66,11 +66,12 @@ final class ReplenishCommand implements Runnable {
       footer = {
         "",
         "Example:",
-        "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml",
-        "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml "
-            + "--date 2026-12-01",
-        "  ambient replenish plan --sales sales.csv --stock stock.csv --policy policy.yaml "
-            + "--dc-stock dc.csv --transfers"
+        "  ambient replenish plan --sales sales.csv --stock stock.csv \\",
+        "      --policy policy.yaml",
+        "  ambient replenish plan --sales sales.csv --stock stock.csv \\",
+        "      --policy policy.yaml --date 2026-12-01",
+        "  ambient replenish plan --sales sales.csv --stock stock.csv \\",
+        "      --policy policy.yaml --dc-stock dc.csv --transfers"
       })
   static final class Plan implements Callable<Integer> {
     /** Plans with at least this many locations show a progress bar. */

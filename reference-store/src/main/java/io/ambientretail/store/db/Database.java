@@ -66,7 +66,17 @@ public final class Database implements AutoCloseable {
         String file = jdbcUrl.substring("jdbc:sqlite:".length());
         Path parent = Path.of(file).toAbsolutePath().getParent();
         if (parent != null) {
-          Files.createDirectories(parent);
+          try {
+            Files.createDirectories(parent);
+          } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new IOException(
+                "cannot open database "
+                    + redact(jdbcUrl)
+                    + ": "
+                    + e.getFile()
+                    + " is not a directory",
+                e);
+          }
         }
       }
       Connection c = DriverManager.getConnection(jdbcUrl);

@@ -2,9 +2,13 @@ package io.ambientretail.store.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AmbientMainTest {
   private final StringWriter out = new StringWriter();
@@ -55,5 +59,55 @@ class AmbientMainTest {
       assertThat(run(leaf[0], leaf[1], "--help")).as(String.join(" ", leaf)).isZero();
       assertThat(out.toString()).as(String.join(" ", leaf)).containsPattern("Examples?:");
     }
+  }
+
+  @Test
+  void badDb_unreachablePostgres_printsOneLineReasonWithoutAClassName(@TempDir Path tmp) {
+    int code =
+        run(
+            "store",
+            "demo",
+            "--shoppers",
+            "0",
+            "--exit-when-done",
+            "--port",
+            "0",
+            "--data",
+            tmp.toString(),
+            "--db",
+            "jdbc:postgresql://127.0.0.1:1/store");
+    String e = err.toString();
+    assertThat(code).as(e).isEqualTo(2);
+    assertThat(e.strip().lines()).as(e).hasSize(1);
+    assertThat(e)
+        .contains("cannot open database jdbc:postgresql://127.0.0.1:1/store")
+        .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z]+(Exception|Error)")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void badDb_sqliteUnderAFile_printsOneLineReasonWithoutAClassName(@TempDir Path tmp)
+      throws IOException {
+    Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+    int code =
+        run(
+            "store",
+            "demo",
+            "--shoppers",
+            "0",
+            "--exit-when-done",
+            "--port",
+            "0",
+            "--data",
+            tmp.resolve("data").toString(),
+            "--db",
+            "jdbc:sqlite:" + file.resolve("store.db"));
+    String e = err.toString();
+    assertThat(code).as(e).isEqualTo(2);
+    assertThat(e.strip().lines()).as(e).hasSize(1);
+    assertThat(e)
+        .contains(file.toString())
+        .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z]+(Exception|Error)")
+        .doesNotContain("\tat ");
   }
 }

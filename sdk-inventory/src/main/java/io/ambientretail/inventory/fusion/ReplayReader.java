@@ -20,8 +20,8 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the fusion replay format, version 1 (see {@code specs/fusion-replay.md}): one event per
- * line, in time order.
+ * Reads the fusion replay format, version 1 (described in the project's {@code
+ * docs/fusion-replay.md}): one event per line, in time order.
  *
  * <p>Unknown fields are ignored; a line of an unknown {@code type} is counted ({@link
  * #unknownTypes()}) and skipped; blank lines are skipped. A malformed line, a {@code v} other than

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The accuracy goals of issue 5, measured on generated days with fixed seeds, beside the plain
- * nearest-shopper baseline on the same events.
+ * The accuracy goals of cart fusion (docs/fusion.md), measured on generated days with fixed seeds,
+ * beside the plain nearest-shopper baseline on the same events.
  */
 class FusionAccuracyTest {
   private static final FusionConfig BASELINE =

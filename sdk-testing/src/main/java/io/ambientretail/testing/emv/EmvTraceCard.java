@@ -17,8 +17,8 @@ import java.util.Optional;
  * READ RECORD by P1/P2 for the application selected at that point of the trace. Where a trace
  * repeats a command, a {@code 9000} answer wins over others.
  *
- * <p>Used with the traces in the shared corpus ({@code ../shared/corpus/emv-traces}); see {@link
- * #corpusDirectory()}.
+ * <p>Used with a folder of recorded traces, which the project's continuous integration keeps beside
+ * the repository; see {@link #corpusDirectory()}.
  */
 public final class EmvTraceCard {
   private static final HexFormat HEX = HexFormat.of();
@@ -127,8 +127,9 @@ public final class EmvTraceCard {
   }
 
   /**
-   * The corpus folder of EMV traces: {@code ../shared/corpus/emv-traces} from the repository root,
-   * looked up from the working directory upwards, or empty when absent (outside CI).
+   * The folder of recorded EMV traces that continuous integration places beside the repository
+   * (looked up from the working directory upwards), or empty when it is absent, as on a developer's
+   * machine.
    */
   public static Optional<Path> corpusDirectory() {
     Path dir = Path.of("").toAbsolutePath();
