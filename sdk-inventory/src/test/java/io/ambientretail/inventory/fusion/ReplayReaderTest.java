@@ -195,6 +195,62 @@ class ReplayReaderTest {
   }
 
   @Test
+  void read_manyUnknownTypes_countsTheRestTogetherSoTheCountStaysSmall() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      text.append("{\"v\":1,\"t\":1,\"type\":\"x").append(i).append("\"}\n");
+    }
+    try (ReplayReader r =
+        ReplayReader.open(new StringReader(text.toString()), ReplayLimits.defaults())) {
+      assertThat(r.readAll()).isEmpty();
+      assertThat(r.unknownTypes()).hasSize(65).containsEntry(ReplayReader.OTHER_TYPES, 936L);
+    }
+  }
+
+  @Test
+  void read_tooManySkusInLaneLines_failsAsALimitNamingTheLine() {
+    ReplayLimits limits = ReplayLimits.builder().maxSkus(2).build();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      text.append(LANE.replace("05012345678900", "sku-" + i)).append('\n');
+    }
+    assertThatThrownBy(() -> ReplayReader.open(new StringReader(text.toString()), limits).readAll())
+        .isInstanceOfSatisfying(
+            ReplayFormatException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ReplayFormatException.LIMIT);
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.field()).isEqualTo("sku");
+            });
+  }
+
+  @Test
+  void tally_oneReceiptAtATime_givesWhatCompareGives() {
+    ShopperId a = ShopperId.of("a");
+    ShopperId b = ShopperId.of("b");
+    ShopperId c = ShopperId.of("c");
+    SkuId x = SkuId.of("05012345678900");
+    List<Receipt> truth =
+        List.of(
+            Receipt.of(a, java.util.Map.of(x, 1), 1, false),
+            Receipt.of(b, java.util.Map.of(x, 2), 1, false),
+            Receipt.of(c, java.util.Map.of(x, 1), 1, false));
+    List<Receipt> ours =
+        List.of(
+            Receipt.of(b, java.util.Map.of(x, 1), 0.5, true),
+            Receipt.of(a, java.util.Map.of(x, 1), 0.99, false));
+    ReplayMetrics.Tally tally = ReplayMetrics.Tally.against(truth);
+    ours.forEach(tally::add);
+    ReplayMetrics m = tally.result();
+    assertThat(m).isEqualTo(ReplayMetrics.compare(ours, truth));
+    assertThat(m.receipts()).isEqualTo(3);
+    assertThat(m.exactReceipts()).isEqualTo(1);
+    assertThat(m.review()).isEqualTo(1);
+    assertThat(m.wrongWithoutReview()).isEqualTo(1);
+    assertThat(m.itemRecall()).isEqualTo(0.5);
+  }
+
+  @Test
   void receipts_readBackWhatTheWriterWrote() throws IOException {
     Receipt r =
         Receipt.of(
