@@ -11,11 +11,12 @@ import io.ambientretail.inventory.fusion.ReplayLimits;
 import io.ambientretail.inventory.fusion.ReplayMetrics;
 import io.ambientretail.inventory.fusion.ReplayReader;
 import io.ambientretail.inventory.fusion.ReplayWriter;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -79,15 +80,13 @@ final class FusionCommand implements Runnable {
       try {
         if (truth != null) {
           where = truth.toString();
-          try (Reader r = Files.newBufferedReader(truth, StandardCharsets.UTF_8)) {
+          try (InputStream r = input(truth)) {
             tally = ReplayMetrics.Tally.against(ReceiptReader.readAll(r, ReplayLimits.defaults()));
           }
         }
         where = file.toString();
         ReceiptPrinter printer = new ReceiptPrinter(w, tally);
-        try (ReplayReader in =
-            ReplayReader.open(
-                Files.newBufferedReader(file, StandardCharsets.UTF_8), ReplayLimits.defaults())) {
+        try (ReplayReader in = ReplayReader.open(input(file), ReplayLimits.defaults())) {
           result = FusionReplay.stream(in, config, printer);
         }
       } catch (ReplayFormatException e) {
@@ -96,7 +95,15 @@ final class FusionCommand implements Runnable {
         err.flush();
         return ExitCode.USAGE;
       } catch (NoSuchFileException e) {
-        err.println("ambient: no such file: " + e.getFile());
+        err.println("ambient: " + e.getFile() + ": no such file");
+        err.flush();
+        return ExitCode.USAGE;
+      } catch (NotAFile e) {
+        err.println("ambient: " + e.getMessage());
+        err.flush();
+        return ExitCode.USAGE;
+      } catch (AccessDeniedException e) {
+        err.println("ambient: " + e.getFile() + ": permission denied");
         err.flush();
         return ExitCode.USAGE;
       } catch (UncheckedIOException e) {
@@ -116,6 +123,23 @@ final class FusionCommand implements Runnable {
       w.flush();
       err.flush();
       return ExitCode.OK;
+    }
+  }
+
+  /** Opens {@code path} for reading, refusing a directory in words rather than "Is a directory". */
+  private static InputStream input(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      throw new NotAFile(path + ": is a directory, not a file");
+    }
+    return new BufferedInputStream(Files.newInputStream(path), 65_536);
+  }
+
+  /** An input path that names no regular file. */
+  private static final class NotAFile extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotAFile(String message) {
+      super(message);
     }
   }
 

@@ -7,8 +7,10 @@ import io.ambientretail.core.ShopperId;
 import io.ambientretail.core.SkuId;
 import io.ambientretail.inventory.fusion.internal.BoundedLineReader;
 import io.ambientretail.inventory.fusion.internal.JsonLine;
+import io.ambientretail.inventory.fusion.internal.StrictUtf8Reader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +62,14 @@ public final class ReplayReader implements Closeable {
     this.json =
         new JsonLine(
             limits.maxDepth(), limits.maxLineChars(), Math.max(64, limits.maxCandidates()));
+  }
+
+  /**
+   * A reader of the UTF-8 bytes of {@code source} with the given limits: bytes that are not UTF-8
+   * fail as {@link ReplayFormatException#ENCODING} naming their line. The reader closes the stream.
+   */
+  public static ReplayReader open(InputStream source, ReplayLimits limits) {
+    return open(new StrictUtf8Reader(Objects.requireNonNull(source, "source")), limits);
   }
 
   /** A reader of {@code source} with the given limits. */
