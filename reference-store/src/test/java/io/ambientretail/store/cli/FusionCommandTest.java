@@ -66,7 +66,7 @@ class FusionCommandTest {
             "{\"v\":1,\"t\":100,\"type\":\"enter\",\"shopper\":\"p1\"}",
             "{\"v\":1,\"t\":9000,\"type\":\"exit\",\"shopper\":\"p1\"}"),
         StandardCharsets.UTF_8);
-    assertThat(run("fusion", "replay", events.toString())).isZero();
+    assertThat(run("fusion", "replay", events.toString())).as(err::toString).isZero();
     assertThat(out.toString().strip())
         .isEqualTo(
             "{\"type\":\"receipt\",\"shopper\":\"p1\",\"items\":[],\"confidence\":1.0,\"review\":false}");
@@ -95,5 +95,76 @@ class FusionCommandTest {
   void replay_missingFile_exits2() {
     assertThat(run("fusion", "replay", dir.resolve("nope.jsonl").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("nope.jsonl");
+  }
+
+  private static final String LANE =
+      "{\"v\":1,\"t\":0,\"type\":\"lane\",\"lane\":\"S1-L1\",\"shelf\":\"S1\","
+          + "\"sku\":\"05012345678900\",\"unitGrams\":330.0,\"gramsStd\":2.5,\"x\":0.0,\"y\":0.0}";
+
+  @Test
+  void replay_truthInTheStoreDemosShape_exits2NamingFileLineAndReason() throws Exception {
+    Path events = dir.resolve("day.jsonl");
+    Files.writeString(
+        events, LANE + "\n{\"v\":1,\"t\":100,\"type\":\"enter\",\"shopper\":\"p1\"}\n");
+    Path truth = dir.resolve("truth.jsonl");
+    Files.writeString(truth, "{\"session\":\"ws_1\",\"items\":{\"05012345678900\":1}}\n");
+
+    assertThat(run("fusion", "replay", events.toString(), "--truth", truth.toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString())
+        .contains("FUSION_TRUTH_FORMAT")
+        .contains("truth.jsonl:1:")
+        .contains("store demo's shopper log");
+    assertThat(out.toString()).doesNotContain("exactRate");
+  }
+
+  @Test
+  void replay_invalidUtf8_exits2NamingFileAndLine() throws Exception {
+    Path events = dir.resolve("latin1.jsonl");
+    byte[] head =
+        (LANE + "\n{\"v\":1,\"t\":100,\"type\":\"enter\",\"shopper\":\"Andr")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = "\"}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[head.length + 1 + tail.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    all[head.length] = (byte) 0xe9; // é in ISO-8859-1
+    System.arraycopy(tail, 0, all, head.length + 1, tail.length);
+    Files.write(events, all);
+
+    assertThat(run("fusion", "replay", events.toString())).isEqualTo(2);
+
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString())
+        .contains("FUSION_REPLAY_ENCODING")
+        .contains("latin1.jsonl:2:")
+        .contains("not valid UTF-8")
+        .doesNotContain("Input length");
+  }
+
+  @Test
+  void replay_aDirectory_exits2InOneLine() {
+    assertThat(run("fusion", "replay", dir.toString())).isEqualTo(2);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString()).contains("is a directory, not a file");
+  }
+
+  @Test
+  void replay_printsEachReceiptAsTheShopperLeaves_beforeALaterBadLine() throws Exception {
+    Path events = dir.resolve("late-error.jsonl");
+    Files.writeString(
+        events,
+        String.join(
+            "\n",
+            LANE,
+            "{\"v\":1,\"t\":100,\"type\":\"enter\",\"shopper\":\"p1\"}",
+            "{\"v\":1,\"t\":9000,\"type\":\"exit\",\"shopper\":\"p1\"}",
+            "{\"v\":1,\"t\":8000,\"type\":\"enter\",\"shopper\":\"p2\"}"));
+
+    assertThat(run("fusion", "replay", events.toString())).isEqualTo(2);
+
+    assertThat(out.toString()).contains("\"shopper\":\"p1\"").doesNotContain("p2");
+    assertThat(err.toString()).contains("late-error.jsonl:4:").contains("time goes backwards");
   }
 }

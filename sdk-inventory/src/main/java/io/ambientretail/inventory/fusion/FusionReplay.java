@@ -21,18 +21,28 @@ public final class FusionReplay {
   /** What a replay gave: the receipts in order and the lines of unknown type it skipped. */
   public static final class Result {
     private final List<Receipt> receipts;
+    private final long receiptCount;
     private final Map<String, Long> unknownTypes;
     private final long events;
 
-    Result(List<Receipt> receipts, Map<String, Long> unknownTypes, long events) {
+    Result(List<Receipt> receipts, long receiptCount, Map<String, Long> unknownTypes, long events) {
       this.receipts = List.copyOf(receipts);
+      this.receiptCount = receiptCount;
       this.unknownTypes = Map.copyOf(unknownTypes);
       this.events = events;
     }
 
-    /** The receipts, in the order shoppers left (then the ones still in at the end). */
+    /**
+     * The receipts, in the order shoppers left (then the ones still in at the end); empty after
+     * {@link #stream}, which hands each receipt to its listener instead.
+     */
     public List<Receipt> receipts() {
       return receipts;
+    }
+
+    /** How many receipts the replay gave (kept or streamed). */
+    public long receiptCount() {
+      return receiptCount;
     }
 
     /** Lines of unknown {@code type} skipped, by type. */
@@ -61,11 +71,51 @@ public final class FusionReplay {
       throws IOException {
     Objects.requireNonNull(in, "in");
     CartFusion fusion = CartFusion.builder().config(config).listener(listener).build();
+    long n = feed(in, fusion);
+    List<Receipt> all = fusion.finish();
+    return new Result(all, all.size(), in.unknownTypes(), n);
+  }
+
+  /**
+   * Replays {@code in} keeping no receipts: each goes to {@code listener} as the shopper leaves
+   * (and the ones still in the store at the end when the input ends), so memory stays bounded by
+   * the {@link ReplayLimits} and the shoppers in the store at once, however long the day. The
+   * result's {@link Result#receipts()} is empty. If the input turns out malformed, the receipts
+   * given before the malformed line have already been handed over.
+   *
+   * @throws ReplayFormatException at the first malformed line
+   * @throws IOException if reading fails
+   */
+  public static Result stream(ReplayReader in, FusionConfig config, CartListener listener)
+      throws IOException {
+    Objects.requireNonNull(in, "in");
+    long[] given = {0};
+    CartListener counting =
+        new CartListener() {
+          @Override
+          public void cartUpdated(CartUpdate update) {
+            listener.cartUpdated(update);
+          }
+
+          @Override
+          public void receipt(Receipt receipt) {
+            given[0]++;
+            listener.receipt(receipt);
+          }
+        };
+    CartFusion fusion =
+        CartFusion.builder().config(config).listener(counting).retainReceipts(false).build();
+    long n = feed(in, fusion);
+    fusion.finish();
+    return new Result(List.of(), given[0], in.unknownTypes(), n);
+  }
+
+  private static long feed(ReplayReader in, CartFusion fusion) throws IOException {
     long n = 0;
     for (ReplayEvent e = in.next(); e != null; e = in.next()) {
       fusion.accept(e);
       n++;
     }
-    return new Result(fusion.finish(), in.unknownTypes(), n);
+    return n;
   }
 }

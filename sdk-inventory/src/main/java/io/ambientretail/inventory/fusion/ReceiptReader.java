@@ -5,7 +5,9 @@ import io.ambientretail.core.ShopperId;
 import io.ambientretail.core.SkuId;
 import io.ambientretail.inventory.fusion.internal.BoundedLineReader;
 import io.ambientretail.inventory.fusion.internal.JsonLine;
+import io.ambientretail.inventory.fusion.internal.StrictUtf8Reader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,13 +20,59 @@ import java.util.TreeMap;
  * Reads receipt lines, as {@code ambient fusion replay} prints them and as ground-truth files hold
  * them: {@code {"type":"receipt","shopper":"p1","items":[{"sku":"...","qty":2}],...}}.
  *
- * <p>Lines of another {@code type} (such as the metrics line) are skipped; a missing {@code
+ * <p>Every non-blank line must be a receipt line, except the metrics line that {@code fusion replay
+ * --truth} prints last ({@code {"metrics":{...}}}, skipped), so a replay's own output reads back as
+ * receipts. Any other line, such as a replay event or the store demo's shopper log ({@code
+ * {"session":...,"items":{...}}}), fails as {@link ReplayFormatException#NOT_RECEIPTS} naming the
+ * line: a file in another format is refused, not read as an empty truth. A missing {@code
  * confidence} reads as 1 and a missing {@code review} as false; quantities of one SKU listed twice
- * are added. A shopper with two receipts, a malformed line or input beyond the {@link ReplayLimits}
- * fails with a {@link ReplayFormatException} naming the line and field. Stateless; thread-safe.
+ * are added; unknown fields are ignored. A shopper with two receipts, a malformed line or input
+ * beyond the {@link ReplayLimits} fails with a {@link ReplayFormatException} naming the line and
+ * field. Stateless; thread-safe.
  */
 public final class ReceiptReader {
   private ReceiptReader() {}
+
+  /**
+   * Reads every receipt from the UTF-8 bytes of {@code source} (which the caller closes): bytes
+   * that are not UTF-8 fail as {@link ReplayFormatException#ENCODING} naming their line.
+   *
+   * @throws ReplayFormatException naming the line and field of malformed input
+   * @throws IOException if the stream fails
+   */
+  public static List<Receipt> readAll(InputStream source, ReplayLimits limits) throws IOException {
+    return readAll(new StrictUtf8Reader(source), limits);
+  }
+
+  /** Refuses a line that is not a receipt line, saying what it looks like instead. */
+  private static void notAReceiptLine(JsonLine json) {
+    Object type = json.fields().get("type");
+    if ("receipt".equals(type)) {
+      return;
+    }
+    String detail;
+    if (type instanceof String) {
+      String t = (String) type;
+      detail =
+          "a line of type '"
+              + (t.length() > 32 ? t.substring(0, 32) + "..." : t)
+              + "' is not a receipt line"
+              + (REPLAY_TYPES.contains(t) ? " (this looks like a replay event log)" : "");
+    } else if (type != null) {
+      detail = "'type' must be the string \"receipt\"";
+    } else if (json.has("session")) {
+      detail =
+          "not a receipt line: this looks like the store demo's shopper log"
+              + " ({\"session\":...,\"items\":{...}}), which has no shopper ids";
+    } else {
+      detail = "not a receipt line: expected \"type\":\"receipt\"";
+    }
+    throw new ReplayFormatException(
+        ReplayFormatException.NOT_RECEIPTS, json.line(), type == null ? null : "type", detail);
+  }
+
+  private static final Set<String> REPLAY_TYPES =
+      Set.of("lane", "enter", "exit", "track", "near", "weight", "vision", "scan");
 
   /**
    * Reads every receipt from {@code source} (which the caller closes).
@@ -44,9 +92,10 @@ public final class ReceiptReader {
         continue;
       }
       json.parse(text, lines.lineNumber());
-      if (!json.has("type") || !"receipt".equals(json.fields().get("type"))) {
+      if (!json.has("type") && json.has("metrics")) {
         continue;
       }
+      notAReceiptLine(json);
       ShopperId shopper;
       try {
         shopper = ShopperId.of(json.string("shopper"));

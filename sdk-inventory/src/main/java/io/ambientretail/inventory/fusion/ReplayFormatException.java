@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Codes: {@link #SYNTAX} (not JSON, or trailing content), {@link #FIELD} (a field missing, of
  * the wrong type, out of range, or time going backwards), {@link #LIMIT} (a {@link ReplayLimits}
- * bound exceeded).
+ * bound exceeded), {@link #ENCODING} (bytes that are not UTF-8), {@link #NOT_RECEIPTS} (a truth
+ * file whose lines are not receipt lines).
  */
 public final class ReplayFormatException extends AmbientException {
   private static final long serialVersionUID = 1L;
@@ -23,6 +24,15 @@ public final class ReplayFormatException extends AmbientException {
 
   /** A bound of {@link ReplayLimits} was exceeded. */
   public static final ErrorCode LIMIT = ErrorCode.of("FUSION_REPLAY_LIMIT");
+
+  /** The line holds bytes that are not valid UTF-8. */
+  public static final ErrorCode ENCODING = ErrorCode.of("FUSION_REPLAY_ENCODING");
+
+  /**
+   * A receipt (truth) file holds a line that is not a receipt line, or no receipt line at all: the
+   * file is in another format.
+   */
+  public static final ErrorCode NOT_RECEIPTS = ErrorCode.of("FUSION_TRUTH_FORMAT");
 
   private final long line;
   private final @Nullable String field;

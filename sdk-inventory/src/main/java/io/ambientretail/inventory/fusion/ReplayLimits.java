@@ -5,7 +5,14 @@ package io.ambientretail.inventory.fusion;
  * a {@link ReplayFormatException} rather than an {@link OutOfMemoryError}.
  *
  * <p>Defaults: lines of at most 65,536 characters, nesting depth 8, 64 vision candidates per line,
- * 10,000 lanes, 100,000 distinct shoppers, 1,000 receipt lines per receipt. Immutable.
+ * 10,000 lanes, 100,000 distinct shoppers, 100,000 distinct SKUs in lane lines, 1,000 receipt lines
+ * per receipt. Immutable.
+ *
+ * <p>Memory: what a replay keeps grows with these bounds, not with the length of the file. A replay
+ * keeps a few hundred bytes per distinct shopper for the whole file (to count them against {@link
+ * #maxShoppers()}) plus the state of the shoppers in the store, which fusion forgets a minute after
+ * they leave; receipts can be taken one by one as shoppers leave ({@link FusionReplay#stream}), so
+ * 100,000 shoppers replay in a heap of 256 MB.
  */
 public final class ReplayLimits {
   private static final ReplayLimits DEFAULTS = builder().build();
@@ -15,6 +22,7 @@ public final class ReplayLimits {
   private final int maxCandidates;
   private final int maxLanes;
   private final int maxShoppers;
+  private final int maxSkus;
   private final int maxReceiptLines;
 
   private ReplayLimits(Builder b) {
@@ -23,6 +31,7 @@ public final class ReplayLimits {
     this.maxCandidates = b.maxCandidates;
     this.maxLanes = b.maxLanes;
     this.maxShoppers = b.maxShoppers;
+    this.maxSkus = b.maxSkus;
     this.maxReceiptLines = b.maxReceiptLines;
   }
 
@@ -61,6 +70,11 @@ public final class ReplayLimits {
     return maxShoppers;
   }
 
+  /** The most distinct SKUs accepted in the lane lines of one file. */
+  public int maxSkus() {
+    return maxSkus;
+  }
+
   /** The most item lines accepted in one receipt. */
   public int maxReceiptLines() {
     return maxReceiptLines;
@@ -73,6 +87,7 @@ public final class ReplayLimits {
     private int maxCandidates = 64;
     private int maxLanes = 10_000;
     private int maxShoppers = 100_000;
+    private int maxSkus = 100_000;
     private int maxReceiptLines = 1_000;
 
     private Builder() {}
@@ -107,6 +122,12 @@ public final class ReplayLimits {
       return this;
     }
 
+    /** The most distinct SKUs in lane lines, 1 or more. */
+    public Builder maxSkus(int n) {
+      this.maxSkus = n;
+      return this;
+    }
+
     /** The most item lines in one receipt, 1 or more. */
     public Builder maxReceiptLines(int n) {
       this.maxReceiptLines = n;
@@ -125,9 +146,13 @@ public final class ReplayLimits {
       if (maxDepth < 3 || maxDepth > 64) {
         throw new IllegalArgumentException("maxDepth must be 3 to 64");
       }
-      if (maxCandidates < 1 || maxLanes < 1 || maxShoppers < 1 || maxReceiptLines < 1) {
+      if (maxCandidates < 1
+          || maxLanes < 1
+          || maxShoppers < 1
+          || maxSkus < 1
+          || maxReceiptLines < 1) {
         throw new IllegalArgumentException(
-            "maxCandidates, maxLanes, maxShoppers and maxReceiptLines must be at least 1");
+            "maxCandidates, maxLanes, maxShoppers, maxSkus and maxReceiptLines must be at least 1");
       }
       return new ReplayLimits(this);
     }

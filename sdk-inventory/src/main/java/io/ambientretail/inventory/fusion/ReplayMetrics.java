@@ -2,9 +2,12 @@ package io.ambientretail.inventory.fusion;
 
 import io.ambientretail.core.ShopperId;
 import io.ambientretail.core.SkuId;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How receipts compare with the ground truth: the metrics line of {@code ambient fusion replay
@@ -33,35 +36,87 @@ public record ReplayMetrics(
 
   /** Compares {@code ours} with {@code truth}, matching receipts by shopper. */
   public static ReplayMetrics compare(List<Receipt> ours, List<Receipt> truth) {
-    Map<ShopperId, Receipt> mine = new LinkedHashMap<>();
+    Tally tally = Tally.against(truth);
     for (Receipt r : ours) {
-      mine.put(r.shopper(), r);
+      tally.add(r);
     }
-    Map<ShopperId, Receipt> real = new LinkedHashMap<>();
-    for (Receipt r : truth) {
-      real.put(r.shopper(), r);
+    return tally.result();
+  }
+
+  /**
+   * Compares receipts one at a time as a streaming replay gives them, holding only the truth not
+   * yet matched: the same figures as {@link #compare} on the same receipts. Not thread-safe.
+   */
+  public static final class Tally {
+    private final Map<ShopperId, Receipt> unmatched = new LinkedHashMap<>();
+    private final Set<ShopperId> seen = new HashSet<>();
+    private int receipts;
+    private int exact;
+    private int review;
+    private int wrongNoReview;
+    private long overlap;
+    private long charged;
+    private long taken;
+
+    private Tally() {}
+
+    /** A tally against {@code truth} (a later receipt of one shopper replaces an earlier one). */
+    public static Tally against(List<Receipt> truth) {
+      Tally t = new Tally();
+      for (Receipt r : truth) {
+        t.unmatched.put(r.shopper(), r);
+      }
+      return t;
     }
-    java.util.Set<ShopperId> all = new java.util.LinkedHashSet<>(real.keySet());
-    all.addAll(mine.keySet());
-    int exact = 0;
-    int review = 0;
-    int wrongNoReview = 0;
-    long overlap = 0;
-    long charged = 0;
-    long taken = 0;
-    for (ShopperId id : all) {
-      Receipt o = mine.get(id);
-      Receipt t = real.get(id);
-      Map<SkuId, Integer> oc = o == null ? Map.of() : o.counts();
+
+    /**
+     * Counts one of our receipts; a second receipt for a shopper already counted is ignored.
+     *
+     * @return false when the shopper was already counted
+     */
+    public boolean add(Receipt ours) {
+      if (!seen.add(ours.shopper())) {
+        return false;
+      }
+      count(ours, unmatched.remove(ours.shopper()));
+      return true;
+    }
+
+    /** The figures so far, counting every truth receipt not yet matched as missed. */
+    public ReplayMetrics result() {
+      int r = receipts;
+      int e = exact;
+      int w = wrongNoReview;
+      long t = taken;
+      for (Receipt truth : unmatched.values()) {
+        r++;
+        if (truth.counts().isEmpty()) {
+          e++;
+        } else {
+          w++;
+        }
+        t += truth.units();
+      }
+      return new ReplayMetrics(
+          r,
+          e,
+          charged == 0 ? 1.0 : (double) overlap / charged,
+          t == 0 ? 1.0 : (double) overlap / t,
+          review,
+          w);
+    }
+
+    private void count(Receipt o, @Nullable Receipt t) {
+      Map<SkuId, Integer> oc = o.counts();
       Map<SkuId, Integer> tc = t == null ? Map.of() : t.counts();
+      receipts++;
       boolean isExact = oc.equals(tc);
-      boolean flagged = o != null && o.review();
       if (isExact) {
         exact++;
-      } else if (!flagged) {
+      } else if (!o.review()) {
         wrongNoReview++;
       }
-      if (flagged) {
+      if (o.review()) {
         review++;
       }
       for (Map.Entry<SkuId, Integer> e : oc.entrySet()) {
@@ -72,13 +127,6 @@ public record ReplayMetrics(
         taken += q;
       }
     }
-    return new ReplayMetrics(
-        all.size(),
-        exact,
-        charged == 0 ? 1.0 : (double) overlap / charged,
-        taken == 0 ? 1.0 : (double) overlap / taken,
-        review,
-        wrongNoReview);
   }
 
   /** The share of receipts that are exact, or 1 when there are none. */

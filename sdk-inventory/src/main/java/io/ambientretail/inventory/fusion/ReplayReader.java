@@ -7,10 +7,13 @@ import io.ambientretail.core.ShopperId;
 import io.ambientretail.core.SkuId;
 import io.ambientretail.inventory.fusion.internal.BoundedLineReader;
 import io.ambientretail.inventory.fusion.internal.JsonLine;
+import io.ambientretail.inventory.fusion.internal.StrictUtf8Reader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +27,31 @@ import org.jspecify.annotations.Nullable;
  * docs/fusion-replay.md}): one event per line, in time order.
  *
  * <p>Unknown fields are ignored; a line of an unknown {@code type} is counted ({@link
- * #unknownTypes()}) and skipped; blank lines are skipped. A malformed line, a {@code v} other than
- * 1, a time earlier than the line before, or input beyond the {@link ReplayLimits} stops the read
- * with a {@link ReplayFormatException} naming the line and the field. Lane lines may come later in
- * the day: they change the planogram from that time on. Not thread-safe; the caller closes the
- * underlying reader through {@link #close()}.
+ * #unknownTypes()}, by name for the first 64 types, the rest under {@link #OTHER_TYPES}) and
+ * skipped; blank lines are skipped. A malformed line, a {@code v} other than 1, a time earlier than
+ * the line before, or input beyond the {@link ReplayLimits} stops the read with a {@link
+ * ReplayFormatException} naming the line and the field. Lane lines may come later in the day: they
+ * change the planogram from that time on. Not thread-safe; the caller closes the underlying reader
+ * through {@link #close()}.
  */
 public final class ReplayReader implements Closeable {
   private final Reader source;
   private final BoundedLineReader lines;
   private final JsonLine json;
   private final ReplayLimits limits;
+
+  /** Distinct unknown types counted by name; the rest are counted under {@link #OTHER_TYPES}. */
+  private static final int MAX_UNKNOWN_TYPES = 64;
+
+  /** The key under which unknown types beyond the first {@value #MAX_UNKNOWN_TYPES} are counted. */
+  public static final String OTHER_TYPES = "(other types)";
+
   private final Set<LaneId> lanes = new HashSet<>();
-  private final Set<ShopperId> shoppers = new HashSet<>();
+  private final Set<SkuId> skus = new HashSet<>();
+
+  /** Each shopper's first id, so every event of one shopper shares one instance. */
+  private final Map<ShopperId, ShopperId> shoppers = new HashMap<>();
+
   private final Map<String, Long> unknown = new TreeMap<>();
   private long lastT;
 
@@ -47,6 +62,14 @@ public final class ReplayReader implements Closeable {
     this.json =
         new JsonLine(
             limits.maxDepth(), limits.maxLineChars(), Math.max(64, limits.maxCandidates()));
+  }
+
+  /**
+   * A reader of the UTF-8 bytes of {@code source} with the given limits: bytes that are not UTF-8
+   * fail as {@link ReplayFormatException#ENCODING} naming their line. The reader closes the stream.
+   */
+  public static ReplayReader open(InputStream source, ReplayLimits limits) {
+    return open(new StrictUtf8Reader(Objects.requireNonNull(source, "source")), limits);
   }
 
   /** A reader of {@code source} with the given limits. */
@@ -145,7 +168,11 @@ public final class ReplayReader implements Closeable {
         e = new ReplayEvent.Scan(t, shopper(), gtin("gtin"));
         break;
       default:
-        unknown.merge(type.length() > 64 ? type.substring(0, 64) : type, 1L, Long::sum);
+        String name = type.length() > 64 ? type.substring(0, 64) : type;
+        if (unknown.size() >= MAX_UNKNOWN_TYPES && !unknown.containsKey(name)) {
+          name = OTHER_TYPES;
+        }
+        unknown.merge(name, 1L, Long::sum);
         lastT = t;
         return null;
     }
@@ -157,6 +184,14 @@ public final class ReplayReader implements Closeable {
     LaneId id = laneId();
     String shelf = shelf();
     SkuId sku = sku("sku");
+    if (skus.size() >= limits.maxSkus() && !skus.contains(sku)) {
+      throw new ReplayFormatException(
+          ReplayFormatException.LIMIT,
+          json.line(),
+          "sku",
+          "more than " + limits.maxSkus() + " distinct SKUs in lane lines");
+    }
+    skus.add(sku);
     double unit = json.number("unitGrams");
     if (!(unit > 0)) {
       throw json.error("unitGrams", "must be greater than 0");
@@ -226,14 +261,18 @@ public final class ReplayReader implements Closeable {
     } catch (InvalidValueException e) {
       throw json.error("shopper", e.getMessage());
     }
-    if (shoppers.size() >= limits.maxShoppers() && !shoppers.contains(id)) {
+    ShopperId known = shoppers.get(id);
+    if (known != null) {
+      return known;
+    }
+    if (shoppers.size() >= limits.maxShoppers()) {
       throw new ReplayFormatException(
           ReplayFormatException.LIMIT,
           json.line(),
           "shopper",
           "more than " + limits.maxShoppers() + " distinct shoppers");
     }
-    shoppers.add(id);
+    shoppers.put(id, id);
     return id;
   }
 

@@ -195,6 +195,162 @@ class ReplayReaderTest {
   }
 
   @Test
+  void read_manyUnknownTypes_countsTheRestTogetherSoTheCountStaysSmall() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      text.append("{\"v\":1,\"t\":1,\"type\":\"x").append(i).append("\"}\n");
+    }
+    try (ReplayReader r =
+        ReplayReader.open(new StringReader(text.toString()), ReplayLimits.defaults())) {
+      assertThat(r.readAll()).isEmpty();
+      assertThat(r.unknownTypes()).hasSize(65).containsEntry(ReplayReader.OTHER_TYPES, 936L);
+    }
+  }
+
+  @Test
+  void read_tooManySkusInLaneLines_failsAsALimitNamingTheLine() {
+    ReplayLimits limits = ReplayLimits.builder().maxSkus(2).build();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      text.append(LANE.replace("05012345678900", "sku-" + i)).append('\n');
+    }
+    assertThatThrownBy(() -> ReplayReader.open(new StringReader(text.toString()), limits).readAll())
+        .isInstanceOfSatisfying(
+            ReplayFormatException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ReplayFormatException.LIMIT);
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.field()).isEqualTo("sku");
+            });
+  }
+
+  @Test
+  void tally_oneReceiptAtATime_givesWhatCompareGives() {
+    ShopperId a = ShopperId.of("a");
+    ShopperId b = ShopperId.of("b");
+    ShopperId c = ShopperId.of("c");
+    SkuId x = SkuId.of("05012345678900");
+    List<Receipt> truth =
+        List.of(
+            Receipt.of(a, java.util.Map.of(x, 1), 1, false),
+            Receipt.of(b, java.util.Map.of(x, 2), 1, false),
+            Receipt.of(c, java.util.Map.of(x, 1), 1, false));
+    List<Receipt> ours =
+        List.of(
+            Receipt.of(b, java.util.Map.of(x, 1), 0.5, true),
+            Receipt.of(a, java.util.Map.of(x, 1), 0.99, false));
+    ReplayMetrics.Tally tally = ReplayMetrics.Tally.against(truth);
+    ours.forEach(tally::add);
+    ReplayMetrics m = tally.result();
+    assertThat(m).isEqualTo(ReplayMetrics.compare(ours, truth));
+    assertThat(m.receipts()).isEqualTo(3);
+    assertThat(m.exactReceipts()).isEqualTo(1);
+    assertThat(m.review()).isEqualTo(1);
+    assertThat(m.wrongWithoutReview()).isEqualTo(1);
+    assertThat(m.itemRecall()).isEqualTo(0.5);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void read_invalidUtf8FarIntoTheFile_failsAsEncodingNamingItsLine() {
+    StringBuilder head = new StringBuilder(LANE).append('\n');
+    // Enough lines that the bad byte lies beyond the first 8 KB decoded in one chunk.
+    for (int i = 0; i < 400; i++) {
+      head.append("{\"v\":1,\"t\":1,\"type\":\"enter\",\"shopper\":\"p").append(i).append("\"}\n");
+    }
+    byte[] bytes =
+        concat(
+            utf8(head.toString()),
+            utf8("{\"v\":1,\"t\":2,\"type\":\"enter\",\"shopper\":\"p"),
+            new byte[] {(byte) 0xff},
+            utf8("\"}\n"));
+    assertThatThrownBy(
+            () ->
+                ReplayReader.open(new java.io.ByteArrayInputStream(bytes), ReplayLimits.defaults())
+                    .readAll())
+        .isInstanceOfSatisfying(
+            ReplayFormatException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ReplayFormatException.ENCODING);
+              assertThat(e.line()).isEqualTo(402);
+              assertThat(e.detail()).contains("not valid UTF-8").contains("ff");
+            });
+  }
+
+  @Test
+  void read_multibyteCharactersAcrossChunks_decodeUnchanged() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      text.append("{\"v\":1,\"t\":1,\"type\":\"note-\u00e9\u20ac\"}\n");
+    }
+    try (ReplayReader r =
+        ReplayReader.open(
+            new java.io.ByteArrayInputStream(utf8(text.toString())), ReplayLimits.defaults())) {
+      assertThat(r.readAll()).isEmpty();
+      assertThat(r.unknownTypes()).containsExactly(java.util.Map.entry("note-\u00e9\u20ac", 3000L));
+    }
+  }
+
+  @Test
+  void receipts_theStoreDemosShopperLog_isRefusedNamingLineAndReason() {
+    String text =
+        "{\"type\":\"receipt\",\"shopper\":\"p1\",\"items\":[]}\n"
+            + "{\"session\":\"ws_1\",\"items\":{\"05012345678900\":2}}\n";
+    assertThatThrownBy(() -> ReceiptReader.readAll(new StringReader(text), ReplayLimits.defaults()))
+        .isInstanceOfSatisfying(
+            ReplayFormatException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ReplayFormatException.NOT_RECEIPTS);
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.detail()).contains("store demo's shopper log");
+            });
+  }
+
+  @Test
+  void receipts_aReplayEventLog_isRefusedAsNotReceipts() {
+    assertThatThrownBy(() -> ReceiptReader.readAll(new StringReader(LANE), ReplayLimits.defaults()))
+        .isInstanceOfSatisfying(
+            ReplayFormatException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ReplayFormatException.NOT_RECEIPTS);
+              assertThat(e.line()).isEqualTo(1);
+              assertThat(e.field()).isEqualTo("type");
+              assertThat(e.detail()).contains("'lane'").contains("replay event log");
+            });
+  }
+
+  @Test
+  void receipts_invalidUtf8_failsAsEncodingNamingItsLine() {
+    byte[] bytes =
+        concat(
+            utf8("{\"type\":\"receipt\",\"shopper\":\"p1\",\"items\":[]}\n"),
+            utf8("{\"type\":\"receipt\",\"shopper\":\"p"),
+            new byte[] {(byte) 0xc3, (byte) 0x28},
+            utf8("\",\"items\":[]}\n"));
+    assertThatThrownBy(
+            () ->
+                ReceiptReader.readAll(
+                    new java.io.ByteArrayInputStream(bytes), ReplayLimits.defaults()))
+        .isInstanceOfSatisfying(
+            ReplayFormatException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ReplayFormatException.ENCODING);
+              assertThat(e.line()).isEqualTo(2);
+            });
+  }
+
+  @Test
   void receipts_readBackWhatTheWriterWrote() throws IOException {
     Receipt r =
         Receipt.of(

@@ -3,11 +3,14 @@ package io.ambientretail.inventory.fusion.internal;
 import io.ambientretail.inventory.fusion.ReplayFormatException;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads lines ending in LF or CRLF without ever holding more than {@code maxChars} of one line, so
- * a file without newlines cannot exhaust memory. Not thread-safe.
+ * a file without newlines cannot exhaust memory. Bytes the reader cannot decode fail as {@link
+ * ReplayFormatException#ENCODING} naming the line (exactly when the reader is a {@link
+ * StrictUtf8Reader}). Not thread-safe.
  */
 public final class BoundedLineReader {
   private final Reader in;
@@ -34,7 +37,16 @@ public final class BoundedLineReader {
     boolean any = false;
     while (true) {
       if (pos == len) {
-        len = in.read(buf, 0, buf.length);
+        try {
+          len = in.read(buf, 0, buf.length);
+        } catch (CharacterCodingException e) {
+          len = 0;
+          throw new ReplayFormatException(
+              ReplayFormatException.ENCODING,
+              lineNumber + 1,
+              null,
+              e instanceof StrictUtf8Reader.Malformed ? e.getMessage() : "not valid UTF-8");
+        }
         pos = 0;
         if (len <= 0) {
           len = 0;

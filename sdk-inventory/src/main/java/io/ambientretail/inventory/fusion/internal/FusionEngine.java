@@ -13,6 +13,7 @@ import io.ambientretail.inventory.fusion.Lane;
 import io.ambientretail.inventory.fusion.Planogram;
 import io.ambientretail.inventory.fusion.Receipt;
 import io.ambientretail.inventory.fusion.ReplayEvent;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -60,6 +61,10 @@ public final class FusionEngine {
   private final Map<SkuId, double[]> skuWeight = new HashMap<>();
   private final Map<String, SkuId> skuByGtin = new HashMap<>();
   private final Map<ShopperId, ShopperState> shoppers = new LinkedHashMap<>();
+
+  /** Shoppers who left, in the order they left: the ones to forget first. */
+  private final ArrayDeque<ShopperState> left = new ArrayDeque<>();
+
   private final List<Change> open = new ArrayList<>();
   private final List<Receipt> receipts = new ArrayList<>();
   private final boolean retainReceipts;
@@ -176,7 +181,7 @@ public final class FusionEngine {
 
   public Set<SkuId> doubtful(ShopperId id) {
     ShopperState s = shoppers.get(id);
-    return s == null ? Set.of() : Set.copyOf(s.doubtful);
+    return s == null ? Set.of() : s.doubtful();
   }
 
   public Map<LaneId, Long> unsettledLanes() {
@@ -275,6 +280,7 @@ public final class FusionEngine {
     finalizeUpTo(t);
     flush();
     emitReceipt(s);
+    left.addLast(s);
     forgetLeftBefore(t - FORGET_AFTER_EXIT_MS);
   }
 
@@ -284,7 +290,12 @@ public final class FusionEngine {
    * bounded by the shoppers of the last minute.
    */
   private void forgetLeftBefore(long t) {
-    shoppers.values().removeIf(s -> s.done && s.exit >= 0 && s.exit < t);
+    while (!left.isEmpty() && left.peekFirst().exit < t) {
+      ShopperState s = left.removeFirst();
+      if (shoppers.get(s.id) == s) {
+        shoppers.remove(s.id);
+      }
+    }
   }
 
   private void emitReceipt(ShopperState s) {
@@ -375,7 +386,7 @@ public final class FusionEngine {
       if (s != null && wrong > 1e-9) {
         s.logConfidence += Math.log(Math.max(1e-12, 1 - Math.min(1, wrong)));
         if (wrong >= DOUBTFUL) {
-          s.doubtful.add(c.lane.lane.sku());
+          s.doubt(c.lane.lane.sku());
         }
       }
     }
@@ -782,13 +793,13 @@ public final class FusionEngine {
       double s2 = sq(0.35) + sq(tn) / n + sq(extra);
       return -d2 / (2 * s2) - 0.5 * Math.log(s2 / sq(0.35)) + moving;
     }
-    ShopperState.NearRing ring = s.near.get(lane.shelf());
+    ShopperState.NearRing ring = s.near(lane.shelf());
     if (ring == null) {
       return LOG_AWAY;
     }
     double best = Double.POSITIVE_INFINITY;
     for (int k = 0; k < ring.size; k++) {
-      int i = (ring.head + k) % ShopperState.NearRing.CAP;
+      int i = ring.index(k);
       if (ring.t[i] >= c.t0 - 2000 && ring.t[i] <= c.t1 + 500) {
         best = Math.min(best, ring.m[i]);
       }
@@ -842,7 +853,7 @@ public final class FusionEngine {
   }
 
   private double vision(ShopperState s, Change c, Action action, Hyp items) {
-    if (s.vision.isEmpty()) {
+    if (s.vision == null) {
       return 0;
     }
     SkuId primary = items.primary();
@@ -868,7 +879,7 @@ public final class FusionEngine {
   }
 
   private double scan(ShopperState s, Change c, Hyp items) {
-    if (s.scans.isEmpty()) {
+    if (s.scans == null) {
       return 0;
     }
     SkuId primary = items.primary();
@@ -904,10 +915,10 @@ public final class FusionEngine {
           }
         }
       } else {
-        ShopperState.NearRing ring = s.near.get(lane.shelf());
+        ShopperState.NearRing ring = s.near(lane.shelf());
         if (ring != null) {
           for (int k = ring.size - 1; k >= 0; k--) {
-            int i = (ring.head + k) % ShopperState.NearRing.CAP;
+            int i = ring.index(k);
             if (ring.t[i] <= c.t1 && ring.t[i] >= c.t1 - 2000) {
               d = ring.m[i];
               break;

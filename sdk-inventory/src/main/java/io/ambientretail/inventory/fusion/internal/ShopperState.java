@@ -4,35 +4,55 @@ import io.ambientretail.core.ShopperId;
 import io.ambientretail.core.SkuId;
 import io.ambientretail.inventory.fusion.ReplayEvent;
 import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
-/** What fusion knows of one shopper: presence, recent positions and hints, and the cart. */
+/**
+ * What fusion knows of one shopper: presence, recent positions and hints, and the cart.
+ *
+ * <p>Small by design: a shopper who only entered costs a few hundred bytes; the track ring starts
+ * at {@value #TRACK_INITIAL} samples and doubles up to {@value #TRACK_CAP}, the {@code near} rings
+ * grow the same way and are kept for at most {@value #NEAR_SHELVES} shelves, so a replay of 100,000
+ * shoppers fits a small heap.
+ */
 final class ShopperState {
-  private static final int TRACK_CAP = 1024;
+  static final int TRACK_CAP = 1024;
+  private static final int TRACK_INITIAL = 16;
   private static final int HINT_CAP = 32;
+  static final int NEAR_SHELVES = 32;
+  private static final long[] NO_TIMES = new long[0];
+  private static final double[] NO_COORDS = new double[0];
 
   final ShopperId id;
   final long order;
   long enter;
   long exit = -1;
   boolean done;
-  final long[] tt = new long[TRACK_CAP];
-  final double[] tx = new double[TRACK_CAP];
-  final double[] ty = new double[TRACK_CAP];
+  long[] tt = NO_TIMES;
+  double[] tx = NO_COORDS;
+  double[] ty = NO_COORDS;
   int tHead;
   int tSize;
-  final Map<String, NearRing> near = new HashMap<>();
-  final ArrayDeque<ReplayEvent.Vision> vision = new ArrayDeque<>();
-  final ArrayDeque<ReplayEvent.Scan> scans = new ArrayDeque<>();
+
+  /** Recent {@code near} readings by shelf, least recently used shelf first; null until one. */
+  private @Nullable Map<String, NearRing> near;
+
+  /** Recent vision hints about this shopper, oldest first; null until one. */
+  @Nullable ArrayDeque<ReplayEvent.Vision> vision;
+
+  /** Recent scans by this shopper, oldest first; null until one. */
+  @Nullable ArrayDeque<ReplayEvent.Scan> scans;
+
   final TreeMap<SkuId, Integer> cart = new TreeMap<>();
 
   /** SKUs of changes another explanation could account for with material probability. */
-  final java.util.TreeSet<SkuId> doubtful = new java.util.TreeSet<>();
+  private @Nullable TreeSet<SkuId> doubtful;
 
   double logConfidence;
-  boolean inconsistent;
 
   ShopperState(ShopperId id, long order, long enter) {
     this.id = id;
@@ -45,15 +65,37 @@ final class ShopperState {
   }
 
   void track(long t, double x, double y) {
-    if (tSize == TRACK_CAP) {
-      tHead = (tHead + 1) % TRACK_CAP;
-      tSize--;
+    if (tSize == tt.length) {
+      if (tt.length < TRACK_CAP) {
+        growTrack();
+      } else {
+        tHead = (tHead + 1) % TRACK_CAP;
+        tSize--;
+      }
     }
-    int i = (tHead + tSize) % TRACK_CAP;
+    int i = (tHead + tSize) % tt.length;
     tt[i] = t;
     tx[i] = x;
     ty[i] = y;
     tSize++;
+  }
+
+  /** Doubles the track ring, keeping the samples in order from index 0. */
+  private void growTrack() {
+    int cap = tt.length == 0 ? TRACK_INITIAL : Math.min(TRACK_CAP, tt.length * 2);
+    long[] nt = new long[cap];
+    double[] nx = new double[cap];
+    double[] ny = new double[cap];
+    for (int k = 0; k < tSize; k++) {
+      int i = (tHead + k) % tt.length;
+      nt[k] = tt[i];
+      nx[k] = tx[i];
+      ny[k] = ty[i];
+    }
+    tt = nt;
+    tx = nx;
+    ty = ny;
+    tHead = 0;
   }
 
   boolean hasTrack() {
@@ -61,21 +103,52 @@ final class ShopperState {
   }
 
   void near(String shelf, long t, double metres) {
+    if (near == null) {
+      near =
+          new LinkedHashMap<>(4, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, NearRing> eldest) {
+              return size() > NEAR_SHELVES;
+            }
+          };
+    }
     near.computeIfAbsent(shelf, k -> new NearRing()).add(t, metres);
   }
 
+  /** The recent {@code near} readings of {@code shelf}, or null when there are none. */
+  @Nullable NearRing near(String shelf) {
+    return near == null ? null : near.get(shelf);
+  }
+
   void hint(ReplayEvent.Vision v) {
-    if (vision.size() == HINT_CAP) {
+    if (vision == null) {
+      vision = new ArrayDeque<>(4);
+    } else if (vision.size() == HINT_CAP) {
       vision.removeFirst();
     }
     vision.addLast(v);
   }
 
   void scan(ReplayEvent.Scan s) {
-    if (scans.size() == HINT_CAP) {
+    if (scans == null) {
+      scans = new ArrayDeque<>(4);
+    } else if (scans.size() == HINT_CAP) {
       scans.removeFirst();
     }
     scans.addLast(s);
+  }
+
+  void doubt(SkuId sku) {
+    if (doubtful == null) {
+      doubtful = new TreeSet<>();
+    }
+    doubtful.add(sku);
+  }
+
+  Set<SkuId> doubtful() {
+    return doubtful == null ? Set.of() : Set.copyOf(doubtful);
   }
 
   int count(SkuId sku) {
@@ -111,20 +184,37 @@ final class ShopperState {
     return false;
   }
 
-  /** Recent {@code near} readings of one shelf. */
+  /** Recent {@code near} readings of one shelf: a ring growing from 4 to {@value #CAP} samples. */
   static final class NearRing {
     static final int CAP = 64;
-    final long[] t = new long[CAP];
-    final double[] m = new double[CAP];
+    long[] t = new long[4];
+    double[] m = new double[4];
     int head;
     int size;
 
+    /** The ring index of the {@code k}-th oldest sample. */
+    int index(int k) {
+      return (head + k) % t.length;
+    }
+
     void add(long time, double metres) {
-      if (size == CAP) {
-        head = (head + 1) % CAP;
-        size--;
+      if (size == t.length) {
+        if (t.length < CAP) {
+          long[] nt = new long[t.length * 2];
+          double[] nm = new double[t.length * 2];
+          for (int k = 0; k < size; k++) {
+            nt[k] = t[index(k)];
+            nm[k] = m[index(k)];
+          }
+          t = nt;
+          m = nm;
+          head = 0;
+        } else {
+          head = (head + 1) % CAP;
+          size--;
+        }
       }
-      int i = (head + size) % CAP;
+      int i = (head + size) % t.length;
       t[i] = time;
       m[i] = metres;
       size++;
