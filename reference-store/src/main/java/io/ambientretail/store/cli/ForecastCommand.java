@@ -67,6 +67,7 @@ final class ForecastCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       checkHorizon(spec, horizon);
+      PlanningInputFiles.requireReadable(spec, "--sales", sales);
       SalesHistory h = SalesCsv.read(sales, InputLimits.defaults());
       if (h.days() <= horizon + 14) {
         throw new IllegalArgumentException(
@@ -177,6 +178,7 @@ final class ForecastCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       checkHorizon(spec, horizon);
+      PlanningInputFiles.requireReadable(spec, "--sales", sales);
       SalesHistory h = SalesCsv.read(sales, InputLimits.defaults());
       ForecastEngine engine = ForecastEngine.defaults();
       JsonLines json = new JsonLines(spec.commandLine().getOut());

@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -118,15 +119,37 @@ final class ReplenishCommand implements Runnable {
               spec.commandLine(), "--date must be an ISO date (YYYY-MM-DD), was '" + date + "'");
         }
       }
+      if (transfers && dcStock == null) {
+        throw new ParameterException(spec.commandLine(), "--transfers needs --dc-stock");
+      }
+      PlanningInputFiles.requireReadable(spec, "--policy", policy);
+      PlanningInputFiles.requireReadable(spec, "--sales", sales);
+      PlanningInputFiles.requireReadable(spec, "--stock", stock);
+      if (dcStock != null) {
+        PlanningInputFiles.requireReadable(spec, "--dc-stock", dcStock);
+      }
       InputLimits limits = InputLimits.defaults();
       PolicyTable policies = PolicyYaml.read(policy, limits);
       SalesHistory h = SalesCsv.read(sales, limits);
       StockPositions positions = StockCsv.read(stock, limits);
-      if (transfers && dcStock == null) {
-        throw new ParameterException(spec.commandLine(), "--transfers needs --dc-stock");
-      }
       DcStock dc = dcStock == null ? null : DcStockCsv.read(dcStock, limits);
       LocalDate planDate = on != null ? on : h.endDate().plusDays(1);
+      long ahead = ChronoUnit.DAYS.between(h.endDate(), planDate);
+      if (ahead > ReplenishmentPlanner.MAX_DAYS_AHEAD) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--date "
+                + date
+                + " is "
+                + ahead
+                + " days after the last sales date "
+                + h.endDate()
+                + " in "
+                + sales.getFileName()
+                + "; it may be at most "
+                + ReplenishmentPlanner.MAX_DAYS_AHEAD
+                + " days after it");
+      }
       PrintWriter err = spec.commandLine().getErr();
       JsonLines json = new JsonLines(spec.commandLine().getOut());
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -176,10 +199,31 @@ final class ReplenishCommand implements Runnable {
                 s.withoutHistory() > 0
                     ? "; " + s.withoutHistory() + " without sales history"
                     : ""));
+        if (s.withoutHistory() > 0) {
+          err.println(withoutHistoryNote(s));
+        }
       } finally {
         pool.shutdownNow();
       }
       return ExitCode.OK;
+    }
+
+    /** Names the locations without sales history and what that did to their orders. */
+    static String withoutHistoryNote(PlanSummary s) {
+      StringBuilder sb = new StringBuilder("ambient: no sales history before the plan date for ");
+      sb.append(s.withoutHistory() == 1 ? "1 location (" : s.withoutHistory() + " locations (");
+      for (int i = 0; i < s.firstWithoutHistory().size(); i++) {
+        sb.append(i == 0 ? "" : ", ").append(s.firstWithoutHistory().get(i));
+      }
+      long more = s.withoutHistory() - s.firstWithoutHistory().size();
+      if (more > 0) {
+        sb.append(" and ").append(more).append(" more");
+      }
+      return sb.append(
+              "): forecast as selling nothing, so rop orders for them only when stock is below"
+                  + " 0 and shelf-life limits allow nothing; give them sales history or a minmax"
+                  + " policy")
+          .toString();
     }
 
     private static void printOrder(JsonLines json, PlannedOrder o) {

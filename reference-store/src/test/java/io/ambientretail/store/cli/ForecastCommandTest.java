@@ -77,4 +77,20 @@ class ForecastCommandTest {
             "ambient: [INVENTORY_INPUT_FORMAT] s.csv line 3 field "
                 + "date: a second row for store S1, sku A on 2026-01-01");
   }
+
+  @Test
+  void evalAndPredict_missingOrDirectorySales_exits2NamingOption() throws IOException {
+    Path missing = dir.resolve("missing.csv");
+    for (String cmd : new String[] {"eval", "predict"}) {
+      ReplenishCommandTest.Run r =
+          ReplenishCommandTest.run(
+              "forecast", cmd, "--sales", missing.toString(), "--horizon", "3");
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("--sales " + missing + ": no such file");
+      ReplenishCommandTest.Run d =
+          ReplenishCommandTest.run("forecast", cmd, "--sales", dir.toString(), "--horizon", "3");
+      assertThat(d.code()).isEqualTo(2);
+      assertThat(d.err()).contains("--sales " + dir + ": is a directory");
+    }
+  }
 }

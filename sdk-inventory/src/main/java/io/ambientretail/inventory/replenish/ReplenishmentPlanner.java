@@ -41,6 +41,9 @@ import org.jspecify.annotations.Nullable;
 public final class ReplenishmentPlanner {
   private static final int CHUNK = 1024;
 
+  /** The latest plan date, in days after the last day of the sales history. */
+  public static final int MAX_DAYS_AHEAD = 366;
+
   private final PolicyTable policies;
   private final ForecastEngine engine;
   private final @Nullable ExecutorService executor;
@@ -71,6 +74,8 @@ public final class ReplenishmentPlanner {
    *
    * @throws io.ambientretail.inventory.InventoryInputException if a location's policy is invalid
    * @throws IllegalStateException if a worker fails or the thread is interrupted
+   * @throws IllegalArgumentException if the date is more than {@link #MAX_DAYS_AHEAD} days after
+   *     the last day of the sales history
    */
   public PlanSummary plan(
       SalesHistory sales,
@@ -79,11 +84,26 @@ public final class ReplenishmentPlanner {
       Consumer<PlannedOrder> sink,
       PlanProgress progress) {
     Objects.requireNonNull(date, "date");
+    long ahead = ChronoUnit.DAYS.between(sales.endDate(), date);
+    if (ahead > MAX_DAYS_AHEAD) {
+      throw new IllegalArgumentException(
+          "plan date "
+              + date
+              + " is "
+              + ahead
+              + " days after the last sales date "
+              + sales.endDate()
+              + "; plans reach at most "
+              + MAX_DAYS_AHEAD
+              + " days past the history");
+    }
     int n = stock.size();
     int chunks = (n + CHUNK - 1) / CHUNK;
     @SuppressWarnings("unchecked")
     List<PlannedOrder>[] results = new List[chunks];
     long[][] counts = new long[chunks][];
+    @SuppressWarnings("unchecked")
+    List<StockLocation>[] unknown = new List[chunks];
     AtomicInteger next = new AtomicInteger();
     AtomicLong done = new AtomicLong();
     Runnable worker =
@@ -91,15 +111,21 @@ public final class ReplenishmentPlanner {
           int c;
           while ((c = next.getAndIncrement()) < chunks) {
             List<PlannedOrder> list = new ArrayList<>();
+            List<StockLocation> noHistory = new ArrayList<>();
             long[] cnt = new long[3];
             int end = Math.min(n, (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
+              long before = cnt[1];
               PlannedOrder o = planOne(sales, stock, i, date, cnt);
               if (o != null) {
                 list.add(o);
               }
+              if (cnt[1] > before && noHistory.size() < PlanSummary.MAX_NAMED) {
+                noHistory.add(new StockLocation(stock.store(i), stock.sku(i)));
+              }
             }
             results[c] = list;
+            unknown[c] = noHistory;
             counts[c] = cnt;
             progress.planned(done.addAndGet(end - c * CHUNK), n);
           }
@@ -131,7 +157,13 @@ public final class ReplenishmentPlanner {
     long units = 0;
     long notOrderDay = 0;
     long withoutHistory = 0;
+    List<StockLocation> named = new ArrayList<>();
     for (int c = 0; c < chunks; c++) {
+      for (StockLocation l : unknown[c]) {
+        if (named.size() < PlanSummary.MAX_NAMED) {
+          named.add(l);
+        }
+      }
       for (PlannedOrder o : results[c]) {
         sink.accept(o);
         orders++;
@@ -140,7 +172,7 @@ public final class ReplenishmentPlanner {
       notOrderDay += counts[c][0];
       withoutHistory += counts[c][1];
     }
-    return new PlanSummary(n, orders, units, notOrderDay, withoutHistory);
+    return new PlanSummary(n, orders, units, notOrderDay, withoutHistory, named);
   }
 
   private @Nullable PlannedOrder planOne(

@@ -107,4 +107,24 @@ class SalesCsvTest {
                     InputLimits.defaults()))
         .hasMessage("stock.csv line 3 field sku: store S1, sku A given twice");
   }
+
+  @Test
+  void readFile_notUtf8_namesFileAndLineOfTheBadByte(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    java.nio.file.Path p = dir.resolve("sales.csv");
+    // Enough good lines that the bad byte lies past the reader's first buffer.
+    StringBuilder sb = new StringBuilder("date,store,sku,quantity\n");
+    LocalDate d = LocalDate.of(2020, 1, 1);
+    for (int i = 0; i < 1000; i++) {
+      sb.append(d.plusDays(i)).append(",S1,A,1\n");
+    }
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    b.write(new byte[] {'2', '0', '2', '3', '-', '0', '1', '-', '0', '1', ',', 'S', (byte) 0x80});
+    b.write(",A,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.nio.file.Files.write(p, b.toByteArray());
+    assertThatThrownBy(() -> SalesCsv.read(p, InputLimits.defaults()))
+        .isInstanceOf(InventoryInputException.class)
+        .hasMessageStartingWith("sales.csv line 1002: not UTF-8 text");
+  }
 }
