@@ -4,13 +4,13 @@ import io.ambientretail.inventory.InputLimits;
 import io.ambientretail.inventory.forecast.ForecastEngine;
 import io.ambientretail.inventory.forecast.ForecastErrors;
 import io.ambientretail.inventory.forecast.ForecastMethod;
+import io.ambientretail.inventory.forecast.ForecastPeriod;
 import io.ambientretail.inventory.forecast.SalesCsv;
 import io.ambientretail.inventory.forecast.SalesHistory;
 import io.ambientretail.inventory.forecast.SeriesForecast;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -36,12 +36,26 @@ final class ForecastCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getErr());
   }
 
-  static void checkHorizon(CommandSpec spec, int horizon) {
+  static void checkHorizon(CommandSpec spec, int horizon, ForecastPeriod period) {
     if (horizon < 1 || horizon > 366) {
       throw new ParameterException(
-          spec.commandLine(), "--horizon must be 1..366 days, was " + horizon);
+          spec.commandLine(), "--horizon must be 1..366 " + period.id() + "s, was " + horizon);
     }
   }
+
+  /** The period an option names. */
+  static ForecastPeriod period(CommandSpec spec, String id) {
+    try {
+      return ForecastPeriod.ofId(id);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--period must be day, week or month, was '" + id + "'");
+    }
+  }
+
+  static final String PERIOD_HELP =
+      "day (default), week or month: the sales CSV's first column is then date (YYYY-MM-DD),"
+          + " week (YYYY-Www, ISO weeks) or month (YYYY-MM), and --horizon counts those periods.";
 
   /** {@code ambient forecast eval}. */
   @Command(
@@ -58,29 +72,43 @@ final class ForecastCommand implements Runnable {
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--sales", required = true, description = "Sales CSV: date,store,sku,quantity.")
+    @Option(
+        names = "--sales",
+        required = true,
+        description = "Sales CSV: date,store,sku,quantity (week or month for --period).")
     Path sales;
 
-    @Option(names = "--horizon", required = true, description = "Days to forecast.")
+    @Option(
+        names = "--horizon",
+        required = true,
+        description = "Periods (days unless --period says otherwise) to forecast.")
     int horizon;
+
+    @Option(names = "--period", defaultValue = "day", description = PERIOD_HELP)
+    String periodId;
 
     @Override
     public Integer call() throws IOException {
-      checkHorizon(spec, horizon);
+      ForecastPeriod period = period(spec, periodId);
+      checkHorizon(spec, horizon, period);
       PlanningInputFiles.requireReadable(spec, "--sales", sales);
-      SalesHistory h = SalesCsv.read(sales, InputLimits.defaults());
+      SalesHistory h = SalesCsv.read(sales, period, InputLimits.defaults());
       if (h.days() <= horizon + 14) {
         throw new IllegalArgumentException(
             sales.getFileName()
                 + ": "
                 + h.days()
-                + " days of history are too few to backtest "
+                + " "
+                + period.id()
+                + "s of history are too few to backtest "
                 + horizon
-                + " days (need more than "
+                + " "
+                + period.id()
+                + "s (need more than "
                 + (horizon + 14)
                 + ")");
       }
-      ForecastEngine engine = ForecastEngine.defaults();
+      ForecastEngine engine = ForecastEngine.forPeriod(period);
       Set<ForecastMethod> methods = EnumSet.allOf(ForecastMethod.class);
       Map<ForecastMethod, Acc> acc = new EnumMap<>(ForecastMethod.class);
       methods.forEach(m -> acc.put(m, new Acc()));
@@ -122,7 +150,9 @@ final class ForecastCommand implements Runnable {
               + horizon
               + " of "
               + h.days()
-              + " days");
+              + " "
+              + period.id()
+              + "s");
       return ExitCode.OK;
     }
   }
@@ -169,27 +199,36 @@ final class ForecastCommand implements Runnable {
   static final class Predict implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--sales", required = true, description = "Sales CSV: date,store,sku,quantity.")
+    @Option(
+        names = "--sales",
+        required = true,
+        description = "Sales CSV: date,store,sku,quantity (week or month for --period).")
     Path sales;
 
-    @Option(names = "--horizon", required = true, description = "Days to forecast.")
+    @Option(
+        names = "--horizon",
+        required = true,
+        description = "Periods (days unless --period says otherwise) to forecast.")
     int horizon;
+
+    @Option(names = "--period", defaultValue = "day", description = PERIOD_HELP)
+    String periodId;
 
     @Override
     public Integer call() throws IOException {
-      checkHorizon(spec, horizon);
+      ForecastPeriod period = period(spec, periodId);
+      checkHorizon(spec, horizon, period);
       PlanningInputFiles.requireReadable(spec, "--sales", sales);
-      SalesHistory h = SalesCsv.read(sales, InputLimits.defaults());
-      ForecastEngine engine = ForecastEngine.defaults();
+      SalesHistory h = SalesCsv.read(sales, period, InputLimits.defaults());
+      ForecastEngine engine = ForecastEngine.forPeriod(period);
       JsonLines json = new JsonLines(spec.commandLine().getOut());
-      LocalDate first = h.endDate().plusDays(1);
       for (int i = 0; i < h.seriesCount(); i++) {
         SeriesForecast f = h.forecast(engine, i, horizon);
         for (int d = 0; d < horizon; d++) {
           json.line()
               .put("store", h.store(i).value())
               .put("sku", h.sku(i).value())
-              .put("date", first.plusDays(d).toString())
+              .put(period.column(), period.format(h.periodStart((long) h.days() + d)))
               .put("forecast", JsonLines.round(f.day(d), 3))
               .put("method", f.method().id())
               .print();

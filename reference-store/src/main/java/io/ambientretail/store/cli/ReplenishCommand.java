@@ -4,6 +4,7 @@ import io.ambientretail.core.SkuId;
 import io.ambientretail.core.StoreId;
 import io.ambientretail.inventory.InputLimits;
 import io.ambientretail.inventory.forecast.ForecastEngine;
+import io.ambientretail.inventory.forecast.ForecastPeriod;
 import io.ambientretail.inventory.forecast.SalesCsv;
 import io.ambientretail.inventory.forecast.SalesHistory;
 import io.ambientretail.inventory.replenish.DcStock;
@@ -79,7 +80,10 @@ final class ReplenishCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--sales", required = true, description = "Sales CSV: date,store,sku,quantity.")
+    @Option(
+        names = "--sales",
+        required = true,
+        description = "Sales CSV: date,store,sku,quantity (week or month for --period).")
     Path sales;
 
     @Option(
@@ -93,6 +97,15 @@ final class ReplenishCommand implements Runnable {
 
     @Option(names = "--date", description = "Plan date (default: the day after the last sale).")
     String date;
+
+    @Option(
+        names = "--period",
+        defaultValue = "day",
+        description =
+            "day (default), week or month: the grain of the sales CSV, whose first column is then"
+                + " date, week (YYYY-Www) or month (YYYY-MM). Lead times, review periods and shelf"
+                + " lives stay in days.")
+    String periodId;
 
     @Option(
         names = "--dc-stock",
@@ -128,9 +141,10 @@ final class ReplenishCommand implements Runnable {
       if (dcStock != null) {
         PlanningInputFiles.requireReadable(spec, "--dc-stock", dcStock);
       }
+      ForecastPeriod period = ForecastCommand.period(spec, periodId);
       InputLimits limits = InputLimits.defaults();
       PolicyTable policies = PolicyYaml.read(policy, limits);
-      SalesHistory h = SalesCsv.read(sales, limits);
+      SalesHistory h = SalesCsv.read(sales, period, limits);
       StockPositions positions = StockCsv.read(stock, limits);
       DcStock dc = dcStock == null ? null : DcStockCsv.read(dcStock, limits);
       LocalDate planDate = on != null ? on : h.endDate().plusDays(1);
@@ -255,7 +269,7 @@ final class ReplenishCommand implements Runnable {
             int c = a.store().value().compareTo(b.store().value());
             return c != 0 ? c : a.sku().value().compareTo(b.sku().value());
           });
-      ForecastEngine engine = ForecastEngine.defaults();
+      ForecastEngine engine = ForecastEngine.forPeriod(h.period());
       ScarceStockBalancer.Result r =
           ScarceStockBalancer.balance(
               orders,
@@ -288,19 +302,25 @@ final class ReplenishCommand implements Runnable {
       }
     }
 
-    /** Mean forecast units per day over the next week; 0 without sales history. */
+    /**
+     * Mean forecast units per day over the next week (the next period for weekly and monthly
+     * sales); 0 without sales history.
+     */
     private static double dailyDemand(
         SalesHistory h, ForecastEngine engine, StoreId store, SkuId sku) {
       OptionalInt i = h.indexOf(store, sku);
       if (i.isEmpty()) {
         return 0;
       }
+      int periods = h.period() == ForecastPeriod.DAY ? 7 : 1;
       double sum = 0;
-      double[] f = h.forecast(engine, i.getAsInt(), 7).daily();
+      double[] f = h.forecast(engine, i.getAsInt(), periods).daily();
       for (double v : f) {
         sum += v;
       }
-      return sum / f.length;
+      long days =
+          ChronoUnit.DAYS.between(h.periodStart(h.days()), h.periodStart(h.days() + periods));
+      return sum / days;
     }
   }
 

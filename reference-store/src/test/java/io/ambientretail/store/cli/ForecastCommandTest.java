@@ -93,4 +93,39 @@ class ForecastCommandTest {
       assertThat(d.err()).contains("--sales " + dir + ": is a directory");
     }
   }
+
+  @Test
+  void predict_monthly_printsMonthLines() throws IOException {
+    StringBuilder sb = new StringBuilder("month,store,sku,quantity\n");
+    for (int m = 1; m <= 12; m++) {
+      sb.append(String.format("2025-%02d,S1,P1,4%n", m));
+    }
+    Path sales = dir.resolve("monthly.csv");
+    Files.writeString(sales, sb);
+    ReplenishCommandTest.Run r =
+        ReplenishCommandTest.run(
+            "forecast",
+            "predict",
+            "--sales",
+            sales.toString(),
+            "--horizon",
+            "2",
+            "--period",
+            "month");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.lines()).hasSize(2);
+    assertThat(r.lines().get(0))
+        .startsWith("{\"store\":\"S1\",\"sku\":\"P1\",\"month\":\"2026-01\",");
+    assertThat(r.lines().get(1)).contains("\"month\":\"2026-02\"", "\"forecast\":4.0");
+  }
+
+  @Test
+  void predict_badPeriod_exits2NamingTheOption() throws IOException {
+    Path sales = ReplenishCommandTest.sales(dir);
+    ReplenishCommandTest.Run r =
+        ReplenishCommandTest.run(
+            "forecast", "predict", "--sales", sales.toString(), "--horizon", "2", "--period", "yr");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--period must be day, week or month, was 'yr'");
+  }
 }

@@ -29,8 +29,10 @@ public final class ForecastEngine {
   private final Set<ForecastMethod> candidates;
   private final int selectionWindowDays;
   private final int selectionFolds;
+  private final int season;
 
   private ForecastEngine(Builder b) {
+    this.season = b.season;
     this.selectionFolds = b.selectionFolds;
     this.candidates = EnumSet.copyOf(b.candidates);
     this.selectionWindowDays = b.selectionWindowDays;
@@ -42,6 +44,27 @@ public final class ForecastEngine {
    */
   public static ForecastEngine defaults() {
     return builder().build();
+  }
+
+  /**
+   * The {@link #defaults()} for series of {@code period}: Holt-Winters with that period's season
+   * (weekday, week of year, month of year) and a selection window of 28 days, 8 weeks or 6 months.
+   */
+  public static ForecastEngine forPeriod(ForecastPeriod period) {
+    return builder()
+        .seasonLength(period.seasonLength())
+        .selectionWindowDays(
+            switch (period) {
+              case DAY -> 28;
+              case WEEK -> 8;
+              case MONTH -> 6;
+            })
+        .build();
+  }
+
+  /** Periods in one season of the Holt-Winters candidate. */
+  public int seasonLength() {
+    return season;
   }
 
   /** A builder starting from the {@link #defaults()}. */
@@ -67,7 +90,7 @@ public final class ForecastEngine {
     double[] out = new double[horizon];
     // Refit the chosen method on the whole history: parameters fitted before the selection
     // window are stale for series whose regime changed in it (a dying item).
-    double sse = Models.run(m, Models.fit(m, y, length), y, length, out);
+    double sse = Models.run(m, Models.fit(m, y, length, season), y, length, season, out);
     return new SeriesForecast(m, out, Models.rmse(m, sse, length));
   }
 
@@ -81,7 +104,7 @@ public final class ForecastEngine {
     checkSlice(history, offset, length, horizon);
     double[] y = toDouble(history, offset, length);
     double[] out = new double[horizon];
-    double sd = Models.fitAndForecast(method, y, length, out);
+    double sd = Models.fitAndForecast(method, y, length, season, out);
     return new SeriesForecast(method, out, sd);
   }
 
@@ -108,7 +131,7 @@ public final class ForecastEngine {
     if (length < MIN_SELECTION_DAYS || candidates.size() == 1) {
       ForecastMethod only =
           candidates.size() == 1 ? candidates.iterator().next() : ForecastMethod.SES;
-      return ((long) only.ordinal() << 32) | Models.fit(only, y, length);
+      return ((long) only.ordinal() << 32) | Models.fit(only, y, length, season);
     }
     int window = Math.min(Math.max(horizon, selectionWindowDays), length / (2 + selectionFolds));
     int base = length - window;
@@ -116,11 +139,14 @@ public final class ForecastEngine {
     long best = -1;
     double bestSse = Double.POSITIVE_INFINITY;
     for (ForecastMethod m : candidates) {
-      int p = Models.fit(m, y, base);
+      if (m == ForecastMethod.HOLT_WINTERS && base < 2 * season) {
+        continue; // a season needs two cycles of history to be seen at all
+      }
+      int p = Models.fit(m, y, base, season);
       double sse = 0;
       for (int fold = selectionFolds; fold >= 1; fold--) {
         int train = length - fold * window;
-        Models.run(m, p, y, train, out);
+        Models.run(m, p, y, train, season, out);
         for (int i = 0; i < window; i++) {
           double e = y[train + i] - out[i];
           sse += e * e;
@@ -159,7 +185,7 @@ public final class ForecastEngine {
     Map<ForecastMethod, ForecastErrors> result = new EnumMap<>(ForecastMethod.class);
     double[] out = new double[horizon];
     for (ForecastMethod m : methods) {
-      Models.fitAndForecast(m, y, train, out);
+      Models.fitAndForecast(m, y, train, season, out);
       result.put(m, ForecastErrors.measure(history, offset, train, out, actual));
     }
     return result;
@@ -192,8 +218,17 @@ public final class ForecastEngine {
             ForecastMethod.TSB);
     private int selectionWindowDays = 28;
     private int selectionFolds = 2;
+    private int season = 7;
 
     private Builder() {}
+
+    /**
+     * Periods in one season of the Holt-Winters candidate; 2 to 366, default 7 (a week of days).
+     */
+    public Builder seasonLength(int periods) {
+      this.season = periods;
+      return this;
+    }
 
     /**
      * How many consecutive windows back from the end of the history each candidate is scored on; 1
@@ -211,7 +246,10 @@ public final class ForecastEngine {
       return this;
     }
 
-    /** Days held out to choose a method when the horizon is shorter; 7 to 366, default 28. */
+    /**
+     * Periods (days for daily series) held out to choose a method when the horizon is shorter; 1 to
+     * 366, default 28.
+     */
     public Builder selectionWindowDays(int days) {
       this.selectionWindowDays = days;
       return this;
@@ -229,9 +267,12 @@ public final class ForecastEngine {
       if (selectionFolds < 1 || selectionFolds > 4) {
         throw new IllegalArgumentException("selectionFolds must be 1..4, was " + selectionFolds);
       }
-      if (selectionWindowDays < 7 || selectionWindowDays > 366) {
+      if (selectionWindowDays < 1 || selectionWindowDays > 366) {
         throw new IllegalArgumentException(
-            "selectionWindowDays must be 7..366, was " + selectionWindowDays);
+            "selectionWindowDays must be 1..366, was " + selectionWindowDays);
+      }
+      if (season < 2 || season > 366) {
+        throw new IllegalArgumentException("seasonLength must be 2..366, was " + season);
       }
       return new ForecastEngine(this);
     }

@@ -1,8 +1,9 @@
 package io.ambientretail.inventory.replenish;
 
 import io.ambientretail.inventory.forecast.ForecastEngine;
+import io.ambientretail.inventory.forecast.ForecastPeriod;
 import io.ambientretail.inventory.forecast.SalesHistory;
-import io.ambientretail.inventory.forecast.SeriesForecast;
+import io.ambientretail.inventory.replenish.internal.DemandOverDays;
 import io.ambientretail.inventory.replenish.internal.OrderRules;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ public final class ReplenishmentPlanner {
   public static final int MAX_DAYS_AHEAD = 366;
 
   private final PolicyTable policies;
-  private final ForecastEngine engine;
+  private final @Nullable ForecastEngine engine;
   private final @Nullable ExecutorService executor;
   private final int parallelism;
 
@@ -98,6 +99,7 @@ public final class ReplenishmentPlanner {
               + " days past the history");
     }
     int n = stock.size();
+    ForecastEngine forecaster = engine != null ? engine : ForecastEngine.forPeriod(sales.period());
     int chunks = (n + CHUNK - 1) / CHUNK;
     @SuppressWarnings("unchecked")
     List<PlannedOrder>[] results = new List[chunks];
@@ -116,7 +118,7 @@ public final class ReplenishmentPlanner {
             int end = Math.min(n, (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
               long before = cnt[1];
-              PlannedOrder o = planOne(sales, stock, i, date, cnt);
+              PlannedOrder o = planOne(sales, forecaster, stock, i, date, cnt);
               if (o != null) {
                 list.add(o);
               }
@@ -176,7 +178,12 @@ public final class ReplenishmentPlanner {
   }
 
   private @Nullable PlannedOrder planOne(
-      SalesHistory sales, StockPositions stock, int i, LocalDate date, long[] cnt) {
+      SalesHistory sales,
+      ForecastEngine engine,
+      StockPositions stock,
+      int i,
+      LocalDate date,
+      long[] cnt) {
     ReplenishmentPolicy p = policies.resolve(stock.store(i), stock.sku(i));
     if (!p.orderDays().contains(date.getDayOfWeek())) {
       cnt[0]++;
@@ -189,29 +196,30 @@ public final class ReplenishmentPlanner {
     }
     int lead = p.leadTimeDays();
     boolean needForecast = p.method() == ReplenishMethod.ROP || p.shelfLifeDays() > 0;
-    SeriesForecast f = null;
-    int gap = 0;
+    DemandOverDays f = null;
     if (needForecast) {
       OptionalInt s = sales.indexOf(stock.store(i), stock.sku(i));
+      // Only whole periods before the one holding the plan date are history for it.
+      ForecastPeriod period = sales.period();
       int usable =
-          (int)
-              Math.min(sales.days(), Math.max(0, ChronoUnit.DAYS.between(sales.startDate(), date)));
-      gap = (int) Math.max(0, ChronoUnit.DAYS.between(sales.startDate().plusDays(usable), date));
-      int horizon = gap + lead + 2 * review + p.shelfLifeDays() + 1;
+          (int) Math.min(sales.days(), Math.max(0, period.between(sales.startDate(), date)));
+      LocalDate first = sales.periodStart(usable);
+      int horizon =
+          DemandOverDays.periodsToCover(
+              period, first, date.plusDays((long) lead + 2L * review + p.shelfLifeDays() + 1));
       if (s.isEmpty() || usable == 0) {
         cnt[1]++;
       } else if (usable == sales.days()) {
-        f = sales.forecast(engine, s.getAsInt(), horizon);
+        f = new DemandOverDays(sales.forecast(engine, s.getAsInt(), horizon), period, first);
       } else {
         int[] h = java.util.Arrays.copyOf(sales.series(s.getAsInt()), usable);
-        f = engine.forecast(h, 0, usable, horizon);
+        f = new DemandOverDays(engine.forecast(h, 0, usable, horizon), period, first);
       }
     }
     long ceiling = p.capacity();
     long sellable = Long.MAX_VALUE;
     if (p.shelfLifeDays() > 0) {
-      sellable =
-          f == null ? 0 : (long) Math.ceil(f.sum(gap, gap + lead + p.shelfLifeDays()) - 1e-9);
+      sellable = f == null ? 0 : (long) Math.ceil(f.sum(date, lead + p.shelfLifeDays()) - 1e-9);
       ceiling = Math.min(ceiling, sellable);
     }
     long target;
@@ -241,19 +249,16 @@ public final class ReplenishmentPlanner {
       }
       case ROP -> {
         int protect = lead + review;
-        double demand = f == null ? 0 : f.sum(gap, gap + protect);
-        double sd = f == null ? 0 : f.errorSd();
+        double demand = f == null ? 0 : f.sum(date, protect);
+        double sd = f == null ? 0 : f.errorSd(protect);
         long ltd = Math.round(demand);
-        long safety =
-            (long)
-                Math.ceil(
-                    OrderRules.normalQuantile(p.serviceLevel()) * sd * Math.sqrt(protect) - 1e-9);
+        long safety = (long) Math.ceil(OrderRules.normalQuantile(p.serviceLevel()) * sd - 1e-9);
         safety = Math.max(0, safety);
         long rop = ltd + safety;
         if (position >= rop) {
           return null;
         }
-        long cycle = f == null ? 0 : Math.round(f.sum(gap + protect, gap + protect + review));
+        long cycle = f == null ? 0 : Math.round(f.sum(date.plusDays(protect), review));
         target = rop + cycle;
         reason =
             "below reorder point "
@@ -302,7 +307,7 @@ public final class ReplenishmentPlanner {
   /** Configures a {@link ReplenishmentPlanner}; not thread-safe. */
   public static final class Builder {
     private @Nullable PolicyTable policies;
-    private ForecastEngine engine = ForecastEngine.defaults();
+    private @Nullable ForecastEngine engine;
     private @Nullable ExecutorService executor;
     private int parallelism = 1;
 
@@ -314,7 +319,10 @@ public final class ReplenishmentPlanner {
       return this;
     }
 
-    /** The forecasting engine (default {@link ForecastEngine#defaults()}). */
+    /**
+     * The forecasting engine (default {@link ForecastEngine#forPeriod} of the sales history's
+     * period).
+     */
     public Builder forecastEngine(ForecastEngine e) {
       engine = Objects.requireNonNull(e, "engine");
       return this;
