@@ -327,11 +327,17 @@ final class ReplenishCommand implements Runnable {
   /** A one-line progress bar on stderr, redrawn at most ten times a second. */
   static final class ProgressBar implements PlanProgress {
     private final PrintWriter err;
+    private final String label;
     private long lastDraw;
     private int lastPercent = -1;
 
     ProgressBar(PrintWriter err) {
+      this(err, "planning");
+    }
+
+    ProgressBar(PrintWriter err, String label) {
       this.err = err;
+      this.label = label;
     }
 
     @Override
@@ -345,7 +351,9 @@ final class ReplenishCommand implements Runnable {
       lastDraw = now;
       int filled = percent / 5;
       err.print(
-          "\rplanning ["
+          "\r"
+              + label
+              + " ["
               + "#".repeat(filled)
               + " ".repeat(20 - filled)
               + "] "

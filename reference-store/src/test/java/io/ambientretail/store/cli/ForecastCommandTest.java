@@ -37,8 +37,8 @@ class ForecastCommandTest {
         ReplenishCommandTest.run(
             "forecast", "eval", "--sales", sales.toString(), "--horizon", "14");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.lines()).hasSize(8 + 3);
-    assertThat(r.lines().subList(0, 8))
+    assertThat(r.lines()).hasSize(13 + 3);
+    assertThat(r.lines().subList(0, 13))
         .extracting(l -> l.substring(0, l.indexOf(',')))
         .containsExactly(
             "{\"method\":\"ses\"",
@@ -47,11 +47,16 @@ class ForecastCommandTest {
             "{\"method\":\"croston\"",
             "{\"method\":\"sba\"",
             "{\"method\":\"tsb\"",
+            "{\"method\":\"adida\"",
+            "{\"method\":\"imapa\"",
+            "{\"method\":\"zero\"",
+            "{\"method\":\"median\"",
+            "{\"method\":\"median-tsb\"",
             "{\"method\":\"mean28\"",
             "{\"method\":\"auto\"");
     // A constant series has no day-to-day change: MASE is undefined (null), WAPE is exact (0).
     assertThat(r.lines().get(0)).contains("\"mase\":null", "\"wape\":0.0", "\"seconds\":");
-    assertThat(r.lines().get(8)).startsWith("{\"store\":\"S001\",\"sku\":\"2000\",\"method\":");
+    assertThat(r.lines().get(13)).startsWith("{\"store\":\"S001\",\"sku\":\"2000\",\"method\":");
   }
 
   @Test
@@ -127,5 +132,39 @@ class ForecastCommandTest {
             "forecast", "predict", "--sales", sales.toString(), "--horizon", "2", "--period", "yr");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--period must be day, week or month, was 'yr'");
+  }
+
+  @Test
+  void eval_monthlyByMase_saysWhichMetricAutoChoseBy_andBadMetricExits2() throws IOException {
+    StringBuilder sb = new StringBuilder("month,store,sku,quantity\n");
+    java.util.Random rnd = new java.util.Random(3);
+    for (int m = 0; m < 40; m++) {
+      String month = String.format("%04d-%02d", 2020 + m / 12, 1 + m % 12);
+      sb.append(month).append(",S1,P1,").append(rnd.nextInt(4) == 0 ? 2 : 0).append('\n');
+      sb.append(month).append(",S1,P2,").append(3 + rnd.nextInt(3)).append('\n');
+    }
+    Path sales = dir.resolve("monthly.csv");
+    Files.writeString(sales, sb);
+    ReplenishCommandTest.Run r =
+        ReplenishCommandTest.run(
+            "forecast",
+            "eval",
+            "--sales",
+            sales.toString(),
+            "--horizon",
+            "6",
+            "--period",
+            "month",
+            "--metric",
+            "mase");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("backtested 2 series over the last 6 of 40 months", "by mase");
+    assertThat(r.lines())
+        .anyMatch(l -> l.startsWith("{\"method\":\"auto\"") && l.contains("msPerSeries"));
+    ReplenishCommandTest.Run bad =
+        ReplenishCommandTest.run(
+            "forecast", "eval", "--sales", sales.toString(), "--horizon", "6", "--metric", "mse");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--metric must be rmsse, mase or wape, was 'mse'");
   }
 }

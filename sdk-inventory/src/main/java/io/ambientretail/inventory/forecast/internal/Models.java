@@ -125,7 +125,7 @@ public final class Models {
           case CROSTON -> crostonGrid(y, n, false);
           case SBA -> crostonGrid(y, n, true);
           case TSB -> tsbGrid(y, n);
-          case MEAN_28 -> new double[1];
+          case MEAN_28, ZERO, MEDIAN, DYING_MEDIAN, ADIDA, IMAPA -> new double[1];
         };
     int best = 0;
     for (int i = 1; i < sse.length; i++) {
@@ -158,6 +158,11 @@ public final class Models {
       case SBA -> croston(y, n, CR_A[p], 1, out);
       case TSB -> tsb(y, n, TSB_A[p], TSB_B[p], out);
       case MEAN_28 -> mean28(y, n, out);
+      case ZERO -> AggregateModels.zero(y, n, out);
+      case MEDIAN -> AggregateModels.median(y, n, out);
+      case DYING_MEDIAN -> AggregateModels.dyingMedian(y, n, out);
+      case ADIDA -> AggregateModels.adida(y, n, out);
+      case IMAPA -> AggregateModels.imapa(y, n, out);
     };
   }
 
