@@ -2,6 +2,9 @@ package io.ambientretail.inventory;
 
 import io.ambientretail.core.AmbientException;
 import io.ambientretail.core.ErrorCode;
+import io.ambientretail.inventory.internal.Utf8Errors;
+import java.io.IOException;
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +46,16 @@ public final class InventoryInputException extends AmbientException {
     this.source = source;
     this.line = line;
     this.field = field;
+  }
+
+  /**
+   * The error for a file that failed to decode as UTF-8, naming {@code source} and the line of the
+   * first byte that is not UTF-8 (found by reading the file once more).
+   *
+   * @throws IOException if the file cannot be read again
+   */
+  public static InventoryInputException notUtf8(Path file, String source) throws IOException {
+    return Utf8Errors.notUtf8(file, source);
   }
 
   private static String location(String source, long line, @Nullable String field) {

@@ -4,15 +4,17 @@ import io.ambientretail.inventory.InputLimits;
 import io.ambientretail.inventory.forecast.ForecastEngine;
 import io.ambientretail.inventory.forecast.ForecastErrors;
 import io.ambientretail.inventory.forecast.ForecastMethod;
+import io.ambientretail.inventory.forecast.ForecastMetric;
+import io.ambientretail.inventory.forecast.ForecastPeriod;
 import io.ambientretail.inventory.forecast.SalesCsv;
 import io.ambientretail.inventory.forecast.SalesHistory;
 import io.ambientretail.inventory.forecast.SeriesForecast;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -36,12 +38,48 @@ final class ForecastCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getErr());
   }
 
-  static void checkHorizon(CommandSpec spec, int horizon) {
+  static void checkHorizon(CommandSpec spec, int horizon, ForecastPeriod period) {
     if (horizon < 1 || horizon > 366) {
       throw new ParameterException(
-          spec.commandLine(), "--horizon must be 1..366 days, was " + horizon);
+          spec.commandLine(), "--horizon must be 1..366 " + period.id() + "s, was " + horizon);
     }
   }
+
+  /** The period an option names. */
+  static ForecastPeriod period(CommandSpec spec, String id) {
+    try {
+      return ForecastPeriod.ofId(id);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--period must be day, week or month, was '" + id + "'");
+    }
+  }
+
+  /** The metric an option names. */
+  static ForecastMetric metric(CommandSpec spec, String id) {
+    try {
+      return ForecastMetric.ofId(id);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--metric must be rmsse, mase or wape, was '" + id + "'");
+    }
+  }
+
+  /** The engine for a period that chooses by a metric. */
+  static ForecastEngine engine(ForecastPeriod period, ForecastMetric metric) {
+    return ForecastEngine.builder().period(period).metric(metric).build();
+  }
+
+  static final String METRIC_HELP =
+      "rmsse (default), mase or wape: the error the per-series choice of method minimises in its"
+          + " backtest (absolute errors favour median-like forecasts, squared ones mean-like).";
+
+  static final String PERIOD_HELP =
+      "day (default), week or month: the sales CSV's first column is then date (YYYY-MM-DD),"
+          + " week (YYYY-Www, ISO weeks) or month (YYYY-MM), and --horizon counts those periods.";
+
+  /** Evaluations of at least this many series show a progress bar on stderr. */
+  static final int PROGRESS_FROM = 100;
 
   /** {@code ambient forecast eval}. */
   @Command(
@@ -50,7 +88,8 @@ final class ForecastCommand implements Runnable {
       description = {
         "Backtest every method on a sales history: each is fitted on all but the last "
             + "H days of every series and scored on those days. Prints one line per method "
-            + "(mase, wape, rmsse, seconds; 'auto' is the per-series choice made without seeing the "
+            + "(mase, wape, rmsse, seconds, msPerSeries; 'auto' is the per-series choice by --metric"
+            + " made without seeing the "
             + "scored days, 'mean28' the baseline), then one line per series with the method "
             + "'forecast predict' would use."
       },
@@ -58,35 +97,62 @@ final class ForecastCommand implements Runnable {
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--sales", required = true, description = "Sales CSV: date,store,sku,quantity.")
+    @Option(
+        names = "--sales",
+        required = true,
+        description = "Sales CSV: date,store,sku,quantity (week or month for --period).")
     Path sales;
 
-    @Option(names = "--horizon", required = true, description = "Days to forecast.")
+    @Option(
+        names = "--horizon",
+        required = true,
+        description = "Periods (days unless --period says otherwise) to forecast.")
     int horizon;
+
+    @Option(names = "--period", defaultValue = "day", description = PERIOD_HELP)
+    String periodId;
+
+    @Option(names = "--metric", defaultValue = "rmsse", description = METRIC_HELP)
+    String metricId;
 
     @Override
     public Integer call() throws IOException {
-      checkHorizon(spec, horizon);
-      SalesHistory h = SalesCsv.read(sales, InputLimits.defaults());
+      ForecastPeriod period = period(spec, periodId);
+      ForecastMetric metric = metric(spec, metricId);
+      checkHorizon(spec, horizon, period);
+      PlanningInputFiles.requireReadable(spec, "--sales", sales);
+      SalesHistory h = SalesCsv.read(sales, period, InputLimits.defaults());
       if (h.days() <= horizon + 14) {
         throw new IllegalArgumentException(
             sales.getFileName()
                 + ": "
                 + h.days()
-                + " days of history are too few to backtest "
+                + " "
+                + period.id()
+                + "s of history are too few to backtest "
                 + horizon
-                + " days (need more than "
+                + " "
+                + period.id()
+                + "s (need more than "
                 + (horizon + 14)
                 + ")");
       }
-      ForecastEngine engine = ForecastEngine.defaults();
+      ForecastEngine engine = engine(period, metric);
       Set<ForecastMethod> methods = EnumSet.allOf(ForecastMethod.class);
       Map<ForecastMethod, Acc> acc = new EnumMap<>(ForecastMethod.class);
       methods.forEach(m -> acc.put(m, new Acc()));
       Acc auto = new Acc();
       ForecastMethod[] chosen = new ForecastMethod[h.seriesCount()];
       ForecastErrors[] chosenErr = new ForecastErrors[h.seriesCount()];
+      ReplenishCommand.ProgressBar bar =
+          h.seriesCount() >= PROGRESS_FROM
+              ? new ReplenishCommand.ProgressBar(spec.commandLine().getErr(), "evaluating")
+              : null;
+      long started = System.nanoTime();
       for (int i = 0; i < h.seriesCount(); i++) {
+        if (bar != null) {
+          bar.planned(i, h.seriesCount());
+        }
         for (ForecastMethod m : methods) {
           long t0 = System.nanoTime();
           ForecastErrors e = h.backtest(engine, i, horizon, EnumSet.of(m)).get(m);
@@ -98,6 +164,10 @@ final class ForecastCommand implements Runnable {
         auto.add(e, System.nanoTime() - t0);
         chosen[i] = h.select(engine, i, h.days(), horizon);
         chosenErr[i] = h.backtest(engine, i, horizon, EnumSet.of(chosen[i])).get(chosen[i]);
+      }
+      if (bar != null) {
+        bar.planned(h.seriesCount(), h.seriesCount());
+        bar.finish();
       }
       JsonLines json = new JsonLines(spec.commandLine().getOut());
       for (ForecastMethod m : methods) {
@@ -121,7 +191,13 @@ final class ForecastCommand implements Runnable {
               + horizon
               + " of "
               + h.days()
-              + " days");
+              + " "
+              + period.id()
+              + String.format(
+                  Locale.ROOT,
+                  "s in %.1f s; auto chose by %s",
+                  (System.nanoTime() - started) / 1e9,
+                  engine.metric().id()));
       return ExitCode.OK;
     }
   }
@@ -134,8 +210,10 @@ final class ForecastCommand implements Runnable {
     double absError;
     double actual;
     long nanos;
+    int series;
 
     void add(ForecastErrors e, long ns) {
+      series++;
       if (e.scaled()) {
         mase += e.mase();
         rmsse += e.rmsse();
@@ -153,6 +231,7 @@ final class ForecastCommand implements Runnable {
           .put("wape", actual == 0 ? null : JsonLines.round(absError / actual, 4))
           .put("rmsse", scaled == 0 ? null : JsonLines.round(rmsse / scaled, 4))
           .put("seconds", JsonLines.round(nanos / 1e9, 3))
+          .put("msPerSeries", series == 0 ? null : JsonLines.round(nanos / 1e6 / series, 4))
           .print();
     }
   }
@@ -168,26 +247,40 @@ final class ForecastCommand implements Runnable {
   static final class Predict implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--sales", required = true, description = "Sales CSV: date,store,sku,quantity.")
+    @Option(
+        names = "--sales",
+        required = true,
+        description = "Sales CSV: date,store,sku,quantity (week or month for --period).")
     Path sales;
 
-    @Option(names = "--horizon", required = true, description = "Days to forecast.")
+    @Option(
+        names = "--horizon",
+        required = true,
+        description = "Periods (days unless --period says otherwise) to forecast.")
     int horizon;
+
+    @Option(names = "--period", defaultValue = "day", description = PERIOD_HELP)
+    String periodId;
+
+    @Option(names = "--metric", defaultValue = "rmsse", description = METRIC_HELP)
+    String metricId;
 
     @Override
     public Integer call() throws IOException {
-      checkHorizon(spec, horizon);
-      SalesHistory h = SalesCsv.read(sales, InputLimits.defaults());
-      ForecastEngine engine = ForecastEngine.defaults();
+      ForecastPeriod period = period(spec, periodId);
+      ForecastMetric metric = metric(spec, metricId);
+      checkHorizon(spec, horizon, period);
+      PlanningInputFiles.requireReadable(spec, "--sales", sales);
+      SalesHistory h = SalesCsv.read(sales, period, InputLimits.defaults());
+      ForecastEngine engine = engine(period, metric);
       JsonLines json = new JsonLines(spec.commandLine().getOut());
-      LocalDate first = h.endDate().plusDays(1);
       for (int i = 0; i < h.seriesCount(); i++) {
         SeriesForecast f = h.forecast(engine, i, horizon);
         for (int d = 0; d < horizon; d++) {
           json.line()
               .put("store", h.store(i).value())
               .put("sku", h.sku(i).value())
-              .put("date", first.plusDays(d).toString())
+              .put(period.column(), period.format(h.periodStart((long) h.days() + d)))
               .put("forecast", JsonLines.round(f.day(d), 3))
               .put("method", f.method().id())
               .print();

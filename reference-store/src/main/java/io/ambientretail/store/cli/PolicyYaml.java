@@ -16,6 +16,7 @@ import io.ambientretail.inventory.replenish.PolicyTable;
 import io.ambientretail.inventory.replenish.ReplenishMethod;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,13 @@ final class PolicyYaml {
           null,
           "policy file larger than " + limits.maxPolicyChars() + " characters");
     }
-    return read(Files.readString(file, StandardCharsets.UTF_8), name, limits);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw InventoryInputException.notUtf8(file, name);
+    }
+    return read(text, name, limits);
   }
 
   static PolicyTable read(String text, String source, InputLimits limits) throws IOException {

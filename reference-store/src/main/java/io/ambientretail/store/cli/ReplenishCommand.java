@@ -4,6 +4,7 @@ import io.ambientretail.core.SkuId;
 import io.ambientretail.core.StoreId;
 import io.ambientretail.inventory.InputLimits;
 import io.ambientretail.inventory.forecast.ForecastEngine;
+import io.ambientretail.inventory.forecast.ForecastPeriod;
 import io.ambientretail.inventory.forecast.SalesCsv;
 import io.ambientretail.inventory.forecast.SalesHistory;
 import io.ambientretail.inventory.replenish.DcStock;
@@ -22,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -79,7 +81,10 @@ final class ReplenishCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--sales", required = true, description = "Sales CSV: date,store,sku,quantity.")
+    @Option(
+        names = "--sales",
+        required = true,
+        description = "Sales CSV: date,store,sku,quantity (week or month for --period).")
     Path sales;
 
     @Option(
@@ -93,6 +98,15 @@ final class ReplenishCommand implements Runnable {
 
     @Option(names = "--date", description = "Plan date (default: the day after the last sale).")
     String date;
+
+    @Option(
+        names = "--period",
+        defaultValue = "day",
+        description =
+            "day (default), week or month: the grain of the sales CSV, whose first column is then"
+                + " date, week (YYYY-Www) or month (YYYY-MM). Lead times, review periods and shelf"
+                + " lives stay in days.")
+    String periodId;
 
     @Option(
         names = "--dc-stock",
@@ -119,15 +133,38 @@ final class ReplenishCommand implements Runnable {
               spec.commandLine(), "--date must be an ISO date (YYYY-MM-DD), was '" + date + "'");
         }
       }
-      InputLimits limits = InputLimits.defaults();
-      PolicyTable policies = PolicyYaml.read(policy, limits);
-      SalesHistory h = SalesCsv.read(sales, limits);
-      StockPositions positions = StockCsv.read(stock, limits);
       if (transfers && dcStock == null) {
         throw new ParameterException(spec.commandLine(), "--transfers needs --dc-stock");
       }
+      PlanningInputFiles.requireReadable(spec, "--policy", policy);
+      PlanningInputFiles.requireReadable(spec, "--sales", sales);
+      PlanningInputFiles.requireReadable(spec, "--stock", stock);
+      if (dcStock != null) {
+        PlanningInputFiles.requireReadable(spec, "--dc-stock", dcStock);
+      }
+      ForecastPeriod period = ForecastCommand.period(spec, periodId);
+      InputLimits limits = InputLimits.defaults();
+      PolicyTable policies = PolicyYaml.read(policy, limits);
+      SalesHistory h = SalesCsv.read(sales, period, limits);
+      StockPositions positions = StockCsv.read(stock, limits);
       DcStock dc = dcStock == null ? null : DcStockCsv.read(dcStock, limits);
       LocalDate planDate = on != null ? on : h.endDate().plusDays(1);
+      long ahead = ChronoUnit.DAYS.between(h.endDate(), planDate);
+      if (ahead > ReplenishmentPlanner.MAX_DAYS_AHEAD) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--date "
+                + date
+                + " is "
+                + ahead
+                + " days after the last sales date "
+                + h.endDate()
+                + " in "
+                + sales.getFileName()
+                + "; it may be at most "
+                + ReplenishmentPlanner.MAX_DAYS_AHEAD
+                + " days after it");
+      }
       PrintWriter err = spec.commandLine().getErr();
       JsonLines json = new JsonLines(spec.commandLine().getOut());
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -177,10 +214,31 @@ final class ReplenishCommand implements Runnable {
                 s.withoutHistory() > 0
                     ? "; " + s.withoutHistory() + " without sales history"
                     : ""));
+        if (s.withoutHistory() > 0) {
+          err.println(withoutHistoryNote(s));
+        }
       } finally {
         pool.shutdownNow();
       }
       return ExitCode.OK;
+    }
+
+    /** Names the locations without sales history and what that did to their orders. */
+    static String withoutHistoryNote(PlanSummary s) {
+      StringBuilder sb = new StringBuilder("ambient: no sales history before the plan date for ");
+      sb.append(s.withoutHistory() == 1 ? "1 location (" : s.withoutHistory() + " locations (");
+      for (int i = 0; i < s.firstWithoutHistory().size(); i++) {
+        sb.append(i == 0 ? "" : ", ").append(s.firstWithoutHistory().get(i));
+      }
+      long more = s.withoutHistory() - s.firstWithoutHistory().size();
+      if (more > 0) {
+        sb.append(" and ").append(more).append(" more");
+      }
+      return sb.append(
+              "): forecast as selling nothing, so rop orders for them only when stock is below"
+                  + " 0 and shelf-life limits allow nothing; give them sales history or a minmax"
+                  + " policy")
+          .toString();
     }
 
     private static void printOrder(JsonLines json, PlannedOrder o) {
@@ -212,7 +270,7 @@ final class ReplenishCommand implements Runnable {
             int c = a.store().value().compareTo(b.store().value());
             return c != 0 ? c : a.sku().value().compareTo(b.sku().value());
           });
-      ForecastEngine engine = ForecastEngine.defaults();
+      ForecastEngine engine = ForecastEngine.forPeriod(h.period());
       ScarceStockBalancer.Result r =
           ScarceStockBalancer.balance(
               orders,
@@ -245,30 +303,42 @@ final class ReplenishCommand implements Runnable {
       }
     }
 
-    /** Mean forecast units per day over the next week; 0 without sales history. */
+    /**
+     * Mean forecast units per day over the next week (the next period for weekly and monthly
+     * sales); 0 without sales history.
+     */
     private static double dailyDemand(
         SalesHistory h, ForecastEngine engine, StoreId store, SkuId sku) {
       OptionalInt i = h.indexOf(store, sku);
       if (i.isEmpty()) {
         return 0;
       }
+      int periods = h.period() == ForecastPeriod.DAY ? 7 : 1;
       double sum = 0;
-      double[] f = h.forecast(engine, i.getAsInt(), 7).daily();
+      double[] f = h.forecast(engine, i.getAsInt(), periods).daily();
       for (double v : f) {
         sum += v;
       }
-      return sum / f.length;
+      long days =
+          ChronoUnit.DAYS.between(h.periodStart(h.days()), h.periodStart(h.days() + periods));
+      return sum / days;
     }
   }
 
   /** A one-line progress bar on stderr, redrawn at most ten times a second. */
   static final class ProgressBar implements PlanProgress {
     private final PrintWriter err;
+    private final String label;
     private long lastDraw;
     private int lastPercent = -1;
 
     ProgressBar(PrintWriter err) {
+      this(err, "planning");
+    }
+
+    ProgressBar(PrintWriter err, String label) {
       this.err = err;
+      this.label = label;
     }
 
     @Override
@@ -282,7 +352,9 @@ final class ReplenishCommand implements Runnable {
       lastDraw = now;
       int filled = percent / 5;
       err.print(
-          "\rplanning ["
+          "\r"
+              + label
+              + " ["
               + "#".repeat(filled)
               + " ".repeat(20 - filled)
               + "] "

@@ -37,8 +37,8 @@ class ForecastCommandTest {
         ReplenishCommandTest.run(
             "forecast", "eval", "--sales", sales.toString(), "--horizon", "14");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.lines()).hasSize(8 + 3);
-    assertThat(r.lines().subList(0, 8))
+    assertThat(r.lines()).hasSize(13 + 3);
+    assertThat(r.lines().subList(0, 13))
         .extracting(l -> l.substring(0, l.indexOf(',')))
         .containsExactly(
             "{\"method\":\"ses\"",
@@ -47,11 +47,16 @@ class ForecastCommandTest {
             "{\"method\":\"croston\"",
             "{\"method\":\"sba\"",
             "{\"method\":\"tsb\"",
+            "{\"method\":\"adida\"",
+            "{\"method\":\"imapa\"",
+            "{\"method\":\"zero\"",
+            "{\"method\":\"median\"",
+            "{\"method\":\"median-tsb\"",
             "{\"method\":\"mean28\"",
             "{\"method\":\"auto\"");
     // A constant series has no day-to-day change: MASE is undefined (null), WAPE is exact (0).
     assertThat(r.lines().get(0)).contains("\"mase\":null", "\"wape\":0.0", "\"seconds\":");
-    assertThat(r.lines().get(8)).startsWith("{\"store\":\"S001\",\"sku\":\"2000\",\"method\":");
+    assertThat(r.lines().get(13)).startsWith("{\"store\":\"S001\",\"sku\":\"2000\",\"method\":");
   }
 
   @Test
@@ -76,5 +81,90 @@ class ForecastCommandTest {
         .isEqualTo(
             "ambient: [INVENTORY_INPUT_FORMAT] s.csv line 3 field "
                 + "date: a second row for store S1, sku A on 2026-01-01");
+  }
+
+  @Test
+  void evalAndPredict_missingOrDirectorySales_exits2NamingOption() throws IOException {
+    Path missing = dir.resolve("missing.csv");
+    for (String cmd : new String[] {"eval", "predict"}) {
+      ReplenishCommandTest.Run r =
+          ReplenishCommandTest.run(
+              "forecast", cmd, "--sales", missing.toString(), "--horizon", "3");
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("--sales " + missing + ": no such file");
+      ReplenishCommandTest.Run d =
+          ReplenishCommandTest.run("forecast", cmd, "--sales", dir.toString(), "--horizon", "3");
+      assertThat(d.code()).isEqualTo(2);
+      assertThat(d.err()).contains("--sales " + dir + ": is a directory");
+    }
+  }
+
+  @Test
+  void predict_monthly_printsMonthLines() throws IOException {
+    StringBuilder sb = new StringBuilder("month,store,sku,quantity\n");
+    for (int m = 1; m <= 12; m++) {
+      sb.append(String.format("2025-%02d,S1,P1,4%n", m));
+    }
+    Path sales = dir.resolve("monthly.csv");
+    Files.writeString(sales, sb);
+    ReplenishCommandTest.Run r =
+        ReplenishCommandTest.run(
+            "forecast",
+            "predict",
+            "--sales",
+            sales.toString(),
+            "--horizon",
+            "2",
+            "--period",
+            "month");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.lines()).hasSize(2);
+    assertThat(r.lines().get(0))
+        .startsWith("{\"store\":\"S1\",\"sku\":\"P1\",\"month\":\"2026-01\",");
+    assertThat(r.lines().get(1)).contains("\"month\":\"2026-02\"", "\"forecast\":4.0");
+  }
+
+  @Test
+  void predict_badPeriod_exits2NamingTheOption() throws IOException {
+    Path sales = ReplenishCommandTest.sales(dir);
+    ReplenishCommandTest.Run r =
+        ReplenishCommandTest.run(
+            "forecast", "predict", "--sales", sales.toString(), "--horizon", "2", "--period", "yr");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--period must be day, week or month, was 'yr'");
+  }
+
+  @Test
+  void eval_monthlyByMase_saysWhichMetricAutoChoseBy_andBadMetricExits2() throws IOException {
+    StringBuilder sb = new StringBuilder("month,store,sku,quantity\n");
+    java.util.Random rnd = new java.util.Random(3);
+    for (int m = 0; m < 40; m++) {
+      String month = String.format("%04d-%02d", 2020 + m / 12, 1 + m % 12);
+      sb.append(month).append(",S1,P1,").append(rnd.nextInt(4) == 0 ? 2 : 0).append('\n');
+      sb.append(month).append(",S1,P2,").append(3 + rnd.nextInt(3)).append('\n');
+    }
+    Path sales = dir.resolve("monthly.csv");
+    Files.writeString(sales, sb);
+    ReplenishCommandTest.Run r =
+        ReplenishCommandTest.run(
+            "forecast",
+            "eval",
+            "--sales",
+            sales.toString(),
+            "--horizon",
+            "6",
+            "--period",
+            "month",
+            "--metric",
+            "mase");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("backtested 2 series over the last 6 of 40 months", "by mase");
+    assertThat(r.lines())
+        .anyMatch(l -> l.startsWith("{\"method\":\"auto\"") && l.contains("msPerSeries"));
+    ReplenishCommandTest.Run bad =
+        ReplenishCommandTest.run(
+            "forecast", "eval", "--sales", sales.toString(), "--horizon", "6", "--metric", "mse");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--metric must be rmsse, mase or wape, was 'mse'");
   }
 }

@@ -409,6 +409,135 @@ class ReplenishCommandTest {
     assertThat(r.err()).contains("planning [####################] 100% 2000/2000");
   }
 
+  Run plan(Path sales, Path stock, Path policy, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "replenish",
+                "plan",
+                "--sales",
+                sales.toString(),
+                "--stock",
+                stock.toString(),
+                "--policy",
+                policy.toString()));
+    args.addAll(List.of(more));
+    return run(args.toArray(new String[0]));
+  }
+
+  @Test
+  void plan_salesNotUtf8_exits2NamingFileAndLine() throws IOException {
+    Path sales = dir.resolve("sales.csv");
+    byte[] bad = {
+      '2',
+      '0',
+      '2',
+      '6',
+      '-',
+      '0',
+      '9',
+      '-',
+      '0',
+      '2',
+      ',',
+      'S',
+      '0',
+      '0',
+      '1',
+      ',',
+      (byte) 0xC3,
+      (byte) 0x28,
+      ',',
+      '1',
+      '\n'
+    };
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.write("date,store,sku,quantity\n2026-09-01,S001,2000,5\n".getBytes(StandardCharsets.UTF_8));
+    b.write(bad);
+    Files.write(sales, b.toByteArray());
+    Run r =
+        plan(
+            sales,
+            write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\n"),
+            write("policy.yaml", POLICY));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .doesNotContain("Input length", "\n")
+        .contains("sales.csv line 3: not UTF-8 text");
+  }
+
+  @Test
+  void plan_policyNotUtf8_exits2NamingFileAndLine() throws IOException {
+    Path policy = dir.resolve("policy.yaml");
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.write("defaults:\n  method: rop\n  supplier: ".getBytes(StandardCharsets.UTF_8));
+    b.write(new byte[] {(byte) 0xFF, (byte) 0xFE, '\n'});
+    Files.write(policy, b.toByteArray());
+    Run r =
+        plan(sales(dir), write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\n"), policy);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).doesNotContain("Input length").contains("policy.yaml line 3: not UTF-8");
+  }
+
+  @Test
+  void plan_missingSales_exits2NamingOptionAndFile() throws IOException {
+    Path missing = dir.resolve("nope.csv");
+    Run r =
+        plan(
+            missing,
+            write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\n"),
+            write("policy.yaml", POLICY));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--sales " + missing + ": no such file");
+    assertThat(r.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void plan_directoryAsStockOrPolicy_exits2NamingTheOption() throws IOException {
+    Path sales = sales(dir);
+    Path stock = write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\n");
+    Path policy = write("policy.yaml", POLICY);
+    Path folder = Files.createDirectory(dir.resolve("folder"));
+    Run r = plan(sales, folder, policy);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--stock " + folder + ": is a directory").doesNotContain("Is a");
+    Run p = plan(sales, stock, folder);
+    assertThat(p.code()).isEqualTo(2);
+    assertThat(p.err()).contains("--policy " + folder + ": is a directory");
+  }
+
+  @Test
+  void plan_dateFarPastTheHistory_exits2NamingDate() throws IOException {
+    Run r =
+        plan(
+            sales(dir),
+            write("stock.csv", "store,sku,on_hand,on_order\nS001,2000,4,0\n"),
+            write("policy.yaml", POLICY),
+            "--date",
+            "9999-12-31");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("--date 9999-12-31 is ", "after the last sales date 2026-11-09")
+        .doesNotContain("horizon");
+  }
+
+  @Test
+  void plan_stockRowWithoutSalesHistory_isNamedOnStderr() throws IOException {
+    Run r =
+        plan(
+            sales(dir),
+            write(
+                "stock.csv",
+                "store,sku,on_hand,on_order\nS001,2000,4,0\nS001,9999,0,0\nS004,2000,1,0\n"),
+            write("policy.yaml", POLICY));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.lines()).noneMatch(l -> l.contains("9999") || l.contains("S004"));
+    assertThat(r.err())
+        .contains(
+            "no sales history before the plan date for 2 locations (S001/9999, S004/2000)",
+            "forecast as selling nothing");
+  }
+
   @Test
   void help_showsExample() {
     Run r = run("replenish", "plan", "--help");

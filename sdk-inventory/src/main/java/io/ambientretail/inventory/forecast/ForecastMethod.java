@@ -24,6 +24,24 @@ public enum ForecastMethod {
    * items.
    */
   TSB("tsb"),
+  /**
+   * ADIDA: sales summed over buckets of about one inter-demand interval, smoothed (SES with its
+   * alpha fitted), spread back evenly over the periods.
+   */
+  ADIDA("adida"),
+  /** iMAPA: the mean of the ADIDA forecasts over every bucket size from 1 to the interval. */
+  IMAPA("imapa"),
+  /**
+   * Nothing sells: the baseline for dying items, and what absolute errors favour on sparse data.
+   */
+  ZERO("zero"),
+  /** The median of the last 12 periods: a baseline that absolute errors (MASE, WAPE) favour. */
+  MEDIAN("median"),
+  /**
+   * The median of the last 12 periods capped by a TSB forecast (probability smoothed with beta 0.3,
+   * size with alpha 0.1): robust on sparse demand, and forecast down once demand dies away.
+   */
+  DYING_MEDIAN("median-tsb"),
   /** The mean of the last 28 days: the baseline the others must beat. */
   MEAN_28("mean28");
 

@@ -9,8 +9,10 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * Daily unit sales of many store-SKU series over one span of dates, held compactly: one flat {@code
- * int[]} of {@code series x days}, oldest day first, with days without a sale as zero.
+ * Unit sales per period (day, ISO week or month: {@link #period()}) of many store-SKU series over
+ * one span of periods, held compactly: one flat {@code int[]} of {@code series x periods}, oldest
+ * first, with periods without a sale as zero. For a daily history a period is a day, and the
+ * methods speaking of days count days; for weekly and monthly ones they count weeks or months.
  *
  * <p>A million series of a year fit in about 1.5 GB. Immutable after construction and therefore
  * thread-safe; {@link #ofDense} takes ownership of the caller's array rather than copying it.
@@ -21,6 +23,7 @@ import java.util.OptionalInt;
  * }</pre>
  */
 public final class SalesHistory {
+  private final ForecastPeriod period;
   private final LocalDate start;
   private final int days;
   private final StoreId[] stores;
@@ -28,7 +31,14 @@ public final class SalesHistory {
   private final int[] data;
   private final Map<Key, Integer> index;
 
-  private SalesHistory(LocalDate start, int days, StoreId[] stores, SkuId[] skus, int[] data) {
+  private SalesHistory(
+      ForecastPeriod period,
+      LocalDate start,
+      int days,
+      StoreId[] stores,
+      SkuId[] skus,
+      int[] data) {
+    this.period = period;
     this.start = start;
     this.days = days;
     this.stores = stores;
@@ -50,7 +60,30 @@ public final class SalesHistory {
    */
   public static SalesHistory ofDense(
       LocalDate start, int days, StoreId[] stores, SkuId[] skus, int[] data) {
+    return ofDense(ForecastPeriod.DAY, start, days, stores, skus, data);
+  }
+
+  /**
+   * A history of {@code periods} periods per series starting with the period that begins on {@code
+   * start}, over a flat array of {@code stores.length x periods} quantities, series after series.
+   * The arrays are <em>not</em> copied.
+   *
+   * @throws IllegalArgumentException if {@code start} is not the first day of a period, lengths
+   *     disagree, a pair repeats or a quantity is negative
+   */
+  public static SalesHistory ofDense(
+      ForecastPeriod period,
+      LocalDate start,
+      int periods,
+      StoreId[] stores,
+      SkuId[] skus,
+      int[] data) {
+    Objects.requireNonNull(period, "period");
     Objects.requireNonNull(start, "start");
+    if (!period.startOf(start).equals(start)) {
+      throw new IllegalArgumentException(start + " is not the first day of a " + period.id());
+    }
+    int days = periods;
     if (days < 1 || stores.length != skus.length || (long) stores.length * days != data.length) {
       throw new IllegalArgumentException("need days >= 1 and data.length == series x days");
     }
@@ -59,20 +92,30 @@ public final class SalesHistory {
         throw new IllegalArgumentException("sales quantities must be >= 0, got " + q);
       }
     }
-    return new SalesHistory(start, days, stores, skus, data);
+    return new SalesHistory(period, start, days, stores, skus, data);
   }
 
-  /** The first day of the history. */
+  /** The grain of the series: day, week or month. */
+  public ForecastPeriod period() {
+    return period;
+  }
+
+  /** The first day of the history (the first day of its first period). */
   public LocalDate startDate() {
     return start;
   }
 
-  /** The last day of the history. */
+  /** The last day of the history (the last day of its last period). */
   public LocalDate endDate() {
-    return start.plusDays(days - 1L);
+    return period.plus(start, days).minusDays(1);
   }
 
-  /** The number of days in the history. */
+  /** The first day of period {@code k} (0 is the first period; may be past the history). */
+  public LocalDate periodStart(long k) {
+    return period.plus(start, k);
+  }
+
+  /** The number of periods in the history: days for a daily history. */
   public int days() {
     return days;
   }

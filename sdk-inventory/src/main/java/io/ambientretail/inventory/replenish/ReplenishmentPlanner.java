@@ -1,8 +1,9 @@
 package io.ambientretail.inventory.replenish;
 
 import io.ambientretail.inventory.forecast.ForecastEngine;
+import io.ambientretail.inventory.forecast.ForecastPeriod;
 import io.ambientretail.inventory.forecast.SalesHistory;
-import io.ambientretail.inventory.forecast.SeriesForecast;
+import io.ambientretail.inventory.replenish.internal.DemandOverDays;
 import io.ambientretail.inventory.replenish.internal.OrderRules;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -41,8 +42,11 @@ import org.jspecify.annotations.Nullable;
 public final class ReplenishmentPlanner {
   private static final int CHUNK = 1024;
 
+  /** The latest plan date, in days after the last day of the sales history. */
+  public static final int MAX_DAYS_AHEAD = 366;
+
   private final PolicyTable policies;
-  private final ForecastEngine engine;
+  private final @Nullable ForecastEngine engine;
   private final @Nullable ExecutorService executor;
   private final int parallelism;
 
@@ -71,6 +75,8 @@ public final class ReplenishmentPlanner {
    *
    * @throws io.ambientretail.inventory.InventoryInputException if a location's policy is invalid
    * @throws IllegalStateException if a worker fails or the thread is interrupted
+   * @throws IllegalArgumentException if the date is more than {@link #MAX_DAYS_AHEAD} days after
+   *     the last day of the sales history
    */
   public PlanSummary plan(
       SalesHistory sales,
@@ -79,11 +85,27 @@ public final class ReplenishmentPlanner {
       Consumer<PlannedOrder> sink,
       PlanProgress progress) {
     Objects.requireNonNull(date, "date");
+    long ahead = ChronoUnit.DAYS.between(sales.endDate(), date);
+    if (ahead > MAX_DAYS_AHEAD) {
+      throw new IllegalArgumentException(
+          "plan date "
+              + date
+              + " is "
+              + ahead
+              + " days after the last sales date "
+              + sales.endDate()
+              + "; plans reach at most "
+              + MAX_DAYS_AHEAD
+              + " days past the history");
+    }
     int n = stock.size();
+    ForecastEngine forecaster = engine != null ? engine : ForecastEngine.forPeriod(sales.period());
     int chunks = (n + CHUNK - 1) / CHUNK;
     @SuppressWarnings("unchecked")
     List<PlannedOrder>[] results = new List[chunks];
     long[][] counts = new long[chunks][];
+    @SuppressWarnings("unchecked")
+    List<StockLocation>[] unknown = new List[chunks];
     AtomicInteger next = new AtomicInteger();
     AtomicLong done = new AtomicLong();
     Runnable worker =
@@ -91,15 +113,21 @@ public final class ReplenishmentPlanner {
           int c;
           while ((c = next.getAndIncrement()) < chunks) {
             List<PlannedOrder> list = new ArrayList<>();
+            List<StockLocation> noHistory = new ArrayList<>();
             long[] cnt = new long[3];
             int end = Math.min(n, (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
-              PlannedOrder o = planOne(sales, stock, i, date, cnt);
+              long before = cnt[1];
+              PlannedOrder o = planOne(sales, forecaster, stock, i, date, cnt);
               if (o != null) {
                 list.add(o);
               }
+              if (cnt[1] > before && noHistory.size() < PlanSummary.MAX_NAMED) {
+                noHistory.add(new StockLocation(stock.store(i), stock.sku(i)));
+              }
             }
             results[c] = list;
+            unknown[c] = noHistory;
             counts[c] = cnt;
             progress.planned(done.addAndGet(end - c * CHUNK), n);
           }
@@ -131,7 +159,13 @@ public final class ReplenishmentPlanner {
     long units = 0;
     long notOrderDay = 0;
     long withoutHistory = 0;
+    List<StockLocation> named = new ArrayList<>();
     for (int c = 0; c < chunks; c++) {
+      for (StockLocation l : unknown[c]) {
+        if (named.size() < PlanSummary.MAX_NAMED) {
+          named.add(l);
+        }
+      }
       for (PlannedOrder o : results[c]) {
         sink.accept(o);
         orders++;
@@ -140,11 +174,16 @@ public final class ReplenishmentPlanner {
       notOrderDay += counts[c][0];
       withoutHistory += counts[c][1];
     }
-    return new PlanSummary(n, orders, units, notOrderDay, withoutHistory);
+    return new PlanSummary(n, orders, units, notOrderDay, withoutHistory, named);
   }
 
   private @Nullable PlannedOrder planOne(
-      SalesHistory sales, StockPositions stock, int i, LocalDate date, long[] cnt) {
+      SalesHistory sales,
+      ForecastEngine engine,
+      StockPositions stock,
+      int i,
+      LocalDate date,
+      long[] cnt) {
     ReplenishmentPolicy p = policies.resolve(stock.store(i), stock.sku(i));
     if (!p.orderDays().contains(date.getDayOfWeek())) {
       cnt[0]++;
@@ -157,29 +196,30 @@ public final class ReplenishmentPlanner {
     }
     int lead = p.leadTimeDays();
     boolean needForecast = p.method() == ReplenishMethod.ROP || p.shelfLifeDays() > 0;
-    SeriesForecast f = null;
-    int gap = 0;
+    DemandOverDays f = null;
     if (needForecast) {
       OptionalInt s = sales.indexOf(stock.store(i), stock.sku(i));
+      // Only whole periods before the one holding the plan date are history for it.
+      ForecastPeriod period = sales.period();
       int usable =
-          (int)
-              Math.min(sales.days(), Math.max(0, ChronoUnit.DAYS.between(sales.startDate(), date)));
-      gap = (int) Math.max(0, ChronoUnit.DAYS.between(sales.startDate().plusDays(usable), date));
-      int horizon = gap + lead + 2 * review + p.shelfLifeDays() + 1;
+          (int) Math.min(sales.days(), Math.max(0, period.between(sales.startDate(), date)));
+      LocalDate first = sales.periodStart(usable);
+      int horizon =
+          DemandOverDays.periodsToCover(
+              period, first, date.plusDays((long) lead + 2L * review + p.shelfLifeDays() + 1));
       if (s.isEmpty() || usable == 0) {
         cnt[1]++;
       } else if (usable == sales.days()) {
-        f = sales.forecast(engine, s.getAsInt(), horizon);
+        f = new DemandOverDays(sales.forecast(engine, s.getAsInt(), horizon), period, first);
       } else {
         int[] h = java.util.Arrays.copyOf(sales.series(s.getAsInt()), usable);
-        f = engine.forecast(h, 0, usable, horizon);
+        f = new DemandOverDays(engine.forecast(h, 0, usable, horizon), period, first);
       }
     }
     long ceiling = p.capacity();
     long sellable = Long.MAX_VALUE;
     if (p.shelfLifeDays() > 0) {
-      sellable =
-          f == null ? 0 : (long) Math.ceil(f.sum(gap, gap + lead + p.shelfLifeDays()) - 1e-9);
+      sellable = f == null ? 0 : (long) Math.ceil(f.sum(date, lead + p.shelfLifeDays()) - 1e-9);
       ceiling = Math.min(ceiling, sellable);
     }
     long target;
@@ -209,19 +249,16 @@ public final class ReplenishmentPlanner {
       }
       case ROP -> {
         int protect = lead + review;
-        double demand = f == null ? 0 : f.sum(gap, gap + protect);
-        double sd = f == null ? 0 : f.errorSd();
+        double demand = f == null ? 0 : f.sum(date, protect);
+        double sd = f == null ? 0 : f.errorSd(protect);
         long ltd = Math.round(demand);
-        long safety =
-            (long)
-                Math.ceil(
-                    OrderRules.normalQuantile(p.serviceLevel()) * sd * Math.sqrt(protect) - 1e-9);
+        long safety = (long) Math.ceil(OrderRules.normalQuantile(p.serviceLevel()) * sd - 1e-9);
         safety = Math.max(0, safety);
         long rop = ltd + safety;
         if (position >= rop) {
           return null;
         }
-        long cycle = f == null ? 0 : Math.round(f.sum(gap + protect, gap + protect + review));
+        long cycle = f == null ? 0 : Math.round(f.sum(date.plusDays(protect), review));
         target = rop + cycle;
         reason =
             "below reorder point "
@@ -270,7 +307,7 @@ public final class ReplenishmentPlanner {
   /** Configures a {@link ReplenishmentPlanner}; not thread-safe. */
   public static final class Builder {
     private @Nullable PolicyTable policies;
-    private ForecastEngine engine = ForecastEngine.defaults();
+    private @Nullable ForecastEngine engine;
     private @Nullable ExecutorService executor;
     private int parallelism = 1;
 
@@ -282,7 +319,10 @@ public final class ReplenishmentPlanner {
       return this;
     }
 
-    /** The forecasting engine (default {@link ForecastEngine#defaults()}). */
+    /**
+     * The forecasting engine (default {@link ForecastEngine#forPeriod} of the sales history's
+     * period).
+     */
     public Builder forecastEngine(ForecastEngine e) {
       engine = Objects.requireNonNull(e, "engine");
       return this;

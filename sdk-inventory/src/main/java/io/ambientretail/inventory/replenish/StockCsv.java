@@ -5,8 +5,10 @@ import io.ambientretail.core.StoreId;
 import io.ambientretail.inventory.InputLimits;
 import io.ambientretail.inventory.InventoryInputException;
 import io.ambientretail.inventory.internal.CsvLines;
+import io.ambientretail.inventory.internal.Utf8Errors;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +30,11 @@ public final class StockCsv {
    * @throws IOException if the file cannot be read
    */
   public static StockPositions read(Path file, InputLimits limits) throws IOException {
+    String source = String.valueOf(file.getFileName());
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(r, String.valueOf(file.getFileName()), limits);
+      return read(r, source, limits);
+    } catch (CharacterCodingException e) {
+      throw Utf8Errors.notUtf8(file, source);
     }
   }
 

@@ -107,4 +107,80 @@ class SalesCsvTest {
                     InputLimits.defaults()))
         .hasMessage("stock.csv line 3 field sku: store S1, sku A given twice");
   }
+
+  @Test
+  void readFile_notUtf8_namesFileAndLineOfTheBadByte(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    java.nio.file.Path p = dir.resolve("sales.csv");
+    // Enough good lines that the bad byte lies past the reader's first buffer.
+    StringBuilder sb = new StringBuilder("date,store,sku,quantity\n");
+    LocalDate d = LocalDate.of(2020, 1, 1);
+    for (int i = 0; i < 1000; i++) {
+      sb.append(d.plusDays(i)).append(",S1,A,1\n");
+    }
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    b.write(new byte[] {'2', '0', '2', '3', '-', '0', '1', '-', '0', '1', ',', 'S', (byte) 0x80});
+    b.write(",A,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.nio.file.Files.write(p, b.toByteArray());
+    assertThatThrownBy(() -> SalesCsv.read(p, InputLimits.defaults()))
+        .isInstanceOf(InventoryInputException.class)
+        .hasMessageStartingWith("sales.csv line 1002: not UTF-8 text");
+  }
+
+  @Test
+  void read_monthly_fillsAbsentMonthsWithZero() throws IOException {
+    SalesHistory h =
+        SalesCsv.read(
+            new StringReader("month,store,sku,quantity\n1998-01,S,P1,2\n1998-04,S,P1,5\n"),
+            "m.csv",
+            ForecastPeriod.MONTH,
+            InputLimits.defaults());
+    assertThat(h.period()).isEqualTo(ForecastPeriod.MONTH);
+    assertThat(h.startDate()).isEqualTo(LocalDate.of(1998, 1, 1));
+    assertThat(h.endDate()).isEqualTo(LocalDate.of(1998, 4, 30));
+    assertThat(h.series(0)).containsExactly(2, 0, 0, 5);
+  }
+
+  @Test
+  void read_weekly_acrossTheYearEnd() throws IOException {
+    SalesHistory h =
+        SalesCsv.read(
+            new StringReader("week,store,sku,quantity\n2026-W52,S,A,1\n2027-W01,S,A,3\n"),
+            "w.csv",
+            ForecastPeriod.WEEK,
+            InputLimits.defaults());
+    assertThat(h.series(0)).containsExactly(1, 0, 3);
+    assertThat(h.periodStart(3)).isEqualTo(LocalDate.of(2027, 1, 11));
+  }
+
+  @Test
+  void read_periodNotMatchingTheFile_namesFileLineAndColumn() {
+    assertThatThrownBy(
+            () ->
+                SalesCsv.read(
+                    new StringReader("date,store,sku,quantity\n2026-01-01,S,A,1\n"),
+                    "sales.csv",
+                    ForecastPeriod.MONTH,
+                    InputLimits.defaults()))
+        .hasMessageContaining("sales.csv line 1")
+        .hasMessageContaining("must name the column 'month'");
+    assertThatThrownBy(
+            () ->
+                SalesCsv.read(
+                    new StringReader("month,store,sku,quantity\n2026-01,S,A,1\n2026-01-05,S,A,1\n"),
+                    "sales.csv",
+                    ForecastPeriod.MONTH,
+                    InputLimits.defaults()))
+        .hasMessage("sales.csv line 3 field month: not a month (YYYY-MM):" + " '2026-01-05'");
+    assertThatThrownBy(
+            () ->
+                SalesCsv.read(
+                    new StringReader("week,store,sku,quantity\n2026-W02,S,A,1\n2026-W02,S,A,4\n"),
+                    "sales.csv",
+                    ForecastPeriod.WEEK,
+                    InputLimits.defaults()))
+        .hasMessageContaining("sales.csv line 3 field week: a second row")
+        .hasMessageContaining("in week 2026-W02");
+  }
 }

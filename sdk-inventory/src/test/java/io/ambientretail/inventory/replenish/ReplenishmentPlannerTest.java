@@ -305,4 +305,66 @@ class ReplenishmentPlannerTest {
     assertThat(ReplenishMethod.ofId("MinMax")).isEqualTo(ReplenishMethod.MINMAX);
     assertThat(Set.of(ReplenishMethod.values())).hasSize(3);
   }
+
+  @Test
+  void plan_locationsWithoutHistory_areCountedAndNamed() {
+    SalesHistory h = steady(5, new StoreId[] {S1}, new SkuId[] {A});
+    StockPositions stock =
+        StockPositions.builder().add(S1, A, 0, 0).add(S2, A, 0, 0).add(S1, B, -3, 0).build();
+    ReplenishmentPlanner p =
+        ReplenishmentPlanner.builder()
+            .policies(table(PolicySettings.builder().method(ReplenishMethod.ROP).build()))
+            .build();
+    List<PlannedOrder> orders = new ArrayList<>();
+    PlanSummary s = p.plan(h, stock, START.plusDays(70), orders::add, PlanProgress.NONE);
+    assertThat(s.withoutHistory()).isEqualTo(2);
+    assertThat(s.firstWithoutHistory())
+        .containsExactly(new StockLocation(S2, A), new StockLocation(S1, B));
+    assertThat(s.firstWithoutHistory().get(1)).hasToString("S001/B");
+  }
+
+  @Test
+  void plan_dateBeyondAYearPastTheHistory_isRefusedNamingTheDate() {
+    SalesHistory h = steady(5, new StoreId[] {S1}, new SkuId[] {A});
+    StockPositions stock = StockPositions.builder().add(S1, A, 0, 0).build();
+    ReplenishmentPlanner p =
+        ReplenishmentPlanner.builder()
+            .policies(table(PolicySettings.builder().method(ReplenishMethod.ROP).build()))
+            .build();
+    assertThatThrownBy(() -> p.plan(h, stock, LocalDate.of(9999, 12, 31)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("plan date 9999-12-31 is")
+        .hasMessageContaining("last sales date 2026-11-09");
+  }
+
+  @Test
+  void rop_weeklySales_convertsLeadTimeAndReviewFromDays() {
+    // 70 a week for 20 weeks: 10 a day. Lead 3 days + review 1 day = 40; up to 40 + 10.
+    int[] data = new int[20];
+    java.util.Arrays.fill(data, 70);
+    LocalDate monday = LocalDate.of(2026, 6, 1);
+    SalesHistory h =
+        SalesHistory.ofDense(
+            io.ambientretail.inventory.forecast.ForecastPeriod.WEEK,
+            monday,
+            20,
+            new StoreId[] {S1},
+            new SkuId[] {A},
+            data);
+    StockPositions stock = StockPositions.builder().add(S1, A, 0, 0).build();
+    ReplenishmentPlanner p =
+        ReplenishmentPlanner.builder()
+            .policies(
+                table(
+                    PolicySettings.builder()
+                        .method(ReplenishMethod.ROP)
+                        .leadTimeDays(3)
+                        .reviewDays(1)
+                        .build()))
+            .build();
+    List<PlannedOrder> orders = p.plan(h, stock, monday.plusWeeks(20).plusDays(2));
+    assertThat(orders).hasSize(1);
+    assertThat(orders.get(0).quantity()).isEqualTo(50);
+    assertThat(orders.get(0).reason()).startsWith("below reorder point 40 (lead-time demand 40");
+  }
 }

@@ -97,9 +97,10 @@ public final class Models {
    *
    * @return the root mean squared one-step-ahead error of the fitted model, in units
    */
-  public static double fitAndForecast(ForecastMethod method, double[] y, int n, double[] out) {
-    int p = fit(method, y, n);
-    return rmse(method, run(method, p, y, n, out), n);
+  public static double fitAndForecast(
+      ForecastMethod method, double[] y, int n, int season, double[] out) {
+    int p = fit(method, y, n, season);
+    return rmse(method, run(method, p, y, n, season, out), n);
   }
 
   /** The root mean squared error from a sum of squared one-step errors over {@code n} days. */
@@ -108,8 +109,11 @@ public final class Models {
     return Math.sqrt(Math.max(0, sse) / scored);
   }
 
-  /** Chooses the grid point of {@code method} for {@code y[0..n)}; returns its index. */
-  public static int fit(ForecastMethod method, double[] y, int n) {
+  /**
+   * Chooses the grid point of {@code method} for {@code y[0..n)} with a season of {@code season}
+   * periods (Holt-Winters); returns its index.
+   */
+  public static int fit(ForecastMethod method, double[] y, int n, int season) {
     if (n <= WARMUP + 1) {
       return 0;
     }
@@ -117,11 +121,11 @@ public final class Models {
         switch (method) {
           case SES -> sesGrid(y, n);
           case HOLT -> holtGrid(y, n);
-          case HOLT_WINTERS -> hwGrid(y, n);
+          case HOLT_WINTERS -> hwGrid(y, n, season);
           case CROSTON -> crostonGrid(y, n, false);
           case SBA -> crostonGrid(y, n, true);
           case TSB -> tsbGrid(y, n);
-          case MEAN_28 -> new double[1];
+          case MEAN_28, ZERO, MEDIAN, DYING_MEDIAN, ADIDA, IMAPA -> new double[1];
         };
     int best = 0;
     for (int i = 1; i < sse.length; i++) {
@@ -137,7 +141,8 @@ public final class Models {
    * following {@code out.length} days into {@code out} (clamped at 0) and returns the sum of
    * squared one-step errors after the warm-up.
    */
-  public static double run(ForecastMethod method, int p, double[] y, int n, double[] out) {
+  public static double run(
+      ForecastMethod method, int p, double[] y, int n, int season, double[] out) {
     if (n == 0) {
       Arrays.fill(out, 0);
       return 0;
@@ -148,11 +153,16 @@ public final class Models {
           HOLT_PHI[p] < 0
               ? holtMul(y, n, HOLT_A[p], HOLT_B[p], out)
               : holt(y, n, HOLT_A[p], HOLT_B[p], HOLT_PHI[p], out);
-      case HOLT_WINTERS -> holtWinters(y, n, HW_A[p], HW_G[p], HW_B[p], HW_PHI[p], out);
+      case HOLT_WINTERS -> holtWinters(y, n, HW_A[p], HW_G[p], HW_B[p], HW_PHI[p], season, out);
       case CROSTON -> croston(y, n, CR_A[p], 0, out);
       case SBA -> croston(y, n, CR_A[p], 1, out);
       case TSB -> tsb(y, n, TSB_A[p], TSB_B[p], out);
       case MEAN_28 -> mean28(y, n, out);
+      case ZERO -> AggregateModels.zero(y, n, out);
+      case MEDIAN -> AggregateModels.median(y, n, out);
+      case DYING_MEDIAN -> AggregateModels.dyingMedian(y, n, out);
+      case ADIDA -> AggregateModels.adida(y, n, out);
+      case IMAPA -> AggregateModels.imapa(y, n, out);
     };
   }
 
@@ -237,7 +247,7 @@ public final class Models {
     return sse;
   }
 
-  private static double[] hwGrid(double[] y, int n) {
+  private static double[] hwGrid(double[] y, int n, int m) {
     double[] alpha = HW_A;
     double[] gamma = HW_G;
     double[] beta = HW_B;
@@ -247,12 +257,12 @@ public final class Models {
     double[] tr = new double[g];
     // s[k * g + j]: the season of weekday slot k for grid point j, so one day touches a
     // contiguous row.
-    double[] s = new double[7 * g];
+    double[] s = new double[m * g];
     double[] sse = new double[g];
-    double[] s0 = new double[7];
+    double[] s0 = new double[m];
     double l0 = hwInit(y, n, s0);
     Arrays.fill(l, l0);
-    for (int k = 0; k < 7; k++) {
+    for (int k = 0; k < m; k++) {
       Arrays.fill(s, k * g, (k + 1) * g, s0[k]);
     }
     int warm = Math.min(n, WARMUP);
@@ -272,7 +282,7 @@ public final class Models {
           tr[j] = phi[j] * tr[j] + beta[j] * e;
           s[row + j] += gamma[j] * e;
         }
-        if (++k == 7) {
+        if (++k == m) {
           k = 0;
         }
       }
@@ -422,25 +432,26 @@ public final class Models {
    * long to correct a poor start), the level from the first four weeks.
    */
   private static double hwInit(double[] y, int n, double[] s) {
-    int full = (n / 7) * 7;
+    int m = s.length;
+    int full = (n / m) * m;
     if (full == 0) {
       return headMean(y, n, n);
     }
     double total = 0;
     for (int t = 0; t < full; t++) {
-      s[t % 7] += y[t];
+      s[t % m] += y[t];
       total += y[t];
     }
     double mean = total / full;
-    for (int d = 0; d < 7; d++) {
-      s[d] = s[d] / (full / 7) - mean;
+    for (int d = 0; d < m; d++) {
+      s[d] = s[d] / (full / m) - mean;
     }
-    return headMean(y, n, Math.min(full, 28));
+    return headMean(y, n, Math.min(full, Math.max(m, 28 / m * m)));
   }
 
   static double holtWinters(
-      double[] y, int n, double a, double g, double b, double phi, double[] out) {
-    double[] s = new double[7];
+      double[] y, int n, double a, double g, double b, double phi, int m, double[] out) {
+    double[] s = new double[m];
     double l = hwInit(y, n, s);
     double tr = 0;
     double sse = 0;
@@ -454,7 +465,7 @@ public final class Models {
       l = base + a * e;
       tr = phi * tr + b * e;
       s[k] += g * e;
-      if (++k == 7) {
+      if (++k == m) {
         k = 0;
       }
     }
@@ -463,7 +474,7 @@ public final class Models {
     for (int h = 0; h < out.length; h++) {
       pow *= phi;
       damp += pow;
-      out[h] = Math.max(0, l + damp * tr + s[(n + h) % 7]);
+      out[h] = Math.max(0, l + damp * tr + s[(n + h) % m]);
     }
     return sse;
   }
