@@ -95,11 +95,11 @@ public final class StoreServer implements AutoCloseable {
   }
 
   private void keepEventStreamsAlive() {
-    for (SseClient c : clients) {
+    for (EventReader r : clients) {
       try {
-        c.sendComment("keep-alive");
+        r.client().sendComment("keep-alive");
       } catch (RuntimeException e) {
-        clients.remove(c);
+        clients.remove(r);
       }
     }
   }
