@@ -774,7 +774,7 @@ public final class StoreServer implements AutoCloseable {
       List<SessionBook.CartLine> cart =
           store.database().read(c -> store.sessions().cart(c, s.sessionId()));
       m.put("items", cart.stream().mapToInt(SessionBook.CartLine::qty).sum());
-      m.put("totalMinor", cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum());
+      m.put("totalMinor", SessionBook.totalMinor(cart));
       m.put("lines", cart);
       m.put("review", s.review());
       out.add(m);
