@@ -55,6 +55,19 @@ public final class SessionBook {
   public record CartLine(
       String laneId, int qty, long weightMg, long priceMinor, boolean ambiguous) {}
 
+  /**
+   * The total of {@code lines} in minor units, summed with checked arithmetic.
+   *
+   * @throws ArithmeticException if the total does not fit a {@code long}
+   */
+  public static long totalMinor(List<CartLine> lines) {
+    long sum = 0;
+    for (CartLine l : lines) {
+      sum = Math.addExact(sum, l.priceMinor());
+    }
+    return sum;
+  }
+
   /** Opens a session in state {@code state}. */
   public void open(
       Connection c,

@@ -179,7 +179,7 @@ public final class ReviewDesk {
    */
   void hold(Connection c, SessionBook.Session s, List<SessionBook.CartLine> cart, long now)
       throws SQLException {
-    long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+    long total = SessionBook.totalMinor(cart);
     long due = now + config.review().decideWithinMinutes() * 60_000L;
     List<ReviewBook.Line> seen =
         cart.stream().map(l -> new ReviewBook.Line(l.laneId(), l.qty())).toList();
@@ -370,7 +370,7 @@ public final class ReviewDesk {
                       case ADJUST -> request.lines();
                     };
                 List<SessionBook.CartLine> basket = basket(lines, seen);
-                long total = basket.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+                long total = SessionBook.totalMinor(basket);
                 if (!book.decide(c, sessionId, request.decision(), actor, now, lines, total)) {
                   throw new AmbientException(
                       StoreEngine.CONFLICT, "review of " + sessionId + " was decided meanwhile");
@@ -526,13 +526,16 @@ public final class ReviewDesk {
       long price;
       if (s != null) {
         weightMg = s.weightMg() * l.qty() / s.qty();
-        price = Math.round((double) s.priceMinor() * l.qty() / s.qty());
+        price = roundedDiv(Math.multiplyExact(s.priceMinor(), (long) l.qty()), s.qty());
       } else {
         weightMg = lane.unitGrams() * 1000L * l.qty();
         price =
             lane.pricing() == StoreConfig.Pricing.WEIGHT
-                ? Math.round(lane.unitGrams() * lane.pricePerKgMinor() / 1000.0) * l.qty()
-                : lane.priceMinor() * l.qty();
+                ? Math.multiplyExact(
+                    roundedDiv(
+                        Math.multiplyExact((long) lane.unitGrams(), lane.pricePerKgMinor()), 1000),
+                    (long) l.qty())
+                : Math.multiplyExact(lane.priceMinor(), (long) l.qty());
       }
       out.add(new SessionBook.CartLine(l.laneId(), l.qty(), weightMg, price, true));
     }
@@ -569,5 +572,11 @@ public final class ReviewDesk {
       sb.append(sb.length() == 0 ? "" : ",").append(l.laneId()).append('x').append(l.qty());
     }
     return sb.length() == 0 ? "empty" : sb.toString();
+  }
+
+  /** {@code a / b} rounded half up, for a non-negative {@code a} and positive {@code b}. */
+  private static long roundedDiv(long a, long b) {
+    long q = a / b;
+    return (a % b) * 2 >= b ? q + 1 : q;
   }
 }

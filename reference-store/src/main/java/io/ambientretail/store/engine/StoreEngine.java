@@ -220,10 +220,7 @@ public final class StoreEngine implements AutoCloseable {
     listeners.add(
         new BasketHolds(
             payments,
-            sid ->
-                db.read(c -> sessions.cart(c, sid)).stream()
-                    .mapToLong(SessionBook.CartLine::priceMinor)
-                    .sum(),
+            sid -> SessionBook.totalMinor(db.read(c -> sessions.cart(c, sid))),
             config.currency()));
     for (StoreConfig.Lane l : config.lanes()) {
       lanesById.put(l.id(), l);
@@ -606,7 +603,7 @@ public final class StoreEngine implements AutoCloseable {
                     laneId,
                     diff,
                     Math.abs(diff) * lane.unitGrams() * 1000L,
-                    lane.priceMinor() * diff,
+                    Math.multiplyExact(lane.priceMinor(), (long) diff),
                     doubt,
                     now);
                 out.add(Map.of("session", sid, "lane", laneId, "qty", diff, "ambiguous", doubt));
@@ -876,7 +873,7 @@ public final class StoreEngine implements AutoCloseable {
               return new Taken(seen, false);
             });
     List<SessionBook.CartLine> cart = taken.cart();
-    long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+    long total = SessionBook.totalMinor(cart);
     if (taken.held()) {
       reviews.announce(sid, total);
       emit("session", Map.of("session", sid, "state", "REVIEW"));
@@ -926,7 +923,7 @@ public final class StoreEngine implements AutoCloseable {
             "already settled: " + s.state().name().toLowerCase(java.util.Locale.ROOT));
       }
       List<SessionBook.CartLine> cart = decided;
-      long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+      long total = SessionBook.totalMinor(cart);
       Optional<WalkOutSession> w = payments.walkOutSession(sid);
       long now = now();
       if (w.isEmpty()) {
@@ -1112,7 +1109,7 @@ public final class StoreEngine implements AutoCloseable {
                 throw new AmbientException(CONFLICT, "session " + sessionId + " is " + cur.state());
               }
               List<SessionBook.CartLine> cart = sessions.cart(c, sessionId);
-              long total = cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum();
+              long total = SessionBook.totalMinor(cart);
               sessions.setCard(c, sessionId, t.token(), t.fingerprint(), t.label(), shopper);
               sessions.setState(c, sessionId, SessionBook.State.CHECKOUT, null, now);
               journal.begin(

@@ -94,20 +94,9 @@ final class JsonBody {
       throw invalid(name + ": required text of 1 to " + MAX_TEXT + " characters");
     }
     String s = n.asText();
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (Character.getType(ch) == Character.CONTROL
-          || ch == '\u2028'
-          || ch == '\u2029'
-          || Character.getType(ch) == Character.FORMAT && isBidiControl(ch)) {
-        throw invalid(
-            name
-                + ": control character U+"
-                + String.format(Locale.ROOT, "%04X", (int) ch)
-                + " at position "
-                + (i + 1)
-                + " (refused, not stored)");
-      }
+    int at = controlCharacterAt(s);
+    if (at >= 0) {
+      throw invalid(name + ": " + controlCharacterMessage(s, at));
     }
     return s;
   }
@@ -151,6 +140,32 @@ final class JsonBody {
     }
     String t = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     return t.equals("application/json") || (t.startsWith("application/") && t.endsWith("+json"));
+  }
+
+  /**
+   * The index of the first control character in {@code s} (C0, DEL, C1, line and paragraph
+   * separators, bidirectional embedding and isolate controls), or -1.
+   */
+  static int controlCharacterAt(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (Character.getType(ch) == Character.CONTROL
+          || ch == '\u2028'
+          || ch == '\u2029'
+          || isBidiControl(ch)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Says which control character is at {@code at} (1-based position) and that it was refused. */
+  static String controlCharacterMessage(String s, int at) {
+    return "control character U+"
+        + String.format(Locale.ROOT, "%04X", (int) s.charAt(at))
+        + " at position "
+        + (at + 1)
+        + " (refused, not stored)";
   }
 
   private static boolean isBidiControl(char ch) {

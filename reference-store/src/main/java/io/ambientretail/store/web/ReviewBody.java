@@ -15,7 +15,8 @@ import java.util.Set;
  * {"decision":"void"}} or {@code {"decision":"adjust","lines":[{"lane":"...","qty":N}]}}. Hostile
  * input gets a {@link ReviewDesk#INVALID} error naming the field ({@code decision}, {@code
  * lines[3].qty}); limits: {@link ReviewDesk#MAX_LINES} lines, quantities 0 to {@link
- * ReviewDesk#MAX_QTY}, lane ids of 1 to 64 characters, no unknown fields.
+ * ReviewDesk#MAX_QTY}, lane ids of 1 to 64 characters, a note of at most 200 characters without
+ * control characters, no unknown fields.
  */
 final class ReviewBody {
   private ReviewBody() {}
@@ -36,6 +37,12 @@ final class ReviewBody {
     JsonNode n = b.path("note");
     if (!n.isMissingNode() && (!n.isTextual() || n.asText().length() > 200)) {
       throw invalid("note: expected text of at most 200 characters");
+    }
+    if (n.isTextual() && JsonBody.controlCharacterAt(n.asText()) >= 0) {
+      throw invalid(
+          "note: "
+              + JsonBody.controlCharacterMessage(
+                  n.asText(), JsonBody.controlCharacterAt(n.asText())));
     }
     JsonNode ls = b.path("lines");
     if (ls.isMissingNode() || ls.isNull()) {

@@ -37,6 +37,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StoreServer implements AutoCloseable {
   private static final String PRINCIPAL = "principal";
+  private static final String PROBLEM_WRITTEN = "problem.written";
+  private static final List<io.javalin.http.HandlerType> METHODS =
+      List.of(
+          io.javalin.http.HandlerType.GET,
+          io.javalin.http.HandlerType.POST,
+          io.javalin.http.HandlerType.PUT,
+          io.javalin.http.HandlerType.PATCH,
+          io.javalin.http.HandlerType.DELETE);
   private static final int MAX_BODY = 64 * 1024;
 
   private final StoreApp app;
@@ -78,6 +86,7 @@ public final class StoreServer implements AutoCloseable {
             cfg -> {
               cfg.showJavalinBanner = false;
               cfg.http.maxRequestSize = MAX_BODY;
+              cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
               cfg.staticFiles.add(
                   sf -> {
                     sf.hostedPath = "/";
@@ -163,9 +172,20 @@ public final class StoreServer implements AutoCloseable {
                 .result(app.metrics().scrape()));
     a.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
 
+    a.before(SecurityHeaders::apply);
     a.before("/api/*", this::authenticate);
     a.before("/api/*", bodies::read);
-    a.before("/api/events", ctx -> need(ctx, Role.Permission.READ_STORE));
+    a.before(
+        "/api/events",
+        ctx -> {
+          need(ctx, Role.Permission.READ_STORE);
+          String accept = ctx.header("Accept");
+          if (accept == null || !accept.strip().equals("text/event-stream")) {
+            // Javalin streams only for exactly this Accept; anything else was an empty 200
+            throw new NotAcceptable(
+                "/api/events is a server-sent event stream: send Accept: text/event-stream");
+          }
+        });
     a.after("/api/*", ctx -> store.audit().clearOrigin());
 
     a.get(
@@ -573,6 +593,8 @@ public final class StoreServer implements AutoCloseable {
         });
     a.exception(Forbidden.class, (e, ctx) -> problem(ctx, 403, "Forbidden", e.getMessage()));
     a.exception(
+        NotAcceptable.class, (e, ctx) -> problem(ctx, 406, "Not Acceptable", e.getMessage()));
+    a.exception(
         io.ambientretail.privacy.PrivacyException.class,
         (e, ctx) -> {
           boolean denied = e.code().equals(io.ambientretail.privacy.PrivacyException.ACCESS_DENIED);
@@ -632,8 +654,24 @@ public final class StoreServer implements AutoCloseable {
     a.error(
         404,
         ctx -> {
-          if (ctx.result() == null || !String.valueOf(ctx.contentType()).contains("problem")) {
-            problem(ctx, 404, "Not Found", "no resource at " + ctx.path());
+          if (ctx.attribute(PROBLEM_WRITTEN) != null) {
+            return; // a specific 404 (an unknown receipt, session, lane) keeps its detail
+          }
+          List<String> allowed = allowedMethods(ctx.path());
+          if (!allowed.isEmpty()) {
+            ctx.header("Allow", String.join(", ", allowed));
+            problem(
+                ctx,
+                405,
+                "Method Not Allowed",
+                ctx.method().name()
+                    + " is not supported on "
+                    + shown(ctx.path())
+                    + " (allowed: "
+                    + String.join(", ", allowed)
+                    + ")");
+          } else {
+            problem(ctx, 404, "Not Found", "no resource at " + shown(ctx.path()));
           }
         });
     a.error(
@@ -781,7 +819,7 @@ public final class StoreServer implements AutoCloseable {
       List<SessionBook.CartLine> cart =
           store.database().read(c -> store.sessions().cart(c, s.sessionId()));
       m.put("items", cart.stream().mapToInt(SessionBook.CartLine::qty).sum());
-      m.put("totalMinor", cart.stream().mapToLong(SessionBook.CartLine::priceMinor).sum());
+      m.put("totalMinor", SessionBook.totalMinor(cart));
       m.put("lines", cart);
       m.put("review", s.review());
       out.add(m);
@@ -885,6 +923,7 @@ public final class StoreServer implements AutoCloseable {
 
   private static void problem(
       Context ctx, int status, String title, String detail, Map<String, Object> extensions) {
+    ctx.attribute(PROBLEM_WRITTEN, Boolean.TRUE);
     ctx.status(status);
     try {
       ctx.contentType("application/problem+json")
@@ -902,6 +941,22 @@ public final class StoreServer implements AutoCloseable {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The methods with a route at {@code path}, for 405 and its {@code Allow} header. */
+  private List<String> allowedMethods(String path) {
+    var router = javalin.unsafeConfig().pvt.internalRouter;
+    List<String> out = new ArrayList<>();
+    for (io.javalin.http.HandlerType t : METHODS) {
+      if (router.findHttpHandlerEntries(t, path).findAny().isPresent()) {
+        out.add(t.name());
+      }
+    }
+    return out;
+  }
+
+  private static String shown(String path) {
+    return path.length() > 200 ? path.substring(0, 200) + "..." : path;
   }
 
   private static String rootMessage(Throwable e) {
@@ -931,6 +986,15 @@ public final class StoreServer implements AutoCloseable {
     private static final long serialVersionUID = 1L;
 
     Unauthorized(String m) {
+      super(m);
+    }
+  }
+
+  /** 406. */
+  static final class NotAcceptable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotAcceptable(String m) {
       super(m);
     }
   }

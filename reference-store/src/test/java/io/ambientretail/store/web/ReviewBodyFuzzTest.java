@@ -55,6 +55,16 @@ class ReviewBodyFuzzTest {
   }
 
   @Test
+  void parse_noteWithAControlCharacter_isRefusedNamingTheNote() throws Exception {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                ReviewBody.parse(
+                    JSON.readTree("{\"decision\":\"void\",\"note\":\"ok\\u001b[2J\"}")))
+        .isInstanceOf(AmbientException.class)
+        .hasMessageStartingWith("note: control character U+001B at position 3");
+  }
+
+  @Test
   void parse_hugeQuantity_namesTheField() throws Exception {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
