@@ -178,6 +178,8 @@ public final class StoreApp implements AutoCloseable {
     StoreConfig config = options.config();
     Path data = options.dataDir();
     Files.createDirectories(data);
+    // first of all: a second store on this directory stops here, having touched nothing
+    closeables.add(DataDirectoryLock.acquire(data));
     Clock clock = Clock.systemUTC();
     metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     mark("registry");

@@ -188,7 +188,7 @@ public final class StoreConfigReader {
       }
       var payment =
           new StoreConfig.Payment(
-              text(p, "payment.gateway", "gateway", "simulated"),
+              gateway(text(p, "payment.gateway", "gateway", "simulated")),
               longAt(p, "payment.holdMinor", "holdMinor", 3000, 1, 10_000_000),
               (int) longAt(p, "payment.acquirerLatencyMs", "acquirerLatencyMs", 10, 0, 10_000),
               decline,
@@ -595,6 +595,41 @@ public final class StoreConfigReader {
         throw fail(path, "empty");
       }
       return v;
+    }
+
+    /**
+     * {@code simulated}, or the acquirer's base URL: https, or http to a loopback host; no user
+     * info, query or fragment (what the payment gateway client accepts).
+     */
+    private String gateway(String g) {
+      if (g.equals("simulated")) {
+        return g;
+      }
+      String why = null;
+      try {
+        java.net.URI u = new java.net.URI(g);
+        String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
+        boolean loopback =
+            host.equals("localhost")
+                || host.startsWith("127.")
+                || host.equals("[::1]")
+                || host.equals("::1");
+        if (!"https".equals(u.getScheme()) && !"http".equals(u.getScheme()) || host.isEmpty()) {
+          why = "expected simulated or an https URL with a host";
+        } else if ("http".equals(u.getScheme()) && !loopback) {
+          why = "plain http is allowed only to a loopback host, use https";
+        } else if (u.getRawUserInfo() != null
+            || u.getRawQuery() != null
+            || u.getRawFragment() != null) {
+          why = "must not have user info, a query or a fragment";
+        }
+      } catch (java.net.URISyntaxException e) {
+        why = "not a URL (" + e.getReason() + ")";
+      }
+      if (why != null) {
+        throw fail("payment.gateway", why);
+      }
+      return g;
     }
 
     private boolean bool(JsonNode node, String path, String field, boolean dflt) {

@@ -127,6 +127,20 @@ public final class StoreServer implements AutoCloseable {
    * middle of a request body, is answered 408 or disconnected.
    */
   public static StoreServer start(StoreApp app, int port) {
+    if (port != 0) {
+      // Javalin logs an ERROR with a stack trace before it throws: find out first, quietly
+      try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "--port: 127.0.0.1:"
+                + port
+                + " is in use by another program ("
+                + e.getMessage()
+                + "); stop it or choose another --port");
+      }
+    }
     StoreServer s = new StoreServer(app);
     try {
       s.javalin.start("127.0.0.1", port);

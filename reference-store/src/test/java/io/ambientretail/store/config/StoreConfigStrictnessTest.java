@@ -122,6 +122,27 @@ class StoreConfigStrictnessTest {
   }
 
   @Test
+  void gateway_isSimulatedOrAUsableUrl() {
+    String p = MINIMAL + "payment:\n  gateway: ";
+    assertThat(read(p + "'https://acquirer.example/v1'\n").payment().gateway())
+        .isEqualTo("https://acquirer.example/v1");
+    assertThat(read(p + "'http://127.0.0.1:9000'\n").payment().gateway())
+        .isEqualTo("http://127.0.0.1:9000");
+    assertThatThrownBy(() -> read(p + "'http://acquirer.example'\n"))
+        .hasMessage(
+            "store.yaml:8: payment.gateway: plain http is allowed only to a loopback host, use"
+                + " https");
+    assertThatThrownBy(() -> read(p + "simulted\n"))
+        .hasMessage(
+            "store.yaml:8: payment.gateway: expected simulated or an https URL with a host");
+    assertThatThrownBy(() -> read(p + "'https://x.example/a b'\n"))
+        .hasMessageStartingWith("store.yaml:8: payment.gateway: not a URL (");
+    assertThatThrownBy(() -> read(p + "'https://u:pw@x.example/'\n"))
+        .hasMessage(
+            "store.yaml:8: payment.gateway: must not have user info, a query or a fragment");
+  }
+
+  @Test
   void webLimits_defaultWhenAbsent_readWhenGiven_andCheckedLikeEverythingElse() {
     assertThat(read(MINIMAL).web()).isEqualTo(StoreConfig.WebLimits.DEFAULTS);
     StoreConfig c =
