@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     name = "store",
     mixinStandardHelpOptions = true,
     description = "Run the reference store or its simulated demo.",
-    subcommands = {StoreCommand.Demo.class, StoreCommand.Run.class})
+    subcommands = {StoreCommand.Demo.class, StoreCommand.Run.class, StoreCommand.Config.class})
 final class StoreCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -139,6 +139,41 @@ final class StoreCommand implements Runnable {
           duration,
           out,
           err);
+    }
+  }
+
+  /** {@code ambient store config --example}: prints a starting store.yaml. */
+  @Command(
+      name = "config",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print a complete store.yaml to start from: the demo's configuration of the chosen kind,"
+            + " with simulated devices and demo tokens to replace."
+      },
+      footer = {
+        "",
+        "Example:",
+        "  ambient store config --example --kind micromarket > store.yaml",
+        "  ambient store run --config store.yaml"
+      })
+  static final class Config implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--example", required = true, description = "Print the example configuration.")
+    boolean example;
+
+    @Option(
+        names = "--kind",
+        defaultValue = "walkout",
+        description = "walkout (smart store) or micromarket (kiosk). Default: ${DEFAULT-VALUE}.")
+    String kind;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(StoreConfigReader.demoYaml(StoreKind.parse(kind)));
+      out.flush();
+      return ExitCode.OK;
     }
   }
 
