@@ -30,12 +30,13 @@ import java.util.Set;
 
 /**
  * The demo's closing summary, computed from the store's own records: shoppers from the sessions
- * (walk-out) or the door counter (micromarket), receipts and the captured amount from the receipts
- * and the SDK payment journal (a walk-out receipt's money is what the SDK session captured and
- * charged for it; a kiosk receipt's is its approved sale), exact receipts by comparing receipts
- * with the simulator's truth file, double captures as receipts whose session took more than the
- * receipt's total, or captured more than once, stock mismatches from the ledger and the shelves,
- * PAN leaks from a scan of every file the run wrote.
+ * (walk-out) or the door counter (micromarket), receipts of this run's shoppers (not those recovery
+ * issued for an earlier run's) and the captured amount from the receipts and the SDK payment
+ * journal (a walk-out receipt's money is what the SDK session captured and charged for it; a kiosk
+ * receipt's is its approved sale), exact receipts by comparing receipts with the simulator's truth
+ * file, double captures as receipts whose session took more than the receipt's total, or captured
+ * more than once, stock mismatches from the ledger and the shelves, PAN leaks from a scan of every
+ * file the run wrote.
  */
 public record RunSummary(
     long shoppers,
@@ -98,9 +99,13 @@ public record RunSummary(
               }
               return doorEntriesSince(c, sinceMs);
             });
+    // this run's shoppers only: receipts that recovery issued at start-up for shoppers of an
+    // earlier run on the same data are theirs, not this run's
+    Set<String> earlier =
+        db.read(c -> stringsOf(c, "SELECT session_id FROM sessions WHERE opened_ms < ?", sinceMs));
     List<ReceiptBook.Receipt> receipts =
         db.read(c -> store.receipts().all(c)).stream()
-            .filter(r -> r.createdMs() >= sinceMs)
+            .filter(r -> r.createdMs() >= sinceMs && !earlier.contains(r.sessionId()))
             .toList();
     long captured = 0;
     long doubles = 0;
@@ -222,6 +227,20 @@ public record RunSummary(
         return r.getLong(1);
       }
     }
+  }
+
+  private static Set<String> stringsOf(java.sql.Connection c, String sql, long arg)
+      throws SQLException {
+    Set<String> out = new HashSet<>();
+    try (PreparedStatement q = c.prepareStatement(sql)) {
+      q.setLong(1, arg);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+    }
+    return out;
   }
 
   private static long doorEntriesSince(java.sql.Connection c, long sinceMs) throws SQLException {

@@ -20,6 +20,7 @@ import io.ambientretail.store.privacy.StoreAuditSink;
 import io.ambientretail.store.privacy.StorePrivacyStore;
 import io.ambientretail.store.sim.ShopperSimulation;
 import io.ambientretail.store.sim.SimulatedShelves;
+import io.ambientretail.store.sim.SimulatedStaffReviews;
 import io.ambientretail.store.web.StoreServer;
 import io.ambientretail.testing.acquirer.SimulatedAcquirer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -196,6 +197,8 @@ public final class StoreApp implements AutoCloseable {
               .latency(Duration.ofMillis(config.payment().acquirerLatencyMs()))
               .declineRate(config.payment().declineRate())
               .seed(options.seed())
+              // its books in the data directory: a demo restarted on it finds its holds open
+              .stateFile(data.resolve(ACQUIRER_STATE_FILE))
               .start();
       closeables.add(acquirer);
       gatewayUrl = acquirer.uri();
@@ -264,6 +267,11 @@ public final class StoreApp implements AutoCloseable {
             });
     closeables.add(housekeeping::shutdownNow);
     housekeeping.scheduleAtFixedRate(this::housekeep, 1, 1, TimeUnit.SECONDS);
+    if (options.simulate()) {
+      // recovery first, then the shelves: the demo's staff decide what recovery held for review,
+      // so the shelves rebuilt from the stock on hand already count those shoppers' sales
+      new SimulatedStaffReviews(engine, truthFile()).decidePending();
+    }
     SimulatedShelves shelves =
         options.simulate()
             ? new SimulatedShelves(config, db.read(c -> engine.stock().onHand(c)), options.seed())
@@ -398,6 +406,9 @@ public final class StoreApp implements AutoCloseable {
     return engine;
   }
 
+  /** The simulated acquirer's state file in the data directory. */
+  public static final String ACQUIRER_STATE_FILE = "acquirer.jsonl";
+
   /** How often the audit log's checkpoint is signed (and at shutdown). */
   public static final long CHECKPOINT_EVERY_MS = 60_000L;
 
@@ -464,6 +475,41 @@ public final class StoreApp implements AutoCloseable {
   /** The web server's port, or -1 when not serving. */
   public int port() {
     return server == null ? -1 : server.port();
+  }
+
+  /**
+   * What a stop now leaves for the next start to settle: visits still open (their shoppers inside)
+   * and receipts held for review.
+   *
+   * @param openVisits walk-out shoppers inside or kiosk sales under way; the next start holds a
+   *     walk-out cart for review and finishes or cancels a kiosk sale
+   * @param heldForReview receipts waiting for staff; they stay held across the restart
+   */
+  public record Unsettled(long openVisits, long heldForReview) {}
+
+  /**
+   * Stops the simulated shoppers and staff (a no-op when this is no demo), so nothing changes the
+   * store while it is being stopped.
+   */
+  public void stopSimulation() {
+    if (simulation != null) {
+      simulation.close();
+    }
+  }
+
+  /** What is open now and would be settled by the next start on the same data. */
+  public Unsettled unsettled() {
+    return db.read(
+        c -> {
+          try (var q =
+                  c.prepareStatement(
+                      "SELECT SUM(CASE WHEN state IN ('AUTHORIZING','OPEN','CHECKOUT') THEN 1 ELSE 0"
+                          + " END), SUM(CASE WHEN state = 'REVIEW' THEN 1 ELSE 0 END) FROM sessions");
+              var r = q.executeQuery()) {
+            r.next();
+            return new Unsettled(r.getLong(1), r.getLong(2));
+          }
+        });
   }
 
   /** Sessions settled by recovery at start-up. */

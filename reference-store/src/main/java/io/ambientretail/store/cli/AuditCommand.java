@@ -321,8 +321,15 @@ final class AuditCommand implements Runnable {
             }
           }
         } catch (AuditJsonLines.BadLine e) {
+          if (lineNo == 1 && !AuditJsonLines.startsLikeAnExportLine(line)) {
+            // nothing of an export was read: a wrong file, not a tampered log
+            return usageError(err, file + " is not an audit export (" + e.getMessage() + ")");
+          }
           verifier.unreadable(e.getMessage());
         } catch (java.nio.charset.CharacterCodingException e) {
+          if (lineNo == 1) {
+            return usageError(err, file + " is not an audit export (line 1: not UTF-8 text)");
+          }
           verifier.unreadable("line " + lineNo + ": not UTF-8 text");
         }
       }

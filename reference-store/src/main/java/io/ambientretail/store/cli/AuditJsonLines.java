@@ -256,6 +256,15 @@ final class AuditJsonLines {
     }
   }
 
+  /**
+   * Whether {@code line} begins as every line this format writes does ({@code {"seq":} or {@code
+   * {"checkpoint":}): a first line that does not is another kind of file, not a damaged export.
+   */
+  static boolean startsLikeAnExportLine(CharSequence line) {
+    String head = line.subSequence(0, Math.min(line.length(), 16)).toString();
+    return head.startsWith("{\"seq\":") || head.startsWith("{\"checkpoint\":");
+  }
+
   static void writeLine(Writer w, String json) throws IOException {
     w.write(json);
     w.write('\n');

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
     name = "store",
     mixinStandardHelpOptions = true,
     description = "Run the reference store or its simulated demo.",
-    subcommands = {StoreCommand.Demo.class, StoreCommand.Run.class})
+    subcommands = {StoreCommand.Demo.class, StoreCommand.Run.class, StoreCommand.Config.class})
 final class StoreCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -141,6 +142,41 @@ final class StoreCommand implements Runnable {
     }
   }
 
+  /** {@code ambient store config --example}: prints a starting store.yaml. */
+  @Command(
+      name = "config",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print a complete store.yaml to start from: the demo's configuration of the chosen kind,"
+            + " with simulated devices and demo tokens to replace."
+      },
+      footer = {
+        "",
+        "Example:",
+        "  ambient store config --example --kind micromarket > store.yaml",
+        "  ambient store run --config store.yaml"
+      })
+  static final class Config implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--example", required = true, description = "Print the example configuration.")
+    boolean example;
+
+    @Option(
+        names = "--kind",
+        defaultValue = "walkout",
+        description = "walkout (smart store) or micromarket (kiosk). Default: ${DEFAULT-VALUE}.")
+    String kind;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(StoreConfigReader.demoYaml(StoreKind.parse(kind)));
+      out.flush();
+      return ExitCode.OK;
+    }
+  }
+
   /** {@code ambient store run}. */
   @Command(
       name = "run",
@@ -205,9 +241,18 @@ final class StoreCommand implements Runnable {
     long t0 = System.nanoTime();
     StoreApp app = StoreApp.start(o, transport);
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
     Thread hook =
         new Thread(
             () -> {
+              stopping.set(true);
+              try {
+                app.stopSimulation();
+                err.println(stopNote(app.unsettled(), o.dataDir()));
+                err.flush();
+              } catch (RuntimeException e) {
+                // the store is going down anyway; close what is left
+              }
               app.close();
               stopped.countDown();
             },
@@ -273,6 +318,13 @@ final class StoreCommand implements Runnable {
         return s.clean() ? ExitCode.OK : ExitCode.PROBLEM;
       }
       return ExitCode.OK;
+    } catch (RuntimeException e) {
+      if (!stopping.get()) {
+        throw e;
+      }
+      // stopped (Ctrl-C) while this thread read the store: the shutdown hook reports and closes
+      stopped.await();
+      return ExitCode.OK;
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -281,6 +333,30 @@ final class StoreCommand implements Runnable {
         // the hook is closing the store
       }
     }
+  }
+
+  /** The line a stop prints: what the next start on the same data directory settles. */
+  static String stopNote(StoreApp.Unsettled u, Path dataDir) {
+    if (u.openVisits() == 0 && u.heldForReview() == 0) {
+      return "ambient: stopped; nothing is left open";
+    }
+    StringBuilder sb = new StringBuilder("ambient: stopped; the next start on ").append(dataDir);
+    sb.append(" settles what is still open:");
+    if (u.openVisits() > 0) {
+      sb.append(' ')
+          .append(u.openVisits())
+          .append(u.openVisits() == 1 ? " visit" : " visits")
+          .append(" under way (a walk-out cart is held for review, a kiosk sale finished or")
+          .append(" cancelled)");
+    }
+    if (u.heldForReview() > 0) {
+      sb.append(u.openVisits() > 0 ? ";" : "")
+          .append(' ')
+          .append(u.heldForReview())
+          .append(u.heldForReview() == 1 ? " receipt" : " receipts")
+          .append(" held for review (they stay held until staff decide)");
+    }
+    return sb.toString();
   }
 
   private static void progress(StoreApp app, int shoppers, PrintWriter err) {

@@ -82,12 +82,21 @@ public final class StoreConfigReader {
 
   /** The built-in demo configuration of a store kind. */
   public StoreConfig demo(StoreKind kind) {
+    return read(
+        demoYaml(kind).getBytes(StandardCharsets.UTF_8), "built-in demo-" + kind.id() + ".yaml");
+  }
+
+  /**
+   * The text of the built-in demo configuration of a store kind, a complete {@code store.yaml} that
+   * {@link #read(Path)} accepts: the start of a store's own configuration.
+   */
+  public static String demoYaml(StoreKind kind) {
     String name = "/io/ambientretail/store/demo-" + kind.id() + ".yaml";
     try (InputStream in = StoreConfigReader.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + name);
       }
-      return read(in.readAllBytes(), "built-in demo-" + kind.id() + ".yaml");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -3,10 +3,8 @@ package io.ambientretail.store.sim;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientretail.store.config.StoreConfig;
 import io.ambientretail.store.config.StoreKind;
-import io.ambientretail.store.db.ReviewBook;
 import io.ambientretail.store.engine.DeviceHealth;
 import io.ambientretail.store.engine.ReplenishmentPlanner;
-import io.ambientretail.store.engine.ReviewDesk;
 import io.ambientretail.store.engine.StoreEngine;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -97,10 +95,7 @@ public final class ShopperSimulation implements AutoCloseable {
   private final Map<String, String> standingAt = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Map<String, List<StoreConfig.Lane>> lanesOfShelf = new LinkedHashMap<>();
-  // what each walk-out shopper really left with: the staff's "footage" when deciding a review
-  private final Map<String, Map<String, Integer>> footage =
-      new java.util.concurrent.ConcurrentHashMap<>();
-  private final AtomicLong reviewsDecided = new AtomicLong();
+  private final SimulatedStaffReviews reviewDesk;
   private volatile CountDownLatch finished = new CountDownLatch(0);
   private volatile int target = -1;
   private final int timeScale;
@@ -168,14 +163,9 @@ public final class ShopperSimulation implements AutoCloseable {
       lanesOfShelf.put(s.id(), s.lanes());
     }
     this.shelfIds = List.copyOf(lanesOfShelf.keySet());
+    this.reviewDesk = new SimulatedStaffReviews(store, truthFile);
     try {
       Files.createDirectories(truthFile.toAbsolutePath().getParent());
-      if (Files.exists(truthFile)) {
-        // shoppers of an earlier run on the same data, whose receipts may still wait for review
-        for (String line : Files.readAllLines(truthFile, StandardCharsets.UTF_8)) {
-          readFootage(line);
-        }
-      }
       this.truth =
           Files.newBufferedWriter(
               truthFile,
@@ -272,19 +262,8 @@ public final class ShopperSimulation implements AutoCloseable {
     }
   }
 
-  private void readFootage(String line) {
-    try {
-      var n = json.readTree(line);
-      Map<String, Integer> items = new LinkedHashMap<>();
-      n.path("items").fields().forEachRemaining(e -> items.put(e.getKey(), e.getValue().asInt()));
-      footage.put(n.path("session").asText(), items);
-    } catch (IOException | RuntimeException e) {
-      // a line torn by a crash: that shopper's review falls back to the cart as seen
-    }
-  }
-
   private void staff() {
-    decideReviews();
+    reviewDesk.decidePending();
     try {
       var lanes = store.database().read(c -> store.stock().lanes(c));
       for (ReplenishmentPlanner.Suggestion s : planner.suggest(lanes)) {
@@ -303,52 +282,9 @@ public final class ShopperSimulation implements AutoCloseable {
     }
   }
 
-  /**
-   * Staff decide the receipts held for review: approve when the cart as the store saw it is what
-   * the shopper took, adjust it to what was taken otherwise. A shopper the footage does not cover
-   * (left inside by a crash of an earlier run) is approved as seen.
-   */
-  private void decideReviews() {
-    List<Map<String, Object>> pending;
-    try {
-      pending = store.reviews().pending();
-    } catch (RuntimeException e) {
-      return;
-    }
-    for (Map<String, Object> r : pending) {
-      String sid = (String) r.get("session");
-      Map<String, Integer> seen = new LinkedHashMap<>();
-      for (Object o : (List<?>) r.get("lines")) {
-        Map<?, ?> l = (Map<?, ?>) o;
-        seen.merge((String) l.get("lane"), ((Number) l.get("qty")).intValue(), Integer::sum);
-      }
-      Map<String, Integer> took = footage.get(sid);
-      ReviewDesk.Request decision;
-      String note;
-      if (took == null || took.equals(seen)) {
-        decision = ReviewDesk.Request.approve();
-        note = took == null ? "no footage of this shopper: cart as seen" : "footage matches";
-      } else {
-        List<ReviewBook.Line> lines = new ArrayList<>();
-        took.forEach((lane, q) -> lines.add(new ReviewBook.Line(lane, q)));
-        seen.keySet().stream()
-            .filter(lane -> !took.containsKey(lane))
-            .forEach(lane -> lines.add(new ReviewBook.Line(lane, 0)));
-        decision = ReviewDesk.Request.adjust(lines);
-        note = "footage shows another basket";
-      }
-      try {
-        store.reviews().decide(sid, decision, "staff", note);
-        reviewsDecided.incrementAndGet();
-      } catch (RuntimeException e) {
-        // decided meanwhile (the deadline, or another desk): nothing to do
-      }
-    }
-  }
-
   /** Reviews the simulated staff decided. */
   public long reviewsDecided() {
-    return reviewsDecided.get();
+    return reviewDesk.decided();
   }
 
   /** Staff fill a lane with {@code qty} units and book it (the dashboard's restock). */
@@ -624,7 +560,7 @@ public final class ShopperSimulation implements AutoCloseable {
             }
           });
       line.put("items", items);
-      footage.put(session, items);
+      reviewDesk.saw(session, items);
       try {
         String text = json.writeValueAsString(line);
         synchronized (truth) {

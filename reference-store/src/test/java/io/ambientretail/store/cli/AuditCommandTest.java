@@ -294,6 +294,35 @@ class AuditCommandTest {
   }
 
   @Test
+  void verify_aFileThatIsNotAnExport_exits2WithOneLineReason() throws Exception {
+    for (List<String> notAnExport :
+        List.of(
+            List.of("date,sku,qty", "2026-11-01,4012345670004,3"),
+            List.of("{", "  \"store\": \"S001\"", "}"),
+            List.of("{\"store\":\"S001\"}"))) {
+      out = new StringWriter();
+      err = new StringWriter();
+      assertThat(verify(notAnExport)).as(err.toString()).isEqualTo(2);
+      assertThat(err.toString().strip().lines()).hasSize(1);
+      assertThat(err.toString()).contains("is not an audit export", "line 1");
+      assertThat(out.toString()).doesNotContain("\"ok\":false");
+    }
+    Path binary = dir.resolve("audit.jsonl");
+    Files.write(binary, new byte[] {(byte) 0x1f, (byte) 0x8b, (byte) 0xff, (byte) 0xfe, 10});
+    err = new StringWriter();
+    assertThat(run("audit", "verify", binary.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is not an audit export", "not UTF-8");
+  }
+
+  @Test
+  void verify_firstEntryDamaged_isStillTampering_exits1() throws Exception {
+    List<String> lines = export();
+    lines.set(0, lines.get(0).substring(0, 30));
+    assertThat(verify(lines)).isEqualTo(1);
+    assertThat(out.toString()).startsWith("{\"ok\":false,\"firstBadEntry\":0,");
+  }
+
+  @Test
   void verify_overlongLine_isRefusedWithoutReadingItAll() throws Exception {
     List<String> lines = export();
     lines.set(1, "{\"seq\":1,\"detail\":\"" + "x".repeat(1_000_000) + "\"}");
