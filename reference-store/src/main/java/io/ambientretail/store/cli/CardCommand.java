@@ -149,7 +149,7 @@ final class CardCommand implements Runnable {
       }
       Path tokenKeyFile = this.tokenKeyFile;
       if (Files.exists(tokenKeyFile)) {
-        String text = Files.readString(tokenKeyFile, StandardCharsets.US_ASCII).strip();
+        String text = InputFile.of(tokenKeyFile).readUtf8(1000).strip();
         try {
           byte[] k = HexFormat.of().parseHex(text);
           if (k.length == 16 || k.length == 24 || k.length == 32) {
