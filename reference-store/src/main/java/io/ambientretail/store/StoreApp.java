@@ -29,7 +29,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -599,12 +598,9 @@ public final class StoreApp implements AutoCloseable {
     }
     byte[] k = new byte[32];
     new SecureRandom().nextBytes(k);
-    Files.writeString(f, Base64.getEncoder().encodeToString(k));
-    try {
-      Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // not a POSIX file system
-    }
+    io.ambientretail.store.privacy.SecretFile.create(
+        f,
+        Base64.getEncoder().encodeToString(k).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     return k;
   }
 }

@@ -35,7 +35,7 @@ public final class ReadCardPrintToken {
               + " expires "
               + card.expiry().map(Object::toString).orElse("?")
               + " -> token "
-              + token);
+              + token.text());
       return token;
     }
   }

@@ -35,7 +35,8 @@ public final class TokenizeWithKeyRotation {
     try (Pan pan = Pan.parse("5413330089020011")) { // a published test card
       CardToken old = before.tokenize(pan);
       CardToken fresh = after.tokenize(pan);
-      out.println("card " + pan + ": token " + old + " before rotation, " + fresh + " after");
+      out.println(
+          "card " + pan + ": token " + old.text() + " before rotation, " + fresh.text() + " after");
       try (Pan back = after.detokenize(old, "refunds", "refund of receipt R-1001")) {
         out.println("old token detokenizes to " + back + ": " + back.equals(pan));
       }

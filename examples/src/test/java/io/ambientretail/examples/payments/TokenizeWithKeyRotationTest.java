@@ -16,10 +16,7 @@ class TokenizeWithKeyRotationTest {
         TokenizeWithKeyRotation.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     assertThat(tokens[0].keyVersion()).isEqualTo(1);
     assertThat(tokens[1].keyVersion()).isEqualTo(2);
-    assertThat(tokens[0].digits())
-        .isNotEqualTo(tokens[1].digits())
-        .startsWith("541333")
-        .endsWith("0011");
+    assertThat(tokens[0].digits()).isNotEqualTo(tokens[1].digits()).endsWith("0011");
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .contains("old token detokenizes to Pan[541333******0011]: true")
         .doesNotContain("5413330089020011");

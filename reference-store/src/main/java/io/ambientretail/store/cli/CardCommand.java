@@ -11,12 +11,12 @@ import io.ambientretail.payments.emv.ReaderPaymentTerminal;
 import io.ambientretail.payments.emv.SmartcardConnector;
 import io.ambientretail.payments.tokenize.CardToken;
 import io.ambientretail.payments.tokenize.Tokenizer;
+import io.ambientretail.store.privacy.SecretFile;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -118,7 +118,9 @@ final class CardCommand implements Runnable {
 
     private void print(@Nullable String readerName, CardRead card)
         throws IOException, GeneralSecurityException {
-      Tokenizer tokenizer = Tokenizer.builder().key(1, tokenKey()).build();
+      // Version 2: tokens under the policy that always encrypts at least 6 digits (version 1 tokens
+      // of earlier releases kept the BIN of 16-digit cards and are not made any more).
+      Tokenizer tokenizer = Tokenizer.builder().key(2, tokenKey()).build();
       CardToken token = tokenizer.tokenize(card.pan());
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("reader", readerName);
@@ -147,7 +149,7 @@ final class CardCommand implements Runnable {
       }
       Path tokenKeyFile = this.tokenKeyFile;
       if (Files.exists(tokenKeyFile)) {
-        String text = Files.readString(tokenKeyFile, StandardCharsets.US_ASCII).strip();
+        String text = InputFile.of(tokenKeyFile).readUtf8(1000).strip();
         try {
           byte[] k = HexFormat.of().parseHex(text);
           if (k.length == 16 || k.length == 24 || k.length == 32) {
@@ -160,15 +162,8 @@ final class CardCommand implements Runnable {
       }
       byte[] k = new byte[16];
       new SecureRandom().nextBytes(k);
-      Path parent = tokenKeyFile.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Files.writeString(
-          tokenKeyFile, HexFormat.of().formatHex(k) + "\n", StandardCharsets.US_ASCII);
-      try {
-        Files.setPosixFilePermissions(tokenKeyFile, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system
-      }
+      SecretFile.create(
+          tokenKeyFile, (HexFormat.of().formatHex(k) + "\n").getBytes(StandardCharsets.US_ASCII));
       spec.commandLine()
           .getErr()
           .println("ambient: created a new tokenization key in " + tokenKeyFile);

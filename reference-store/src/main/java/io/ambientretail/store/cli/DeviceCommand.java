@@ -29,7 +29,6 @@ import io.ambientretail.devices.transport.StopBits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -401,16 +400,13 @@ final class DeviceCommand implements Runnable {
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException("--calibration " + file + " does not exist");
       }
-      if (Files.size(file) > 1 << 20) {
-        throw new IllegalArgumentException("--calibration " + file + " is larger than 1 MiB");
-      }
+      // names the line of a byte that is not UTF-8, and refuses more than 1 Mi characters
+      String text = InputFile.of(file).readUtf8(1 << 20);
       List<DeviceConfig.Lane> lanes;
       try {
-        lanes = DeviceConfig.parseLanesYaml(Files.readString(file, StandardCharsets.UTF_8));
+        lanes = DeviceConfig.parseLanesYaml(text);
       } catch (DeviceConfigException e) {
         throw new DeviceConfigException(0, "--calibration " + file + ": " + e.getMessage());
-      } catch (java.nio.charset.CharacterCodingException e) {
-        throw new IllegalArgumentException("--calibration " + file + " is not UTF-8 text");
       }
       Map<Integer, DeviceConfig.Lane> byChannel = new java.util.TreeMap<>();
       for (DeviceConfig.Lane l : lanes) {

@@ -5,6 +5,7 @@ import io.ambientretail.payments.emv.CardRead;
 import io.ambientretail.payments.emv.EmvCardReader;
 import io.ambientretail.payments.emv.EmvReaderConfig;
 import io.ambientretail.payments.tokenize.CardFingerprinter;
+import io.ambientretail.payments.tokenize.TokenPolicy;
 import io.ambientretail.payments.tokenize.Tokenizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,17 @@ public final class CardTaps {
       throw new IllegalArgumentException("card key secret: at least 16 bytes");
     }
     try {
-      Tokenizer t = Tokenizer.builder().key(1, derive(secret, "ff1-token")).build();
+      // Version 1 tokens (earlier releases) kept BIN 6 and last 4 of every PAN; they still
+      // detokenize. New tokens are version 2, whose policy always encrypts at least 6 digits.
+      Tokenizer t =
+          Tokenizer.builder()
+              .key(
+                  1,
+                  derive(secret, "ff1-token"),
+                  TokenPolicy.legacy(6, true, TokenPolicy.Luhn.INVALID))
+              .key(2, derive(secret, "ff1-token-v2"))
+              .currentKeyVersion(2)
+              .build();
       CardFingerprinter f = CardFingerprinter.create(derive(secret, "fingerprint"));
       return new CardTaps(EmvCardReader.create(EmvReaderConfig.builder().build()), t, f);
     } catch (GeneralSecurityException e) {

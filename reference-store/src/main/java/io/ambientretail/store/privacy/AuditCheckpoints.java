@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -181,18 +180,13 @@ public final class AuditCheckpoints {
           kf.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines.get(0)))));
     }
     KeyPair k = CheckpointSigner.generateKeyPair();
-    Files.writeString(
+    SecretFile.create(
         file,
-        Base64.getEncoder().encodeToString(k.getPrivate().getEncoded())
-            + "\n"
-            + Base64.getEncoder().encodeToString(k.getPublic().getEncoded())
-            + "\n",
-        StandardCharsets.US_ASCII);
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // not a POSIX file system
-    }
+        (Base64.getEncoder().encodeToString(k.getPrivate().getEncoded())
+                + "\n"
+                + Base64.getEncoder().encodeToString(k.getPublic().getEncoded())
+                + "\n")
+            .getBytes(StandardCharsets.US_ASCII));
     return k;
   }
 }

@@ -90,7 +90,7 @@ class CardCommandTest {
             "\"label\":\"VISA CREDIT\"",
             "\"maskedPan\":\"476173******0119\"",
             "\"expiry\":\"2031-12\"",
-            "\"token\":\"v1:476173",
+            "\"token\":\"v2:",
             "\"panSequence\":\"01\"")
         .doesNotContain(VirtualEmvCards.VISA_PAN);
     // the same card and key give the same token; the key file was created once
@@ -118,7 +118,7 @@ class CardCommandTest {
             "\"brand\":\"MASTERCARD\"",
             "\"maskedPan\":",
             "\"expiry\":",
-            "\"token\":\"v1:",
+            "\"token\":\"v2:",
             "\"panSequence\":",
             "\"label\":")
         .doesNotContain(VirtualEmvCards.MASTERCARD_PAN);

@@ -19,6 +19,7 @@ import io.ambientretail.devices.transport.SerialConnector;
 import io.ambientretail.devices.transport.SerialSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,6 +207,35 @@ class DeviceCommandTest {
         .isEqualTo(2);
     assertThat(err.toString().trim().lines()).hasSize(1);
     assertThat(err.toString()).contains("DEVICE_CONFIG", "bad.yaml", "line 3", "lanes[1].span");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void watch_calibrationNotUtf8_exits2NamingFileAndLine() throws Exception {
+    Path cal = dir.resolve("latin1.yaml");
+    Files.write(
+        cal,
+        "lanes:\n  - {channel: 0, lane: Caf\u00e9, zero: 10, span: 200, spanGrams: 5}\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertThat(
+            run(
+                out,
+                err,
+                "device",
+                "watch",
+                "--driver",
+                "shelf",
+                "--port",
+                "/dev/null",
+                "--calibration",
+                cal.toString(),
+                "--seconds",
+                "1"))
+        .isEqualTo(2);
+    assertThat(err.toString().trim().lines()).hasSize(1);
+    assertThat(err.toString()).contains("latin1.yaml line 2: not valid UTF-8 (byte 0xe9");
     assertThat(out.toString()).isEmpty();
   }
 

@@ -8,8 +8,9 @@ import java.util.Objects;
  * without breaking old tokens.
  *
  * <p>Its text form, {@link #text()}, is {@code v<version>:<digits>}, e.g. {@code
- * v2:4761731234560118}. Immutable and thread-safe. A token is not a secret, but under a {@link
- * TokenPolicy.Luhn#VALID} policy it looks like a card number to scanners.
+ * v2:4761731234560118}. Immutable and thread-safe. A token is not a secret, but it stands for one
+ * and under a {@link TokenPolicy.Luhn#VALID} policy it looks like a card number to scanners, so
+ * {@link #toString()} hides it; {@link #text()} is the deliberate way to get it.
  */
 public final class CardToken {
   private final int keyVersion;
@@ -96,9 +97,17 @@ public final class CardToken {
     return 31 * keyVersion + digits.hashCode();
   }
 
-  /** The text form. */
+  /**
+   * A form for logs that does not show the token: its key version and last 4 digits, e.g. {@code
+   * CardToken[v2:************0119]}. Use {@link #text()} for the token itself.
+   */
   @Override
   public String toString() {
-    return text();
+    return "CardToken[v"
+        + keyVersion
+        + ":"
+        + "*".repeat(digits.length() - 4)
+        + digits.substring(digits.length() - 4)
+        + "]";
   }
 }

@@ -21,16 +21,21 @@ import javax.crypto.spec.SecretKeySpec;
  * }</pre>
  *
  * <p>Text uses the alphabet {@code 0-9a-z} truncated to the radix (upper case is accepted on input;
- * output is lower case). Lengths run from the smallest with radix<sup>n</sup> &ge; 100 (the
- * standard's minimum domain) to {@value #MAX_LENGTH} numerals; tweaks up to {@value #MAX_TWEAK}
- * bytes. When radix<sup>n/2</sup> fits in 55 bits (e.g. any card number) the rounds run in {@code
- * long} arithmetic on the JDK's hardware-accelerated AES, otherwise in {@link BigInteger}.
+ * output is lower case). Lengths run from the smallest with radix<sup>n</sup> &ge; {@value
+ * #MIN_DOMAIN} (the minimum domain of NIST SP 800-38G Revision 1; the 2016 text allowed 100, which
+ * leaves too few values to resist guessing) to {@value #MAX_LENGTH} numerals; tweaks up to {@value
+ * #MAX_TWEAK} bytes. When radix<sup>n/2</sup> fits in 55 bits (e.g. any card number) the rounds run
+ * in {@code long} arithmetic on the JDK's hardware-accelerated AES, otherwise in {@link
+ * BigInteger}.
  *
  * <p>Not thread-safe (it holds a {@link Cipher}): use one instance per thread, or synchronize.
  * Invalid input fails with a {@link TokenizationException} ({@code FF1_INPUT}) that names the
  * position, never the numerals.
  */
 public final class Ff1 {
+  /** The smallest domain (radix<sup>length</sup>) accepted, as NIST SP 800-38G Rev. 1 requires. */
+  public static final int MIN_DOMAIN = 1_000_000;
+
   /** The longest input accepted, in numerals. */
   public static final int MAX_LENGTH = 4096;
 
@@ -46,16 +51,13 @@ public final class Ff1 {
   private final byte[] block = new byte[16];
   private final byte[] state = new byte[16];
 
-  private Ff1(Cipher aes, int radix) {
+  /** The minimum domain of the 2016 text, for decrypting tokens made under it only. */
+  static final int LEGACY_MIN_DOMAIN = 100;
+
+  private Ff1(Cipher aes, int radix, int minDomain) {
     this.aes = aes;
     this.radix = radix;
-    int n = 1;
-    long domain = radix;
-    while (domain < 100) {
-      domain *= radix;
-      n++;
-    }
-    this.minLength = n;
+    this.minLength = minLengthFor(radix, minDomain);
   }
 
   /**
@@ -79,13 +81,40 @@ public final class Ff1 {
    * @throws IllegalArgumentException if the radix is not 2..36
    */
   public static Ff1 create(SecretKey key, int radix) throws GeneralSecurityException {
+    return create(key, radix, MIN_DOMAIN);
+  }
+
+  /**
+   * FF1 accepting domains down to {@code minDomain}: {@link #LEGACY_MIN_DOMAIN} only to decrypt
+   * tokens made before the revised minimum; package use.
+   */
+  static Ff1 create(byte[] key, int radix, int minDomain) throws GeneralSecurityException {
+    Objects.requireNonNull(key, "key");
+    if (key.length != 16 && key.length != 24 && key.length != 32) {
+      throw new InvalidKeyException("an AES key is 16, 24 or 32 bytes, was " + key.length);
+    }
+    return create(new SecretKeySpec(key, "AES"), radix, minDomain);
+  }
+
+  private static Ff1 create(SecretKey key, int radix, int minDomain)
+      throws GeneralSecurityException {
     Objects.requireNonNull(key, "key");
     if (radix < 2 || radix > 36) {
       throw new IllegalArgumentException("radix must be 2..36, was " + radix);
     }
     Cipher c = Cipher.getInstance("AES/ECB/NoPadding");
     c.init(Cipher.ENCRYPT_MODE, key);
-    return new Ff1(c, radix);
+    return new Ff1(c, radix, minDomain);
+  }
+
+  private static int minLengthFor(int radix, int minDomain) {
+    int n = 1;
+    long domain = radix;
+    while (domain < minDomain) {
+      domain *= radix;
+      n++;
+    }
+    return n;
   }
 
   /** The radix. */
@@ -93,7 +122,7 @@ public final class Ff1 {
     return radix;
   }
 
-  /** The shortest input accepted: the least n with radix<sup>n</sup> &ge; 100. */
+  /** The shortest input accepted: the least n with radix<sup>n</sup> &ge; {@value #MIN_DOMAIN}. */
   public int minLength() {
     return minLength;
   }
@@ -132,7 +161,10 @@ public final class Ff1 {
               + ".."
               + MAX_LENGTH
               + " for radix "
-              + radix);
+              + radix
+              + " (radix^length must be at least "
+              + (minLength == minLengthFor(radix, MIN_DOMAIN) ? "1,000,000" : "100")
+              + ")");
     }
     if (tweak.length > MAX_TWEAK) {
       throw new TokenizationException(

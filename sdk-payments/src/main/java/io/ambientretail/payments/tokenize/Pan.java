@@ -8,8 +8,9 @@ import java.util.Objects;
 
 /**
  * A primary account number (card number) held as a secret: {@link #toString()}, logs and exception
- * messages only ever show the masked form (first 6 and last 4 digits), equality is checked in
- * constant time, and {@link #close()} zeroes the digits.
+ * messages only ever show the masked form ({@link #masked()}: at most the first 6 and last 4
+ * digits, fewer for short PANs), equality is checked in constant time, and {@link #close()} zeroes
+ * the digits.
  *
  * <pre>{@code
  * try (Pan pan = Pan.parse(digits)) {
@@ -165,13 +166,42 @@ public final class Pan implements AutoCloseable {
   }
 
   /**
-   * The masked form shown everywhere: first 6, asterisks, last 4, e.g. {@code 476173******0119}.
+   * The masked form shown everywhere, within what PCI DSS (requirement 3.4.1) allows to display:
+   * never more than the first 6 and the last 4 digits, and always at least {@value #MIN_HIDDEN}
+   * digits hidden, so a short PAN shows fewer leading digits: {@code 476173******0119} (16 digits),
+   * {@code 371449*****8431} (15), {@code 4111*****1111} (13), {@code 411*****1111} (12).
    */
   public String masked() {
     check();
-    StringBuilder sb = new StringBuilder(digits.length);
-    for (int i = 0; i < digits.length; i++) {
-      sb.append(i < 6 || i >= digits.length - 4 ? (char) ('0' + digits[i]) : '*');
+    int n = digits.length;
+    int head = shownHead(n);
+    int tail = shownTail(n);
+    StringBuilder sb = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      sb.append(i < head || i >= n - tail ? (char) ('0' + digits[i]) : '*');
+    }
+    return sb.toString();
+  }
+
+  /** The fewest digits {@link #masked()} hides. */
+  public static final int MIN_HIDDEN = 5;
+
+  private static int shownTail(int n) {
+    return Math.min(4, Math.max(0, n - MIN_HIDDEN));
+  }
+
+  private static int shownHead(int n) {
+    return Math.max(0, Math.min(6, n - shownTail(n) - MIN_HIDDEN));
+  }
+
+  /** Masks a string of digits as {@link #masked()} does; package use, for tokens in audit lines. */
+  static String mask(CharSequence digits) {
+    int n = digits.length();
+    int head = shownHead(n);
+    int tail = shownTail(n);
+    StringBuilder sb = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      sb.append(i < head || i >= n - tail ? digits.charAt(i) : '*');
     }
     return sb.toString();
   }

@@ -1,14 +1,30 @@
 package io.ambientretail.payments.tokenize;
 
+import java.util.Objects;
+
 /**
  * What a token keeps of the card number and whether it passes the Luhn check: keep the BIN (first
  * 0, 6 or 8 digits) and the last 4 digits in clear, encrypt the rest with FF1.
  *
- * <p>The default, {@link #defaults()}, keeps BIN 6 and last 4 and makes tokens that deliberately
- * fail the Luhn check, so a token can never be mistaken for a card number by people, systems or
- * data-discovery scans. Immutable and thread-safe.
+ * <p>Every policy leaves FF1 a domain of at least 10<sup>6</sup> (six encrypted digits; one more
+ * digit is spent on the Luhn rule), the minimum of NIST SP 800-38G Revision 1: fewer encrypted
+ * digits could be guessed from the digits kept in clear. When keeping the BIN would leave fewer,
+ * the default drops the BIN and keeps the last 4 only ({@link WhenTooFew#KEEP_LAST4_ONLY}); {@link
+ * WhenTooFew#REFUSE} refuses such a PAN instead. So the default, {@link #defaults()}, keeps BIN 6
+ * and last 4 of PANs of 17 or more digits and only the last 4 of the usual 16-digit PANs (BIN 6 and
+ * last 4 of a 16-digit PAN would leave 5 digits, a domain of 10<sup>5</sup>). Tokens deliberately
+ * fail the Luhn check by default, so a token can never be mistaken for a card number by people,
+ * systems or data-discovery scans.
+ *
+ * <p>Tokens made before this rule (BIN kept whatever it left) still detokenize: give their key
+ * version a {@link #legacy legacy} policy, which a tokenizer uses to detokenize only.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class TokenPolicy {
+  /** The fewest digits FF1 encrypts: 10<sup>6</sup> values, NIST SP 800-38G Rev. 1's minimum. */
+  public static final int MIN_ENCRYPTED_DIGITS = 6;
+
   /** Whether tokens pass the Luhn check. */
   public enum Luhn {
     /** Tokens pass the Luhn check, for systems that validate card numbers. */
@@ -17,19 +33,32 @@ public final class TokenPolicy {
     INVALID
   }
 
+  /** What happens to a PAN too short to keep the BIN and still encrypt enough digits. */
+  public enum WhenTooFew {
+    /** Keep only the last 4 (or nothing, without last 4) and encrypt the rest. */
+    KEEP_LAST4_ONLY,
+    /** Refuse the PAN ({@link TokenizationException#TOKEN_DOMAIN}). */
+    REFUSE
+  }
+
   private static final TokenPolicy DEFAULTS = builder().build();
 
   private final int keepBin;
   private final boolean keepLast4;
   private final Luhn luhn;
+  private final WhenTooFew whenTooFew;
+  private final boolean legacy;
 
-  private TokenPolicy(Builder b) {
-    this.keepBin = b.keepBin;
-    this.keepLast4 = b.keepLast4;
-    this.luhn = b.luhn;
+  private TokenPolicy(
+      int keepBin, boolean keepLast4, Luhn luhn, WhenTooFew whenTooFew, boolean legacy) {
+    this.keepBin = keepBin;
+    this.keepLast4 = keepLast4;
+    this.luhn = luhn;
+    this.whenTooFew = whenTooFew;
+    this.legacy = legacy;
   }
 
-  /** BIN 6, last 4, Luhn-invalid tokens. */
+  /** BIN 6 when enough digits remain (otherwise last 4 only), last 4, Luhn-invalid tokens. */
   public static TokenPolicy defaults() {
     return DEFAULTS;
   }
@@ -39,7 +68,21 @@ public final class TokenPolicy {
     return new Builder();
   }
 
-  /** How many leading digits stay in clear: 0, 6 or 8. */
+  /**
+   * The layout of tokens made by earlier versions of this library, which kept the BIN whatever it
+   * left to encrypt (at least 2 digits): for detokenizing existing tokens only. A tokenizer refuses
+   * to make new tokens under it; give it to an older key version ({@link Tokenizer.Builder#key(int,
+   * byte[], TokenPolicy)}). The earlier default was {@code legacy(6, true, Luhn.INVALID)}.
+   *
+   * @throws IllegalArgumentException if {@code keepBin} is not 0, 6 or 8
+   */
+  public static TokenPolicy legacy(int keepBin, boolean keepLast4, Luhn luhn) {
+    checkBin(keepBin);
+    return new TokenPolicy(
+        keepBin, keepLast4, Objects.requireNonNull(luhn, "luhn"), WhenTooFew.REFUSE, true);
+  }
+
+  /** How many leading digits stay in clear when enough digits remain: 0, 6 or 8. */
   public int keepBin() {
     return keepBin;
   }
@@ -54,9 +97,92 @@ public final class TokenPolicy {
     return luhn;
   }
 
+  /** What happens to a PAN too short to keep the BIN and encrypt enough digits. */
+  public WhenTooFew whenTooFew() {
+    return whenTooFew;
+  }
+
+  /** True for a {@link #legacy} policy, which only detokenizes. */
+  public boolean isLegacy() {
+    return legacy;
+  }
+
+  /**
+   * How many leading digits a token of a PAN of {@code panLength} digits keeps in clear.
+   *
+   * @throws TokenizationException {@code TOKEN_DOMAIN} when this policy refuses a PAN of that
+   *     length: it would leave fewer than {@value #MIN_ENCRYPTED_DIGITS} digits to encrypt (2 for a
+   *     legacy policy)
+   */
+  public int binDigitsFor(int panLength) {
+    int last = keepLast4 ? 4 : 0;
+    int min = legacy ? 2 : MIN_ENCRYPTED_DIGITS;
+    if (panLength - keepBin - last - 1 >= min) {
+      return keepBin;
+    }
+    if (!legacy && whenTooFew == WhenTooFew.KEEP_LAST4_ONLY && panLength - last - 1 >= min) {
+      return 0;
+    }
+    int left = Math.max(0, panLength - keepBin - last - 1);
+    throw new TokenizationException(
+        TokenizationException.TOKEN_DOMAIN,
+        "a "
+            + panLength
+            + "-digit PAN leaves "
+            + left
+            + " digits to encrypt under "
+            + this
+            + "; at least "
+            + min
+            + " are needed (a domain of 10^"
+            + min
+            + (legacy ? ")" : ", NIST SP 800-38G Rev. 1)"));
+  }
+
+  /**
+   * How many digits FF1 encrypts in a token of a PAN of {@code panLength} digits (the digits
+   * between those kept in clear, less the one that carries the Luhn rule).
+   *
+   * @throws TokenizationException {@code TOKEN_DOMAIN} as {@link #binDigitsFor(int)}
+   */
+  public int encryptedDigitsFor(int panLength) {
+    return panLength - binDigitsFor(panLength) - (keepLast4 ? 4 : 0) - 1;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof TokenPolicy)) {
+      return false;
+    }
+    TokenPolicy p = (TokenPolicy) o;
+    return p.keepBin == keepBin
+        && p.keepLast4 == keepLast4
+        && p.luhn == luhn
+        && p.whenTooFew == whenTooFew
+        && p.legacy == legacy;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(keepBin, keepLast4, luhn, whenTooFew, legacy);
+  }
+
   @Override
   public String toString() {
-    return "TokenPolicy{keepBin=" + keepBin + ", keepLast4=" + keepLast4 + ", luhn=" + luhn + "}";
+    return "TokenPolicy{keepBin="
+        + keepBin
+        + ", keepLast4="
+        + keepLast4
+        + ", luhn="
+        + luhn
+        + (legacy ? ", legacy" : ", whenTooFew=" + whenTooFew)
+        + "}";
+  }
+
+  private static void checkBin(int keepBin) {
+    if (keepBin != 0 && keepBin != 6 && keepBin != 8) {
+      throw new IllegalArgumentException("keepBin must be 0, 6 or 8, was " + keepBin);
+    }
   }
 
   /** Builds a {@link TokenPolicy}. */
@@ -64,10 +190,14 @@ public final class TokenPolicy {
     private int keepBin = 6;
     private boolean keepLast4 = true;
     private Luhn luhn = Luhn.INVALID;
+    private WhenTooFew whenTooFew = WhenTooFew.KEEP_LAST4_ONLY;
 
     private Builder() {}
 
-    /** Keeps the first {@code digits} (0, 6 or 8) in clear. */
+    /**
+     * Keeps the first {@code digits} (0, 6 or 8; 8 where the card scheme uses 8-digit BINs) in
+     * clear when enough digits remain.
+     */
     public Builder keepBin(int digits) {
       this.keepBin = digits;
       return this;
@@ -81,7 +211,13 @@ public final class TokenPolicy {
 
     /** Chooses whether tokens pass the Luhn check. */
     public Builder luhn(Luhn value) {
-      this.luhn = java.util.Objects.requireNonNull(value, "luhn");
+      this.luhn = Objects.requireNonNull(value, "luhn");
+      return this;
+    }
+
+    /** What happens to a PAN too short to keep the BIN; defaults to keeping the last 4 only. */
+    public Builder whenTooFew(WhenTooFew value) {
+      this.whenTooFew = Objects.requireNonNull(value, "whenTooFew");
       return this;
     }
 
@@ -91,10 +227,8 @@ public final class TokenPolicy {
      * @throws IllegalArgumentException if {@code keepBin} is not 0, 6 or 8
      */
     public TokenPolicy build() {
-      if (keepBin != 0 && keepBin != 6 && keepBin != 8) {
-        throw new IllegalArgumentException("keepBin must be 0, 6 or 8, was " + keepBin);
-      }
-      return new TokenPolicy(this);
+      checkBin(keepBin);
+      return new TokenPolicy(keepBin, keepLast4, luhn, whenTooFew, false);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns card numbers into format-preserving tokens with FF1 (NIST SP 800-38G) and back: the BIN and
@@ -26,8 +27,13 @@ import java.util.TreeMap;
  * middle digit carries no information. FF1 encrypts the middle digits but that one, and that one is
  * then set so the token passes (or deliberately fails) the Luhn check; detokenization decrypts and
  * recomputes it. The FF1 tweak binds the token to the PAN length and the digits kept in clear.
- * Security: with BIN 8 and last 4 kept, a 16-digit PAN has only 3 encrypted digits (1,000 possible
- * tokens per BIN and last 4): prefer BIN 6 for 15-16 digit cards.
+ * Security: FF1 always encrypts at least 6 digits (a domain of 10<sup>6</sup>, NIST SP 800-38G Rev.
+ * 1); the {@link TokenPolicy} drops the BIN of a PAN too short for that.
+ *
+ * <p>Each key version has the policy its tokens were made under, so tokens made under an earlier
+ * policy keep detokenizing after the policy changes: rotate to a new key version with the new
+ * policy and keep the old version with its {@link TokenPolicy#legacy legacy} policy, e.g. {@code
+ * .key(1, oldKey, TokenPolicy.legacy(6, true, Luhn.INVALID)).key(2, newKey)}.
  *
  * <p>Every detokenization is checked against the {@link DetokenizePolicy} and written (masked) to
  * the {@code io.ambientretail.payments.audit} {@link System.Logger}. Thread-safe.
@@ -37,18 +43,18 @@ public final class Tokenizer {
   private static final int INVALID_LUHN_TARGET = 5;
 
   private final Map<Integer, Ff1> keys;
+  private final Map<Integer, TokenPolicy> policies;
   private final int currentVersion;
-  private final TokenPolicy policy;
   private final DetokenizePolicy detokenizePolicy;
 
   private Tokenizer(
       Map<Integer, Ff1> keys,
+      Map<Integer, TokenPolicy> policies,
       int currentVersion,
-      TokenPolicy policy,
       DetokenizePolicy detokenizePolicy) {
     this.keys = keys;
+    this.policies = policies;
     this.currentVersion = currentVersion;
-    this.policy = policy;
     this.detokenizePolicy = detokenizePolicy;
   }
 
@@ -62,16 +68,22 @@ public final class Tokenizer {
     return currentVersion;
   }
 
-  /** The token policy. */
+  /** The token policy new tokens are made under (the current key version's). */
   public TokenPolicy policy() {
-    return policy;
+    return policies.get(currentVersion);
+  }
+
+  /** The policy the tokens of a key version were made under, or null for a version not held. */
+  public @Nullable TokenPolicy policy(int keyVersion) {
+    return policies.get(keyVersion);
   }
 
   /**
    * The token for {@code pan} under the current key.
    *
    * @throws TokenizationException {@code PAN_LUHN} when the PAN fails the Luhn check, {@code
-   *     TOKEN_DOMAIN} when it is too short to keep the configured digits and encrypt at least two
+   *     TOKEN_DOMAIN} when the policy refuses a PAN of its length (fewer than 6 digits would be
+   *     encrypted)
    */
   public CardToken tokenize(Pan pan) {
     Objects.requireNonNull(pan, "pan");
@@ -79,9 +91,10 @@ public final class Tokenizer {
       throw new TokenizationException(
           TokenizationException.PAN_LUHN, "PAN " + pan.masked() + " fails the Luhn check");
     }
+    TokenPolicy policy = policy();
     byte[] d = pan.copyDigitValues();
     try {
-      Layout l = layout(d.length);
+      Layout l = layout(d.length, policy);
       int[] x = new int[l.encrypted];
       for (int i = 0; i < x.length; i++) {
         x[i] = d[l.from + i];
@@ -89,7 +102,7 @@ public final class Tokenizer {
       int[] c;
       Ff1 ff1 = keys.get(currentVersion);
       synchronized (ff1) {
-        c = ff1.encrypt(x, tweak(d, l));
+        c = ff1.encrypt(x, tweak(d, l, policy));
       }
       Arrays.fill(x, 0);
       for (int i = 0; i < c.length; i++) {
@@ -121,7 +134,7 @@ public final class Tokenizer {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(purpose, "purpose");
-    String masked = mask(token.digits());
+    String masked = Pan.mask(token.digits());
     if (!detokenizePolicy.permits(principal, purpose)) {
       AUDIT.log(
           Level.WARNING,
@@ -140,13 +153,14 @@ public final class Tokenizer {
           TokenizationException.TOKEN_KEY_VERSION,
           "no key version " + token.keyVersion() + " (held: " + keys.keySet() + ")");
     }
+    TokenPolicy policy = policies.get(token.keyVersion());
     String s = token.digits();
     byte[] d = new byte[s.length()];
     for (int i = 0; i < d.length; i++) {
       d[i] = (byte) (s.charAt(i) - '0');
     }
     try {
-      Layout l = layout(d.length);
+      Layout l = layout(d.length, policy);
       int target = policy.luhn() == TokenPolicy.Luhn.VALID ? 0 : INVALID_LUHN_TARGET;
       if (Luhn.sum(d, d.length) % 10 != target) {
         throw new TokenizationException(
@@ -159,7 +173,7 @@ public final class Tokenizer {
       }
       int[] x;
       synchronized (ff1) {
-        x = ff1.decrypt(c, tweak(d, l));
+        x = ff1.decrypt(c, tweak(d, l, policy));
       }
       for (int i = 0; i < x.length; i++) {
         d[l.from + i] = (byte) x[i];
@@ -179,12 +193,6 @@ public final class Tokenizer {
     }
   }
 
-  private static String mask(String digits) {
-    return digits.substring(0, 6)
-        + "*".repeat(digits.length() - 10)
-        + digits.substring(digits.length() - 4);
-  }
-
   /** Where the encrypted run and the adjusting digit sit for a PAN of {@code n} digits. */
   private static final class Layout {
     final int from;
@@ -196,30 +204,17 @@ public final class Tokenizer {
     }
   }
 
-  private Layout layout(int n) {
-    int keepEnd = policy.keepLast4() ? 4 : 0;
-    int middle = n - policy.keepBin() - keepEnd;
-    int encrypted = middle - 1;
-    if (encrypted < 2) {
-      throw new TokenizationException(
-          TokenizationException.TOKEN_DOMAIN,
-          "a "
-              + n
-              + "-digit PAN leaves "
-              + Math.max(encrypted, 0)
-              + " digits to encrypt under "
-              + policy
-              + "; at least 2 are needed");
-    }
-    return new Layout(policy.keepBin(), encrypted);
+  private static Layout layout(int n, TokenPolicy policy) {
+    int bin = policy.binDigitsFor(n);
+    return new Layout(bin, n - bin - (policy.keepLast4() ? 4 : 0) - 1);
   }
 
-  /** The tweak: PAN length, policy, and the digits kept in clear. */
-  private byte[] tweak(byte[] d, Layout l) {
+  /** The tweak: PAN length, the digits kept, and the digits kept in clear. */
+  private static byte[] tweak(byte[] d, Layout l, TokenPolicy policy) {
     int keepEnd = policy.keepLast4() ? 4 : 0;
     byte[] t = new byte[3 + l.from + keepEnd];
     t[0] = (byte) d.length;
-    t[1] = (byte) policy.keepBin();
+    t[1] = (byte) l.from;
     t[2] = (byte) keepEnd;
     for (int i = 0; i < l.from; i++) {
       t[3 + i] = (byte) ('0' + d[i]);
@@ -247,18 +242,35 @@ public final class Tokenizer {
   /** Builds a {@link Tokenizer}; {@link #build()} checks the key set. */
   public static final class Builder {
     private final Map<Integer, byte[]> keys = new TreeMap<>();
+    private final Map<Integer, TokenPolicy> keyPolicies = new TreeMap<>();
     private int current = -1;
     private TokenPolicy policy = TokenPolicy.defaults();
     private DetokenizePolicy detokenizePolicy = DetokenizePolicy.denyAll();
 
     private Builder() {}
 
-    /** Adds the AES key (16, 24 or 32 bytes, copied) for {@code version} (1 or more). */
+    /**
+     * Adds the AES key (16, 24 or 32 bytes, copied) for {@code version} (1 or more); its tokens are
+     * made under the builder's {@link #policy(TokenPolicy) policy}.
+     */
     public Builder key(int version, byte[] aesKey) {
       if (version < 1) {
         throw new IllegalArgumentException("key version must be at least 1, was " + version);
       }
       keys.put(version, aesKey.clone());
+      keyPolicies.remove(version);
+      return this;
+    }
+
+    /**
+     * Adds the AES key for {@code version} whose tokens were made under {@code policyOfItsTokens},
+     * e.g. a {@link TokenPolicy#legacy legacy} policy for tokens made by earlier versions of this
+     * library (such a version only detokenizes).
+     */
+    public Builder key(int version, byte[] aesKey, TokenPolicy policyOfItsTokens) {
+      Objects.requireNonNull(policyOfItsTokens, "policyOfItsTokens");
+      key(version, aesKey);
+      keyPolicies.put(version, policyOfItsTokens);
       return this;
     }
 
@@ -268,9 +280,20 @@ public final class Tokenizer {
       return this;
     }
 
-    /** The token policy; defaults to {@link TokenPolicy#defaults()}. */
+    /**
+     * The token policy of every key added without one; defaults to {@link TokenPolicy#defaults()}.
+     *
+     * @throws IllegalArgumentException for a {@link TokenPolicy#legacy legacy} policy, which only
+     *     detokenizes: give it to its key version instead
+     */
     public Builder policy(TokenPolicy value) {
-      this.policy = Objects.requireNonNull(value, "policy");
+      Objects.requireNonNull(value, "policy");
+      if (value.isLegacy()) {
+        throw new IllegalArgumentException(
+            "a legacy token policy only detokenizes: give it to its key version with key(version,"
+                + " key, policy)");
+      }
+      this.policy = value;
       return this;
     }
 
@@ -283,7 +306,8 @@ public final class Tokenizer {
     /**
      * Returns the tokenizer and wipes the builder's key copies.
      *
-     * @throws IllegalStateException without keys, or when the current version has no key
+     * @throws IllegalStateException without keys, when the current version has no key, or when its
+     *     policy is a legacy one (which makes no new tokens)
      * @throws GeneralSecurityException if a key is not a valid AES key
      */
     public Tokenizer build() throws GeneralSecurityException {
@@ -294,13 +318,27 @@ public final class Tokenizer {
       if (!keys.containsKey(cur)) {
         throw new IllegalStateException("no key for current version " + cur);
       }
+      Map<Integer, TokenPolicy> policies = new TreeMap<>();
+      for (Integer v : keys.keySet()) {
+        policies.put(v, keyPolicies.getOrDefault(v, policy));
+      }
+      if (policies.get(cur).isLegacy()) {
+        throw new IllegalStateException(
+            "key version "
+                + cur
+                + " has a legacy token policy, which makes no new tokens: make a newer version"
+                + " current");
+      }
       Map<Integer, Ff1> ff1 = new TreeMap<>();
       for (Map.Entry<Integer, byte[]> e : keys.entrySet()) {
-        ff1.put(e.getKey(), Ff1.create(e.getValue(), 10));
+        boolean legacy = policies.get(e.getKey()).isLegacy();
+        ff1.put(
+            e.getKey(),
+            Ff1.create(e.getValue(), 10, legacy ? Ff1.LEGACY_MIN_DOMAIN : Ff1.MIN_DOMAIN));
         Arrays.fill(e.getValue(), (byte) 0);
       }
       keys.clear();
-      return new Tokenizer(Map.copyOf(ff1), cur, policy, detokenizePolicy);
+      return new Tokenizer(Map.copyOf(ff1), Map.copyOf(policies), cur, detokenizePolicy);
     }
   }
 }

@@ -87,11 +87,19 @@ class Ff1Test {
   @Test
   void encrypt_belowMinimumDomain_fails() throws Exception {
     Ff1 ff1 = Ff1.create(NIST_KEY, 2);
-    assertThat(ff1.minLength()).isEqualTo(7);
-    assertThatThrownBy(() -> ff1.encrypt("010101", new byte[0]))
+    // NIST SP 800-38G Rev. 1: radix^length >= 10^6, so 20 binary numerals (2^20), not 7 (2^7 >=
+    // 100)
+    assertThat(ff1.minLength()).isEqualTo(20);
+    assertThatThrownBy(() -> ff1.encrypt("0101010101010101010", new byte[0]))
         .isInstanceOf(TokenizationException.class)
-        .hasMessageContaining("7..4096");
-    assertThat(ff1.decrypt(ff1.encrypt("0101011", new byte[0]), new byte[0])).isEqualTo("0101011");
+        .hasMessageContaining("20..4096")
+        .hasMessageContaining("1,000,000");
+    String twenty = "01010101010101010101";
+    assertThat(ff1.decrypt(ff1.encrypt(twenty, new byte[0]), new byte[0])).isEqualTo(twenty);
+    assertThat(Ff1.create(NIST_KEY, 10).minLength()).isEqualTo(6);
+    assertThat(Ff1.create(NIST_KEY, 36).minLength()).isEqualTo(4);
+    assertThatThrownBy(() -> Ff1.create(NIST_KEY, 10).encrypt("12345", new byte[0]))
+        .isInstanceOf(TokenizationException.class);
   }
 
   @Test

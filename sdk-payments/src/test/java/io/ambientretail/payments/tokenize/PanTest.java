@@ -75,4 +75,27 @@ class PanTest {
         .isInstanceOf(TokenizationException.class)
         .hasMessageContaining("8 digits");
   }
+
+  @Test
+  void masked_neverShowsMoreThanPciDssAllows_forEveryLength() {
+    String[][] cases = {
+      {"4761739001010119", "476173******0119"},
+      {"371449635398431", "371449*****8431"},
+      {"4000000000006", "4000*****0006"},
+      {"400000000006", "400*****0006"},
+      {"4761739001010119003", "476173*********9003"}
+    };
+    for (String[] c : cases) {
+      try (Pan pan = Pan.parse(c[0])) {
+        assertThat(pan.masked()).as(c[0]).isEqualTo(c[1]);
+      }
+    }
+    for (int n = Pan.MIN_LENGTH; n <= Pan.MAX_LENGTH; n++) {
+      String m = Pan.mask("1".repeat(n));
+      long shown = m.chars().filter(ch -> ch != '*').count();
+      assertThat(shown).as("%d digits", n).isLessThanOrEqualTo(10);
+      assertThat(n - shown).as("%d digits", n).isGreaterThanOrEqualTo(Pan.MIN_HIDDEN);
+      assertThat(m).as("%d digits", n).endsWith("1111");
+    }
+  }
 }

@@ -7,6 +7,10 @@ import io.ambientretail.payments.internal.Luhn;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.bouncycastle.crypto.fpe.FPEEngine;
+import org.bouncycastle.crypto.fpe.FPEFF1Engine;
+import org.bouncycastle.crypto.params.FPEParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
@@ -49,21 +53,116 @@ class TokenizerTest {
   }
 
   @Test
-  void defaultPolicy_keepsBin6AndLast4_andFailsLuhn() throws Exception {
+  void defaultPolicy_16digitPan_keepsLast4Only_soElevenDigitsAreEncrypted() throws Exception {
     Tokenizer t = tokenizer(TokenPolicy.defaults(), 1);
+    assertThat(TokenPolicy.defaults().binDigitsFor(16)).isZero();
+    assertThat(TokenPolicy.defaults().encryptedDigitsFor(16)).isEqualTo(11);
     try (Pan pan = Pan.parse("4761739001010119")) {
       CardToken token = t.tokenize(pan);
       assertThat(token.keyVersion()).isEqualTo(1);
-      assertThat(token.digits())
-          .hasSize(16)
-          .startsWith("476173")
-          .endsWith("0119")
-          .isNotEqualTo("4761739001010119");
+      assertThat(token.digits()).hasSize(16).endsWith("0119").isNotEqualTo("4761739001010119");
       assertThat(Pan.parse(token.digits()).isLuhnValid()).isFalse();
       assertThat(t.tokenize(pan)).isEqualTo(token);
       assertThat(token.text()).isEqualTo("v1:" + token.digits());
       assertThat(CardToken.parse(token.text())).isEqualTo(token);
+      try (Pan back = t.detokenize(token, "refunds", "test")) {
+        assertThat(back).isEqualTo(pan);
+      }
     }
+  }
+
+  @Test
+  void defaultPolicy_keepsBin6_onlyWhenSixDigitsRemainToEncrypt() {
+    TokenPolicy p = TokenPolicy.defaults();
+    for (int n = Pan.MIN_LENGTH; n <= Pan.MAX_LENGTH; n++) {
+      assertThat(p.binDigitsFor(n)).as("%d digits", n).isEqualTo(n >= 17 ? 6 : 0);
+      assertThat(p.encryptedDigitsFor(n))
+          .as("%d digits", n)
+          .isGreaterThanOrEqualTo(TokenPolicy.MIN_ENCRYPTED_DIGITS);
+    }
+    TokenPolicy bin8 = TokenPolicy.builder().keepBin(8).build();
+    assertThat(bin8.binDigitsFor(19)).isEqualTo(8);
+    assertThat(bin8.binDigitsFor(18)).isZero();
+  }
+
+  @Test
+  void policyThatRefuses_refusesADomainBelowAMillion_namingTheStandard() throws Exception {
+    TokenPolicy strict =
+        TokenPolicy.builder().keepBin(6).whenTooFew(TokenPolicy.WhenTooFew.REFUSE).build();
+    Tokenizer t = tokenizer(strict, 1);
+    assertThatThrownBy(() -> t.tokenize(Pan.parse("4761739001010119")))
+        .isInstanceOfSatisfying(
+            TokenizationException.class,
+            e -> assertThat(e.code()).isEqualTo(TokenizationException.TOKEN_DOMAIN))
+        .hasMessageContaining("16-digit PAN leaves 5 digits")
+        .hasMessageContaining("10^6")
+        .hasMessageNotContaining("4761739001010119");
+    assertThat(strict.binDigitsFor(17)).isEqualTo(6);
+    assertThat(strict.encryptedDigitsFor(17)).isEqualTo(6);
+  }
+
+  @Test
+  void legacyTokens_madeBeforeTheDomainRule_stillDetokenize_knownAnswers() throws Exception {
+    // Tokens made by the previous release's default policy (BIN 6, last 4, Luhn-invalid) with KEY1.
+    Tokenizer t =
+        Tokenizer.builder()
+            .key(1, KEY1, TokenPolicy.legacy(6, true, TokenPolicy.Luhn.INVALID))
+            .key(2, KEY2)
+            .detokenizePolicy((who, why) -> true)
+            .build();
+    String[][] known = {
+      {"v1:4761731628550119", "4761739001010119"},
+      {"v1:5413336085730011", "5413330089020011"},
+      {"v1:4000006660006", "4000000000006"},
+      {"v1:371449682518431", "371449635398431"}
+    };
+    for (String[] k : known) {
+      try (Pan back = t.detokenize(CardToken.parse(k[0]), "refunds", "test");
+          Pan pan = Pan.parse(k[1])) {
+        assertThat(back).as(k[0]).isEqualTo(pan);
+        assertThat(t.tokenize(pan).keyVersion()).isEqualTo(2);
+      }
+    }
+    assertThat(t.policy().isLegacy()).isFalse();
+    assertThat(t.policy(1)).isEqualTo(TokenPolicy.legacy(6, true, TokenPolicy.Luhn.INVALID));
+  }
+
+  @Test
+  void legacyPolicy_makesNoNewTokens() {
+    TokenPolicy legacy = TokenPolicy.legacy(6, true, TokenPolicy.Luhn.INVALID);
+    assertThatThrownBy(() -> Tokenizer.builder().policy(legacy))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Tokenizer.builder().key(1, KEY1, legacy).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("legacy");
+  }
+
+  @Test
+  void defaultToken_isFf1OfTheDigitsBeforeTheLast4_asBouncyCastleComputesIt() throws Exception {
+    // The layout, checked against an independent FF1: digits 0..10 of a 16-digit PAN encrypted
+    // with the tweak (length 16, 0 digits kept in front, 4 behind, the last 4 as text), digit 11
+    // set so the Luhn sum is 5 (deliberately invalid), the last 4 in clear.
+    String pan = "4761739001010119";
+    byte[] plain = new byte[11];
+    for (int i = 0; i < 11; i++) {
+      plain[i] = (byte) (pan.charAt(i) - '0');
+    }
+    byte[] tweak = {16, 0, 4, '0', '1', '1', '9'};
+    FPEEngine bc = new FPEFF1Engine();
+    bc.init(true, new FPEParameters(new KeyParameter(KEY1), 10, tweak));
+    byte[] expected = new byte[11];
+    bc.processBlock(plain, 0, 11, expected, 0);
+    StringBuilder head = new StringBuilder();
+    for (byte b : expected) {
+      head.append((char) ('0' + b));
+    }
+    String token = tokenizer(TokenPolicy.defaults(), 1).tokenize(Pan.parse(pan)).digits();
+    assertThat(token).startsWith(head.toString()).endsWith("0119");
+    byte[] d = new byte[16];
+    for (int i = 0; i < 16; i++) {
+      d[i] = (byte) (token.charAt(i) - '0');
+    }
+    assertThat(Luhn.sum(d, 16) % 10).isEqualTo(5);
   }
 
   @Test
@@ -80,7 +179,12 @@ class TokenizerTest {
             try (Pan pan = Pan.parse(digits)) {
               CardToken token = t.tokenize(pan);
               tokens.add(token.digits());
-              assertThat(token.digits()).hasSameSizeAs(digits).startsWith(digits.substring(0, bin));
+              int kept = p.binDigitsFor(digits.length());
+              assertThat(kept).isIn(0, bin);
+              assertThat(p.encryptedDigitsFor(digits.length())).isGreaterThanOrEqualTo(6);
+              assertThat(token.digits())
+                  .hasSameSizeAs(digits)
+                  .startsWith(digits.substring(0, kept));
               if (last4) {
                 assertThat(token.digits()).endsWith(digits.substring(digits.length() - 4));
               }
@@ -138,16 +242,30 @@ class TokenizerTest {
 
   @Test
   void tokenize_luhnInvalidPan_orTooShortDomain_fails() throws Exception {
-    Tokenizer t = tokenizer(TokenPolicy.builder().keepBin(8).build(), 1);
+    Tokenizer t =
+        tokenizer(
+            TokenPolicy.builder().keepBin(8).whenTooFew(TokenPolicy.WhenTooFew.REFUSE).build(), 1);
     assertThatThrownBy(() -> t.tokenize(Pan.parse("4761739001010118")))
         .isInstanceOfSatisfying(
             TokenizationException.class,
             e -> assertThat(e.code()).isEqualTo(TokenizationException.PAN_LUHN))
         .hasMessageContaining("476173******0118");
+    assertThat(tokenizer(TokenPolicy.defaults(), 1).tokenize(Pan.parse("4000000000006")).digits())
+        .hasSize(13)
+        .endsWith("0006");
     assertThatThrownBy(() -> t.tokenize(Pan.parse("4000000000006")))
         .isInstanceOfSatisfying(
             TokenizationException.class,
             e -> assertThat(e.code()).isEqualTo(TokenizationException.TOKEN_DOMAIN));
+  }
+
+  @Test
+  void cardTokenToString_hidesTheToken() throws Exception {
+    CardToken token = tokenizer(TokenPolicy.defaults(), 2).tokenize(Pan.parse("4761739001010119"));
+    assertThat(token.toString())
+        .isEqualTo("CardToken[v2:************0119]")
+        .doesNotContain(token.digits().substring(0, 12));
+    assertThat(token.text()).isEqualTo("v2:" + token.digits());
   }
 
   @Test
