@@ -176,7 +176,7 @@ public final class FusionCarts implements AutoCloseable {
                     String sid = update.shopper().value();
                     Map<String, Integer> lanes = lanesOf(update.counts());
                     double conf = update.confidence();
-                    boolean review = conf < fusionConfig.reviewBelow();
+                    boolean review = fusion.needsReview(update.shopper());
                     Set<String> doubt = doubtfulLanes(update.shopper());
                     writer.execute(() -> write(sid, lanes, conf, review, doubt));
                   }

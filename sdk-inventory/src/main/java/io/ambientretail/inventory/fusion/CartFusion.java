@@ -98,6 +98,14 @@ public final class CartFusion {
   }
 
   /**
+   * Whether the shopper's receipt would be held for review if they left now (false for an unknown
+   * shopper): the same decision as {@link Receipt#review()}, for a live cart.
+   */
+  public boolean needsReview(ShopperId shopper) {
+    return engine.needsReview(Objects.requireNonNull(shopper, "shopper"));
+  }
+
+  /**
    * The lanes whose weight has moved from its settled level and not settled again, each with the
    * time (recording milliseconds) the movement began, or {@link Long#MIN_VALUE} for a lane that has
    * not settled since it was defined: a pick or put-back there may still be reported. A store waits

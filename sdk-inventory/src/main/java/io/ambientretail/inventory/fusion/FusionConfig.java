@@ -8,10 +8,13 @@ import java.util.Objects;
  * times a second. Immutable.
  */
 public final class FusionConfig {
+  private static final double REVIEW_BELOW = 0.8;
+  private static final double REVIEW_LINE_ABOVE = 0.1;
   private static final FusionConfig DEFAULTS = builder().build();
 
   private final Attribution attribution;
   private final double reviewBelow;
+  private final double reviewLineAbove;
   private final long revisionMillis;
   private final long stableWindowMillis;
   private final double minChangeGrams;
@@ -21,6 +24,7 @@ public final class FusionConfig {
   private FusionConfig(Builder b) {
     this.attribution = b.attribution;
     this.reviewBelow = b.reviewBelow;
+    this.reviewLineAbove = b.reviewLineAbove;
     this.revisionMillis = b.revisionMillis;
     this.stableWindowMillis = b.stableWindowMillis;
     this.minChangeGrams = b.minChangeGrams;
@@ -28,7 +32,10 @@ public final class FusionConfig {
     this.maxUnitsPerChange = b.maxUnitsPerChange;
   }
 
-  /** The defaults: evidence attribution, review below 0.9 confidence, 4 s revision window. */
+  /**
+   * The defaults: evidence attribution, review below 0.8 confidence or with one line in doubt at
+   * 0.1 or more, 4 s revision window.
+   */
   public static FusionConfig defaults() {
     return DEFAULTS;
   }
@@ -43,9 +50,20 @@ public final class FusionConfig {
     return attribution;
   }
 
-  /** A receipt whose confidence is below this is flagged for review. */
+  /**
+   * A receipt whose confidence (the probability that it is exactly right) is below this is flagged
+   * for review, however small each of its doubts.
+   */
   public double reviewBelow() {
     return reviewBelow;
+  }
+
+  /**
+   * A receipt with one line in doubt at least this much (the probability that one change leaves the
+   * shopper with other items) is flagged for review, with that line as the reason.
+   */
+  public double reviewLineAbove() {
+    return reviewLineAbove;
   }
 
   /**
@@ -79,7 +97,8 @@ public final class FusionConfig {
   /** Builds {@link FusionConfig}; not thread-safe. */
   public static final class Builder {
     private Attribution attribution = Attribution.EVIDENCE;
-    private double reviewBelow = 0.9;
+    private double reviewBelow = REVIEW_BELOW;
+    private double reviewLineAbove = REVIEW_LINE_ABOVE;
     private long revisionMillis = 4000;
     private long stableWindowMillis = 500;
     private double minChangeGrams = 5;
@@ -97,6 +116,12 @@ public final class FusionConfig {
     /** Flag receipts whose confidence is below {@code c}, in [0, 1]. */
     public Builder reviewBelow(double c) {
       this.reviewBelow = c;
+      return this;
+    }
+
+    /** The doubt of one line that holds a receipt for review, in (0, 1]. */
+    public Builder reviewLineAbove(double p) {
+      this.reviewLineAbove = p;
       return this;
     }
 
@@ -136,6 +161,9 @@ public final class FusionConfig {
      * @throws IllegalArgumentException naming the first setting out of range
      */
     public FusionConfig build() {
+      if (!(reviewLineAbove > 0 && reviewLineAbove <= 1)) {
+        throw new IllegalArgumentException("reviewLineAbove must be in (0, 1]");
+      }
       if (!(reviewBelow >= 0 && reviewBelow <= 1)) {
         throw new IllegalArgumentException("reviewBelow must be in [0, 1]");
       }

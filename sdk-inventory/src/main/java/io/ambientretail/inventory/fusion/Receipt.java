@@ -19,12 +19,18 @@ import java.util.TreeMap;
  * @param items the receipt lines, sorted by SKU, each SKU once
  * @param confidence the probability that the items are exactly right, in [0, 1]
  * @param review true when the evidence could not decide and a person should look
+ * @param doubts the changes in doubt, most doubtful first: why the receipt is held, if it is
  */
 public record Receipt(
-    ShopperId shopper, List<ReceiptLine> items, double confidence, boolean review) {
+    ShopperId shopper,
+    List<ReceiptLine> items,
+    double confidence,
+    boolean review,
+    List<DoubtfulLine> doubts) {
   /** Validates, sorts and copies the lines. */
   public Receipt {
     Objects.requireNonNull(shopper, "shopper");
+    doubts = List.copyOf(doubts);
     if (!(confidence >= 0 && confidence <= 1)) {
       throw new IllegalArgumentException("confidence must be in [0, 1], was " + confidence);
     }
@@ -38,16 +44,31 @@ public record Receipt(
     items = List.copyOf(sorted);
   }
 
+  /** A receipt without doubtful lines. */
+  public Receipt(ShopperId shopper, List<ReceiptLine> items, double confidence, boolean review) {
+    this(shopper, items, confidence, review, List.of());
+  }
+
   /** A receipt of the units in {@code counts}; SKUs with a count below 1 are left out. */
   public static Receipt of(
       ShopperId shopper, Map<SkuId, Integer> counts, double confidence, boolean review) {
+    return of(shopper, counts, confidence, review, List.of());
+  }
+
+  /** As {@link #of(ShopperId, Map, double, boolean)}, with the lines in doubt. */
+  public static Receipt of(
+      ShopperId shopper,
+      Map<SkuId, Integer> counts,
+      double confidence,
+      boolean review,
+      List<DoubtfulLine> doubts) {
     List<ReceiptLine> lines = new ArrayList<>();
     for (Map.Entry<SkuId, Integer> e : new TreeMap<>(counts).entrySet()) {
       if (e.getValue() > 0) {
         lines.add(new ReceiptLine(e.getKey(), e.getValue()));
       }
     }
-    return new Receipt(shopper, lines, confidence, review);
+    return new Receipt(shopper, lines, confidence, review, doubts);
   }
 
   /** The items as a map from SKU to units, sorted by SKU. */

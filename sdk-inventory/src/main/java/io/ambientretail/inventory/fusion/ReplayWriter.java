@@ -108,6 +108,39 @@ public final class ReplayWriter implements Closeable, Flushable {
     gen.writeEndArray();
     gen.writeNumberField("confidence", r.confidence());
     gen.writeBooleanField("review", r.review());
+    if (!r.doubts().isEmpty()) {
+      gen.writeArrayFieldStart("doubts");
+      for (DoubtfulLine d : r.doubts()) {
+        gen.writeStartObject();
+        gen.writeStringField("lane", d.lane().value());
+        gen.writeStringField("sku", d.sku().value());
+        gen.writeNumberField("t", d.t());
+        gen.writeNumberField("p", Math.round(d.probability() * 10_000) / 10_000.0);
+        gen.writeStringField("reason", d.reason().name().toLowerCase(java.util.Locale.ROOT));
+        gen.writeArrayFieldStart("alternatives");
+        for (Alternative a : d.alternatives()) {
+          gen.writeStartObject();
+          if (a.shopper() == null) {
+            gen.writeNullField("shopper");
+          } else {
+            gen.writeStringField("shopper", a.shopper().value());
+          }
+          gen.writeArrayFieldStart("items");
+          for (java.util.Map.Entry<io.ambientretail.core.SkuId, Integer> e : a.items().entrySet()) {
+            gen.writeStartObject();
+            gen.writeStringField("sku", e.getKey().value());
+            gen.writeNumberField("qty", e.getValue());
+            gen.writeEndObject();
+          }
+          gen.writeEndArray();
+          gen.writeNumberField("p", Math.round(a.probability() * 10_000) / 10_000.0);
+          gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+      }
+      gen.writeEndArray();
+    }
     gen.writeEndObject();
     endLine();
   }

@@ -2,9 +2,13 @@ package io.ambientretail.inventory.fusion.internal;
 
 import io.ambientretail.core.ShopperId;
 import io.ambientretail.core.SkuId;
+import io.ambientretail.inventory.fusion.DoubtfulLine;
 import io.ambientretail.inventory.fusion.ReplayEvent;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -138,6 +142,30 @@ final class ShopperState {
       scans.removeFirst();
     }
     scans.addLast(s);
+  }
+
+  /** The lines in doubt, most doubtful first; at most {@value #MAX_LINES} kept. */
+  private @Nullable List<DoubtfulLine> lines;
+
+  private static final int MAX_LINES = 8;
+
+  void line(DoubtfulLine d) {
+    if (lines == null) {
+      lines = new ArrayList<>(2);
+    }
+    lines.add(d);
+    lines.sort(Comparator.comparingDouble((DoubtfulLine x) -> -x.probability()));
+    if (lines.size() > MAX_LINES) {
+      lines.remove(lines.size() - 1);
+    }
+  }
+
+  List<DoubtfulLine> lines() {
+    return lines == null ? List.of() : List.copyOf(lines);
+  }
+
+  boolean hasNear() {
+    return near != null && !near.isEmpty();
   }
 
   void doubt(SkuId sku) {
