@@ -6,6 +6,8 @@ import io.ambientretail.inventory.forecast.ForecastMethod;
 import io.ambientretail.inventory.forecast.ForecastMetric;
 import io.ambientretail.inventory.forecast.ForecastPeriod;
 import io.ambientretail.inventory.forecast.SeriesForecast;
+import io.ambientretail.inventory.replenish.LeadTimeDemand;
+import io.ambientretail.inventory.replenish.ReplenishmentBacktest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +27,9 @@ import java.util.Map;
  * errors, averaged over series. Prints one line per method with its time per series.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
- * io.ambientretail.benchmarks.planning.CarpartsBenchmark CARPARTS.csv [origin] [horizon]}; the
- * origin is the number of training months (45: forecast months 46-51).
+ * io.ambientretail.benchmarks.planning.CarpartsBenchmark CARPARTS.csv [origin] [horizon]
+ * [--policy]}; the origin is the number of training months (45: forecast months 46-51), and {@code
+ * --policy} adds the replenishment backtest.
  */
 public final class CarpartsBenchmark {
   private CarpartsBenchmark() {}
@@ -72,6 +75,9 @@ public final class CarpartsBenchmark {
       scores.put("auto-" + metric.id(), sc);
       System.out.println("auto-" + metric.id() + " chose " + chosen);
     }
+    if (args.length > 3 && args[3].equals("--policy")) {
+      policyBacktest(readComplete(file, 51), 27);
+    }
     System.out.println("method          MASE    RMSSE   ms/series");
     for (Map.Entry<String, Score> s : scores.entrySet()) {
       System.out.printf(
@@ -82,6 +88,89 @@ public final class CarpartsBenchmark {
           s.getValue().rmsse / s.getValue().n,
           s.getValue().nanos / 1e6 / s.getValue().all);
     }
+  }
+
+  /**
+   * Replays two policies over months {@code from+1} to 51 of every series, reviewed monthly with a
+   * lead time of one month, and prints cycle service, fill rate and average stock: an order-up-to
+   * level at the 95 % quantile of the demand over lead time plus review ({@link LeadTimeDemand},
+   * from the last 24 months), and a min/max policy (min the normal-approximation 95 % reorder point
+   * over the same months, max min plus three months of mean demand).
+   */
+  static void policyBacktest(List<int[]> series, int from) {
+    int lead = 1;
+    int protect = lead + 1;
+    double p = 0.95;
+    int window = LeadTimeDemand.DEFAULT_WINDOW;
+    ReplenishmentBacktest.Result quant = new ReplenishmentBacktest.Result(0, 0, 0, 0, 0);
+    ReplenishmentBacktest.Result minMax = quant;
+    ReplenishmentBacktest.Level min = (h, o, n) -> normalReorderPoint(h, o, n, protect, window);
+    ReplenishmentBacktest.Level max =
+        (h, o, n) ->
+            min.at(h, o, n) + (long) Math.ceil(3 * mean(h, o + Math.max(0, n - window), o + n));
+    for (int[] y : series) {
+      quant =
+          quant.plus(
+              ReplenishmentBacktest.replay(
+                  y,
+                  0,
+                  from,
+                  y.length,
+                  lead,
+                  (h, o, n) -> LeadTimeDemand.quantile(h, o, n, protect, p, window)));
+      minMax = minMax.plus(ReplenishmentBacktest.replay(y, 0, from, y.length, lead, min, max));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "policy backtest, months %d-%d, lead 1 month, monthly review, target 95 %% cycle service:%n",
+        from + 1,
+        series.get(0).length);
+    Map<String, ReplenishmentBacktest.Result> results = new LinkedHashMap<>();
+    results.put("quantile", quant);
+    results.put("min/max", minMax);
+    for (Map.Entry<String, ReplenishmentBacktest.Result> e : results.entrySet()) {
+      ReplenishmentBacktest.Result r = e.getValue();
+      System.out.printf(
+          Locale.ROOT,
+          "  %-9s cycle service %.2f %%, fill rate %.2f %%, average stock %.3f units, %d stock-outs"
+              + " in %d cycles%n",
+          e.getKey(),
+          100 * r.cycleServiceLevel(),
+          100 * r.fillRate(),
+          r.averageStock(),
+          r.stockoutCycles(),
+          r.cycles());
+    }
+  }
+
+  private static long normalReorderPoint(int[] h, int o, int n, int protect, int window) {
+    int start = Math.max(0, n - window);
+    double s = 0;
+    double ss = 0;
+    int c = 0;
+    for (int t = start; t + protect <= n; t++) {
+      double v = 0;
+      for (int j = 0; j < protect; j++) {
+        v += h[o + t + j];
+      }
+      s += v;
+      ss += v * v;
+      c++;
+    }
+    if (c == 0) {
+      return 0;
+    }
+    double m = s / c;
+    double sd = Math.sqrt(Math.max(0, ss / c - m * m));
+    return (long) Math.ceil(m + 1.6448536 * sd - 1e-9);
+  }
+
+  private static double mean(int[] h, int from, int to) {
+    double s = 0;
+    for (int t = from; t < to; t++) {
+      s += h[t];
+    }
+    return to > from ? s / (to - from) : 0;
   }
 
   /** The series with every one of the first {@code months} months present. */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
@@ -47,12 +48,14 @@ public final class ReplenishmentPlanner {
 
   private final PolicyTable policies;
   private final @Nullable ForecastEngine engine;
+  private final @Nullable Boolean historyQuantiles;
   private final @Nullable ExecutorService executor;
   private final int parallelism;
 
   private ReplenishmentPlanner(Builder b) {
     policies = b.policies;
     engine = b.engine;
+    historyQuantiles = b.historyQuantiles;
     executor = b.executor;
     parallelism = b.parallelism;
   }
@@ -99,6 +102,8 @@ public final class ReplenishmentPlanner {
               + " days past the history");
     }
     int n = stock.size();
+    boolean quantiles =
+        historyQuantiles != null ? historyQuantiles : sales.period() != ForecastPeriod.DAY;
     ForecastEngine forecaster = engine != null ? engine : ForecastEngine.forPeriod(sales.period());
     int chunks = (n + CHUNK - 1) / CHUNK;
     @SuppressWarnings("unchecked")
@@ -118,7 +123,7 @@ public final class ReplenishmentPlanner {
             int end = Math.min(n, (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
               long before = cnt[1];
-              PlannedOrder o = planOne(sales, forecaster, stock, i, date, cnt);
+              PlannedOrder o = planOne(sales, forecaster, quantiles, stock, i, date, cnt);
               if (o != null) {
                 list.add(o);
               }
@@ -180,6 +185,7 @@ public final class ReplenishmentPlanner {
   private @Nullable PlannedOrder planOne(
       SalesHistory sales,
       ForecastEngine engine,
+      boolean quantiles,
       StockPositions stock,
       int i,
       LocalDate date,
@@ -197,6 +203,9 @@ public final class ReplenishmentPlanner {
     int lead = p.leadTimeDays();
     boolean needForecast = p.method() == ReplenishMethod.ROP || p.shelfLifeDays() > 0;
     DemandOverDays f = null;
+    int[] recent = null; // the history before the plan date, for lead-time demand quantiles
+    int periodDays = 1;
+    String periodName = sales.period().id();
     if (needForecast) {
       OptionalInt s = sales.indexOf(stock.store(i), stock.sku(i));
       // Only whole periods before the one holding the plan date are history for it.
@@ -207,13 +216,18 @@ public final class ReplenishmentPlanner {
       int horizon =
           DemandOverDays.periodsToCover(
               period, first, date.plusDays((long) lead + 2L * review + p.shelfLifeDays() + 1));
+      periodDays = (int) ChronoUnit.DAYS.between(first, period.plus(first, 1));
       if (s.isEmpty() || usable == 0) {
         cnt[1]++;
       } else if (usable == sales.days()) {
         f = new DemandOverDays(sales.forecast(engine, s.getAsInt(), horizon), period, first);
+        if (quantiles) {
+          recent = sales.series(s.getAsInt());
+        }
       } else {
         int[] h = java.util.Arrays.copyOf(sales.series(s.getAsInt()), usable);
         f = new DemandOverDays(engine.forecast(h, 0, usable, horizon), period, first);
+        recent = quantiles ? h : null;
       }
     }
     long ceiling = p.capacity();
@@ -255,19 +269,30 @@ public final class ReplenishmentPlanner {
         long safety = (long) Math.ceil(OrderRules.normalQuantile(p.serviceLevel()) * sd - 1e-9);
         safety = Math.max(0, safety);
         long rop = ltd + safety;
+        String basis = " (lead-time demand " + ltd + " + safety " + safety + ")";
+        if (recent != null) {
+          int periods = (int) Math.max(1, Math.ceil(protect / (double) periodDays - 1e-9));
+          int window = Math.max(LeadTimeDemand.DEFAULT_WINDOW, periods);
+          rop =
+              LeadTimeDemand.quantile(recent, 0, recent.length, periods, p.serviceLevel(), window);
+          basis =
+              String.format(
+                  Locale.ROOT,
+                  " (%s %% quantile of demand over %d %s%s in the last %d)",
+                  new java.math.BigDecimal(Double.toString(p.serviceLevel() * 100))
+                      .stripTrailingZeros()
+                      .toPlainString(),
+                  periods,
+                  periodName,
+                  periods == 1 ? "" : "s",
+                  Math.min(window, recent.length));
+        }
         if (position >= rop) {
           return null;
         }
         long cycle = f == null ? 0 : Math.round(f.sum(date.plusDays(protect), review));
         target = rop + cycle;
-        reason =
-            "below reorder point "
-                + rop
-                + " (lead-time demand "
-                + ltd
-                + " + safety "
-                + safety
-                + ")";
+        reason = "below reorder point " + rop + basis;
       }
       default -> throw new AssertionError(p.method());
     }
@@ -308,6 +333,21 @@ public final class ReplenishmentPlanner {
   public static final class Builder {
     private @Nullable PolicyTable policies;
     private @Nullable ForecastEngine engine;
+    private @Nullable Boolean historyQuantiles;
+
+    /**
+     * Whether the reorder point of {@code rop} is the service-level quantile of the demand over
+     * lead time plus review in the history ({@link LeadTimeDemand}: the sums of that many
+     * consecutive periods in the last 24), rather than forecast demand plus a normal safety stock.
+     * The quantile keeps its promise on intermittent demand, where the normal approximation does
+     * not. Default: on for weekly and monthly sales, off for daily sales (whose rule the
+     * command-line contract fixes).
+     */
+    public Builder historyQuantiles(boolean on) {
+      historyQuantiles = on;
+      return this;
+    }
+
     private @Nullable ExecutorService executor;
     private int parallelism = 1;
 

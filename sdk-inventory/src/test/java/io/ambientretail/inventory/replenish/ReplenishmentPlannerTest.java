@@ -361,10 +361,51 @@ class ReplenishmentPlannerTest {
                         .leadTimeDays(3)
                         .reviewDays(1)
                         .build()))
+            .historyQuantiles(false)
             .build();
     List<PlannedOrder> orders = p.plan(h, stock, monday.plusWeeks(20).plusDays(2));
     assertThat(orders).hasSize(1);
     assertThat(orders.get(0).quantity()).isEqualTo(50);
     assertThat(orders.get(0).reason()).startsWith("below reorder point 40 (lead-time demand 40");
+  }
+
+  @Test
+  void rop_monthlySales_reorderPointIsTheHistoryQuantileOfLeadTimeDemand() {
+    // 24 months alternating 0 and 4: every 2-month sum is 4, so any quantile is 4.
+    int[] data = new int[24];
+    for (int t = 1; t < data.length; t += 2) {
+      data[t] = 4;
+    }
+    LocalDate jan = LocalDate.of(2024, 1, 1);
+    SalesHistory h =
+        SalesHistory.ofDense(
+            io.ambientretail.inventory.forecast.ForecastPeriod.MONTH,
+            jan,
+            24,
+            new StoreId[] {S1},
+            new SkuId[] {A},
+            data);
+    StockPositions stock = StockPositions.builder().add(S1, A, 3, 0).build();
+    PolicySettings rop =
+        PolicySettings.builder()
+            .method(ReplenishMethod.ROP)
+            .leadTimeDays(30)
+            .reviewDays(31)
+            .build();
+    List<PlannedOrder> orders =
+        ReplenishmentPlanner.builder()
+            .policies(table(rop))
+            .build()
+            .plan(h, stock, jan.plusYears(2));
+    assertThat(orders).hasSize(1);
+    assertThat(orders.get(0).reason())
+        .isEqualTo("below reorder point 4 (95 % quantile of demand over 2 months in the last 24)");
+    List<PlannedOrder> normal =
+        ReplenishmentPlanner.builder()
+            .policies(table(rop))
+            .historyQuantiles(false)
+            .build()
+            .plan(h, stock, jan.plusYears(2));
+    assertThat(normal).singleElement().satisfies(o -> assertThat(o.reason()).contains("safety"));
   }
 }
