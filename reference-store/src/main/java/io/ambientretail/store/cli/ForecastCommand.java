@@ -71,12 +71,12 @@ final class ForecastCommand implements Runnable {
   }
 
   static final String METRIC_HELP =
-      "rmsse (default), mase or wape: the error the per-series choice of method minimises in its"
-          + " backtest (absolute errors favour median-like forecasts, squared ones mean-like).";
+      "rmsse, mase or wape: the error the per-series choice of method minimises in its"
+          + " backtest (absolute errors favour median-like forecasts, squared ones mean-like). Default: ${DEFAULT-VALUE}.";
 
   static final String PERIOD_HELP =
-      "day (default), week or month: the sales CSV's first column is then date (YYYY-MM-DD),"
-          + " week (YYYY-Www, ISO weeks) or month (YYYY-MM), and --horizon counts those periods.";
+      "day, week or month: the sales CSV's first column is then date (YYYY-MM-DD),"
+          + " week (YYYY-Www, ISO weeks) or month (YYYY-MM), and --horizon counts those periods. Default: ${DEFAULT-VALUE}.";
 
   /** Evaluations of at least this many series show a progress bar on stderr. */
   static final int PROGRESS_FROM = 100;

@@ -103,9 +103,9 @@ final class ReplenishCommand implements Runnable {
         names = "--period",
         defaultValue = "day",
         description =
-            "day (default), week or month: the grain of the sales CSV, whose first column is then"
+            "day, week or month: the grain of the sales CSV, whose first column is then"
                 + " date, week (YYYY-Www) or month (YYYY-MM). Lead times, review periods and shelf"
-                + " lives stay in days.")
+                + " lives stay in days. Default: ${DEFAULT-VALUE}.")
     String periodId;
 
     @Option(
