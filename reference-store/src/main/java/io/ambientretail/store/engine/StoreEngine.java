@@ -1471,6 +1471,8 @@ public final class StoreEngine implements AutoCloseable {
       throw new AmbientException(CONFLICT, "refund reason: 1 to 200 characters");
     }
     synchronized (refundLock) {
+      // a refund an outage left pending counts against what is left until settled: settle first
+      settlePendingRefunds();
       return refundOneAtATime(receiptId, config.money(amountMinor), reason, operator);
     }
   }
@@ -1581,6 +1583,13 @@ public final class StoreEngine implements AutoCloseable {
               + e.getClass().getSimpleName()
               + ")");
     }
+    return bookRefund(refundId, receiptId, amount, moved, ref, operator);
+  }
+
+  /** Books what the acquirer moved for a PENDING refund: its row, journal entry and audit entry. */
+  private RefundResult bookRefund(
+      String refundId, String receiptId, Money amount, Money moved, String ref, String operator) {
+    String key = refundId + ":refund";
     RefundState state =
         moved.minor() <= 0
             ? RefundState.DECLINED
@@ -1624,6 +1633,104 @@ public final class StoreEngine implements AutoCloseable {
     ev.put("approved", state != RefundState.DECLINED);
     emit("refund", ev);
     return new RefundResult(refundId, receiptId, state, amount.minor(), booked);
+  }
+
+  /**
+   * Settles the refunds a gateway outage left PENDING, oldest first, by sending each again with its
+   * own keys (the acquirer refunds once whatever it saw before) and booking what it moved. Runs
+   * before every new refund and at recovery; stops at the first that still gets no answer.
+   *
+   * @return the refunds settled now
+   */
+  public int settlePendingRefunds() {
+    synchronized (refundLock) {
+      record Pending(String refundId, String receiptId, long amountMinor) {}
+      List<Pending> pending =
+          db.read(
+              c -> {
+                List<Pending> out = new ArrayList<>();
+                try (var q =
+                        c.prepareStatement(
+                            "SELECT refund_id, receipt_id, amount_minor FROM refunds WHERE state"
+                                + " = 'PENDING' ORDER BY created_ms, refund_id");
+                    var r = q.executeQuery()) {
+                  while (r.next()) {
+                    out.add(new Pending(r.getString(1), r.getString(2), r.getLong(3)));
+                  }
+                }
+                return out;
+              });
+      int n = 0;
+      for (Pending p : pending) {
+        Money amount = config.money(p.amountMinor());
+        ReceiptBook.Receipt rc = db.read(c -> receipts.get(c, p.receiptId())).orElse(null);
+        if (rc == null) {
+          continue;
+        }
+        Money moved;
+        String ref;
+        try {
+          Optional<Receipt> walkout = payments.walkOutReceipt(rc.sessionId());
+          if (walkout.isPresent()) {
+            Receipt after =
+                payments
+                    .walkOut()
+                    .refund(walkout.get(), amount, p.refundId().replaceAll("[^A-Za-z0-9_-]", "_"));
+            // refunds are made one at a time: what the card got back beyond what is booked
+            Money onCard = config.money(0);
+            for (ReceiptLine l : after.lines()) {
+              if (l.kind() == ReceiptLine.Kind.REFUND) {
+                onCard = onCard.plus(l.amount());
+              }
+            }
+            moved = onCard.minus(config.money(bookedRefunds(p.receiptId()))).min(amount);
+            ref = null;
+          } else {
+            String capture =
+                db.read(c -> journal.ofSession(c, rc.sessionId())).stream()
+                    .filter(
+                        e ->
+                            (e.op() == PaymentJournal.Op.CAPTURE
+                                    || e.op() == PaymentJournal.Op.SALE)
+                                && e.state() == PaymentJournal.State.APPROVED)
+                    .map(PaymentJournal.Entry::acquirerRef)
+                    .findFirst()
+                    .orElse(null);
+            if (capture == null) {
+              continue;
+            }
+            GatewayOutcome g = payments.kioskRefund(p.refundId(), capture, amount);
+            moved = g.approved() ? amount : config.money(0);
+            ref = g instanceof GatewayOutcome.Approved a ? a.transaction().value() : null;
+          }
+        } catch (IOException e) {
+          break; // still no answer: the next refund or recovery tries again
+        }
+        bookRefund(p.refundId(), p.receiptId(), amount, moved, ref, "system");
+        n++;
+      }
+      return n;
+    }
+  }
+
+  /** The refunds booked APPROVED or PARTIAL on a receipt, in minor units (checked sum). */
+  private long bookedRefunds(String receiptId) {
+    return db.read(
+        c -> {
+          long sum = 0;
+          try (var q =
+              c.prepareStatement(
+                  "SELECT amount_minor FROM refunds WHERE receipt_id = ? AND state IN"
+                      + " ('APPROVED','PARTIAL')")) {
+            q.setString(1, receiptId);
+            try (var r = q.executeQuery()) {
+              while (r.next()) {
+                sum = Math.addExact(sum, r.getLong(1));
+              }
+            }
+          }
+          return sum;
+        });
   }
 
   /**
@@ -1845,6 +1952,7 @@ public final class StoreEngine implements AutoCloseable {
       }
     }
     n += reviews.resume();
+    settlePendingRefunds();
     if (n > 0) {
       long now = now();
       int settled = n;

@@ -43,16 +43,16 @@ class RefundLimitTest {
     }
   }
 
-  /** A receipt of at least 2 minor units, and that there are at least two receipts. */
+  /** A receipt of at least 3 minor units, and that there are at least two receipts. */
   private JsonNode receipt() throws Exception {
     JsonNode all = json(api.get("/api/receipts", OPERATOR));
     assertThat(all.size()).as("receipts of the demo run").isGreaterThanOrEqualTo(2);
     for (JsonNode r : all) {
-      if (r.path("total").path("minor").asLong() >= 2) {
+      if (r.path("total").path("minor").asLong() >= 3) {
         return r;
       }
     }
-    throw new AssertionError("no receipt of 2 minor units or more: " + all);
+    throw new AssertionError("no receipt of 3 minor units or more: " + all);
   }
 
   private java.net.http.HttpResponse<String> refund(String receipt, String amount)
@@ -163,6 +163,35 @@ class RefundLimitTest {
     }
     assertThat(seen).as("refund " + refundId + " booked").isTrue();
     assertBooksAgreeWithTheAcquirer();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(StoreKind.class)
+  void refundPendingInAnOutage_isSettledBeforeTheNextRefund_booksAgreeWithTheAcquirer(
+      StoreKind kind) throws Exception {
+    start(kind);
+    String id = receipt().path("receipt").asText();
+    app.acquirer().offline(true);
+    var pending = refund(id, "1");
+    assertThat(pending.statusCode()).as(pending.body()).isEqualTo(409);
+    assertThat(json(pending).path("detail").asText()).contains("is pending");
+    assertThat(states(id)).containsExactly("PENDING");
+    app.acquirer().offline(false);
+    var next = refund(id, "2");
+    assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+    assertThat(states(id)).containsExactlyInAnyOrder("APPROVED", "APPROVED");
+    assertBooksAgreeWithTheAcquirer();
+    assertThat(app.engine().settlePendingRefunds()).isZero();
+  }
+
+  private java.util.List<String> states(String receipt) throws Exception {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode r : json(api.get("/api/refunds", OPERATOR))) {
+      if (r.path("receipt").asText().equals(receipt)) {
+        out.add(r.path("state").asText());
+      }
+    }
+    return out;
   }
 
   @Test
