@@ -143,6 +143,7 @@ public final class StoreApp implements AutoCloseable {
   private AccessController access;
   private AuditCheckpoints checkpoints;
   private long lastCheckpointMs;
+  private long lastReconcileMs = System.currentTimeMillis();
   private boolean resumedRequests;
 
   private StoreApp(Options options, StoreDevices.Transport transport) {
@@ -387,7 +388,12 @@ public final class StoreApp implements AutoCloseable {
       }
       engine.paymentHousekeeping();
       engine.reviews().applyDeadlines(System.currentTimeMillis());
-      if (engine.peopleInStore() == 0 && config().kind() == StoreKind.MICROMARKET) {
+      // with nobody inside, compare shelves and ledger: a micromarket at once (its shrink is
+      // booked), a walk-out store once a minute (stock that left with no sale raises an alert)
+      boolean micromarket = config().kind() == StoreKind.MICROMARKET;
+      if (engine.peopleInStore() == 0
+          && (micromarket || now - lastReconcileMs >= WALKOUT_RECONCILE_EVERY_MS)) {
+        lastReconcileMs = now;
         engine.reconcileShelves("reconcile:" + engine.ids().next("rc"));
       }
     } catch (RuntimeException e) {
@@ -404,6 +410,9 @@ public final class StoreApp implements AutoCloseable {
   public StoreEngine engine() {
     return engine;
   }
+
+  /** How often an empty walk-out store compares its shelves with the ledger. */
+  static final long WALKOUT_RECONCILE_EVERY_MS = 60_000L;
 
   /** The simulated acquirer's state file in the data directory. */
   public static final String ACQUIRER_STATE_FILE = "acquirer.jsonl";

@@ -863,9 +863,9 @@ public final class StoreEngine implements AutoCloseable {
               sessions.setState(c, sid, SessionBook.State.CHECKOUT, null, now);
               List<SessionBook.CartLine> seen = sessions.cart(c, sid);
               SessionBook.Session cur = sessions.get(c, sid).orElseThrow();
-              // an empty cart has nothing to charge and nothing to review: its hold is released as
-              // today
-              if (canHold && cur.review() && !seen.isEmpty()) {
+              // flagged by fusion (or left inside by a crash): held for a person to look, whatever
+              // the cart says; an empty cart may be a pick fusion gave nobody or someone else
+              if (canHold && cur.review()) {
                 sessions.setState(c, sid, SessionBook.State.REVIEW, why, now);
                 reviews.hold(c, cur, seen, now);
                 return new Taken(seen, true);
@@ -1786,9 +1786,16 @@ public final class StoreEngine implements AutoCloseable {
   // ---------------------------------------------------------------- reconciliation and alerts
 
   /**
-   * Compares each lane's shelf count with the ledger when nobody is in the store. Micromarket: the
-   * difference left the shelves unpaid and is posted as SHRINK (per lane, in the current hour).
-   * Walk-out: a difference is a weight/ledger discrepancy alert for staff.
+   * The alert kind raised when reconciliation finds fewer units on a lane than the ledger holds:
+   * stock left with no sale (subject: the lane).
+   */
+  public static final String STOCK_LEFT_UNPAID = "stock_left_unpaid";
+
+  /**
+   * Compares each lane's shelf count with the ledger when nobody is in the store. Fewer units on
+   * the shelf than in the ledger left with no sale: a {@value #STOCK_LEFT_UNPAID} alert for staff.
+   * Micromarket: that difference is also posted as SHRINK (per lane, in the current hour).
+   * Walk-out: any difference is also a weight/ledger discrepancy alert.
    *
    * @return lanes whose shelf count differs from the ledger after reconciliation
    */
@@ -1810,6 +1817,23 @@ public final class StoreEngine implements AutoCloseable {
                   continue;
                 }
                 long diff = d.get().shelfUnits() - d.get().ledgerUnits();
+                if (d.get().kind() == Discrepancy.Kind.SHORTAGE) {
+                  // stock left the shelf and no sale booked it: someone should look
+                  alerts
+                      .raise(
+                          c,
+                          STOCK_LEFT_UNPAID,
+                          l.laneId(),
+                          (-diff)
+                              + " unit(s) of "
+                              + l.name()
+                              + " left lane "
+                              + l.laneId()
+                              + " with no sale"
+                              + (micromarket ? " (booked as shrink)" : ""),
+                          now)
+                      .ifPresent(this::emitAlert);
+                }
                 if (micromarket && d.get().kind() == Discrepancy.Kind.SHORTAGE) {
                   stock.post(
                       c,
