@@ -37,6 +37,7 @@ final class ErrorLine {
         || t instanceof AccessDeniedException
         || t instanceof CharacterCodingException
         || t instanceof FileSystemException
+        || isUnnamedDirectory(t)
         || t instanceof SQLException
         || t.getCause() instanceof SQLException
         || t.getCause() instanceof FileSystemException) {
@@ -60,6 +61,8 @@ final class ErrorLine {
     } else if (t instanceof FileSystemException) {
       FileSystemException f = (FileSystemException) t;
       msg = fileOf(t) + ": " + (f.getReason() == null ? "cannot be used" : f.getReason());
+    } else if (isUnnamedDirectory(t)) {
+      msg = "an input path is a directory, not a file";
     } else if (t instanceof CharacterCodingException) {
       msg = "an input file is not valid UTF-8; save it as UTF-8";
     } else if (t instanceof SQLException) {
@@ -81,6 +84,11 @@ final class ErrorLine {
   private static boolean isDirectory(Throwable t) {
     return t instanceof FileSystemException
         && "Is a directory".equals(((FileSystemException) t).getReason());
+  }
+
+  /** The JDK's plain {@code IOException} for reading a directory opened as a file. */
+  private static boolean isUnnamedDirectory(Throwable t) {
+    return t.getClass() == java.io.IOException.class && "Is a directory".equals(t.getMessage());
   }
 
   private static String fileOf(Throwable t) {

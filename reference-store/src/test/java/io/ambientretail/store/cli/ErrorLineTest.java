@@ -39,6 +39,9 @@ class ErrorLineTest {
         .isEqualTo("data: is a directory, not a file");
     assertThat(ErrorLine.exitCode(new FileSystemException("data", null, "Is a directory")))
         .isEqualTo(ExitCode.USAGE);
+    assertThat(ErrorLine.message(new IOException("Is a directory")))
+        .isEqualTo("an input path is a directory, not a file");
+    assertThat(ErrorLine.exitCode(new IOException("Is a directory"))).isEqualTo(ExitCode.USAGE);
     assertThat(ErrorLine.message(new MalformedInputException(1)))
         .doesNotContain("Input length")
         .contains("not valid UTF-8");

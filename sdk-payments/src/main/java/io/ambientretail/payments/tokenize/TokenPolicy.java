@@ -10,11 +10,13 @@ import java.util.Objects;
  * digit is spent on the Luhn rule), the minimum of NIST SP 800-38G Revision 1: fewer encrypted
  * digits could be guessed from the digits kept in clear. When keeping the BIN would leave fewer,
  * the default drops the BIN and keeps the last 4 only ({@link WhenTooFew#KEEP_LAST4_ONLY}); {@link
- * WhenTooFew#REFUSE} refuses such a PAN instead. So the default, {@link #defaults()}, keeps BIN 6
- * and last 4 of PANs of 17 or more digits and only the last 4 of the usual 16-digit PANs (BIN 6 and
- * last 4 of a 16-digit PAN would leave 5 digits, a domain of 10<sup>5</sup>). Tokens deliberately
- * fail the Luhn check by default, so a token can never be mistaken for a card number by people,
- * systems or data-discovery scans.
+ * WhenTooFew#REFUSE} refuses such a PAN instead. The default, {@link #defaults()}, keeps the card
+ * scheme's BIN ({@link Builder#keepSchemeBin()}: 8 digits for Visa and Mastercard, 6 for others)
+ * and the last 4 when enough digits remain, so BIN 8 of 19-digit Visa and Mastercard PANs, BIN 6 of
+ * other PANs of 17 to 19 digits, and only the last 4 of the usual 16-digit PANs (BIN 6 and last 4
+ * of a 16-digit PAN would leave 5 digits, a domain of 10<sup>5</sup>). Tokens deliberately fail the
+ * Luhn check by default, so a token can never be mistaken for a card number by people, systems or
+ * data-discovery scans.
  *
  * <p>Tokens made before this rule (BIN kept whatever it left) still detokenize: give their key
  * version a {@link #legacy legacy} policy, which a tokenizer uses to detokenize only.
@@ -44,21 +46,31 @@ public final class TokenPolicy {
   private static final TokenPolicy DEFAULTS = builder().build();
 
   private final int keepBin;
+  private final boolean schemeBin;
   private final boolean keepLast4;
   private final Luhn luhn;
   private final WhenTooFew whenTooFew;
   private final boolean legacy;
 
   private TokenPolicy(
-      int keepBin, boolean keepLast4, Luhn luhn, WhenTooFew whenTooFew, boolean legacy) {
+      int keepBin,
+      boolean schemeBin,
+      boolean keepLast4,
+      Luhn luhn,
+      WhenTooFew whenTooFew,
+      boolean legacy) {
     this.keepBin = keepBin;
+    this.schemeBin = schemeBin;
     this.keepLast4 = keepLast4;
     this.luhn = luhn;
     this.whenTooFew = whenTooFew;
     this.legacy = legacy;
   }
 
-  /** BIN 6 when enough digits remain (otherwise last 4 only), last 4, Luhn-invalid tokens. */
+  /**
+   * The scheme's BIN (8 or 6 digits) when enough digits remain (otherwise last 4 only), last 4,
+   * Luhn-invalid tokens.
+   */
   public static TokenPolicy defaults() {
     return DEFAULTS;
   }
@@ -79,12 +91,39 @@ public final class TokenPolicy {
   public static TokenPolicy legacy(int keepBin, boolean keepLast4, Luhn luhn) {
     checkBin(keepBin);
     return new TokenPolicy(
-        keepBin, keepLast4, Objects.requireNonNull(luhn, "luhn"), WhenTooFew.REFUSE, true);
+        keepBin, false, keepLast4, Objects.requireNonNull(luhn, "luhn"), WhenTooFew.REFUSE, true);
   }
 
-  /** How many leading digits stay in clear when enough digits remain: 0, 6 or 8. */
+  /**
+   * How many leading digits stay in clear when enough digits remain: 0, 6 or 8 (for a policy that
+   * {@link #keepsSchemeBin() keeps the scheme's BIN}, the most: 8).
+   */
   public int keepBin() {
     return keepBin;
+  }
+
+  /** True when the BIN kept is the card scheme's: 8 digits for Visa and Mastercard, else 6. */
+  public boolean keepsSchemeBin() {
+    return schemeBin;
+  }
+
+  /**
+   * True for the card schemes whose BINs are 8 digits long (ISO/IEC 7812-1:2017): Visa ({@code 4})
+   * and Mastercard ({@code 51}-{@code 55}, {@code 2221}-{@code 2720}); reads at most 4 digits.
+   */
+  static boolean eightDigitBinScheme(CharSequence leadingDigits) {
+    if (leadingDigits.length() < 4) {
+      return false;
+    }
+    int four = 0;
+    for (int i = 0; i < 4; i++) {
+      char c = leadingDigits.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      four = four * 10 + (c - '0');
+    }
+    return four / 1000 == 4 || (four >= 5100 && four <= 5599) || (four >= 2221 && four <= 2720);
   }
 
   /** True when the last 4 digits stay in clear. */
@@ -108,22 +147,33 @@ public final class TokenPolicy {
   }
 
   /**
-   * How many leading digits a token of a PAN of {@code panLength} digits keeps in clear.
+   * How many leading digits a token keeps in clear for a PAN of {@code panLength} digits that
+   * starts with {@code leadingDigits} (at least its first 4 digits; the first 4 of a token made
+   * under this policy give the same answer, as the BIN is then in clear).
    *
    * @throws TokenizationException {@code TOKEN_DOMAIN} when this policy refuses a PAN of that
    *     length: it would leave fewer than {@value #MIN_ENCRYPTED_DIGITS} digits to encrypt (2 for a
    *     legacy policy)
    */
-  public int binDigitsFor(int panLength) {
+  public int binDigitsFor(CharSequence leadingDigits, int panLength) {
+    Objects.requireNonNull(leadingDigits, "leadingDigits");
     int last = keepLast4 ? 4 : 0;
     int min = legacy ? 2 : MIN_ENCRYPTED_DIGITS;
-    if (panLength - keepBin - last - 1 >= min) {
-      return keepBin;
+    int preferred = schemeBin ? (eightDigitBinScheme(leadingDigits) ? 8 : 6) : keepBin;
+    if (panLength - preferred - last - 1 >= min) {
+      return preferred;
     }
-    if (!legacy && whenTooFew == WhenTooFew.KEEP_LAST4_ONLY && panLength - last - 1 >= min) {
-      return 0;
+    if (!legacy && whenTooFew == WhenTooFew.KEEP_LAST4_ONLY) {
+      // a scheme BIN of 8 falls back to 6 first: the token's first 6 digits then stay in clear, so
+      // detokenizing finds the same layout from the token's own leading digits
+      if (schemeBin && preferred == 8 && panLength - 6 - last - 1 >= min) {
+        return 6;
+      }
+      if (panLength - last - 1 >= min) {
+        return 0;
+      }
     }
-    int left = Math.max(0, panLength - keepBin - last - 1);
+    int left = Math.max(0, panLength - preferred - last - 1);
     throw new TokenizationException(
         TokenizationException.TOKEN_DOMAIN,
         "a "
@@ -140,13 +190,13 @@ public final class TokenPolicy {
   }
 
   /**
-   * How many digits FF1 encrypts in a token of a PAN of {@code panLength} digits (the digits
-   * between those kept in clear, less the one that carries the Luhn rule).
+   * How many digits FF1 encrypts in a token of such a PAN (the digits between those kept in clear,
+   * less the one that carries the Luhn rule).
    *
-   * @throws TokenizationException {@code TOKEN_DOMAIN} as {@link #binDigitsFor(int)}
+   * @throws TokenizationException {@code TOKEN_DOMAIN} as {@link #binDigitsFor(CharSequence, int)}
    */
-  public int encryptedDigitsFor(int panLength) {
-    return panLength - binDigitsFor(panLength) - (keepLast4 ? 4 : 0) - 1;
+  public int encryptedDigitsFor(CharSequence leadingDigits, int panLength) {
+    return panLength - binDigitsFor(leadingDigits, panLength) - (keepLast4 ? 4 : 0) - 1;
   }
 
   @Override
@@ -156,6 +206,7 @@ public final class TokenPolicy {
     }
     TokenPolicy p = (TokenPolicy) o;
     return p.keepBin == keepBin
+        && p.schemeBin == schemeBin
         && p.keepLast4 == keepLast4
         && p.luhn == luhn
         && p.whenTooFew == whenTooFew
@@ -164,13 +215,13 @@ public final class TokenPolicy {
 
   @Override
   public int hashCode() {
-    return Objects.hash(keepBin, keepLast4, luhn, whenTooFew, legacy);
+    return Objects.hash(keepBin, schemeBin, keepLast4, luhn, whenTooFew, legacy);
   }
 
   @Override
   public String toString() {
     return "TokenPolicy{keepBin="
-        + keepBin
+        + (schemeBin ? "scheme" : String.valueOf(keepBin))
         + ", keepLast4="
         + keepLast4
         + ", luhn="
@@ -187,19 +238,29 @@ public final class TokenPolicy {
 
   /** Builds a {@link TokenPolicy}. */
   public static final class Builder {
-    private int keepBin = 6;
+    private int keepBin = 8;
+    private boolean schemeBin = true;
     private boolean keepLast4 = true;
     private Luhn luhn = Luhn.INVALID;
     private WhenTooFew whenTooFew = WhenTooFew.KEEP_LAST4_ONLY;
 
     private Builder() {}
 
-    /**
-     * Keeps the first {@code digits} (0, 6 or 8; 8 where the card scheme uses 8-digit BINs) in
-     * clear when enough digits remain.
-     */
+    /** Keeps the first {@code digits} (0, 6 or 8) of every PAN in clear when enough remain. */
     public Builder keepBin(int digits) {
       this.keepBin = digits;
+      this.schemeBin = false;
+      return this;
+    }
+
+    /**
+     * Keeps the card scheme's BIN in clear when enough digits remain (the default): 8 digits for
+     * the schemes whose BINs are 8 digits long (Visa, Mastercard), 6 for others; a scheme BIN of 8
+     * that leaves too few digits falls back to 6 before the last 4 only.
+     */
+    public Builder keepSchemeBin() {
+      this.keepBin = 8;
+      this.schemeBin = true;
       return this;
     }
 
@@ -228,7 +289,7 @@ public final class TokenPolicy {
      */
     public TokenPolicy build() {
       checkBin(keepBin);
-      return new TokenPolicy(keepBin, keepLast4, luhn, whenTooFew, false);
+      return new TokenPolicy(keepBin, schemeBin, keepLast4, luhn, whenTooFew, false);
     }
   }
 }

@@ -94,7 +94,7 @@ public final class Tokenizer {
     TokenPolicy policy = policy();
     byte[] d = pan.copyDigitValues();
     try {
-      Layout l = layout(d.length, policy);
+      Layout l = layout(d, policy);
       int[] x = new int[l.encrypted];
       for (int i = 0; i < x.length; i++) {
         x[i] = d[l.from + i];
@@ -160,7 +160,7 @@ public final class Tokenizer {
       d[i] = (byte) (s.charAt(i) - '0');
     }
     try {
-      Layout l = layout(d.length, policy);
+      Layout l = layout(d, policy);
       int target = policy.luhn() == TokenPolicy.Luhn.VALID ? 0 : INVALID_LUHN_TARGET;
       if (Luhn.sum(d, d.length) % 10 != target) {
         throw new TokenizationException(
@@ -204,8 +204,14 @@ public final class Tokenizer {
     }
   }
 
-  private static Layout layout(int n, TokenPolicy policy) {
-    int bin = policy.binDigitsFor(n);
+  private static Layout layout(byte[] d, TokenPolicy policy) {
+    int n = d.length;
+    char[] lead = new char[Math.min(4, n)];
+    for (int i = 0; i < lead.length; i++) {
+      lead[i] = (char) ('0' + d[i]);
+    }
+    int bin = policy.binDigitsFor(java.nio.CharBuffer.wrap(lead), n);
+    Arrays.fill(lead, '0');
     return new Layout(bin, n - bin - (policy.keepLast4() ? 4 : 0) - 1);
   }
 

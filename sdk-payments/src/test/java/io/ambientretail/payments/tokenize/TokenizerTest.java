@@ -55,8 +55,8 @@ class TokenizerTest {
   @Test
   void defaultPolicy_16digitPan_keepsLast4Only_soElevenDigitsAreEncrypted() throws Exception {
     Tokenizer t = tokenizer(TokenPolicy.defaults(), 1);
-    assertThat(TokenPolicy.defaults().binDigitsFor(16)).isZero();
-    assertThat(TokenPolicy.defaults().encryptedDigitsFor(16)).isEqualTo(11);
+    assertThat(TokenPolicy.defaults().binDigitsFor("4761", 16)).isZero();
+    assertThat(TokenPolicy.defaults().encryptedDigitsFor("4761", 16)).isEqualTo(11);
     try (Pan pan = Pan.parse("4761739001010119")) {
       CardToken token = t.tokenize(pan);
       assertThat(token.keyVersion()).isEqualTo(1);
@@ -72,17 +72,45 @@ class TokenizerTest {
   }
 
   @Test
-  void defaultPolicy_keepsBin6_onlyWhenSixDigitsRemainToEncrypt() {
+  void defaultPolicy_keepsTheSchemesBin_onlyWhenSixDigitsRemainToEncrypt() {
     TokenPolicy p = TokenPolicy.defaults();
+    assertThat(p.keepsSchemeBin()).isTrue();
     for (int n = Pan.MIN_LENGTH; n <= Pan.MAX_LENGTH; n++) {
-      assertThat(p.binDigitsFor(n)).as("%d digits", n).isEqualTo(n >= 17 ? 6 : 0);
-      assertThat(p.encryptedDigitsFor(n))
-          .as("%d digits", n)
-          .isGreaterThanOrEqualTo(TokenPolicy.MIN_ENCRYPTED_DIGITS);
+      // Visa and Mastercard issue 8-digit BINs; American Express 6
+      assertThat(p.binDigitsFor("4761", n))
+          .as("Visa, %d digits", n)
+          .isEqualTo(n == 19 ? 8 : n >= 17 ? 6 : 0);
+      assertThat(p.binDigitsFor("2221", n))
+          .as("Mastercard 2-series, %d digits", n)
+          .isEqualTo(n == 19 ? 8 : n >= 17 ? 6 : 0);
+      assertThat(p.binDigitsFor("3714", n)).as("Amex, %d digits", n).isEqualTo(n >= 17 ? 6 : 0);
+      for (String lead : new String[] {"4761", "5413", "3714", "6011"}) {
+        assertThat(p.encryptedDigitsFor(lead, n))
+            .as("%s, %d digits", lead, n)
+            .isGreaterThanOrEqualTo(TokenPolicy.MIN_ENCRYPTED_DIGITS);
+      }
     }
     TokenPolicy bin8 = TokenPolicy.builder().keepBin(8).build();
-    assertThat(bin8.binDigitsFor(19)).isEqualTo(8);
-    assertThat(bin8.binDigitsFor(18)).isZero();
+    assertThat(bin8.keepsSchemeBin()).isFalse();
+    assertThat(bin8.binDigitsFor("3714", 19)).isEqualTo(8);
+    assertThat(bin8.binDigitsFor("3714", 18)).isZero();
+  }
+
+  @Test
+  void schemeBin_19digitVisa_keepsBin8_andDetokenizesFromTheTokensOwnDigits() throws Exception {
+    Tokenizer t = tokenizer(TokenPolicy.defaults(), 2);
+    SplittableRandom rnd = new SplittableRandom(19);
+    for (int n = 17; n <= 19; n++) {
+      String digits = randomPan(rnd, n); // starts with 4: Visa
+      try (Pan pan = Pan.parse(digits)) {
+        CardToken token = t.tokenize(pan);
+        int kept = n == 19 ? 8 : 6;
+        assertThat(token.digits()).startsWith(digits.substring(0, kept));
+        try (Pan back = t.detokenize(token, "refunds", "test")) {
+          assertThat(back).isEqualTo(pan);
+        }
+      }
+    }
   }
 
   @Test
@@ -97,8 +125,8 @@ class TokenizerTest {
         .hasMessageContaining("16-digit PAN leaves 5 digits")
         .hasMessageContaining("10^6")
         .hasMessageNotContaining("4761739001010119");
-    assertThat(strict.binDigitsFor(17)).isEqualTo(6);
-    assertThat(strict.encryptedDigitsFor(17)).isEqualTo(6);
+    assertThat(strict.binDigitsFor("4761", 17)).isEqualTo(6);
+    assertThat(strict.encryptedDigitsFor("4761", 17)).isEqualTo(6);
   }
 
   @Test
@@ -179,9 +207,9 @@ class TokenizerTest {
             try (Pan pan = Pan.parse(digits)) {
               CardToken token = t.tokenize(pan);
               tokens.add(token.digits());
-              int kept = p.binDigitsFor(digits.length());
+              int kept = p.binDigitsFor(digits, digits.length());
               assertThat(kept).isIn(0, bin);
-              assertThat(p.encryptedDigitsFor(digits.length())).isGreaterThanOrEqualTo(6);
+              assertThat(p.encryptedDigitsFor(digits, digits.length())).isGreaterThanOrEqualTo(6);
               assertThat(token.digits())
                   .hasSameSizeAs(digits)
                   .startsWith(digits.substring(0, kept));
