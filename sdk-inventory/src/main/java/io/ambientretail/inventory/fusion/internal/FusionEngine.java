@@ -87,6 +87,11 @@ public final class FusionEngine {
   private long changes;
   private long epoch;
 
+  /** Confident decisions checked for a vision hint about their shopper, and how many had one. */
+  private long hintChecked;
+
+  private long hintSeen;
+
   public FusionEngine(FusionConfig config, Planogram initial, CartListener listener) {
     this(config, initial, listener, true);
   }
@@ -407,6 +412,7 @@ public final class FusionEngine {
     if (baseline || c.hyps.isEmpty()) {
       return;
     }
+    learnHintRate(c);
     // The doubt a shopper's receipt takes from this moment is the cluster's: the probability that
     // the changes decided together leave the shopper with other items. Part of it may have been
     // charged already when another change of the cluster was finalised; charge only the rest, and
@@ -1036,29 +1042,67 @@ public final class FusionEngine {
   }
 
   private double vision(ShopperState s, Change c, Action action, Hyp items) {
-    if (s.vision == null) {
-      return 0;
-    }
-    SkuId primary = items.primary();
     String shelf = c.lane.lane.shelf();
     boolean any = false;
     double best = -1;
-    for (ReplayEvent.Vision v : s.vision) {
-      if (!v.shelf().equals(shelf) || v.t() < c.t0 - 1000 || v.t() > c.t1 + 2000) {
-        continue;
-      }
-      any = true;
-      if (v.action() == action) {
-        best = Math.max(best, primary == null ? 0 : v.p(primary));
+    if (s.vision != null) {
+      SkuId primary = items.primary();
+      for (ReplayEvent.Vision v : s.vision) {
+        if (!v.shelf().equals(shelf) || v.t() < c.t0 - 1000 || v.t() > c.t1 + 2000) {
+          continue;
+        }
+        any = true;
+        if (v.action() == action) {
+          best = Math.max(best, primary == null ? 0 : v.p(primary));
+        }
       }
     }
     if (!any) {
-      return 0;
+      return logNoHint();
     }
     if (best < 0) {
       return Math.log(0.5);
     }
     return Math.log(0.3 + 2.5 * best);
+  }
+
+  /**
+   * The log-likelihood of a shopper having no vision hint about a change: where vision reports on
+   * most changes, a shopper it said nothing about is less likely the one who made it. The rate is
+   * learned from the store's own confident decisions (whether their shopper had a hint), and the
+   * factor is at least 0.3, so a missed or misattributed hint can be outvoted.
+   */
+  private double logNoHint() {
+    if (hintChecked < 30) {
+      return 0;
+    }
+    double rate = (hintSeen + 1.0) / (hintChecked + 2.0);
+    return Math.log(Math.max(0.3, 1 - rate));
+  }
+
+  /** Counts whether the shopper of a confident decision had a vision hint about it. */
+  private void learnHintRate(Change c) {
+    Hyp h = c.applied;
+    if (h == null || h.shopper == null || h.post < 0.9) {
+      return;
+    }
+    ShopperState s = shoppers.get(h.shopper);
+    if (s == null) {
+      return;
+    }
+    boolean had = false;
+    if (s.vision != null) {
+      for (ReplayEvent.Vision v : s.vision) {
+        if (v.shelf().equals(c.lane.lane.shelf()) && v.t() >= c.t0 - 1000 && v.t() <= c.t1 + 2000) {
+          had = true;
+          break;
+        }
+      }
+    }
+    hintChecked++;
+    if (had) {
+      hintSeen++;
+    }
   }
 
   private double scan(ShopperState s, Change c, Hyp items) {
