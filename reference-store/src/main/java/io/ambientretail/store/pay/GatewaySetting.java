@@ -38,6 +38,7 @@ public final class GatewaySetting {
         config.replenishment(),
         config.privacy(),
         config.tokens(),
-        config.review());
+        config.review(),
+        config.audit());
   }
 }

@@ -136,6 +136,25 @@ public final class AuditCheckpoints {
         });
   }
 
+  /**
+   * Whether a checkpoint is due under {@code policy} at {@code nowMs}: entries other than the
+   * latest signing's own audit have been added since the latest checkpoint, and either at least
+   * {@code checkpointEveryEntries} of them or the latest is {@code checkpointEverySeconds} old (or
+   * there is none yet).
+   */
+  public synchronized boolean due(
+      io.ambientretail.store.config.StoreConfig.Audit policy, long nowMs) {
+    long size = db.read(trail::size);
+    long covered = latest == null ? 0 : latest.checkpoint().size() + 1;
+    long added = size - covered;
+    if (added <= 0) {
+      return false;
+    }
+    return latest == null
+        || added >= policy.checkpointEveryEntries()
+        || nowMs - latestMs >= policy.checkpointEverySeconds() * 1000L;
+  }
+
   /** The latest signed checkpoint, if any was signed. */
   public synchronized Optional<SignedCheckpoint> latest() {
     return Optional.ofNullable(latest);
