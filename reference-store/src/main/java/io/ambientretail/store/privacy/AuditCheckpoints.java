@@ -110,6 +110,12 @@ public final class AuditCheckpoints {
    * nothing new when nothing but the latest signing was audited since.
    */
   public synchronized SignedCheckpoint sign() {
+    // the store's own checkpointer, whichever thread asked (an API request's thread carries the
+    // request's origin): audited with the store's origin
+    return trail.withOrigin(AuditTrail.DEFAULT_ORIGIN, this::signNow);
+  }
+
+  private SignedCheckpoint signNow() {
     long now = clock.millis();
     return db.tx(
         c -> {

@@ -170,6 +170,23 @@ class AuditWitnessTest {
     }
   }
 
+  @Test
+  void sign_askedFromAnApiRequestsThread_isAuditedAsTheStoresOwnCheckpointer() throws Exception {
+    try (StoreApp app = start(config(1000, 3600), dir.resolve("data"))) {
+      append(app, 2);
+      // what GET /api/audit/checkpoint does on a request thread carrying the request's origin
+      app.engine().audit().withOrigin("api 127.0.0.1", () -> app.checkpoints().sign());
+      var signing =
+          app.engine().database().read(c -> app.engine().audit().recent(c, 50)).stream()
+              .filter(e -> e.action().equals("audit.checkpoint"))
+              .toList();
+      assertThat(signing).isNotEmpty();
+      assertThat(signing)
+          .allSatisfy(e -> assertThat(e.origin()).isEqualTo("store"))
+          .allSatisfy(e -> assertThat(e.actor()).isEqualTo("audit-checkpointer"));
+    }
+  }
+
   private String lastOut = "";
 
   private int code(String... args) {
