@@ -74,12 +74,17 @@ async function loadPlan() {
   for (const c of p.carts) (at[c.at] ||= []).push(c);
   const shelves = p.shelves.map((s) => {
     const lanes = s.lanes.map((l) => {
-      const cls = l.onShelf <= 0 ? 'lane empty' : l.onShelf < l.min ? 'lane low' : 'lane';
-      const fill = Math.max(0, Math.min(100, Math.round(100 * l.onShelf / l.capacity)));
-      return el('div', { class: cls, 'data-lane': l.id, title: `${l.name}: ${l.onShelf} on shelf, ${l.onHand} in ledger` },
-        el('b', {}, l.id), el('span', { class: 'pname' }, l.name),
+      // one source per figure: the badge, bar and colour are the ledger's count (as the stock
+      // table and the stock-out rate); the shelf's live count shows, labelled, only when it differs
+      const cls = l.onHand <= 0 ? 'lane empty' : l.onHand < l.min ? 'lane low' : 'lane';
+      const fill = Math.max(0, Math.min(100, Math.round(100 * l.onHand / l.capacity)));
+      const differs = l.onShelf !== l.onHand;
+      return el('div', { class: cls + (differs ? ' differs' : ''), 'data-lane': l.id,
+        title: `${l.name}: ${l.onHand} in stock (ledger), ${l.onShelf} counted on the shelf, minimum ${l.min}` },
+        el('b', {}, l.id), el('span', { class: 'pname' }, l.name,
+          ...(differs ? [' ', el('span', { class: 'shelf-count' }, 'shelf ' + l.onShelf)] : [])),
         el('span', { class: 'bar' }, el('i', { style: `width:${fill}%` })),
-        el('span', { class: 'qty' }, l.onShelf + '/' + l.capacity));
+        el('span', { class: 'qty', title: 'in stock (ledger) / capacity' }, l.onHand + '/' + l.capacity));
     });
     const shoppers = (at[s.id] || []).map((c) => el('span', { class: 'shopper' + (c.review ? ' review' : ''), title: c.session }, c.items));
     return el('div', { class: 'shelf', 'data-shelf': s.id }, el('h4', {}, 'Shelf ' + s.id, ...shoppers), ...lanes);
@@ -199,8 +204,13 @@ async function loadAudit() {
   }
   const v = verified.v;
   const cp = await api('/api/audit/checkpoint');
-  $('#audit-state').textContent = (v.ok ? `intact: ${v.entries} entries` : `BROKEN at entry ${v.firstBadEntry}: ${v.reason}`)
-    + (cp.size ? ` · checkpoint ${cp.size} entries, root ${cp.root.slice(0, 12)}…, signed ${new Date(cp.signedMs).toISOString().slice(11, 19)} by ${cp.keyName}` : '');
+  // two figures from two moments, each labelled with its own: the chain check (at most once a
+  // minute) and the newest signed checkpoint (the log has grown since either)
+  const at = (ms) => new Date(ms).toISOString().slice(11, 19);
+  $('#audit-state').textContent = (v.ok
+    ? `Chain verified at ${at(verified.at)}: the first ${v.entries} entries are intact`
+    : `Chain BROKEN at entry ${v.firstBadEntry} (checked ${at(verified.at)}): ${v.reason}`)
+    + (cp.size ? ` · newest signed checkpoint covers the first ${cp.size} entries (signed ${at(cp.signedMs)} by ${cp.keyName}, root ${cp.root.slice(0, 12)}…)` : ' · no checkpoint signed yet');
 }
 
 function dsrResult(r) {

@@ -15,6 +15,7 @@ import io.ambientretail.store.engine.PrivacyDesk;
 import io.ambientretail.store.engine.StoreEngine;
 import io.ambientretail.store.pay.StorePayments;
 import io.ambientretail.store.privacy.AuditCheckpoints;
+import io.ambientretail.store.privacy.CheckpointWitness;
 import io.ambientretail.store.privacy.ConsentAuditSink;
 import io.ambientretail.store.privacy.StoreAuditSink;
 import io.ambientretail.store.privacy.StorePrivacyStore;
@@ -142,7 +143,8 @@ public final class StoreApp implements AutoCloseable {
   private StoreAuditSink auditSink;
   private AccessController access;
   private AuditCheckpoints checkpoints;
-  private long lastCheckpointMs;
+  private CheckpointWitness witness;
+  private volatile long witnessedSize = -1;
   private long lastReconcileMs = System.currentTimeMillis();
   private boolean resumedRequests;
 
@@ -337,8 +339,12 @@ public final class StoreApp implements AutoCloseable {
     dsr = new PrivacyDesk(engine, auditSink, consent, privacy, clock);
     checkpoints =
         AuditCheckpoints.open(db, engine.audit(), data, config.storeId() + "-audit", clock);
-    // closed before the database: the last checkpoint covers everything up to shutdown
-    closeables.add(() -> checkpoints.sign());
+    if (config.audit().witness() != null) {
+      witness = new CheckpointWitness(config.audit().witness());
+    }
+    // closed before the database: the last checkpoint covers everything up to shutdown, and the
+    // witness holds it
+    closeables.add(this::publishCheckpoint);
   }
 
   private long lastMark = System.nanoTime();
@@ -382,9 +388,8 @@ public final class StoreApp implements AutoCloseable {
         lastRetentionMs = now;
         dsr.applyRetention();
       }
-      if (now - lastCheckpointMs >= CHECKPOINT_EVERY_MS) {
-        lastCheckpointMs = now;
-        checkpoints.sign();
+      if (checkpoints.due(config().audit(), now) || witnessBehind()) {
+        publishCheckpoint();
       }
       engine.paymentHousekeeping();
       engine.reviews().applyDeadlines(System.currentTimeMillis());
@@ -417,8 +422,27 @@ public final class StoreApp implements AutoCloseable {
   /** The simulated acquirer's state file in the data directory. */
   public static final String ACQUIRER_STATE_FILE = "acquirer.jsonl";
 
-  /** How often the audit log's checkpoint is signed (and at shutdown). */
-  public static final long CHECKPOINT_EVERY_MS = 60_000L;
+  /**
+   * Signs a checkpoint of the audit log (nothing new when nothing was added) and sends it to the
+   * configured witness; a witness that cannot be reached gets it at a later round.
+   */
+  private synchronized void publishCheckpoint() {
+    io.ambientretail.privacy.audit.SignedCheckpoint cp = checkpoints.sign();
+    if (witness == null || cp.checkpoint().size() <= witnessedSize) {
+      return;
+    }
+    try {
+      witness.send(cp);
+      witnessedSize = cp.checkpoint().size();
+    } catch (IOException e) {
+      // kept as the latest: the next round sends it again
+    }
+  }
+
+  private boolean witnessBehind() {
+    return witness != null
+        && checkpoints.latest().map(cp -> cp.checkpoint().size() > witnessedSize).orElse(false);
+  }
 
   /** The sink sdk-privacy components of this store audit to. */
   public StoreAuditSink auditSink() {

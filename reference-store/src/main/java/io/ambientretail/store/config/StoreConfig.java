@@ -30,7 +30,8 @@ public record StoreConfig(
     Privacy privacy,
     List<ApiToken> tokens,
     Review review,
-    WebLimits web) {
+    WebLimits web,
+    Audit audit) {
 
   /** Copies the lists. */
   public StoreConfig {
@@ -39,9 +40,13 @@ public record StoreConfig(
     tokens = List.copyOf(tokens);
     java.util.Objects.requireNonNull(review, "review");
     java.util.Objects.requireNonNull(web, "web");
+    java.util.Objects.requireNonNull(audit, "audit");
   }
 
-  /** A configuration with the default web limits ({@link WebLimits#DEFAULTS}). */
+  /**
+   * A configuration with the default web limits ({@link WebLimits#DEFAULTS}) and audit settings
+   * ({@link Audit#DEFAULTS}).
+   */
   public StoreConfig(
       String storeId,
       String name,
@@ -72,7 +77,8 @@ public record StoreConfig(
         privacy,
         tokens,
         review,
-        WebLimits.DEFAULTS);
+        WebLimits.DEFAULTS,
+        Audit.DEFAULTS);
   }
 
   /** A configuration with the default review settings ({@link Review#DEFAULTS}). */
@@ -124,7 +130,8 @@ public record StoreConfig(
         privacy,
         tokens,
         r,
-        web);
+        web,
+        audit);
   }
 
   /** A copy with other web limits. */
@@ -144,7 +151,64 @@ public record StoreConfig(
         privacy,
         tokens,
         review,
-        w);
+        w,
+        audit);
+  }
+
+  /** A copy with other audit settings. */
+  public StoreConfig withAudit(Audit a) {
+    return new StoreConfig(
+        storeId,
+        name,
+        kind,
+        region,
+        privacyRegime,
+        currency,
+        zone,
+        payment,
+        devices,
+        shelves,
+        replenishment,
+        privacy,
+        tokens,
+        review,
+        web,
+        a);
+  }
+
+  /**
+   * When the store signs a checkpoint of its audit log, besides every clean shutdown: after {@code
+   * checkpointEveryEntries} new entries or {@code checkpointEverySeconds} seconds with new entries,
+   * whichever comes first; and where each signed checkpoint is sent: {@code witness}, an HTTP(S)
+   * endpoint that receives the note by POST (null: none). Entries after the newest checkpoint a
+   * witness holds can be cut off undetected, so the seconds bound the entries at risk.
+   */
+  public record Audit(
+      int checkpointEveryEntries,
+      int checkpointEverySeconds,
+      java.net.@org.jspecify.annotations.Nullable URI witness) {
+    /** Every 1000 entries or 10 seconds, no witness. */
+    public static final Audit DEFAULTS = new Audit(1000, 10, null);
+
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException if a bound is not positive (entries at most 1000000, seconds
+     *     at most 3600) or the witness is not an absolute http(s) URL
+     */
+    public Audit {
+      if (checkpointEveryEntries < 1 || checkpointEveryEntries > 1_000_000) {
+        throw new IllegalArgumentException("checkpointEveryEntries: 1 to 1000000");
+      }
+      if (checkpointEverySeconds < 1 || checkpointEverySeconds > 3600) {
+        throw new IllegalArgumentException("checkpointEverySeconds: 1 to 3600");
+      }
+      if (witness != null
+          && (!("http".equals(witness.getScheme()) || "https".equals(witness.getScheme()))
+              || witness.getHost() == null)) {
+        throw new IllegalArgumentException("witness: an absolute http(s) URL");
+      }
+    }
   }
 
   /**

@@ -162,7 +162,8 @@ public final class StoreConfigReader {
           "privacy",
           "security",
           "http",
-          "review");
+          "review",
+          "audit");
       JsonNode s = object(root, "store", true);
       known(s, "store", "id", "name", "kind", "region", "privacyRegime", "currency", "timezone");
       String id = text(s, "store.id", "id", null);
@@ -250,7 +251,8 @@ public final class StoreConfigReader {
           privacy,
           tokens,
           review(root.path("review")),
-          web);
+          web,
+          audit(root.path("audit")));
     }
 
     /** {@code security.rateLimit}, {@code security.failedAuthAudit} and {@code http}. */
@@ -304,6 +306,53 @@ public final class StoreConfigReader {
               longAt(http, "http.idleTimeoutMs", "idleTimeoutMs", d.idleTimeoutMs(), 100, 600_000),
           (int)
               longAt(http, "http.maxBodyReaders", "maxBodyReaders", d.maxBodyReaders(), 1, 1_000));
+    }
+
+    /** The optional {@code audit} settings; each field defaults as in DEFAULTS. */
+    private StoreConfig.Audit audit(JsonNode a) {
+      if (a.isMissingNode() || a.isNull()) {
+        return StoreConfig.Audit.DEFAULTS;
+      }
+      if (!a.isObject()) {
+        throw fail("audit", "expected a mapping");
+      }
+      known(a, "audit", "checkpointEveryEntries", "checkpointEverySeconds", "witness");
+      StoreConfig.Audit d = StoreConfig.Audit.DEFAULTS;
+      int entries =
+          (int)
+              longAt(
+                  a,
+                  "audit.checkpointEveryEntries",
+                  "checkpointEveryEntries",
+                  d.checkpointEveryEntries(),
+                  1,
+                  1_000_000);
+      int seconds =
+          (int)
+              longAt(
+                  a,
+                  "audit.checkpointEverySeconds",
+                  "checkpointEverySeconds",
+                  d.checkpointEverySeconds(),
+                  1,
+                  3600);
+      String witness =
+          a.path("witness").isMissingNode() || a.path("witness").isNull()
+              ? null
+              : text(a, "audit.witness", "witness", null);
+      java.net.URI uri = null;
+      if (witness != null) {
+        try {
+          uri = new java.net.URI(witness);
+        } catch (java.net.URISyntaxException e) {
+          throw fail("audit.witness", "not a URL: " + e.getMessage());
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            || uri.getHost() == null) {
+          throw fail("audit.witness", "expected an absolute http(s) URL, was '" + witness + "'");
+        }
+      }
+      return new StoreConfig.Audit(entries, seconds, uri);
     }
 
     /** The optional {@code review} settings; each field defaults as in DEFAULTS. */

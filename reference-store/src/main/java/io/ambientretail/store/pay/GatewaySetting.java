@@ -39,6 +39,7 @@ public final class GatewaySetting {
         config.privacy(),
         config.tokens(),
         config.review(),
-        config.web());
+        config.web(),
+        config.audit());
   }
 }

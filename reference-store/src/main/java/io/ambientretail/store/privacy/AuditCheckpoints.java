@@ -109,6 +109,12 @@ public final class AuditCheckpoints {
    * nothing new when nothing but the latest signing was audited since.
    */
   public synchronized SignedCheckpoint sign() {
+    // the store's own checkpointer, whichever thread asked (an API request's thread carries the
+    // request's origin): audited with the store's origin
+    return trail.withOrigin(AuditTrail.DEFAULT_ORIGIN, this::signNow);
+  }
+
+  private SignedCheckpoint signNow() {
     long now = clock.millis();
     return db.tx(
         c -> {
@@ -133,6 +139,25 @@ public final class AuditCheckpoints {
           latestMs = now;
           return cp;
         });
+  }
+
+  /**
+   * Whether a checkpoint is due under {@code policy} at {@code nowMs}: entries other than the
+   * latest signing's own audit have been added since the latest checkpoint, and either at least
+   * {@code checkpointEveryEntries} of them or the latest is {@code checkpointEverySeconds} old (or
+   * there is none yet).
+   */
+  public synchronized boolean due(
+      io.ambientretail.store.config.StoreConfig.Audit policy, long nowMs) {
+    long size = db.read(trail::size);
+    long covered = latest == null ? 0 : latest.checkpoint().size() + 1;
+    long added = size - covered;
+    if (added <= 0) {
+      return false;
+    }
+    return latest == null
+        || added >= policy.checkpointEveryEntries()
+        || nowMs - latestMs >= policy.checkpointEverySeconds() * 1000L;
   }
 
   /** The latest signed checkpoint, if any was signed. */

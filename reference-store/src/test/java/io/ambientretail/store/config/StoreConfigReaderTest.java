@@ -46,6 +46,25 @@ class StoreConfigReaderTest {
   }
 
   @Test
+  void audit_absent_defaultsToTenSeconds_andSetsBoundsAndWitness() {
+    assertThat(read(MINIMAL).audit()).isEqualTo(StoreConfig.Audit.DEFAULTS);
+    assertThat(StoreConfig.Audit.DEFAULTS.checkpointEverySeconds()).isLessThanOrEqualTo(10);
+    StoreConfig.Audit a =
+        read(MINIMAL
+                + "audit: {checkpointEveryEntries: 50, checkpointEverySeconds: 5,"
+                + " witness: 'https://hq.example.com/w'}\n")
+            .audit();
+    assertThat(a.checkpointEveryEntries()).isEqualTo(50);
+    assertThat(a.checkpointEverySeconds()).isEqualTo(5);
+    assertThat(a.witness()).hasToString("https://hq.example.com/w");
+    assertThatThrownBy(() -> read(MINIMAL + "audit: {witness: 'ftp://x/y'}\n"))
+        .hasMessageContaining("audit.witness");
+    assertThatThrownBy(() -> read(MINIMAL + "audit: {checkpointEverySeconds: 0}\n"))
+        .hasMessageContaining("audit.checkpointEverySeconds");
+    assertThatThrownBy(() -> read(MINIMAL + "audit: {every: 3}\n")).hasMessageContaining("every");
+  }
+
+  @Test
   void paymentOffline_absent_usesTheDefaults() {
     assertThat(read(MINIMAL).payment().offline()).isEqualTo(new StoreConfig.Offline(2, 40, 24, 4));
   }

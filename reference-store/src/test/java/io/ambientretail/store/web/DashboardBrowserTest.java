@@ -104,10 +104,31 @@ class DashboardBrowserTest {
     assertThat(receiptsBefore).isPositive();
     screenshot("dashboard-walkout");
 
-    // the audit panel shows the log verified and its latest signed checkpoint
+    // the audit panel shows the log verified and its latest signed checkpoint, each labelled
     wait.until(
         d ->
             text("#audit-state").contains("intact") && text("#audit-state").contains("checkpoint"));
+    assertThat(text("#audit-state"))
+        .contains("Chain verified at", "newest signed checkpoint covers the first");
+    // one source per figure: every lane badge is the ledger's count, as the stock table's, and a
+    // legend says what the badges mean
+    assertThat(text("#plan-legend"))
+        .contains("units in stock by the ledger", "below its minimum", "flagged for review");
+    var ledger = app.engine().database().read(c -> app.engine().stock().lanes(c));
+    wait.until(
+        d ->
+            ledger.stream()
+                .allMatch(
+                    l ->
+                        text(".lane[data-lane='" + l.laneId() + "'] .qty")
+                            .equals(
+                                l.onHand()
+                                    + "/"
+                                    + app.config().lanes().stream()
+                                        .filter(x -> x.id().equals(l.laneId()))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .capacity())));
     // a data-subject request from the DSR panel runs through sdk-privacy's orchestrator
     String shopper =
         app.engine()
