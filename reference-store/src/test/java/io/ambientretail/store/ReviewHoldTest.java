@@ -16,6 +16,7 @@ import io.ambientretail.store.engine.StoreEngine;
 import io.ambientretail.store.sim.ShopperSimulation;
 import io.ambientretail.store.sim.SimulatedShelves;
 import io.ambientretail.store.sim.TestCards;
+import io.ambientretail.testing.acquirer.AcquirerFault;
 import io.ambientretail.testing.acquirer.AcquirerOperation;
 import io.ambientretail.testing.acquirer.SimulatedAcquirer;
 import java.net.URI;
@@ -27,7 +28,11 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -358,6 +363,60 @@ class ReviewHoldTest {
     store.reviews().applyDeadlines(System.currentTimeMillis() + 31 * 60_000);
     assertThat(state(h.sid)).isEqualTo(SessionBook.State.CLOSED);
     assertThat(acquirer.captures()).containsExactly(money(h.total));
+  }
+
+  @Test
+  void deadlineRound_whileAnotherRoundSettlesTheSameReview_returnsOnlyOnceItIsSettled()
+      throws Exception {
+    start("sqlite", StoreConfig.Review.DEFAULTS);
+    Held h = heldSession();
+    long late = System.currentTimeMillis() + 31 * 60_000;
+    // the first round (housekeeping, say) decides the review; its capture is done at the acquirer
+    // but the answer is held, so that round is still settling
+    acquirer.enqueue(AcquirerOperation.CAPTURE, AcquirerFault.stallAfterWork());
+    ExecutorService rounds = Executors.newFixedThreadPool(2);
+    try {
+      Future<Integer> first = rounds.submit(() -> store.reviews().applyDeadlines(late));
+      assertThat(acquirer.awaitPerformed(AcquirerOperation.CAPTURE, 1, Duration.ofSeconds(30)))
+          .as("the first round's capture")
+          .isTrue();
+      // a second round meanwhile (the caller's): when it returns, the review must be settled
+      AtomicReference<Thread> second = new AtomicReference<>();
+      Future<SessionBook.State> after =
+          rounds.submit(
+              () -> {
+                second.set(Thread.currentThread());
+                store.reviews().applyDeadlines(late);
+                return state(h.sid);
+              });
+      await(
+          "the second round to return or to wait for the first",
+          () -> after.isDone() || waitsInADeadlineRound(second.get()));
+      acquirer.releaseStalled();
+      assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(after.get(60, TimeUnit.SECONDS))
+          .as("the session when the second round returned")
+          .isEqualTo(SessionBook.State.CLOSED);
+    } finally {
+      acquirer.releaseStalled();
+      rounds.shutdownNow();
+    }
+    assertThat(acquirer.captures()).containsExactly(money(h.total));
+    assertThat(audited("review.approve")).containsExactly("system");
+  }
+
+  /** True when {@code t} is parked waiting its turn in {@link ReviewDesk#applyDeadlines}. */
+  private static boolean waitsInADeadlineRound(Thread t) {
+    if (t == null || t.getState() != Thread.State.WAITING) {
+      return false;
+    }
+    for (StackTraceElement e : t.getStackTrace()) {
+      if (!e.getClassName().startsWith("java.") && !e.getClassName().startsWith("jdk.")) {
+        return e.getClassName().equals(ReviewDesk.class.getName())
+            && e.getMethodName().equals("applyDeadlines");
+      }
+    }
+    return false;
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -141,6 +142,13 @@ public final class ReviewDesk {
   private final BiConsumer<String, Map<String, Object>> events;
   private final Consumer<AlertBook.Alert> alertEvents;
   private final Map<String, StoreConfig.Lane> lanes = new LinkedHashMap<>();
+
+  /**
+   * Held by a round of {@link #applyDeadlines(long)} or {@link #resume()}: rounds from the
+   * housekeeping thread, recovery and a caller run one after the other, so a round never finds the
+   * capture of a decision another round is still settling and returns with it unsettled.
+   */
+  private final ReentrantLock rounds = new ReentrantLock();
 
   ReviewDesk(
       Database db,
@@ -416,34 +424,42 @@ public final class ReviewDesk {
    * Applies the store's default decision ({@code review.whenLate}) to every review past its
    * deadline at {@code nowMs}, audited as {@code system}; approves (as {@code system}) a review
    * whose SDK session already settled at its capture deadline; and finishes decisions whose capture
-   * was left in flight. Call it from housekeeping.
+   * was left in flight. Call it from housekeeping. Rounds run one at a time (a second caller waits
+   * for the round in progress), so when it returns every decision it made or found in flight has
+   * been settled by it or by the round before; one whose capture failed stays decided and is
+   * finished by a later round.
    *
    * @return how many reviews were decided or finished now
    */
   public int applyDeadlines(long nowMs) {
-    int n = 0;
-    List<ReviewBook.Review> pending = db.read(c -> book.inState(c, ReviewBook.State.PENDING));
-    for (ReviewBook.Review r : pending) {
-      boolean settledBySdk = settler.paymentClosed(r.sessionId());
-      if (r.dueMs() > nowMs && !settledBySdk) {
-        continue;
+    rounds.lock();
+    try {
+      int n = 0;
+      List<ReviewBook.Review> pending = db.read(c -> book.inState(c, ReviewBook.State.PENDING));
+      for (ReviewBook.Review r : pending) {
+        boolean settledBySdk = settler.paymentClosed(r.sessionId());
+        if (r.dueMs() > nowMs && !settledBySdk) {
+          continue;
+        }
+        Request late =
+            settledBySdk || config.review().whenLate() == StoreConfig.LateDecision.APPROVE
+                ? Request.approve()
+                : Request.voided();
+        try {
+          decide(
+              r.sessionId(),
+              late,
+              "system",
+              settledBySdk ? "payment settled at its capture deadline" : "review deadline passed");
+          n++;
+        } catch (AmbientException e) {
+          // staff decided meanwhile; a decision made but not settled is finished by resume below
+        }
       }
-      Request late =
-          settledBySdk || config.review().whenLate() == StoreConfig.LateDecision.APPROVE
-              ? Request.approve()
-              : Request.voided();
-      try {
-        decide(
-            r.sessionId(),
-            late,
-            "system",
-            settledBySdk ? "payment settled at its capture deadline" : "review deadline passed");
-        n++;
-      } catch (AmbientException e) {
-        // staff decided meanwhile
-      }
+      return n + resume();
+    } finally {
+      rounds.unlock();
     }
-    return n + resume();
   }
 
   /**
@@ -454,17 +470,22 @@ public final class ReviewDesk {
    * @return how many were finished now
    */
   int resume() {
-    int n = 0;
-    for (ReviewBook.Review r : db.read(c -> book.inState(c, ReviewBook.State.DECIDED))) {
-      try {
-        if (settle(r).settled()) {
-          n++;
+    rounds.lock();
+    try {
+      int n = 0;
+      for (ReviewBook.Review r : db.read(c -> book.inState(c, ReviewBook.State.DECIDED))) {
+        try {
+          if (settle(r).settled()) {
+            n++;
+          }
+        } catch (RuntimeException e) {
+          // the next round tries again
         }
-      } catch (RuntimeException e) {
-        // the next round tries again
       }
+      return n;
+    } finally {
+      rounds.unlock();
     }
-    return n;
   }
 
   private Outcome settle(ReviewBook.Review r) {
