@@ -9,12 +9,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Forecasts daily demand series, choosing the method for each series by backtest: every candidate
- * is fitted on the history without its last days (the selection window), forecasts those days
- * (repeated for one or more consecutive windows back from the end), and the one with the lowest
- * total squared error is refitted on the whole history.
+ * Forecasts demand series (daily by default, weekly or monthly with {@link #forPeriod}), choosing
+ * the method for each series by backtest on the metric asked for ({@link ForecastMetric}): every
+ * candidate is fitted on the history without its last periods (the selection window), forecasts
+ * those periods (repeated for one or more consecutive windows back from the end), and the one with
+ * the lowest total error is refitted on the whole history.
  *
- * <p>Histories are passed as a slice of an {@code int[]} of units per day, oldest first, so that
+ * <p>Histories are passed as a slice of an {@code int[]} of units per period, oldest first, so that
  * callers holding millions of series in one flat array do not copy them. An engine is immutable and
  * thread-safe; calls allocate only small per-call buffers.
  *
