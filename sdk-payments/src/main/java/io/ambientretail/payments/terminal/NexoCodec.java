@@ -54,4 +54,9 @@ public final class NexoCodec {
   public static byte[] write(SaleToPoiResponse response) {
     return NexoWriter.write(response);
   }
+
+  /** The UTF-8 JSON of an encrypted envelope (see {@link NexoCrypto}). */
+  public static byte[] write(SecuredMessage message) {
+    return NexoWriter.write(message);
+  }
 }

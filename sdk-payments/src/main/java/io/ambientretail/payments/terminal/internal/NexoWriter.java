@@ -25,12 +25,15 @@ import io.ambientretail.payments.terminal.ReversalRequest;
 import io.ambientretail.payments.terminal.ReversalResponse;
 import io.ambientretail.payments.terminal.SaleToPoiRequest;
 import io.ambientretail.payments.terminal.SaleToPoiResponse;
+import io.ambientretail.payments.terminal.SecuredMessage;
+import io.ambientretail.payments.terminal.SecurityTrailer;
 import io.ambientretail.payments.terminal.TransactionReference;
 import io.ambientretail.payments.terminal.TransactionStatusRequest;
 import io.ambientretail.payments.terminal.TransactionStatusResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +59,26 @@ public final class NexoWriter {
   /** The JSON of a response. */
   public static byte[] write(SaleToPoiResponse m) {
     return write(w -> w.envelope("SaleToPOIResponse", m.header(), () -> w.response(m.body())));
+  }
+
+  /** The JSON of an encrypted envelope. */
+  public static byte[] write(SecuredMessage m) {
+    return write(
+        w ->
+            w.envelope(
+                m.request() ? "SaleToPOIRequest" : "SaleToPOIResponse",
+                m.header(),
+                () -> {
+                  w.g.writeStringField("NexoBlob", Base64.getEncoder().encodeToString(m.blob()));
+                  SecurityTrailer t = m.trailer();
+                  w.open("SecurityTrailer");
+                  w.g.writeNumberField("AdyenCryptoVersion", t.cryptoVersion());
+                  w.str("KeyIdentifier", t.keyIdentifier());
+                  w.g.writeNumberField("KeyVersion", t.keyVersion());
+                  w.g.writeStringField("Nonce", Base64.getEncoder().encodeToString(t.nonce()));
+                  w.g.writeStringField("Hmac", Base64.getEncoder().encodeToString(t.hmac()));
+                  w.close();
+                }));
   }
 
   private interface Body {
