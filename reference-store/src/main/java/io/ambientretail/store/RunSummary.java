@@ -36,7 +36,8 @@ import java.util.Set;
  * receipt's is its approved sale), exact receipts by comparing receipts with the simulator's truth
  * file, double captures as receipts whose session took more than the receipt's total, or captured
  * more than once, stock mismatches from the ledger and the shelves, PAN leaks from a scan of every
- * file the run wrote.
+ * file the run wrote. Sums of money use checked arithmetic: an overflow fails the summary ({@link
+ * ArithmeticException}) instead of printing a wrapped figure.
  */
 public record RunSummary(
     long shoppers,
@@ -119,8 +120,8 @@ public record RunSummary(
             sdk.get().lines().stream()
                 .filter(l -> l.kind() != ReceiptLine.Kind.REFUND)
                 .mapToLong(l -> l.amount().minor())
-                .sum();
-        captured += sdk.get().charged().minor();
+                .reduce(0L, Math::addExact);
+        captured = Math.addExact(captured, sdk.get().charged().minor());
         if (caps > 1 || taken > r.totalMinor()) {
           doubles++;
         }
@@ -132,7 +133,8 @@ public record RunSummary(
                         e.op() == PaymentJournal.Op.SALE
                             && e.state() == PaymentJournal.State.APPROVED)
                 .toList();
-        taken = sales.stream().mapToLong(PaymentJournal.Entry::amountMinor).sum();
+        taken =
+            sales.stream().mapToLong(PaymentJournal.Entry::amountMinor).reduce(0L, Math::addExact);
         long refunded =
             db.read(c -> store.journal().ofSession(c, r.sessionId())).stream()
                 .filter(
@@ -140,8 +142,8 @@ public record RunSummary(
                         e.op() == PaymentJournal.Op.REFUND
                             && e.state() == PaymentJournal.State.APPROVED)
                 .mapToLong(PaymentJournal.Entry::amountMinor)
-                .sum();
-        captured += taken - refunded;
+                .reduce(0L, Math::addExact);
+        captured = Math.addExact(captured, Math.subtractExact(taken, refunded));
         if (sales.size() > 1 || taken > r.totalMinor()) {
           doubles++;
         }
