@@ -219,7 +219,11 @@ class WalkOutPaymentsTest {
     }
     long t = total;
     await(
-        "the cart",
+        () ->
+            "the cart of "
+                + t
+                + ", was "
+                + store.database().read(c -> store.sessions().cart(c, sid)),
         () ->
             store.database().read(c -> store.sessions().cart(c, sid)).stream()
                     .mapToLong(SessionBook.CartLine::priceMinor)
@@ -237,9 +241,16 @@ class WalkOutPaymentsTest {
   }
 
   private static void await(String what, BooleanSupplier condition) {
+    await(() -> what, condition);
+  }
+
+  /** Waits for {@code condition} (30 s at most); {@code what} describes it when it fails. */
+  private static void await(java.util.function.Supplier<String> what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+      if (System.nanoTime() > deadline) {
+        assertThat(System.nanoTime()).as("waiting for " + what.get()).isLessThan(deadline);
+      }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
     }
   }
