@@ -118,7 +118,7 @@ class SimulatedTerminalTest {
   @Test
   void timeoutAfterApproval_isOutcomeUnknown_resolvedByStatus_withoutASecondCharge()
       throws IOException {
-    PaymentTerminal impatient = client(Duration.ofMillis(300));
+    PaymentTerminal impatient = client(Duration.ofSeconds(1));
     sim.script(TerminalFault.TIMEOUT_AFTER_APPROVAL);
     ServiceId sent = next();
     assertThatThrownBy(() -> impatient.preAuthorise(sent, "visit-1", FIFTY))
