@@ -21,6 +21,10 @@ public enum TerminalFault {
   WAIT_FOR_CARD,
   /** The next answer comes from another POI id (must be refused by the client). */
   WRONG_POI_ID,
+  /** The next answer is encrypted under another passphrase (encrypted terminals only). */
+  WRONG_KEY,
+  /** The next answer carries an HMAC with one bit flipped (encrypted terminals only). */
+  BAD_HMAC,
   /** The next answer is not JSON (must be refused by the client). */
   MALFORMED_ANSWER
 }
