@@ -14,6 +14,7 @@ import io.ambientretail.payments.terminal.NexoMessage;
 import io.ambientretail.payments.terminal.NexoResponse;
 import io.ambientretail.payments.terminal.PaymentRequest;
 import io.ambientretail.payments.terminal.PaymentResponse;
+import io.ambientretail.payments.terminal.PaymentType;
 import io.ambientretail.payments.terminal.ResponseStatus;
 import io.ambientretail.payments.terminal.ReversalRequest;
 import io.ambientretail.payments.terminal.ReversalResponse;
@@ -325,12 +326,19 @@ public final class SimulatedTerminal implements AutoCloseable {
         return refused(p, "Busy");
       }
       fault =
-          take(
-              TerminalFault.DECLINE,
-              TerminalFault.TIMEOUT_AFTER_APPROVAL,
-              TerminalFault.DROP_AFTER_APPROVAL,
-              TerminalFault.WAIT_FOR_CARD,
-              TerminalFault.REFUSE_ADJUSTMENT);
+          p.paymentType() == PaymentType.UpdateReservation
+              ? take(
+                  TerminalFault.DECLINE,
+                  TerminalFault.REFUSE_ADJUSTMENT,
+                  TerminalFault.TIMEOUT_AFTER_APPROVAL,
+                  TerminalFault.DROP_AFTER_APPROVAL)
+              : p.paymentType() == PaymentType.Completion
+                  ? take(TerminalFault.TIMEOUT_AFTER_APPROVAL, TerminalFault.DROP_AFTER_APPROVAL)
+                  : take(
+                      TerminalFault.DECLINE,
+                      TerminalFault.TIMEOUT_AFTER_APPROVAL,
+                      TerminalFault.DROP_AFTER_APPROVAL,
+                      TerminalFault.WAIT_FOR_CARD);
       if (fault == TerminalFault.WAIT_FOR_CARD) {
         wait = new CountDownLatch(1);
         cardPresented = wait;
@@ -399,7 +407,7 @@ public final class SimulatedTerminal implements AutoCloseable {
           TransactionReference tx =
               new TransactionReference("SIMTX" + nextId++ + "R", clock.instant());
           Money captured =
-              p.paymentType() == io.ambientretail.payments.terminal.PaymentType.Normal
+              p.paymentType() == PaymentType.Normal
                   ? p.requestedAmount()
                   : Money.zero(p.requestedAmount().currency());
           books.put(tx.transactionId(), new Reservation(tx, p.requestedAmount(), captured, false));

@@ -1,6 +1,10 @@
 package io.ambientretail.testing.terminal;
 
-/** A fault the {@link SimulatedTerminal} plays on the next request it applies to. */
+/**
+ * A fault the {@link SimulatedTerminal} plays on the next request it applies to: payment faults
+ * wait for a payment of a kind they fit (a refused adjustment for the next adjustment, a decline or
+ * a wait for a card for the next pre-authorisation), answer faults for the next answer.
+ */
 public enum TerminalFault {
   /** The next payment is refused by the issuer ({@code Refusal}). */
   DECLINE,

@@ -107,6 +107,14 @@ class SimulatedTerminalTest {
   }
 
   @Test
+  void refuseAdjustment_scriptedBeforeEntry_waitsForTheAdjustment() throws IOException {
+    sim.script(TerminalFault.REFUSE_ADJUSTMENT);
+    TransactionReference tx = preAuthorise().transaction();
+    assertThat(terminal.adjust(next(), tx, Money.ofMinor(9000, "EUR")))
+        .isEqualTo(new TerminalOutcome.Declined("Refusal"));
+  }
+
+  @Test
   void reverse_releasesTheReservation() throws IOException {
     TransactionReference tx = preAuthorise().transaction();
     assertThat(terminal.reverse(next(), tx)).isInstanceOf(TerminalOutcome.Reversed.class);
