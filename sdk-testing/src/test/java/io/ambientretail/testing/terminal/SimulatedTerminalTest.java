@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ambientretail.core.Money;
 import io.ambientretail.payments.terminal.NexoFormatException;
+import io.ambientretail.payments.terminal.NexoLimits;
 import io.ambientretail.payments.terminal.NexoPaymentTerminal;
 import io.ambientretail.payments.terminal.PaymentTerminal;
 import io.ambientretail.payments.terminal.ServiceId;
@@ -204,6 +205,17 @@ class SimulatedTerminalTest {
     sim.script(TerminalFault.MALFORMED_ANSWER);
     assertThatThrownBy(() -> terminal.preAuthorise(next(), "visit-1", FIFTY))
         .isInstanceOf(NexoFormatException.class);
+  }
+
+  @Test
+  void oversizedAnswer_isRefusedTypedNeverAnApproval() {
+    PaymentTerminal strict =
+        NexoPaymentTerminal.builder(sim.url(), "till-1", "P400-SIM1")
+            .limits(NexoLimits.of(256, 16, 1024, 16))
+            .build();
+    assertThatThrownBy(() -> strict.preAuthorise(next(), "visit-1", FIFTY))
+        .isInstanceOf(NexoFormatException.class)
+        .hasMessageContaining("over the limit of 256");
   }
 
   @Test
