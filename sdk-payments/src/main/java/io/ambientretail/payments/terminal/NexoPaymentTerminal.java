@@ -10,6 +10,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  * ServiceID}, same category, from the expected {@code POIID}.
  *
  * <p>Created with {@link #builder(URI, String, String)}; thread-safe. The JDK HTTP client it uses
- * runs on the executor given to the builder (the client's default otherwise). Encrypted local
- * messages (security trailer) are not yet spoken by this client: an encrypted answer is refused
- * with a {@link NexoFormatException}.
+ * runs on the executor given to the builder (the client's default otherwise). With {@link
+ * Builder#encryptWith(NexoKey)} every request is encrypted and every answer must be encrypted and
+ * verify; a failing answer is a {@link TerminalSecurityException}, never an approval.
  */
 public final class NexoPaymentTerminal implements PaymentTerminal {
   private static final Set<String> DECLINES =
@@ -46,6 +48,8 @@ public final class NexoPaymentTerminal implements PaymentTerminal {
   private final Duration readTimeout;
   private final Clock clock;
   private final NexoLimits limits;
+  private final @Nullable NexoKey key;
+  private final SecureRandom random;
 
   private NexoPaymentTerminal(Builder b) {
     HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(b.connectTimeout);
@@ -59,6 +63,8 @@ public final class NexoPaymentTerminal implements PaymentTerminal {
     this.readTimeout = b.readTimeout;
     this.clock = b.clock;
     this.limits = b.limits;
+    this.key = b.key;
+    this.random = b.random;
   }
 
   /**
@@ -148,13 +154,12 @@ public final class NexoPaymentTerminal implements PaymentTerminal {
 
   @Override
   public void abort(ServiceId serviceId, ServiceId earlier, String reason) throws IOException {
-    byte[] body =
-        NexoCodec.write(
-            request(
-                serviceId,
-                new AbortRequest(
-                    MessageReference.to(MessageCategory.Payment, earlier.value()), reason, null)));
-    send(serviceId, body);
+    SaleToPoiRequest abort =
+        request(
+            serviceId,
+            new AbortRequest(
+                MessageReference.to(MessageCategory.Payment, earlier.value()), reason, null));
+    send(serviceId, encode(abort));
   }
 
   private TerminalOutcome payment(ServiceId serviceId, PaymentRequest request) throws IOException {
@@ -196,11 +201,27 @@ public final class NexoPaymentTerminal implements PaymentTerminal {
   }
 
   private SaleToPoiResponse exchange(ServiceId serviceId, NexoRequest body) throws IOException {
-    byte[] answer = send(serviceId, NexoCodec.write(request(serviceId, body)));
+    byte[] answer = send(serviceId, encode(request(serviceId, body)));
     NexoMessage m = NexoCodec.read(answer, limits);
+    if (key != null) {
+      if (!(m instanceof SecuredMessage secured)) {
+        throw new NexoFormatException(
+            "$.SaleToPOIResponse.SecurityTrailer", "answer not encrypted");
+      }
+      try {
+        m = NexoCodec.read(NexoCrypto.decrypt(secured, key), limits);
+      } catch (GeneralSecurityException e) {
+        throw new TerminalSecurityException(
+            "encrypted answer to " + serviceId + " failed its checks; outcome unknown", e);
+      }
+      if (!m.header().equals(secured.header())) {
+        throw new NexoFormatException(
+            "$.SaleToPOIResponse.MessageHeader", "clear header differs from the encrypted one");
+      }
+    }
     if (m instanceof SecuredMessage) {
       throw new NexoFormatException(
-          "$.SaleToPOIResponse.NexoBlob", "encrypted answers unsupported");
+          "$.SaleToPOIResponse.NexoBlob", "encrypted answer but no key configured");
     }
     if (!(m instanceof SaleToPoiResponse r)) {
       throw new NexoFormatException("$", "expected a SaleToPOIResponse");
@@ -217,6 +238,18 @@ public final class NexoPaymentTerminal implements PaymentTerminal {
       throw new NexoFormatException(at + ".MessageCategory", "not a response to this request");
     }
     return r;
+  }
+
+  private byte[] encode(SaleToPoiRequest request) throws IOException {
+    byte[] plain = NexoCodec.write(request);
+    if (key == null) {
+      return plain;
+    }
+    try {
+      return NexoCodec.write(NexoCrypto.encrypt(true, request.header(), plain, key, random));
+    } catch (GeneralSecurityException e) {
+      throw new TerminalSecurityException("could not encrypt the request", e);
+    }
   }
 
   private byte[] send(ServiceId serviceId, byte[] body) throws IOException {
@@ -275,6 +308,8 @@ public final class NexoPaymentTerminal implements PaymentTerminal {
     private Clock clock = Clock.systemUTC();
     private NexoLimits limits = NexoLimits.defaults();
     private @Nullable Executor executor;
+    private @Nullable NexoKey key;
+    private SecureRandom random = new SecureRandom();
 
     private Builder(URI uri, String saleId, String poiId) {
       this.uri = Objects.requireNonNull(uri, "uri");
@@ -312,6 +347,21 @@ public final class NexoPaymentTerminal implements PaymentTerminal {
     /** The executor the HTTP client runs on; default the JDK client's own. */
     public Builder executor(Executor e) {
       this.executor = Objects.requireNonNull(e, "executor");
+      return this;
+    }
+
+    /**
+     * Encrypts every request and requires every answer encrypted under {@code key} (the
+     * local-terminal encryption, see {@link NexoCrypto}); default: clear messages.
+     */
+    public Builder encryptWith(NexoKey key) {
+      this.key = Objects.requireNonNull(key, "key");
+      return this;
+    }
+
+    /** The source of nonces; default a new {@link SecureRandom}. */
+    public Builder random(SecureRandom random) {
+      this.random = Objects.requireNonNull(random, "random");
       return this;
     }
 

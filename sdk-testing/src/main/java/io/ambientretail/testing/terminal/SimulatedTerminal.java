@@ -7,16 +7,21 @@ import io.ambientretail.payments.terminal.AbortRequest;
 import io.ambientretail.payments.terminal.MessageHeader;
 import io.ambientretail.payments.terminal.MessageType;
 import io.ambientretail.payments.terminal.NexoCodec;
+import io.ambientretail.payments.terminal.NexoCrypto;
 import io.ambientretail.payments.terminal.NexoFormatException;
+import io.ambientretail.payments.terminal.NexoKey;
 import io.ambientretail.payments.terminal.NexoMessage;
 import io.ambientretail.payments.terminal.NexoResponse;
 import io.ambientretail.payments.terminal.PaymentRequest;
 import io.ambientretail.payments.terminal.PaymentResponse;
+import io.ambientretail.payments.terminal.PaymentType;
 import io.ambientretail.payments.terminal.ResponseStatus;
 import io.ambientretail.payments.terminal.ReversalRequest;
 import io.ambientretail.payments.terminal.ReversalResponse;
 import io.ambientretail.payments.terminal.SaleToPoiRequest;
 import io.ambientretail.payments.terminal.SaleToPoiResponse;
+import io.ambientretail.payments.terminal.SecuredMessage;
+import io.ambientretail.payments.terminal.SecurityTrailer;
 import io.ambientretail.payments.terminal.TransactionReference;
 import io.ambientretail.payments.terminal.TransactionStatusRequest;
 import io.ambientretail.payments.terminal.TransactionStatusResponse;
@@ -27,6 +32,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -78,9 +85,13 @@ public final class SimulatedTerminal implements AutoCloseable {
   private boolean aborted;
   private long nextId = 1;
 
-  private SimulatedTerminal(String poiId, Clock clock) throws IOException {
+  private final @Nullable NexoKey key;
+  private final SecureRandom random = new SecureRandom();
+
+  private SimulatedTerminal(String poiId, Clock clock, @Nullable NexoKey key) throws IOException {
     this.poiId = poiId;
     this.clock = clock;
+    this.key = key;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     this.pool = Executors.newCachedThreadPool();
     server.setExecutor(pool);
@@ -94,7 +105,18 @@ public final class SimulatedTerminal implements AutoCloseable {
    * @throws IOException if no port could be bound
    */
   public static SimulatedTerminal start(String poiId, Clock clock) throws IOException {
-    return new SimulatedTerminal(poiId, clock);
+    return new SimulatedTerminal(poiId, clock, null);
+  }
+
+  /**
+   * Starts a terminal that speaks only the local-terminal encryption under {@code key}: requests
+   * that are clear or fail to decrypt and verify are answered HTTP 400, answers are encrypted.
+   *
+   * @throws IOException if no port could be bound
+   */
+  public static SimulatedTerminal startEncrypted(String poiId, Clock clock, NexoKey key)
+      throws IOException {
+    return new SimulatedTerminal(poiId, clock, java.util.Objects.requireNonNull(key, "key"));
   }
 
   /** The URL to post nexo requests to. */
@@ -179,8 +201,18 @@ public final class SimulatedTerminal implements AutoCloseable {
       NexoMessage m;
       try {
         m = NexoCodec.read(body);
+        if (key != null) {
+          if (!(m instanceof SecuredMessage secured)) {
+            send(ex, 400, "encryption required".getBytes(StandardCharsets.UTF_8));
+            return;
+          }
+          m = NexoCodec.read(NexoCrypto.decrypt(secured, key));
+        }
       } catch (NexoFormatException e) {
         send(ex, 400, e.getMessage().getBytes(StandardCharsets.UTF_8));
+        return;
+      } catch (GeneralSecurityException e) {
+        send(ex, 400, "request failed its security checks".getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (!(m instanceof SaleToPoiRequest req)) {
@@ -194,7 +226,12 @@ public final class SimulatedTerminal implements AutoCloseable {
       }
       TerminalFault answerFault;
       synchronized (lock) {
-        answerFault = take(TerminalFault.WRONG_POI_ID, TerminalFault.MALFORMED_ANSWER);
+        answerFault =
+            take(
+                TerminalFault.WRONG_POI_ID,
+                TerminalFault.MALFORMED_ANSWER,
+                TerminalFault.WRONG_KEY,
+                TerminalFault.BAD_HMAC);
       }
       NexoResponse answer = answer(req);
       if (answer == null) {
@@ -215,7 +252,34 @@ public final class SimulatedTerminal implements AutoCloseable {
               h.deviceId(),
               h.saleId(),
               answerFault == TerminalFault.WRONG_POI_ID ? poiId + "X" : poiId);
-      send(ex, 200, NexoCodec.write(new SaleToPoiResponse(rh, answer)));
+      byte[] plain = NexoCodec.write(new SaleToPoiResponse(rh, answer));
+      send(ex, 200, key == null ? plain : encrypt(rh, plain, answerFault));
+    }
+  }
+
+  private byte[] encrypt(MessageHeader rh, byte[] plain, @Nullable TerminalFault fault)
+      throws IOException {
+    try {
+      NexoKey k = key;
+      if (fault == TerminalFault.WRONG_KEY) {
+        k = NexoKey.derive(key.keyIdentifier(), key.keyVersion(), "not-the-key".toCharArray());
+      }
+      SecuredMessage m = NexoCrypto.encrypt(false, rh, plain, k, random);
+      if (fault == TerminalFault.BAD_HMAC) {
+        byte[] mac = m.trailer().hmac();
+        mac[mac.length - 1] ^= 1;
+        SecurityTrailer t = m.trailer();
+        m =
+            new SecuredMessage(
+                false,
+                rh,
+                new SecurityTrailer(
+                    t.keyIdentifier(), t.keyVersion(), t.cryptoVersion(), t.nonce(), mac),
+                m.blob());
+      }
+      return NexoCodec.write(m);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("simulator could not encrypt its answer", e);
     }
   }
 
@@ -262,12 +326,19 @@ public final class SimulatedTerminal implements AutoCloseable {
         return refused(p, "Busy");
       }
       fault =
-          take(
-              TerminalFault.DECLINE,
-              TerminalFault.TIMEOUT_AFTER_APPROVAL,
-              TerminalFault.DROP_AFTER_APPROVAL,
-              TerminalFault.WAIT_FOR_CARD,
-              TerminalFault.REFUSE_ADJUSTMENT);
+          p.paymentType() == PaymentType.UpdateReservation
+              ? take(
+                  TerminalFault.DECLINE,
+                  TerminalFault.REFUSE_ADJUSTMENT,
+                  TerminalFault.TIMEOUT_AFTER_APPROVAL,
+                  TerminalFault.DROP_AFTER_APPROVAL)
+              : p.paymentType() == PaymentType.Completion
+                  ? take(TerminalFault.TIMEOUT_AFTER_APPROVAL, TerminalFault.DROP_AFTER_APPROVAL)
+                  : take(
+                      TerminalFault.DECLINE,
+                      TerminalFault.TIMEOUT_AFTER_APPROVAL,
+                      TerminalFault.DROP_AFTER_APPROVAL,
+                      TerminalFault.WAIT_FOR_CARD);
       if (fault == TerminalFault.WAIT_FOR_CARD) {
         wait = new CountDownLatch(1);
         cardPresented = wait;
@@ -336,7 +407,7 @@ public final class SimulatedTerminal implements AutoCloseable {
           TransactionReference tx =
               new TransactionReference("SIMTX" + nextId++ + "R", clock.instant());
           Money captured =
-              p.paymentType() == io.ambientretail.payments.terminal.PaymentType.Normal
+              p.paymentType() == PaymentType.Normal
                   ? p.requestedAmount()
                   : Money.zero(p.requestedAmount().currency());
           books.put(tx.transactionId(), new Reservation(tx, p.requestedAmount(), captured, false));

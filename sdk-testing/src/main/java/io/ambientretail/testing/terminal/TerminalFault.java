@@ -1,6 +1,10 @@
 package io.ambientretail.testing.terminal;
 
-/** A fault the {@link SimulatedTerminal} plays on the next request it applies to. */
+/**
+ * A fault the {@link SimulatedTerminal} plays on the next request it applies to: payment faults
+ * wait for a payment of a kind they fit (a refused adjustment for the next adjustment, a decline or
+ * a wait for a card for the next pre-authorisation), answer faults for the next answer.
+ */
 public enum TerminalFault {
   /** The next payment is refused by the issuer ({@code Refusal}). */
   DECLINE,
@@ -21,6 +25,10 @@ public enum TerminalFault {
   WAIT_FOR_CARD,
   /** The next answer comes from another POI id (must be refused by the client). */
   WRONG_POI_ID,
+  /** The next answer is encrypted under another passphrase (encrypted terminals only). */
+  WRONG_KEY,
+  /** The next answer carries an HMAC with one bit flipped (encrypted terminals only). */
+  BAD_HMAC,
   /** The next answer is not JSON (must be refused by the client). */
   MALFORMED_ANSWER
 }

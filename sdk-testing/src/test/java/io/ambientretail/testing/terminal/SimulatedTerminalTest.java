@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ambientretail.core.Money;
 import io.ambientretail.payments.terminal.NexoFormatException;
+import io.ambientretail.payments.terminal.NexoLimits;
 import io.ambientretail.payments.terminal.NexoPaymentTerminal;
 import io.ambientretail.payments.terminal.PaymentTerminal;
 import io.ambientretail.payments.terminal.ServiceId;
@@ -107,6 +108,14 @@ class SimulatedTerminalTest {
   }
 
   @Test
+  void refuseAdjustment_scriptedBeforeEntry_waitsForTheAdjustment() throws IOException {
+    sim.script(TerminalFault.REFUSE_ADJUSTMENT);
+    TransactionReference tx = preAuthorise().transaction();
+    assertThat(terminal.adjust(next(), tx, Money.ofMinor(9000, "EUR")))
+        .isEqualTo(new TerminalOutcome.Declined("Refusal"));
+  }
+
+  @Test
   void reverse_releasesTheReservation() throws IOException {
     TransactionReference tx = preAuthorise().transaction();
     assertThat(terminal.reverse(next(), tx)).isInstanceOf(TerminalOutcome.Reversed.class);
@@ -118,7 +127,7 @@ class SimulatedTerminalTest {
   @Test
   void timeoutAfterApproval_isOutcomeUnknown_resolvedByStatus_withoutASecondCharge()
       throws IOException {
-    PaymentTerminal impatient = client(Duration.ofMillis(300));
+    PaymentTerminal impatient = client(Duration.ofSeconds(1));
     sim.script(TerminalFault.TIMEOUT_AFTER_APPROVAL);
     ServiceId sent = next();
     assertThatThrownBy(() -> impatient.preAuthorise(sent, "visit-1", FIFTY))
@@ -196,6 +205,17 @@ class SimulatedTerminalTest {
     sim.script(TerminalFault.MALFORMED_ANSWER);
     assertThatThrownBy(() -> terminal.preAuthorise(next(), "visit-1", FIFTY))
         .isInstanceOf(NexoFormatException.class);
+  }
+
+  @Test
+  void oversizedAnswer_isRefusedTypedNeverAnApproval() {
+    PaymentTerminal strict =
+        NexoPaymentTerminal.builder(sim.url(), "till-1", "P400-SIM1")
+            .limits(NexoLimits.of(256, 16, 1024, 16))
+            .build();
+    assertThatThrownBy(() -> strict.preAuthorise(next(), "visit-1", FIFTY))
+        .isInstanceOf(NexoFormatException.class)
+        .hasMessageContaining("over the limit of 256");
   }
 
   @Test
