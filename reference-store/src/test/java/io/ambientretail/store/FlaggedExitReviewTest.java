@@ -102,13 +102,20 @@ class FlaggedExitReviewTest {
         String other = store.enter(TestCards.next(new Random(11))).sessionId();
         String near = store.enter(TestCards.next(new Random(12))).sessionId();
         StoreConfig.Lane lane = config.lanes().get(0);
-        ReviewFixture.standAt(store, near, lane, 0);
-        ReviewFixture.standAt(store, other, lane, 0.15);
-        assertThat(shelves.take(lane.id())).isTrue();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (store.database().read(c -> store.sessions().cart(c, near)).isEmpty()) {
-          assertThat(System.nanoTime()).as("fusion gave the unit to someone").isLessThan(deadline);
-          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        try (ReviewFixture.Tracker tracker = new ReviewFixture.Tracker(store)) {
+          tracker.standAt(near, lane, 0);
+          tracker.standAt(other, lane, 0.15);
+          assertThat(shelves.take(lane.id())).isTrue();
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+          while (store.database().read(c -> store.sessions().cart(c, near)).isEmpty()) {
+            assertThat(System.nanoTime())
+                .as("fusion gave the unit to someone")
+                .isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+          }
+          tracker.lingerAfterPick();
+          tracker.left(other);
+          tracker.left(near);
         }
         java.util.List<SessionBook.CartLine> otherCart =
             store.database().read(c -> store.sessions().cart(c, other));
