@@ -150,6 +150,15 @@ public final class ReviewDesk {
    */
   private final ReentrantLock rounds = new ReentrantLock();
 
+  /**
+   * Sessions whose decision a caller of {@link #decide} is making and then settling itself: a
+   * housekeeping round leaves those alone, so staff get the outcome of their own decision instead
+   * of "already settling" because the round took the capture between the decision and its settle.
+   * Counted, as a retried request may decide the same session twice at once.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> deciding =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   ReviewDesk(
       Database db,
       StoreConfig config,
@@ -346,6 +355,16 @@ public final class ReviewDesk {
     if (note != null && note.length() > 200) {
       throw new AmbientException(INVALID, "note: at most 200 characters");
     }
+    deciding.merge(sessionId, 1, Integer::sum);
+    try {
+      return decideAndSettle(sessionId, request, actor, note);
+    } finally {
+      deciding.computeIfPresent(sessionId, (k, v) -> v == 1 ? null : v - 1);
+    }
+  }
+
+  private Outcome decideAndSettle(
+      String sessionId, Request request, String actor, @Nullable String note) {
     long now = clock.getAsLong();
     ReviewBook.Review r =
         db.tx(
@@ -474,6 +493,9 @@ public final class ReviewDesk {
     try {
       int n = 0;
       for (ReviewBook.Review r : db.read(c -> book.inState(c, ReviewBook.State.DECIDED))) {
+        if (deciding.containsKey(r.sessionId())) {
+          continue; // its decider settles it now; a later round finishes it if that fails
+        }
         try {
           if (settle(r).settled()) {
             n++;
