@@ -58,25 +58,8 @@ class DemoRestartTest {
   private String assertHelpExampleRunsClean(Path data) throws Exception {
     Path outFile = tmp.resolve("second-run.out");
     Path errFile = tmp.resolve("second-run.err");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.ambientretail.store.cli.AmbientMain",
-            "store",
-            "demo",
-            "--shoppers",
-            "20",
-            "--seed",
-            "7",
-            "--exit-when-done",
-            "--port",
-            "0",
-            "--data",
-            data.toString());
+        demo(data, "--shoppers", "20", "--seed", "7", "--exit-when-done", "--port", "0");
     pb.redirectOutput(outFile.toFile());
     pb.redirectError(errFile.toFile());
     Process p = pb.start();
@@ -115,22 +98,7 @@ class DemoRestartTest {
    */
   private String runUntilBusyThen(Path data, boolean kill) throws Exception {
     Path logFile = tmp.resolve("first-run.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.ambientretail.store.cli.AmbientMain",
-            "store",
-            "demo",
-            "--port",
-            "0",
-            "--seed",
-            "11",
-            "--data",
-            data.toString());
+    ProcessBuilder pb = demo(data, "--port", "0", "--seed", "11");
     pb.redirectErrorStream(true);
     pb.redirectOutput(logFile.toFile());
     Process p = pb.start();
@@ -152,6 +120,23 @@ class DemoRestartTest {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the first run ended").isTrue();
     }
     return read(logFile);
+  }
+
+  /** {@code ambient store demo ARGS --data DATA} in a child JVM with this test's class path. */
+  private static ProcessBuilder demo(Path data, String... args) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.ambientretail.store.cli.AmbientMain",
+            "store",
+            "demo"));
+    command.addAll(List.of(args));
+    command.addAll(List.of("--data", data.toString()));
+    return new ProcessBuilder(command);
   }
 
   private static String read(Path f) {
